@@ -1,0 +1,6 @@
+// Loads the WebAssembly app. An external module rather than trunk's inline script, so
+// the Content-Security-Policy can forbid inline scripts. Trunk fills in the data-*
+// attributes with the hashed file names (see pattern_script in Trunk.toml).
+const tag = document.querySelector('script[data-wasm]');
+const { default: init } = await import(tag.dataset.js);
+await init({ module_or_path: tag.dataset.wasm });

@@ -1,0 +1,97 @@
+use leptos::prelude::*;
+
+use crate::domain::route::Route;
+use crate::router::CurrentRoute;
+use crate::state::{Lib, SaveStatus, Status};
+
+/// The banner: product name, the three tools, the open workspace and the save state.
+#[component]
+pub fn SiteHeader() -> impl IntoView {
+    let route = expect_context::<CurrentRoute>().0;
+    let links = Route::TOOLS
+        .into_iter()
+        .map(|r| {
+            let current = move || (route.get() == r).then_some("page");
+            view! {
+                <li>
+                    <a href=r.href() aria-current=current>
+                        {r.title()}
+                    </a>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <header class="site-header">
+            <a class="brand" href=Route::Home.href() aria-current=move || (route.get() == Route::Home).then_some("page")>
+                <span class="brand-mark" aria-hidden="true"></span>
+                "Splitline"
+            </a>
+            <nav aria-label="Tools">
+                <ul>{links}</ul>
+            </nav>
+            <div class="header-workspace">
+                <WorkspaceSwitcher />
+                <SaveBadge />
+            </div>
+        </header>
+    }
+}
+
+/// Opens another workspace from any page.
+#[component]
+fn WorkspaceSwitcher() -> impl IntoView {
+    let lib = Lib::get();
+    let options = move || {
+        lib.0.with(|l| {
+            l.workspaces()
+                .iter()
+                .map(|ws| {
+                    (
+                        ws.id.clone(),
+                        ws.display_name().to_owned(),
+                        ws.id == l.active_id(),
+                    )
+                })
+                .collect::<Vec<_>>()
+        })
+    };
+    let on_change = move |ev| {
+        let id = event_target_value(&ev);
+        lib.0.update(|l| {
+            l.switch(&id);
+        });
+    };
+    view! {
+        <label class="switcher">
+            <span>"Workspace"</span>
+            <select on:change=on_change>
+                <For each=options key=|o| o.clone() let((id, name, selected))>
+                    <option value=id selected=selected>
+                        {name}
+                    </option>
+                </For>
+            </select>
+        </label>
+        <a class="manage-link" href=Route::Workspaces.href()>
+            "Manage"
+        </a>
+    }
+}
+
+/// A short word on whether the latest change is stored; details live in the notices.
+#[component]
+fn SaveBadge() -> impl IntoView {
+    let status = expect_context::<Status>().0;
+    let label = move || match status.get() {
+        SaveStatus::Saved => ("saved", "Saved"),
+        SaveStatus::Pending => ("pending", "Saving…"),
+        SaveStatus::Failed(_) => ("failed", "Not saved"),
+        SaveStatus::MemoryOnly(_) => ("failed", "Not saved: in memory only"),
+    };
+    view! {
+        <p class=move || format!("save-badge {}", label().0) data-testid="save-status">
+            {move || label().1}
+        </p>
+    }
+}

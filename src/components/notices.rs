@@ -1,0 +1,78 @@
+use leptos::prelude::*;
+
+use crate::domain::persist;
+use crate::download::download;
+use crate::state::{Attachment, Lib, Notices, SaveStatus, Status, Tone};
+
+/// Messages about storage: load problems (dismissable) and save failures (persistent).
+#[component]
+pub fn NoticeList() -> impl IntoView {
+    let notices = expect_context::<Notices>();
+    let status = expect_context::<Status>().0;
+    let lib = Lib::get();
+    let save_problem = move || match status.get() {
+        SaveStatus::Failed(text) | SaveStatus::MemoryOnly(text) => Some(text),
+        _ => None,
+    };
+    let download_copy = move |_| {
+        let file = lib.0.with_untracked(persist::library_file);
+        offer(
+            notices,
+            "splitline-all-workspaces.json",
+            "application/json",
+            &file,
+        );
+    };
+    view! {
+        <section class="notices" aria-label="Notices">
+            <Show when=move || save_problem().is_some()>
+                <div class="notice error" role="alert">
+                    <p>{save_problem}</p>
+                    <button type="button" on:click=download_copy>
+                        "Download a copy of all workspaces"
+                    </button>
+                </div>
+            </Show>
+            <For each=move || notices.0.get() key=|n| n.id let(notice)>
+                <div
+                    class=match notice.tone {
+                        Tone::Error => "notice error",
+                        Tone::Warning => "notice warning",
+                    }
+                    role="alert"
+                >
+                    <p>{notice.text.clone()}</p>
+                    {notice.attachment.clone().map(|a| view! { <AttachmentButton attachment=a /> })}
+                    <button type="button" class="secondary" on:click=move |_| notices.dismiss(notice.id)>
+                        "Dismiss"
+                    </button>
+                </div>
+            </For>
+        </section>
+    }
+}
+
+#[component]
+fn AttachmentButton(attachment: Attachment) -> impl IntoView {
+    let notices = expect_context::<Notices>();
+    let on_click = move |_| {
+        offer(
+            notices,
+            &attachment.filename,
+            attachment.mime,
+            &attachment.contents,
+        )
+    };
+    view! {
+        <button type="button" on:click=on_click>
+            "Download the raw data"
+        </button>
+    }
+}
+
+/// Starts a download, turning a browser refusal into a notice.
+pub fn offer(notices: Notices, filename: &str, mime: &str, contents: &str) {
+    if let Err(reason) = download(filename, mime, contents) {
+        notices.push(Tone::Error, reason, None);
+    }
+}

@@ -1,0 +1,279 @@
+//! The versioned envelope around everything Splitline stores or writes to a file.
+//!
+//! `{"format":"splitline","kind":"workspace","version":1,"data":{…}}`
+//!
+//! The version is an integer that only grows. Older versions are upgraded by pure
+//! migration steps; a version newer than this build is an error the buyer sees, never
+//! a silent reset, because writing over it would destroy work made by a newer app.
+
+use serde::{de::DeserializeOwned, Deserialize, Serialize};
+use serde_json::Value;
+
+/// The marker that tells our files apart from any other JSON.
+pub const FORMAT: &str = "splitline";
+/// The schema version this build writes.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// What an envelope carries.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Kind {
+    /// Per-browser settings: the open workspace.
+    Meta,
+    /// One engagement workspace.
+    Workspace,
+    /// Every workspace in this browser, as one backup file.
+    Library,
+}
+
+impl Kind {
+    pub fn label(self) -> &'static str {
+        match self {
+            Kind::Meta => "app settings",
+            Kind::Workspace => "workspace",
+            Kind::Library => "backup of all workspaces",
+        }
+    }
+}
+
+/// One upgrade step: turns the data of version N into the data of version N + 1.
+pub type Migration = fn(Kind, Value) -> Result<Value, String>;
+
+/// `MIGRATIONS[i]` upgrades version `i + 1` to `i + 2`. Empty while only version 1 exists;
+/// every schema change appends a step here, bumps `SCHEMA_VERSION` and adds a golden fixture.
+pub const MIGRATIONS: &[Migration] = &[];
+
+/// Why an envelope could not be opened.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum EnvelopeError {
+    /// Not JSON at all (a truncated or hand-edited blob).
+    NotJson(String),
+    /// JSON, but not one of our envelopes.
+    NotSplitline,
+    /// One of ours, but carrying something else than was asked for.
+    WrongKind { expected: Kind, found: String },
+    /// Written by a newer build of Splitline than this one.
+    NewerVersion { found: u64 },
+    /// A version number that no build ever wrote.
+    BadVersion,
+    /// An upgrade step refused the data.
+    Migration { from: u32, reason: String },
+    /// The data does not have the shape of the kind it claims.
+    BadData(String),
+}
+
+impl EnvelopeError {
+    /// A plain sentence for the buyer.
+    pub fn message(&self) -> String {
+        match self {
+            EnvelopeError::NotJson(detail) => {
+                format!("The saved text is damaged and is not valid JSON ({detail}).")
+            }
+            EnvelopeError::NotSplitline => "This is JSON, but not something Splitline saved.".into(),
+            EnvelopeError::WrongKind { expected, found } => {
+                format!("Expected a {} but this holds a {found}.", expected.label())
+            }
+            EnvelopeError::NewerVersion { found } => format!(
+                "This was saved by a newer version of Splitline (format {found}; this page reads up to {SCHEMA_VERSION}). Reload the page to get the update."
+            ),
+            EnvelopeError::BadVersion => "The format version is missing or invalid.".into(),
+            EnvelopeError::Migration { from, reason } => {
+                format!("Upgrading from format {from} failed: {reason}.")
+            }
+            EnvelopeError::BadData(detail) => {
+                format!("The data inside does not have the expected shape ({detail}).")
+            }
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct Outgoing<'a, T> {
+    format: &'static str,
+    kind: Kind,
+    version: u32,
+    data: &'a T,
+}
+
+/// Wraps `data` in a current-version envelope, compact (for storage).
+pub fn encode<T: Serialize>(kind: Kind, data: &T) -> String {
+    serde_json::to_string(&outgoing(kind, data)).expect("our models always serialise")
+}
+
+/// Wraps `data` in a current-version envelope, indented (for files people may read).
+pub fn encode_pretty<T: Serialize>(kind: Kind, data: &T) -> String {
+    serde_json::to_string_pretty(&outgoing(kind, data)).expect("our models always serialise")
+}
+
+fn outgoing<T>(kind: Kind, data: &T) -> Outgoing<'_, T> {
+    Outgoing {
+        format: FORMAT,
+        kind,
+        version: SCHEMA_VERSION,
+        data,
+    }
+}
+
+/// Opens an envelope of the expected kind, upgrading older versions.
+pub fn decode<T: DeserializeOwned>(text: &str, expected: Kind) -> Result<T, EnvelopeError> {
+    let (version, data) = open(text, expected)?;
+    let data = upgrade(MIGRATIONS, expected, version, data)?;
+    serde_json::from_value(data).map_err(|e| EnvelopeError::BadData(e.to_string()))
+}
+
+/// Checks the wrapper and returns the version and the raw data.
+fn open(text: &str, expected: Kind) -> Result<(u32, Value), EnvelopeError> {
+    let value: Value =
+        serde_json::from_str(text).map_err(|e| EnvelopeError::NotJson(e.to_string()))?;
+    let Value::Object(mut map) = value else {
+        return Err(EnvelopeError::NotSplitline);
+    };
+    if map.get("format").and_then(Value::as_str) != Some(FORMAT) {
+        return Err(EnvelopeError::NotSplitline);
+    }
+    let kind = map.get("kind").cloned().unwrap_or(Value::Null);
+    if serde_json::from_value::<Kind>(kind.clone()).ok() != Some(expected) {
+        let found = kind
+            .as_str()
+            .unwrap_or("document of unknown kind")
+            .replace('_', " ");
+        return Err(EnvelopeError::WrongKind { expected, found });
+    }
+    let version = match map.get("version").and_then(Value::as_u64) {
+        Some(v) if v > u64::from(SCHEMA_VERSION) => {
+            return Err(EnvelopeError::NewerVersion { found: v })
+        }
+        Some(v) if v >= 1 => v as u32,
+        _ => return Err(EnvelopeError::BadVersion),
+    };
+    let data = map
+        .remove("data")
+        .ok_or_else(|| EnvelopeError::BadData("no data".into()))?;
+    Ok((version, data))
+}
+
+/// Runs the upgrade steps from `version` to the newest one `steps` knows.
+pub fn upgrade(
+    steps: &[Migration],
+    kind: Kind,
+    version: u32,
+    mut data: Value,
+) -> Result<Value, EnvelopeError> {
+    for (index, step) in steps.iter().enumerate().skip(version as usize - 1) {
+        let from = index as u32 + 1;
+        data = step(kind, data).map_err(|reason| EnvelopeError::Migration { from, reason })?;
+    }
+    Ok(data)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[derive(Debug, PartialEq, Serialize, Deserialize)]
+    struct Note {
+        text: String,
+    }
+
+    #[test]
+    fn encode_then_decode_is_the_identity() {
+        let note = Note {
+            text: "hello <b>".into(),
+        };
+        let text = encode(Kind::Meta, &note);
+        assert!(text.starts_with(r#"{"format":"splitline","kind":"meta","version":1"#));
+        assert_eq!(decode::<Note>(&text, Kind::Meta), Ok(note));
+        let pretty = encode_pretty(Kind::Meta, &Note { text: "x".into() });
+        assert!(pretty.contains('\n'));
+        assert_eq!(decode::<Note>(&pretty, Kind::Meta).unwrap().text, "x");
+    }
+
+    #[test]
+    fn every_known_version_has_an_upgrade_step() {
+        assert_eq!(MIGRATIONS.len() as u32, SCHEMA_VERSION - 1);
+    }
+
+    #[test]
+    fn a_newer_version_is_an_error_not_a_reset() {
+        let text = r#"{"format":"splitline","kind":"meta","version":99,"data":{"text":"x"}}"#;
+        assert_eq!(
+            decode::<Note>(text, Kind::Meta),
+            Err(EnvelopeError::NewerVersion { found: 99 })
+        );
+        assert!(EnvelopeError::NewerVersion { found: 99 }
+            .message()
+            .contains("newer version"));
+    }
+
+    #[test]
+    fn damaged_and_foreign_text_is_refused_with_a_reason() {
+        type Check = fn(&EnvelopeError) -> bool;
+        let cases: [(&str, Check); 7] = [
+            (r#"{"format":"splitline","kind":"me"#, |e| {
+                matches!(e, EnvelopeError::NotJson(_))
+            }),
+            ("[1,2]", |e| *e == EnvelopeError::NotSplitline),
+            (
+                r#"{"format":"other","kind":"meta","version":1,"data":{}}"#,
+                |e| *e == EnvelopeError::NotSplitline,
+            ),
+            (
+                r#"{"format":"splitline","kind":"workspace","version":1,"data":{}}"#,
+                |e| matches!(e, EnvelopeError::WrongKind { found, .. } if found == "workspace"),
+            ),
+            (
+                r#"{"format":"splitline","kind":"meta","version":0,"data":{}}"#,
+                |e| *e == EnvelopeError::BadVersion,
+            ),
+            (r#"{"format":"splitline","kind":"meta","version":1}"#, |e| {
+                matches!(e, EnvelopeError::BadData(_))
+            }),
+            (
+                r#"{"format":"splitline","kind":"meta","version":1,"data":{"text":5}}"#,
+                |e| matches!(e, EnvelopeError::BadData(_)),
+            ),
+        ];
+        for (text, expected) in cases {
+            let err = decode::<Note>(text, Kind::Meta).unwrap_err();
+            assert!(expected(&err), "{text} gave {err:?}");
+            assert!(!err.message().is_empty());
+        }
+    }
+
+    fn add_flag(_: Kind, mut v: Value) -> Result<Value, String> {
+        v["flag"] = json!(true);
+        Ok(v)
+    }
+
+    fn rename_text(_: Kind, mut v: Value) -> Result<Value, String> {
+        let text = v.get("text").cloned().ok_or("no text")?;
+        v["body"] = text;
+        Ok(v)
+    }
+
+    #[test]
+    fn upgrade_runs_every_step_from_the_stored_version_in_order() {
+        let steps: &[Migration] = &[add_flag, rename_text];
+        let v1 = json!({"text": "t"});
+        let from_1 = upgrade(steps, Kind::Meta, 1, v1).unwrap();
+        assert_eq!(from_1, json!({"text": "t", "flag": true, "body": "t"}));
+        let from_2 = upgrade(steps, Kind::Meta, 2, json!({"text": "u"})).unwrap();
+        assert_eq!(from_2, json!({"text": "u", "body": "u"}));
+        let from_3 = upgrade(steps, Kind::Meta, 3, json!({"x": 1})).unwrap();
+        assert_eq!(from_3, json!({"x": 1}));
+    }
+
+    #[test]
+    fn a_failing_step_names_the_version_it_started_from() {
+        let steps: &[Migration] = &[add_flag, rename_text];
+        let err = upgrade(steps, Kind::Meta, 2, json!({})).unwrap_err();
+        assert_eq!(
+            err,
+            EnvelopeError::Migration {
+                from: 2,
+                reason: "no text".into()
+            }
+        );
+    }
+}

@@ -1,0 +1,275 @@
+//! All of the buyer's workspaces and which one is open.
+
+use super::workspace::{validate_name, NameError, Workspace};
+
+/// The workspaces in the order they were created, and the open one.
+///
+/// Invariant: there is always at least one workspace and `active` names one of them,
+/// so the tools never have to handle "no workspace".
+#[derive(Clone, Debug, PartialEq)]
+pub struct Library {
+    workspaces: Vec<Workspace>,
+    active: String,
+}
+
+impl Library {
+    /// A library holding one workspace, open.
+    pub fn new(first: Workspace) -> Library {
+        Library {
+            active: first.id.clone(),
+            workspaces: vec![first],
+        }
+    }
+
+    /// Builds a library from loaded workspaces. `None` when there are none.
+    /// The preferred active id falls back to the most recently updated workspace.
+    pub fn from_loaded(mut workspaces: Vec<Workspace>, preferred: Option<&str>) -> Option<Library> {
+        workspaces.sort_by(|a, b| a.created_ms.cmp(&b.created_ms).then(a.id.cmp(&b.id)));
+        let active = preferred
+            .filter(|id| workspaces.iter().any(|w| w.id == *id))
+            .map(str::to_owned)
+            .or_else(|| {
+                workspaces
+                    .iter()
+                    .max_by_key(|w| w.updated_ms)
+                    .map(|w| w.id.clone())
+            })?;
+        Some(Library { workspaces, active })
+    }
+
+    pub fn workspaces(&self) -> &[Workspace] {
+        &self.workspaces
+    }
+
+    pub fn active_id(&self) -> &str {
+        &self.active
+    }
+
+    pub fn active(&self) -> &Workspace {
+        self.get(&self.active)
+            .expect("invariant: the active id names a workspace")
+    }
+
+    pub fn active_mut(&mut self) -> &mut Workspace {
+        let active = self.active.clone();
+        self.get_mut(&active)
+            .expect("invariant: the active id names a workspace")
+    }
+
+    pub fn get(&self, id: &str) -> Option<&Workspace> {
+        self.workspaces.iter().find(|w| w.id == id)
+    }
+
+    pub fn get_mut(&mut self, id: &str) -> Option<&mut Workspace> {
+        self.workspaces.iter_mut().find(|w| w.id == id)
+    }
+
+    /// A name like "Engagement 3" that no workspace uses yet.
+    pub fn fresh_name(&self, base: &str) -> String {
+        let taken = |name: &str| self.workspaces.iter().any(|w| w.name == name);
+        if !taken(base) {
+            return base.to_owned();
+        }
+        (2..)
+            .map(|n| format!("{base} {n}"))
+            .find(|name| !taken(name))
+            .expect("an unbounded range always finds a free name")
+    }
+
+    /// Adds an empty workspace, opens it and returns its id.
+    pub fn create(&mut self, id: String, now_ms: i64) -> String {
+        let name = self.fresh_name("New engagement");
+        self.insert(Workspace::new(id, name, now_ms))
+    }
+
+    /// Adds a workspace built elsewhere (an import), opens it and returns its id.
+    /// A clashing id or name is replaced so that nothing existing is touched.
+    pub fn insert(&mut self, mut workspace: Workspace) -> String {
+        if self.get(&workspace.id).is_some() {
+            workspace.id = format!("{}-{}", workspace.id, self.workspaces.len() + 1);
+        }
+        if self.workspaces.iter().any(|w| w.name == workspace.name) {
+            workspace.name = self.fresh_name(&workspace.name);
+        }
+        let id = workspace.id.clone();
+        self.workspaces.push(workspace);
+        self.active = id.clone();
+        id
+    }
+
+    pub fn rename(&mut self, id: &str, name: &str, now_ms: i64) -> Result<(), NameError> {
+        validate_name(name)?;
+        if let Some(ws) = self.get_mut(id) {
+            ws.name = name.trim().to_owned();
+            ws.updated_ms = now_ms;
+        }
+        Ok(())
+    }
+
+    /// Copies a workspace under a new id and opens the copy.
+    pub fn duplicate(&mut self, id: &str, new_id: String, now_ms: i64) -> Option<String> {
+        let source = self.get(id)?;
+        let mut copy = source.clone();
+        copy.name = self.fresh_name(&format!("{} (copy)", source.display_name()));
+        copy.id = new_id;
+        copy.created_ms = now_ms;
+        copy.updated_ms = now_ms;
+        Some(self.insert(copy))
+    }
+
+    /// Opens another workspace. Returns false for an unknown id.
+    pub fn switch(&mut self, id: &str) -> bool {
+        let known = self.get(id).is_some();
+        if known {
+            self.active = id.to_owned();
+        }
+        known
+    }
+
+    /// Deletes a workspace. The last one is replaced by an empty workspace with
+    /// `replacement_id`, because the tools always need one open.
+    pub fn delete(&mut self, id: &str, replacement_id: String, now_ms: i64) -> Option<Workspace> {
+        let index = self.workspaces.iter().position(|w| w.id == id)?;
+        let removed = self.workspaces.remove(index);
+        if self.workspaces.is_empty() {
+            let name = self.fresh_name("New engagement");
+            self.workspaces
+                .push(Workspace::new(replacement_id, name, now_ms));
+        }
+        if self.active == id {
+            let next = index.min(self.workspaces.len() - 1);
+            self.active = self.workspaces[next].id.clone();
+        }
+        Some(removed)
+    }
+
+    /// Replaces a workspace with a newer copy (from another tab). Adds it if unknown.
+    pub fn replace(&mut self, workspace: Workspace) {
+        match self.get_mut(&workspace.id) {
+            Some(existing) => *existing = workspace,
+            None => self.workspaces.push(workspace),
+        }
+    }
+
+    /// Drops a workspace that another tab deleted, keeping the invariant.
+    pub fn forget(&mut self, id: &str) {
+        if self.workspaces.len() > 1 {
+            if let Some(index) = self.workspaces.iter().position(|w| w.id == id) {
+                self.workspaces.remove(index);
+                if self.active == id {
+                    self.active = self.workspaces[index.min(self.workspaces.len() - 1)]
+                        .id
+                        .clone();
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ws(id: &str, name: &str, t: i64) -> Workspace {
+        Workspace::new(id.into(), name.into(), t)
+    }
+
+    fn library() -> Library {
+        Library::new(ws("a", "Acme", 1))
+    }
+
+    #[test]
+    fn create_opens_a_uniquely_named_workspace() {
+        let mut lib = library();
+        let b = lib.create("b".into(), 2);
+        let c = lib.create("c".into(), 3);
+        assert_eq!(lib.active_id(), c);
+        assert_eq!(lib.get(&b).unwrap().name, "New engagement");
+        assert_eq!(lib.get(&c).unwrap().name, "New engagement 2");
+    }
+
+    #[test]
+    fn rename_trims_and_refuses_blank_names() {
+        let mut lib = library();
+        assert_eq!(lib.rename("a", "  Acme renewal ", 5), Ok(()));
+        assert_eq!(lib.active().name, "Acme renewal");
+        assert_eq!(lib.active().updated_ms, 5);
+        assert_eq!(lib.rename("a", "   ", 6), Err(NameError::Empty));
+        assert_eq!(lib.active().name, "Acme renewal");
+    }
+
+    #[test]
+    fn duplicate_copies_the_documents_under_a_new_id() {
+        let mut lib = library();
+        lib.active_mut().profile.employees = 240;
+        let copy = lib.duplicate("a", "b".into(), 9).unwrap();
+        assert_eq!(lib.active_id(), copy);
+        let dup = lib.get("b").unwrap();
+        assert_eq!(dup.name, "Acme (copy)");
+        assert_eq!(dup.profile.employees, 240);
+        assert_eq!(dup.created_ms, 9);
+        assert_eq!(lib.duplicate("missing", "x".into(), 9), None);
+    }
+
+    #[test]
+    fn switch_ignores_unknown_ids() {
+        let mut lib = library();
+        lib.create("b".into(), 2);
+        assert!(lib.switch("a"));
+        assert!(!lib.switch("zzz"));
+        assert_eq!(lib.active_id(), "a");
+    }
+
+    #[test]
+    fn delete_moves_to_a_neighbour_and_never_leaves_the_library_empty() {
+        let mut lib = library();
+        lib.create("b".into(), 2);
+        lib.create("c".into(), 3);
+        lib.switch("b");
+        assert_eq!(lib.delete("b", "r".into(), 4).unwrap().id, "b");
+        assert_eq!(lib.active_id(), "c");
+        lib.delete("c", "r".into(), 4);
+        assert_eq!(lib.active_id(), "a");
+        lib.delete("a", "r".into(), 4);
+        assert_eq!(lib.workspaces().len(), 1);
+        assert_eq!(lib.active_id(), "r");
+        assert_eq!(lib.delete("nope", "s".into(), 5), None);
+    }
+
+    #[test]
+    fn insert_never_overwrites_an_existing_workspace() {
+        let mut lib = library();
+        let id = lib.insert(ws("a", "Acme", 7));
+        assert_ne!(id, "a");
+        assert_eq!(lib.workspaces().len(), 2);
+        assert_eq!(lib.get("a").unwrap().created_ms, 1);
+        assert_eq!(lib.get(&id).unwrap().name, "Acme 2");
+    }
+
+    #[test]
+    fn from_loaded_sorts_by_creation_and_picks_the_preferred_or_latest() {
+        let mut late = ws("late", "Late", 5);
+        late.updated_ms = 50;
+        let early = ws("early", "Early", 1);
+        let lib = Library::from_loaded(vec![late.clone(), early.clone()], Some("gone")).unwrap();
+        assert_eq!(lib.workspaces()[0].id, "early");
+        assert_eq!(lib.active_id(), "late");
+        let lib = Library::from_loaded(vec![late, early], Some("early")).unwrap();
+        assert_eq!(lib.active_id(), "early");
+        assert!(Library::from_loaded(vec![], None).is_none());
+    }
+
+    #[test]
+    fn replace_and_forget_apply_changes_from_another_tab() {
+        let mut lib = library();
+        lib.create("b".into(), 2);
+        let mut newer = lib.get("a").unwrap().clone();
+        newer.name = "Changed elsewhere".into();
+        lib.replace(newer);
+        assert_eq!(lib.get("a").unwrap().name, "Changed elsewhere");
+        lib.forget("b");
+        assert_eq!(lib.active_id(), "a");
+        lib.forget("a");
+        assert_eq!(lib.workspaces().len(), 1, "the last workspace stays");
+    }
+}

@@ -1,0 +1,15 @@
+//! The pure core of Splitline: every model, rule, calculation and codec.
+//!
+//! Nothing in this folder may name a browser or UI crate; `.ci/check-domain-purity`
+//! enforces it. Everything here is tested natively with `cargo test`, and the view
+//! layer only renders what it computes.
+
+pub mod envelope;
+pub mod input;
+pub mod library;
+pub mod persist;
+pub mod pricing;
+pub mod raci;
+pub mod route;
+pub mod scorecard;
+pub mod workspace;

@@ -1,0 +1,118 @@
+//! The pages of the app and how they map to the URL fragment.
+//!
+//! Routes live in the fragment (`#/raci`) rather than the path: a static host then
+//! serves the same `index.html` for every page, so a reload or a deep link works on any
+//! host and under any sub-path without server rewrites, and the fragment is never sent
+//! to a server.
+
+/// A page of the app.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Route {
+    Home,
+    Workspaces,
+    Raci,
+    Scorecard,
+    Pricing,
+    NotFound,
+}
+
+impl Route {
+    /// The three tools, in the order the buyer uses them.
+    pub const TOOLS: [Route; 3] = [Route::Raci, Route::Scorecard, Route::Pricing];
+
+    /// Reads a fragment such as `#/raci`, `#/raci/` or `#/raci?x=1`. An empty fragment is home.
+    pub fn parse(fragment: &str) -> Route {
+        let path = fragment.strip_prefix('#').unwrap_or(fragment);
+        let path = path.split(['?', '#']).next().unwrap_or("");
+        let path = path.trim_matches('/');
+        match path {
+            "" => Route::Home,
+            "workspaces" => Route::Workspaces,
+            "raci" => Route::Raci,
+            "scorecard" => Route::Scorecard,
+            "pricing" => Route::Pricing,
+            _ => Route::NotFound,
+        }
+    }
+
+    /// The link to the page, relative to the current document so sub-paths keep working.
+    pub fn href(self) -> &'static str {
+        match self {
+            Route::Home => "#/",
+            Route::Workspaces => "#/workspaces",
+            Route::Raci => "#/raci",
+            Route::Scorecard => "#/scorecard",
+            Route::Pricing => "#/pricing",
+            Route::NotFound => "#/not-found",
+        }
+    }
+
+    /// The page's heading and navigation label.
+    pub fn title(self) -> &'static str {
+        match self {
+            Route::Home => "Splitline",
+            Route::Workspaces => "Workspaces",
+            Route::Raci => "RACI builder",
+            Route::Scorecard => "Provider scorecard",
+            Route::Pricing => "Pricing comparison",
+            Route::NotFound => "Page not found",
+        }
+    }
+
+    /// One line on what the page is for.
+    pub fn purpose(self) -> &'static str {
+        match self {
+            Route::Home => "Draw the line between your IT team and your managed service provider.",
+            Route::Workspaces => "Each engagement keeps its company profile, RACI, scorecard and quotes together.",
+            Route::Raci => "Decide who is responsible, accountable, consulted and informed for every IT function, and find the gaps before they become incidents.",
+            Route::Scorecard => "Score providers side by side on the questions that separate a real co-managed partner from a sales pitch.",
+            Route::Pricing => "Turn every quote into an honest all-in, multi-year figure and compare it with the market and the alternatives.",
+            Route::NotFound => "There is no page at this address.",
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_every_page_and_its_variants() {
+        for route in [
+            Route::Home,
+            Route::Workspaces,
+            Route::Raci,
+            Route::Scorecard,
+            Route::Pricing,
+        ] {
+            assert_eq!(Route::parse(route.href()), route);
+        }
+        assert_eq!(Route::parse(""), Route::Home);
+        assert_eq!(Route::parse("#"), Route::Home);
+        assert_eq!(Route::parse("#/raci/"), Route::Raci);
+        assert_eq!(Route::parse("#raci"), Route::Raci);
+        assert_eq!(Route::parse("#/pricing?year=2"), Route::Pricing);
+    }
+
+    #[test]
+    fn unknown_pages_are_not_found() {
+        assert_eq!(Route::parse("#/nowhere"), Route::NotFound);
+        assert_eq!(Route::parse("#/raci/extra"), Route::NotFound);
+        assert_eq!(Route::parse(Route::NotFound.href()), Route::NotFound);
+    }
+
+    #[test]
+    fn every_page_has_a_title_and_purpose() {
+        for route in [
+            Route::Home,
+            Route::Workspaces,
+            Route::Raci,
+            Route::Scorecard,
+            Route::Pricing,
+            Route::NotFound,
+        ] {
+            assert!(!route.title().is_empty());
+            assert!(route.purpose().ends_with('.'));
+        }
+    }
+}

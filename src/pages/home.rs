@@ -1,0 +1,36 @@
+use leptos::prelude::*;
+
+use crate::domain::route::Route;
+
+/// What the toolkit is for, and the way into each tool.
+#[component]
+pub fn Home() -> impl IntoView {
+    let cards = Route::TOOLS
+        .into_iter()
+        .map(|r| {
+            view! {
+                <li class="tool-card">
+                    <h2>
+                        <a href=r.href()>{r.title()}</a>
+                    </h2>
+                    <p>{r.purpose()}</p>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="home">
+            <h1 tabindex="-1">"Splitline"</h1>
+            <div class="lead">
+                <p>"Co-managed IT fails where ownership is vague, where quotes hide exclusions and where providers are picked on a sales call."</p>
+                <p>"Splitline helps you write down who owns every IT function, score providers on the questions that matter, and compare quotes as honest all-in costs."</p>
+                <p>"Everything stays in this browser: no account, no server, nothing sent anywhere unless you share it."</p>
+            </div>
+            <ul class="tool-cards">{cards}</ul>
+            <p class="home-workspaces">
+                "Working on more than one engagement? Keep each in its own "
+                <a href=Route::Workspaces.href()>"workspace"</a> "."
+            </p>
+        </div>
+    }
+}

@@ -1,0 +1,5 @@
+//! Pages that are not tools: home, workspaces, not found.
+
+pub mod home;
+pub mod not_found;
+pub mod workspaces;

@@ -1,0 +1,210 @@
+use leptos::prelude::*;
+
+use crate::clock::{format_time, fresh_id, now_ms};
+use crate::components::confirm::ConfirmDialog;
+use crate::components::unique_id;
+use crate::state::Lib;
+
+/// Every workspace with open, rename, duplicate and delete.
+#[component]
+pub fn WorkspaceList() -> impl IntoView {
+    let lib = Lib::get();
+    let pending_delete = RwSignal::new(None::<String>);
+    let confirm_open = RwSignal::new(false);
+    Effect::new(move |_| {
+        if !confirm_open.get() {
+            pending_delete.set(None);
+        }
+    });
+    let ids = move || {
+        lib.0.with(|l| {
+            l.workspaces()
+                .iter()
+                .map(|w| w.id.clone())
+                .collect::<Vec<_>>()
+        })
+    };
+    let doomed_name = move || {
+        let id = pending_delete.get().unwrap_or_default();
+        lib.0.with(|l| {
+            l.get(&id)
+                .map(|w| w.display_name().to_owned())
+                .unwrap_or_default()
+        })
+    };
+    let create = move |_| {
+        lib.0.update(|l| {
+            l.create(fresh_id(), now_ms());
+        });
+    };
+    let ask_delete = Callback::new(move |id: String| {
+        pending_delete.set(Some(id));
+        confirm_open.set(true);
+    });
+    let delete = Callback::new(move |()| {
+        if let Some(id) = pending_delete.get_untracked() {
+            lib.0.update(|l| {
+                l.delete(&id, fresh_id(), now_ms());
+            });
+        }
+    });
+    view! {
+        <section class="panel" aria-labelledby="ws-list-title">
+            <div class="panel-head">
+                <h2 id="ws-list-title">"Your workspaces"</h2>
+                <button type="button" on:click=create>"New workspace"</button>
+            </div>
+            <table class="workspace-table">
+                <thead>
+                    <tr>
+                        <th scope="col">"Name"</th>
+                        <th scope="col">"Last changed"</th>
+                        <th scope="col">"Actions"</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    <For each=ids key=|id| id.clone() let(id)>
+                        <WorkspaceRow id=id on_delete=ask_delete />
+                    </For>
+                </tbody>
+            </table>
+            <ConfirmDialog
+                open=confirm_open
+                title=Signal::derive(move || format!("Delete “{}”?", doomed_name()))
+                message="Its company profile, RACI, scorecard and quotes are removed from this browser. This cannot be undone."
+                confirm_label="Delete workspace"
+                on_confirm=delete
+            />
+        </section>
+    }
+}
+
+/// One workspace: its name (editable in place) and what can be done with it.
+#[component]
+fn WorkspaceRow(id: String, on_delete: Callback<String>) -> impl IntoView {
+    let lib = Lib::get();
+    let id = StoredValue::new(id);
+    let name = move || {
+        lib.0.with(|l| {
+            l.get(&id.get_value())
+                .map(|w| w.display_name().to_owned())
+                .unwrap_or_default()
+        })
+    };
+    let changed = move || {
+        lib.0.with(|l| {
+            l.get(&id.get_value())
+                .map(|w| format_time(w.updated_ms))
+                .unwrap_or_default()
+        })
+    };
+    let is_open = move || lib.0.with(|l| l.active_id() == id.get_value());
+    let editing = RwSignal::new(false);
+    let open = move |_| {
+        lib.0.update(|l| {
+            l.switch(&id.get_value());
+        });
+    };
+    let duplicate = move |_| {
+        lib.0.update(|l| {
+            l.duplicate(&id.get_value(), fresh_id(), now_ms());
+        });
+    };
+    view! {
+        <tr class:current=is_open>
+            <th scope="row">
+                <Show
+                    when=move || editing.get()
+                    fallback=move || view! {
+                        <span class="ws-name">{name}</span>
+                        <Show when=is_open>
+                            <span class="tag">"open"</span>
+                        </Show>
+                    }
+                >
+                    <RenameForm id=id.get_value() editing=editing />
+                </Show>
+            </th>
+            <td>{changed}</td>
+            <td>
+                <div class="row-actions">
+                <Show when=move || !is_open()>
+                    <button type="button" class="secondary" on:click=open>
+                        "Open" <span class="visually-hidden">" " {name}</span>
+                    </button>
+                </Show>
+                <button type="button" class="secondary" on:click=move |_| editing.set(true)>
+                    "Rename" <span class="visually-hidden">" " {name}</span>
+                </button>
+                <button type="button" class="secondary" on:click=duplicate>
+                    "Duplicate" <span class="visually-hidden">" " {name}</span>
+                </button>
+                <button type="button" class="secondary danger" on:click=move |_| on_delete.run(id.get_value())>
+                    "Delete" <span class="visually-hidden">" " {name}</span>
+                </button>
+                </div>
+            </td>
+        </tr>
+    }
+}
+
+/// The name field shown in place while renaming. Enter saves, Escape cancels.
+#[component]
+fn RenameForm(id: String, editing: RwSignal<bool>) -> impl IntoView {
+    let lib = Lib::get();
+    let input = NodeRef::<leptos::html::Input>::new();
+    let current = lib
+        .0
+        .with_untracked(|l| l.get(&id).map(|w| w.name.clone()).unwrap_or_default());
+    let draft = RwSignal::new(current);
+    let error = RwSignal::new(None::<String>);
+    let field_id = unique_id("rename");
+    let error_id = format!("{field_id}-error");
+    Effect::new(move |_| {
+        if let Some(el) = input.get() {
+            let _ = el.focus();
+            el.select();
+        }
+    });
+    let save = {
+        let id = id.clone();
+        move || {
+            let result = lib
+                .0
+                .try_update(|l| l.rename(&id, &draft.get_untracked(), now_ms()));
+            match result {
+                Some(Err(e)) => error.set(Some(e.message().to_owned())),
+                _ => editing.set(false),
+            }
+        }
+    };
+    let save_on_submit = save.clone();
+    let on_key = move |ev: web_sys::KeyboardEvent| {
+        if ev.key() == "Escape" {
+            ev.prevent_default();
+            editing.set(false);
+        }
+    };
+    view! {
+        <form class="rename" on:submit=move |ev| {
+            ev.prevent_default();
+            save_on_submit();
+        }>
+            <label class="visually-hidden" for=field_id.clone()>"Workspace name"</label>
+            <input
+                id=field_id
+                node_ref=input
+                type="text"
+                maxlength="120"
+                prop:value=draft
+                on:input=move |ev| draft.set(event_target_value(&ev))
+                on:keydown=on_key
+                aria-invalid=move || error.get().map(|_| "true")
+                aria-describedby=error_id.clone()
+            />
+            <button type="submit">"Save"</button>
+            <button type="button" class="secondary" on:click=move |_| editing.set(false)>"Cancel"</button>
+            <p class="field-error" id=error_id aria-live="polite">{move || error.get()}</p>
+        </form>
+    }
+}

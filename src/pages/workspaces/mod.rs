@@ -1,0 +1,20 @@
+//! Managing workspaces and the company profile of the open one.
+
+mod backups;
+mod list;
+mod profile;
+
+use leptos::prelude::*;
+
+use crate::components::page_intro::PageIntro;
+use crate::domain::route::Route;
+
+#[component]
+pub fn WorkspacesPage() -> impl IntoView {
+    view! {
+        <PageIntro route=Route::Workspaces />
+        <list::WorkspaceList />
+        <profile::ProfileForm />
+        <backups::Backups />
+    }
+}

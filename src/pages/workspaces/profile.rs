@@ -1,0 +1,90 @@
+use leptos::prelude::*;
+
+use crate::components::number_field::NumberField;
+use crate::components::unique_id;
+use crate::domain::workspace::{CompanyProfile, Industry, MAX_EMPLOYEES, MAX_NAME_CHARS};
+use crate::state::Lib;
+
+/// The company profile of the open workspace; the tools take their defaults from it.
+#[component]
+pub fn ProfileForm() -> impl IntoView {
+    let lib = Lib::get();
+    let profile = move || lib.0.with(|l| l.active().profile.clone());
+    // Applies a change only if the whole profile stays valid; otherwise says why.
+    let cross_error = RwSignal::new(None::<String>);
+    let change = move |edit: Box<dyn FnOnce(&mut CompanyProfile)>| {
+        let mut next = lib.0.with_untracked(|l| l.active().profile.clone());
+        edit(&mut next);
+        match next.validate() {
+            Ok(()) => {
+                cross_error.set(None);
+                lib.update_active(|ws| ws.profile = next);
+            }
+            Err(e) => cross_error.set(Some(e.message().to_owned())),
+        }
+    };
+    let name_id = unique_id("company");
+    let industry_id = unique_id("industry");
+    let fit = move || profile().fit().map(|f| f.message());
+    view! {
+        <section class="panel" aria-labelledby="profile-title">
+            <h2 id="profile-title">"Company profile"</h2>
+            <p class="hint">"The tools use this for their defaults: the RACI template for your industry, and user counts for pricing."</p>
+            <div class="form-grid">
+                <div class="field">
+                    <label for=name_id.clone()>"Company name"</label>
+                    <input
+                        id=name_id
+                        type="text"
+                        maxlength=MAX_NAME_CHARS.to_string()
+                        autocomplete="organization"
+                        prop:value=move || profile().company_name
+                        on:input=move |ev| {
+                            let v = event_target_value(&ev);
+                            change(Box::new(move |p| p.company_name = v));
+                        }
+                    />
+                </div>
+                <NumberField
+                    label="Employees"
+                    value=Signal::derive(move || i64::from(profile().employees))
+                    on_change=Callback::new(move |v: i64| change(Box::new(move |p| p.employees = v as u32)))
+                    min=1
+                    max=i64::from(MAX_EMPLOYEES)
+                />
+                <NumberField
+                    label="Internal IT staff"
+                    value=Signal::derive(move || i64::from(profile().internal_it))
+                    on_change=Callback::new(move |v: i64| change(Box::new(move |p| p.internal_it = v as u32)))
+                    min=0
+                    max=i64::from(MAX_EMPLOYEES)
+                    hint="People whose main job is IT, including the IT manager."
+                />
+                <div class="field">
+                    <label for=industry_id.clone()>"Industry"</label>
+                    <select
+                        id=industry_id
+                        on:change=move |ev| {
+                            if let Some(i) = Industry::from_key(&event_target_value(&ev)) {
+                                change(Box::new(move |p| p.industry = i));
+                            }
+                        }
+                    >
+                        {Industry::ALL
+                            .into_iter()
+                            .map(|i| view! {
+                                <option value=i.key() selected=move || profile().industry == i>
+                                    {i.label()}
+                                </option>
+                            })
+                            .collect_view()}
+                    </select>
+                </div>
+            </div>
+            <p class="field-error" aria-live="polite">{move || cross_error.get()}</p>
+            <Show when=move || fit().is_some()>
+                <p class="advice">{fit}</p>
+            </Show>
+        </section>
+    }
+}

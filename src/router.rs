@@ -1,0 +1,53 @@
+//! Hash routing: the current page follows `location.hash`.
+//!
+//! leptos_router 0.8 only routes on the path, which needs server rewrites for reloads
+//! and sub-paths; see README "Routing" and `domain::route` for why we use the fragment.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::domain::route::Route;
+
+/// The page being shown.
+#[derive(Clone, Copy)]
+pub struct CurrentRoute(pub ReadSignal<Route>);
+
+/// Starts following the fragment and provides `CurrentRoute`.
+pub fn provide_router() -> CurrentRoute {
+    let (route, set_route) = signal(Route::parse(&location_hash_raw()));
+    window_event_listener(leptos::ev::hashchange, move |_| {
+        set_route.set(Route::parse(&location_hash_raw()));
+    });
+    let current = CurrentRoute(route);
+    provide_context(current);
+    current
+}
+
+fn location_hash_raw() -> String {
+    window().location().hash().unwrap_or_default()
+}
+
+/// After a navigation, names the page in the title and moves focus to its heading,
+/// so screen-reader and keyboard users land on the new content, not the old link.
+pub fn announce_page_changes(route: ReadSignal<Route>) {
+    Effect::new(move |previous: Option<Route>| {
+        let current = route.get();
+        document().set_title(&match current {
+            Route::Home => "Splitline: co-managed IT toolkit".to_owned(),
+            other => format!("{} · Splitline", other.title()),
+        });
+        if previous.is_some_and(|p| p != current) {
+            request_animation_frame(|| {
+                if let Some(h1) = document()
+                    .query_selector("main h1")
+                    .ok()
+                    .flatten()
+                    .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+                {
+                    let _ = h1.focus();
+                }
+            });
+        }
+        current
+    });
+}

@@ -1,0 +1,85 @@
+//! App-wide state shared through newtype contexts.
+
+use leptos::prelude::*;
+
+use crate::domain::library::Library;
+use crate::domain::workspace::Workspace;
+
+/// Every workspace and the open one. One coarse signal: the tools derive what they show.
+#[derive(Clone, Copy)]
+pub struct Lib(pub RwSignal<Library>);
+
+impl Lib {
+    pub fn get() -> Lib {
+        expect_context::<Lib>()
+    }
+
+    /// Changes the open workspace and stamps it as updated.
+    pub fn update_active(self, change: impl FnOnce(&mut Workspace)) {
+        let now = crate::clock::now_ms();
+        self.0.update(|lib| {
+            let ws = lib.active_mut();
+            change(ws);
+            ws.updated_ms = now;
+        });
+    }
+}
+
+/// Whether the latest change has reached storage.
+#[derive(Clone, Debug, PartialEq)]
+pub enum SaveStatus {
+    Saved,
+    Pending,
+    /// A write failed; the work is still in memory and the next change retries.
+    Failed(String),
+    /// Storage cannot be used at all; the work lives in this tab only.
+    MemoryOnly(String),
+}
+
+#[derive(Clone, Copy)]
+pub struct Status(pub RwSignal<SaveStatus>);
+
+/// How loud a notice is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Tone {
+    Error,
+    Warning,
+}
+
+/// A file the buyer can download from a notice.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Attachment {
+    pub filename: String,
+    pub mime: &'static str,
+    pub contents: String,
+}
+
+/// A message about something that happened outside the buyer's last click.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Notice {
+    pub id: u32,
+    pub tone: Tone,
+    pub text: String,
+    pub attachment: Option<Attachment>,
+}
+
+#[derive(Clone, Copy)]
+pub struct Notices(pub RwSignal<Vec<Notice>>);
+
+impl Notices {
+    pub fn push(self, tone: Tone, text: String, attachment: Option<Attachment>) {
+        self.0.update(|list| {
+            let id = list.iter().map(|n| n.id).max().unwrap_or(0) + 1;
+            list.push(Notice {
+                id,
+                tone,
+                text,
+                attachment,
+            });
+        });
+    }
+
+    pub fn dismiss(self, id: u32) {
+        self.0.update(|list| list.retain(|n| n.id != id));
+    }
+}

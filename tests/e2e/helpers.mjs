@@ -1,0 +1,76 @@
+// Shared set-up for the end-to-end specs: Debian's Chromium, console-error capture,
+// axe-core injection. Specs use roles and labels, which also proves accessibility.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { chromium } from 'playwright-core';
+
+export const APP_URL = process.env.APP_URL ?? 'http://127.0.0.1:8080/';
+export const SUBPATH_URL = process.env.SUBPATH_URL;
+
+const require = createRequire(import.meta.url);
+const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+export async function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+}
+
+/** Opens a page that records console errors, uncaught exceptions and CSP violations. */
+export async function openPage(context, url = APP_URL) {
+  const page = await context.newPage();
+  page.errors = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') page.errors.push(msg.text());
+  });
+  page.on('pageerror', (err) => page.errors.push(String(err)));
+  await page.goto(url);
+  await appReady(page);
+  return page;
+}
+
+/** Waits until the wasm app has rendered its header. */
+export async function appReady(page) {
+  await page.getByRole('banner').getByRole('link', { name: 'Splitline' }).waitFor();
+}
+
+/** Runs axe-core on the page and returns its violations, summarised. */
+export async function axeViolations(page) {
+  // evaluate() runs through DevTools, so the page's CSP does not block it.
+  await page.evaluate(axeSource);
+  const result = await page.evaluate(async () =>
+    // eslint-disable-next-line no-undef
+    axe.run(document, { resultTypes: ['violations'] }),
+  );
+  return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+}
+
+/** The text the app stored under a localStorage key. */
+export function stored(page, key) {
+  return page.evaluate((k) => localStorage.getItem(k), key);
+}
+
+/** Every localStorage key of the app. */
+export function storedKeys(page) {
+  return page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('splitline.')).sort());
+}
+
+/** Waits until the save badge says everything is stored. */
+export async function saved(page) {
+  await page.getByTestId('save-status').filter({ hasText: /^Saved$/ }).waitFor();
+}
+
+/** The row header of a workspace in the workspaces table (the open one is tagged "open"). */
+export function workspaceRow(page, name) {
+  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return page.getByRole('rowheader', { name: new RegExp(`^${escaped}( open)?$`) });
+}

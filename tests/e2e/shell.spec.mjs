@@ -1,0 +1,127 @@
+// The app shell: loads cleanly under the CSP, every route works by click and by URL,
+// also from a sub-path, and axe-core finds nothing on any page.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { APP_URL, SUBPATH_URL, axeViolations, launch, openPage } from './helpers.mjs';
+
+const ROUTES = [
+  { hash: '#/', heading: 'Splitline' },
+  { hash: '#/raci', heading: 'RACI builder', nav: 'RACI builder' },
+  { hash: '#/scorecard', heading: 'Provider scorecard', nav: 'Provider scorecard' },
+  { hash: '#/pricing', heading: 'Pricing comparison', nav: 'Pricing comparison' },
+  { hash: '#/workspaces', heading: 'Workspaces' },
+  { hash: '#/no-such-page', heading: 'Page not found' },
+];
+
+let browser;
+before(async () => {
+  browser = await launch();
+});
+after(() => browser.close());
+
+test('the app loads with no console errors under its Content-Security-Policy', async () => {
+  const context = await browser.newContext();
+  const page = await openPage(context);
+  const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+  assert.match(csp, /script-src 'self' 'wasm-unsafe-eval'/);
+  assert.doesNotMatch(csp, /'unsafe-inline'|'unsafe-eval'/);
+  assert.match(csp, /base-uri 'none'/);
+  assert.match(csp, /form-action 'none'/);
+  assert.equal(await page.locator('script:not([src])').count(), 0, 'no inline scripts');
+  await page.getByRole('heading', { level: 1, name: 'Splitline' }).waitFor();
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
+test('every tool is reachable by clicking the navigation', async () => {
+  const context = await browser.newContext();
+  const page = await openPage(context);
+  const nav = page.getByRole('navigation', { name: 'Tools' });
+  for (const route of ROUTES.filter((r) => r.nav)) {
+    await nav.getByRole('link', { name: route.nav }).click();
+    await page.getByRole('heading', { level: 1, name: route.heading }).waitFor();
+    assert.equal(new URL(page.url()).hash, route.hash);
+    assert.equal(await nav.getByRole('link', { name: route.nav }).getAttribute('aria-current'), 'page');
+    assert.equal(await page.locator('h1').count(), 1, 'one h1 per page');
+  }
+  await page.getByRole('link', { name: 'Splitline' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Splitline' }).waitFor();
+  for (const name of ['RACI builder', 'Provider scorecard', 'Pricing comparison']) {
+    await page.getByRole('main').getByRole('link', { name }).click();
+    await page.getByRole('heading', { level: 1, name }).waitFor();
+    await page.goBack();
+    await page.getByRole('heading', { level: 1, name: 'Splitline' }).waitFor();
+  }
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
+test('every route opens directly by URL and survives a reload', async () => {
+  const context = await browser.newContext();
+  for (const route of ROUTES) {
+    const page = await openPage(context, APP_URL + route.hash);
+    await page.getByRole('heading', { level: 1, name: route.heading }).waitFor();
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: route.heading }).waitFor();
+    assert.deepEqual(page.errors, [], route.hash);
+    await page.close();
+  }
+  await context.close();
+});
+
+test('the build served from a sub-path navigates and deep-links', async () => {
+  assert.ok(SUBPATH_URL, 'run through tests/e2e/run.mjs');
+  const context = await browser.newContext();
+  const page = await openPage(context, `${SUBPATH_URL}#/scorecard`);
+  await page.getByRole('heading', { level: 1, name: 'Provider scorecard' }).waitFor();
+  await page.getByRole('navigation', { name: 'Tools' }).getByRole('link', { name: 'Pricing comparison' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Pricing comparison' }).waitFor();
+  assert.ok(page.url().startsWith(`${SUBPATH_URL}#/pricing`), page.url());
+  await page.reload();
+  await page.getByRole('heading', { level: 1, name: 'Pricing comparison' }).waitFor();
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
+test('axe-core reports no violations on any route, in light and dark themes', async () => {
+  for (const colorScheme of ['light', 'dark']) {
+    const context = await browser.newContext({ colorScheme });
+    const page = await openPage(context);
+    for (const route of ROUTES) {
+      await page.goto(APP_URL + route.hash);
+      await page.getByRole('heading', { level: 1, name: route.heading }).waitFor();
+      assert.deepEqual(await axeViolations(page), [], `${colorScheme} ${route.hash}`);
+    }
+    await context.close();
+  }
+});
+
+test('at 360 px wide nothing overflows the page sideways', async () => {
+  const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+  const page = await openPage(context);
+  for (const route of ROUTES) {
+    await page.goto(APP_URL + route.hash);
+    await page.getByRole('heading', { level: 1, name: route.heading }).waitFor();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `${route.hash} overflows by ${overflow}px`);
+  }
+  await context.close();
+});
+
+test('the keyboard alone reaches the tools, and focus moves to the new page', async () => {
+  const context = await browser.newContext();
+  const page = await openPage(context);
+  let reached = false;
+  for (let i = 0; i < 10 && !reached; i++) {
+    await page.keyboard.press('Tab');
+    reached = await page.evaluate(() => document.activeElement?.textContent === 'RACI builder');
+  }
+  assert.ok(reached, 'Tab reaches the RACI builder link');
+  const outline = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
+  assert.notEqual(outline, 'none', 'focus is visible');
+  await page.keyboard.press('Enter');
+  await page.getByRole('heading', { level: 1, name: 'RACI builder' }).waitFor();
+  await page.waitForFunction(() => document.activeElement?.tagName === 'H1');
+  assert.equal(await page.title(), 'RACI builder · Splitline');
+  await context.close();
+});

@@ -1,0 +1,208 @@
+//! Browser tests of the storage glue, run by wasm-bindgen-test in headless Chromium:
+//! `CHROMEDRIVER=/usr/bin/chromedriver cargo test --target wasm32-unknown-unknown --test web`.
+#![cfg(target_arch = "wasm32")]
+
+use leptos::prelude::*;
+use splitline::domain::envelope::{self, Kind};
+use splitline::domain::library::Library;
+use splitline::domain::persist::{self, Meta};
+use splitline::domain::workspace::Workspace;
+use splitline::persistence::boot;
+use splitline::state::{Lib, Notices, SaveStatus, Status, Tone};
+use splitline::storage::{self, WriteError};
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn local() -> web_sys::Storage {
+    web_sys::window().unwrap().local_storage().unwrap().unwrap()
+}
+
+fn js(body: &str) {
+    js_sys::Function::new_no_args(body)
+        .call0(&wasm_bindgen::JsValue::NULL)
+        .unwrap();
+}
+
+/// Runs `body` with a reactive owner and a clean localStorage.
+fn fresh<T>(body: impl FnOnce() -> T) -> T {
+    local().clear().unwrap();
+    let owner = Owner::new();
+    owner.with(body)
+}
+
+fn notices() -> Notices {
+    Notices(RwSignal::new(Vec::new()))
+}
+
+#[wasm_bindgen_test]
+fn write_read_and_list_only_our_keys() {
+    fresh(|| {
+        let store = storage::open().expect("storage works in the test browser");
+        local().set_item("someone-else", "x").unwrap();
+        storage::write(&store, "splitline.test", "hello").unwrap();
+        assert_eq!(
+            storage::read(&store, "splitline.test").as_deref(),
+            Some("hello")
+        );
+        assert_eq!(
+            storage::read_all(&store),
+            vec![("splitline.test".to_owned(), "hello".to_owned())]
+        );
+        assert_eq!(
+            storage::read(&store, persist::PROBE_KEY),
+            None,
+            "the probe is cleaned up"
+        );
+    });
+}
+
+#[wasm_bindgen_test]
+fn a_saved_library_loads_back_after_a_reload() {
+    fresh(|| {
+        let booted = boot(notices());
+        assert_eq!(booted.status, SaveStatus::Saved);
+        let lib = Lib(RwSignal::new(booted.library));
+        let status = Status(RwSignal::new(booted.status));
+        let later = splitline::clock::now_ms() + 1;
+        lib.0.update(|l| {
+            l.create("second".into(), later);
+            l.rename("second", "Acme <review>", later).unwrap();
+        });
+        booted.saver.flush(lib, status);
+        assert_eq!(status.0.get_untracked(), SaveStatus::Saved);
+        let text = local().get_item("splitline.ws.second").unwrap().unwrap();
+        assert!(text.starts_with(r#"{"format":"splitline","kind":"workspace","version":1"#));
+
+        // A second boot is what a reload does.
+        let again = boot(notices());
+        assert_eq!(again.library, lib.0.get_untracked());
+        assert_eq!(again.library.active_id(), "second");
+    });
+}
+
+#[wasm_bindgen_test]
+fn deleted_workspaces_leave_storage_too() {
+    fresh(|| {
+        let booted = boot(notices());
+        let lib = Lib(RwSignal::new(booted.library));
+        let status = Status(RwSignal::new(booted.status));
+        lib.0.update(|l| {
+            l.create("doomed".into(), 5);
+        });
+        booted.saver.flush(lib, status);
+        assert!(local().get_item("splitline.ws.doomed").unwrap().is_some());
+        lib.0.update(|l| {
+            l.delete("doomed", "unused".into(), 6);
+        });
+        booted.saver.flush(lib, status);
+        assert_eq!(local().get_item("splitline.ws.doomed").unwrap(), None);
+    });
+}
+
+#[wasm_bindgen_test]
+fn a_corrupt_blob_is_moved_to_a_backup_and_reported() {
+    fresh(|| {
+        let good = Workspace::new("good".into(), "Good".into(), 1);
+        local()
+            .set_item(
+                "splitline.ws.good",
+                &envelope::encode(Kind::Workspace, &good),
+            )
+            .unwrap();
+        local()
+            .set_item("splitline.ws.bad", "{\"format\":\"split")
+            .unwrap();
+        let notices = notices();
+        let booted = boot(notices);
+        assert_eq!(booted.library.workspaces().len(), 1);
+        assert_eq!(booted.library.active_id(), "good");
+        let list = notices.0.get_untracked();
+        assert_eq!(list.len(), 1);
+        assert_eq!(list[0].tone, Tone::Error);
+        assert!(list[0].text.contains("could not read a saved workspace"));
+        let attachment = list[0].attachment.clone().expect("raw data offered");
+        assert_eq!(attachment.contents, "{\"format\":\"split");
+        let store = storage::open().unwrap();
+        let backups: Vec<_> = storage::read_all(&store)
+            .into_iter()
+            .filter(|(k, _)| k.starts_with("splitline.backup.ws.bad."))
+            .collect();
+        assert_eq!(backups.len(), 1);
+        assert_eq!(backups[0].1, "{\"format\":\"split");
+        assert_eq!(local().get_item("splitline.ws.bad").unwrap(), None);
+        assert_eq!(booted.saver.backups(), vec![backups[0].0.clone()]);
+    });
+}
+
+#[wasm_bindgen_test]
+fn a_full_quota_is_reported_and_the_library_stays_in_memory() {
+    fresh(|| {
+        let booted = boot(notices());
+        let lib = Lib(RwSignal::new(booted.library));
+        let status = Status(RwSignal::new(booted.status));
+        js("window.__setItem = Storage.prototype.setItem; \
+            Storage.prototype.setItem = function () { throw new DOMException('full', 'QuotaExceededError'); };");
+        let store = local();
+        assert_eq!(
+            storage::write(&store, "splitline.x", "y"),
+            Err(WriteError::Full)
+        );
+        lib.0.update(|l| {
+            l.create("kept".into(), 5);
+        });
+        booted.saver.flush(lib, status);
+        js("Storage.prototype.setItem = window.__setItem;");
+        assert!(matches!(status.0.get_untracked(), SaveStatus::Failed(m) if m.contains("full")));
+        assert!(
+            lib.0.get_untracked().get("kept").is_some(),
+            "nothing is lost in memory"
+        );
+        // Once space is back, the next save catches up.
+        booted.saver.flush(lib, status);
+        assert_eq!(status.0.get_untracked(), SaveStatus::Saved);
+        assert!(local().get_item("splitline.ws.kept").unwrap().is_some());
+    });
+}
+
+#[wasm_bindgen_test]
+fn storage_that_throws_on_access_means_memory_only() {
+    fresh(|| {
+        js("window.__ls = Object.getOwnPropertyDescriptor(window, 'localStorage') \
+              || Object.getOwnPropertyDescriptor(Window.prototype, 'localStorage'); \
+            Object.defineProperty(window, 'localStorage', { configurable: true, get() { throw new DOMException('denied', 'SecurityError'); } });");
+        let opened = storage::open();
+        let booted = boot(notices());
+        js("Object.defineProperty(window, 'localStorage', window.__ls);");
+        assert!(opened.is_err());
+        assert!(
+            matches!(booted.status, SaveStatus::MemoryOnly(ref m) if m.contains("Storage is unavailable"))
+        );
+        assert_eq!(
+            booted.library.workspaces().len(),
+            1,
+            "a first workspace to work in"
+        );
+    });
+}
+
+#[wasm_bindgen_test]
+fn the_open_workspace_is_remembered() {
+    fresh(|| {
+        let mut lib = Library::new(Workspace::new("a".into(), "A".into(), 1));
+        lib.create("b".into(), 2);
+        lib.switch("a");
+        let booted = boot(notices());
+        let signal = Lib(RwSignal::new(lib));
+        booted
+            .saver
+            .flush(signal, Status(RwSignal::new(SaveStatus::Saved)));
+        let meta: Meta = envelope::decode(
+            &local().get_item(persist::META_KEY).unwrap().unwrap(),
+            Kind::Meta,
+        )
+        .unwrap();
+        assert_eq!(meta.active.as_deref(), Some("a"));
+        assert_eq!(boot(notices()).library.active_id(), "a");
+    });
+}
