@@ -14,4 +14,6 @@ fn workspace_schema_v1_keeps_loading() {
     assert_eq!(ws.profile.employees, 140);
     assert_eq!(ws.profile.internal_it, 2);
     assert_eq!(ws.profile.industry, Industry::Legal);
+    assert_eq!(ws.providers.len(), 2);
+    assert_eq!(ws.providers[1].name, "Keystone <Tech> Partners");
 }

@@ -9,6 +9,7 @@ pub mod input;
 pub mod library;
 pub mod persist;
 pub mod pricing;
+pub mod provider;
 pub mod raci;
 pub mod route;
 pub mod scorecard;

@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{pricing::Pricing, raci::Raci, scorecard::Scorecard};
+use super::{pricing::Pricing, provider::Provider, raci::Raci, scorecard::Scorecard};
 
 /// The longest workspace or company name we accept; longer text is a paste accident.
 pub const MAX_NAME_CHARS: usize = 120;
@@ -153,6 +153,8 @@ pub struct Workspace {
     pub created_ms: i64,
     pub updated_ms: i64,
     pub profile: CompanyProfile,
+    /// The MSPs under evaluation, shared by the scorecard and the pricing comparison.
+    pub providers: Vec<Provider>,
     pub raci: Raci,
     pub scorecard: Scorecard,
     pub pricing: Pricing,
@@ -166,6 +168,7 @@ impl Workspace {
             created_ms: now_ms,
             updated_ms: now_ms,
             profile: CompanyProfile::default(),
+            providers: Vec::new(),
             raci: Raci::default(),
             scorecard: Scorecard::default(),
             pricing: Pricing::default(),
