@@ -2,6 +2,7 @@
 //! and a managed service provider. `domain` is the pure core; the rest is browser glue
 //! and views over it.
 
+pub mod backup;
 pub mod clock;
 pub mod components;
 pub mod domain;
@@ -11,13 +12,14 @@ pub mod persistence;
 pub mod router;
 pub mod state;
 pub mod storage;
+pub mod tab_sync;
 pub mod tools;
 
 use leptos::prelude::*;
 
-use components::{header::SiteHeader, notices::NoticeList};
+use components::{footer::SiteFooter, header::SiteHeader, notices::NoticeList};
 use domain::route::Route;
-use state::{Lib, Notices, Status};
+use state::{BrowserPrefs, Conflicts, Health, HealthInfo, Lib, Notices, Session, Status};
 
 /// The whole app: loads the workspaces, keeps them saved, and shows the current page.
 #[component]
@@ -25,12 +27,21 @@ pub fn App() -> impl IntoView {
     let notices = Notices(RwSignal::new(Vec::new()));
     provide_context(notices);
     let booted = persistence::boot(notices);
-    let lib = Lib(RwSignal::new(booted.library));
-    let status = Status(RwSignal::new(booted.status));
-    provide_context(lib);
-    provide_context(status);
+    let session = Session {
+        lib: Lib(RwSignal::new(booted.library)),
+        prefs: BrowserPrefs(RwSignal::new(booted.prefs)),
+        status: Status(RwSignal::new(booted.status)),
+        health: Health(RwSignal::new(HealthInfo::default())),
+        conflicts: Conflicts(RwSignal::new(Vec::new())),
+        notices,
+    };
+    provide_context(session);
+    provide_context(session.lib);
+    provide_context(session.status);
+    provide_context(session.health);
     provide_context(booted.saver);
-    booted.saver.attach(lib, status);
+    booted.saver.attach(session);
+    backup::request_persistence(session.health);
     let route = router::provide_router().0;
     router::announce_page_changes(route);
 
@@ -40,11 +51,7 @@ pub fn App() -> impl IntoView {
         <main id="main" tabindex="-1">
             {move || page(route.get())}
         </main>
-        <footer class="site-footer">
-            <p>
-                "Splitline runs entirely in your browser. Your workspaces stay on this device unless you export or share them."
-            </p>
-        </footer>
+        <SiteFooter />
     }
 }
 

@@ -1,7 +1,9 @@
 //! Loads the library at start-up and keeps storage in step with it.
 //!
 //! Saves are debounced (300 ms) so typing does not write on every key, and flushed
-//! when the page is hidden or unloaded so the last keystrokes are never lost.
+//! when the page is hidden or unloaded so the last keystrokes are never lost. Before a
+//! workspace key is written, its stored text is compared with what this tab last
+//! synced: if another tab wrote it in between, nothing is overwritten (`tab_sync`).
 
 use std::collections::{HashMap, HashSet};
 use std::time::Duration;
@@ -12,9 +14,10 @@ use web_sys::Storage;
 use crate::clock::{fresh_id, now_ms};
 use crate::domain::envelope::{self, Kind};
 use crate::domain::library::Library;
-use crate::domain::persist::{self, Action, Meta, META_KEY};
+use crate::domain::persist::{self, Action, Meta, Prefs, META_KEY};
+use crate::domain::sync::{decide, Decision};
 use crate::domain::workspace::Workspace;
-use crate::state::{Attachment, Lib, Notices, SaveStatus, Status, Tone};
+use crate::state::{Attachment, Conflict, Notices, SaveStatus, Session, Tone};
 use crate::storage::{self, WriteError};
 
 const DEBOUNCE: Duration = Duration::from_millis(300);
@@ -22,6 +25,7 @@ const DEBOUNCE: Duration = Duration::from_millis(300);
 /// What start-up found.
 pub struct Booted {
     pub library: Library,
+    pub prefs: Prefs,
     pub status: SaveStatus,
     pub saver: Saver,
 }
@@ -94,54 +98,59 @@ pub fn boot(notices: Notices) -> Booted {
         ))
     });
     // What storage holds now: writing the same text again would be wasted work.
-    let written = entries
+    let synced = entries
         .into_iter()
-        .filter(|(k, _)| k == META_KEY || k.starts_with(persist::WORKSPACE_PREFIX))
+        .filter(|(k, _)| k.starts_with(persist::WORKSPACE_PREFIX))
         .filter(|(k, _)| !loaded.problems.iter().any(|p| &p.key == k))
         .collect();
     let saver = Saver(StoredValue::new_local(Inner {
         storage,
-        written,
+        synced,
         protected,
+        meta_written: None,
         timer: None,
     }));
     Booted {
         library,
+        prefs: loaded.meta.prefs,
         status,
         saver,
     }
 }
 
-struct Inner {
-    storage: Option<Storage>,
-    /// The text last written (or read) per key.
-    written: HashMap<String, String>,
+pub(crate) struct Inner {
+    pub(crate) storage: Option<Storage>,
+    /// Per workspace key, the text this tab last wrote there or read from there.
+    pub(crate) synced: HashMap<String, String>,
     /// Keys holding data from a newer version: never written or removed.
-    protected: HashSet<String>,
+    pub(crate) protected: HashSet<String>,
+    meta_written: Option<String>,
     timer: Option<TimeoutHandle>,
 }
 
 /// Writes the library to storage, debounced. A copyable handle; the state stays on
 /// the main thread because `web_sys::Storage` cannot leave it.
 #[derive(Clone, Copy)]
-pub struct Saver(StoredValue<Inner, LocalStorage>);
+pub struct Saver(pub(crate) StoredValue<Inner, LocalStorage>);
 
 impl Saver {
-    /// Saves after every change of the library, and at once when the page goes away.
-    pub fn attach(self, lib: Lib, status: Status) {
+    /// Saves after every change, at once when the page goes away, and follows other tabs.
+    pub fn attach(self, session: Session) {
         Effect::new(move |_| {
-            lib.0.track();
-            self.schedule(lib, status);
+            session.lib.0.track();
+            session.prefs.0.track();
+            self.schedule(session);
         });
-        window_event_listener(leptos::ev::pagehide, move |_| self.flush(lib, status));
+        window_event_listener(leptos::ev::pagehide, move |_| self.flush(session));
         window_event_listener(leptos::ev::visibilitychange, move |_| {
             if document().hidden() {
-                self.flush(lib, status);
+                self.flush(session);
             }
         });
+        crate::tab_sync::listen(self, session);
     }
 
-    fn schedule(self, lib: Lib, status: Status) {
+    pub(crate) fn schedule(self, session: Session) {
         let scheduled = self.0.try_update_value(|inner| {
             if inner.storage.is_none() {
                 return false;
@@ -149,33 +158,70 @@ impl Saver {
             if let Some(timer) = inner.timer.take() {
                 timer.clear();
             }
-            inner.timer = set_timeout_with_handle(move || self.flush(lib, status), DEBOUNCE).ok();
+            inner.timer = set_timeout_with_handle(move || self.flush(session), DEBOUNCE).ok();
             true
         });
-        if scheduled == Some(true) && status.0.get_untracked() == SaveStatus::Saved {
-            status.0.set(SaveStatus::Pending);
+        if scheduled == Some(true) && session.status.0.get_untracked() == SaveStatus::Saved {
+            session.status.0.set(SaveStatus::Pending);
         }
     }
 
     /// Saves now: on a timer, or because the page is going away.
-    pub fn flush(self, lib: Lib, status: Status) {
-        let wanted = lib.0.with_untracked(wanted_texts);
-        let outcome = self
+    pub fn flush(self, session: Session) {
+        let pending: HashSet<String> = session
+            .conflicts
             .0
-            .try_update_value(|inner| inner.write(&wanted))
-            .flatten();
-        if let Some(failure) = outcome {
-            status.0.set(match failure {
-                None => SaveStatus::Saved,
-                Some(e) => SaveStatus::Failed(format!(
-                    "{} Your latest changes are kept in this tab only: download a copy, then free some space.",
-                    e.message()
-                )),
-            });
+            .with_untracked(|c| c.iter().map(|c| persist::workspace_key(&c.id)).collect());
+        let wanted = session.lib.0.with_untracked(wanted_texts);
+        let meta = session.lib.0.with_untracked(|l| Meta {
+            active: Some(l.active_id().to_owned()),
+            prefs: session.prefs.0.get_untracked(),
+        });
+        let Some(outcome) = self
+            .0
+            .try_update_value(|inner| inner.write(&wanted, &pending, &meta))
+            .flatten()
+        else {
+            return;
+        };
+        for (id, name, theirs_exists) in outcome.conflicts {
+            add_conflict(
+                session,
+                Conflict {
+                    id,
+                    name,
+                    theirs_exists,
+                },
+            );
         }
+        for ws in outcome.kept_from_other_tab {
+            session.notices.push(
+                Tone::Warning,
+                format!(
+                    "“{}” was changed in another tab after you deleted it here, so it was kept.",
+                    ws.display_name()
+                ),
+                None,
+            );
+            session.lib.0.update(|l| l.replace(ws));
+        }
+        let now = now_ms();
+        session.health.0.update(|h| {
+            h.used_chars = outcome.used_chars;
+            if outcome.failure.is_none() && outcome.wrote {
+                h.last_saved_ms = Some(now);
+            }
+        });
+        session.status.0.set(match outcome.failure {
+            None => SaveStatus::Saved,
+            Some(e) => SaveStatus::Failed(format!(
+                "{} Your latest changes are kept in this tab only: download a copy, then free some space.",
+                e.message()
+            )),
+        });
     }
 
-    /// The raw text of a backup key, for a download.
+    /// The raw text of a key, for a download or a comparison.
     pub fn read(self, key: &str) -> Option<String> {
         self.0
             .with_value(|inner| storage::read(inner.storage.as_ref()?, key))
@@ -207,56 +253,114 @@ impl Saver {
     }
 }
 
+/// Records a conflict once per workspace.
+pub(crate) fn add_conflict(session: Session, conflict: Conflict) {
+    session.conflicts.0.update(|list| {
+        if !list.iter().any(|c| c.id == conflict.id) {
+            list.push(conflict);
+        }
+    });
+}
+
+/// What one flush did.
+struct Outcome {
+    failure: Option<WriteError>,
+    wrote: bool,
+    used_chars: usize,
+    /// (id, name, whether the other tab's version exists) of newly found conflicts.
+    conflicts: Vec<(String, String, bool)>,
+    /// Workspaces deleted here but changed since in another tab: they come back.
+    kept_from_other_tab: Vec<Workspace>,
+}
+
 impl Inner {
-    /// Writes every key whose text changed and removes the keys of deleted workspaces.
-    /// `None` when storage is unavailable; otherwise the last write error, if any.
-    fn write(&mut self, wanted: &HashMap<String, String>) -> Option<Option<WriteError>> {
+    /// Writes every changed key that no other tab has touched meanwhile, and removes
+    /// the keys of workspaces deleted here. `None` when storage is unavailable.
+    fn write(
+        &mut self,
+        wanted: &HashMap<String, (String, String)>,
+        pending: &HashSet<String>,
+        meta: &Meta,
+    ) -> Option<Outcome> {
         if let Some(timer) = self.timer.take() {
             timer.clear();
         }
         let store = self.storage.clone()?;
-        let inner = self;
-        let mut failure: Option<WriteError> = None;
-        for (key, text) in wanted {
-            if inner.protected.contains(key) || inner.written.get(key) == Some(text) {
+        let mut out = Outcome {
+            failure: None,
+            wrote: false,
+            used_chars: 0,
+            conflicts: Vec::new(),
+            kept_from_other_tab: Vec::new(),
+        };
+        for (key, (name, text)) in wanted {
+            let synced = self.synced.get(key);
+            if self.protected.contains(key) || pending.contains(key) || synced == Some(text) {
+                continue;
+            }
+            let stored = storage::read(&store, key);
+            if decide(Some(text), synced.map(String::as_str), stored.as_deref())
+                == Decision::Conflict
+            {
+                let id = key.trim_start_matches(persist::WORKSPACE_PREFIX).to_owned();
+                out.conflicts.push((id, name.clone(), stored.is_some()));
                 continue;
             }
             match storage::write(&store, key, text) {
                 Ok(()) => {
-                    inner.written.insert(key.clone(), text.clone());
+                    self.synced.insert(key.clone(), text.clone());
+                    out.wrote = true;
                 }
-                Err(e) => failure = Some(e),
+                Err(e) => out.failure = Some(e),
             }
         }
-        let gone: Vec<String> = inner
-            .written
+        let gone: Vec<String> = self
+            .synced
             .keys()
             .filter(|k| !wanted.contains_key(*k))
             .cloned()
             .collect();
         for key in gone {
+            let synced = self.synced.remove(&key);
+            let stored = storage::read(&store, &key);
+            if stored.is_some() && stored != synced {
+                let revived = stored
+                    .as_deref()
+                    .and_then(|t| envelope::decode::<Workspace>(t, Kind::Workspace).ok());
+                if let Some(mut ws) = revived {
+                    ws.id = key.trim_start_matches(persist::WORKSPACE_PREFIX).to_owned();
+                    self.synced.insert(key.clone(), stored.unwrap_or_default());
+                    out.kept_from_other_tab.push(ws);
+                    continue;
+                }
+            }
             storage::remove(&store, &key);
-            inner.written.remove(&key);
+            out.wrote = true;
         }
-        Some(failure)
+        let meta_text = envelope::encode(Kind::Meta, meta);
+        if self.meta_written.as_ref() != Some(&meta_text) {
+            match storage::write(&store, META_KEY, &meta_text) {
+                Ok(()) => self.meta_written = Some(meta_text),
+                Err(e) => out.failure = Some(e),
+            }
+        }
+        out.used_chars = self.synced.iter().map(|(k, v)| k.len() + v.len()).sum();
+        Some(out)
     }
 }
 
-/// The text every key should hold for this library.
-fn wanted_texts(lib: &Library) -> HashMap<String, String> {
-    let mut wanted: HashMap<String, String> = lib
-        .workspaces()
+/// The (name, text) every workspace key should hold for this library.
+pub(crate) fn wanted_texts(lib: &Library) -> HashMap<String, (String, String)> {
+    lib.workspaces()
         .iter()
         .map(|ws| {
             (
                 persist::workspace_key(&ws.id),
-                envelope::encode(Kind::Workspace, ws),
+                (
+                    ws.display_name().to_owned(),
+                    envelope::encode(Kind::Workspace, ws),
+                ),
             )
         })
-        .collect();
-    let meta = Meta {
-        active: Some(lib.active_id().to_owned()),
-    };
-    wanted.insert(META_KEY.to_owned(), envelope::encode(Kind::Meta, &meta));
-    wanted
+        .collect()
 }

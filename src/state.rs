@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use crate::domain::library::Library;
+use crate::domain::persist::Prefs;
 use crate::domain::workspace::Workspace;
 
 /// Every workspace and the open one. One coarse signal: the tools derive what they show.
@@ -25,6 +26,10 @@ impl Lib {
     }
 }
 
+/// Settings of this browser (backup reminder), saved with the open workspace id.
+#[derive(Clone, Copy)]
+pub struct BrowserPrefs(pub RwSignal<Prefs>);
+
 /// Whether the latest change has reached storage.
 #[derive(Clone, Debug, PartialEq)]
 pub enum SaveStatus {
@@ -39,11 +44,37 @@ pub enum SaveStatus {
 #[derive(Clone, Copy)]
 pub struct Status(pub RwSignal<SaveStatus>);
 
+/// What the storage health line shows.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct HealthInfo {
+    pub last_saved_ms: Option<i64>,
+    /// Characters our keys take in localStorage (browsers count two bytes each).
+    pub used_chars: usize,
+    /// Whether the browser promised not to evict our storage; `None` until it answers.
+    pub persisted: Option<bool>,
+}
+
+#[derive(Clone, Copy)]
+pub struct Health(pub RwSignal<HealthInfo>);
+
+/// A workspace that this tab and another tab both changed.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Conflict {
+    pub id: String,
+    pub name: String,
+    /// `false` when the other tab deleted it.
+    pub theirs_exists: bool,
+}
+
+#[derive(Clone, Copy)]
+pub struct Conflicts(pub RwSignal<Vec<Conflict>>);
+
 /// How loud a notice is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Tone {
     Error,
     Warning,
+    Info,
 }
 
 /// A file the buyer can download from a notice.
@@ -81,5 +112,22 @@ impl Notices {
 
     pub fn dismiss(self, id: u32) {
         self.0.update(|list| list.retain(|n| n.id != id));
+    }
+}
+
+/// Every app-wide signal, for code that needs several of them (the saver, the sync).
+#[derive(Clone, Copy)]
+pub struct Session {
+    pub lib: Lib,
+    pub prefs: BrowserPrefs,
+    pub status: Status,
+    pub health: Health,
+    pub conflicts: Conflicts,
+    pub notices: Notices,
+}
+
+impl Session {
+    pub fn get() -> Session {
+        expect_context::<Session>()
     }
 }

@@ -8,7 +8,10 @@ use splitline::domain::library::Library;
 use splitline::domain::persist::{self, Meta};
 use splitline::domain::workspace::Workspace;
 use splitline::persistence::boot;
-use splitline::state::{Lib, Notices, SaveStatus, Status, Tone};
+use splitline::persistence::Booted;
+use splitline::state::{
+    BrowserPrefs, Conflicts, Health, HealthInfo, Lib, Notices, SaveStatus, Session, Status, Tone,
+};
 use splitline::storage::{self, WriteError};
 use wasm_bindgen_test::*;
 
@@ -33,6 +36,18 @@ fn fresh<T>(body: impl FnOnce() -> T) -> T {
 
 fn notices() -> Notices {
     Notices(RwSignal::new(Vec::new()))
+}
+
+/// The signals the app builds from a boot, without mounting the app.
+fn session(booted: &Booted, notices: Notices) -> Session {
+    Session {
+        lib: Lib(RwSignal::new(booted.library.clone())),
+        prefs: BrowserPrefs(RwSignal::new(booted.prefs)),
+        status: Status(RwSignal::new(booted.status.clone())),
+        health: Health(RwSignal::new(HealthInfo::default())),
+        conflicts: Conflicts(RwSignal::new(Vec::new())),
+        notices,
+    }
 }
 
 #[wasm_bindgen_test]
@@ -62,15 +77,17 @@ fn a_saved_library_loads_back_after_a_reload() {
     fresh(|| {
         let booted = boot(notices());
         assert_eq!(booted.status, SaveStatus::Saved);
-        let lib = Lib(RwSignal::new(booted.library));
-        let status = Status(RwSignal::new(booted.status));
+        let s = session(&booted, notices());
+        let (lib, status) = (s.lib, s.status);
         let later = splitline::clock::now_ms() + 1;
         lib.0.update(|l| {
             l.create("second".into(), later);
             l.rename("second", "Acme <review>", later).unwrap();
         });
-        booted.saver.flush(lib, status);
+        booted.saver.flush(s);
         assert_eq!(status.0.get_untracked(), SaveStatus::Saved);
+        assert!(s.health.0.get_untracked().last_saved_ms.is_some());
+        assert!(s.health.0.get_untracked().used_chars > 100);
         let text = local().get_item("splitline.ws.second").unwrap().unwrap();
         assert!(text.starts_with(r#"{"format":"splitline","kind":"workspace","version":1"#));
 
@@ -85,17 +102,17 @@ fn a_saved_library_loads_back_after_a_reload() {
 fn deleted_workspaces_leave_storage_too() {
     fresh(|| {
         let booted = boot(notices());
-        let lib = Lib(RwSignal::new(booted.library));
-        let status = Status(RwSignal::new(booted.status));
+        let s = session(&booted, notices());
+        let lib = s.lib;
         lib.0.update(|l| {
             l.create("doomed".into(), 5);
         });
-        booted.saver.flush(lib, status);
+        booted.saver.flush(s);
         assert!(local().get_item("splitline.ws.doomed").unwrap().is_some());
         lib.0.update(|l| {
             l.delete("doomed", "unused".into(), 6);
         });
-        booted.saver.flush(lib, status);
+        booted.saver.flush(s);
         assert_eq!(local().get_item("splitline.ws.doomed").unwrap(), None);
     });
 }
@@ -139,8 +156,8 @@ fn a_corrupt_blob_is_moved_to_a_backup_and_reported() {
 fn a_full_quota_is_reported_and_the_library_stays_in_memory() {
     fresh(|| {
         let booted = boot(notices());
-        let lib = Lib(RwSignal::new(booted.library));
-        let status = Status(RwSignal::new(booted.status));
+        let s = session(&booted, notices());
+        let (lib, status) = (s.lib, s.status);
         js("window.__setItem = Storage.prototype.setItem; \
             Storage.prototype.setItem = function () { throw new DOMException('full', 'QuotaExceededError'); };");
         let store = local();
@@ -151,7 +168,7 @@ fn a_full_quota_is_reported_and_the_library_stays_in_memory() {
         lib.0.update(|l| {
             l.create("kept".into(), 5);
         });
-        booted.saver.flush(lib, status);
+        booted.saver.flush(s);
         js("Storage.prototype.setItem = window.__setItem;");
         assert!(matches!(status.0.get_untracked(), SaveStatus::Failed(m) if m.contains("full")));
         assert!(
@@ -159,7 +176,7 @@ fn a_full_quota_is_reported_and_the_library_stays_in_memory() {
             "nothing is lost in memory"
         );
         // Once space is back, the next save catches up.
-        booted.saver.flush(lib, status);
+        booted.saver.flush(s);
         assert_eq!(status.0.get_untracked(), SaveStatus::Saved);
         assert!(local().get_item("splitline.ws.kept").unwrap().is_some());
     });
@@ -193,10 +210,9 @@ fn the_open_workspace_is_remembered() {
         lib.create("b".into(), 2);
         lib.switch("a");
         let booted = boot(notices());
-        let signal = Lib(RwSignal::new(lib));
-        booted
-            .saver
-            .flush(signal, Status(RwSignal::new(SaveStatus::Saved)));
+        let s = session(&booted, notices());
+        s.lib.0.set(lib);
+        booted.saver.flush(s);
         let meta: Meta = envelope::decode(
             &local().get_item(persist::META_KEY).unwrap().unwrap(),
             Kind::Meta,
@@ -204,5 +220,47 @@ fn the_open_workspace_is_remembered() {
         .unwrap();
         assert_eq!(meta.active.as_deref(), Some("a"));
         assert_eq!(boot(notices()).library.active_id(), "a");
+    });
+}
+
+#[wasm_bindgen_test]
+fn a_write_by_another_tab_is_never_overwritten_by_an_older_tab() {
+    fresh(|| {
+        let booted = boot(notices());
+        let s = session(&booted, notices());
+        booted.saver.flush(s);
+        let id = s.lib.0.get_untracked().active_id().to_owned();
+        let key = persist::workspace_key(&id);
+        // Another tab saves a newer version while this one is hidden and misses the event.
+        let mut theirs = s.lib.0.get_untracked().active().clone();
+        theirs.name = "Renamed in the other tab".into();
+        let theirs_text = envelope::encode(Kind::Workspace, &theirs);
+        local().set_item(&key, &theirs_text).unwrap();
+        // This tab edits and saves: it must not write over the other tab's version.
+        s.lib.0.update(|l| l.active_mut().profile.employees = 999);
+        booted.saver.flush(s);
+        assert_eq!(local().get_item(&key).unwrap().unwrap(), theirs_text);
+        let conflicts = s.conflicts.0.get_untracked();
+        assert_eq!(conflicts.len(), 1);
+        assert_eq!(conflicts[0].id, id);
+        assert!(conflicts[0].theirs_exists);
+        // Keeping both: this tab's edit becomes a copy, the other tab's version stays.
+        splitline::tab_sync::resolve(
+            booted.saver,
+            s,
+            &id,
+            splitline::tab_sync::Resolution::KeepBoth,
+        );
+        booted.saver.flush(s);
+        let lib = s.lib.0.get_untracked();
+        assert_eq!(lib.get(&id).unwrap().name, "Renamed in the other tab");
+        let copy = lib.workspaces().iter().find(|w| w.id != id).unwrap();
+        assert_eq!(copy.profile.employees, 999);
+        assert!(s.conflicts.0.get_untracked().is_empty());
+        assert_eq!(local().get_item(&key).unwrap().unwrap(), theirs_text);
+        assert!(local()
+            .get_item(&persist::workspace_key(&copy.id))
+            .unwrap()
+            .is_some());
     });
 }

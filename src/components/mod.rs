@@ -1,6 +1,8 @@
 //! Widgets shared by the pages and tools.
 
 pub mod confirm;
+pub mod conflicts;
+pub mod footer;
 pub mod header;
 pub mod notices;
 pub mod number_field;

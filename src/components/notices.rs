@@ -1,28 +1,21 @@
 use leptos::prelude::*;
 
-use crate::domain::persist;
+use super::conflicts::{BackupReminder, ConflictList};
+use crate::backup::export_backup;
 use crate::download::download;
-use crate::state::{Attachment, Lib, Notices, SaveStatus, Status, Tone};
+use crate::state::{Attachment, Notices, SaveStatus, Session, Status, Tone};
 
 /// Messages about storage: load problems (dismissable) and save failures (persistent).
 #[component]
 pub fn NoticeList() -> impl IntoView {
     let notices = expect_context::<Notices>();
     let status = expect_context::<Status>().0;
-    let lib = Lib::get();
+    let session = Session::get();
     let save_problem = move || match status.get() {
         SaveStatus::Failed(text) | SaveStatus::MemoryOnly(text) => Some(text),
         _ => None,
     };
-    let download_copy = move |_| {
-        let file = lib.0.with_untracked(persist::library_file);
-        offer(
-            notices,
-            "splitline-all-workspaces.json",
-            "application/json",
-            &file,
-        );
-    };
+    let download_copy = move |_| export_backup(session);
     view! {
         <section class="notices" aria-label="Notices">
             <Show when=move || save_problem().is_some()>
@@ -33,11 +26,13 @@ pub fn NoticeList() -> impl IntoView {
                     </button>
                 </div>
             </Show>
+            <ConflictList />
             <For each=move || notices.0.get() key=|n| n.id let(notice)>
                 <div
                     class=match notice.tone {
                         Tone::Error => "notice error",
                         Tone::Warning => "notice warning",
+                        Tone::Info => "notice info",
                     }
                     role="alert"
                 >
@@ -48,6 +43,7 @@ pub fn NoticeList() -> impl IntoView {
                     </button>
                 </div>
             </For>
+            <BackupReminder />
         </section>
     }
 }

@@ -12,6 +12,8 @@ pub mod persist;
 pub mod pricing;
 pub mod provider;
 pub mod raci;
+pub mod reminder;
 pub mod route;
 pub mod scorecard;
+pub mod sync;
 pub mod workspace;

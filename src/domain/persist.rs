@@ -33,9 +33,22 @@ pub fn backup_key(key: &str, now_ms: i64) -> String {
 
 /// Per-browser settings, stored in their own envelope.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Meta {
     /// The workspace that was open last.
     pub active: Option<String>,
+    #[serde(flatten)]
+    pub prefs: Prefs,
+}
+
+/// Settings of this browser that are not about which workspace is open.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Prefs {
+    /// When a backup file was last downloaded from this browser.
+    pub last_export_ms: Option<i64>,
+    /// "Remind me later" on the backup reminder lasts until then.
+    pub reminder_snoozed_until_ms: Option<i64>,
 }
 
 /// Every workspace as one file: the "download a copy" of a browser that cannot save.
@@ -79,6 +92,8 @@ pub struct Loaded {
     pub backups: Vec<String>,
     /// Keys the app must never write (newer versions it cannot read).
     pub protected: Vec<String>,
+    /// Per-browser settings (defaults when missing or unreadable).
+    pub meta: Meta,
 }
 
 /// Turns the raw `(key, text)` pairs of our prefix into a library and a list of problems.
@@ -129,6 +144,7 @@ pub fn read_library(entries: &[(String, String)], now_ms: i64) -> Loaded {
         problems,
         backups,
         protected,
+        meta,
     }
 }
 
@@ -150,10 +166,15 @@ mod tests {
                 Kind::Meta,
                 &Meta {
                     active: Some("a".into()),
+                    prefs: Prefs {
+                        last_export_ms: Some(7),
+                        ..Prefs::default()
+                    },
                 },
             ),
         );
         let loaded = read_library(&[stored(&b), meta, stored(&a)], 10);
+        assert_eq!(loaded.meta.prefs.last_export_ms, Some(7));
         let lib = loaded.library.unwrap();
         assert_eq!(lib.workspaces().len(), 2);
         assert_eq!(lib.active_id(), "a");

@@ -74,3 +74,15 @@ export function workspaceRow(page, name) {
   const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   return page.getByRole('rowheader', { name: new RegExp(`^${escaped}( open)?$`) });
 }
+
+/** Waits until an input shows `value` (its property, which the app sets, not the attribute). */
+export async function waitForValue(locator, value, timeout = 5000) {
+  const end = Date.now() + timeout;
+  let last;
+  while (Date.now() < end) {
+    last = await locator.inputValue();
+    if (last === value) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`input still shows ${JSON.stringify(last)}, expected ${JSON.stringify(value)}`);
+}

@@ -1,0 +1,85 @@
+use leptos::prelude::*;
+
+use crate::backup::export_backup;
+use crate::clock::now_ms;
+use crate::domain::reminder::{backup_due, days_since, SNOOZE_MS};
+use crate::persistence::Saver;
+use crate::state::Session;
+use crate::tab_sync::{resolve, Resolution};
+
+/// Workspaces changed in this tab and another one: the buyer chooses, nothing is lost.
+#[component]
+pub fn ConflictList() -> impl IntoView {
+    let session = Session::get();
+    let saver = expect_context::<Saver>();
+    view! {
+        <For each=move || session.conflicts.0.get() key=|c| c.id.clone() let(conflict)>
+            {
+                let id = StoredValue::new(conflict.id.clone());
+                let choose = move |r: Resolution| resolve(saver, session, &id.get_value(), r);
+                let text = if conflict.theirs_exists {
+                    format!("“{}” was changed in another tab while you were editing it here. Which version do you want to keep?", conflict.name)
+                } else {
+                    format!("“{}” was deleted in another tab while you were editing it here.", conflict.name)
+                };
+                view! {
+                    <div class="notice warning" role="alert">
+                        <p>{text}</p>
+                        <button type="button" on:click=move |_| choose(Resolution::KeepBoth)>
+                            "Keep both"
+                        </button>
+                        <button type="button" class="secondary" on:click=move |_| choose(Resolution::KeepMine)>
+                            "Keep this tab's version"
+                        </button>
+                        <button type="button" class="secondary" on:click=move |_| choose(Resolution::UseTheirs)>
+                            {if conflict.theirs_exists { "Use the other tab's version" } else { "Delete it here too" }}
+                        </button>
+                    </div>
+                }
+            }
+        </For>
+    }
+}
+
+/// A gentle nudge to download a backup when work has not been exported for days.
+#[component]
+pub fn BackupReminder() -> impl IntoView {
+    let session = Session::get();
+    let due_days = move || {
+        let prefs = session.prefs.0.get();
+        session.lib.0.with(|l| {
+            let last_change = l.workspaces().iter().map(|w| w.updated_ms).max()?;
+            let first_change = l.workspaces().iter().map(|w| w.created_ms).min()?;
+            let now = now_ms();
+            backup_due(
+                now,
+                last_change,
+                first_change,
+                prefs.last_export_ms,
+                prefs.reminder_snoozed_until_ms,
+            )
+            .then(|| days_since(now, prefs.last_export_ms.unwrap_or(first_change)))
+        })
+    };
+    let snooze = move |_| {
+        let until = now_ms() + SNOOZE_MS;
+        session
+            .prefs
+            .0
+            .update(|p| p.reminder_snoozed_until_ms = Some(until));
+    };
+    view! {
+        <Show when=move || due_days().is_some()>
+            <div class="notice info" role="status">
+                <p>
+                    {move || format!(
+                        "Your work has not been backed up for {} days. Browsers can clear site data (Safari does after 7 days without a visit): download a backup file to be safe.",
+                        due_days().unwrap_or_default()
+                    )}
+                </p>
+                <button type="button" on:click=move |_| export_backup(session)>"Download a backup"</button>
+                <button type="button" class="secondary" on:click=snooze>"Remind me tomorrow"</button>
+            </div>
+        </Show>
+    }
+}

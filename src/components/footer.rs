@@ -1,0 +1,40 @@
+use leptos::prelude::*;
+
+use crate::clock::format_time;
+use crate::state::{Health, SaveStatus, Status};
+
+/// Browsers give a site about five megabytes of localStorage.
+const QUOTA_CHARS: usize = 5 * 1024 * 1024 / 2;
+
+/// The page footer with the storage health line: last save, space used, eviction.
+#[component]
+pub fn SiteFooter() -> impl IntoView {
+    let health = expect_context::<Health>().0;
+    let status = expect_context::<Status>().0;
+    let saved = move || match (status.get(), health.get().last_saved_ms) {
+        (SaveStatus::MemoryOnly(_), _) => "Not saved: storage is unavailable".to_owned(),
+        (_, Some(ms)) => format!("Last saved {}", format_time(ms)),
+        (_, None) => "No changes saved yet in this visit".to_owned(),
+    };
+    let used = move || {
+        let chars = health.get().used_chars;
+        let kb = (chars * 2).div_ceil(1024);
+        let percent = (chars * 100).div_ceil(QUOTA_CHARS);
+        format!("{kb} KB used, about {percent}% of this browser's space for Splitline")
+    };
+    let kept = move || match health.get().persisted {
+        Some(true) => "the browser will not clear it on its own",
+        Some(false) => "the browser may clear it if space runs low: keep a backup",
+        None => "download a backup now and then",
+    };
+    view! {
+        <footer class="site-footer">
+            <p class="storage-health" data-testid="storage-health">
+                {saved} " · " {used} " · " {kept} "."
+            </p>
+            <p>
+                "Splitline runs entirely in your browser. Your workspaces stay on this device unless you export or share them."
+            </p>
+        </footer>
+    }
+}

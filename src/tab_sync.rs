@@ -1,0 +1,150 @@
+//! Following other tabs of the same browser through the `storage` event.
+//!
+//! `domain::sync::decide` makes every decision; this module reads the event, applies
+//! the decision to the library, and carries out the buyer's choice in a conflict.
+
+use leptos::prelude::*;
+
+use crate::clock::{fresh_id, now_ms};
+use crate::domain::envelope::{self, EnvelopeError, Kind};
+use crate::domain::persist::{self, WORKSPACE_PREFIX};
+use crate::domain::sync::{decide, Decision};
+use crate::domain::workspace::Workspace;
+use crate::persistence::{add_conflict, Saver};
+use crate::state::{Conflict, Session, Tone};
+use crate::storage;
+
+/// Starts listening for writes by other tabs.
+pub fn listen(saver: Saver, session: Session) {
+    window_event_listener(leptos::ev::storage, move |ev: web_sys::StorageEvent| {
+        let Some(key) = ev.key() else { return };
+        if let Some(id) = key.strip_prefix(WORKSPACE_PREFIX) {
+            on_remote_write(saver, session, id, ev.new_value());
+        }
+    });
+}
+
+fn on_remote_write(saver: Saver, session: Session, id: &str, stored: Option<String>) {
+    let key = persist::workspace_key(id);
+    let ours = session
+        .lib
+        .0
+        .with_untracked(|l| l.get(id).map(|ws| envelope::encode(Kind::Workspace, ws)));
+    let synced = saver.0.with_value(|inner| inner.synced.get(&key).cloned());
+    match decide(ours.as_deref(), synced.as_deref(), stored.as_deref()) {
+        Decision::Ignore => {
+            if let Some(text) = stored.filter(|s| Some(s) == ours.as_ref()) {
+                saver.0.update_value(|inner| {
+                    inner.synced.insert(key, text);
+                });
+            }
+        }
+        Decision::Adopt => adopt(saver, session, id, stored.unwrap_or_default()),
+        Decision::Forget => {
+            saver.0.update_value(|inner| {
+                inner.synced.remove(&key);
+            });
+            session.lib.0.update(|l| l.forget(id));
+        }
+        Decision::Conflict => {
+            let name = session.lib.0.with_untracked(|l| {
+                l.get(id)
+                    .map(|w| w.display_name().to_owned())
+                    .unwrap_or_default()
+            });
+            add_conflict(
+                session,
+                Conflict {
+                    id: id.to_owned(),
+                    name,
+                    theirs_exists: stored.is_some(),
+                },
+            );
+        }
+    }
+}
+
+/// Takes another tab's version of a workspace.
+fn adopt(saver: Saver, session: Session, id: &str, text: String) {
+    let key = persist::workspace_key(id);
+    match envelope::decode::<Workspace>(&text, Kind::Workspace) {
+        Ok(mut ws) => {
+            ws.id = id.to_owned();
+            saver.0.update_value(|inner| {
+                inner.synced.insert(key, text);
+            });
+            session.lib.0.update(|l| l.replace(ws));
+        }
+        Err(EnvelopeError::NewerVersion { .. }) => {
+            saver.0.update_value(|inner| {
+                inner.protected.insert(key);
+            });
+            session.notices.push(
+                Tone::Warning,
+                "Another tab runs a newer version of Splitline and saved a workspace this tab cannot read. Reload this tab to get the update."
+                    .into(),
+                None,
+            );
+        }
+        // Another tab of ours never writes unreadable text; leave such a write alone.
+        Err(_) => {}
+    }
+}
+
+/// The buyer's answer to a conflict.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Resolution {
+    /// Take the other tab's version (or its deletion).
+    UseTheirs,
+    /// Write this tab's version over the other one.
+    KeepMine,
+    /// Keep this tab's version as a new workspace and take the other tab's.
+    KeepBoth,
+}
+
+pub fn resolve(saver: Saver, session: Session, id: &str, resolution: Resolution) {
+    let key = persist::workspace_key(id);
+    let stored = saver
+        .0
+        .with_value(|inner| inner.storage.as_ref().and_then(|s| storage::read(s, &key)));
+    session
+        .conflicts
+        .0
+        .update(|list| list.retain(|c| c.id != id));
+    if resolution == Resolution::KeepBoth {
+        let now = now_ms();
+        session.lib.0.update(|l| {
+            if let Some(mine) = l.get(id).cloned() {
+                let mut copy = mine;
+                copy.id = fresh_id();
+                copy.name = format!("{} (from this tab)", copy.display_name());
+                copy.created_ms = now;
+                copy.updated_ms = now;
+                l.insert(copy);
+            }
+        });
+    }
+    match resolution {
+        Resolution::KeepMine => {
+            // Treat what is stored as synced, so the next save may replace it.
+            saver.0.update_value(|inner| match stored {
+                Some(text) => {
+                    inner.synced.insert(key, text);
+                }
+                None => {
+                    inner.synced.remove(&key);
+                }
+            });
+            saver.flush(session);
+        }
+        Resolution::UseTheirs | Resolution::KeepBoth => match stored {
+            Some(text) => adopt(saver, session, id, text),
+            None => {
+                saver.0.update_value(|inner| {
+                    inner.synced.remove(&key);
+                });
+                session.lib.0.update(|l| l.forget(id));
+            }
+        },
+    }
+}

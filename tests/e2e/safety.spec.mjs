@@ -1,0 +1,126 @@
+// No lost drafts: two tabs never overwrite each other, storage health is visible,
+// and the app still opens offline once it has been loaded.
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { after, before, test } from 'node:test';
+import { APP_URL, launch, openPage, saved, stored, waitForValue, workspaceRow } from './helpers.mjs';
+
+let browser;
+before(async () => {
+  browser = await launch();
+});
+after(() => browser.close());
+
+test('a change in one tab appears in the other tab', async () => {
+  const context = await browser.newContext();
+  const a = await openPage(context, `${APP_URL}#/workspaces`);
+  await saved(a);
+  const b = await openPage(context, `${APP_URL}#/workspaces`);
+  await a.getByRole('textbox', { name: 'Company name' }).fill('Fabrikam Credit Union');
+  await saved(a);
+  await waitForValue(b.getByRole('textbox', { name: 'Company name' }), 'Fabrikam Credit Union');
+  await b.getByRole('button', { name: 'New workspace' }).click();
+  await saved(b);
+  await workspaceRow(a, 'New engagement').waitFor();
+  assert.deepEqual([...a.errors, ...b.errors], []);
+  await context.close();
+});
+
+test('edits in two tabs at once are a visible choice, and keeping both loses nothing', async () => {
+  const context = await browser.newContext();
+  const a = await openPage(context, `${APP_URL}#/workspaces`);
+  await saved(a);
+  const b = await openPage(context, `${APP_URL}#/workspaces`);
+  // Both tabs change the same workspace inside one debounce window.
+  await a.getByRole('textbox', { name: 'Company name' }).fill('Edited in tab A');
+  await b.getByRole('textbox', { name: 'Company name' }).fill('Edited in tab B');
+  const alert = (p) => p.getByRole('alert').filter({ hasText: 'was changed in another tab' });
+  await Promise.race([alert(a).waitFor(), alert(b).waitFor()]);
+  const loser = (await alert(a).count()) > 0 ? a : b;
+  const winnerText = loser === a ? 'Edited in tab B' : 'Edited in tab A';
+  const loserText = loser === a ? 'Edited in tab A' : 'Edited in tab B';
+  await alert(loser).getByRole('button', { name: 'Keep both' }).click();
+  await saved(loser);
+  await workspaceRow(loser, 'My first engagement (from this tab)').waitFor();
+  // The copy holds this tab's edit; the original holds the other tab's.
+  assert.equal(await loser.getByRole('textbox', { name: 'Company name' }).inputValue(), loserText);
+  await loser.getByRole('button', { name: 'Open My first engagement', exact: true }).click();
+  assert.equal(await loser.getByRole('textbox', { name: 'Company name' }).inputValue(), winnerText);
+  const keys = await loser.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('splitline.ws.')));
+  assert.equal(keys.length, 2);
+  await context.close();
+});
+
+test('the storage health line shows the last save and the space used', async () => {
+  const context = await browser.newContext();
+  const page = await openPage(context, `${APP_URL}#/workspaces`);
+  await page.getByRole('textbox', { name: 'Company name' }).fill('Tailspin Toys');
+  await saved(page);
+  const line = page.getByTestId('storage-health');
+  await line.filter({ hasText: /Last saved/ }).waitFor();
+  assert.match(await line.textContent(), /\d+ KB used/);
+  assert.ok(await stored(page, 'splitline.meta'));
+  await context.close();
+});
+
+test('a backup reminder appears for work never exported, and a backup silences it', async () => {
+  const context = await browser.newContext();
+  const page = await openPage(context, `${APP_URL}#/workspaces`);
+  await saved(page);
+  // Pretend the workspace was created ten days ago.
+  await page.evaluate(() => {
+    const key = Object.keys(localStorage).find((k) => k.startsWith('splitline.ws.'));
+    const env = JSON.parse(localStorage.getItem(key));
+    env.data.created_ms -= 10 * 86400000;
+    localStorage.setItem(key, JSON.stringify(env));
+  });
+  await page.reload();
+  const reminder = page.getByRole('status').filter({ hasText: 'has not been backed up for 10 days' });
+  await reminder.waitFor();
+  const download = page.waitForEvent('download');
+  await reminder.getByRole('button', { name: 'Download a backup' }).click();
+  assert.equal((await download).suggestedFilename(), 'splitline-all-workspaces.json');
+  await reminder.waitFor({ state: 'detached' });
+  await saved(page);
+  await page.reload();
+  await page.getByRole('heading', { level: 1, name: 'Workspaces' }).waitFor();
+  assert.equal(await page.getByText('has not been backed up').count(), 0);
+  await context.close();
+});
+
+test('after a first visit the app opens without a network', async () => {
+  // A server of our own, so the test can take it away.
+  const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+  const port = 20000 + Math.floor(Math.random() * 20000);
+  const server = spawn('python3', ['-m', 'http.server', String(port), '--bind', '127.0.0.1', '--directory', path.join(root, 'dist')], { stdio: 'ignore' });
+  const url = `http://127.0.0.1:${port}/`;
+  for (let i = 0; i < 100; i++) {
+    try {
+      if ((await fetch(url)).ok) break;
+    } catch {
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+  const context = await browser.newContext();
+  try {
+    const page = await openPage(context, `${url}#/workspaces`);
+    await page.getByRole('textbox', { name: 'Company name' }).fill('Offline Ltd');
+    await saved(page);
+    await page.evaluate(async () => {
+      await navigator.serviceWorker.ready;
+    });
+    await page.waitForFunction(async () => (await caches.keys()).length > 0 && (await (await caches.open((await caches.keys())[0])).keys()).length >= 4);
+    server.kill();
+    await new Promise((r) => setTimeout(r, 300));
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'Workspaces' }).waitFor();
+    assert.equal(await page.getByRole('textbox', { name: 'Company name' }).inputValue(), 'Offline Ltd');
+    await page.getByRole('navigation', { name: 'Tools' }).getByRole('link', { name: 'RACI builder' }).click();
+    await page.getByRole('heading', { level: 1, name: 'RACI builder' }).waitFor();
+  } finally {
+    server.kill();
+    await context.close();
+  }
+});
