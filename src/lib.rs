@@ -7,9 +7,11 @@ pub mod clock;
 pub mod components;
 pub mod domain;
 pub mod download;
+pub mod file_import;
 pub mod pages;
 pub mod persistence;
 pub mod router;
+pub mod share;
 pub mod state;
 pub mod storage;
 pub mod tab_sync;
@@ -62,6 +64,7 @@ fn page(route: Route) -> AnyView {
         Route::Raci => view! { <tools::raci::RaciPage /> }.into_any(),
         Route::Scorecard => view! { <tools::scorecard::ScorecardPage /> }.into_any(),
         Route::Pricing => view! { <tools::pricing::PricingPage /> }.into_any(),
+        Route::Shared => view! { <pages::shared::SharedPage /> }.into_any(),
         Route::NotFound => view! { <pages::not_found::NotFound /> }.into_any(),
     }
 }

@@ -42,7 +42,7 @@ fn notices() -> Notices {
 fn session(booted: &Booted, notices: Notices) -> Session {
     Session {
         lib: Lib(RwSignal::new(booted.library.clone())),
-        prefs: BrowserPrefs(RwSignal::new(booted.prefs)),
+        prefs: BrowserPrefs(RwSignal::new(booted.prefs.clone())),
         status: Status(RwSignal::new(booted.status.clone())),
         health: Health(RwSignal::new(HealthInfo::default())),
         conflicts: Conflicts(RwSignal::new(Vec::new())),

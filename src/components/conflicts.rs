@@ -46,19 +46,16 @@ pub fn ConflictList() -> impl IntoView {
 pub fn BackupReminder() -> impl IntoView {
     let session = Session::get();
     let due_days = move || {
-        let prefs = session.prefs.0.get();
+        let (last_export, snoozed) = session
+            .prefs
+            .0
+            .with(|p| (p.last_export_ms, p.reminder_snoozed_until_ms));
         session.lib.0.with(|l| {
             let last_change = l.workspaces().iter().map(|w| w.updated_ms).max()?;
             let first_change = l.workspaces().iter().map(|w| w.created_ms).min()?;
             let now = now_ms();
-            backup_due(
-                now,
-                last_change,
-                first_change,
-                prefs.last_export_ms,
-                prefs.reminder_snoozed_until_ms,
-            )
-            .then(|| days_since(now, prefs.last_export_ms.unwrap_or(first_change)))
+            backup_due(now, last_change, first_change, last_export, snoozed)
+                .then(|| days_since(now, last_export.unwrap_or(first_change)))
         })
     };
     let snooze = move |_| {

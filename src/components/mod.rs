@@ -7,6 +7,7 @@ pub mod header;
 pub mod notices;
 pub mod number_field;
 pub mod page_intro;
+pub mod share_panel;
 
 use std::sync::atomic::{AtomicU32, Ordering};
 

@@ -116,15 +116,33 @@ fn outgoing<T>(kind: Kind, data: &T) -> Outgoing<'_, T> {
 
 /// Opens an envelope of the expected kind, upgrading older versions.
 pub fn decode<T: DeserializeOwned>(text: &str, expected: Kind) -> Result<T, EnvelopeError> {
-    let (version, data) = open(text, expected)?;
+    let value: Value =
+        serde_json::from_str(text).map_err(|e| EnvelopeError::NotJson(e.to_string()))?;
+    decode_value(value, expected)
+}
+
+/// Like `decode`, for an envelope already parsed as JSON (inside a share link).
+pub fn decode_value<T: DeserializeOwned>(value: Value, expected: Kind) -> Result<T, EnvelopeError> {
+    let (version, data) = open(value, expected)?;
     let data = upgrade(MIGRATIONS, expected, version, data)?;
     serde_json::from_value(data).map_err(|e| EnvelopeError::BadData(e.to_string()))
 }
 
+/// The kind an envelope claims to carry, if it is one of ours.
+pub fn kind_of(value: &Value) -> Option<Kind> {
+    if value.get("format").and_then(Value::as_str) != Some(FORMAT) {
+        return None;
+    }
+    serde_json::from_value(value.get("kind")?.clone()).ok()
+}
+
+/// The envelope as a JSON value, for embedding in a share link.
+pub fn to_value<T: Serialize>(kind: Kind, data: &T) -> Value {
+    serde_json::to_value(outgoing(kind, data)).expect("our models always serialise")
+}
+
 /// Checks the wrapper and returns the version and the raw data.
-fn open(text: &str, expected: Kind) -> Result<(u32, Value), EnvelopeError> {
-    let value: Value =
-        serde_json::from_str(text).map_err(|e| EnvelopeError::NotJson(e.to_string()))?;
+fn open(value: Value, expected: Kind) -> Result<(u32, Value), EnvelopeError> {
     let Value::Object(mut map) = value else {
         return Err(EnvelopeError::NotSplitline);
     };

@@ -6,6 +6,7 @@
 
 pub mod duty;
 pub mod envelope;
+pub mod files;
 pub mod input;
 pub mod library;
 pub mod persist;
@@ -15,5 +16,6 @@ pub mod raci;
 pub mod reminder;
 pub mod route;
 pub mod scorecard;
+pub mod share;
 pub mod sync;
 pub mod workspace;

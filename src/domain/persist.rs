@@ -42,9 +42,11 @@ pub struct Meta {
 }
 
 /// Settings of this browser that are not about which workspace is open.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Prefs {
+    /// The name shown to people who open this browser's share links.
+    pub sharer_name: String,
     /// When a backup file was last downloaded from this browser.
     pub last_export_ms: Option<i64>,
     /// "Remind me later" on the backup reminder lasts until then.

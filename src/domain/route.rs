@@ -13,6 +13,8 @@ pub enum Route {
     Raci,
     Scorecard,
     Pricing,
+    /// A share link: the document travels in the rest of the fragment (`#/s/<data>`).
+    Shared,
     NotFound,
 }
 
@@ -20,11 +22,20 @@ impl Route {
     /// The three tools, in the order the buyer uses them.
     pub const TOOLS: [Route; 3] = [Route::Raci, Route::Scorecard, Route::Pricing];
 
+    /// The data part of a share-link fragment (`#/s/<data>`), if this is one.
+    pub fn shared_data(fragment: &str) -> Option<&str> {
+        let path = fragment.strip_prefix('#').unwrap_or(fragment);
+        path.trim_start_matches('/').strip_prefix("s/")
+    }
+
     /// Reads a fragment such as `#/raci`, `#/raci/` or `#/raci?x=1`. An empty fragment is home.
     pub fn parse(fragment: &str) -> Route {
         let path = fragment.strip_prefix('#').unwrap_or(fragment);
         let path = path.split(['?', '#']).next().unwrap_or("");
         let path = path.trim_matches('/');
+        if path.starts_with("s/") {
+            return Route::Shared;
+        }
         match path {
             "" => Route::Home,
             "workspaces" => Route::Workspaces,
@@ -43,6 +54,7 @@ impl Route {
             Route::Raci => "#/raci",
             Route::Scorecard => "#/scorecard",
             Route::Pricing => "#/pricing",
+            Route::Shared => "#/s/",
             Route::NotFound => "#/not-found",
         }
     }
@@ -55,6 +67,7 @@ impl Route {
             Route::Raci => "RACI builder",
             Route::Scorecard => "Provider scorecard",
             Route::Pricing => "Pricing comparison",
+            Route::Shared => "Shared with you",
             Route::NotFound => "Page not found",
         }
     }
@@ -67,6 +80,7 @@ impl Route {
             Route::Raci => "Decide who is responsible, accountable, consulted and informed for every IT function, and find the gaps before they become incidents.",
             Route::Scorecard => "Score providers side by side on the questions that separate a real co-managed partner from a sales pitch.",
             Route::Pricing => "Turn every quote into an honest all-in, multi-year figure and compare it with the market and the alternatives.",
+            Route::Shared => "A read-only copy of a document someone shared. Nothing in your own workspaces changes unless you choose to save it.",
             Route::NotFound => "There is no page at this address.",
         }
     }
@@ -92,6 +106,13 @@ mod tests {
         assert_eq!(Route::parse("#/raci/"), Route::Raci);
         assert_eq!(Route::parse("#raci"), Route::Raci);
         assert_eq!(Route::parse("#/pricing?year=2"), Route::Pricing);
+    }
+
+    #[test]
+    fn share_links_carry_their_data_in_the_fragment() {
+        assert_eq!(Route::parse("#/s/1w2.abc"), Route::Shared);
+        assert_eq!(Route::shared_data("#/s/1w2.abc"), Some("1w2.abc"));
+        assert_eq!(Route::shared_data("#/raci"), None);
     }
 
     #[test]

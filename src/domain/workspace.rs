@@ -175,6 +175,34 @@ impl Workspace {
         }
     }
 
+    /// Checks what a file or link could get wrong: the profile, and provider ids and
+    /// names that must be unique. The message names the problem.
+    pub fn check(&self) -> Result<(), String> {
+        if self.id.trim().is_empty() {
+            return Err("the workspace has no id".into());
+        }
+        self.profile
+            .validate()
+            .map_err(|e| e.message().to_owned())?;
+        for (i, p) in self.providers.iter().enumerate() {
+            let earlier = &self.providers[..i];
+            if p.id.is_empty() || earlier.iter().any(|q| q.id == p.id) {
+                return Err(format!(
+                    "provider “{}” has a missing or repeated id",
+                    p.name
+                ));
+            }
+            if p.name.trim().is_empty()
+                || earlier
+                    .iter()
+                    .any(|q| super::provider::same_name(&q.name, &p.name))
+            {
+                return Err(format!("provider name “{}” is blank or repeated", p.name));
+            }
+        }
+        Ok(())
+    }
+
     /// The name to show: a blank name would leave the buyer with an empty menu entry.
     pub fn display_name(&self) -> &str {
         let trimmed = self.name.trim();
@@ -269,6 +297,30 @@ mod tests {
             assert_eq!(Industry::from_key(industry.key()), Some(industry));
         }
         assert_eq!(Industry::from_key("retail"), None);
+    }
+
+    #[test]
+    fn check_finds_repeated_providers_and_bad_profiles() {
+        use crate::domain::provider::Provider;
+        let mut ws = Workspace::new("a".into(), "A".into(), 0);
+        assert_eq!(ws.check(), Ok(()));
+        ws.providers = vec![
+            Provider {
+                id: "p".into(),
+                name: "Acme".into(),
+            },
+            Provider {
+                id: "p".into(),
+                name: "Bravo".into(),
+            },
+        ];
+        assert!(ws.check().unwrap_err().contains("repeated id"));
+        ws.providers[1].id = "q".into();
+        ws.providers[1].name = " acme ".into();
+        assert!(ws.check().unwrap_err().contains("repeated"));
+        ws.providers.clear();
+        ws.profile.employees = 0;
+        assert!(ws.check().is_err());
     }
 
     #[test]

@@ -3,6 +3,7 @@
 mod backups;
 mod list;
 mod profile;
+mod transfer;
 
 use leptos::prelude::*;
 
@@ -15,6 +16,7 @@ pub fn WorkspacesPage() -> impl IntoView {
         <PageIntro route=Route::Workspaces />
         <list::WorkspaceList />
         <profile::ProfileForm />
+        <transfer::Transfer />
         <backups::Backups />
     }
 }

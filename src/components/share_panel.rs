@@ -1,0 +1,89 @@
+use leptos::prelude::*;
+
+use super::unique_id;
+use crate::clock::now_ms;
+use crate::domain::input::group;
+use crate::domain::share::body::Sender;
+use crate::domain::share::link::Reach;
+use crate::share::{copy, full_url};
+use crate::state::Session;
+
+/// Share a document: a link that carries it (copied to the clipboard), its length and
+/// where it survives pasting, and the JSON file for when the link is too long.
+#[component]
+pub fn SharePanel(
+    /// What is being shared, for the heading ("workspace", "scorecard", …).
+    #[prop(into)]
+    what: String,
+    /// Builds the link text (after `#/s/`) for this sender.
+    make_link: Callback<Sender, String>,
+    /// Downloads the same document as a JSON file.
+    download_json: Callback<()>,
+) -> impl IntoView {
+    let session = Session::get();
+    let link = RwSignal::new(None::<String>);
+    let copied = RwSignal::new(None::<Result<(), String>>);
+    let name_id = unique_id("sharer");
+    let title_id = unique_id("share-title");
+    let labelled_by = title_id.clone();
+    let create = move |_| {
+        let sender = Sender {
+            by: session
+                .prefs
+                .0
+                .with_untracked(|p| p.sharer_name.trim().to_owned()),
+            at_ms: now_ms(),
+        };
+        let url = full_url(&make_link.run(sender));
+        link.set(Some(url.clone()));
+        copied.set(None);
+        leptos::task::spawn_local(async move { copied.set(Some(copy(url).await)) });
+    };
+    let length = move || link.get().map(|l| l.chars().count()).unwrap_or(0);
+    let summary = move || {
+        let copied_text = match copied.get() {
+            Some(Ok(())) => "Link copied. ",
+            Some(Err(_)) | None => "",
+        };
+        format!(
+            "{copied_text}It is {} characters long. {}",
+            group(length() as i64),
+            Reach::of(length()).message()
+        )
+    };
+    view! {
+        <section class="panel share-panel" aria-labelledby=labelled_by>
+            <h2 id=title_id>{format!("Share this {what}")}</h2>
+            <p class="hint">"The link carries the data itself, after the # sign, which browsers never send to a server. Anyone with the link can read it."</p>
+            <div class="share-row">
+                <div class="field">
+                    <label for=name_id.clone()>"Your name (shown to whoever opens it)"</label>
+                    <input
+                        id=name_id
+                        type="text"
+                        maxlength="80"
+                        autocomplete="name"
+                        prop:value=move || session.prefs.0.with(|p| p.sharer_name.clone())
+                        on:input=move |ev| {
+                            let v = event_target_value(&ev);
+                            session.prefs.0.update(|p| p.sharer_name = v);
+                        }
+                    />
+                </div>
+                <button type="button" on:click=create>"Copy share link"</button>
+                <button type="button" class="secondary" on:click=move |_| download_json.run(())>
+                    "Download JSON file"
+                </button>
+            </div>
+            <Show when=move || link.get().is_some()>
+                <p role="status" class=move || match Reach::of(length()) {
+                    Reach::Everywhere => "share-reach ok",
+                    _ => "share-reach warn",
+                }>{summary}</p>
+                {move || copied.get().and_then(|r| r.err()).map(|e| view! { <p class="field-error">{e}</p> })}
+                <label class="visually-hidden" for="share-link-text">"Share link"</label>
+                <input id="share-link-text" class="share-link" type="text" readonly prop:value=move || link.get().unwrap_or_default() />
+            </Show>
+        </section>
+    }
+}

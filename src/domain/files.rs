@@ -1,0 +1,163 @@
+//! JSON files: what the buyer downloads and what may be imported.
+//!
+//! Files are pretty JSON inside the versioned envelope (see `envelope`), so they are
+//! readable, diffable and upgraded by the same migrations as stored data.
+
+use serde_json::Value;
+
+use super::envelope::{self, EnvelopeError, Kind};
+use super::persist::LibraryFile;
+use super::workspace::Workspace;
+
+/// Larger files are refused before they are read.
+pub const MAX_FILE_BYTES: u64 = 5 * 1024 * 1024;
+
+/// A file the app can import.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Imported {
+    Workspace(Box<Workspace>),
+    Library(Vec<Workspace>),
+}
+
+/// Why a file was refused. Nothing is imported when any check fails.
+#[derive(Clone, Debug, PartialEq)]
+pub enum FileError {
+    TooBig { bytes: u64 },
+    Unreadable(EnvelopeError),
+    Unsupported(&'static str),
+    Broken(String),
+}
+
+impl FileError {
+    pub fn message(&self) -> String {
+        match self {
+            FileError::TooBig { bytes } => format!(
+                "This file is {:.1} MB; Splitline files are never over 5 MB, so it was not read.",
+                *bytes as f64 / 1_048_576.0
+            ),
+            FileError::Unreadable(e) => e.message(),
+            FileError::Unsupported(what) => {
+                format!("This file holds a {what}, which cannot be imported here.")
+            }
+            FileError::Broken(why) => {
+                format!("The file's data is inconsistent: {why}. Nothing was imported.")
+            }
+        }
+    }
+}
+
+/// Checks the size first, then the envelope, then the invariants of what it carries.
+pub fn read(bytes: u64, text: &str) -> Result<Imported, FileError> {
+    if bytes > MAX_FILE_BYTES {
+        return Err(FileError::TooBig { bytes });
+    }
+    let value: Value = serde_json::from_str(text)
+        .map_err(|e| FileError::Unreadable(EnvelopeError::NotJson(e.to_string())))?;
+    match envelope::kind_of(&value) {
+        Some(Kind::Library) => {
+            let file: LibraryFile =
+                envelope::decode_value(value, Kind::Library).map_err(FileError::Unreadable)?;
+            for ws in &file.workspaces {
+                ws.check().map_err(FileError::Broken)?;
+            }
+            Ok(Imported::Library(file.workspaces))
+        }
+        Some(Kind::Meta) => Err(FileError::Unsupported("set of browser settings")),
+        // A workspace, or anything else: decoding as a workspace gives the precise error.
+        _ => {
+            let ws: Workspace =
+                envelope::decode_value(value, Kind::Workspace).map_err(FileError::Unreadable)?;
+            ws.check().map_err(FileError::Broken)?;
+            Ok(Imported::Workspace(Box::new(ws)))
+        }
+    }
+}
+
+/// A file name from a document name: "Acme / 2026 review" → "acme-2026-review".
+pub fn slug(name: &str) -> String {
+    let mut out = String::new();
+    for c in name.chars().flat_map(char::to_lowercase) {
+        if c.is_ascii_alphanumeric() {
+            out.push(c);
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    let trimmed = out.trim_end_matches('-');
+    let cut: String = trimmed.chars().take(60).collect();
+    if cut.is_empty() {
+        "untitled".into()
+    } else {
+        cut
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::library::Library;
+    use crate::domain::persist::library_file;
+
+    #[test]
+    fn a_workspace_file_round_trips() {
+        let ws = Workspace::new("a".into(), "Acme".into(), 1);
+        let text = envelope::encode_pretty(Kind::Workspace, &ws);
+        assert_eq!(
+            read(text.len() as u64, &text),
+            Ok(Imported::Workspace(Box::new(ws)))
+        );
+    }
+
+    #[test]
+    fn a_backup_of_everything_round_trips() {
+        let mut lib = Library::new(Workspace::new("a".into(), "Acme".into(), 1));
+        lib.create("b".into(), 2);
+        let text = library_file(&lib);
+        assert_eq!(
+            read(text.len() as u64, &text),
+            Ok(Imported::Library(lib.workspaces().to_vec()))
+        );
+    }
+
+    #[test]
+    fn big_foreign_and_wrong_files_are_refused() {
+        assert!(matches!(
+            read(MAX_FILE_BYTES + 1, "{}"),
+            Err(FileError::TooBig { .. })
+        ));
+        assert!(matches!(
+            read(2, "[]"),
+            Err(FileError::Unreadable(EnvelopeError::NotSplitline))
+        ));
+        assert!(matches!(
+            read(5, "nope"),
+            Err(FileError::Unreadable(EnvelopeError::NotJson(_)))
+        ));
+        let meta = r#"{"format":"splitline","kind":"meta","version":1,"data":{}}"#;
+        assert_eq!(
+            read(10, meta),
+            Err(FileError::Unsupported("set of browser settings"))
+        );
+        let odd = r#"{"format":"splitline","kind":"spreadsheet","version":1,"data":{}}"#;
+        assert!(matches!(
+            read(10, odd),
+            Err(FileError::Unreadable(EnvelopeError::WrongKind { .. }))
+        ));
+    }
+
+    #[test]
+    fn a_workspace_that_breaks_its_invariants_is_refused() {
+        let mut ws = Workspace::new("a".into(), "Acme".into(), 1);
+        ws.profile.internal_it = ws.profile.employees + 1;
+        let text = envelope::encode(Kind::Workspace, &ws);
+        assert!(matches!(read(10, &text), Err(FileError::Broken(_))));
+    }
+
+    #[test]
+    fn slugs_are_short_lowercase_and_safe() {
+        assert_eq!(slug("Acme / 2026 Review!"), "acme-2026-review");
+        assert_eq!(slug("  "), "untitled");
+        assert_eq!(slug("<script>"), "script");
+        assert_eq!(slug(&"x".repeat(100)).len(), 60);
+    }
+}

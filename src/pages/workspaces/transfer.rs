@@ -1,0 +1,114 @@
+use leptos::prelude::*;
+
+use crate::backup::export_backup;
+use crate::clock::{fresh_id, now_ms};
+use crate::components::notices::offer;
+use crate::components::share_panel::SharePanel;
+use crate::domain::envelope::{self, Kind};
+use crate::domain::files::{slug, Imported};
+use crate::domain::share::body::{workspace_link, Sender};
+use crate::domain::workspace::Workspace;
+use crate::file_import::{dropped, first_file, picked, read};
+use crate::state::{Session, Tone};
+
+/// Files in and out: this workspace or everything as JSON, import by picker or drop,
+/// and a share link for the open workspace.
+#[component]
+pub fn Transfer() -> impl IntoView {
+    let session = Session::get();
+    let lib = session.lib;
+    let error = RwSignal::new(None::<String>);
+    let over = RwSignal::new(false);
+    let download_workspace = Callback::new(move |()| {
+        let (name, text) = lib.0.with_untracked(|l| {
+            let ws = l.active();
+            (
+                slug(ws.display_name()),
+                envelope::encode_pretty(Kind::Workspace, ws),
+            )
+        });
+        offer(
+            session.notices,
+            &format!("splitline-workspace-{name}.json"),
+            "application/json",
+            &text,
+        );
+    });
+    let make_link = Callback::new(move |sender: Sender| {
+        lib.0
+            .with_untracked(|l| workspace_link(l.active(), &sender))
+    });
+    let import = move |file: Option<web_sys::File>| {
+        let Some(file) = file else { return };
+        error.set(None);
+        leptos::task::spawn_local(async move {
+            match read(file).await {
+                Ok(imported) => add(session, imported),
+                Err(message) => error.set(Some(message)),
+            }
+        });
+    };
+    view! {
+        <section class="panel" aria-labelledby="transfer-title">
+            <h2 id="transfer-title">"Files and backups"</h2>
+            <p class="hint">"Files are JSON: readable, and safe to keep outside the browser. Importing never replaces anything: every imported workspace is added as a new one."</p>
+            <div class="button-row">
+                <button type="button" class="secondary" on:click=move |_| download_workspace.run(())>"Download this workspace"</button>
+                <button type="button" class="secondary" on:click=move |_| export_backup(session)>"Download a backup of all workspaces"</button>
+            </div>
+            <div
+                class="drop-zone"
+                class:over=over
+                on:dragover=move |ev: web_sys::DragEvent| {
+                    ev.prevent_default();
+                    over.set(true);
+                }
+                on:dragleave=move |_| over.set(false)
+                on:drop=move |ev: web_sys::DragEvent| {
+                    ev.prevent_default();
+                    over.set(false);
+                    import(first_file(dropped(&ev)));
+                }
+            >
+                <label for="import-file">"Import a Splitline file (workspace or backup)"</label>
+                <input id="import-file" type="file" accept=".json,application/json" on:change=move |ev| {
+                    import(first_file(picked(&ev)));
+                } />
+                <p class="hint">"Or drop the file here."</p>
+            </div>
+            <p class="field-error" role="alert">{move || error.get()}</p>
+        </section>
+        <SharePanel what="workspace" make_link=make_link download_json=download_workspace />
+    }
+}
+
+/// Adds imported workspaces under fresh ids, so nothing existing is touched.
+fn add(session: Session, imported: Imported) {
+    let workspaces: Vec<Workspace> = match imported {
+        Imported::Workspace(ws) => vec![*ws],
+        Imported::Library(list) => list,
+    };
+    let now = now_ms();
+    let names: Vec<String> = session
+        .lib
+        .0
+        .try_update(|l| {
+            workspaces
+                .into_iter()
+                .map(|mut ws| {
+                    ws.id = fresh_id();
+                    ws.updated_ms = now;
+                    let id = l.insert(ws);
+                    l.get(&id)
+                        .map(|w| w.display_name().to_owned())
+                        .unwrap_or_default()
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    let text = match names.as_slice() {
+        [one] => format!("Imported “{one}” as a new workspace. It is open now."),
+        many => format!("Imported {} workspaces as new workspaces.", many.len()),
+    };
+    session.notices.push(Tone::Info, text, None);
+}

@@ -1,0 +1,131 @@
+// Share links and JSON files: open in a fresh browser read-only, save only on request,
+// clear errors for damaged links that change nothing, files in and out.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { APP_URL, launch, openPage, saved, storedKeys, workspaceRow } from './helpers.mjs';
+
+let browser;
+before(async () => {
+  browser = await launch();
+});
+after(() => browser.close());
+
+const HOSTILE = '<img src=x onerror=alert(1)>';
+
+/** Makes a workspace worth sharing and returns its share link. */
+async function shareWorkspace(page) {
+  await page.goto(`${APP_URL}#/workspaces`);
+  await page.getByRole('button', { name: /^Rename / }).click();
+  await page.getByRole('textbox', { name: 'Workspace name' }).fill(`Review ${HOSTILE}`);
+  await page.getByRole('textbox', { name: 'Workspace name' }).press('Enter');
+  await page.getByRole('textbox', { name: 'Company name' }).fill('Woodgrove Bank');
+  await page.getByRole('textbox', { name: 'Your name (shown to whoever opens it)' }).fill('Dana Reyes');
+  await page.getByRole('button', { name: 'Copy share link' }).click();
+  await page.getByRole('status').filter({ hasText: 'characters long' }).waitFor();
+  return page.getByRole('textbox', { name: 'Share link' }).inputValue();
+}
+
+test('a shared workspace opens read-only in a fresh browser and is saved only on request', async () => {
+  const sender = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
+  const page = await openPage(sender);
+  const link = await shareWorkspace(page);
+  assert.match(link, /#\/s\/1w[0-9a-z]+\.[A-Za-z0-9_-]+$/);
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), link);
+  await page.getByText('Short enough for email, Teams and Slack.').waitFor();
+
+  const fresh = await browser.newContext();
+  const viewer = await openPage(fresh, link);
+  await viewer.getByRole('heading', { level: 1, name: 'Shared workspace' }).waitFor();
+  await viewer.getByText(/^Shared by Dana Reyes on /).waitFor();
+  await viewer.getByRole('heading', { level: 2, name: `Review ${HOSTILE}` }).waitFor();
+  await viewer.getByText('Woodgrove Bank').waitFor();
+  assert.equal(await viewer.locator('img').count(), 0, 'the hostile name is text, not markup');
+  // Nothing of the shared workspace is stored until the buyer chooses to save it.
+  await saved(viewer);
+  const before = await viewer.evaluate(() => JSON.stringify(Object.entries(localStorage)));
+  assert.ok(!before.includes('Woodgrove'));
+  await viewer.getByRole('button', { name: 'Save as a new workspace' }).click();
+  await viewer.getByRole('heading', { level: 1, name: 'Workspaces' }).waitFor();
+  assert.equal(new URL(viewer.url()).hash, '#/workspaces', 'the share data left the address bar');
+  await viewer.getByRole('rowheader', { name: `Review ${HOSTILE} open` }).waitFor();
+  await saved(viewer);
+  assert.equal((await storedKeys(viewer)).filter((k) => k.startsWith('splitline.ws.')).length, 2);
+  assert.deepEqual(viewer.errors, []);
+  await sender.close();
+  await fresh.close();
+});
+
+test('a truncated link explains itself and changes nothing', async () => {
+  const context = await browser.newContext();
+  const page = await openPage(context);
+  const link = await shareWorkspace(page);
+  await saved(page);
+  const before = await page.evaluate(() => JSON.stringify(Object.entries(localStorage).sort()));
+  await page.goto(link.slice(0, link.length - 40));
+  await page.reload();
+  await page.getByRole('heading', { level: 1, name: 'This link could not be opened' }).waitFor();
+  await page.getByText('cut off by the app it was pasted into').waitFor();
+  await page.getByText('Nothing in your own workspaces was changed.').waitFor();
+  const after = await page.evaluate(() => JSON.stringify(Object.entries(localStorage).sort()));
+  assert.equal(after, before);
+  // A damaged character is reported as damage, not as a cut.
+  const dot = link.lastIndexOf('.');
+  const damaged = link.slice(0, dot + 5) + (link[dot + 5] === 'A' ? 'B' : 'A') + link.slice(dot + 6);
+  await page.goto(damaged);
+  await page.reload();
+  await page.getByText('The link is damaged').waitFor();
+  await context.close();
+});
+
+test('a workspace file exports and imports by picker and by drop, always as a new workspace', async () => {
+  const context = await browser.newContext();
+  const page = await openPage(context, `${APP_URL}#/workspaces`);
+  await page.getByRole('textbox', { name: 'Company name' }).fill('Litware Legal');
+  await page.getByRole('combobox', { name: 'Industry' }).selectOption({ label: 'Legal' });
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Download this workspace' }).click();
+  const file = await download;
+  assert.equal(file.suggestedFilename(), 'splitline-workspace-my-first-engagement.json');
+  const text = await (await file.createReadStream()).toArray().then((c) => Buffer.concat(c).toString());
+  const json = JSON.parse(text);
+  assert.equal(json.format, 'splitline');
+  assert.equal(json.kind, 'workspace');
+  assert.equal(json.version, 1);
+
+  await page.getByLabel('Import a Splitline file (workspace or backup)').setInputFiles({ name: 'ws.json', mimeType: 'application/json', buffer: Buffer.from(text) });
+  await page.getByText('Imported “My first engagement 2” as a new workspace.').waitFor();
+  assert.equal(await page.getByRole('textbox', { name: 'Company name' }).inputValue(), 'Litware Legal');
+
+  await page.evaluate((content) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([content], 'dropped.json', { type: 'application/json' }));
+    document.querySelector('.drop-zone').dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+  }, text);
+  await page.getByText('Imported “My first engagement 3” as a new workspace.').waitFor();
+  await workspaceRow(page, 'My first engagement').waitFor();
+  await saved(page);
+  assert.equal((await storedKeys(page)).filter((k) => k.startsWith('splitline.ws.')).length, 3);
+  await context.close();
+});
+
+test('files of the wrong kind or shape are refused with a reason and import nothing', async () => {
+  const context = await browser.newContext();
+  const page = await openPage(context, `${APP_URL}#/workspaces`);
+  const picker = page.getByLabel('Import a Splitline file (workspace or backup)');
+  const cases = [
+    ['{"hello": "world"}', 'not something Splitline saved'],
+    ['{"format":"splitline","kind":"workspace","version":7,"data":{}}', 'newer version of Splitline'],
+    ['{"format":"splitline","kind":"workspace","version":1,"data":{"id":"a","name":"x"', 'not valid JSON'],
+    [
+      '{"format":"splitline","kind":"workspace","version":1,"data":{"id":"a","name":"x","created_ms":0,"updated_ms":0,"profile":{"company_name":"","employees":10,"internal_it":50,"industry":"general"},"providers":[],"raci":{},"scorecard":{},"pricing":{}}}',
+      'Internal IT staff cannot outnumber the employees',
+    ],
+  ];
+  for (const [content, message] of cases) {
+    await picker.setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from(content) });
+    await page.getByRole('alert').filter({ hasText: message }).waitFor();
+  }
+  await saved(page);
+  assert.equal((await storedKeys(page)).filter((k) => k.startsWith('splitline.ws.')).length, 1);
+  await context.close();
+});
