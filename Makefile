@@ -1,5 +1,5 @@
 # The two commands in README.md are `make serve` and `make test`; the rest are helpers.
-.PHONY: serve test size ci bench
+.PHONY: serve test size ci fuzz
 
 serve:
 	./scripts/serve.sh
@@ -13,3 +13,7 @@ size:
 
 ci:
 	./.ci/run
+
+# A million random and mutated inputs into the link and file decoders; prints the count.
+fuzz:
+	./scripts/fuzz.sh

@@ -17,3 +17,16 @@ fn workspace_schema_v1_keeps_loading() {
     assert_eq!(ws.providers.len(), 2);
     assert_eq!(ws.providers[1].name, "Keystone <Tech> Partners");
 }
+
+#[test]
+fn share_link_format_1_keeps_opening() {
+    use splitline::domain::share::body::{open_link, SharedDoc};
+    let text = include_str!("fixtures/link-v1-workspace.txt");
+    let (doc, sender) = open_link(text.trim()).expect("link format 1 must open");
+    assert_eq!(sender.by, "Dana Reyes");
+    assert_eq!(sender.at_ms, 1_763_946_000_000);
+    let SharedDoc::Workspace(ws) = doc;
+    assert_eq!(ws.name, "Northwind Legal: MSP review 2026");
+    assert_eq!(ws.profile.industry, Industry::Legal);
+    assert_eq!(ws.providers[1].name, "Keystone <Tech> Partners");
+}
