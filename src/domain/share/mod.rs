@@ -6,3 +6,4 @@
 
 pub mod body;
 pub mod link;
+pub mod preset;
