@@ -1,7 +1,13 @@
-//! The RACI matrix of a workspace. Filled in by the RACI builder issue.
+//! The RACI builder's pure core: the matrix, its template, the checks that find the
+//! gaps between internal IT and the MSP, and the file formats.
 
-use serde::{Deserialize, Serialize};
+pub mod checks;
+mod duties;
+pub mod edit;
+pub mod letters;
+pub mod model;
+pub mod template;
 
-/// A responsibility matrix: IT functions × parties.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-pub struct Raci {}
+pub use edit::{EditError, Shift, TextField};
+pub use letters::{Letter, Letters};
+pub use model::{Category, Function, Id, Mark, Marks, Party, Raci, Side};
