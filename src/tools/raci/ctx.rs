@@ -204,6 +204,15 @@ impl Editor {
         }
     }
 
+    /// Like `focus_cell`, once the DOM has caught up (after a row moved).
+    pub fn focus_cell_later(self, function: Id, party: Id) {
+        self.cursor.set((function, party));
+        let id = cell_id(function, party);
+        request_animation_frame(move || {
+            focus_element(&id);
+        });
+    }
+
     /// Selects a function (so the details show it) and focuses one of its fields.
     pub fn focus_field(self, function: Id, element: &'static str) {
         let (_, p) = self.cursor.get_untracked();

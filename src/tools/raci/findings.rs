@@ -84,6 +84,7 @@ pub fn ChecksPanel() -> impl IntoView {
                 <h2 id="raci-checks-title">"Checks"</h2>
                 <p class="score" class:all-clear=all_clear aria-live="polite" data-testid="raci-score">
                     <span class="score-value">{score}</span>
+                    " "
                     <span class="score-line">{line}</span>
                 </p>
             </div>

@@ -147,7 +147,7 @@ fn on_key(editor: Editor, ev: web_sys::KeyboardEvent) {
         } else {
             editor.say("It cannot move further in its category.");
         }
-        editor.focus_cell(f, p);
+        editor.focus_cell_later(f, p);
         return;
     }
     let to = match key.as_str() {
