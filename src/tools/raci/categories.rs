@@ -33,6 +33,8 @@ fn CategoryRow(cid: Id, position: Signal<usize>) -> impl IntoView {
     });
     let count = Memo::new(move |_| editor.with(|r| r.functions_in(cid).count()));
     let error = RwSignal::new(None::<String>);
+    let label = Memo::new(move |_| format!("Category {} name", position.get()));
+    let count_text = Memo::new(move |_| format!("{} functions", count.get()));
     let input_id = format!("category-name-{cid}");
     let error_id = format!("category-error-{cid}");
     let rename = move |ev| {
@@ -61,7 +63,7 @@ fn CategoryRow(cid: Id, position: Signal<usize>) -> impl IntoView {
     view! {
         <li class="item-row">
             <div class="field">
-                <label for=input_id.clone()>{move || format!("Category {} name", position.get())}</label>
+                <label for=input_id.clone()>{label}</label>
                 <input
                     id=input_id
                     type="text"
@@ -74,19 +76,19 @@ fn CategoryRow(cid: Id, position: Signal<usize>) -> impl IntoView {
                     aria-describedby=error_id.clone()
                 />
             </div>
-            <p class="count">{move || format!("{} functions", count.get())}</p>
+            <p class="count">{count_text}</p>
             <div class="row-actions">
                 <button type="button" class="secondary" on:click=move |_| move_by(-1)>
-                    "Move up" <span class="visually-hidden">" " {move || name.get()}</span>
+                    "Move up" <span class="visually-hidden">" " {name}</span>
                 </button>
                 <button type="button" class="secondary" on:click=move |_| move_by(1)>
-                    "Move down" <span class="visually-hidden">" " {move || name.get()}</span>
+                    "Move down" <span class="visually-hidden">" " {name}</span>
                 </button>
                 <button type="button" class="secondary danger" on:click=delete>
-                    "Delete" <span class="visually-hidden">" " {move || name.get()}</span>
+                    "Delete" <span class="visually-hidden">" " {name}</span>
                 </button>
             </div>
-            <p class="field-error" id=error_id aria-live="polite">{move || error.get()}</p>
+            <p class="field-error" id=error_id aria-live="polite">{error}</p>
         </li>
     }
 }
@@ -128,7 +130,7 @@ fn AddCategory() -> impl IntoView {
                 />
             </div>
             <button type="submit">"Add category"</button>
-            <p class="field-error" id="raci-add-category-error" aria-live="polite">{move || error.get()}</p>
+            <p class="field-error" id="raci-add-category-error" aria-live="polite">{error}</p>
         </form>
     }
 }
@@ -210,7 +212,7 @@ pub fn AddFunction() -> impl IntoView {
                 </datalist>
             </div>
             <button type="submit">"Add function"</button>
-            <p class="field-error" id="raci-add-function-error" aria-live="polite">{move || error.get()}</p>
+            <p class="field-error" id="raci-add-function-error" aria-live="polite">{error}</p>
         </form>
     }
 }

@@ -18,13 +18,13 @@ pub fn Details() -> impl IntoView {
     view! {
         <section class="panel details" aria-labelledby="raci-details-title">
             <h2 id="raci-details-title">"Function details"</h2>
-            {move || match selected.get() {
-                Some(fid) => view! { <FunctionForm fid=fid /> }.into_any(),
-                None => view! {
-                    <p class="hint">"Choose a function in the matrix to edit its details."</p>
-                }
-                .into_any(),
-            }}
+            <p class="hint" class:hidden=move || selected.with(Option::is_some)>
+                "Choose a function in the matrix to edit its details."
+            </p>
+            // Keyed by function: choosing another function builds a fresh form.
+            <For each=move || selected.get().into_iter() key=|f| *f let(fid)>
+                <FunctionForm fid=fid />
+            </For>
         </section>
     }
 }
@@ -96,7 +96,7 @@ fn FunctionForm(fid: Id) -> impl IntoView {
     view! {
         <h3 class="details-title">{read(|f| f.name.clone())}</h3>
         <Show when=move || !hint.with(String::is_empty)>
-            <p class="hint fn-hint">{move || hint.get()}</p>
+            <p class="hint fn-hint">{hint}</p>
         </Show>
         <FindingList function=fid />
         <div class="details-grid">
@@ -123,7 +123,7 @@ fn FunctionForm(fid: Id) -> impl IntoView {
                     aria-invalid=move || name_error.get().map(|_| "true")
                     aria-describedby="raci-name-error"
                 />
-                <p class="field-error" id="raci-name-error" aria-live="polite">{move || name_error.get()}</p>
+                <p class="field-error" id="raci-name-error" aria-live="polite">{name_error}</p>
             </div>
             <CategoryField fid=fid />
             <OwnerField fid=fid shift=Shift::Day />
@@ -171,7 +171,7 @@ fn CategoryField(fid: Id) -> impl IntoView {
                     <option value=id.to_string() selected=move || current.get() == Some(id)>{name}</option>
                 </For>
             </select>
-            <p class="field-error" id="raci-category-error" aria-live="polite">{move || error.get()}</p>
+            <p class="field-error" id="raci-category-error" aria-live="polite">{error}</p>
         </div>
     }
 }

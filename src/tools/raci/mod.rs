@@ -39,16 +39,25 @@ pub(crate) struct IssueCounts(pub Memo<HashMap<Id, usize>>);
 #[component]
 pub fn RaciPage() -> impl IntoView {
     let lib = Lib::get();
-    let active = Memo::new(move |_| lib.0.with(|l| l.active_id().to_owned()));
+    let active = Memo::new(move |_| vec![lib.0.with(|l| l.active_id().to_owned())]);
+    // A keyed one-item list: a new workspace builds a new editor, and the editor's view is
+    // only ever built, never diffed (which keeps the wasm small).
     view! {
         <div class="raci-page">
             <PageIntro route=Route::Raci />
-            {move || {
-                active.track();
-                view! { <Workbench /> }
-            }}
+            <For each=move || active.get() key=|id| id.clone() let(_id)>
+                <Workbench />
+            </For>
         </div>
     }
+}
+
+/// What the page shows below the intro.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+enum Mode {
+    Start,
+    Edit,
+    Print,
 }
 
 /// Everything below the intro: the start screen, the editor or the printable appendix.
@@ -72,20 +81,28 @@ fn Workbench() -> impl IntoView {
     provide_context(io::ImportProblems(RwSignal::new(Vec::new())));
     let unstarted = Memo::new(move |_| editor.with(Raci::is_unstarted));
     let printing = RwSignal::new(false);
+    let mode = Memo::new(move |_| match (unstarted.get(), printing.get()) {
+        (true, _) => Mode::Start,
+        (false, false) => Mode::Edit,
+        (false, true) => Mode::Print,
+    });
+    // One keyed list per mode (zero or one item each): views are built, never diffed.
+    let only = move |m: Mode| move || if mode.get() == m { vec![m] } else { Vec::new() };
     undo_shortcuts(editor);
 
     view! {
         <p class="visually-hidden" role="status" aria-live="polite">
-            {move || editor.said.get()}
+            {editor.said}
         </p>
-        <Show when=move || !unstarted.get() fallback=|| view! { <start::StartPanel /> }>
-            <Show
-                when=move || printing.get()
-                fallback=move || view! { <EditorView printing=printing /> }
-            >
-                <print::PrintView printing=printing />
-            </Show>
-        </Show>
+        <For each=only(Mode::Start) key=|m| *m let(_m)>
+            <start::StartPanel />
+        </For>
+        <For each=only(Mode::Edit) key=|m| *m let(_m)>
+            <EditorView printing=printing />
+        </For>
+        <For each=only(Mode::Print) key=|m| *m let(_m)>
+            <print::PrintView printing=printing />
+        </For>
     }
 }
 
@@ -96,8 +113,8 @@ fn EditorView(printing: RwSignal<bool>) -> impl IntoView {
         <toolbar::Toolbar printing=printing />
         <findings::ChecksPanel />
         <grid::Grid />
-        <categories::AddFunction />
         <details::Details />
+        <categories::AddFunction />
         <parties::PartiesPanel />
         <categories::CategoriesPanel />
         <workload::WorkloadPanel />

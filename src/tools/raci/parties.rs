@@ -42,6 +42,8 @@ fn PartyRow(pid: Id, position: Signal<usize>) -> impl IntoView {
     let editor = Editor::get();
     let party = Memo::new(move |_| editor.with(|r| r.party(pid).cloned().unwrap_or_default()));
     let error = RwSignal::new(None::<String>);
+    let name = Memo::new(move |_| party.with(|p| p.name.clone()));
+    let label = Memo::new(move |_| format!("Party {} name", position.get()));
     let name_id = format!("party-name-{pid}");
     let side_id = format!("party-side-{pid}");
     let error_id = format!("party-error-{pid}");
@@ -77,13 +79,13 @@ fn PartyRow(pid: Id, position: Signal<usize>) -> impl IntoView {
     view! {
         <li class="item-row">
             <div class="field">
-                <label for=name_id.clone()>{move || format!("Party {} name", position.get())}</label>
+                <label for=name_id.clone()>{label}</label>
                 <input
                     id=name_id
                     type="text"
                     maxlength="120"
                     autocomplete="off"
-                    prop:value=move || party.with(|p| p.name.clone())
+                    prop:value=name
                     on:input=rename
                     on:blur=move |_| editor.seal()
                     aria-invalid=move || error.get().map(|_| "true")
@@ -105,16 +107,16 @@ fn PartyRow(pid: Id, position: Signal<usize>) -> impl IntoView {
             </div>
             <div class="row-actions">
                 <button type="button" class="secondary" on:click=move |_| move_by(-1)>
-                    "Move left" <span class="visually-hidden">" " {move || party.with(|p| p.name.clone())}</span>
+                    "Move left" <span class="visually-hidden">" " {name}</span>
                 </button>
                 <button type="button" class="secondary" on:click=move |_| move_by(1)>
-                    "Move right" <span class="visually-hidden">" " {move || party.with(|p| p.name.clone())}</span>
+                    "Move right" <span class="visually-hidden">" " {name}</span>
                 </button>
                 <button type="button" class="secondary danger" on:click=delete>
-                    "Delete" <span class="visually-hidden">" " {move || party.with(|p| p.name.clone())}</span>
+                    "Delete" <span class="visually-hidden">" " {name}</span>
                 </button>
             </div>
-            <p class="field-error" id=error_id aria-live="polite">{move || error.get()}</p>
+            <p class="field-error" id=error_id aria-live="polite">{error}</p>
         </li>
     }
 }
@@ -172,7 +174,7 @@ fn AddParty() -> impl IntoView {
                 </select>
             </div>
             <button type="submit">"Add party"</button>
-            <p class="field-error" id="raci-add-party-error" aria-live="polite">{move || error.get()}</p>
+            <p class="field-error" id="raci-add-party-error" aria-live="polite">{error}</p>
         </form>
     }
 }

@@ -13,29 +13,30 @@ pub fn PrintView(
     /// Set back to false to return to the editor.
     printing: RwSignal<bool>,
 ) -> impl IntoView {
+    // A snapshot: the page is rebuilt each time it opens, so nothing here needs to react.
     let editor = Editor::get();
     let lib = Lib::get();
-    let company = move || {
-        lib.0
-            .with(|l| l.active().profile.company_name.trim().to_owned())
+    let company = lib
+        .0
+        .with_untracked(|l| l.active().profile.company_name.trim().to_owned());
+    let company = if company.is_empty() {
+        "the customer".to_owned()
+    } else {
+        company
     };
-    let sections = Memo::new(move |_| editor.with(appendix));
-    let parties = Memo::new(move |_| editor.with(party_line));
-    let matrix = Memo::new(move |_| {
-        editor.with(|r| {
-            let head: Vec<String> = r.parties.iter().map(|p| p.name.clone()).collect();
-            let rows: Vec<(String, Vec<String>)> = r
-                .rows()
-                .into_iter()
-                .map(|f| {
-                    (
-                        f.name.clone(),
-                        r.parties.iter().map(|p| f.letters(p.id).label()).collect(),
-                    )
-                })
-                .collect();
-            (head, rows)
-        })
+    let (sections, parties, head, rows) = editor.with_untracked(|r| {
+        let head: Vec<String> = r.parties.iter().map(|p| p.name.clone()).collect();
+        let rows: Vec<(String, Vec<String>)> = r
+            .rows()
+            .into_iter()
+            .map(|f| {
+                (
+                    f.name.clone(),
+                    r.parties.iter().map(|p| f.letters(p.id).label()).collect(),
+                )
+            })
+            .collect();
+        (appendix(r), party_line(r), head, rows)
     });
     let back = move |_| {
         printing.set(false);
@@ -53,30 +54,30 @@ pub fn PrintView(
             <h2 id="sow-title">"Appendix: responsibilities (RACI)"</h2>
             <p>
                 "This appendix sets out, function by function, who owns what between "
-                {move || { let c = company(); if c.is_empty() { "the customer".to_owned() } else { c } }}
+                {company}
                 " and the managed service provider."
             </p>
-            <p><strong>"Parties. "</strong>{move || parties.get()} "."</p>
+            <p><strong>"Parties. "</strong>{parties} "."</p>
             <p><strong>"Letters. "</strong>{DEFINITIONS}</p>
             <div class="table-scroll" tabindex="0" role="region" aria-label="Matrix">
                 <table class="print-matrix">
                     <thead>
                         <tr>
                             <th scope="col">"Function"</th>
-                            {move || matrix.with(|(head, _)| head.iter().map(|h| view! { <th scope="col">{h.clone()}</th> }).collect_view())}
+                            {head.into_iter().map(|h| view! { <th scope="col">{h}</th> }).collect_view()}
                         </tr>
                     </thead>
                     <tbody>
-                        {move || matrix.with(|(_, rows)| rows.iter().map(|(name, cells)| view! {
+                        {rows.into_iter().map(|(name, cells)| view! {
                             <tr>
-                                <th scope="row">{name.clone()}</th>
-                                {cells.iter().map(|c| view! { <td>{c.clone()}</td> }).collect_view()}
+                                <th scope="row">{name}</th>
+                                {cells.into_iter().map(|c| view! { <td>{c}</td> }).collect_view()}
                             </tr>
-                        }).collect_view())}
+                        }).collect_view()}
                     </tbody>
                 </table>
             </div>
-            {move || sections.get().into_iter().map(|s| view! {
+            {sections.into_iter().map(|s| view! {
                 <section class="sow-section">
                     <h3>{format!("{}. {}", s.number, s.title)}</h3>
                     {s.clauses.into_iter().map(|c| view! {

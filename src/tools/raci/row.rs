@@ -116,6 +116,14 @@ pub fn GridRow(fid: Id, party_ids: Memo<Vec<Id>>) -> impl IntoView {
     let row = Memo::new(move |_| signal.get());
     let issues = Memo::new(move |_| row.with(|r| r.issues));
     let marks = Memo::new(move |_| row.with(|r| r.marks));
+    let name = Memo::new(move |_| row.with(|r| r.name.clone()));
+    let plural = Memo::new(move |_| {
+        if issues.get() == 1 {
+            " finding"
+        } else {
+            " findings"
+        }
+    });
     let badges = move || {
         let m = marks.get();
         let mut out = Vec::new();
@@ -148,14 +156,12 @@ pub fn GridRow(fid: Id, party_ids: Memo<Vec<Id>>) -> impl IntoView {
                 tabindex=move || tabindex(editor.is_tab_stop((fid, ROW_HEADER)))
                 class="fn-name"
             >
-                <span class="fn-text">{move || row.with(|r| r.name.clone())}</span>
+                <span class="fn-text">{name}</span>
                 <span class="badges" aria-hidden="true">{badges}</span>
                 <Show when=move || issues.get() != 0>
                     <span class="issue-count">
-                        {move || issues.get()}
-                        <span class="visually-hidden">
-                            {move || if issues.get() == 1 { " finding" } else { " findings" }}
-                        </span>
+                        {issues}
+                        <span class="visually-hidden">{plural}</span>
                     </span>
                 </Show>
             </th>

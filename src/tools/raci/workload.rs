@@ -87,7 +87,7 @@ fn OverloadLimit() -> impl IntoView {
             <p class="hint" id="raci-overload-hint">
                 "A party doing the work on more than this share of all functions is flagged as a single point of failure."
             </p>
-            <p class="field-error" id="raci-overload-error" aria-live="polite">{move || error.get()}</p>
+            <p class="field-error" id="raci-overload-error" aria-live="polite">{error}</p>
         </div>
     }
 }
