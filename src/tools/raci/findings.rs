@@ -61,6 +61,9 @@ pub fn ChecksPanel() -> impl IntoView {
     };
     let line = move || {
         let (_, passing, total, findings, matrix) = summary.get();
+        if total == 0 {
+            return "The checks start when the matrix has functions.".to_owned();
+        }
         let mut text = format!("{passing} of {total} functions pass every check.");
         if findings == 0 {
             text.push_str(" No findings.");

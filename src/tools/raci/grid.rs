@@ -55,8 +55,10 @@ pub fn Grid() -> impl IntoView {
                             <th scope="col" class="fn-col">"Function"</th>
                             <For each=move || headers.get() key=|h| h.clone() let((_, name, side))>
                                 <th scope="col" class=format!("party-col side-{}", side.key())>
-                                    <span class="party-name">{name}</span>
-                                    <span class="side-tag">{side.label()}</span>
+                                    <span class="party-name">{name.clone()}</span>
+                                    // The side, unless the name already says it ("MSP SOC").
+                                    {(!name.to_lowercase().contains(&side.label().to_lowercase()))
+                                        .then(|| view! { <span class="side-tag">{side.label()}</span> })}
                                 </th>
                             </For>
                         </tr>
