@@ -31,7 +31,7 @@ test('the template starts with the industry from the company profile and every d
   await page.goto(page.url().replace('#/workspaces', '#/raci'));
   const industry = page.getByRole('combobox', { name: 'Industry' });
   assert.equal(await industry.locator('option:checked').textContent(), 'Healthcare');
-  await page.getByText('41 functions: the general 36 plus 5 for your industry.').waitFor();
+  await page.getByText('41 functions: the general 36 plus 5 for healthcare.').waitFor();
   await startFromTemplate(page);
   assert.equal((await rowNames(page)).length, 41);
   await row(page, 'HIPAA security official and control ownership').waitFor();

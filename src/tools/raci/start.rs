@@ -36,6 +36,7 @@ pub fn StartPanel() -> impl IntoView {
             </p>
             <div class="field">
                 <label for=select_id.clone()>"Industry"</label>
+                <p class="hint">"Chosen from the company profile; change it here for this matrix only."</p>
                 <select
                     id=select_id
                     on:change=move |ev| {
@@ -62,9 +63,10 @@ pub fn StartPanel() -> impl IntoView {
                             format!("{} functions in 7 categories.", template::GENERAL.len())
                         } else {
                             format!(
-                                "{} functions: the general {} plus {n} for your industry. Taken from the company profile.",
+                                "{} functions: the general {} plus {n} for {}.",
                                 template::GENERAL.len() + n,
-                                template::GENERAL.len()
+                                template::GENERAL.len(),
+                                industry.get().label().to_lowercase()
                             )
                         }
                     }}
