@@ -1,5 +1,5 @@
 # The two commands in README.md are `make serve` and `make test`; the rest are helpers.
-.PHONY: serve test size ci fuzz
+.PHONY: serve test size ci fuzz bench-raci
 
 serve:
 	./scripts/serve.sh
@@ -17,3 +17,9 @@ ci:
 # A million random and mutated inputs into the link and file decoders; prints the count.
 fuzz:
 	./scripts/fuzz.sh
+
+# RACI grid edit latency at 200 functions × 12 parties (prints median and p95). Not a test.
+bench-raci:
+	./scripts/setup.sh --browser
+	bash -c 'source scripts/env.sh && trunk build --release'
+	node scripts/bench-raci.mjs
