@@ -262,8 +262,10 @@ mod tests {
 
     #[test]
     fn a_long_recruitment_can_span_contract_years() {
-        let mut ih = InHouse::default();
-        ih.raise_bps = 0;
+        let mut ih = InHouse {
+            raise_bps: 0,
+            ..InHouse::default()
+        };
         ih.hires[0].months_to_hire = 15;
         let t = ih.totals(30);
         // Nothing in year 1, 9 months in year 2, 6 months in the half year 3.
@@ -272,8 +274,10 @@ mod tests {
 
     #[test]
     fn several_hires_add_up_with_their_own_loads() {
-        let mut ih = InHouse::default();
-        ih.raise_bps = 0;
+        let mut ih = InHouse {
+            raise_bps: 0,
+            ..InHouse::default()
+        };
         ih.hires[0].months_to_hire = 0;
         ih.hires.push(Hire {
             id: "h2".into(),

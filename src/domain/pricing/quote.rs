@@ -103,8 +103,10 @@ mod tests {
 
     #[test]
     fn years_count_a_partial_last_year_and_never_reach_zero() {
-        let mut q = Quote::default();
-        q.term_months = 30;
+        let mut q = Quote {
+            term_months: 30,
+            ..Quote::default()
+        };
         assert_eq!(q.years(), 3);
         q.term_months = 12;
         assert_eq!(q.years(), 1);
