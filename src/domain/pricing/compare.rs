@@ -245,3 +245,147 @@ mod tests {
         assert_eq!(c.max_years(), 0);
     }
 }
+
+/// The hand-computed reference cases the end-to-end test enters through the page.
+#[cfg(test)]
+mod reference {
+    use super::*;
+    use crate::domain::pricing::exclusions::{CostItem, Cover, Terms};
+    use crate::domain::pricing::{Pick, Pricing};
+
+    fn rated(rate: Cents) -> Terms {
+        Terms {
+            cover: Cover::Rated,
+            rate,
+        }
+    }
+
+    fn cover(c: Cover) -> Terms {
+        Terms { cover: c, rate: 0 }
+    }
+
+    /// A 75-user company (the default profile), 5% growth a year, default usage
+    /// (80 project hours, 24 advisory hours, 4 incidents, 20 compliance hours, a seat
+    /// per user, 6 visits).
+    pub fn three_quotes() -> (Pricing, Vec<Provider>) {
+        let mut providers = Vec::new();
+        let mut p = Pricing::default();
+        p.env.growth_bps = 500;
+        for (id, name) in [
+            ("a", "Harbor IT"),
+            ("b", "Keystone Partners"),
+            ("c", "Northwind MSP"),
+        ] {
+            p.add_quote(&mut providers, Pick::New(name.into()), id.into())
+                .unwrap();
+        }
+        let a = p.quote_mut("a").unwrap();
+        a.rates.per_user = 9_500;
+        a.onboarding = 300_000;
+        a.escalator_bps = 300;
+        a.term_months = 36;
+        a.card.project = rated(17_500);
+        a.card.advisory = cover(Cover::Included);
+        a.card.after_hours = rated(30_000);
+        a.card.compliance = cover(Cover::NoRate);
+        a.card.licensing = cover(Cover::Included);
+        a.card.on_site = cover(Cover::Included);
+
+        let b = p.quote_mut("b").unwrap();
+        b.model = ModelKind::PerDevice;
+        b.rates.workstation = 4_000;
+        b.rates.server = 25_000;
+        b.rates.network = 3_000;
+        b.platform = 40_000;
+        b.escalator_bps = 0;
+        b.term_months = 24;
+        b.card.project = cover(Cover::NoRate);
+        b.card.advisory = rated(20_000);
+        b.card.after_hours = cover(Cover::NoRate);
+        b.card.compliance = cover(Cover::Included);
+        b.card.licensing = rated(2_200);
+        b.card.on_site = rated(15_000);
+
+        let c = p.quote_mut("c").unwrap();
+        c.model = ModelKind::BlockHours;
+        c.rates.block_hours = 30;
+        c.rates.block_rate = 14_000;
+        c.rates.overage_rate = 19_500;
+        c.rates.expected_hours = 36;
+        c.escalator_bps = 400;
+        c.term_months = 30;
+        c.onboarding = 250_000;
+        c.platform = 25_000;
+        c.card.project = cover(Cover::Included);
+        c.card.advisory = cover(Cover::Included);
+        c.card.after_hours = rated(25_000);
+        c.card.compliance = rated(15_000);
+        c.card.licensing = cover(Cover::Included);
+        c.card.on_site = cover(Cover::NoRate);
+        (p, providers)
+    }
+
+    #[test]
+    fn three_quotes_for_a_75_user_company() {
+        let (p, providers) = three_quotes();
+        let c = compare(&p, &CompanyProfile::default(), &providers, &[]);
+        let years = |id: &str| -> Vec<Cents> {
+            c.quote(id)
+                .unwrap()
+                .totals
+                .years
+                .iter()
+                .map(|y| y.total())
+                .collect()
+        };
+
+        // Harbor IT, $95 per user, 3% escalator, 36 months.
+        // Y1: 95 × 75 × 12 = 85,500 + project 80 h × 175 = 14,000 + after-hours 4 × 300
+        //     = 1,200 + onboarding 3,000 = 103,700.
+        // Y2: $97.85 × 79 users × 12 = 92,761.80 + 80 × 180.25 = 14,420 + 4 × 309 = 1,236
+        //     = 108,417.80.
+        // Y3: $100.79 (100.7855) × 83 × 12 = 100,386.84 + 80 × 185.66 = 14,852.80
+        //     + 4 × 318.27 = 1,273.08 = 116,512.72.
+        let a = c.quote("a").unwrap();
+        assert_eq!(a.totals.base_monthly, 712_500);
+        assert_eq!(a.totals.all_in_year1, 10_370_000);
+        assert_eq!(years("a"), vec![10_370_000, 10_841_780, 11_651_272]);
+        assert_eq!(a.totals.total, 32_863_052);
+        assert_eq!(a.totals.unknown(), vec![CostItem::Compliance]);
+
+        // Keystone Partners, per device, 24 months, no escalator.
+        // Y1: (75 × 40 + 3 × 250 + 5 × 30) = 3,900 + platform 400 = 4,300 a month
+        //     × 12 = 51,600 + vCIO 24 × 200 = 4,800 + licences 75 × 22 × 12 = 19,800
+        //     + visits 6 × 150 = 900 = 77,100.
+        // Y2: 79 workstations: 4,460 × 12 = 53,520 + 4,800 + 79 × 22 × 12 = 20,856 + 900
+        //     = 80,076. Total 157,176.
+        let b = c.quote("b").unwrap();
+        assert_eq!(b.totals.base_monthly, 430_000);
+        assert_eq!(years("b"), vec![7_710_000, 8_007_600]);
+        assert_eq!(b.totals.total, 15_717_600);
+        assert_eq!(
+            b.totals.unknown(),
+            vec![CostItem::ProjectWork, CostItem::AfterHours]
+        );
+
+        // Northwind MSP, block of 30 h at $140, overage $195, 36 h expected, 4%, 30 months.
+        // Y1: 4,200 × 12 = 50,400 + platform 250 × 12 = 3,000 + overage 6 × 195 × 12
+        //     = 14,040 + after-hours 4 × 250 = 1,000 + compliance 20 × 150 = 3,000
+        //     + onboarding 2,500 = 73,940.
+        // Y2: 145.60 × 30 × 12 = 52,416 + 260 × 12 = 3,120 + 202.80 × 6 × 12 = 14,601.60
+        //     + 4 × 260 = 1,040 + 20 × 156 = 3,120 = 74,297.60.
+        // Y3 (6 months): 151.42 × 30 × 6 = 27,255.60 + 270.40 × 6 = 1,622.40
+        //     + 210.91 × 6 × 6 = 7,592.76 + 4 × 270.40 × 6/12 = 540.80
+        //     + 20 × 162.24 × 6/12 = 1,622.40 = 38,633.96.
+        let n = c.quote("c").unwrap();
+        assert_eq!(n.totals.base_monthly, 445_000);
+        assert_eq!(years("c"), vec![7_394_000, 7_429_760, 3_863_396]);
+        assert_eq!(n.totals.total, 18_687_156);
+
+        let ranked: Vec<&str> = c.ranked().iter().map(|q| q.name.as_str()).collect();
+        assert_eq!(
+            ranked,
+            vec!["Keystone Partners", "Northwind MSP", "Harbor IT"]
+        );
+    }
+}
