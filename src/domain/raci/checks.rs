@@ -1,0 +1,676 @@
+//! The checks: what a co-managed RACI gets wrong, and where. Each finding says what is
+//! wrong, why it matters and how to fix it, and points at the cell or field to change.
+
+use super::edit::{Shift, TextField};
+use super::letters::Letter;
+use super::model::{Function, Id, Party, Raci, Side};
+
+/// Below this many functions, shares of the work say nothing, so overload is not checked.
+pub const MIN_FUNCTIONS_FOR_LOAD: usize = 5;
+
+/// Which rule a finding breaks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Rule {
+    NoAccountable,
+    ManyAccountable,
+    NoResponsible,
+    NoAfterHoursOwner,
+    Collision,
+    MspAccountableForCompliance,
+    NoP1Path,
+    Overloaded,
+    Idle,
+    MissingExit,
+    MissingToolOwnership,
+}
+
+impl Rule {
+    /// A stable token, used in finding ids.
+    pub fn token(self) -> &'static str {
+        match self {
+            Rule::NoAccountable => "no-a",
+            Rule::ManyAccountable => "many-a",
+            Rule::NoResponsible => "no-r",
+            Rule::NoAfterHoursOwner => "no-night",
+            Rule::Collision => "collision",
+            Rule::MspAccountableForCompliance => "msp-compliance",
+            Rule::NoP1Path => "no-p1",
+            Rule::Overloaded => "overloaded",
+            Rule::Idle => "idle",
+            Rule::MissingExit => "missing-exit",
+            Rule::MissingToolOwnership => "missing-tools",
+        }
+    }
+
+    /// Why the rule matters, in one sentence.
+    pub fn why(self) -> &'static str {
+        match self {
+            Rule::NoAccountable => "Without one accountable party, each team can assume the other signs off, and nobody does.",
+            Rule::ManyAccountable => "Two accountable parties means neither can decide alone, and each can blame the other.",
+            Rule::NoResponsible => "An owner with nobody doing the work is a task that waits until something breaks.",
+            Rule::NoAfterHoursOwner => "Problems that start at night wait until morning when no one is named to take them.",
+            Rule::Collision => "Two responsible teams without a hand-off rule means double work, double tickets, or each waiting for the other.",
+            Rule::MspAccountableForCompliance => "Regulators and auditors hold the company to account, and that cannot be outsourced even when the MSP does the documentation.",
+            Rule::NoP1Path => "In a P1 incident there is no time to work out who to call, so the order must be written down and tested.",
+            Rule::Overloaded => "One party carrying most of the work is a single point of failure and a sign the split is not really shared.",
+            Rule::Idle => "A party with no role is either missing from the split or not needed in the matrix.",
+            Rule::MissingExit => "Without an agreed exit, data return and tooling handover get negotiated when you have the least leverage.",
+            Rule::MissingToolOwnership => "If nobody records who owns the RMM, PSA and licences, leaving the MSP can mean losing them.",
+        }
+    }
+}
+
+/// A field of a function's details.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Field {
+    Owner(Shift),
+    Text(TextField),
+}
+
+/// Where the buyer fixes a finding.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Target {
+    Cell {
+        function: Id,
+        party: Id,
+    },
+    Field {
+        function: Id,
+        field: Field,
+    },
+    /// The function's row (when there is no cell to point at).
+    Row(Id),
+    Party(Id),
+    /// The overload limit setting.
+    OverloadLimit,
+    /// Add a template function by key (a quick fix).
+    AddFromTemplate(&'static str),
+}
+
+/// One thing wrong with the matrix.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Finding {
+    /// Stable while the problem lasts: the rule and what it concerns.
+    pub id: String,
+    pub rule: Rule,
+    /// The function it concerns; `None` for findings about the whole matrix.
+    pub function: Option<Id>,
+    pub target: Target,
+    pub what: String,
+    pub fix: String,
+}
+
+impl Finding {
+    pub fn why(&self) -> &'static str {
+        self.rule.why()
+    }
+}
+
+/// Everything the checks found, and the score.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Report {
+    pub findings: Vec<Finding>,
+    pub functions: usize,
+    /// Functions with no finding of their own.
+    pub passing: usize,
+}
+
+impl Report {
+    /// The share of functions that pass every check, rounded down so that 100% means all.
+    pub fn score_pct(&self) -> Option<u32> {
+        (self.functions > 0).then(|| (self.passing * 100 / self.functions) as u32)
+    }
+
+    /// Findings about the matrix as a whole (parties, missing functions).
+    pub fn matrix_findings(&self) -> usize {
+        self.findings
+            .iter()
+            .filter(|f| f.function.is_none())
+            .count()
+    }
+
+    /// Number of findings for one function.
+    pub fn count_for(&self, function: Id) -> usize {
+        self.findings
+            .iter()
+            .filter(|f| f.function == Some(function))
+            .count()
+    }
+}
+
+fn names(parties: &[&Party]) -> String {
+    let names: Vec<&str> = parties.iter().map(|p| p.name.as_str()).collect();
+    match names.as_slice() {
+        [] => String::new(),
+        [one] => (*one).to_owned(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
+}
+
+/// Runs every check.
+pub fn check(raci: &Raci) -> Report {
+    let mut findings = Vec::new();
+    let rows = raci.rows();
+    let mut passing = 0;
+    for f in &rows {
+        let before = findings.len();
+        check_function(raci, f, &mut findings);
+        if findings.len() == before {
+            passing += 1;
+        }
+    }
+    if !rows.is_empty() {
+        check_parties(raci, &rows, &mut findings);
+        check_coverage(raci, &rows, &mut findings);
+    }
+    Report {
+        findings,
+        functions: rows.len(),
+        passing,
+    }
+}
+
+fn finding(
+    rule: Rule,
+    about: String,
+    function: Option<Id>,
+    target: Target,
+    what: String,
+    fix: String,
+) -> Finding {
+    Finding {
+        id: format!("{}:{about}", rule.token()),
+        rule,
+        function,
+        target,
+        what,
+        fix,
+    }
+}
+
+/// The checks on one row.
+fn check_function(raci: &Raci, f: &Function, out: &mut Vec<Finding>) {
+    let holders = |letter| f.holders(&raci.parties, letter).collect::<Vec<_>>();
+    let accountable = holders(Letter::Accountable);
+    let responsible = holders(Letter::Responsible);
+    let about = f.id.to_string();
+    let first_party = raci
+        .parties
+        .iter()
+        .find(|p| p.side == Side::Internal)
+        .or(raci.parties.first());
+    let cell_or_row = |party: Option<&Party>| match party {
+        Some(p) => Target::Cell {
+            function: f.id,
+            party: p.id,
+        },
+        None => Target::Row(f.id),
+    };
+    let field = |field| Target::Field {
+        function: f.id,
+        field,
+    };
+
+    match accountable.len() {
+        0 => out.push(finding(
+            Rule::NoAccountable,
+            about.clone(),
+            Some(f.id),
+            cell_or_row(first_party),
+            format!("No one is accountable for “{}”.", f.name),
+            "Give exactly one party an A, usually the team that answers for the outcome.".into(),
+        )),
+        1 => {}
+        n => out.push(finding(
+            Rule::ManyAccountable,
+            about.clone(),
+            Some(f.id),
+            cell_or_row(accountable.get(1).copied()),
+            format!(
+                "“{}” has {n} accountable parties: {}.",
+                f.name,
+                names(&accountable)
+            ),
+            "Keep the A on one party and make the others R, C or I.".into(),
+        )),
+    }
+    if responsible.is_empty() {
+        let likely = f
+            .day_owner
+            .and_then(|id| raci.party(id))
+            .or(accountable.first().copied())
+            .or(first_party);
+        out.push(finding(
+            Rule::NoResponsible,
+            about.clone(),
+            Some(f.id),
+            cell_or_row(likely),
+            format!("No one does the work for “{}”.", f.name),
+            "Give at least one party an R.".into(),
+        ));
+    }
+    let night_owner = f.night_owner.and_then(|id| raci.party(id));
+    if f.marks.around_clock && night_owner.is_none() {
+        out.push(finding(
+            Rule::NoAfterHoursOwner,
+            about.clone(),
+            Some(f.id),
+            field(Field::Owner(Shift::Night)),
+            format!(
+                "“{}” needs 24/7 cover but has no after-hours owner.",
+                f.name
+            ),
+            "Choose who owns it after hours, often the MSP.".into(),
+        ));
+    }
+    let internal: Vec<&Party> = responsible
+        .iter()
+        .copied()
+        .filter(|p| p.side == Side::Internal)
+        .collect();
+    let msp: Vec<&Party> = responsible
+        .iter()
+        .copied()
+        .filter(|p| p.side == Side::Msp)
+        .collect();
+    if !internal.is_empty() && !msp.is_empty() && f.handoff.trim().is_empty() {
+        out.push(finding(
+            Rule::Collision,
+            about.clone(),
+            Some(f.id),
+            field(Field::Text(TextField::Handoff)),
+            format!(
+                "Both {} and {} do the work on “{}”, with no hand-off note.",
+                names(&internal),
+                names(&msp),
+                f.name
+            ),
+            "Write the hand-off: who starts, when the other takes over and where it is tracked; or make one of them C.".into(),
+        ));
+    }
+    if f.marks.compliance {
+        for p in accountable.iter().filter(|p| p.side == Side::Msp) {
+            out.push(finding(
+                Rule::MspAccountableForCompliance,
+                format!("{about}:{}", p.id),
+                Some(f.id),
+                Target::Cell {
+                    function: f.id,
+                    party: p.id,
+                },
+                format!(
+                    "{} is accountable for “{}”, a compliance duty.",
+                    p.name, f.name
+                ),
+                format!(
+                    "Make an internal party accountable and keep {} responsible for the work.",
+                    p.name
+                ),
+            ));
+        }
+    }
+    if f.marks.incident && f.p1.trim().is_empty() {
+        out.push(finding(
+            Rule::NoP1Path,
+            about,
+            Some(f.id),
+            field(Field::Text(TextField::P1)),
+            format!("“{}” has no P1 escalation path.", f.name),
+            "Write the call order with names and how to reach them, for example: MSP on-call engineer, then internal IT manager, then the executive sponsor.".into(),
+        ));
+    }
+}
+
+/// Overloaded and idle parties.
+fn check_parties(raci: &Raci, rows: &[&Function], out: &mut Vec<Finding>) {
+    let total = rows.len();
+    for p in &raci.parties {
+        let mut any = false;
+        let mut r = 0;
+        for f in rows {
+            let l = f.letters(p.id);
+            any |= !l.is_empty();
+            r += usize::from(l.has(Letter::Responsible));
+        }
+        if !any {
+            out.push(finding(
+                Rule::Idle,
+                p.id.to_string(),
+                None,
+                Target::Party(p.id),
+                format!("{} has no role in any function.", p.name),
+                "Give it a role where it belongs, or remove it.".into(),
+            ));
+            continue;
+        }
+        let limit = usize::from(raci.overload_pct);
+        if raci.parties.len() > 1 && total >= MIN_FUNCTIONS_FOR_LOAD && r * 100 > limit * total {
+            out.push(finding(
+                Rule::Overloaded,
+                p.id.to_string(),
+                None,
+                Target::OverloadLimit,
+                format!(
+                    "{} does the work on {r} of {total} functions ({}%), over your {limit}% limit.",
+                    p.name,
+                    r * 100 / total
+                ),
+                "Move some R to other parties, split the party (for example MSP service desk and MSP SOC), or raise the limit.".into(),
+            ));
+        }
+    }
+}
+
+/// Functions every co-managed matrix must have.
+fn check_coverage(raci: &Raci, rows: &[&Function], out: &mut Vec<Finding>) {
+    let _ = raci;
+    if !rows.iter().any(|f| f.marks.exit) {
+        out.push(finding(
+            Rule::MissingExit,
+            String::new(),
+            None,
+            Target::AddFromTemplate("exit-offboarding"),
+            "No function covers off-boarding and exit.".into(),
+            "Add the template’s exit function, or mark an existing function as covering exit."
+                .into(),
+        ));
+    }
+    if !rows.iter().any(|f| f.marks.tools) {
+        out.push(finding(
+            Rule::MissingToolOwnership,
+            String::new(),
+            None,
+            Target::AddFromTemplate("licence-management"),
+            "No function covers tool and licence ownership.".into(),
+            "Add the template’s tool and licence function, or mark an existing function as covering it.".into(),
+        ));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::raci::letters::Letters;
+
+    /// Internal IT, MSP and Business; five clean functions so matrix checks stay quiet.
+    struct Fixture {
+        raci: Raci,
+        it: Id,
+        msp: Id,
+        biz: Id,
+        f: Id,
+    }
+
+    fn fixture() -> Fixture {
+        let mut raci = Raci::default();
+        let it = raci.add_party("Internal IT", Side::Internal).unwrap();
+        let msp = raci.add_party("MSP", Side::Msp).unwrap();
+        let biz = raci.add_party("Business", Side::Business).unwrap();
+        let cat = raci.add_category("Ops").unwrap();
+        let mut ids = Vec::new();
+        for (i, name) in ["Exit", "Tools", "Patching", "Backups", "Reporting"]
+            .iter()
+            .enumerate()
+        {
+            let f = raci.add_function(cat, name).unwrap();
+            let (a, r) = if i % 2 == 0 { (it, msp) } else { (msp, it) };
+            raci.set_cell(f, a, Letters::parse("A").unwrap());
+            raci.set_cell(f, r, Letters::parse("R").unwrap());
+            raci.set_cell(f, biz, Letters::parse("I").unwrap());
+            ids.push(f);
+        }
+        raci.function_mut(ids[0]).unwrap().marks.exit = true;
+        raci.function_mut(ids[1]).unwrap().marks.tools = true;
+        Fixture {
+            raci,
+            it,
+            msp,
+            biz,
+            f: ids[2],
+        }
+    }
+
+    fn rules(raci: &Raci) -> Vec<Rule> {
+        check(raci).findings.iter().map(|f| f.rule).collect()
+    }
+
+    #[test]
+    fn a_clean_matrix_scores_100() {
+        let fx = fixture();
+        let report = check(&fx.raci);
+        assert_eq!(report.findings, vec![]);
+        assert_eq!(report.score_pct(), Some(100));
+        assert_eq!(check(&Raci::default()).score_pct(), None);
+    }
+
+    #[test]
+    fn no_accountable_party() {
+        let mut fx = fixture();
+        fx.raci.set_cell(fx.f, fx.it, Letters::NONE);
+        let report = check(&fx.raci);
+        assert_eq!(rules(&fx.raci), [Rule::NoAccountable]);
+        let f = &report.findings[0];
+        assert_eq!(
+            f.target,
+            Target::Cell {
+                function: fx.f,
+                party: fx.it
+            }
+        );
+        assert_eq!(f.function, Some(fx.f));
+        assert!(f.what.contains("Patching") && f.why().ends_with('.') && !f.fix.is_empty());
+        assert_eq!(report.score_pct(), Some(80));
+    }
+
+    #[test]
+    fn more_than_one_accountable_party() {
+        let mut fx = fixture();
+        fx.raci
+            .set_cell(fx.f, fx.msp, Letters::parse("A/R").unwrap());
+        let report = check(&fx.raci);
+        assert_eq!(rules(&fx.raci), [Rule::ManyAccountable]);
+        assert!(
+            report.findings[0].what.contains("Internal IT and MSP"),
+            "{}",
+            report.findings[0].what
+        );
+        assert_eq!(
+            report.findings[0].target,
+            Target::Cell {
+                function: fx.f,
+                party: fx.msp
+            }
+        );
+    }
+
+    #[test]
+    fn no_responsible_party_points_at_the_day_owner() {
+        let mut fx = fixture();
+        fx.raci.set_cell(fx.f, fx.msp, Letters::parse("C").unwrap());
+        fx.raci.set_owner(fx.f, Shift::Day, Some(fx.biz));
+        let report = check(&fx.raci);
+        assert_eq!(rules(&fx.raci), [Rule::NoResponsible]);
+        assert_eq!(
+            report.findings[0].target,
+            Target::Cell {
+                function: fx.f,
+                party: fx.biz
+            }
+        );
+    }
+
+    #[test]
+    fn a_24_7_function_without_an_after_hours_owner() {
+        let mut fx = fixture();
+        fx.raci.function_mut(fx.f).unwrap().marks.around_clock = true;
+        assert_eq!(rules(&fx.raci), [Rule::NoAfterHoursOwner]);
+        let target = check(&fx.raci).findings[0].target;
+        assert_eq!(
+            target,
+            Target::Field {
+                function: fx.f,
+                field: Field::Owner(Shift::Night)
+            }
+        );
+        fx.raci.set_owner(fx.f, Shift::Night, Some(fx.msp));
+        assert_eq!(rules(&fx.raci), []);
+        // A deleted owner is no owner.
+        fx.raci.function_mut(fx.f).unwrap().night_owner = Some(999);
+        assert_eq!(rules(&fx.raci), [Rule::NoAfterHoursOwner]);
+    }
+
+    #[test]
+    fn internal_and_msp_both_responsible_without_a_handoff() {
+        let mut fx = fixture();
+        fx.raci
+            .set_cell(fx.f, fx.it, Letters::parse("A/R").unwrap());
+        assert_eq!(rules(&fx.raci), [Rule::Collision]);
+        assert_eq!(
+            check(&fx.raci).findings[0].target,
+            Target::Field {
+                function: fx.f,
+                field: Field::Text(TextField::Handoff)
+            }
+        );
+        fx.raci.set_text(fx.f, TextField::Handoff, "   ").unwrap();
+        assert_eq!(rules(&fx.raci), [Rule::Collision], "blank is no note");
+        fx.raci
+            .set_text(fx.f, TextField::Handoff, "MSP starts, IT confirms.")
+            .unwrap();
+        assert_eq!(rules(&fx.raci), []);
+        // Business and MSP both responsible is not the internal/MSP collision.
+        fx.raci.set_text(fx.f, TextField::Handoff, "").unwrap();
+        fx.raci.set_cell(fx.f, fx.it, Letters::parse("A").unwrap());
+        fx.raci.set_cell(fx.f, fx.biz, Letters::parse("R").unwrap());
+        assert_eq!(rules(&fx.raci), []);
+    }
+
+    #[test]
+    fn compliance_accountability_must_stay_internal() {
+        let mut fx = fixture();
+        fx.raci.function_mut(fx.f).unwrap().marks.compliance = true;
+        assert_eq!(rules(&fx.raci), [], "internal A, MSP R is the right split");
+        fx.raci.set_cell(fx.f, fx.it, Letters::parse("C").unwrap());
+        fx.raci
+            .set_cell(fx.f, fx.msp, Letters::parse("A/R").unwrap());
+        assert_eq!(rules(&fx.raci), [Rule::MspAccountableForCompliance]);
+        assert_eq!(
+            check(&fx.raci).findings[0].target,
+            Target::Cell {
+                function: fx.f,
+                party: fx.msp
+            }
+        );
+    }
+
+    #[test]
+    fn an_incident_function_without_a_p1_path() {
+        let mut fx = fixture();
+        fx.raci
+            .set_mark(fx.f, super::super::model::Mark::Incident, true);
+        assert_eq!(rules(&fx.raci), [Rule::NoP1Path]);
+        fx.raci
+            .set_text(fx.f, TextField::P1, "MSP on-call → IT manager")
+            .unwrap();
+        assert_eq!(rules(&fx.raci), []);
+    }
+
+    #[test]
+    fn an_overloaded_party_uses_the_configurable_limit() {
+        let mut fx = fixture();
+        let ids = fx.raci.row_ids();
+        for f in &ids {
+            fx.raci.toggle_letter(*f, fx.biz, Letter::Responsible);
+        }
+        // Business now does the work on 5 of 5 functions.
+        let report = check(&fx.raci);
+        let over: Vec<&Finding> = report
+            .findings
+            .iter()
+            .filter(|f| f.rule == Rule::Overloaded)
+            .collect();
+        assert_eq!(over.len(), 1);
+        assert!(over[0]
+            .what
+            .contains("Business does the work on 5 of 5 functions (100%), over your 75% limit"));
+        assert_eq!(over[0].function, None);
+        assert_eq!(
+            report.score_pct(),
+            Some(100),
+            "matrix findings do not lower the score"
+        );
+        assert_eq!(report.matrix_findings(), 1);
+        // The MSP does 3 of 5 (60%): over a 50% limit, not over 60%.
+        fx.raci.set_overload_pct(60).unwrap();
+        assert_eq!(rules(&fx.raci), [Rule::Overloaded]);
+        fx.raci.set_overload_pct(50).unwrap();
+        assert_eq!(rules(&fx.raci), [Rule::Overloaded, Rule::Overloaded]);
+    }
+
+    #[test]
+    fn overload_is_not_judged_on_tiny_matrices() {
+        let mut raci = Raci::default();
+        let it = raci.add_party("IT", Side::Internal).unwrap();
+        raci.add_party("MSP", Side::Msp).unwrap();
+        let c = raci.add_category("C").unwrap();
+        let f = raci.add_function(c, "Only").unwrap();
+        raci.set_cell(f, it, Letters::parse("A/R").unwrap());
+        assert!(!rules(&raci).contains(&Rule::Overloaded));
+    }
+
+    #[test]
+    fn a_party_with_no_role() {
+        let mut fx = fixture();
+        let vendor = fx.raci.add_party("ERP vendor", Side::Other).unwrap();
+        assert_eq!(rules(&fx.raci), [Rule::Idle]);
+        assert_eq!(check(&fx.raci).findings[0].target, Target::Party(vendor));
+        fx.raci.set_cell(fx.f, vendor, Letters::parse("C").unwrap());
+        assert_eq!(rules(&fx.raci), []);
+    }
+
+    #[test]
+    fn exit_and_tool_ownership_functions_must_be_in_the_matrix() {
+        let mut fx = fixture();
+        for f in fx.raci.functions.iter_mut() {
+            f.marks.exit = false;
+            f.marks.tools = false;
+        }
+        assert_eq!(
+            rules(&fx.raci),
+            [Rule::MissingExit, Rule::MissingToolOwnership]
+        );
+        let targets: Vec<Target> = check(&fx.raci).findings.iter().map(|f| f.target).collect();
+        assert_eq!(
+            targets,
+            [
+                Target::AddFromTemplate("exit-offboarding"),
+                Target::AddFromTemplate("licence-management")
+            ]
+        );
+        assert_eq!(
+            rules(&Raci::default()),
+            [],
+            "an empty matrix has nothing to judge yet"
+        );
+    }
+
+    #[test]
+    fn finding_ids_are_unique() {
+        let mut fx = fixture();
+        for f in fx.raci.row_ids() {
+            fx.raci.set_cell(f, fx.it, Letters::NONE);
+            fx.raci.set_cell(f, fx.msp, Letters::NONE);
+            fx.raci
+                .set_mark(f, super::super::model::Mark::Incident, true);
+            fx.raci
+                .set_mark(f, super::super::model::Mark::AroundClock, true);
+        }
+        let report = check(&fx.raci);
+        let mut ids: Vec<&str> = report.findings.iter().map(|f| f.id.as_str()).collect();
+        let n = ids.len();
+        ids.sort();
+        ids.dedup();
+        assert_eq!(ids.len(), n);
+        assert_eq!(report.score_pct(), Some(0));
+    }
+}

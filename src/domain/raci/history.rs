@@ -1,0 +1,159 @@
+//! Undo and redo as snapshots of the document. Typing into one field makes one step,
+//! not one per key.
+
+use std::collections::VecDeque;
+
+/// Past and undone states of a document.
+#[derive(Clone, Debug)]
+pub struct History<T> {
+    undo: VecDeque<T>,
+    redo: Vec<T>,
+    /// The tag of the last recorded change; a change with the same tag joins it.
+    run: Option<String>,
+    limit: usize,
+}
+
+impl<T> History<T> {
+    /// Keeps at most `limit` steps (at least one).
+    pub fn new(limit: usize) -> History<T> {
+        History {
+            undo: VecDeque::new(),
+            redo: Vec::new(),
+            run: None,
+            limit: limit.max(1),
+        }
+    }
+
+    /// Records the state before a change. Changes with the same `tag` in a row (typing in
+    /// one field) join into one step; `None` always starts a new step. `before` is only
+    /// called when a new step starts.
+    pub fn record(&mut self, tag: Option<&str>, before: impl FnOnce() -> T) {
+        self.redo.clear();
+        let joins = tag.is_some() && tag == self.run.as_deref() && !self.undo.is_empty();
+        if joins {
+            return;
+        }
+        self.run = tag.map(str::to_owned);
+        self.undo.push_back(before());
+        while self.undo.len() > self.limit {
+            self.undo.pop_front();
+        }
+    }
+
+    /// Ends a run of joined changes, so the next change is a step of its own.
+    pub fn seal(&mut self) {
+        self.run = None;
+    }
+
+    /// Takes the current state and returns the one before it.
+    pub fn undo(&mut self, current: T) -> Result<T, T> {
+        match self.undo.pop_back() {
+            Some(previous) => {
+                self.redo.push(current);
+                self.run = None;
+                Ok(previous)
+            }
+            None => Err(current),
+        }
+    }
+
+    /// Takes the current state and returns the one undone last.
+    pub fn redo(&mut self, current: T) -> Result<T, T> {
+        match self.redo.pop() {
+            Some(next) => {
+                self.undo.push_back(current);
+                self.run = None;
+                Ok(next)
+            }
+            None => Err(current),
+        }
+    }
+
+    pub fn can_undo(&self) -> bool {
+        !self.undo.is_empty()
+    }
+
+    pub fn can_redo(&self) -> bool {
+        !self.redo.is_empty()
+    }
+
+    pub fn clear(&mut self) {
+        self.undo.clear();
+        self.redo.clear();
+        self.run = None;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Applies a change to `doc`, recording it like the editor does.
+    fn change(h: &mut History<String>, doc: &mut String, tag: Option<&str>, to: &str) {
+        let before = doc.clone();
+        h.record(tag, || before);
+        *doc = to.to_owned();
+    }
+
+    #[test]
+    fn undo_and_redo_walk_back_and_forth() {
+        let mut h = History::new(10);
+        let mut doc = "a".to_owned();
+        change(&mut h, &mut doc, None, "b");
+        change(&mut h, &mut doc, None, "c");
+        doc = h.undo(doc).unwrap();
+        assert_eq!(doc, "b");
+        doc = h.undo(doc).unwrap();
+        assert_eq!(doc, "a");
+        doc = h.undo(doc).unwrap_err();
+        assert_eq!(doc, "a", "nothing left to undo");
+        doc = h.redo(doc).unwrap();
+        doc = h.redo(doc).unwrap();
+        assert_eq!(doc, "c");
+        assert!(!h.can_redo() && h.can_undo());
+    }
+
+    #[test]
+    fn a_new_change_clears_redo() {
+        let mut h = History::new(10);
+        let mut doc = "a".to_owned();
+        change(&mut h, &mut doc, None, "b");
+        doc = h.undo(doc).unwrap();
+        change(&mut h, &mut doc, None, "x");
+        assert!(!h.can_redo());
+        assert_eq!(h.undo(doc).unwrap(), "a");
+    }
+
+    #[test]
+    fn typing_in_one_field_is_one_step_until_sealed() {
+        let mut h = History::new(10);
+        let mut doc = String::new();
+        for text in ["M", "MS", "MSP"] {
+            change(&mut h, &mut doc, Some("p1:4"), text);
+        }
+        change(&mut h, &mut doc, Some("notes:4"), "MSP!");
+        h.seal();
+        change(&mut h, &mut doc, Some("notes:4"), "MSP!!");
+        doc = h.undo(doc).unwrap();
+        assert_eq!(doc, "MSP!");
+        doc = h.undo(doc).unwrap();
+        assert_eq!(doc, "MSP");
+        doc = h.undo(doc).unwrap();
+        assert_eq!(doc, "", "the three keystrokes undo together");
+    }
+
+    #[test]
+    fn the_oldest_steps_are_dropped_past_the_limit() {
+        let mut h = History::new(2);
+        let mut doc = "0".to_owned();
+        for n in ["1", "2", "3"] {
+            change(&mut h, &mut doc, None, n);
+        }
+        doc = h.undo(doc).unwrap();
+        doc = h.undo(doc).unwrap();
+        assert_eq!(doc, "1");
+        assert!(!h.can_undo());
+        h.clear();
+        assert!(!h.can_redo());
+    }
+}

@@ -1,0 +1,90 @@
+//! The matrix as a Markdown table.
+
+use super::model::Raci;
+
+/// Escapes text so Markdown shows it as typed: no links, emphasis, HTML or broken table
+/// cells. Line breaks become spaces.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '#' | '~' | '&' | '!' | '('
+            | ')' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '\r' => {}
+            '\n' => out.push(' '),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// The whole matrix as one GitHub-style table, grouped by category.
+pub fn table(raci: &Raci) -> String {
+    let mut out = String::new();
+    let mut header = vec!["Category".to_owned(), "Function".to_owned()];
+    header.extend(raci.parties.iter().map(|p| escape(&p.name)));
+    out.push_str(&format!("| {} |\n", header.join(" | ")));
+    out.push_str(&format!("|{}\n", " --- |".repeat(header.len())));
+    for f in raci.rows() {
+        let category = raci
+            .category(f.category)
+            .map(|c| c.name.as_str())
+            .unwrap_or("");
+        let mut cells = vec![escape(category), escape(&f.name)];
+        cells.extend(raci.parties.iter().map(|p| f.letters(p.id).label()));
+        out.push_str(&format!("| {} |\n", cells.join(" | ")));
+    }
+    out.push_str("\nR: does the work. A: answers for the outcome (one per function). C: consulted. I: kept informed.\n");
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::raci::template::co_managed;
+    use crate::domain::raci::{Letters, Side};
+    use crate::domain::workspace::Industry;
+
+    #[test]
+    fn hostile_text_is_escaped() {
+        assert_eq!(
+            escape("<img src=x onerror=alert(1)>"),
+            "\\<img src=x onerror=alert\\(1\\)\\>"
+        );
+        assert_eq!(escape("a|b\nc"), "a\\|b c");
+        assert_eq!(escape("[link](http://x)"), "\\[link\\]\\(http://x\\)");
+        assert_eq!(escape("R&D"), "R\\&D");
+    }
+
+    #[test]
+    fn one_row_per_function_and_a_column_per_party() {
+        let raci = co_managed(Industry::General);
+        let md = table(&raci);
+        let lines: Vec<&str> = md.lines().collect();
+        assert_eq!(
+            lines[0],
+            "| Category | Function | Internal IT | MSP | Business leadership |"
+        );
+        assert_eq!(lines[1], "| --- | --- | --- | --- | --- |");
+        assert_eq!(
+            lines.iter().filter(|l| l.starts_with("| ")).count(),
+            raci.functions.len() + 2
+        );
+        assert!(md.contains("| Service desk | Tier 1 help desk in business hours | A/R | I |  |"));
+    }
+
+    #[test]
+    fn pipes_in_names_do_not_break_the_table() {
+        let mut raci = crate::domain::raci::Raci::default();
+        let p = raci.add_party("MSP | SOC", Side::Msp).unwrap();
+        let c = raci.add_category("Ops").unwrap();
+        let f = raci.add_function(c, "A|B").unwrap();
+        raci.set_cell(f, p, Letters::parse("R").unwrap());
+        let md = table(&raci);
+        let row = md.lines().nth(2).unwrap();
+        assert_eq!(row, "| Ops | A\\|B | R |");
+    }
+}
