@@ -166,6 +166,7 @@ test('a quote below the market band is flagged with a reason', async () => {
   // Switching back keeps the per-user rate typed earlier.
   await q.getByRole('combobox', { name: 'Model' }).selectOption('per_user');
   assert.equal(await q.getByRole('textbox', { name: 'Rate per user a month' }).inputValue(), '95');
+  assert.deepEqual(page.errors, []);
   await context.close();
 });
 
@@ -203,6 +204,7 @@ test('bad input is refused next to the field and the last good value is kept', a
   assert.equal(await again.getByRole('textbox', { name: 'Contract term (months)' }).inputValue(), '36');
   assert.equal(await again.getByRole('textbox', { name: 'Annual price escalator' }).inputValue(), '3.5');
   assert.equal(await page.getByRole('textbox', { name: 'Users', exact: true }).inputValue(), '75');
+  assert.deepEqual(page.errors, []);
   await context.close();
 });
 
@@ -234,6 +236,7 @@ test('deleting a quote asks first and keeps the provider for another quote', asy
   assert.deepEqual(ws.providers.map((p) => p.name), ['Harbor IT']);
   assert.equal(ws.pricing.quotes.length, 1);
   assert.equal(ws.pricing.quotes[0].provider, ws.providers[0].id);
+  assert.deepEqual(page.errors, []);
   await context.close();
 });
 
@@ -255,6 +258,7 @@ test('alternatives show the difference over the same term, and currencies format
   await page.getByRole('combobox', { name: 'Currency' }).selectOption('EUR');
   assert.equal(await figure(q, 'Base monthly'), '€7,500.00');
   assert.equal(await q.getByText('€', { exact: true }).first().isVisible(), true);
+  assert.deepEqual(page.errors, []);
   await context.close();
 });
 
@@ -283,6 +287,7 @@ for (const colorScheme of ['light', 'dark']) {
     assert.deepEqual(await axeViolations(page), []);
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     assert.ok(width <= 1280, `no sideways scroll (${width})`);
+    assert.deepEqual(page.errors, []);
     await context.close();
   });
 }

@@ -13,8 +13,10 @@ use crate::domain::duty::MspDuty;
 ///
 /// Template keys decide first. Incident response and security alerts only cost extra
 /// out of hours, so they map to after-hours incident response when the MSP is their
-/// after-hours owner; after-hours support is after hours by nature. Functions without a
-/// key (or with a key this table does not know) are matched by name.
+/// after-hours owner; after-hours support is after hours by nature. A template key that
+/// is not in this table maps to nothing on purpose (monitoring, patching and the like
+/// are what a base fee buys); functions the buyer added have no key and are matched by
+/// name.
 pub fn item_for(duty: &MspDuty) -> Option<CostItem> {
     match duty.key.as_deref() {
         Some("incident-response" | "security-alerts") => {
@@ -26,7 +28,8 @@ pub fn item_for(duty: &MspDuty) -> Option<CostItem> {
         Some("compliance-documentation") => Some(CostItem::Compliance),
         Some("licence-management") => Some(CostItem::Licensing),
         Some("user-support") => Some(CostItem::OnSite),
-        _ => item_by_name(&duty.name, duty.after_hours),
+        Some(_) => None,
+        None => item_by_name(&duty.name, duty.after_hours),
     }
 }
 
@@ -169,10 +172,19 @@ mod tests {
         assert_eq!(k("licence-management", false), Some(CostItem::Licensing));
         assert_eq!(k("user-support", false), Some(CostItem::OnSite));
         assert_eq!(k("patch-management", true), None);
+        assert_eq!(
+            item_for(&duty(
+                Some("monitoring"),
+                "24/7 monitoring and alert triage",
+                true
+            )),
+            None,
+            "a known key with no cost item is not matched by name"
+        );
     }
 
     #[test]
-    fn unknown_or_missing_keys_fall_back_to_the_name() {
+    fn functions_without_a_key_are_matched_by_name() {
         let n = |name, ah| item_for(&duty(None, name, ah));
         assert_eq!(n("Overnight help desk", false), Some(CostItem::AfterHours));
         assert_eq!(n("Weekend cover", false), Some(CostItem::AfterHours));
@@ -195,10 +207,6 @@ mod tests {
         assert_eq!(n("vCIO quarterly review", false), Some(CostItem::Advisory));
         assert_eq!(n("On-site desk visits", false), Some(CostItem::OnSite));
         assert_eq!(n("Backup verification", true), None);
-        assert_eq!(
-            item_for(&duty(Some("custom-thing"), "Intune rollout", false)),
-            Some(CostItem::ProjectWork)
-        );
     }
 
     fn quote() -> Quote {
@@ -278,5 +286,38 @@ mod tests {
         assert!(f[0]
             .text
             .ends_with("billed at $175 an hour on top of the base price."));
+    }
+
+    #[test]
+    fn the_raci_templates_msp_functions_meet_every_excluded_item_but_on_site_visits() {
+        use crate::domain::raci::template::co_managed;
+        use crate::domain::workspace::Industry;
+        let duties = co_managed(Industry::General).msp_duties();
+        // A blank quote excludes everything with no rate.
+        let q = Quote::new("b".into());
+        let f = cross_check(&q, "Quote B", &duties, Currency::Usd);
+        let items: Vec<CostItem> = f.iter().map(|f| f.item).collect();
+        assert_eq!(
+            items,
+            vec![
+                CostItem::ProjectWork,
+                CostItem::Advisory,
+                CostItem::AfterHours,
+                CostItem::Compliance,
+                CostItem::Licensing
+            ],
+            "user support stays internal in the template, so on-site visits raise nothing"
+        );
+        let after_hours = f.iter().find(|f| f.item == CostItem::AfterHours).unwrap();
+        assert_eq!(
+            after_hours.text,
+            "The MSP owns after-hours incident response in your RACI, but Quote B excludes it and gives no rate."
+        );
+        assert_eq!(
+            after_hours.functions.len(),
+            3,
+            "{:?}",
+            after_hours.functions
+        );
     }
 }

@@ -60,11 +60,15 @@ fn ParsedField(
             Err(e) => set_error.set(Some(e)),
         }
     };
-    // Leaving the field tidies the text of an accepted value.
+    // Leaving the field tidies the text of an accepted value. A focused field whose row
+    // is being hidden gets its blur after its signals are gone: then there is nothing to do.
     let on_blur = move |_| {
-        if error.get_untracked().is_none() {
-            sent.set_value(None);
-            set_text.set(show(value.get_untracked()));
+        let (Some(err), Some(v)) = (error.try_get_untracked(), value.try_get_untracked()) else {
+            return;
+        };
+        if err.is_none() {
+            sent.try_set_value(None);
+            set_text.try_set(show(v));
         }
     };
     let described_by = match hint {

@@ -33,8 +33,8 @@ use crate::state::Lib;
 pub struct Cmp(pub Memo<Comparison>);
 
 /// The functions the workspace's RACI gives the MSP, for the cross-check.
-fn msp_duties(_ws: &Workspace) -> Vec<MspDuty> {
-    Vec::new()
+pub fn msp_duties(ws: &Workspace) -> Vec<MspDuty> {
+    ws.raci.msp_duties()
 }
 
 /// Changes the pricing document of the open workspace.

@@ -5,6 +5,7 @@ use super::fmt::{count, maybe_money, money};
 use super::Cmp;
 use crate::domain::pricing::compare::Comparison;
 use crate::domain::pricing::money::{percent_text, Currency};
+use crate::domain::route::Route;
 use crate::state::Lib;
 
 /// The quotes side by side, ranked by total contract value, with the charts.
@@ -76,8 +77,19 @@ fn Context() -> impl IntoView {
         })
     };
     let foreign = move || cmp.with(|c| c.currency != Currency::Usd);
+    let duties = Memo::new(move |_| lib.0.with(|l| super::msp_duties(l.active()).len()));
+    let raci_line = move || {
+        match duties.get() {
+        0 => "RACI cross-check: your RACI gives the MSP no functions yet. Fill it in to check each quote's exclusions against who owns what.".to_owned(),
+        1 => "RACI cross-check: the one function your RACI gives the MSP is checked against each quote's exclusions.".to_owned(),
+        n => format!("RACI cross-check: the {n} functions your RACI gives the MSP are checked against each quote's exclusions."),
+    }
+    };
     view! {
         <p class="context-line">{line}</p>
+        <p class="context-line no-print">
+            {raci_line} " " <a href=Route::Raci.href()>"Open the RACI builder"</a>
+        </p>
         <Show when=foreign>
             <p class="hint">"Benchmark bands are 2026 US market figures in US dollars: read them as a rough guide in other currencies."</p>
         </Show>
