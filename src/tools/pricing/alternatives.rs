@@ -1,9 +1,10 @@
 use leptos::prelude::*;
 
 use super::fields::{MoneyField, PercentField};
-use super::fmt::money;
+use super::fmt::{money, Figure};
 use super::hires::HireList;
 use super::{currency, edit, Cmp};
+use crate::domain::pricing::compare::Comparison;
 use crate::domain::pricing::money::{Cents, Currency};
 use crate::domain::pricing::quote::MAX_ESCALATOR;
 use crate::state::Lib;
@@ -17,17 +18,15 @@ pub fn AlternativesPanel() -> impl IntoView {
     let managed = Memo::new(move |_| lib.0.with(|l| l.active().pricing.managed.clone()));
     let raise = Memo::new(move |_| lib.0.with(|l| l.active().pricing.in_house.raise_bps));
     let term = move || cmp.with(|c| c.alt_term);
-    let figures = move |pick: fn(
-        &crate::domain::pricing::compare::Comparison,
-    ) -> (Cents, Cents)| {
-        move || {
-            let (y1, total) = cmp.with(pick);
-            view! {
-                <dl class="figures" aria-live="polite">
-                    <div><dt>"Year 1"</dt><dd>{money(cur.get(), y1)}</dd></div>
-                    <div><dt>{format!("Over {} months", term())}</dt><dd>{money(cur.get(), total)}</dd></div>
-                </dl>
-            }
+    let figures = move |pick: fn(&Comparison) -> (Cents, Cents)| {
+        view! {
+            <dl class="figures" aria-live="polite">
+                <Figure label="Year 1" value=Signal::derive(move || money(cur.get(), cmp.with(pick).0)) />
+                <Figure
+                    label=Signal::derive(move || format!("Over {} months", term()))
+                    value=Signal::derive(move || money(cur.get(), cmp.with(pick).1))
+                />
+            </dl>
         }
     };
     view! {

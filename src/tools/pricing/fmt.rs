@@ -7,6 +7,7 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 
 use js_sys::Intl::{NumberFormat, NumberFormatNotation, NumberFormatOptions, NumberFormatStyle};
+use leptos::prelude::*;
 use wasm_bindgen::JsValue;
 
 use crate::domain::pricing::money::{decimal, Cents, Currency};
@@ -72,4 +73,22 @@ pub fn count(n: impl Into<i64>) -> String {
 /// An optional amount; a dash when there is nothing to divide by.
 pub fn maybe_money(cur: Currency, cents: Option<Cents>) -> String {
     cents.map_or_else(|| "–".to_owned(), |c| money(cur, c))
+}
+
+/// One labelled figure in a `<dl class="figures">`.
+#[component]
+pub fn Figure(
+    /// What the figure is.
+    #[prop(into)]
+    label: Signal<String>,
+    /// The figure, formatted.
+    #[prop(into)]
+    value: Signal<String>,
+) -> impl IntoView {
+    view! {
+        <div>
+            <dt>{label}</dt>
+            <dd>{value}</dd>
+        </div>
+    }
 }

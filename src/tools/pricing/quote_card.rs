@@ -1,12 +1,13 @@
 use leptos::prelude::*;
 
 use super::add_quote::AddQuoteForm;
-use super::fmt::{maybe_money, money};
+use super::fmt::{maybe_money, money, Figure};
 use super::quote_fields::{ContractFields, ModelFields};
 use super::rate_card::RateCardTable;
 use super::{currency, edit, Cmp};
 use crate::components::confirm::ConfirmDialog;
-use crate::domain::pricing::compare::MISSING_PROVIDER;
+use crate::domain::pricing::compare::{QuoteView, MISSING_PROVIDER};
+use crate::domain::pricing::money::Currency;
 use crate::state::Lib;
 
 /// Every quote, and the form to add one.
@@ -106,22 +107,26 @@ fn QuoteOutcome(provider: String) -> impl IntoView {
     let cur = currency(Lib::get());
     let id = StoredValue::new(provider);
     let view_of = Memo::new(move |_| cmp.with(|c| c.quote(&id.get_value()).cloned()));
-    let figure = move |f: fn(&crate::domain::pricing::compare::QuoteView) -> String| {
-        move || view_of.with(|v| v.as_ref().map(f).unwrap_or_default())
+    let count = Memo::new(move |_| cmp.with(|c| c.quotes.len()));
+    // Each figure is a plain text signal, so one `Figure` serves them all.
+    let text = move |f: fn(&QuoteView, Currency, usize) -> String| {
+        Signal::derive(move || {
+            view_of.with(|v| {
+                v.as_ref()
+                    .map(|v| f(v, cur.get(), count.get()))
+                    .unwrap_or_default()
+            })
+        })
     };
-    let count = move || cmp.with(|c| c.quotes.len());
     view! {
         <div class="quote-outcome">
             <dl class="figures" aria-live="polite">
-                <div><dt>"Base monthly"</dt><dd>{move || view_of.with(|v| v.as_ref().map(|v| money(cur.get(), v.totals.base_monthly)))}</dd></div>
-                <div><dt>"All-in year 1"</dt><dd>{move || view_of.with(|v| v.as_ref().map(|v| money(cur.get(), v.totals.all_in_year1)))}</dd></div>
-                <div>
-                    <dt>{figure(|v| format!("Total over {} months", v.term))}</dt>
-                    <dd>{move || view_of.with(|v| v.as_ref().map(|v| money(cur.get(), v.totals.total)))}</dd>
-                </div>
-                <div><dt>"Per user a month"</dt><dd>{move || view_of.with(|v| v.as_ref().map(|v| maybe_money(cur.get(), v.totals.per_user_month)))}</dd></div>
-                <div><dt>"Per device a month"</dt><dd>{move || view_of.with(|v| v.as_ref().map(|v| maybe_money(cur.get(), v.totals.per_device_month)))}</dd></div>
-                <div><dt>"Rank by total"</dt><dd>{move || view_of.with(|v| v.as_ref().map(|v| format!("{} of {}", v.rank, count())))}</dd></div>
+                <Figure label="Base monthly" value=text(|v, c, _| money(c, v.totals.base_monthly)) />
+                <Figure label="All-in year 1" value=text(|v, c, _| money(c, v.totals.all_in_year1)) />
+                <Figure label=text(|v, _, _| format!("Total over {} months", v.term)) value=text(|v, c, _| money(c, v.totals.total)) />
+                <Figure label="Per user a month" value=text(|v, c, _| maybe_money(c, v.totals.per_user_month)) />
+                <Figure label="Per device a month" value=text(|v, c, _| maybe_money(c, v.totals.per_device_month)) />
+                <Figure label="Rank by total" value=text(|v, _, n| format!("{} of {n}", v.rank)) />
             </dl>
             <FlagList provider=id.get_value() />
         </div>
@@ -136,38 +141,40 @@ fn FlagList(provider: String) -> impl IntoView {
     let items = Memo::new(move |_| {
         cmp.with(|c| {
             c.quote(&id.get_value()).map_or_else(Vec::new, |q| {
-                let mut out: Vec<(String, &'static str, &'static str, String)> = q
+                let mut out: Vec<(&'static str, &'static str, String)> = q
                     .findings
                     .iter()
                     .map(|f| {
-                        let level = if f.no_rate { "warn" } else { "note" };
-                        let label = if f.no_rate { "RACI gap" } else { "RACI cost" };
-                        let text =
-                            format!("{} RACI functions: {}.", f.text, f.functions.join(", "));
-                        (text.clone(), level, label, text)
+                        let (level, label) = if f.no_rate {
+                            ("warn", "RACI gap")
+                        } else {
+                            ("note", "RACI cost")
+                        };
+                        (
+                            level,
+                            label,
+                            format!("{} RACI functions: {}.", f.text, f.functions.join(", ")),
+                        )
                     })
                     .collect();
-                out.extend(q.flags.iter().map(|f| {
-                    (
-                        f.text.clone(),
-                        f.level.key(),
-                        f.level.label(),
-                        f.text.clone(),
-                    )
-                }));
+                out.extend(
+                    q.flags
+                        .iter()
+                        .map(|f| (f.level.key(), f.level.label(), f.text.clone())),
+                );
                 out
             })
         })
     });
     view! {
         <ul class="flags" aria-label="Flags">
-            <For each=move || items.get() key=|(k, ..)| k.clone() let((_, level, label, text))>
+            {move || items.get().into_iter().map(|(level, label, text)| view! {
                 <li class=format!("flag {level}")>
                     <span class="flag-label">{label}</span>
                     " "
                     <span>{text}</span>
                 </li>
-            </For>
+            }).collect_view()}
         </ul>
     }
 }
