@@ -1,5 +1,5 @@
 # The two commands in README.md are `make serve` and `make test`; the rest are helpers.
-.PHONY: serve test size ci bench
+.PHONY: serve test size ci bench bench-raci
 
 serve:
 	./scripts/serve.sh
@@ -13,3 +13,9 @@ size:
 
 ci:
 	./.ci/run
+
+# RACI grid edit latency at 200 functions × 12 parties (prints median and p95). Not a test.
+bench-raci:
+	./scripts/setup.sh --browser
+	bash -c 'source scripts/env.sh && trunk build --release'
+	node scripts/bench-raci.mjs

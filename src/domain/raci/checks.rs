@@ -321,6 +321,12 @@ fn check_function(raci: &Raci, f: &Function, out: &mut Vec<Finding>) {
     }
 }
 
+/// Whether a party doing the work on `r` of `total` functions is over the limit. Small
+/// matrices and single-party matrices are never judged.
+pub fn is_overloaded(r: usize, total: usize, parties: usize, limit_pct: u8) -> bool {
+    parties > 1 && total >= MIN_FUNCTIONS_FOR_LOAD && r * 100 > usize::from(limit_pct) * total
+}
+
 /// Overloaded and idle parties.
 fn check_parties(raci: &Raci, rows: &[&Function], out: &mut Vec<Finding>) {
     let total = rows.len();
@@ -344,7 +350,7 @@ fn check_parties(raci: &Raci, rows: &[&Function], out: &mut Vec<Finding>) {
             continue;
         }
         let limit = usize::from(raci.overload_pct);
-        if raci.parties.len() > 1 && total >= MIN_FUNCTIONS_FOR_LOAD && r * 100 > limit * total {
+        if is_overloaded(r, total, raci.parties.len(), raci.overload_pct) {
             out.push(finding(
                 Rule::Overloaded,
                 p.id.to_string(),

@@ -29,8 +29,7 @@ impl<T> History<T> {
     /// called when a new step starts.
     pub fn record(&mut self, tag: Option<&str>, before: impl FnOnce() -> T) {
         self.redo.clear();
-        let joins = tag.is_some() && tag == self.run.as_deref() && !self.undo.is_empty();
-        if joins {
+        if self.would_join(tag) {
             return;
         }
         self.run = tag.map(str::to_owned);
@@ -38,6 +37,11 @@ impl<T> History<T> {
         while self.undo.len() > self.limit {
             self.undo.pop_front();
         }
+    }
+
+    /// Whether a change with this tag would join the last step instead of starting one.
+    pub fn would_join(&self, tag: Option<&str>) -> bool {
+        tag.is_some() && tag == self.run.as_deref() && !self.undo.is_empty()
     }
 
     /// Ends a run of joined changes, so the next change is a step of its own.
@@ -128,9 +132,11 @@ mod tests {
     fn typing_in_one_field_is_one_step_until_sealed() {
         let mut h = History::new(10);
         let mut doc = String::new();
+        assert!(!h.would_join(Some("p1:4")));
         for text in ["M", "MS", "MSP"] {
             change(&mut h, &mut doc, Some("p1:4"), text);
         }
+        assert!(h.would_join(Some("p1:4")) && !h.would_join(None));
         change(&mut h, &mut doc, Some("notes:4"), "MSP!");
         h.seal();
         change(&mut h, &mut doc, Some("notes:4"), "MSP!!");

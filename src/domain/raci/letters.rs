@@ -125,12 +125,14 @@ impl Letters {
         out
     }
 
-    /// The letters spelled out for screen readers: "Accountable, Responsible".
+    /// The letters spelled out for screen readers, starting with what the cell shows
+    /// (so the name contains the visible text): "A/R: Accountable, Responsible".
     pub fn spoken(self) -> String {
         if self.is_empty() {
-            return "no role".to_owned();
+            return "No role".to_owned();
         }
-        self.iter().map(Letter::name).collect::<Vec<_>>().join(", ")
+        let words: Vec<&str> = self.iter().map(Letter::name).collect();
+        format!("{}: {}", self.label(), words.join(", "))
     }
 
     /// Reads "A/R", "a,r", "A+R", "A R" or "AR". Blank text is no letters.
@@ -186,9 +188,9 @@ mod tests {
         assert_eq!(Letters::NONE.label(), "");
         assert_eq!(
             Letters::of(&[Responsible, Accountable]).spoken(),
-            "Accountable, Responsible"
+            "A/R: Accountable, Responsible"
         );
-        assert_eq!(Letters::NONE.spoken(), "no role");
+        assert_eq!(Letters::NONE.spoken(), "No role");
     }
 
     #[test]

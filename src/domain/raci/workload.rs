@@ -1,10 +1,11 @@
 //! Who carries the work: letter counts per party and a category × party heatmap.
 
+use super::checks::is_overloaded;
 use super::letters::{Letter, Letters};
 use super::model::{Id, Raci, Side};
 
 /// One party's load.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Load {
     pub party: Id,
     pub name: String,
@@ -15,6 +16,8 @@ pub struct Load {
     pub i: usize,
     /// This party's share of all R letters in the matrix, in whole percent.
     pub share_pct: u32,
+    /// Over the matrix's overload limit (the same rule as the check).
+    pub overloaded: bool,
 }
 
 /// Letter counts per party, in column order.
@@ -37,17 +40,21 @@ pub fn workload(raci: &Raci) -> Vec<Load> {
             c: count(p.id, Letter::Consulted),
             i: count(p.id, Letter::Informed),
             share_pct: 0,
+            overloaded: false,
         })
         .collect();
     let total: usize = loads.iter().map(|l| l.r).sum();
+    let functions = raci.functions.len();
+    let parties = raci.parties.len();
     for l in &mut loads {
+        l.overloaded = is_overloaded(l.r, functions, parties, raci.overload_pct);
         l.share_pct = (l.r * 100 + total / 2).checked_div(total).unwrap_or(0) as u32;
     }
     loads
 }
 
 /// One category's row of the heatmap.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct HeatRow {
     pub category: Id,
     pub name: String,

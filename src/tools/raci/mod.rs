@@ -1,12 +1,158 @@
+//! The RACI builder: a co-managed responsibility matrix that finds the gaps between the
+//! internal team and the MSP. Renders what `domain::raci` computes.
+
+mod categories;
+mod ctx;
+mod details;
+mod findings;
+mod grid;
+mod io;
+mod parties;
+mod print;
+mod row;
+mod start;
+mod toolbar;
+mod workload;
+
+use std::collections::HashMap;
+
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use crate::components::page_intro::PageIntro;
+use crate::domain::raci::checks::{check, Report};
+use crate::domain::raci::{Id, Raci};
 use crate::domain::route::Route;
+use crate::state::Lib;
+use ctx::Editor;
 
-/// The Raci page.
+/// The checks' report for the open matrix.
+#[derive(Clone, Copy)]
+pub(crate) struct Checks(pub Memo<Report>);
+
+/// Findings per function, so each row reads one number.
+#[derive(Clone, Copy)]
+pub(crate) struct IssueCounts(pub Memo<HashMap<Id, usize>>);
+
+/// The RACI page. The editor is rebuilt when another workspace opens, so its undo
+/// history never mixes two matrices.
 #[component]
 pub fn RaciPage() -> impl IntoView {
+    let lib = Lib::get();
+    let active = Memo::new(move |_| vec![lib.0.with(|l| l.active_id().to_owned())]);
+    // A keyed one-item list: a new workspace builds a new editor, and the editor's view is
+    // only ever built, never diffed (which keeps the wasm small).
     view! {
-        <PageIntro route=Route::Raci />
+        <div class="raci-page">
+            <PageIntro route=Route::Raci />
+            <For each=move || active.get() key=|id| id.clone() let(_id)>
+                <Workbench />
+            </For>
+        </div>
     }
+}
+
+/// What the page shows below the intro.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+enum Mode {
+    Start,
+    Edit,
+    Print,
+}
+
+/// Everything below the intro: the start screen, the editor or the printable appendix.
+#[component]
+fn Workbench() -> impl IntoView {
+    let editor = Editor::new(Lib::get());
+    provide_context(editor);
+    let report = Memo::new(move |_| editor.with(check));
+    provide_context(Checks(report));
+    let counts = Memo::new(move |_| {
+        report.with(|r| {
+            let mut m: HashMap<Id, usize> = HashMap::new();
+            for f in r.findings.iter().filter_map(|f| f.function) {
+                *m.entry(f).or_default() += 1;
+            }
+            m
+        })
+    });
+    provide_context(IssueCounts(counts));
+    row::RowStore::provide(editor, counts);
+    provide_context(io::ImportProblems(RwSignal::new(Vec::new())));
+    let unstarted = Memo::new(move |_| editor.with(Raci::is_unstarted));
+    let printing = RwSignal::new(false);
+    let mode = Memo::new(move |_| match (unstarted.get(), printing.get()) {
+        (true, _) => Mode::Start,
+        (false, false) => Mode::Edit,
+        (false, true) => Mode::Print,
+    });
+    // One keyed list per mode (zero or one item each): views are built, never diffed.
+    let only = move |m: Mode| move || if mode.get() == m { vec![m] } else { Vec::new() };
+    undo_shortcuts(editor);
+
+    view! {
+        <p class="visually-hidden" role="status" aria-live="polite">
+            {editor.said}
+        </p>
+        <For each=only(Mode::Start) key=|m| *m let(_m)>
+            <start::StartPanel />
+        </For>
+        <For each=only(Mode::Edit) key=|m| *m let(_m)>
+            <EditorView printing=printing />
+        </For>
+        <For each=only(Mode::Print) key=|m| *m let(_m)>
+            <print::PrintView printing=printing />
+        </For>
+    }
+}
+
+/// The editor: checks, matrix, details, structure and workload.
+#[component]
+fn EditorView(printing: RwSignal<bool>) -> impl IntoView {
+    view! {
+        <toolbar::Toolbar printing=printing />
+        <findings::ChecksPanel />
+        <grid::Grid />
+        <details::Details />
+        <categories::AddFunction />
+        <parties::PartiesPanel />
+        <categories::CategoriesPanel />
+        <workload::WorkloadPanel />
+    }
+}
+
+/// Ctrl+Z undoes, Ctrl+Shift+Z and Ctrl+Y redo (Cmd on a Mac). Text fields keep their
+/// own undo while the caret is in them.
+fn undo_shortcuts(editor: Editor) {
+    let handle = window_event_listener(leptos::ev::keydown, move |ev| {
+        if !(ev.ctrl_key() || ev.meta_key()) || ev.alt_key() || ev.default_prevented() {
+            return;
+        }
+        let in_field = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .is_some_and(|el| {
+                matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+                    || el.closest("dialog[open]").ok().flatten().is_some()
+            });
+        if in_field {
+            return;
+        }
+        match ev.key().to_lowercase().as_str() {
+            "z" if ev.shift_key() => editor.redo(),
+            "z" => editor.undo(),
+            "y" => editor.redo(),
+            _ => return,
+        }
+        ev.prevent_default();
+    });
+    on_cleanup(move || handle.remove());
+}
+
+/// A file name stem from the workspace name: "Acme 2026 review" → "acme-2026-review".
+pub(crate) fn file_stem() -> String {
+    let name = Lib::get()
+        .0
+        .with_untracked(|l| l.active().display_name().to_owned());
+    crate::domain::raci::slug(&name)
 }

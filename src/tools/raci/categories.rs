@@ -1,0 +1,218 @@
+//! Categories (rename, reorder, delete, add) and the form that adds a function.
+
+use leptos::prelude::*;
+
+use super::ctx::Editor;
+use crate::domain::raci::Id;
+
+/// Every category, and a form to add one.
+#[component]
+pub fn CategoriesPanel() -> impl IntoView {
+    let editor = Editor::get();
+    let ids =
+        Memo::new(move |_| editor.with(|r| r.categories.iter().map(|c| c.id).collect::<Vec<_>>()));
+    view! {
+        <section class="panel categories no-print" aria-labelledby="raci-categories-title">
+            <h2 id="raci-categories-title">"Categories"</h2>
+            <p class="hint">"Groups of functions, in the order the matrix shows them. Deleting a category deletes its functions."</p>
+            <ol class="item-list">
+                <For each=move || ids.get() key=|c| *c let(cid)>
+                    <CategoryRow cid=cid position=Signal::derive(move || ids.with(|v| v.iter().position(|x| *x == cid).unwrap_or(0) + 1)) />
+                </For>
+            </ol>
+            <AddCategory />
+        </section>
+    }
+}
+
+#[component]
+fn CategoryRow(cid: Id, position: Signal<usize>) -> impl IntoView {
+    let editor = Editor::get();
+    let name = Memo::new(move |_| {
+        editor.with(|r| r.category(cid).map(|c| c.name.clone()).unwrap_or_default())
+    });
+    let count = Memo::new(move |_| editor.with(|r| r.functions_in(cid).count()));
+    let error = RwSignal::new(None::<String>);
+    let label = Memo::new(move |_| format!("Category {} name", position.get()));
+    let count_text = Memo::new(move |_| format!("{} functions", count.get()));
+    let input_id = format!("category-name-{cid}");
+    let error_id = format!("category-error-{cid}");
+    let rename = move |ev| {
+        let text = event_target_value(&ev);
+        let result = editor.try_edit(Some(format!("category:{cid}")), |r| {
+            let before = r.category(cid).map(|c| c.name.clone());
+            r.rename_category(cid, &text)?;
+            Ok(r.category(cid).map(|c| c.name.clone()) != before)
+        });
+        error.set(result.err().map(|e| e.message()));
+    };
+    let move_by = move |delta: i32| {
+        if !editor.edit(None, |r| r.move_category(cid, delta)) {
+            editor.say("It is already at that end.");
+        }
+    };
+    let delete = move |_| {
+        let (n, label) = (count.get_untracked(), name.get_untracked());
+        if editor.edit(None, |r| r.remove_category(cid)) {
+            editor.say(format!(
+                "Deleted {label} and its {n} functions. Ctrl+Z brings them back."
+            ));
+            super::ctx::focus_element("raci-add-category-name");
+        }
+    };
+    view! {
+        <li class="item-row">
+            <div class="field">
+                <label for=input_id.clone()>{label}</label>
+                <input
+                    id=input_id
+                    type="text"
+                    maxlength="120"
+                    autocomplete="off"
+                    prop:value=move || name.get()
+                    on:input=rename
+                    on:blur=move |_| editor.seal()
+                    aria-invalid=move || error.get().map(|_| "true")
+                    aria-describedby=error_id.clone()
+                />
+            </div>
+            <p class="count">{count_text}</p>
+            <div class="row-actions">
+                <button type="button" class="secondary" on:click=move |_| move_by(-1)>
+                    "Move up" <span class="visually-hidden">" " {name}</span>
+                </button>
+                <button type="button" class="secondary" on:click=move |_| move_by(1)>
+                    "Move down" <span class="visually-hidden">" " {name}</span>
+                </button>
+                <button type="button" class="secondary danger" on:click=delete>
+                    "Delete" <span class="visually-hidden">" " {name}</span>
+                </button>
+            </div>
+            <p class="field-error" id=error_id aria-live="polite">{error}</p>
+        </li>
+    }
+}
+
+#[component]
+fn AddCategory() -> impl IntoView {
+    let editor = Editor::get();
+    let name = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<String>);
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let text = name.get_untracked();
+        let mut outcome = Ok(0);
+        editor.edit(None, |r| {
+            outcome = r.add_category(&text);
+            outcome.is_ok()
+        });
+        match outcome {
+            Ok(_) => {
+                error.set(None);
+                name.set(String::new());
+                editor.say(format!("Added the category {}.", text.trim()));
+            }
+            Err(e) => error.set(Some(e.message())),
+        }
+    };
+    view! {
+        <form class="add-form" on:submit=submit>
+            <div class="field">
+                <label for="raci-add-category-name">"New category"</label>
+                <input
+                    id="raci-add-category-name"
+                    type="text"
+                    maxlength="120"
+                    autocomplete="off"
+                    prop:value=move || name.get()
+                    on:input=move |ev| name.set(event_target_value(&ev))
+                    aria-describedby="raci-add-category-error"
+                />
+            </div>
+            <button type="submit">"Add category"</button>
+            <p class="field-error" id="raci-add-category-error" aria-live="polite">{error}</p>
+        </form>
+    }
+}
+
+/// Adds a function to a category (typed: an existing one, or a new one created on the fly).
+#[component]
+pub fn AddFunction() -> impl IntoView {
+    let editor = Editor::get();
+    let name = RwSignal::new(String::new());
+    let category = RwSignal::new(editor.with_untracked(|r| {
+        r.categories
+            .first()
+            .map(|c| c.name.clone())
+            .unwrap_or_default()
+    }));
+    let error = RwSignal::new(None::<String>);
+    let options = Memo::new(move |_| {
+        editor.with(|r| {
+            r.categories
+                .iter()
+                .map(|c| c.name.clone())
+                .collect::<Vec<_>>()
+        })
+    });
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let (text, cat) = (name.get_untracked(), category.get_untracked());
+        let mut outcome = Ok(0);
+        editor.edit(None, |r| {
+            outcome = r
+                .category_named(&cat)
+                .and_then(|c| r.add_function(c, &text));
+            outcome.is_ok()
+        });
+        match outcome {
+            Ok(id) => {
+                error.set(None);
+                name.set(String::new());
+                editor.cursor.update(|c| c.0 = id);
+                editor.say(format!(
+                    "Added “{}” to {}. Its details are below the matrix.",
+                    text.trim(),
+                    cat.trim()
+                ));
+            }
+            Err(e) => error.set(Some(e.message())),
+        }
+    };
+    view! {
+        <form class="add-form add-function no-print" on:submit=submit aria-labelledby="raci-add-function-title">
+            <h3 id="raci-add-function-title">"Add a function"</h3>
+            <div class="field">
+                <label for="raci-add-name">"Function name"</label>
+                <input
+                    id="raci-add-name"
+                    type="text"
+                    maxlength="120"
+                    autocomplete="off"
+                    prop:value=move || name.get()
+                    on:input=move |ev| name.set(event_target_value(&ev))
+                    aria-describedby="raci-add-function-error"
+                />
+            </div>
+            <div class="field">
+                <label for="raci-add-category">"Category"</label>
+                <input
+                    id="raci-add-category"
+                    type="text"
+                    list="raci-category-names"
+                    maxlength="120"
+                    autocomplete="off"
+                    prop:value=move || category.get()
+                    on:input=move |ev| category.set(event_target_value(&ev))
+                />
+                <datalist id="raci-category-names">
+                    <For each=move || options.get() key=|o| o.clone() let(o)>
+                        <option value=o></option>
+                    </For>
+                </datalist>
+            </div>
+            <button type="submit">"Add function"</button>
+            <p class="field-error" id="raci-add-function-error" aria-live="polite">{error}</p>
+        </form>
+    }
+}

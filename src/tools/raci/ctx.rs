@@ -1,0 +1,240 @@
+//! The editor's shared state: the open workspace's matrix (inside the library signal),
+//! the undo history, the grid cursor and the live announcements.
+
+use leptos::prelude::*;
+use leptos::reactive::computed::Selector;
+use wasm_bindgen::JsCast;
+
+use crate::domain::raci::history::History;
+use crate::domain::raci::{EditError, Id, Raci};
+use crate::state::Lib;
+
+/// How many steps undo keeps.
+const UNDO_STEPS: usize = 200;
+
+/// The grid column of a function's row header (party columns use the party id).
+pub const ROW_HEADER: Id = 0;
+
+/// Copyable handle to the editor state, provided once per open workspace.
+#[derive(Clone, Copy)]
+pub struct Editor {
+    pub lib: Lib,
+    history: StoredValue<History<Raci>>,
+    pub can_undo: RwSignal<bool>,
+    pub can_redo: RwSignal<bool>,
+    /// The grid cell that holds the tab stop: (function, party or `ROW_HEADER`).
+    pub cursor: RwSignal<(Id, Id)>,
+    /// The cell that really has the tab stop: the cursor, or the first cell when the
+    /// cursor's function or party is gone.
+    pub tab_stop: Memo<(Id, Id)>,
+    /// Tells each cell whether it holds the tab stop, without waking the others.
+    pub selector: StoredValue<Selector<(Id, Id)>>,
+    /// The latest message for screen readers (and the status line).
+    pub said: RwSignal<String>,
+}
+
+impl Editor {
+    pub fn new(lib: Lib) -> Editor {
+        let cursor = RwSignal::new((0, ROW_HEADER));
+        let tab_stop = Memo::new(move |_| {
+            let (f, p) = cursor.get();
+            lib.0.with(|l| {
+                let raci = &l.active().raci;
+                let f_ok = raci.function(f).is_some();
+                let p_ok = p == ROW_HEADER || raci.party(p).is_some();
+                if f_ok && p_ok {
+                    (f, p)
+                } else {
+                    let first = raci.rows().first().map(|f| f.id).unwrap_or(0);
+                    (
+                        if f_ok { f } else { first },
+                        if p_ok { p } else { ROW_HEADER },
+                    )
+                }
+            })
+        });
+        Editor {
+            lib,
+            history: StoredValue::new(History::new(UNDO_STEPS)),
+            can_undo: RwSignal::new(false),
+            can_redo: RwSignal::new(false),
+            cursor,
+            tab_stop,
+            selector: StoredValue::new(Selector::new(move || tab_stop.get())),
+            said: RwSignal::new(String::new()),
+        }
+    }
+
+    pub fn get() -> Editor {
+        expect_context::<Editor>()
+    }
+
+    /// Reads the matrix, tracked.
+    pub fn with<T>(self, f: impl FnOnce(&Raci) -> T) -> T {
+        self.lib.0.with(|l| f(&l.active().raci))
+    }
+
+    /// Reads the matrix without subscribing (event handlers).
+    pub fn with_untracked<T>(self, f: impl FnOnce(&Raci) -> T) -> T {
+        self.lib.0.with_untracked(|l| f(&l.active().raci))
+    }
+
+    /// Whether this cell holds the grid's tab stop (reactive, O(1) per cell).
+    pub fn is_tab_stop(self, cell: (Id, Id)) -> bool {
+        self.selector.with_value(|s| s.selected(&cell))
+    }
+
+    /// Applies a change as one undo step. Changes with the same `tag` in a row (typing
+    /// in one field) join into one step. Returns whether anything changed.
+    pub fn edit(self, tag: Option<String>, change: impl FnOnce(&mut Raci) -> bool) -> bool {
+        let joins = self.history.with_value(|h| h.would_join(tag.as_deref()));
+        let before = (!joins).then(|| self.with_untracked(Raci::clone));
+        let now = crate::clock::now_ms();
+        let changed = self
+            .lib
+            .0
+            .try_maybe_update(|l| {
+                let ws = l.active_mut();
+                let changed = change(&mut ws.raci);
+                if changed {
+                    ws.updated_ms = now;
+                }
+                (changed, changed)
+            })
+            .unwrap_or(false);
+        if changed {
+            self.history
+                .update_value(|h| h.record(tag.as_deref(), || before.unwrap_or_default()));
+            self.sync_buttons();
+        }
+        changed
+    }
+
+    /// Like `edit`, for changes that can be refused with a reason.
+    pub fn try_edit(
+        self,
+        tag: Option<String>,
+        change: impl FnOnce(&mut Raci) -> Result<bool, EditError>,
+    ) -> Result<bool, EditError> {
+        let mut outcome = Ok(false);
+        self.edit(tag, |r| {
+            outcome = change(r);
+            matches!(outcome, Ok(true))
+        });
+        outcome
+    }
+
+    /// Replaces the whole matrix as one undo step.
+    pub fn replace(self, next: Raci) {
+        self.edit(None, move |r| {
+            let changed = *r != next;
+            *r = next;
+            changed
+        });
+        self.history.update_value(History::seal);
+    }
+
+    /// Ends a run of typing, so the next change is its own step.
+    pub fn seal(self) {
+        self.history.update_value(History::seal);
+    }
+
+    pub fn undo(self) {
+        self.step(true);
+    }
+
+    pub fn redo(self) {
+        self.step(false);
+    }
+
+    fn step(self, back: bool) {
+        let current = self.with_untracked(Raci::clone);
+        let result = self.history.try_update_value(|h| {
+            if back {
+                h.undo(current)
+            } else {
+                h.redo(current)
+            }
+        });
+        if let Some(Ok(state)) = result {
+            self.lib.update_active(|ws| ws.raci = state);
+            self.say(if back { "Undone." } else { "Redone." });
+        } else {
+            self.say(if back {
+                "Nothing to undo."
+            } else {
+                "Nothing to redo."
+            });
+        }
+        self.sync_buttons();
+    }
+
+    fn sync_buttons(self) {
+        let (u, r) = self.history.with_value(|h| (h.can_undo(), h.can_redo()));
+        if self.can_undo.get_untracked() != u {
+            self.can_undo.set(u);
+        }
+        if self.can_redo.get_untracked() != r {
+            self.can_redo.set(r);
+        }
+    }
+
+    /// Announces a message to screen readers.
+    pub fn say(self, text: impl Into<String>) {
+        let text = text.into();
+        // The same words twice would not be re-read; a trailing space changes the text.
+        let same = self.said.with_untracked(|s| s.trim_end() == text);
+        self.said
+            .set(if same && !self.said.with_untracked(|s| s.ends_with(' ')) {
+                format!("{text} ")
+            } else {
+                text
+            });
+    }
+
+    /// Moves the grid's tab stop to a cell and focuses it.
+    pub fn focus_cell(self, function: Id, party: Id) {
+        self.cursor.set((function, party));
+        let id = cell_id(function, party);
+        if !focus_element(&id) {
+            // The row may not be rendered yet (just added or moved).
+            request_animation_frame(move || {
+                focus_element(&id);
+            });
+        }
+    }
+
+    /// Like `focus_cell`, once the DOM has caught up (after a row moved).
+    pub fn focus_cell_later(self, function: Id, party: Id) {
+        self.cursor.set((function, party));
+        let id = cell_id(function, party);
+        request_animation_frame(move || {
+            focus_element(&id);
+        });
+    }
+
+    /// Selects a function (so the details show it) and focuses one of its fields.
+    pub fn focus_field(self, function: Id, element: &'static str) {
+        let (_, p) = self.cursor.get_untracked();
+        self.cursor.set((function, p));
+        request_animation_frame(move || {
+            focus_element(element);
+        });
+    }
+}
+
+/// The DOM id of a grid cell.
+pub fn cell_id(function: Id, party: Id) -> String {
+    format!("rc-{function}-{party}")
+}
+
+/// Focuses the element with this id. Returns false when it is not in the page.
+pub fn focus_element(id: &str) -> bool {
+    let Some(el) = document()
+        .get_element_by_id(id)
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    else {
+        return false;
+    };
+    el.focus().is_ok()
+}

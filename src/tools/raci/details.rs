@@ -1,0 +1,291 @@
+//! The details of the function under the grid's cursor: name, category, marks, owners by
+//! day and after hours, P1 escalation path, hand-off note and notes.
+
+use leptos::prelude::*;
+
+use super::ctx::{Editor, ROW_HEADER};
+use super::findings::FindingList;
+use crate::domain::raci::{Function, Id, Mark, Shift, TextField};
+
+/// The panel; it follows the grid's cursor.
+#[component]
+pub fn Details() -> impl IntoView {
+    let editor = Editor::get();
+    let selected = Memo::new(move |_| {
+        let (f, _) = editor.tab_stop.get();
+        editor.with(|r| r.function(f).map(|_| f))
+    });
+    view! {
+        <section class="panel details" aria-labelledby="raci-details-title">
+            <h2 id="raci-details-title">"Function details"</h2>
+            <p class="hint" class:hidden=move || selected.with(Option::is_some)>
+                "Choose a function in the matrix to edit its details."
+            </p>
+            // Keyed by function: choosing another function builds a fresh form.
+            <For each=move || selected.get().into_iter() key=|f| *f let(fid)>
+                <FunctionForm fid=fid />
+            </For>
+        </section>
+    }
+}
+
+/// The id of the element that edits a mark, for focus from a finding.
+pub fn mark_field_id(mark: Mark) -> &'static str {
+    match mark {
+        Mark::AroundClock => "raci-mark-24x7",
+        Mark::Incident => "raci-mark-incident",
+        Mark::Compliance => "raci-mark-compliance",
+        Mark::Exit => "raci-mark-exit",
+        Mark::Tools => "raci-mark-tools",
+    }
+}
+
+#[component]
+fn FunctionForm(fid: Id) -> impl IntoView {
+    let editor = Editor::get();
+    let func = Memo::new(move |_| editor.with(|r| r.function(fid).cloned()));
+    let read = move |get: fn(&Function) -> String| {
+        move || func.with(|f| f.as_ref().map(get).unwrap_or_default())
+    };
+    let hint =
+        Memo::new(move |_| func.with(|f| f.as_ref().map(|f| f.hint.clone()).unwrap_or_default()));
+    let name_error = RwSignal::new(None::<String>);
+    let name_input = NodeRef::<leptos::html::Input>::new();
+    let rename = move |ev| {
+        let text = event_target_value(&ev);
+        let result = editor.try_edit(Some(format!("name:{fid}")), |r| {
+            let before = r.function(fid).map(|f| f.name.clone());
+            r.rename_function(fid, &text)?;
+            Ok(r.function(fid).map(|f| f.name.clone()) != before)
+        });
+        name_error.set(result.err().map(|e| e.message()));
+    };
+    let neighbours = move || {
+        editor.with_untracked(|r| {
+            let rows = r.row_ids();
+            let at = rows.iter().position(|x| *x == fid).unwrap_or(0);
+            rows.get(at + 1)
+                .or(at.checked_sub(1).and_then(|i| rows.get(i)))
+                .copied()
+        })
+    };
+    let delete = move |_| {
+        let name = func.with_untracked(|f| f.as_ref().map(|f| f.name.clone()).unwrap_or_default());
+        let next = neighbours();
+        if editor.edit(None, |r| r.remove_function(fid)) {
+            editor.say(format!("Deleted “{name}”. Ctrl+Z brings it back."));
+            match next {
+                Some(n) => editor.focus_cell(n, ROW_HEADER),
+                None => {
+                    super::ctx::focus_element("raci-add-name");
+                }
+            }
+        }
+    };
+    let shift = move |delta: i32| {
+        if editor.edit(None, |r| r.move_function(fid, delta)) {
+            editor.say(if delta < 0 {
+                "Moved up."
+            } else {
+                "Moved down."
+            });
+        } else {
+            editor.say("It cannot move further in its category.");
+        }
+    };
+    view! {
+        <h3 class="details-title">{read(|f| f.name.clone())}</h3>
+        <Show when=move || !hint.with(String::is_empty)>
+            <p class="hint fn-hint">{hint}</p>
+        </Show>
+        <FindingList function=fid />
+        <div class="details-grid">
+            <div class="field">
+                <label for="raci-name">"Name"</label>
+                <input
+                    node_ref=name_input
+                    id="raci-name"
+                    type="text"
+                    maxlength="120"
+                    autocomplete="off"
+                    prop:value=read(|f| f.name.clone())
+                    on:input=rename
+                    on:blur=move |_| {
+                        editor.seal();
+                        if name_error.get_untracked().is_some() {
+                            name_error.set(None);
+                            // A refused name goes back to the one really stored.
+                            if let Some(el) = name_input.get_untracked() {
+                                el.set_value(&func.with_untracked(|f| f.as_ref().map(|f| f.name.clone()).unwrap_or_default()));
+                            }
+                        }
+                    }
+                    aria-invalid=move || name_error.get().map(|_| "true")
+                    aria-describedby="raci-name-error"
+                />
+                <p class="field-error" id="raci-name-error" aria-live="polite">{name_error}</p>
+            </div>
+            <CategoryField fid=fid />
+            <OwnerField fid=fid shift=Shift::Day />
+            <OwnerField fid=fid shift=Shift::Night />
+        </div>
+        <Marks fid=fid />
+        <TextArea fid=fid field=TextField::P1 />
+        <TextArea fid=fid field=TextField::Handoff />
+        <TextArea fid=fid field=TextField::Notes />
+        <div class="actions">
+            <button type="button" class="secondary" on:click=move |_| shift(-1)>"Move up"</button>
+            <button type="button" class="secondary" on:click=move |_| shift(1)>"Move down"</button>
+            <button type="button" class="secondary danger" on:click=delete>"Delete function"</button>
+        </div>
+    }
+}
+
+/// Which category the function is in.
+#[component]
+fn CategoryField(fid: Id) -> impl IntoView {
+    let editor = Editor::get();
+    let current = Memo::new(move |_| editor.with(|r| r.function(fid).map(|f| f.category)));
+    let options = Memo::new(move |_| {
+        editor.with(|r| {
+            r.categories
+                .iter()
+                .map(|c| (c.id, c.name.clone()))
+                .collect::<Vec<_>>()
+        })
+    });
+    let error = RwSignal::new(None::<String>);
+    let on_change = move |ev| {
+        let Ok(cat) = event_target_value(&ev).parse::<Id>() else {
+            return;
+        };
+        let result = editor.try_edit(None, |r| r.set_function_category(fid, cat));
+        error.set(result.err().map(|e| e.message()));
+        editor.focus_field(fid, "raci-category");
+    };
+    view! {
+        <div class="field">
+            <label for="raci-category">"Category"</label>
+            <select id="raci-category" on:change=on_change aria-describedby="raci-category-error">
+                <For each=move || options.get() key=|o| o.clone() let((id, name))>
+                    <option value=id.to_string() selected=move || current.get() == Some(id)>{name}</option>
+                </For>
+            </select>
+            <p class="field-error" id="raci-category-error" aria-live="polite">{error}</p>
+        </div>
+    }
+}
+
+/// The business-hours or after-hours owner.
+#[component]
+fn OwnerField(fid: Id, shift: Shift) -> impl IntoView {
+    let editor = Editor::get();
+    let current = Memo::new(move |_| {
+        editor.with(|r| {
+            r.function(fid).and_then(|f| match shift {
+                Shift::Day => f.day_owner,
+                Shift::Night => f.night_owner,
+            })
+        })
+    });
+    let options = Memo::new(move |_| {
+        editor.with(|r| {
+            r.parties
+                .iter()
+                .map(|p| (p.id, p.name.clone()))
+                .collect::<Vec<_>>()
+        })
+    });
+    let (id, label) = match shift {
+        Shift::Day => ("raci-day", "Owner in business hours"),
+        Shift::Night => ("raci-night", "Owner after hours"),
+    };
+    let on_change = move |ev| {
+        let owner = event_target_value(&ev).parse::<Id>().ok();
+        editor.edit(None, |r| r.set_owner(fid, shift, owner));
+    };
+    view! {
+        <div class="field">
+            <label for=id>{label}</label>
+            <select id=id on:change=on_change>
+                <option value="" selected=move || current.get().is_none()>"Not set"</option>
+                <For each=move || options.get() key=|o| o.clone() let((pid, name))>
+                    <option value=pid.to_string() selected=move || current.get() == Some(pid)>{name}</option>
+                </For>
+            </select>
+        </div>
+    }
+}
+
+/// The five marks that switch checks on.
+#[component]
+fn Marks(fid: Id) -> impl IntoView {
+    let editor = Editor::get();
+    let marks =
+        Memo::new(move |_| editor.with(|r| r.function(fid).map(|f| f.marks).unwrap_or_default()));
+    view! {
+        <fieldset class="marks">
+            <legend>"What kind of function is this?"</legend>
+            {Mark::ALL
+                .into_iter()
+                .map(|m| {
+                    view! {
+                        <label class="check">
+                            <input
+                                type="checkbox"
+                                id=mark_field_id(m)
+                                prop:checked=move || marks.get().get(m)
+                                on:change=move |ev| {
+                                    let on = event_target_checked(&ev);
+                                    editor.edit(None, |r| r.set_mark(fid, m, on));
+                                }
+                            />
+                            {m.label()}
+                        </label>
+                    }
+                })
+                .collect_view()}
+        </fieldset>
+    }
+}
+
+/// P1 path, hand-off note or notes. Typing in one field is one undo step.
+#[component]
+fn TextArea(fid: Id, field: TextField) -> impl IntoView {
+    let editor = Editor::get();
+    let (id, label, hint, tag) = match field {
+        TextField::P1 => ("raci-p1", "P1 escalation path", "Who is called, in order, with how to reach them.", "p1"),
+        TextField::Handoff => ("raci-handoff", "Hand-off note", "When two teams both do the work: who starts, when the other takes over, where it is tracked.", "handoff"),
+        TextField::Notes => ("raci-notes", "Notes", "Anything else. Notes stay out of the SOW appendix.", "notes"),
+    };
+    let value = Memo::new(move |_| {
+        editor.with(|r| {
+            r.function(fid)
+                .map(|f| match field {
+                    TextField::P1 => f.p1.clone(),
+                    TextField::Handoff => f.handoff.clone(),
+                    TextField::Notes => f.notes.clone(),
+                })
+                .unwrap_or_default()
+        })
+    });
+    let hint_id = format!("{id}-hint");
+    view! {
+        <div class="field">
+            <label for=id>{label}</label>
+            <textarea
+                id=id
+                rows="2"
+                maxlength="2000"
+                aria-describedby=hint_id.clone()
+                prop:value=move || value.get()
+                on:input=move |ev| {
+                    let text = event_target_value(&ev);
+                    let _ = editor.try_edit(Some(format!("{tag}:{fid}")), |r| r.set_text(fid, field, &text));
+                }
+                on:blur=move |_| editor.seal()
+            ></textarea>
+            <p class="hint" id=hint_id>{hint}</p>
+        </div>
+    }
+}

@@ -1,0 +1,177 @@
+//! The checks: the score, every finding with what, why and how to fix, and a click that
+//! takes focus to the cell or field concerned.
+
+use leptos::prelude::*;
+
+use super::ctx::{focus_element, Editor, ROW_HEADER};
+use super::Checks;
+use crate::domain::raci::checks::{Field, Finding, Target};
+use crate::domain::raci::{template, Id, Shift, TextField};
+
+/// The DOM id of the details field a finding concerns.
+fn field_element(field: Field) -> &'static str {
+    match field {
+        Field::Owner(Shift::Day) => "raci-day",
+        Field::Owner(Shift::Night) => "raci-night",
+        Field::Text(TextField::P1) => "raci-p1",
+        Field::Text(TextField::Handoff) => "raci-handoff",
+        Field::Text(TextField::Notes) => "raci-notes",
+    }
+}
+
+/// Moves focus to where a finding is fixed.
+fn go_to(editor: Editor, target: Target) {
+    match target {
+        Target::Cell { function, party } => editor.focus_cell(function, party),
+        Target::Row(function) => editor.focus_cell(function, ROW_HEADER),
+        Target::Field { function, field } => editor.focus_field(function, field_element(field)),
+        Target::Party(p) => {
+            focus_element(&format!("party-name-{p}"));
+        }
+        Target::OverloadLimit => {
+            focus_element("raci-overload");
+        }
+        Target::AddFromTemplate(_) => {
+            focus_element("raci-add-name");
+        }
+    }
+}
+
+/// The score and the list of findings.
+#[component]
+pub fn ChecksPanel() -> impl IntoView {
+    let report = expect_context::<Checks>().0;
+    let summary = Memo::new(move |_| {
+        report.with(|r| {
+            (
+                r.score_pct(),
+                r.passing,
+                r.functions,
+                r.findings.len(),
+                r.matrix_findings(),
+            )
+        })
+    });
+    let score = move || {
+        summary
+            .get()
+            .0
+            .map(|s| format!("{s}%"))
+            .unwrap_or_else(|| "–".into())
+    };
+    let line = move || {
+        let (_, passing, total, findings, matrix) = summary.get();
+        if total == 0 {
+            return "The checks start when the matrix has functions.".to_owned();
+        }
+        let mut text = format!("{passing} of {total} functions pass every check.");
+        if findings == 0 {
+            text.push_str(" No findings.");
+        } else if matrix > 0 {
+            text.push_str(&format!(
+                " {findings} finding{}, {matrix} about the matrix as a whole.",
+                if findings == 1 { "" } else { "s" }
+            ));
+        } else {
+            text.push_str(&format!(
+                " {findings} finding{}.",
+                if findings == 1 { "" } else { "s" }
+            ));
+        }
+        text
+    };
+    let all_clear = move || summary.with(|s| s.3 == 0);
+    view! {
+        <section class="panel checks no-print" aria-labelledby="raci-checks-title">
+            <div class="checks-head">
+                <h2 id="raci-checks-title">"Checks"</h2>
+                <p class="score" class:all-clear=all_clear aria-live="polite" data-testid="raci-score">
+                    <span class="score-value">{score}</span>
+                    " "
+                    <span class="score-line">{line}</span>
+                </p>
+            </div>
+            <Show when=move || !all_clear()>
+                <div class="findings-scroll" role="region" aria-label="Findings" tabindex="0">
+                    <ul class="findings">
+                        <For
+                            each=move || report.with(|r| r.findings.clone())
+                            key=|f| (f.id.clone(), f.what.clone())
+                            let(finding)
+                        >
+                            <FindingItem finding=finding />
+                        </For>
+                    </ul>
+                </div>
+            </Show>
+        </section>
+    }
+}
+
+/// One finding: what (a button that goes to the fix), why, and how to fix it.
+#[component]
+fn FindingItem(finding: Finding) -> impl IntoView {
+    let editor = Editor::get();
+    let target = finding.target;
+    let quick_fix = match target {
+        Target::AddFromTemplate(key) => template::all_seeds()
+            .find(|s| s.key == key)
+            .map(|s| (key, s.name)),
+        _ => None,
+    };
+    view! {
+        <li class="finding">
+            <button type="button" class="link finding-what" on:click=move |_| go_to(editor, target)>
+                {finding.what.clone()}
+            </button>
+            <p class="finding-why">{finding.why()}</p>
+            <p class="finding-fix"><strong>"Fix: "</strong>{finding.fix.clone()}</p>
+            {quick_fix.map(|(key, name)| view! {
+                <button
+                    type="button"
+                    class="secondary small"
+                    on:click=move |_| {
+                        let mut added = None;
+                        editor.edit(None, |r| {
+                            added = template::add_seed(r, key);
+                            added.is_some()
+                        });
+                        if let Some(id) = added {
+                            editor.say(format!("Added “{name}” from the template."));
+                            editor.focus_cell(id, ROW_HEADER);
+                        }
+                    }
+                >
+                    "Add “" {name} "” from the template"
+                </button>
+            })}
+        </li>
+    }
+}
+
+/// The findings for one function, shown in its details.
+#[component]
+pub fn FindingList(function: Id) -> impl IntoView {
+    let report = expect_context::<Checks>().0;
+    let mine = Memo::new(move |_| {
+        report.with(|r| {
+            r.findings
+                .iter()
+                .filter(|f| f.function == Some(function))
+                .map(|f| (f.what.clone(), f.fix.clone()))
+                .collect::<Vec<_>>()
+        })
+    });
+    view! {
+        <Show
+            when=move || !mine.with(Vec::is_empty)
+            fallback=|| view! { <p class="passes">"This function passes every check."</p> }
+        >
+            <ul class="fn-findings">
+                <For each=move || mine.get() key=|f| f.clone() let((what, fix))>
+                    <li>{what} " " <span class="hint">{fix}</span></li>
+                </For>
+            </ul>
+        </Show>
+    }
+}

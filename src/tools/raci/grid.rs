@@ -1,0 +1,203 @@
+//! The matrix as a WAI-ARIA grid: one tab stop, arrow keys, Home/End, Ctrl+Home/End,
+//! R/A/C/I toggle letters, Delete clears, Enter or a click cycles, Alt+arrows move a row.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use super::ctx::{Editor, ROW_HEADER};
+use super::row::GridRow;
+use crate::domain::raci::{Id, Letter};
+
+/// The grid with its category groups.
+#[component]
+pub fn Grid() -> impl IntoView {
+    let editor = Editor::get();
+    let party_ids = Memo::new(move |_| editor.with(|r| r.party_ids()));
+    let headers = Memo::new(move |_| {
+        editor.with(|r| {
+            r.parties
+                .iter()
+                .map(|p| (p.id, p.name.clone(), p.side))
+                .collect::<Vec<_>>()
+        })
+    });
+    let categories =
+        Memo::new(move |_| editor.with(|r| r.categories.iter().map(|c| c.id).collect::<Vec<_>>()));
+    let empty = Memo::new(move |_| editor.with(|r| r.functions.is_empty()));
+    view! {
+        <section class="panel grid-panel" aria-labelledby="raci-grid-title">
+            <h2 id="raci-grid-title">"Matrix"</h2>
+            <p class="hint no-print" id="raci-grid-help">
+                "Arrow keys move. R, A, C and I switch a letter; Delete clears; Enter or a click cycles through R, A, A/R, C, I. Alt+↑ and Alt+↓ move a function. On a function name, Enter opens its details."
+            </p>
+            <Show when=move || empty.get()>
+                <p class="empty-grid">"No functions yet. Add the first one below, or start from the template."</p>
+            </Show>
+            <div class="grid-scroll">
+                <table
+                    role="grid"
+                    class="raci-grid"
+                    aria-labelledby="raci-grid-title"
+                    aria-describedby="raci-grid-help"
+                    on:keydown=move |ev| on_key(editor, ev)
+                    on:click=move |ev| on_click(editor, ev)
+                    on:focusin=move |ev| {
+                        // Focus that arrives by any route moves the tab stop with it.
+                        if let Some(cell) = cell_of(&ev) {
+                            if editor.cursor.get_untracked() != cell {
+                                editor.cursor.set(cell);
+                            }
+                        }
+                    }
+                >
+                    <thead>
+                        <tr>
+                            <th scope="col" class="fn-col">"Function"</th>
+                            <For each=move || headers.get() key=|h| h.clone() let((_, name, side))>
+                                <th scope="col" class=format!("party-col side-{}", side.key())>
+                                    <span class="party-name">{name.clone()}</span>
+                                    // The side, unless the name already says it ("MSP SOC").
+                                    {(!name.to_lowercase().contains(&side.label().to_lowercase()))
+                                        .then(|| view! { <span class="side-tag">{side.label()}</span> })}
+                                </th>
+                            </For>
+                        </tr>
+                    </thead>
+                    <For each=move || categories.get() key=|c| *c let(cid)>
+                        <CategoryGroup cid=cid party_ids=party_ids />
+                    </For>
+                </table>
+            </div>
+        </section>
+    }
+}
+
+/// One category: a heading row and its functions.
+#[component]
+fn CategoryGroup(cid: Id, party_ids: Memo<Vec<Id>>) -> impl IntoView {
+    let editor = Editor::get();
+    let name = Memo::new(move |_| {
+        editor.with(|r| r.category(cid).map(|c| c.name.clone()).unwrap_or_default())
+    });
+    let rows =
+        Memo::new(move |_| editor.with(|r| r.functions_in(cid).map(|f| f.id).collect::<Vec<_>>()));
+    let span = move || (party_ids.with(Vec::len) + 1).to_string();
+    view! {
+        <tbody>
+            <tr class="cat-row">
+                <th scope="rowgroup" colspan=span>{name}</th>
+            </tr>
+            <For each=move || rows.get() key=|f| *f let(fid)>
+                <GridRow fid=fid party_ids=party_ids />
+            </For>
+        </tbody>
+    }
+}
+
+/// The cell an event happened in, from its `data-f` and `data-p` attributes.
+fn cell_of(ev: &web_sys::Event) -> Option<(Id, Id)> {
+    let el = ev
+        .target()?
+        .dyn_into::<web_sys::Element>()
+        .ok()?
+        .closest("[data-f]")
+        .ok()??;
+    let f = el.get_attribute("data-f")?.parse().ok()?;
+    let p = el.get_attribute("data-p")?.parse().ok()?;
+    Some((f, p))
+}
+
+fn on_click(editor: Editor, ev: web_sys::MouseEvent) {
+    let Some((f, p)) = cell_of(&ev) else { return };
+    editor.cursor.set((f, p));
+    if p != ROW_HEADER {
+        editor.edit(None, |r| r.cycle_cell(f, p));
+        announce(editor, f, p);
+    }
+}
+
+/// Says the new letters of a cell.
+fn announce(editor: Editor, f: Id, p: Id) {
+    let letters = editor.with_untracked(|r| r.cell(f, p));
+    editor.say(letters.spoken());
+}
+
+fn on_key(editor: Editor, ev: web_sys::KeyboardEvent) {
+    let (f, p) = cell_of(&ev).unwrap_or_else(|| editor.tab_stop.get_untracked());
+    let key = ev.key();
+    let ctrl = ev.ctrl_key() || ev.meta_key();
+    let (rows, cols) = editor.with_untracked(|r| {
+        let mut cols = vec![ROW_HEADER];
+        cols.extend(r.party_ids());
+        (r.row_ids(), cols)
+    });
+    if rows.is_empty() {
+        return;
+    }
+    let ri = rows.iter().position(|x| *x == f).unwrap_or(0);
+    let ci = cols.iter().position(|x| *x == p).unwrap_or(0);
+    let (last_r, last_c) = (rows.len() - 1, cols.len() - 1);
+    if ev.alt_key() && (key == "ArrowUp" || key == "ArrowDown") {
+        ev.prevent_default();
+        let delta = if key == "ArrowUp" { -1 } else { 1 };
+        if editor.edit(None, |r| r.move_function(f, delta)) {
+            editor.say(if delta < 0 {
+                "Moved up."
+            } else {
+                "Moved down."
+            });
+        } else {
+            editor.say("It cannot move further in its category.");
+        }
+        editor.focus_cell_later(f, p);
+        return;
+    }
+    let to = match key.as_str() {
+        "ArrowRight" => Some((ri, (ci + 1).min(last_c))),
+        "ArrowLeft" => Some((ri, ci.saturating_sub(1))),
+        "ArrowDown" => Some(((ri + 1).min(last_r), ci)),
+        "ArrowUp" => Some((ri.saturating_sub(1), ci)),
+        "PageDown" => Some(((ri + 10).min(last_r), ci)),
+        "PageUp" => Some((ri.saturating_sub(10), ci)),
+        "Home" if ctrl => Some((0, 0)),
+        "End" if ctrl => Some((last_r, last_c)),
+        "Home" => Some((ri, 0)),
+        "End" => Some((ri, last_c)),
+        _ => None,
+    };
+    if let Some((r, c)) = to {
+        if ev.alt_key() {
+            return;
+        }
+        ev.prevent_default();
+        editor.focus_cell(rows[r], cols[c]);
+        return;
+    }
+    if ctrl || ev.alt_key() {
+        return;
+    }
+    if p == ROW_HEADER {
+        if key == "Enter" {
+            ev.prevent_default();
+            editor.focus_field(f, "raci-name");
+        }
+        return;
+    }
+    let changed = match key.as_str() {
+        "Delete" | "Backspace" => editor.edit(None, |r| r.set_cell(f, p, Default::default())),
+        "Enter" | " " => editor.edit(None, |r| r.cycle_cell(f, p)),
+        k => match k
+            .chars()
+            .next()
+            .filter(|_| k.chars().count() == 1)
+            .and_then(Letter::from_char)
+        {
+            Some(letter) => editor.edit(None, |r| r.toggle_letter(f, p, letter)),
+            None => return,
+        },
+    };
+    ev.prevent_default();
+    if changed {
+        announce(editor, f, p);
+    }
+}

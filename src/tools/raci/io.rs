@@ -1,0 +1,193 @@
+//! Files in and out: CSV import (with confirmation before replacing a matrix and every
+//! bad line reported), and the CSV, Markdown and SOW appendix downloads.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use wasm_bindgen_futures::JsFuture;
+
+use super::ctx::Editor;
+use super::file_stem;
+use crate::components::confirm::ConfirmDialog;
+use crate::components::notices::offer;
+use crate::domain::raci::csv::{self, ImportError, Imported, Layout};
+use crate::domain::raci::{markdown, sow, Raci};
+use crate::state::{Lib, Notices};
+
+/// Problems with the last imported file, shown by `ImportReport`.
+#[derive(Clone, Copy)]
+pub struct ImportProblems(pub RwSignal<Vec<String>>);
+
+/// A button that reads a CSV file (wide or long layout) into the matrix. Nothing changes
+/// unless the whole file is good; replacing a matrix asks first.
+#[component]
+pub fn ImportButton() -> impl IntoView {
+    let editor = Editor::get();
+    let problems = expect_context::<ImportProblems>();
+    let input = NodeRef::<leptos::html::Input>::new();
+    let pending = RwSignal::new(None::<Imported>);
+    let confirm_open = RwSignal::new(false);
+    let file_name = RwSignal::new(String::new());
+    let apply = move |imported: Imported| {
+        let mut raci = imported.raci;
+        raci.overload_pct = editor.with_untracked(|r| r.overload_pct);
+        let (f, p) = (raci.functions.len(), raci.parties.len());
+        editor.replace(raci);
+        let layout = match imported.layout {
+            Layout::Wide => "wide",
+            Layout::Long => "long",
+        };
+        editor.say(format!(
+            "Imported {f} functions and {p} parties from {} ({layout} layout).",
+            file_name.get_untracked()
+        ));
+    };
+    let on_change = move |_| {
+        let Some(el) = input.get_untracked() else {
+            return;
+        };
+        let Some(file) = el.files().and_then(|list| list.get(0)) else {
+            return;
+        };
+        // Clear the input so choosing the same file again still reads it.
+        el.set_value("");
+        file_name.set(file.name());
+        spawn_local(async move {
+            let text = match JsFuture::from(file.text()).await {
+                Ok(v) => v.as_string().unwrap_or_default(),
+                Err(_) => {
+                    problems
+                        .0
+                        .set(vec!["The browser could not read the file.".into()]);
+                    return;
+                }
+            };
+            match csv::import(&text) {
+                Err(errors) => {
+                    let n = errors.len();
+                    problems
+                        .0
+                        .set(errors.iter().map(ImportError::text).collect());
+                    editor.say(format!(
+                        "Nothing was imported: {n} problem{} in the file.",
+                        if n == 1 { "" } else { "s" }
+                    ));
+                }
+                Ok(imported) => {
+                    problems.0.set(Vec::new());
+                    if editor.with_untracked(Raci::is_unstarted) {
+                        apply(imported);
+                    } else {
+                        pending.set(Some(imported));
+                        confirm_open.set(true);
+                    }
+                }
+            }
+        });
+    };
+    let message = Signal::derive(move || {
+        let current = editor.with(|r| r.functions.len());
+        pending.with(|p| match p {
+            Some(i) => format!(
+                "“{}” has {} functions and {} parties. It replaces the current matrix of {current} functions. You can undo this.",
+                file_name.get(),
+                i.raci.functions.len(),
+                i.raci.parties.len()
+            ),
+            None => String::new(),
+        })
+    });
+    view! {
+        <button
+            type="button"
+            class="secondary"
+            on:click=move |_| {
+                if let Some(el) = input.get_untracked() {
+                    el.click();
+                }
+            }
+        >
+            "Import CSV…"
+        </button>
+        <input
+            node_ref=input
+            type="file"
+            accept=".csv,text/csv"
+            hidden
+            aria-label="CSV file to import"
+            on:change=on_change
+        />
+        <ConfirmDialog
+            open=confirm_open
+            title="Replace the current matrix?"
+            message=message
+            confirm_label="Replace the matrix"
+            on_confirm=Callback::new(move |()| {
+                if let Some(i) = pending.get_untracked() {
+                    apply(i);
+                }
+                pending.set(None);
+            })
+        />
+    }
+}
+
+/// Every problem in a refused file, by line.
+#[component]
+pub fn ImportReport() -> impl IntoView {
+    let problems = expect_context::<ImportProblems>().0;
+    view! {
+        <Show when=move || !problems.with(Vec::is_empty)>
+            <div class="notice error import-report" role="alert">
+                <p>
+                    <strong>"Nothing was imported."</strong>
+                    " Fix these lines in the file and import it again:"
+                </p>
+                <ul>
+                    <For each=move || problems.get() key=|p| p.clone() let(p)>
+                        <li>{p}</li>
+                    </For>
+                </ul>
+                <button type="button" class="secondary" on:click=move |_| problems.set(Vec::new())>
+                    "Dismiss"
+                </button>
+            </div>
+        </Show>
+    }
+}
+
+/// The downloads.
+#[derive(Clone, Copy)]
+pub enum Export {
+    Csv,
+    Markdown,
+    Appendix,
+}
+
+pub fn export(kind: Export) {
+    let editor = Editor::get();
+    let notices = expect_context::<Notices>();
+    let stem = file_stem();
+    let (name, mime, text) = match kind {
+        Export::Csv => (
+            format!("{stem}-raci.csv"),
+            "text/csv;charset=utf-8",
+            editor.with_untracked(csv::export_wide),
+        ),
+        Export::Markdown => (
+            format!("{stem}-raci.md"),
+            "text/markdown;charset=utf-8",
+            editor.with_untracked(markdown::table),
+        ),
+        Export::Appendix => {
+            let company = Lib::get()
+                .0
+                .with_untracked(|l| l.active().profile.company_name.clone());
+            (
+                format!("{stem}-sow-appendix.md"),
+                "text/markdown;charset=utf-8",
+                editor.with_untracked(|r| sow::markdown(r, &company)),
+            )
+        }
+    };
+    offer(notices, &name, mime, &text);
+}

@@ -1,0 +1,180 @@
+//! The parties (columns): rename, choose the side, reorder, delete and add.
+
+use leptos::prelude::*;
+
+use super::ctx::{focus_element, Editor};
+use crate::domain::raci::{Id, Side};
+
+/// Every party, and a form to add one.
+#[component]
+pub fn PartiesPanel() -> impl IntoView {
+    let editor = Editor::get();
+    let ids = Memo::new(move |_| editor.with(|r| r.party_ids()));
+    view! {
+        <section class="panel parties no-print" aria-labelledby="raci-parties-title">
+            <h2 id="raci-parties-title">"Parties"</h2>
+            <p class="hint">
+                "The columns of the matrix. The side tells the checks who is internal IT and who is the MSP. Split a party to show who really does the work, for example MSP service desk and MSP SOC."
+            </p>
+            <ol class="item-list">
+                <For each=move || ids.get() key=|p| *p let(pid)>
+                    <PartyRow pid=pid position=Signal::derive(move || ids.with(|v| v.iter().position(|x| *x == pid).unwrap_or(0) + 1)) />
+                </For>
+            </ol>
+            <AddParty />
+        </section>
+    }
+}
+
+fn side_select(current: impl Fn() -> Side + Copy + Send + Sync + 'static) -> impl IntoView {
+    Side::ALL
+        .into_iter()
+        .map(move |s| {
+            view! {
+                <option value=s.key() selected=move || current() == s>{s.label()}</option>
+            }
+        })
+        .collect_view()
+}
+
+#[component]
+fn PartyRow(pid: Id, position: Signal<usize>) -> impl IntoView {
+    let editor = Editor::get();
+    let party = Memo::new(move |_| editor.with(|r| r.party(pid).cloned().unwrap_or_default()));
+    let error = RwSignal::new(None::<String>);
+    let name = Memo::new(move |_| party.with(|p| p.name.clone()));
+    let label = Memo::new(move |_| format!("Party {} name", position.get()));
+    let name_id = format!("party-name-{pid}");
+    let side_id = format!("party-side-{pid}");
+    let error_id = format!("party-error-{pid}");
+    let rename = move |ev| {
+        let text = event_target_value(&ev);
+        let result = editor.try_edit(Some(format!("party:{pid}")), |r| {
+            let before = r.party(pid).map(|p| p.name.clone());
+            r.rename_party(pid, &text)?;
+            Ok(r.party(pid).map(|p| p.name.clone()) != before)
+        });
+        error.set(result.err().map(|e| e.message()));
+    };
+    let move_by = move |delta: i32| {
+        if !editor.edit(None, |r| r.move_party(pid, delta)) {
+            editor.say("It is already at that end.");
+        }
+    };
+    let delete = move |_| {
+        let name = party.with_untracked(|p| p.name.clone());
+        let letters = editor.with_untracked(|r| {
+            r.functions
+                .iter()
+                .filter(|f| !f.letters(pid).is_empty())
+                .count()
+        });
+        if editor.edit(None, |r| r.remove_party(pid)) {
+            editor.say(format!(
+                "Deleted {name} and its letters in {letters} functions. Ctrl+Z brings it back."
+            ));
+            focus_element("raci-add-party");
+        }
+    };
+    view! {
+        <li class="item-row">
+            <div class="field">
+                <label for=name_id.clone()>{label}</label>
+                <input
+                    id=name_id
+                    type="text"
+                    maxlength="120"
+                    autocomplete="off"
+                    prop:value=name
+                    on:input=rename
+                    on:blur=move |_| editor.seal()
+                    aria-invalid=move || error.get().map(|_| "true")
+                    aria-describedby=error_id.clone()
+                />
+            </div>
+            <div class="field">
+                <label for=side_id.clone()>"Side"</label>
+                <select
+                    id=side_id
+                    on:change=move |ev| {
+                        if let Some(s) = Side::from_key(&event_target_value(&ev)) {
+                            editor.edit(None, |r| r.set_party_side(pid, s));
+                        }
+                    }
+                >
+                    {side_select(move || party.with(|p| p.side))}
+                </select>
+            </div>
+            <div class="row-actions">
+                <button type="button" class="secondary" on:click=move |_| move_by(-1)>
+                    "Move left" <span class="visually-hidden">" " {name}</span>
+                </button>
+                <button type="button" class="secondary" on:click=move |_| move_by(1)>
+                    "Move right" <span class="visually-hidden">" " {name}</span>
+                </button>
+                <button type="button" class="secondary danger" on:click=delete>
+                    "Delete" <span class="visually-hidden">" " {name}</span>
+                </button>
+            </div>
+            <p class="field-error" id=error_id aria-live="polite">{error}</p>
+        </li>
+    }
+}
+
+/// Adds a party at the right-hand end.
+#[component]
+fn AddParty() -> impl IntoView {
+    let editor = Editor::get();
+    let name = RwSignal::new(String::new());
+    let side = RwSignal::new(Side::Msp);
+    let error = RwSignal::new(None::<String>);
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let text = name.get_untracked();
+        let mut outcome = Ok(0);
+        editor.edit(None, |r| {
+            outcome = r.add_party(&text, side.get_untracked());
+            outcome.is_ok()
+        });
+        match outcome {
+            Ok(_) => {
+                error.set(None);
+                name.set(String::new());
+                editor.say(format!("Added the party {}.", text.trim()));
+            }
+            Err(e) => error.set(Some(e.message())),
+        }
+    };
+    view! {
+        <form class="add-form" on:submit=submit>
+            <div class="field">
+                <label for="raci-add-party">"New party"</label>
+                <input
+                    id="raci-add-party"
+                    type="text"
+                    maxlength="120"
+                    autocomplete="off"
+                    placeholder="MSP SOC"
+                    prop:value=move || name.get()
+                    on:input=move |ev| name.set(event_target_value(&ev))
+                    aria-describedby="raci-add-party-error"
+                />
+            </div>
+            <div class="field">
+                <label for="raci-add-party-side">"Side"</label>
+                <select
+                    id="raci-add-party-side"
+                    on:change=move |ev| {
+                        if let Some(s) = Side::from_key(&event_target_value(&ev)) {
+                            side.set(s);
+                        }
+                    }
+                >
+                    {side_select(move || side.get())}
+                </select>
+            </div>
+            <button type="submit">"Add party"</button>
+            <p class="field-error" id="raci-add-party-error" aria-live="polite">{error}</p>
+        </form>
+    }
+}

@@ -1,0 +1,99 @@
+use leptos::prelude::*;
+
+use super::ctx::Editor;
+use super::io::{export, Export, ImportButton, ImportReport};
+use crate::components::confirm::ConfirmDialog;
+use crate::domain::raci::{template, Raci};
+use crate::state::Lib;
+
+/// Undo and redo, the downloads, import, the printable appendix, and starting over.
+#[component]
+pub fn Toolbar(
+    /// Switches to the printable SOW appendix.
+    printing: RwSignal<bool>,
+) -> impl IntoView {
+    let editor = Editor::get();
+    let lib = Lib::get();
+    let industry = move || lib.0.with(|l| l.active().profile.industry);
+    let template_open = RwSignal::new(false);
+    let clear_open = RwSignal::new(false);
+    let use_template = Callback::new(move |()| {
+        let i = industry();
+        let mut next = template::co_managed(i);
+        next.overload_pct = editor.with_untracked(|r| r.overload_pct);
+        editor.replace(next);
+        editor.say(format!(
+            "Replaced the matrix with the {} template. Undo brings yours back.",
+            i.label().to_lowercase()
+        ));
+    });
+    let clear = Callback::new(move |()| {
+        editor.replace(Raci::default());
+        editor.say("Cleared the matrix. Undo brings it back.");
+    });
+    view! {
+        <div class="raci-toolbar" role="group" aria-label="Matrix actions">
+            <div class="group">
+                <button
+                    type="button"
+                    class="secondary"
+                    disabled=move || !editor.can_undo.get()
+                    aria-keyshortcuts="Control+Z"
+                    on:click=move |_| editor.undo()
+                >
+                    "Undo"
+                </button>
+                <button
+                    type="button"
+                    class="secondary"
+                    disabled=move || !editor.can_redo.get()
+                    aria-keyshortcuts="Control+Shift+Z Control+Y"
+                    on:click=move |_| editor.redo()
+                >
+                    "Redo"
+                </button>
+            </div>
+            <div class="group">
+                <button type="button" class="secondary" on:click=move |_| export(Export::Csv)>
+                    "Export CSV"
+                </button>
+                <button type="button" class="secondary" on:click=move |_| export(Export::Markdown)>
+                    "Export Markdown"
+                </button>
+                <button type="button" class="secondary" on:click=move |_| export(Export::Appendix)>
+                    "SOW appendix (Markdown)"
+                </button>
+                <button type="button" class="secondary" on:click=move |_| printing.set(true)>
+                    "Printable appendix"
+                </button>
+                <ImportButton />
+            </div>
+            <div class="group">
+                <button type="button" class="secondary" on:click=move |_| template_open.set(true)>
+                    "Replace with template…"
+                </button>
+                <button type="button" class="secondary danger" on:click=move |_| clear_open.set(true)>
+                    "Clear…"
+                </button>
+            </div>
+        </div>
+        <ImportReport />
+        <ConfirmDialog
+            open=template_open
+            title="Replace the matrix with the template?"
+            message=Signal::derive(move || format!(
+                "Every function, party and note in this matrix is replaced by the co-managed template for {} (from the company profile). You can undo this.",
+                industry().label().to_lowercase()
+            ))
+            confirm_label="Replace with template"
+            on_confirm=use_template
+        />
+        <ConfirmDialog
+            open=clear_open
+            title="Clear the whole matrix?"
+            message="Every function, party and note is removed and the start screen comes back. You can undo this."
+            confirm_label="Clear the matrix"
+            on_confirm=clear
+        />
+    }
+}

@@ -1,0 +1,132 @@
+//! Who carries the work: letter counts and share per party, the overload limit, and a
+//! compact category × party heatmap.
+
+use leptos::prelude::*;
+
+use super::ctx::Editor;
+use crate::domain::raci::workload::{heatmap, workload};
+
+/// Workload table, overload limit and heatmap.
+#[component]
+pub fn WorkloadPanel() -> impl IntoView {
+    let editor = Editor::get();
+    let loads = Memo::new(move |_| editor.with(workload));
+    view! {
+        <section class="panel workload no-print" aria-labelledby="raci-workload-title">
+            <h2 id="raci-workload-title">"Workload"</h2>
+            <div class="table-scroll" tabindex="0" role="region" aria-label="Workload per party">
+                <table class="workload-table">
+                    <caption class="hint">"Letters each party holds, and its share of all the work (R)."</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">"Party"</th>
+                            <th scope="col"><abbr title="Responsible">"R"</abbr></th>
+                            <th scope="col"><abbr title="Accountable">"A"</abbr></th>
+                            <th scope="col"><abbr title="Consulted">"C"</abbr></th>
+                            <th scope="col"><abbr title="Informed">"I"</abbr></th>
+                            <th scope="col">"Share of the work"</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        <For each=move || loads.get() key=|l| l.clone() let(l)>
+                            <tr class:over=l.overloaded>
+                                <th scope="row">{l.name.clone()} " " <span class="side-tag">{l.side.label()}</span></th>
+                                <td>{l.r}</td>
+                                <td>{l.a}</td>
+                                <td>{l.c}</td>
+                                <td>{l.i}</td>
+                                <td class="share">
+                                    <span class="bar" aria-hidden="true">
+                                        <span class="fill" style:width=format!("{}%", l.share_pct)></span>
+                                    </span>
+                                    {format!("{}%", l.share_pct)}
+                                    {l.overloaded.then(|| view! { <span class="over-tag">" over the limit"</span> })}
+                                </td>
+                            </tr>
+                        </For>
+                    </tbody>
+                </table>
+            </div>
+            <OverloadLimit />
+            <Heatmap />
+        </section>
+    }
+}
+
+/// The share of functions a party may do the work on before the check calls it overloaded.
+#[component]
+fn OverloadLimit() -> impl IntoView {
+    let editor = Editor::get();
+    let value = Memo::new(move |_| editor.with(|r| r.overload_pct));
+    let error = RwSignal::new(None::<String>);
+    let on_input = move |ev| {
+        let text = event_target_value(&ev);
+        let parsed = crate::domain::input::parse_whole(&text, 1, 100);
+        match parsed {
+            Ok(v) => {
+                error.set(None);
+                let _ = editor.try_edit(Some("overload".into()), |r| r.set_overload_pct(v as u8));
+            }
+            Err(e) => error.set(Some(e.message())),
+        }
+    };
+    view! {
+        <div class="field overload">
+            <label for="raci-overload">"Overload limit (% of functions with R)"</label>
+            <input
+                id="raci-overload"
+                type="text"
+                inputmode="numeric"
+                autocomplete="off"
+                prop:value=move || value.get().to_string()
+                on:input=on_input
+                on:blur=move |_| editor.seal()
+                aria-invalid=move || error.get().map(|_| "true")
+                aria-describedby="raci-overload-hint raci-overload-error"
+            />
+            <p class="hint" id="raci-overload-hint">
+                "A party doing the work on more than this share of all functions is flagged as a single point of failure."
+            </p>
+            <p class="field-error" id="raci-overload-error" aria-live="polite">{error}</p>
+        </div>
+    }
+}
+
+/// Categories × parties: how many functions of each category a party owns (R or A).
+#[component]
+fn Heatmap() -> impl IntoView {
+    let editor = Editor::get();
+    let heat = Memo::new(move |_| editor.with(heatmap));
+    let parties = Memo::new(move |_| {
+        editor.with(|r| r.parties.iter().map(|p| p.name.clone()).collect::<Vec<_>>())
+    });
+    view! {
+        <h3 id="raci-heat-title">"Heatmap"</h3>
+        <div class="table-scroll" tabindex="0" role="region" aria-labelledby="raci-heat-title">
+            <table class="heatmap">
+                <caption class="hint">"Functions in each category where the party is responsible or accountable; darker is more."</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">"Category"</th>
+                        <For each=move || parties.get() key=|p| p.clone() let(p)>
+                            <th scope="col">{p}</th>
+                        </For>
+                    </tr>
+                </thead>
+                <tbody>
+                    <For each=move || heat.get() key=|h| h.clone() let(h)>
+                        <tr>
+                            <th scope="row">{h.name.clone()}</th>
+                            {h.cells
+                                .iter()
+                                .map(|(n, level)| view! {
+                                    <td class=format!("heat heat-{level}")>{format!("{n}/{}", h.functions)}</td>
+                                })
+                                .collect_view()}
+                        </tr>
+                    </For>
+                </tbody>
+            </table>
+        </div>
+    }
+}
