@@ -1,0 +1,380 @@
+//! The 2026 US mid-market bands each quote is held against, and the flags that say
+//! where it sits and what to check. Bands are inclusive at both ends.
+
+use super::exclusions::{Cover, Unit};
+use super::models::ModelKind;
+use super::money::{Cents, Currency};
+use super::quote::Quote;
+use super::totals::QuoteTotals;
+
+/// A price band in US cents, inclusive.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Band {
+    pub low: Cents,
+    pub high: Cents,
+}
+
+impl Band {
+    const fn new(low: Cents, high: Cents) -> Band {
+        Band { low, high }
+    }
+
+    /// "$45 to $175".
+    pub fn text(self) -> String {
+        format!(
+            "{} to {}",
+            Currency::Usd.format(self.low),
+            Currency::Usd.format(self.high)
+        )
+    }
+
+    fn place(self, value: Cents) -> Place {
+        if value < self.low {
+            Place::Below
+        } else if value > self.high {
+            Place::Above
+        } else {
+            Place::Within
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Place {
+    Below,
+    Within,
+    Above,
+}
+
+/// Co-managed, per user per month.
+pub const PER_USER: Band = Band::new(4_500, 17_500);
+/// Where most co-managed per-user quotes land.
+pub const PER_USER_COMMON: Band = Band::new(6_500, 12_000);
+/// Fully managed, per user per month.
+pub const FULLY_MANAGED: Band = Band::new(12_500, 25_000);
+/// Per workstation per month (RMM, patching, monitoring).
+pub const PER_DEVICE: Band = Band::new(2_500, 7_500);
+/// A fixed monthly retainer for a defined scope.
+pub const RETAINER: Band = Band::new(250_000, 1_500_000);
+/// Qualified engineers by the hour.
+pub const HOURLY: Band = Band::new(15_000, 25_000);
+/// Hours bought in a block.
+pub const BLOCK: Band = Band::new(12_500, 20_000);
+/// Hours above a block.
+pub const OVERAGE: Band = Band::new(15_000, 25_000);
+/// Co-managed as a share of the equivalent fully managed price, in basis points.
+pub const SHARE_LOW: i64 = 4_000;
+pub const SHARE_HIGH: i64 = 6_000;
+/// Contracts usually run two to three years.
+pub const USUAL_MAX_TERM: u32 = 36;
+
+/// How much a flag matters.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Level {
+    /// Where the market usually is.
+    Ok,
+    /// Unusual, worth a question.
+    Note,
+    /// Likely to mislead the comparison or the budget.
+    Warn,
+}
+
+impl Level {
+    pub fn key(self) -> &'static str {
+        match self {
+            Level::Ok => "ok",
+            Level::Note => "note",
+            Level::Warn => "warn",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Level::Ok => "In band",
+            Level::Note => "Check",
+            Level::Warn => "Warning",
+        }
+    }
+}
+
+/// A benchmark finding about a quote, in a sentence that explains itself.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Flag {
+    pub level: Level,
+    pub text: String,
+}
+
+fn flag(level: Level, text: String) -> Flag {
+    Flag { level, text }
+}
+
+fn per_user_flag(cur: Currency, rate: Cents) -> Flag {
+    let r = cur.format(rate);
+    let wide = PER_USER.text();
+    let common = PER_USER_COMMON.text();
+    match (PER_USER.place(rate), PER_USER_COMMON.place(rate)) {
+        (Place::Below, _) => flag(Level::Warn, format!("{r} per user a month is well below the usual co-managed band ({wide}): check what is excluded.")),
+        (Place::Above, _) => flag(Level::Warn, format!("{r} per user a month is above the co-managed band ({wide}) and into fully managed prices ({}): check the scope really is co-managed.", FULLY_MANAGED.text())),
+        (_, Place::Below) => flag(Level::Note, format!("{r} per user a month is inside the co-managed band but below the common {common}: check what is excluded.")),
+        (_, Place::Above) => flag(Level::Note, format!("{r} per user a month is above the common {common}, though inside the co-managed band: ask what the extra buys (a security tier, after-hours cover).")),
+        (_, Place::Within) => flag(Level::Ok, format!("{r} per user a month is within the common band ({common}).")),
+    }
+}
+
+fn device_flag(cur: Currency, rate: Cents) -> Flag {
+    let r = cur.format(rate);
+    let band = PER_DEVICE.text();
+    match PER_DEVICE.place(rate) {
+        Place::Below => flag(Level::Warn, format!("{r} per workstation a month is below the usual {band}: check that monitoring, patching and security are included.")),
+        Place::Above => flag(Level::Warn, format!("{r} per workstation a month is above the usual {band}: ask what the extra buys.")),
+        Place::Within => flag(Level::Ok, format!("{r} per workstation a month is within the usual {band}.")),
+    }
+}
+
+fn retainer_flag(cur: Currency, fee: Cents) -> Flag {
+    let r = cur.format(fee);
+    let band = RETAINER.text();
+    match RETAINER.place(fee) {
+        Place::Below => flag(Level::Warn, format!("A {r} monthly retainer is below the usual {band}: check how narrow the defined scope is.")),
+        Place::Above => flag(Level::Warn, format!("A {r} monthly retainer is above the usual {band}: compare a per-user price for the same scope.")),
+        Place::Within => flag(Level::Ok, format!("A {r} monthly retainer is within the usual {band}.")),
+    }
+}
+
+fn hourly_flag(cur: Currency, what: &str, rate: Cents, band: Band) -> Flag {
+    let r = cur.format(rate);
+    let b = band.text();
+    match band.place(rate) {
+        Place::Below => flag(
+            Level::Note,
+            format!("{what} at {r} an hour is below the usual {b}: check who does the work."),
+        ),
+        Place::Above => flag(
+            Level::Warn,
+            format!("{what} at {r} an hour is above the usual {b}: negotiate the rate card."),
+        ),
+        Place::Within => flag(
+            Level::Ok,
+            format!("{what} at {r} an hour is within the usual {b}."),
+        ),
+    }
+}
+
+/// Where the base monthly price sits as a share of the fully managed estimate for the
+/// same users. Compared exactly (no rounded percentage decides a boundary).
+pub fn share_flag(base_monthly: Cents, fully_managed_monthly: Cents) -> Option<Flag> {
+    if fully_managed_monthly <= 0 {
+        return None;
+    }
+    let base = i128::from(base_monthly) * 10_000;
+    let fm = i128::from(fully_managed_monthly);
+    let pct = super::money::div_round(i128::from(base_monthly) * 100, fm);
+    let usual = "the usual 40% to 60%";
+    Some(if base < i128::from(SHARE_LOW) * fm {
+        flag(Level::Note, format!("The base price is about {pct}% of the fully managed estimate, below {usual}: a thinner slice than usual. Check which work stays with your team."))
+    } else if base > i128::from(SHARE_HIGH) * fm {
+        flag(Level::Warn, format!("The base price is about {pct}% of the fully managed estimate, above {usual}: at this price, get a fully managed quote too."))
+    } else {
+        flag(
+            Level::Ok,
+            format!(
+                "The base price is about {pct}% of the fully managed estimate, within {usual}."
+            ),
+        )
+    })
+}
+
+/// Every benchmark flag for a quote. `fully_managed_monthly` is the fully managed
+/// estimate for the same users in year 1.
+pub fn flags(q: &Quote, t: &QuoteTotals, cur: Currency, fully_managed_monthly: Cents) -> Vec<Flag> {
+    let mut out = Vec::new();
+    let r = &q.rates;
+    match q.model {
+        ModelKind::PerUser | ModelKind::Hybrid => out.push(per_user_flag(cur, r.per_user)),
+        ModelKind::PerDevice => out.push(device_flag(cur, r.workstation)),
+        ModelKind::Retainer => out.push(retainer_flag(cur, r.retainer)),
+        ModelKind::BlockHours => {
+            out.push(hourly_flag(cur, "Block hours", r.block_rate, BLOCK));
+            out.push(hourly_flag(cur, "Overage", r.overage_rate, OVERAGE));
+        }
+    }
+    for line in &t.items {
+        let item = line.item;
+        if line.cover == Cover::Rated && item.unit() == Unit::Hour {
+            out.push(hourly_flag(cur, item.label(), line.rate, HOURLY));
+        }
+        if line.cover == Cover::NoRate {
+            out.push(if line.needed {
+                flag(Level::Warn, format!("{} is excluded with no rate: an unknown cost the all-in figure cannot include. Ask for a rate card line.", item.label()))
+            } else {
+                flag(Level::Note, format!("{} is excluded with no rate. You expect no use of it, but ask for a rate anyway.", item.label()))
+            });
+        }
+    }
+    if let Some(f) = share_flag(t.base_monthly, fully_managed_monthly) {
+        out.push(f);
+    }
+    if q.term() > USUAL_MAX_TERM {
+        out.push(flag(Level::Note, format!("A {}-month term is longer than the usual 2 to 3 years: ask for an exit clause and an annual price review.", q.term())));
+    }
+    out.sort_by_key(|f| std::cmp::Reverse(f.level));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::pricing::environment::{Environment, Usage};
+    use crate::domain::pricing::exclusions::{CostItem, Terms};
+    use crate::domain::pricing::totals::totals;
+    use crate::domain::workspace::CompanyProfile;
+
+    fn levels(rate: Cents) -> (Level, String) {
+        let f = per_user_flag(Currency::Usd, rate);
+        (f.level, f.text)
+    }
+
+    #[test]
+    fn per_user_boundaries_of_the_co_managed_and_common_bands() {
+        assert_eq!(levels(4_499).0, Level::Warn);
+        assert_eq!(levels(4_500).0, Level::Note);
+        assert_eq!(levels(6_499).0, Level::Note);
+        assert_eq!(levels(6_500).0, Level::Ok);
+        assert_eq!(levels(12_000).0, Level::Ok);
+        assert_eq!(levels(12_001).0, Level::Note);
+        assert_eq!(levels(17_500).0, Level::Note);
+        assert_eq!(levels(17_501).0, Level::Warn);
+        assert_eq!(
+            levels(4_000).1,
+            "$40 per user a month is well below the usual co-managed band ($45 to $175): check what is excluded."
+        );
+        assert!(levels(5_000).1.contains("below the common $65 to $120"));
+        assert!(levels(15_000).1.contains("above the common $65 to $120"));
+        assert!(levels(20_000)
+            .1
+            .contains("fully managed prices ($125 to $250)"));
+    }
+
+    #[test]
+    fn per_device_and_retainer_boundaries() {
+        assert_eq!(device_flag(Currency::Usd, 2_499).level, Level::Warn);
+        assert_eq!(device_flag(Currency::Usd, 2_500).level, Level::Ok);
+        assert_eq!(device_flag(Currency::Usd, 7_500).level, Level::Ok);
+        assert_eq!(device_flag(Currency::Usd, 7_501).level, Level::Warn);
+        assert_eq!(retainer_flag(Currency::Usd, 249_999).level, Level::Warn);
+        assert_eq!(retainer_flag(Currency::Usd, 250_000).level, Level::Ok);
+        assert_eq!(retainer_flag(Currency::Usd, 1_500_000).level, Level::Ok);
+        assert_eq!(retainer_flag(Currency::Usd, 1_500_001).level, Level::Warn);
+        assert_eq!(
+            retainer_flag(Currency::Usd, 200_000).text,
+            "A $2,000 monthly retainer is below the usual $2,500 to $15,000: check how narrow the defined scope is."
+        );
+    }
+
+    #[test]
+    fn hourly_block_and_overage_boundaries() {
+        let h = |rate, band| hourly_flag(Currency::Usd, "Project work", rate, band).level;
+        assert_eq!(h(14_999, HOURLY), Level::Note);
+        assert_eq!(h(15_000, HOURLY), Level::Ok);
+        assert_eq!(h(25_000, HOURLY), Level::Ok);
+        assert_eq!(h(25_001, HOURLY), Level::Warn);
+        assert_eq!(h(12_499, BLOCK), Level::Note);
+        assert_eq!(h(12_500, BLOCK), Level::Ok);
+        assert_eq!(h(20_001, BLOCK), Level::Warn);
+        assert_eq!(h(15_000, OVERAGE), Level::Ok);
+        assert_eq!(h(25_001, OVERAGE), Level::Warn);
+    }
+
+    #[test]
+    fn share_of_fully_managed_boundaries_are_exact() {
+        // Fully managed $10,000 a month: 40% is $4,000, 60% is $6,000.
+        let level = |base| share_flag(base, 1_000_000).unwrap().level;
+        assert_eq!(level(399_999), Level::Note);
+        assert_eq!(level(400_000), Level::Ok);
+        assert_eq!(level(600_000), Level::Ok);
+        assert_eq!(level(600_001), Level::Warn);
+        assert_eq!(
+            share_flag(712_500, 1_125_000).unwrap().text,
+            "The base price is about 63% of the fully managed estimate, above the usual 40% to 60%: at this price, get a fully managed quote too."
+        );
+        assert_eq!(share_flag(100, 0), None);
+    }
+
+    #[test]
+    fn flags_for_a_quote_put_warnings_first_and_explain_unknown_costs() {
+        let mut q = Quote::new("a".into());
+        q.rates.per_user = 4_000;
+        q.term_months = 60;
+        for item in CostItem::ALL {
+            q.card.get_mut(item).cover = Cover::Included;
+        }
+        q.card.after_hours.cover = Cover::NoRate;
+        q.card.project = Terms {
+            cover: Cover::Rated,
+            rate: 30_000,
+        };
+        let usage = Usage {
+            incidents: 0,
+            ..Usage::default()
+        };
+        let t = totals(
+            &q,
+            &Environment::default(),
+            &CompanyProfile::default(),
+            &usage,
+        );
+        let f = flags(&q, &t, Currency::Usd, 75 * 15_000);
+        let texts: Vec<&str> = f.iter().map(|f| f.text.as_str()).collect();
+        assert_eq!(f[0].level, Level::Warn);
+        assert!(texts.contains(&"$40 per user a month is well below the usual co-managed band ($45 to $175): check what is excluded."));
+        assert!(texts.contains(&"Project work at $300 an hour is above the usual $150 to $250: negotiate the rate card."));
+        assert!(texts.contains(&"After-hours incident response is excluded with no rate. You expect no use of it, but ask for a rate anyway."));
+        assert!(texts.contains(&"A 60-month term is longer than the usual 2 to 3 years: ask for an exit clause and an annual price review."));
+        // $3,000 base against $11,250 fully managed: 26.67%.
+        assert!(texts
+            .iter()
+            .any(|t| t.starts_with("The base price is about 27%")));
+        assert!(f.windows(2).all(|w| w[0].level >= w[1].level));
+    }
+
+    #[test]
+    fn model_specific_flags() {
+        let mut q = Quote::new("a".into());
+        for item in CostItem::ALL {
+            q.card.get_mut(item).cover = Cover::Included;
+        }
+        q.model = ModelKind::BlockHours;
+        q.rates.block_rate = 15_000;
+        q.rates.overage_rate = 30_000;
+        let t = totals(
+            &q,
+            &Environment::default(),
+            &CompanyProfile::default(),
+            &Usage::default(),
+        );
+        let f = flags(&q, &t, Currency::Eur, 0);
+        assert_eq!(f.len(), 2, "{f:?}");
+        assert_eq!(
+            f[0].text,
+            "Overage at €300 an hour is above the usual $150 to $250: negotiate the rate card."
+        );
+        assert_eq!(
+            f[1].text,
+            "Block hours at €150 an hour is within the usual $125 to $200."
+        );
+        q.model = ModelKind::Hybrid;
+        q.rates.per_user = 9_000;
+        q.rates.project_rate = 14_000;
+        let t = totals(
+            &q,
+            &Environment::default(),
+            &CompanyProfile::default(),
+            &Usage::default(),
+        );
+        let f = flags(&q, &t, Currency::Usd, 0);
+        assert!(f.iter().any(|f| f.text == "Project work at $140 an hour is below the usual $150 to $250: check who does the work."));
+        assert!(f
+            .iter()
+            .any(|f| f.text == "$90 per user a month is within the common band ($65 to $120)."));
+    }
+}

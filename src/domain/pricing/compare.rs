@@ -1,0 +1,391 @@
+//! The whole comparison the page shows: every quote priced, flagged, cross-checked and
+//! ranked, with the alternatives over the same terms.
+
+use super::alternatives::AltTotals;
+use super::benchmarks::{flags, Flag};
+use super::crosscheck::{cross_check, Finding};
+use super::environment::Counts;
+use super::models::ModelKind;
+use super::money::{Bps, Cents, Currency};
+use super::totals::{totals, QuoteTotals};
+use super::Pricing;
+use crate::domain::duty::MspDuty;
+use crate::domain::provider::Provider;
+use crate::domain::workspace::CompanyProfile;
+
+/// The name shown for a quote whose provider left the shared list.
+pub const MISSING_PROVIDER: &str = "Removed provider";
+
+/// One quote with everything derived from it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct QuoteView {
+    pub provider: String,
+    pub name: String,
+    pub model: ModelKind,
+    pub term: u32,
+    pub notice_days: u32,
+    pub escalator_bps: Bps,
+    pub totals: QuoteTotals,
+    pub flags: Vec<Flag>,
+    pub findings: Vec<Finding>,
+    /// 1 is the lowest total contract value.
+    pub rank: usize,
+    /// The fully managed estimate and the in-house plan over this quote's term.
+    pub managed: AltTotals,
+    pub in_house: AltTotals,
+}
+
+impl QuoteView {
+    /// How much more the fully managed estimate costs over the same term (negative: less).
+    pub fn managed_difference(&self) -> Cents {
+        self.managed.total.saturating_sub(self.totals.total)
+    }
+
+    pub fn in_house_difference(&self) -> Cents {
+        self.in_house.total.saturating_sub(self.totals.total)
+    }
+}
+
+/// Everything the page, the file export and the print view show.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Comparison {
+    pub currency: Currency,
+    pub counts: Counts,
+    /// In the order the quotes were added.
+    pub quotes: Vec<QuoteView>,
+    /// The term the alternatives are shown over on their own: the longest quote term,
+    /// or three years before there is a quote.
+    pub alt_term: u32,
+    pub managed: AltTotals,
+    pub in_house: AltTotals,
+    pub in_house_notes: Vec<String>,
+}
+
+impl Comparison {
+    /// The quotes from the lowest total contract value to the highest.
+    pub fn ranked(&self) -> Vec<&QuoteView> {
+        let mut out: Vec<&QuoteView> = self.quotes.iter().collect();
+        out.sort_by_key(|q| q.rank);
+        out
+    }
+
+    /// Whether the quotes run for different terms, so totals alone mislead.
+    pub fn terms_differ(&self) -> bool {
+        self.quotes.windows(2).any(|w| w[0].term != w[1].term)
+    }
+
+    /// The number of contract years of the longest quote.
+    pub fn max_years(&self) -> usize {
+        self.quotes
+            .iter()
+            .map(|q| q.totals.years.len())
+            .max()
+            .unwrap_or(0)
+    }
+
+    pub fn quote(&self, provider: &str) -> Option<&QuoteView> {
+        self.quotes.iter().find(|q| q.provider == provider)
+    }
+}
+
+/// Prices every quote of the workspace. `duties` come from the workspace's RACI.
+pub fn compare(
+    p: &Pricing,
+    profile: &CompanyProfile,
+    providers: &[Provider],
+    duties: &[MspDuty],
+) -> Comparison {
+    let cur = p.env.currency;
+    let counts = p.env.counts(profile);
+    let fm_monthly = p.managed.monthly(counts.users);
+    let alt = |term: u32| {
+        let years = env_years(p, profile, term);
+        (p.managed.totals(&years, term), p.in_house.totals(term))
+    };
+    let mut quotes: Vec<QuoteView> = p
+        .quotes
+        .iter()
+        .map(|q| {
+            let name = providers
+                .iter()
+                .find(|pr| pr.id == q.provider)
+                .map_or(MISSING_PROVIDER, |pr| pr.name.as_str())
+                .to_owned();
+            let t = totals(q, &p.env, profile, &p.usage);
+            let (managed, in_house) = alt(q.term());
+            QuoteView {
+                provider: q.provider.clone(),
+                flags: flags(q, &t, cur, fm_monthly),
+                findings: cross_check(q, &name, duties, cur),
+                name,
+                model: q.model,
+                term: q.term(),
+                notice_days: q.notice_days,
+                escalator_bps: q.escalator_bps,
+                totals: t,
+                rank: 0,
+                managed,
+                in_house,
+            }
+        })
+        .collect();
+    let mut order: Vec<usize> = (0..quotes.len()).collect();
+    order.sort_by(|&a, &b| {
+        let (qa, qb) = (&quotes[a], &quotes[b]);
+        qa.totals
+            .total
+            .cmp(&qb.totals.total)
+            .then_with(|| qa.name.to_lowercase().cmp(&qb.name.to_lowercase()))
+    });
+    for (rank, i) in order.into_iter().enumerate() {
+        quotes[i].rank = rank + 1;
+    }
+    let alt_term = quotes.iter().map(|q| q.term).max().unwrap_or(36);
+    let (managed, in_house) = alt(alt_term);
+    Comparison {
+        currency: cur,
+        counts,
+        quotes,
+        alt_term,
+        managed,
+        in_house,
+        in_house_notes: p.in_house.notes(),
+    }
+}
+
+fn env_years(p: &Pricing, profile: &CompanyProfile, term: u32) -> Vec<Counts> {
+    p.env
+        .counts_by_year(profile, term.max(1).div_ceil(12) as usize)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::pricing::exclusions::{CostItem, Cover};
+    use crate::domain::pricing::{Pick, Pricing};
+    use crate::domain::provider::Provider;
+
+    fn setup() -> (Pricing, Vec<Provider>) {
+        let mut providers = Vec::new();
+        let mut p = Pricing::default();
+        for (id, name, rate) in [
+            ("a", "Alpha", 10_000),
+            ("b", "Bravo", 8_000),
+            ("c", "Charlie", 8_000),
+        ] {
+            p.add_quote(&mut providers, Pick::New(name.into()), id.into())
+                .unwrap();
+            let q = p.quote_mut(id).unwrap();
+            q.rates.per_user = rate;
+            q.escalator_bps = 0;
+            for item in CostItem::ALL {
+                q.card.get_mut(item).cover = Cover::Included;
+            }
+        }
+        (p, providers)
+    }
+
+    #[test]
+    fn ranks_by_total_contract_value_then_name() {
+        let (p, providers) = setup();
+        let c = compare(&p, &CompanyProfile::default(), &providers, &[]);
+        let ranked: Vec<&str> = c.ranked().iter().map(|q| q.name.as_str()).collect();
+        assert_eq!(ranked, vec!["Bravo", "Charlie", "Alpha"]);
+        assert_eq!(c.quote("a").unwrap().rank, 3);
+        assert!(!c.terms_differ());
+        assert_eq!(c.max_years(), 3);
+    }
+
+    #[test]
+    fn alternatives_are_priced_over_each_quotes_term() {
+        let (mut p, providers) = setup();
+        p.quote_mut("a").unwrap().term_months = 24;
+        p.managed.escalator_bps = 0;
+        let c = compare(&p, &CompanyProfile::default(), &providers, &[]);
+        let a = c.quote("a").unwrap();
+        // Fully managed $150 × 75 × 24 = $270,000; Alpha $100 × 75 × 24 = $180,000.
+        assert_eq!(a.managed.total, 27_000_000);
+        assert_eq!(a.totals.total, 18_000_000);
+        assert_eq!(a.managed_difference(), 9_000_000);
+        assert_eq!(c.alt_term, 36);
+        assert!(c.terms_differ());
+        assert_eq!(c.managed.total, 40_500_000);
+    }
+
+    #[test]
+    fn a_quote_whose_provider_left_the_list_is_still_shown() {
+        let (p, mut providers) = setup();
+        providers.retain(|pr| pr.id != "b");
+        let c = compare(&p, &CompanyProfile::default(), &providers, &[]);
+        assert_eq!(c.quote("b").unwrap().name, MISSING_PROVIDER);
+    }
+
+    #[test]
+    fn findings_use_the_providers_name() {
+        let (mut p, providers) = setup();
+        p.quote_mut("b").unwrap().card.after_hours.cover = Cover::NoRate;
+        let duties = vec![MspDuty {
+            key: Some("after-hours-support".into()),
+            name: "After-hours help desk".into(),
+            after_hours: true,
+        }];
+        let c = compare(&p, &CompanyProfile::default(), &providers, &duties);
+        assert!(c.quote("a").unwrap().findings.is_empty());
+        assert_eq!(
+            c.quote("b").unwrap().findings[0].text,
+            "The MSP owns after-hours incident response in your RACI, but Bravo excludes it and gives no rate."
+        );
+    }
+
+    #[test]
+    fn without_quotes_the_alternatives_show_three_years() {
+        let c = compare(&Pricing::default(), &CompanyProfile::default(), &[], &[]);
+        assert_eq!(c.alt_term, 36);
+        assert_eq!(c.managed.years.len(), 3);
+        assert_eq!(c.max_years(), 0);
+    }
+}
+
+/// The hand-computed reference cases the end-to-end test enters through the page.
+#[cfg(test)]
+mod reference {
+    use super::*;
+    use crate::domain::pricing::exclusions::{CostItem, Cover, Terms};
+    use crate::domain::pricing::{Pick, Pricing};
+
+    fn rated(rate: Cents) -> Terms {
+        Terms {
+            cover: Cover::Rated,
+            rate,
+        }
+    }
+
+    fn cover(c: Cover) -> Terms {
+        Terms { cover: c, rate: 0 }
+    }
+
+    /// A 75-user company (the default profile), 5% growth a year, default usage
+    /// (80 project hours, 24 advisory hours, 4 incidents, 20 compliance hours, a seat
+    /// per user, 6 visits).
+    pub fn three_quotes() -> (Pricing, Vec<Provider>) {
+        let mut providers = Vec::new();
+        let mut p = Pricing::default();
+        p.env.growth_bps = 500;
+        for (id, name) in [
+            ("a", "Harbor IT"),
+            ("b", "Keystone Partners"),
+            ("c", "Northwind MSP"),
+        ] {
+            p.add_quote(&mut providers, Pick::New(name.into()), id.into())
+                .unwrap();
+        }
+        let a = p.quote_mut("a").unwrap();
+        a.rates.per_user = 9_500;
+        a.onboarding = 300_000;
+        a.escalator_bps = 300;
+        a.term_months = 36;
+        a.card.project = rated(17_500);
+        a.card.advisory = cover(Cover::Included);
+        a.card.after_hours = rated(30_000);
+        a.card.compliance = cover(Cover::NoRate);
+        a.card.licensing = cover(Cover::Included);
+        a.card.on_site = cover(Cover::Included);
+
+        let b = p.quote_mut("b").unwrap();
+        b.model = ModelKind::PerDevice;
+        b.rates.workstation = 4_000;
+        b.rates.server = 25_000;
+        b.rates.network = 3_000;
+        b.platform = 40_000;
+        b.escalator_bps = 0;
+        b.term_months = 24;
+        b.card.project = cover(Cover::NoRate);
+        b.card.advisory = rated(20_000);
+        b.card.after_hours = cover(Cover::NoRate);
+        b.card.compliance = cover(Cover::Included);
+        b.card.licensing = rated(2_200);
+        b.card.on_site = rated(15_000);
+
+        let c = p.quote_mut("c").unwrap();
+        c.model = ModelKind::BlockHours;
+        c.rates.block_hours = 30;
+        c.rates.block_rate = 14_000;
+        c.rates.overage_rate = 19_500;
+        c.rates.expected_hours = 36;
+        c.escalator_bps = 400;
+        c.term_months = 30;
+        c.onboarding = 250_000;
+        c.platform = 25_000;
+        c.card.project = cover(Cover::Included);
+        c.card.advisory = cover(Cover::Included);
+        c.card.after_hours = rated(25_000);
+        c.card.compliance = rated(15_000);
+        c.card.licensing = cover(Cover::Included);
+        c.card.on_site = cover(Cover::NoRate);
+        (p, providers)
+    }
+
+    #[test]
+    fn three_quotes_for_a_75_user_company() {
+        let (p, providers) = three_quotes();
+        let c = compare(&p, &CompanyProfile::default(), &providers, &[]);
+        let years = |id: &str| -> Vec<Cents> {
+            c.quote(id)
+                .unwrap()
+                .totals
+                .years
+                .iter()
+                .map(|y| y.total())
+                .collect()
+        };
+
+        // Harbor IT, $95 per user, 3% escalator, 36 months.
+        // Y1: 95 × 75 × 12 = 85,500 + project 80 h × 175 = 14,000 + after-hours 4 × 300
+        //     = 1,200 + onboarding 3,000 = 103,700.
+        // Y2: $97.85 × 79 users × 12 = 92,761.80 + 80 × 180.25 = 14,420 + 4 × 309 = 1,236
+        //     = 108,417.80.
+        // Y3: $100.79 (100.7855) × 83 × 12 = 100,386.84 + 80 × 185.66 = 14,852.80
+        //     + 4 × 318.27 = 1,273.08 = 116,512.72.
+        let a = c.quote("a").unwrap();
+        assert_eq!(a.totals.base_monthly, 712_500);
+        assert_eq!(a.totals.all_in_year1, 10_370_000);
+        assert_eq!(years("a"), vec![10_370_000, 10_841_780, 11_651_272]);
+        assert_eq!(a.totals.total, 32_863_052);
+        assert_eq!(a.totals.unknown(), vec![CostItem::Compliance]);
+
+        // Keystone Partners, per device, 24 months, no escalator.
+        // Y1: (75 × 40 + 3 × 250 + 5 × 30) = 3,900 + platform 400 = 4,300 a month
+        //     × 12 = 51,600 + vCIO 24 × 200 = 4,800 + licences 75 × 22 × 12 = 19,800
+        //     + visits 6 × 150 = 900 = 77,100.
+        // Y2: 79 workstations: 4,460 × 12 = 53,520 + 4,800 + 79 × 22 × 12 = 20,856 + 900
+        //     = 80,076. Total 157,176.
+        let b = c.quote("b").unwrap();
+        assert_eq!(b.totals.base_monthly, 430_000);
+        assert_eq!(years("b"), vec![7_710_000, 8_007_600]);
+        assert_eq!(b.totals.total, 15_717_600);
+        assert_eq!(
+            b.totals.unknown(),
+            vec![CostItem::ProjectWork, CostItem::AfterHours]
+        );
+
+        // Northwind MSP, block of 30 h at $140, overage $195, 36 h expected, 4%, 30 months.
+        // Y1: 4,200 × 12 = 50,400 + platform 250 × 12 = 3,000 + overage 6 × 195 × 12
+        //     = 14,040 + after-hours 4 × 250 = 1,000 + compliance 20 × 150 = 3,000
+        //     + onboarding 2,500 = 73,940.
+        // Y2: 145.60 × 30 × 12 = 52,416 + 260 × 12 = 3,120 + 202.80 × 6 × 12 = 14,601.60
+        //     + 4 × 260 = 1,040 + 20 × 156 = 3,120 = 74,297.60.
+        // Y3 (6 months): 151.42 × 30 × 6 = 27,255.60 + 270.40 × 6 = 1,622.40
+        //     + 210.91 × 6 × 6 = 7,592.76 + 4 × 270.40 × 6/12 = 540.80
+        //     + 20 × 162.24 × 6/12 = 1,622.40 = 38,633.96.
+        let n = c.quote("c").unwrap();
+        assert_eq!(n.totals.base_monthly, 445_000);
+        assert_eq!(years("c"), vec![7_394_000, 7_429_760, 3_863_396]);
+        assert_eq!(n.totals.total, 18_687_156);
+
+        let ranked: Vec<&str> = c.ranked().iter().map(|q| q.name.as_str()).collect();
+        assert_eq!(
+            ranked,
+            vec!["Keystone Partners", "Northwind MSP", "Harbor IT"]
+        );
+    }
+}

@@ -1,0 +1,142 @@
+//! One provider's quote: its pricing model, fees, contract terms and rate card.
+
+use serde::{Deserialize, Serialize};
+
+use super::exclusions::{CostItem, Cover, RateCard, Terms};
+use super::models::{ModelKind, Rates};
+use super::money::{Bps, Cents};
+
+/// The annual price escalator a quote may carry: 0% to 20%.
+pub const MAX_ESCALATOR: Bps = 2_000;
+/// Contract terms: one month to ten years.
+pub const MIN_TERM: i64 = 1;
+pub const MAX_TERM: i64 = 120;
+/// The longest notice period accepted, in days.
+pub const MAX_NOTICE_DAYS: i64 = 730;
+/// The most hours a month a block can hold.
+pub const MAX_BLOCK_HOURS: i64 = 10_000;
+
+/// A provider's quote. One per provider: the provider id is the quote's key.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Quote {
+    /// The id of the provider in the workspace's shared list.
+    pub provider: String,
+    pub model: ModelKind,
+    pub rates: Rates,
+    /// One-time onboarding fee, billed in the first month.
+    pub onboarding: Cents,
+    /// Monthly platform or tool-access fee.
+    pub platform: Cents,
+    /// Annual price escalator, applied from the second contract year.
+    pub escalator_bps: Bps,
+    pub term_months: u32,
+    pub notice_days: u32,
+    pub card: RateCard,
+}
+
+impl Default for Quote {
+    /// A blank quote with the market's usual contract shape: three years, a 3% annual
+    /// adjustment, 90 days' notice.
+    fn default() -> Self {
+        Quote {
+            provider: String::new(),
+            model: ModelKind::PerUser,
+            rates: Rates::default(),
+            onboarding: 0,
+            platform: 0,
+            escalator_bps: 300,
+            term_months: 36,
+            notice_days: 90,
+            card: RateCard::default(),
+        }
+    }
+}
+
+impl Quote {
+    pub fn new(provider: String) -> Quote {
+        Quote {
+            provider,
+            ..Quote::default()
+        }
+    }
+
+    /// The number of contract years, the last one possibly partial. At least one, so a
+    /// corrupt term of zero from an old file still prices a month rather than nothing.
+    pub fn years(&self) -> usize {
+        (self.term().div_ceil(12)) as usize
+    }
+
+    /// The term, never below one month.
+    pub fn term(&self) -> u32 {
+        self.term_months.clamp(MIN_TERM as u32, MAX_TERM as u32)
+    }
+
+    /// How the quote actually treats an item. A hybrid quote bills project hours at its
+    /// own project rate, whatever its rate card says.
+    pub fn terms(&self, item: CostItem) -> Terms {
+        if self.model == ModelKind::Hybrid && item == CostItem::ProjectWork {
+            Terms {
+                cover: Cover::Rated,
+                rate: self.rates.project_rate,
+            }
+        } else {
+            self.card.get(item)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_new_quote_has_the_usual_contract_shape() {
+        let q = Quote::new("p1".into());
+        assert_eq!(q.provider, "p1");
+        assert_eq!(
+            (q.term_months, q.escalator_bps, q.notice_days),
+            (36, 300, 90)
+        );
+        assert_eq!(q.years(), 3);
+    }
+
+    #[test]
+    fn years_count_a_partial_last_year_and_never_reach_zero() {
+        let mut q = Quote {
+            term_months: 30,
+            ..Quote::default()
+        };
+        assert_eq!(q.years(), 3);
+        q.term_months = 12;
+        assert_eq!(q.years(), 1);
+        q.term_months = 0;
+        assert_eq!((q.term(), q.years()), (1, 1));
+    }
+
+    #[test]
+    fn hybrid_bills_projects_at_its_own_rate() {
+        let mut q = Quote::default();
+        q.rates.project_rate = 17_500;
+        q.card.project = Terms {
+            cover: Cover::Included,
+            rate: 0,
+        };
+        assert_eq!(q.terms(CostItem::ProjectWork).cover, Cover::Included);
+        q.model = ModelKind::Hybrid;
+        assert_eq!(
+            q.terms(CostItem::ProjectWork),
+            Terms {
+                cover: Cover::Rated,
+                rate: 17_500
+            }
+        );
+        assert_eq!(q.terms(CostItem::Advisory).cover, Cover::NoRate);
+    }
+
+    #[test]
+    fn an_old_empty_quote_loads_with_defaults() {
+        let q: Quote = serde_json::from_str(r#"{"provider":"p9"}"#).unwrap();
+        assert_eq!(q, Quote::new("p9".into()));
+    }
+}

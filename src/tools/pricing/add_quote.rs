@@ -1,0 +1,127 @@
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::clock::fresh_id;
+use crate::components::unique_id;
+use crate::domain::pricing::Pick;
+use crate::domain::provider::MAX_PROVIDER_NAME_CHARS;
+use crate::state::Lib;
+
+/// The value of the "new provider" choice in the provider list.
+const NEW: &str = "";
+
+/// Adds a quote: from a provider already in the workspace (the scorecard's list) that
+/// has no quote yet, or from a new provider typed here and added to that list.
+#[component]
+pub fn AddQuoteForm() -> impl IntoView {
+    let lib = Lib::get();
+    let unquoted = Memo::new(move |_| {
+        lib.0.with(|l| {
+            let ws = l.active();
+            ws.pricing
+                .unquoted(&ws.providers)
+                .into_iter()
+                .map(|p| (p.id.clone(), p.name.clone()))
+                .collect::<Vec<_>>()
+        })
+    });
+    let picked = RwSignal::new(None::<String>);
+    // The choice in effect: the one picked if still available, else the first provider
+    // without a quote, else a new provider.
+    let choice = Memo::new(move |_| {
+        let list = unquoted.get();
+        match picked.get() {
+            Some(id) if id == NEW || list.iter().any(|(p, _)| *p == id) => id,
+            _ => list.first().map_or(NEW.to_owned(), |(id, _)| id.clone()),
+        }
+    });
+    let name = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<String>);
+    let status = RwSignal::new(String::new());
+    let select_id = unique_id("provider");
+    let name_id = unique_id("provider-name");
+    let error_id = format!("{name_id}-error");
+    let error_ref = error_id.clone();
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let pick = match choice.get_untracked() {
+            id if id == NEW => Pick::New(name.get_untracked()),
+            id => Pick::Existing(id),
+        };
+        let new_id = fresh_id();
+        let (mut pricing, mut providers) = lib
+            .0
+            .with_untracked(|l| (l.active().pricing.clone(), l.active().providers.clone()));
+        match pricing.add_quote(&mut providers, pick, new_id) {
+            Ok(id) => {
+                let added = providers
+                    .iter()
+                    .find(|p| p.id == id)
+                    .map(|p| p.name.clone())
+                    .unwrap_or_default();
+                lib.update_active(|ws| {
+                    ws.pricing = pricing;
+                    ws.providers = providers;
+                });
+                error.set(None);
+                name.set(String::new());
+                picked.set(None);
+                status.set(format!("Quote from {added} added."));
+                focus_later(format!("quote-{id}"));
+            }
+            Err(e) => error.set(Some(e.message().to_owned())),
+        }
+    };
+    view! {
+        <form class="add-quote no-print" on:submit=submit>
+            <h3>"Add a quote"</h3>
+            <div class="form-grid">
+                <Show when=move || !unquoted.with(Vec::is_empty)>
+                    <div class="field">
+                        <label for=select_id.clone()>"Provider"</label>
+                        <select id=select_id.clone() on:change=move |ev| picked.set(Some(event_target_value(&ev)))>
+                            <For each=move || unquoted.get() key=|(id, name)| (id.clone(), name.clone()) let((id, label))>
+                                <option value=id.clone() selected={
+                                    let id = id.clone();
+                                    move || choice.get() == id
+                                }>{label}</option>
+                            </For>
+                            <option value=NEW selected=move || choice.get() == NEW>"A new provider…"</option>
+                        </select>
+                        <p class="hint">"Providers from the scorecard appear here until they have a quote."</p>
+                    </div>
+                </Show>
+                <Show when=move || choice.get() == NEW>
+                    <div class="field">
+                        <label for=name_id.clone()>"New provider name"</label>
+                        <input
+                            id=name_id.clone()
+                            type="text"
+                            maxlength=MAX_PROVIDER_NAME_CHARS.to_string()
+                            autocomplete="organization"
+                            prop:value=name
+                            on:input=move |ev| name.set(event_target_value(&ev))
+                            aria-invalid=move || error.get().map(|_| "true")
+                            aria-describedby=error_ref.clone()
+                        />
+                    </div>
+                </Show>
+            </div>
+            <p class="field-error" id=error_id aria-live="polite">{move || error.get()}</p>
+            <button type="submit">"Add quote"</button>
+            <p class="visually-hidden" aria-live="polite">{move || status.get()}</p>
+        </form>
+    }
+}
+
+/// Moves focus to an element once it has been rendered.
+pub fn focus_later(id: String) {
+    request_animation_frame(move || {
+        if let Some(el) = document()
+            .get_element_by_id(&id)
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            let _ = el.focus();
+        }
+    });
+}

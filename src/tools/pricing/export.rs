@@ -1,0 +1,75 @@
+use leptos::prelude::*;
+
+use super::Cmp;
+use crate::clock::{format_time, now_ms};
+use crate::components::notices::offer;
+use crate::domain::pricing::csv::comparison_csv;
+use crate::state::{Lib, Notices};
+
+/// The comparison as a CSV file, and a printout for finance.
+#[component]
+pub fn ExportPanel() -> impl IntoView {
+    let cmp = expect_context::<Cmp>().0;
+    let notices = expect_context::<Notices>();
+    let lib = Lib::get();
+    let download = move |_| {
+        let text = cmp.with_untracked(comparison_csv);
+        let name = lib
+            .0
+            .with_untracked(|l| file_stem(l.active().display_name()));
+        offer(notices, &format!("{name}-pricing.csv"), "text/csv", &text);
+    };
+    let print = move |_| {
+        let _ = window().print();
+    };
+    view! {
+        <section class="panel no-print" aria-labelledby="export-title">
+            <h2 id="export-title">"Export"</h2>
+            <p class="hint">"The CSV has one row per quote and per alternative, with yearly totals, in plain numbers a spreadsheet reads. The printout leaves out the input fields: figures, flags and alternatives only."</p>
+            <div class="row-actions">
+                <button type="button" on:click=download>"Download CSV"</button>
+                <button type="button" class="secondary" on:click=print>"Print for finance"</button>
+            </div>
+        </section>
+    }
+}
+
+/// A file name from the workspace name: letters, digits and dashes.
+fn file_stem(name: &str) -> String {
+    let mut out = String::new();
+    for c in name.chars() {
+        if c.is_alphanumeric() {
+            out.extend(c.to_lowercase());
+        } else if !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    let out = out.trim_matches('-');
+    if out.is_empty() {
+        "splitline".to_owned()
+    } else {
+        out.to_owned()
+    }
+}
+
+/// Heads the printout: whose comparison and when. Hidden on screen.
+#[component]
+pub fn PrintHeading() -> impl IntoView {
+    let lib = Lib::get();
+    let line = move || {
+        lib.0.with(|l| {
+            let ws = l.active();
+            let company = ws.profile.company_name.trim();
+            let who = if company.is_empty() {
+                ws.display_name()
+            } else {
+                company
+            };
+            format!(
+                "{who}: managed IT quotes compared. Prepared {}.",
+                format_time(now_ms())
+            )
+        })
+    };
+    view! { <p class="print-only print-heading">{line}</p> }
+}

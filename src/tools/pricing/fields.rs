@@ -1,0 +1,151 @@
+//! Money and percentage inputs. Like `NumberField`: bad input is refused next to the
+//! field and the model keeps the last good value.
+
+use leptos::prelude::*;
+
+use crate::components::unique_id;
+use crate::domain::pricing::money::{
+    parse_money, parse_percent, percent_text, plain, Bps, Cents, Currency, MAX_AMOUNT,
+};
+
+/// A labelled text input whose text is parsed by the domain.
+#[component]
+fn ParsedField(
+    /// The visible label (or the accessible name when `hide_label` is set).
+    label: Signal<String>,
+    /// The current value in the model.
+    value: Signal<i64>,
+    /// Receives each accepted value.
+    on_change: Callback<i64>,
+    /// Reads typed text; the error is the message shown next to the field.
+    parse: Callback<String, Result<i64, String>>,
+    /// Writes a value back as text.
+    show: fn(i64) -> String,
+    /// Shown before the input, e.g. the currency symbol.
+    #[prop(optional_no_strip)]
+    prefix: Option<Signal<String>>,
+    /// Shown after the input, e.g. "%".
+    #[prop(optional)]
+    suffix: &'static str,
+    #[prop(optional_no_strip)] hint: Option<Signal<String>>,
+    /// Keeps the label for screen readers only (inside tables).
+    #[prop(optional)]
+    hide_label: bool,
+) -> impl IntoView {
+    let id = unique_id("fld");
+    let error_id = format!("{id}-error");
+    let hint_id = format!("{id}-hint");
+    let (text, set_text) = signal(show(value.get_untracked()));
+    let (error, set_error) = signal(None::<String>);
+    // The value this field itself last sent: when it comes back, the typed text stays
+    // as typed ("95.5" is not rewritten to "95.50" mid-word).
+    let sent = StoredValue::new(None::<i64>);
+    Effect::new(move |_| {
+        let v = value.get();
+        if error.get_untracked().is_none() && sent.get_value() != Some(v) {
+            set_text.set(show(v));
+        }
+    });
+    let on_input = move |ev| {
+        let typed = event_target_value(&ev);
+        set_text.set(typed.clone());
+        match parse.run(typed) {
+            Ok(v) => {
+                set_error.set(None);
+                sent.set_value(Some(v));
+                if v != value.get_untracked() {
+                    on_change.run(v);
+                }
+            }
+            Err(e) => set_error.set(Some(e)),
+        }
+    };
+    // Leaving the field tidies the text of an accepted value. A focused field whose row
+    // is being hidden gets its blur after its signals are gone: then there is nothing to do.
+    let on_blur = move |_| {
+        let (Some(err), Some(v)) = (error.try_get_untracked(), value.try_get_untracked()) else {
+            return;
+        };
+        if err.is_none() {
+            sent.try_set_value(None);
+            set_text.try_set(show(v));
+        }
+    };
+    let described_by = match hint {
+        Some(_) => format!("{error_id} {hint_id}"),
+        None => error_id.clone(),
+    };
+    view! {
+        <div class="field">
+            <label for=id.clone() class:visually-hidden=hide_label>{label}</label>
+            <div class="affix">
+                {prefix.map(|p| view! { <span class="affix-text" aria-hidden="true">{p}</span> })}
+                <input
+                    id=id
+                    type="text"
+                    inputmode="decimal"
+                    autocomplete="off"
+                    prop:value=text
+                    on:input=on_input
+                    on:blur=on_blur
+                    aria-invalid=move || error.get().map(|_| "true")
+                    aria-describedby=described_by
+                />
+                {(!suffix.is_empty()).then(|| view! { <span class="affix-text" aria-hidden="true">{suffix}</span> })}
+            </div>
+            {hint.map(|h| view! { <p class="hint" id=hint_id>{h}</p> })}
+            <p class="field-error" id=error_id aria-live="polite">{error}</p>
+        </div>
+    }
+}
+
+/// An amount of money in the comparison's currency, stored as cents.
+#[component]
+pub fn MoneyField(
+    #[prop(into)] label: Signal<String>,
+    #[prop(into)] value: Signal<Cents>,
+    on_change: Callback<Cents>,
+    #[prop(into)] currency: Signal<Currency>,
+    #[prop(optional, into)] hint: Option<Signal<String>>,
+    #[prop(optional)] hide_label: bool,
+) -> impl IntoView {
+    let parse = Callback::new(|t: String| parse_money(&t, MAX_AMOUNT).map_err(|e| e.message()));
+    view! {
+        <ParsedField
+            label=label
+            value=value
+            on_change=on_change
+            parse=parse
+            show=plain
+            prefix=Some(Signal::derive(move || currency.get().symbol().to_owned()))
+            hint=hint
+            hide_label=hide_label
+        />
+    }
+}
+
+/// A percentage stored in basis points.
+#[component]
+pub fn PercentField(
+    #[prop(into)] label: Signal<String>,
+    #[prop(into)] value: Signal<Bps>,
+    on_change: Callback<Bps>,
+    min: Bps,
+    max: Bps,
+    #[prop(optional, into)] hint: Option<Signal<String>>,
+) -> impl IntoView {
+    let parse = Callback::new(move |t: String| {
+        parse_percent(&t, min, max).map_err(|e| e.percent_message())
+    });
+    view! {
+        <ParsedField
+            label=label
+            value=value
+            on_change=on_change
+            parse=parse
+            show=percent_text
+            suffix="%"
+            hint=hint
+        />
+    }
+}

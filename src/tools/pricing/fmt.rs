@@ -1,0 +1,94 @@
+//! Figures formatted for the buyer's locale with `Intl.NumberFormat`.
+//!
+//! Amounts reach the formatter as exact decimal strings ("1234.50"), never as floats,
+//! so what is shown is exactly what the domain computed.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+
+use js_sys::Intl::{NumberFormat, NumberFormatNotation, NumberFormatOptions, NumberFormatStyle};
+use leptos::prelude::*;
+use wasm_bindgen::JsValue;
+
+use crate::domain::pricing::money::{decimal, Cents, Currency};
+
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+enum Kind {
+    Money,
+    Compact,
+    Count,
+}
+
+thread_local! {
+    static FORMATS: RefCell<HashMap<(Kind, Currency), js_sys::Function>> = RefCell::new(HashMap::new());
+}
+
+fn formatter(kind: Kind, cur: Currency) -> js_sys::Function {
+    FORMATS.with(|cache| {
+        cache
+            .borrow_mut()
+            .entry((kind, cur))
+            .or_insert_with(|| {
+                let opts = NumberFormatOptions::new();
+                match kind {
+                    Kind::Money | Kind::Compact => {
+                        opts.set_style(NumberFormatStyle::Currency);
+                        opts.set_currency(cur.code());
+                    }
+                    Kind::Count => opts.set_style(NumberFormatStyle::Decimal),
+                }
+                if kind == Kind::Compact {
+                    opts.set_notation(NumberFormatNotation::Compact);
+                    opts.set_maximum_fraction_digits(1);
+                }
+                NumberFormat::new(&js_sys::Array::new(), &opts).format()
+            })
+            .clone()
+    })
+}
+
+fn call(kind: Kind, cur: Currency, text: &str) -> String {
+    formatter(kind, cur)
+        .call1(&JsValue::NULL, &JsValue::from_str(text))
+        .ok()
+        .and_then(|v| v.as_string())
+        .unwrap_or_else(|| text.to_owned())
+}
+
+/// "$1,234.50" in en-US, "1.234,50 €" in de-DE.
+pub fn money(cur: Currency, cents: Cents) -> String {
+    call(Kind::Money, cur, &decimal(cents))
+}
+
+/// A short amount for chart axes: "$120K".
+pub fn compact(cur: Currency, cents: Cents) -> String {
+    call(Kind::Compact, cur, &decimal(cents))
+}
+
+/// A whole number with the locale's grouping.
+pub fn count(n: impl Into<i64>) -> String {
+    call(Kind::Count, Currency::Usd, &n.into().to_string())
+}
+
+/// An optional amount; a dash when there is nothing to divide by.
+pub fn maybe_money(cur: Currency, cents: Option<Cents>) -> String {
+    cents.map_or_else(|| "–".to_owned(), |c| money(cur, c))
+}
+
+/// One labelled figure in a `<dl class="figures">`.
+#[component]
+pub fn Figure(
+    /// What the figure is.
+    #[prop(into)]
+    label: Signal<String>,
+    /// The figure, formatted.
+    #[prop(into)]
+    value: Signal<String>,
+) -> impl IntoView {
+    view! {
+        <div>
+            <dt>{label}</dt>
+            <dd>{value}</dd>
+        </div>
+    }
+}

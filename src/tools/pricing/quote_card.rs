@@ -1,0 +1,180 @@
+use leptos::prelude::*;
+
+use super::add_quote::AddQuoteForm;
+use super::fmt::{maybe_money, money, Figure};
+use super::quote_fields::{ContractFields, ModelFields};
+use super::rate_card::RateCardTable;
+use super::{currency, edit, Cmp};
+use crate::components::confirm::ConfirmDialog;
+use crate::domain::pricing::compare::{QuoteView, MISSING_PROVIDER};
+use crate::domain::pricing::money::Currency;
+use crate::state::Lib;
+
+/// Every quote, and the form to add one.
+#[component]
+pub fn QuotesPanel() -> impl IntoView {
+    let lib = Lib::get();
+    let ids = Memo::new(move |_| {
+        lib.0.with(|l| {
+            l.active()
+                .pricing
+                .quotes
+                .iter()
+                .map(|q| q.provider.clone())
+                .collect::<Vec<_>>()
+        })
+    });
+    let doomed = RwSignal::new(None::<String>);
+    let confirm_open = RwSignal::new(false);
+    let doomed_name = move || {
+        let id = doomed.get().unwrap_or_default();
+        lib.0.with(|l| {
+            l.active()
+                .providers
+                .iter()
+                .find(|p| p.id == id)
+                .map_or(MISSING_PROVIDER.to_owned(), |p| p.name.clone())
+        })
+    };
+    let ask_delete = Callback::new(move |id: String| {
+        doomed.set(Some(id));
+        confirm_open.set(true);
+    });
+    let delete = Callback::new(move |()| {
+        if let Some(id) = doomed.get_untracked() {
+            edit(lib, |p| p.remove_quote(&id));
+        }
+    });
+    view! {
+        <section class="panel quotes" aria-labelledby="quotes-title">
+            <h2 id="quotes-title">"Quotes"</h2>
+            <Show when=move || ids.with(Vec::is_empty)>
+                <p class="empty">"No quotes yet. Add one per provider: the figures below update as you type."</p>
+            </Show>
+            <For each=move || ids.get() key=|id| id.clone() let(id)>
+                <QuoteCard provider=id on_delete=ask_delete />
+            </For>
+            <AddQuoteForm />
+            <ConfirmDialog
+                open=confirm_open
+                title=Signal::derive(move || format!("Delete the quote from {}?", doomed_name()))
+                message="The quote and its rate card are removed. The provider stays in the workspace for the scorecard."
+                confirm_label="Delete quote"
+                on_confirm=delete
+            />
+        </section>
+    }
+}
+
+/// One quote: its terms to edit, and what they add up to.
+#[component]
+fn QuoteCard(provider: String, on_delete: Callback<String>) -> impl IntoView {
+    let lib = Lib::get();
+    let id = StoredValue::new(provider);
+    let name = Memo::new(move |_| {
+        lib.0.with(|l| {
+            l.active()
+                .providers
+                .iter()
+                .find(|p| p.id == id.get_value())
+                .map_or(MISSING_PROVIDER.to_owned(), |p| p.name.clone())
+        })
+    });
+    let heading_id = format!("quote-{}", id.get_value());
+    let labelled_by = heading_id.clone();
+    view! {
+        <article class="quote-card" aria-labelledby=labelled_by>
+            <div class="quote-head">
+                <h3 id=heading_id tabindex="-1">{name}</h3>
+                <button type="button" class="secondary danger no-print" on:click=move |_| on_delete.run(id.get_value())>
+                    "Delete quote" <span class="visually-hidden">" from " {name}</span>
+                </button>
+            </div>
+            <div class="quote-edit no-print">
+                <ModelFields provider=id.get_value() />
+                <ContractFields provider=id.get_value() />
+                <RateCardTable provider=id.get_value() />
+            </div>
+            <QuoteOutcome provider=id.get_value() />
+        </article>
+    }
+}
+
+/// The quote's figures, its benchmark flags and the RACI cross-check.
+#[component]
+fn QuoteOutcome(provider: String) -> impl IntoView {
+    let cmp = expect_context::<Cmp>().0;
+    let cur = currency(Lib::get());
+    let id = StoredValue::new(provider);
+    let view_of = Memo::new(move |_| cmp.with(|c| c.quote(&id.get_value()).cloned()));
+    let count = Memo::new(move |_| cmp.with(|c| c.quotes.len()));
+    // Each figure is a plain text signal, so one `Figure` serves them all.
+    let text = move |f: fn(&QuoteView, Currency, usize) -> String| {
+        Signal::derive(move || {
+            view_of.with(|v| {
+                v.as_ref()
+                    .map(|v| f(v, cur.get(), count.get()))
+                    .unwrap_or_default()
+            })
+        })
+    };
+    view! {
+        <div class="quote-outcome">
+            <dl class="figures" aria-live="polite">
+                <Figure label="Base monthly" value=text(|v, c, _| money(c, v.totals.base_monthly)) />
+                <Figure label="All-in year 1" value=text(|v, c, _| money(c, v.totals.all_in_year1)) />
+                <Figure label=text(|v, _, _| format!("Total over {} months", v.term)) value=text(|v, c, _| money(c, v.totals.total)) />
+                <Figure label="Per user a month" value=text(|v, c, _| maybe_money(c, v.totals.per_user_month)) />
+                <Figure label="Per device a month" value=text(|v, c, _| maybe_money(c, v.totals.per_device_month)) />
+                <Figure label="Rank by total" value=text(|v, _, n| format!("{} of {n}", v.rank)) />
+            </dl>
+            <FlagList provider=id.get_value() />
+        </div>
+    }
+}
+
+/// Benchmark flags and RACI findings, most serious first.
+#[component]
+fn FlagList(provider: String) -> impl IntoView {
+    let cmp = expect_context::<Cmp>().0;
+    let id = StoredValue::new(provider);
+    let items = Memo::new(move |_| {
+        cmp.with(|c| {
+            c.quote(&id.get_value()).map_or_else(Vec::new, |q| {
+                let mut out: Vec<(&'static str, &'static str, String)> = q
+                    .findings
+                    .iter()
+                    .map(|f| {
+                        let (level, label) = if f.no_rate {
+                            ("warn", "RACI gap")
+                        } else {
+                            ("note", "RACI cost")
+                        };
+                        (
+                            level,
+                            label,
+                            format!("{} RACI functions: {}.", f.text, f.functions.join(", ")),
+                        )
+                    })
+                    .collect();
+                out.extend(
+                    q.flags
+                        .iter()
+                        .map(|f| (f.level.key(), f.level.label(), f.text.clone())),
+                );
+                out
+            })
+        })
+    });
+    view! {
+        <ul class="flags" aria-label="Flags">
+            {move || items.get().into_iter().map(|(level, label, text)| view! {
+                <li class=format!("flag {level}")>
+                    <span class="flag-label">{label}</span>
+                    " "
+                    <span>{text}</span>
+                </li>
+            }).collect_view()}
+        </ul>
+    }
+}

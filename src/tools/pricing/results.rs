@@ -1,0 +1,192 @@
+use leptos::prelude::*;
+
+use super::charts::{BreakdownChart, YearChart};
+use super::fmt::{count, maybe_money, money};
+use super::Cmp;
+use crate::domain::pricing::compare::Comparison;
+use crate::domain::pricing::money::{percent_text, Currency};
+use crate::domain::route::Route;
+use crate::state::Lib;
+
+/// The quotes side by side, ranked by total contract value, with the charts.
+#[component]
+pub fn ResultsPanel() -> impl IntoView {
+    let cmp = expect_context::<Cmp>().0;
+    let has_quotes = move || cmp.with(|c| !c.quotes.is_empty());
+    view! {
+        <section class="panel results" aria-labelledby="results-title">
+            <h2 id="results-title">"Comparison"</h2>
+            <Context />
+            <Show
+                when=has_quotes
+                fallback=|| view! { <p class="empty">"Add a quote to see the comparison."</p> }
+            >
+                <p class="summary" aria-live="polite">{move || cmp.with(summary)}</p>
+                <Show when=move || cmp.with(Comparison::terms_differ)>
+                    <p class="advice">"The quotes run for different terms, so compare the yearly figures too, not only the totals."</p>
+                </Show>
+                <RankingTable />
+                <h3>"Where the money goes"</h3>
+                <BreakdownChart />
+                <h3>"Year by year"</h3>
+                <YearChart />
+                <YearTable />
+            </Show>
+        </section>
+    }
+}
+
+fn summary(c: &Comparison) -> String {
+    let Some(best) = c.ranked().first().copied() else {
+        return String::new();
+    };
+    let mut text = format!(
+        "Lowest total contract value: {}, {} over {} months.",
+        best.name,
+        money(c.currency, best.totals.total),
+        best.term
+    );
+    let unknown = best.totals.unknown().len();
+    if unknown > 0 {
+        text.push_str(&format!(
+            " It leaves {unknown} excluded item{} without a price, so the real figure is higher.",
+            if unknown == 1 { "" } else { "s" }
+        ));
+    }
+    text
+}
+
+/// The environment the figures are for, in one line (also heads the printout).
+#[component]
+fn Context() -> impl IntoView {
+    let lib = Lib::get();
+    let cmp = expect_context::<Cmp>().0;
+    let growth = move || lib.0.with(|l| l.active().pricing.env.growth_bps);
+    let line = move || {
+        cmp.with(|c| {
+            let n = c.counts;
+            format!(
+                "For {} users, {} workstations, {} servers and {} network devices, growing {}% a year. Figures in {}.",
+                count(n.users),
+                count(n.workstations),
+                count(n.servers),
+                count(n.network),
+                percent_text(growth()),
+                c.currency.code()
+            )
+        })
+    };
+    let foreign = move || cmp.with(|c| c.currency != Currency::Usd);
+    let duties = Memo::new(move |_| lib.0.with(|l| super::msp_duties(l.active()).len()));
+    let raci_line = move || {
+        match duties.get() {
+        0 => "RACI cross-check: your RACI gives the MSP no functions yet. Fill it in to check each quote's exclusions against who owns what.".to_owned(),
+        1 => "RACI cross-check: the one function your RACI gives the MSP is checked against each quote's exclusions.".to_owned(),
+        n => format!("RACI cross-check: the {n} functions your RACI gives the MSP are checked against each quote's exclusions."),
+    }
+    };
+    view! {
+        <p class="context-line">{line}</p>
+        <p class="context-line no-print">
+            {raci_line} " " <a href=Route::Raci.href()>"Open the RACI builder"</a>
+        </p>
+        <Show when=foreign>
+            <p class="hint">"Benchmark bands are 2026 US market figures in US dollars: read them as a rough guide in other currencies."</p>
+        </Show>
+    }
+}
+
+#[component]
+fn RankingTable() -> impl IntoView {
+    let cmp = expect_context::<Cmp>().0;
+    let rows = move || {
+        cmp.with(|c| {
+            let cur = c.currency;
+            c.ranked()
+                .into_iter()
+                .map(|q| {
+                    let unknown: Vec<&str> = q.totals.unknown().iter().map(|i| i.label()).collect();
+                    view! {
+                        <tr>
+                            <td>{q.rank}</td>
+                            <th scope="row">{q.name.clone()}</th>
+                            <td>{q.model.label()}</td>
+                            <td class="num">{q.term}</td>
+                            <td class="num">{money(cur, q.totals.base_monthly)}</td>
+                            <td class="num">{money(cur, q.totals.all_in_year1)}</td>
+                            <td class="num strong">{money(cur, q.totals.total)}</td>
+                            <td class="num">{maybe_money(cur, q.totals.per_user_month)}</td>
+                            <td class="num">{maybe_money(cur, q.totals.per_device_month)}</td>
+                            <td>{if unknown.is_empty() { "None".to_owned() } else { unknown.join(", ") }}</td>
+                        </tr>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    view! {
+        <div class="table-scroll" role="region" aria-labelledby="ranking-caption" tabindex="0">
+            <table class="ranking">
+                <caption id="ranking-caption">"Ranked by total contract value, lowest first"</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">"Rank"</th>
+                        <th scope="col">"Provider"</th>
+                        <th scope="col">"Model"</th>
+                        <th scope="col">"Term (months)"</th>
+                        <th scope="col">"Base monthly"</th>
+                        <th scope="col">"All-in year 1"</th>
+                        <th scope="col">"Total contract value"</th>
+                        <th scope="col">"Per user a month"</th>
+                        <th scope="col">"Per device a month"</th>
+                        <th scope="col">"Excluded with no rate"</th>
+                    </tr>
+                </thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
+    }
+}
+
+/// The year-by-year chart's figures as a table.
+#[component]
+fn YearTable() -> impl IntoView {
+    let cmp = expect_context::<Cmp>().0;
+    let years = move || cmp.with(|c| c.max_years());
+    let rows = move || {
+        cmp.with(|c| {
+            let cur = c.currency;
+            let n = c.max_years();
+            c.quotes
+                .iter()
+                .map(|q| {
+                    let cells = (0..n)
+                        .map(|y| {
+                            let v = q.totals.years.get(y);
+                            let text = v.map_or("–".to_owned(), |v| money(cur, v.total()));
+                            let part = v
+                                .filter(|v| v.months < 12)
+                                .map(|v| format!(" ({} mo)", v.months));
+                            view! { <td class="num">{text}{part}</td> }
+                        })
+                        .collect_view();
+                    view! { <tr><th scope="row">{q.name.clone()}</th>{cells}</tr> }
+                })
+                .collect_view()
+        })
+    };
+    view! {
+        <div class="table-scroll" role="region" aria-labelledby="years-caption" tabindex="0">
+            <table class="years">
+                <caption id="years-caption">"Cost per contract year"</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">"Provider"</th>
+                        {move || (1..=years()).map(|y| view! { <th scope="col">{format!("Year {y}")}</th> }).collect_view()}
+                    </tr>
+                </thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
+    }
+}

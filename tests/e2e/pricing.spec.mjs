@@ -1,0 +1,302 @@
+// Pricing comparison: three quotes of different models for a 75-user company, with
+// exclusions, checked against hand-computed figures (the same cases as the native test
+// `domain::pricing::compare::reference`); benchmark flags; refused input; reload; export;
+// print view; axe in light and dark.
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { after, before, test } from 'node:test';
+import { APP_URL, axeViolations, launch, openPage, saved } from './helpers.mjs';
+
+const URL = `${APP_URL}#/pricing`;
+
+let browser;
+before(async () => {
+  browser = await launch();
+});
+after(() => browser.close());
+
+function card(page, name) {
+  return page.getByRole('article', { name });
+}
+
+/** The figure shown under a label in a quote's results. */
+async function figure(scope, label) {
+  const text = await scope.locator('.figures > div').filter({ has: scope.page().getByText(label, { exact: true }) }).locator('dd').textContent();
+  return text.trim();
+}
+
+async function addQuote(page, name) {
+  const select = page.getByRole('combobox', { name: 'Provider' });
+  if (await select.count()) await select.selectOption({ label: 'A new provider…' });
+  await page.getByRole('textbox', { name: 'New provider name' }).fill(name);
+  await page.getByRole('button', { name: 'Add quote' }).click();
+  await card(page, name).waitFor();
+  return card(page, name);
+}
+
+async function exclusion(quote, item, cover, rate) {
+  await quote.getByRole('combobox', { name: `${item} in this quote` }).selectOption(cover);
+  if (rate !== undefined) {
+    const unit = item === 'After-hours incident response' ? 'per incident'
+      : item === 'Software licensing' ? 'per seat a month'
+      : item === 'On-site visits' ? 'per visit' : 'per hour';
+    await quote.getByRole('textbox', { name: `${item} rate ${unit}` }).fill(rate);
+  }
+}
+
+async function enterThreeQuotes(page) {
+  await page.getByRole('textbox', { name: 'Growth per year' }).fill('5');
+
+  const a = await addQuote(page, 'Harbor IT');
+  await a.getByRole('textbox', { name: 'Rate per user a month' }).fill('95');
+  await a.getByRole('textbox', { name: 'Onboarding fee (one time)' }).fill('$3,000');
+  await exclusion(a, 'Project work', 'rated', '175');
+  await exclusion(a, 'vCIO / advisory', 'included');
+  await exclusion(a, 'After-hours incident response', 'rated', '300');
+  await exclusion(a, 'Software licensing', 'included');
+  await exclusion(a, 'On-site visits', 'included');
+
+  const b = await addQuote(page, 'Keystone Partners');
+  await b.getByRole('combobox', { name: 'Model' }).selectOption('per_device');
+  await b.getByRole('textbox', { name: 'Rate per workstation a month' }).fill('40');
+  await b.getByRole('textbox', { name: 'Rate per server a month' }).fill('250');
+  await b.getByRole('textbox', { name: 'Rate per network device a month' }).fill('30.00');
+  await b.getByRole('textbox', { name: 'Platform / tool access fee a month' }).fill('400');
+  await b.getByRole('textbox', { name: 'Annual price escalator' }).fill('0');
+  await b.getByRole('textbox', { name: 'Contract term (months)' }).fill('24');
+  await exclusion(b, 'vCIO / advisory', 'rated', '200');
+  await exclusion(b, 'Compliance documentation', 'included');
+  await exclusion(b, 'Software licensing', 'rated', '22');
+  await exclusion(b, 'On-site visits', 'rated', '150');
+
+  const c = await addQuote(page, 'Northwind MSP');
+  await c.getByRole('combobox', { name: 'Model' }).selectOption('block_hours');
+  await c.getByRole('textbox', { name: 'Hours in the monthly block' }).fill('30');
+  await c.getByRole('textbox', { name: 'Block rate per hour' }).fill('140');
+  await c.getByRole('textbox', { name: 'Overage rate per hour' }).fill('195');
+  await c.getByRole('textbox', { name: 'Hours you expect to use a month' }).fill('36');
+  await c.getByRole('textbox', { name: 'Onboarding fee (one time)' }).fill('2500');
+  await c.getByRole('textbox', { name: 'Platform / tool access fee a month' }).fill('250');
+  await c.getByRole('textbox', { name: 'Annual price escalator' }).fill('4');
+  await c.getByRole('textbox', { name: 'Contract term (months)' }).fill('30');
+  await exclusion(c, 'Project work', 'included');
+  await exclusion(c, 'vCIO / advisory', 'included');
+  await exclusion(c, 'After-hours incident response', 'rated', '250');
+  await exclusion(c, 'Compliance documentation', 'rated', '150');
+  await exclusion(c, 'Software licensing', 'included');
+}
+
+// Hand-computed (see the native reference test for the working).
+const EXPECTED = {
+  'Harbor IT': { base: '$7,125.00', allIn: '$103,700.00', total: '$328,630.52', term: 36 },
+  'Keystone Partners': { base: '$4,300.00', allIn: '$77,100.00', total: '$157,176.00', term: 24 },
+  'Northwind MSP': { base: '$4,450.00', allIn: '$73,940.00', total: '$186,871.56', term: 30 },
+};
+
+async function checkFigures(page) {
+  for (const [name, e] of Object.entries(EXPECTED)) {
+    const q = card(page, name);
+    assert.equal(await figure(q, 'Base monthly'), e.base, `${name} base`);
+    assert.equal(await figure(q, 'All-in year 1'), e.allIn, `${name} all-in`);
+    assert.equal(await figure(q, `Total over ${e.term} months`), e.total, `${name} total`);
+  }
+  const ranking = page.getByRole('table', { name: 'Ranked by total contract value, lowest first' });
+  const rows = ranking.getByRole('row');
+  assert.equal(await rows.count(), 4);
+  const order = ['Keystone Partners', 'Northwind MSP', 'Harbor IT'];
+  for (const [i, name] of order.entries()) {
+    const text = await rows.nth(i + 1).textContent();
+    assert.ok(text.startsWith(`${i + 1}${name}`), text);
+    assert.ok(text.includes(EXPECTED[name].allIn) && text.includes(EXPECTED[name].total), text);
+  }
+}
+
+test('three quotes of different models give the hand-computed all-in and term totals, and survive a reload', async () => {
+  const context = await browser.newContext({ locale: 'en-US' });
+  const page = await openPage(context, URL);
+  await enterThreeQuotes(page);
+  await checkFigures(page);
+
+  // Unknown costs are named, in the card and in the ranking.
+  const harbor = card(page, 'Harbor IT');
+  await harbor.getByText('Compliance documentation is excluded with no rate: an unknown cost the all-in figure cannot include. Ask for a rate card line.').waitFor();
+  const keystone = page.getByRole('table', { name: 'Ranked by total contract value, lowest first' }).getByRole('row').filter({ hasText: 'Keystone Partners' });
+  assert.match(await keystone.textContent(), /Project work, After-hours incident response$/);
+  await page.getByText('Lowest total contract value: Keystone Partners, $157,176.00 over 24 months.', { exact: false }).waitFor();
+  // The year-by-year table shows the partial last year.
+  const years = page.getByRole('table', { name: 'Cost per contract year' });
+  assert.match(await years.getByRole('row').filter({ hasText: 'Northwind MSP' }).textContent(), /\$73,940\.00\$74,297\.60\$38,633\.96 \(6 mo\)/);
+
+  await saved(page);
+  await page.reload();
+  await page.getByRole('heading', { level: 1, name: 'Pricing comparison' }).waitFor();
+  await card(page, 'Northwind MSP').waitFor();
+  await checkFigures(page);
+  assert.equal(await page.getByRole('textbox', { name: 'Growth per year' }).inputValue(), '5');
+  assert.equal(await card(page, 'Keystone Partners').getByRole('combobox', { name: 'Model' }).inputValue(), 'per_device');
+  assert.equal(await card(page, 'Harbor IT').getByRole('textbox', { name: 'Project work rate per hour' }).inputValue(), '175');
+  assert.equal(await card(page, 'Northwind MSP').getByRole('combobox', { name: 'On-site visits in this quote' }).inputValue(), 'no_rate');
+
+  // The CSV carries the same figures.
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Download CSV' }).click();
+  const file = await download;
+  assert.equal(file.suggestedFilename(), 'my-first-engagement-pricing.csv');
+  const csv = await readFile(await file.path(), 'utf8');
+  const lines = csv.split('\r\n');
+  assert.match(lines[1], /^1,Keystone Partners,Per device,USD,24,90,0,4300\.00,77100\.00,157176\.00,/);
+  assert.match(lines[3], /^3,Harbor IT,Per user,USD,36,90,3,7125\.00,103700\.00,328630\.52,/);
+  assert.match(lines[4], /^,Fully managed estimate,Alternative,USD,36,/);
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
+test('a quote below the market band is flagged with a reason', async () => {
+  const context = await browser.newContext({ locale: 'en-US' });
+  const page = await openPage(context, URL);
+  const q = await addQuote(page, 'Cheap & Cheerful IT');
+  await q.getByRole('textbox', { name: 'Rate per user a month' }).fill('40');
+  await q.getByText('$40 per user a month is well below the usual co-managed band ($45 to $175): check what is excluded.').waitFor();
+  await q.getByText('The base price is about 27% of the fully managed estimate, below the usual 40% to 60%', { exact: false }).waitFor();
+  await q.getByRole('textbox', { name: 'Rate per user a month' }).fill('95');
+  await q.getByText('$95 per user a month is within the common band ($65 to $120).').waitFor();
+  await q.getByRole('combobox', { name: 'Model' }).selectOption('retainer');
+  await q.getByRole('textbox', { name: 'Monthly retainer' }).fill('2,000');
+  await q.getByText('A $2,000 monthly retainer is below the usual $2,500 to $15,000: check how narrow the defined scope is.').waitFor();
+  // Switching back keeps the per-user rate typed earlier.
+  await q.getByRole('combobox', { name: 'Model' }).selectOption('per_user');
+  assert.equal(await q.getByRole('textbox', { name: 'Rate per user a month' }).inputValue(), '95');
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
+test('bad input is refused next to the field and the last good value is kept', async () => {
+  const context = await browser.newContext({ locale: 'en-US' });
+  const page = await openPage(context, URL);
+  const q = await addQuote(page, 'Harbor IT');
+  const rate = q.getByRole('textbox', { name: 'Rate per user a month' });
+  await rate.fill('100');
+  assert.equal(await figure(q, 'Base monthly'), '$7,500.00');
+  await rate.fill('1.234');
+  await q.getByText('Use at most two decimals.').waitFor();
+  assert.equal(await rate.getAttribute('aria-invalid'), 'true');
+  await rate.fill('ten');
+  await q.getByText('Enter an amount, like 95 or 1,250.50.').waitFor();
+  assert.equal(await figure(q, 'Base monthly'), '$7,500.00');
+  const term = q.getByRole('textbox', { name: 'Contract term (months)' });
+  await term.fill('0');
+  await q.getByText('Enter a number from 1 to 120.').waitFor();
+  // $100, 75 users, 3% a year: 90,000 + 92,700 + 95,481 over the unchanged 36 months.
+  assert.equal(await figure(q, 'Total over 36 months'), '$278,181.00');
+  const users = page.getByRole('textbox', { name: 'Users', exact: true });
+  await users.fill('-5');
+  await page.getByText('Enter a number from 0 to 100,000.').waitFor();
+  const escalator = q.getByRole('textbox', { name: 'Annual price escalator' });
+  await escalator.fill('3,5%');
+  assert.equal(await escalator.getAttribute('aria-invalid'), null);
+  await escalator.fill('25');
+  await q.getByText('Enter a percentage from 0% to 20%.').waitFor();
+  await saved(page);
+  await page.reload();
+  await card(page, 'Harbor IT').waitFor();
+  const again = card(page, 'Harbor IT');
+  assert.equal(await again.getByRole('textbox', { name: 'Rate per user a month' }).inputValue(), '100');
+  assert.equal(await again.getByRole('textbox', { name: 'Contract term (months)' }).inputValue(), '36');
+  assert.equal(await again.getByRole('textbox', { name: 'Annual price escalator' }).inputValue(), '3.5');
+  assert.equal(await page.getByRole('textbox', { name: 'Users', exact: true }).inputValue(), '75');
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
+test('deleting a quote asks first and keeps the provider for another quote', async () => {
+  const context = await browser.newContext({ locale: 'en-US' });
+  const page = await openPage(context, URL);
+  await addQuote(page, 'Harbor IT');
+  await page.getByRole('button', { name: 'Delete quote from Harbor IT' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Delete the quote from Harbor IT?' });
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  assert.equal(await card(page, 'Harbor IT').count(), 1);
+  await page.getByRole('button', { name: 'Delete quote from Harbor IT' }).click();
+  await dialog.getByRole('button', { name: 'Delete quote' }).click();
+  await card(page, 'Harbor IT').waitFor({ state: 'detached' });
+  // The provider is still in the workspace and can be quoted again.
+  const select = page.getByRole('combobox', { name: 'Provider' });
+  assert.equal(await select.locator('option:checked').textContent(), 'Harbor IT');
+  await page.getByRole('button', { name: 'Add quote' }).click();
+  await card(page, 'Harbor IT').waitFor();
+  // A new provider with the same name is refused.
+  await page.getByRole('textbox', { name: 'New provider name' }).fill('harbor it');
+  await page.getByRole('button', { name: 'Add quote' }).click();
+  await page.getByText('A provider with this name is already in the list: pick it instead.').waitFor();
+  await saved(page);
+  const ws = await page.evaluate(() => {
+    const key = Object.keys(localStorage).find((k) => k.startsWith('splitline.ws.'));
+    return JSON.parse(localStorage.getItem(key)).data;
+  });
+  assert.deepEqual(ws.providers.map((p) => p.name), ['Harbor IT']);
+  assert.equal(ws.pricing.quotes.length, 1);
+  assert.equal(ws.pricing.quotes[0].provider, ws.providers[0].id);
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
+test('alternatives show the difference over the same term, and currencies format for the locale', async () => {
+  const context = await browser.newContext({ locale: 'en-US' });
+  const page = await openPage(context, URL);
+  const q = await addQuote(page, 'Harbor IT');
+  await q.getByRole('textbox', { name: 'Rate per user a month' }).fill('100');
+  await q.getByRole('textbox', { name: 'Annual price escalator' }).fill('0');
+  await q.getByRole('textbox', { name: 'Contract term (months)' }).fill('24');
+  const fm = page.getByRole('group', { name: 'Fully managed' });
+  await fm.getByRole('textbox', { name: 'Annual price escalator' }).fill('0');
+  // $150 × 75 × 24 = $270,000 against the quote's $180,000 (+ priced exclusions: none).
+  const diff = page.getByRole('table', { name: 'Over the same term as each quote' });
+  const row = await diff.getByRole('row').filter({ hasText: 'Harbor IT' }).textContent();
+  assert.match(row, /\$270,000\.00\$90,000\.00 more/);
+  const inHouse = page.getByRole('group', { name: 'In-house' });
+  await inHouse.getByText('A single hire does not cover nights, weekends, public holidays, sick days or annual leave', { exact: false }).waitFor();
+  await page.getByRole('combobox', { name: 'Currency' }).selectOption('EUR');
+  assert.equal(await figure(q, 'Base monthly'), '€7,500.00');
+  assert.equal(await q.getByText('€', { exact: true }).first().isVisible(), true);
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
+test('the print view leaves out the inputs and keeps the figures', async () => {
+  const context = await browser.newContext({ locale: 'en-US' });
+  const page = await openPage(context, URL);
+  const q = await addQuote(page, 'Harbor IT');
+  await q.getByRole('textbox', { name: 'Rate per user a month' }).fill('100');
+  await page.emulateMedia({ media: 'print' });
+  assert.equal(await page.getByRole('textbox', { name: 'Users', exact: true }).isVisible(), false);
+  assert.equal(await q.getByRole('textbox', { name: 'Rate per user a month' }).isVisible(), false);
+  assert.equal(await page.getByRole('button', { name: 'Download CSV' }).isVisible(), false);
+  await page.getByText('managed IT quotes compared. Prepared', { exact: false }).waitFor();
+  assert.equal(await page.getByRole('table', { name: 'Ranked by total contract value, lowest first' }).isVisible(), true);
+  assert.equal(await figure(q, 'Base monthly'), '$7,500.00');
+  await context.close();
+});
+
+for (const colorScheme of ['light', 'dark']) {
+  test(`axe finds no violations with three quotes (${colorScheme})`, async () => {
+    const context = await browser.newContext({ locale: 'en-US', colorScheme });
+    const page = await openPage(context, URL);
+    await enterThreeQuotes(page);
+    await card(page, 'Harbor IT').getByRole('textbox', { name: 'Rate per user a month' }).fill('40');
+    await card(page, 'Harbor IT').getByText('well below the usual co-managed band', { exact: false }).waitFor();
+    assert.deepEqual(await axeViolations(page), []);
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(width <= 1280, `no sideways scroll (${width})`);
+    assert.deepEqual(page.errors, []);
+    await context.close();
+  });
+}
+
+test('at 360 px the page does not scroll sideways', async () => {
+  const context = await browser.newContext({ locale: 'en-US', viewport: { width: 360, height: 800 } });
+  const page = await openPage(context, URL);
+  await enterThreeQuotes(page);
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  assert.ok(width <= 360, `page width ${width}`);
+  await context.close();
+});
