@@ -67,7 +67,7 @@ test('a second evaluator is merged: matches reported, disagreements shown, agree
   await preview.getByText('32 of your criteria are not in this card', { exact: false }).waitFor();
   await preview.getByRole('button', { name: 'Merge the card of Dana Lee' }).click();
   await page.getByRole('status').filter({ hasText: "Merged Dana Lee's card: 3 scores and notes shown." }).waitFor();
-  await page.getByText('Not matched: 1 criteria, 1 providers, 2 scores or notes', { exact: false }).waitFor();
+  await page.getByText('Not matched: 1 criterion, 1 provider, 2 scores or notes', { exact: false }).waitFor();
   // The report stays with the card.
   await page.getByText('Criteria not in this scorecard: Local engineers').waitFor();
   await page.getByText('Providers not in this workspace: Orbit MSP').waitFor();

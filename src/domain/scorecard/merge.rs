@@ -552,6 +552,7 @@ pub fn disagreements(sc: &Scorecard, providers: &[Provider]) -> BTreeMap<String,
 mod tests {
     use super::*;
     use crate::domain::scorecard::model::{Anchors, Weight};
+    use proptest::prelude::*;
 
     fn providers(names: &[(&str, &str)]) -> Vec<Provider> {
         names
@@ -870,5 +871,84 @@ mod tests {
         assert_eq!(file_name("Dana Lee"), "scorecard-dana-lee.json");
         assert_eq!(file_name("  O'Brien / IT "), "scorecard-o-brien-it.json");
         assert_eq!(file_name(""), "scorecard.json");
+    }
+
+    fn arb_card() -> impl Strategy<Value = CardFile> {
+        let cell = (prop::option::of(0u8..7), ".{0,20}").prop_map(|(s, note)| Cell {
+            score: s.map(|v| {
+                if v > 5 {
+                    Score::NotApplicable
+                } else {
+                    Score::Points(v)
+                }
+            }),
+            note,
+        });
+        (
+            ".{0,30}",
+            prop::collection::vec(("[a-z0-9]{1,8}", "[A-Za-z][A-Za-z <>&\"]{0,20}"), 0..5),
+            prop::collection::vec((0.0f64..1000.0, ".{0,40}"), 0..6),
+            prop::collection::vec(cell, 0..12),
+        )
+            .prop_map(|(evaluator, providers, criteria, cells)| {
+                let mut seen = BTreeSet::new();
+                let providers: Vec<Provider> = providers
+                    .into_iter()
+                    .filter(|(id, _)| seen.insert(id.clone()))
+                    .map(|(id, name)| Provider { id, name })
+                    .collect();
+                let criteria: Vec<Criterion> = criteria
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, (w, q))| Criterion {
+                        id: format!("c{i}"),
+                        group: "G".into(),
+                        name: format!("Criterion {i}"),
+                        question: q,
+                        anchors: Anchors::default(),
+                        weight: Weight::new(w).unwrap(),
+                    })
+                    .collect();
+                let mut all = Cells::new();
+                if !providers.is_empty() && !criteria.is_empty() {
+                    for (i, cell) in cells.into_iter().enumerate() {
+                        let p = &providers[i % providers.len()].id;
+                        let c = &criteria[i % criteria.len()].id;
+                        all.entry(p.clone()).or_default().insert(c.clone(), cell);
+                    }
+                }
+                CardFile {
+                    card_id: "card".into(),
+                    evaluator,
+                    complete: false,
+                    exported_ms: 0,
+                    workspace: String::new(),
+                    providers,
+                    criteria,
+                    cells: all,
+                    flags: Vec::new(),
+                    knockouts: BTreeMap::new(),
+                }
+            })
+    }
+
+    proptest! {
+        #[test]
+        fn any_card_round_trips_through_its_file(card in arb_card()) {
+            prop_assert_eq!(decode(&encode(&card)), Ok(card));
+        }
+
+        #[test]
+        fn decoding_never_panics_on_any_text(text in ".{0,200}") {
+            let _ = decode(&text);
+        }
+
+        #[test]
+        fn importing_never_changes_own_scores(card in arb_card()) {
+            let (mut sc, mut ours) = mine();
+            let before = sc.cells.clone();
+            let _ = apply(&mut sc, &mut ours, &card, Options { add_criteria: true, add_providers: true }, 0, || "fresh".into());
+            prop_assert_eq!(sc.cells, before);
+        }
     }
 }

@@ -142,8 +142,9 @@ impl Weight {
         } else if value > MAX_WEIGHT {
             Err(WeightError::TooLarge)
         } else {
-            // -0.0 would print as "-0".
-            Ok(Weight(value + 0.0))
+            // Six decimals are plenty for a relative weight, and short decimals survive a
+            // trip through a JSON file bit for bit. (+ 0.0: -0.0 would print as "-0".)
+            Ok(Weight((value * 1e6).round() / 1e6 + 0.0))
         }
     }
 
@@ -762,6 +763,7 @@ mod tests {
         assert_eq!(Weight::parse("abc"), Err(WeightError::NotANumber));
         assert_eq!(Weight::parse("-1"), Err(WeightError::Negative));
         assert_eq!(w(3.0).text(), "3");
+        assert_eq!(w(1.0 / 3.0).get(), 0.333333);
         assert_eq!(w(2.25).text(), "2.25");
         assert!(serde_json::from_str::<Weight>("-1").is_err());
         assert_eq!(serde_json::from_str::<Weight>("2").unwrap(), w(2.0));

@@ -585,7 +585,7 @@ mod tests {
             let winner = sole_leader(&sc, &providers);
             if let (Some(flip), Some(winner)) = (s.weight_flip, winner) {
                 // Just past the tie point, the challenger leads or ties.
-                let beyond = flip.to + (flip.to - flip.from).signum() * 1e-6;
+                let beyond = flip.to + (flip.to - flip.from).signum() * 1e-5;
                 let mut changed = sc.clone();
                 let id = flip.criterion.clone();
                 changed.set_weight(&id, Weight::new(beyond.clamp(0.0, 1000.0)).unwrap()).unwrap();

@@ -110,6 +110,11 @@ fn CriteriaGroup(group: String, on_remove: Callback<String>) -> impl IntoView {
     view! {
         <section class="panel sc-crit-group" aria-labelledby=labelled>
             <h3 id=heading>{group}</h3>
+            <div class="sc-crit-line sc-crit-head" aria-hidden="true">
+                <span>"Criterion"</span>
+                <span>"Weight"</span>
+                <span class="sc-share">"Share"</span>
+            </div>
             <ul class="sc-crit-list">
                 <For each=ids key=|id| id.clone() let(id)>
                     <CriterionEdit id=id on_remove=on_remove />
@@ -178,13 +183,13 @@ fn CriterionEdit(id: String, on_remove: Callback<String>) -> impl IntoView {
         <li class="sc-crit-item">
             <div class="sc-crit-line">
                 <div class="field sc-crit-name">
-                    <label for=name_id.clone()>"Criterion name"</label>
+                    <label class="visually-hidden" for=name_id.clone()>"Criterion name"</label>
                     <input id=name_id type="text" maxlength=MAX_NAME_CHARS.to_string() prop:value=name on:input=on_name
                         aria-invalid=invalid(name_error) />
                     <p class="field-error" aria-live="polite">{error_text(name_error)}</p>
                 </div>
                 <div class="field sc-crit-weight">
-                    <label for=weight_id.clone()>"Weight" <span class="visually-hidden">" of " {label_name}</span></label>
+                    <label class="visually-hidden" for=weight_id.clone()>"Weight of " {label_name}</label>
                     <input id=weight_id type="text" inputmode="decimal" autocomplete="off" prop:value=weight_text on:input=on_weight
                         aria-invalid=invalid(weight_error) />
                     <p class="field-error" aria-live="polite">{error_text(weight_error)}</p>

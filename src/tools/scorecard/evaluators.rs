@@ -90,9 +90,15 @@ pub fn Evaluators() -> impl IntoView {
                         if sc.others.is_empty() {
                             String::new()
                         } else if sc.others_visible() {
-                            format!("Showing the scores of {} other evaluator(s).", sc.others.len())
+                            match sc.others.len() {
+                                1 => "Showing the scores of 1 other evaluator.".to_owned(),
+                                n => format!("Showing the scores of {n} other evaluators."),
+                            }
                         } else {
-                            format!("{} other evaluator card(s) hidden until you mark your card complete.", sc.others.len())
+                            match sc.others.len() {
+                                1 => "1 other evaluator's card is hidden until you mark your card complete.".to_owned(),
+                                n => format!("{n} other evaluators' cards are hidden until you mark your card complete."),
+                            }
                         }
                     }))}
                 </p>
@@ -120,8 +126,12 @@ fn CardList() -> impl IntoView {
                 .map(|c| {
                     let cells: usize = c.cells.values().map(|r| r.len()).sum();
                     let mut lines = vec![format!(
-                        "{} scores or notes · {} · imported {}",
-                        cells,
+                        "{} · {} · imported {}",
+                        if cells == 1 {
+                            "1 score or note".to_owned()
+                        } else {
+                            format!("{cells} scores or notes")
+                        },
                         if c.complete {
                             "complete"
                         } else {

@@ -54,13 +54,21 @@ fn summary(a: &Applied) -> String {
     }
     if !a.unmatched.is_empty() {
         parts.push(format!(
-            "Not matched: {} criteria, {} providers, {} scores or notes; they are listed under Imported cards.",
-            a.unmatched.criteria.len(),
-            a.unmatched.providers.len(),
-            a.unmatched.cells
+            "Not matched: {}, {}, {}; they are listed under Imported cards.",
+            count(a.unmatched.criteria.len(), "criterion", "criteria"),
+            count(a.unmatched.providers.len(), "provider", "providers"),
+            count(a.unmatched.cells, "score or note", "scores or notes"),
         ));
     }
     parts.join(" ")
+}
+
+fn count(n: usize, one: &str, many: &str) -> String {
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{n} {many}")
+    }
 }
 
 fn possessive(name: &str) -> String {

@@ -120,7 +120,11 @@ fn MergeTable() -> impl IntoView {
                 <select id=select_id on:change=move |ev| provider.set(event_target_value(&ev))>
                     <For each=providers key=|p| p.clone() let((id, name))>
                         <option value=id.clone() selected=flag(move || provider.get() == id)>
-                            {format!("{name} ({} disagreements)", counts.with(|c| c.get(&id).copied().unwrap_or(0)))}
+                            {match counts.with(|c| c.get(&id).copied().unwrap_or(0)) {
+                                0 => name.clone(),
+                                1 => format!("{name} (1 disagreement)"),
+                                n => format!("{name} ({n} disagreements)"),
+                            }}
                         </option>
                     </For>
                 </select>

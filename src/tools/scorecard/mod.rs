@@ -42,8 +42,11 @@ pub fn ScorecardPage() -> impl IntoView {
         <div class="sc-page">
             <PageIntro route=Route::Scorecard />
             <div class="sc-screen-only">
-                <evaluators::EvaluatorName />
-                <providers::ProvidersPanel />
+                // On a call the question comes first: the provider is picked in call mode.
+                <Show when=move || tab.get() != Tab::Call>
+                    <evaluators::EvaluatorName />
+                    <providers::ProvidersPanel />
+                </Show>
                 <tabs::TabList tab=tab />
             </div>
             <div
