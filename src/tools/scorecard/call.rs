@@ -2,9 +2,9 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::knockouts::FlagChecklist;
-use super::live::{edit, read};
+use super::live::{edit, read, Live};
 use super::scores::{AnchorList, ScoreButtons};
-use super::sig::{error_text, flag, text};
+use super::sig::{error_text, flag, list, show_or, text};
 use crate::components::unique_id;
 use crate::domain::scorecard::call::{self, CallKey, Progress};
 use crate::domain::scorecard::model::{Anchors, Cursor, Score, MAX_TEXT_CHARS};
@@ -131,12 +131,7 @@ pub fn CallMode() -> impl IntoView {
     view! {
         <section class="sc-call" aria-labelledby="sc-call-title">
             <h2 id="sc-call-title" class="visually-hidden">"Call mode"</h2>
-            <Show
-                when=move || question.with(Option::is_some)
-                fallback=|| view! { <p class="sc-empty">"Add a provider above to start scoring on a call."</p> }
-            >
-                <CallQuestion question=question on_score=Callback::new(score) advance=advance />
-            </Show>
+            {show_or(move || question.with(Option::is_some), move || view! { <CallQuestion question=question on_score=Callback::new(score) advance=advance /> }.into_any(), || view! { <p class="sc-empty">"Add a provider above to start scoring on a call."</p> }.into_any())}
         </section>
     }
 }
@@ -147,7 +142,7 @@ fn CallQuestion(
     on_score: Callback<Option<Score>>,
     advance: RwSignal<bool>,
 ) -> impl IntoView {
-    let lib = Lib::get();
+    let live = expect_context::<Live>();
     let f = move |get: fn(&Question) -> String| {
         text(move || question.with(|q| q.as_ref().map(get).unwrap_or_default()))
     };
@@ -164,15 +159,6 @@ fn CallQuestion(
     let note_id = unique_id("sc-call-note");
     let advance_id = unique_id("sc-call-advance");
     let note_error = RwSignal::new(None::<&'static str>);
-    let providers = move || {
-        lib.0.with(|l| {
-            l.active()
-                .providers
-                .iter()
-                .map(|p| (p.id.clone(), p.name.clone()))
-                .collect::<Vec<_>>()
-        })
-    };
     let nav = move |how: Nav| {
         if let Some(q) = question.get_untracked() {
             navigate(&q, how);
@@ -190,9 +176,10 @@ fn CallQuestion(
                     let criterion = question.get_untracked().map(|q| q.criterion).unwrap_or_default();
                     go(Cursor { provider, criterion });
                 }>
-                    <For each=providers key=|p| p.clone() let((id, name))>
-                        <option value=id.clone() selected=flag(move || current_provider.get() == id)>{name}</option>
-                    </For>
+                    {list(move || live.providers.get(), move |id| {
+                        let name = live.name(&id);
+                        view! { <option value=id.clone() selected=flag(move || current_provider.get() == id)>{name}</option> }.into_any()
+                    })}
                 </select>
             </div>
             <div class="sc-call-progress">

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 use super::live::{edit, read, CritView, Live};
-use super::sig::{aria, error_text, flag, invalid, text};
+use super::sig::{aria, error_text, flag, invalid, list, show, text};
 use crate::clock::fresh_id;
 use crate::components::confirm::ConfirmDialog;
 use crate::components::unique_id;
@@ -74,13 +74,9 @@ pub fn CriteriaEditor() -> impl IntoView {
             </p>
             <p class="sc-status" aria-live="polite">{restored}</p>
             <datalist id="sc-group-names">
-                <For each=group_names key=|g| g.clone() let(g)>
-                    <option value=g></option>
-                </For>
+                {list(group_names, |g| view! { <option value=g></option> }.into_any())}
             </datalist>
-            <For each=group_names key=|g| g.clone() let(group)>
-                <CriteriaGroup group=group on_remove=ask_remove />
-            </For>
+            {list(group_names, move |group| view! { <CriteriaGroup group=group on_remove=ask_remove /> }.into_any())}
             <AddCriterion />
             <ConfirmDialog
                 open=confirm_open
@@ -116,9 +112,7 @@ fn CriteriaGroup(group: String, on_remove: Callback<String>) -> impl IntoView {
                 <span class="sc-share">"Share"</span>
             </div>
             <ul class="sc-crit-list">
-                <For each=ids key=|id| id.clone() let(id)>
-                    <CriterionEdit id=id on_remove=on_remove />
-                </For>
+                {list(ids, move |id| view! { <CriterionEdit id=id on_remove=on_remove /> }.into_any())}
             </ul>
         </section>
     }
@@ -210,9 +204,7 @@ fn CriterionEdit(id: String, on_remove: Callback<String>) -> impl IntoView {
                     </button>
                 </div>
             </div>
-            <Show when=move || open.get()>
-                <CriterionTexts id=id.get_value() />
-            </Show>
+            {show(move || open.get(), move || view! { <CriterionTexts id=id.get_value() /> }.into_any())}
         </li>
     }
 }

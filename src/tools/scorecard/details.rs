@@ -3,7 +3,7 @@ use leptos::prelude::*;
 use super::grid::Selected;
 use super::live::edit;
 use super::scores::{AnchorList, ScoreButtons};
-use super::sig::{error_text, text};
+use super::sig::{error_text, show, show_or, text};
 use crate::components::unique_id;
 use crate::domain::scorecard::merge::cell_stats;
 use crate::domain::scorecard::model::{Anchors, Score, MAX_TEXT_CHARS};
@@ -70,14 +70,7 @@ pub fn CellDetails(selected: Selected) -> impl IntoView {
     };
     view! {
         <section class="panel sc-details" aria-labelledby="sc-details-title">
-            <Show
-                when=move || info.with(Option::is_some)
-                fallback=|| view! {
-                    <h3 id="sc-details-title">"Selected cell"</h3>
-                    <p class="hint">"Select a cell in the grid to see its question, its anchors and its note."</p>
-                }
-            >
-                <h3 id="sc-details-title">
+            {show_or(move || info.with(Option::is_some), move || view! { <h3 id="sc-details-title">
                     {field(|d| d.provider.clone())} " · " {field(|d| d.criterion.clone())}
                 </h3>
                 <p class="sc-question">{field(|d| d.question.clone())}</p>
@@ -87,12 +80,8 @@ pub fn CellDetails(selected: Selected) -> impl IntoView {
                     on_pick=pick
                     label=Signal::derive(move || format!("Score for {}", info.with(|i| i.as_ref().map(|d| d.provider.clone()).unwrap_or_default())))
                 />
-                <Show when=move || info.with(|i| i.as_ref().is_some_and(|d| d.agreed.is_some()))>
-                    <p class="sc-agreed-line">"Agreed score: " {field(|d| d.agreed.map(Score::label).unwrap_or_default())}</p>
-                </Show>
-                <Show when=move || info.with(|i| i.as_ref().is_some_and(|d| d.others.is_some()))>
-                    <p class="sc-others-line">"Other evaluators: " {field(|d| d.others.clone().unwrap_or_default())}</p>
-                </Show>
+                {show(move || info.with(|i| i.as_ref().is_some_and(|d| d.agreed.is_some())), move || view! { <p class="sc-agreed-line">"Agreed score: " {field(|d| d.agreed.map(Score::label).unwrap_or_default())}</p> }.into_any())}
+                {show(move || info.with(|i| i.as_ref().is_some_and(|d| d.others.is_some())), move || view! { <p class="sc-others-line">"Other evaluators: " {field(|d| d.others.clone().unwrap_or_default())}</p> }.into_any())}
                 <div class="field">
                     <label for=note_id.clone()>"Note"</label>
                     <textarea
@@ -103,8 +92,10 @@ pub fn CellDetails(selected: Selected) -> impl IntoView {
                         on:input=on_note
                     ></textarea>
                     <p class="field-error" aria-live="polite">{error_text(note_error)}</p>
-                </div>
-            </Show>
+                </div> }.into_any(), || view! {
+                    <h3 id="sc-details-title">"Selected cell"</h3>
+                    <p class="hint">"Select a cell in the grid to see its question, its anchors and its note."</p>
+                }.into_any())}
         </section>
     }
 }

@@ -3,7 +3,7 @@ use leptos::prelude::*;
 use super::import::ImportCard;
 use super::live::edit;
 use super::merge::MergeView;
-use super::sig::{error_text, flag, text};
+use super::sig::{error_text, flag, list, show, text};
 use crate::clock::{format_time, fresh_id, now_ms};
 use crate::components::confirm::ConfirmDialog;
 use crate::components::notices::offer;
@@ -123,42 +123,7 @@ fn CardList() -> impl IntoView {
                 .scorecard
                 .others
                 .iter()
-                .map(|c| {
-                    let cells: usize = c.cells.values().map(|r| r.len()).sum();
-                    let mut lines = vec![format!(
-                        "{} · {} · imported {}",
-                        if cells == 1 {
-                            "1 score or note".to_owned()
-                        } else {
-                            format!("{cells} scores or notes")
-                        },
-                        if c.complete {
-                            "complete"
-                        } else {
-                            "not marked complete"
-                        },
-                        format_time(c.imported_ms)
-                    )];
-                    if !c.unmatched.criteria.is_empty() {
-                        lines.push(format!(
-                            "Criteria not in this scorecard: {}",
-                            c.unmatched.criteria.join(", ")
-                        ));
-                    }
-                    if !c.unmatched.providers.is_empty() {
-                        lines.push(format!(
-                            "Providers not in this workspace: {}",
-                            c.unmatched.providers.join(", ")
-                        ));
-                    }
-                    if c.unmatched.cells > 0 {
-                        lines.push(format!(
-                            "{} of its scores or notes are not shown because of them.",
-                            c.unmatched.cells
-                        ));
-                    }
-                    (c.id.clone(), c.evaluator.clone(), lines)
-                })
+                .map(|c| c.id.clone())
                 .collect::<Vec<_>>()
         })
     };
@@ -180,25 +145,12 @@ fn CardList() -> impl IntoView {
         }
     });
     view! {
-        <Show when=move || lib.0.with(|l| !l.active().scorecard.others.is_empty())>
-            <div class="panel">
+        {show(move || lib.0.with(|l| !l.active().scorecard.others.is_empty()), move || view! { <div class="panel">
                 <h3>"Imported cards"</h3>
                 <ul class="sc-cards">
-                    <For each=cards key=|c| c.clone() let((id, name, lines))>
-                        <li>
-                            <strong>{name.clone()}</strong>
-                            {lines.into_iter().map(|l| view! { <p class="hint">{l}</p> }).collect_view()}
-                            <button type="button" class="secondary danger small" on:click=move |_| {
-                                doomed.set(Some(id.clone()));
-                                confirm_open.set(true);
-                            }>
-                                "Remove" <span class="visually-hidden">" the card of " {name.clone()}</span>
-                            </button>
-                        </li>
-                    </For>
+                    {list(cards, move |id| view! { <CardItem id=id doomed=doomed confirm_open=confirm_open /> }.into_any())}
                 </ul>
-            </div>
-        </Show>
+            </div> }.into_any())}
         <ConfirmDialog
             open=confirm_open
             title=Signal::derive(move || format!("Remove the card of {}?", doomed_name()))
@@ -207,4 +159,77 @@ fn CardList() -> impl IntoView {
             on_confirm=remove
         />
     }
+}
+
+/// One imported card: who, what it holds, what did not match, and a remove button.
+#[component]
+fn CardItem(
+    id: String,
+    doomed: RwSignal<Option<String>>,
+    confirm_open: RwSignal<bool>,
+) -> impl IntoView {
+    let lib = Lib::get();
+    let card_id = id.clone();
+    let info = Memo::new(move |_| {
+        lib.0.with(|l| {
+            l.active()
+                .scorecard
+                .others
+                .iter()
+                .find(|c| c.id == card_id)
+                .map(|c| (c.evaluator.clone(), card_lines(c)))
+        })
+    });
+    let name = text(move || info.with(|i| i.as_ref().map(|i| i.0.clone()).unwrap_or_default()));
+    view! {
+        <li>
+            <strong>{name}</strong>
+            {move || info.with(|i| {
+                i.as_ref().map(|i| i.1.iter().map(|l| view! { <p class="hint">{l.clone()}</p> }).collect_view())
+            })}
+            <button type="button" class="secondary danger small" on:click=move |_| {
+                doomed.set(Some(id.clone()));
+                confirm_open.set(true);
+            }>
+                "Remove" <span class="visually-hidden">" the card of " {name}</span>
+            </button>
+        </li>
+    }
+}
+
+fn card_lines(c: &crate::domain::scorecard::OtherCard) -> Vec<String> {
+    let cells: usize = c.cells.values().map(|r| r.len()).sum();
+    let mut lines = vec![format!(
+        "{} · {} · imported {}",
+        if cells == 1 {
+            "1 score or note".to_owned()
+        } else {
+            format!("{cells} scores or notes")
+        },
+        if c.complete {
+            "complete"
+        } else {
+            "not marked complete"
+        },
+        format_time(c.imported_ms)
+    )];
+    if !c.unmatched.criteria.is_empty() {
+        lines.push(format!(
+            "Criteria not in this scorecard: {}",
+            c.unmatched.criteria.join(", ")
+        ));
+    }
+    if !c.unmatched.providers.is_empty() {
+        lines.push(format!(
+            "Providers not in this workspace: {}",
+            c.unmatched.providers.join(", ")
+        ));
+    }
+    if c.unmatched.cells > 0 {
+        lines.push(format!(
+            "{} of its scores or notes are not shown because of them.",
+            c.unmatched.cells
+        ));
+    }
+    lines
 }

@@ -3,7 +3,7 @@ use leptos::prelude::*;
 use super::cell::GridCell;
 use super::details::CellDetails;
 use super::live::{dom_id, Live};
-use super::sig::text;
+use super::sig::{list, show, show_or, text};
 use crate::domain::scorecard::scoring::Place;
 use crate::domain::scorecard::sensitivity::points;
 use crate::state::Lib;
@@ -31,11 +31,7 @@ pub fn ScoreGrid() -> impl IntoView {
     view! {
         <section class="sc-grid-section" aria-labelledby="sc-grid-title">
             <h2 id="sc-grid-title">{text(evaluator)}</h2>
-            <Show
-                when=has_providers
-                fallback=|| view! { <p class="sc-empty">"Add the providers you are evaluating above, then score them here or in call mode."</p> }
-            >
-                <p class="hint">
+            {show_or(has_providers, move || view! { <p class="hint">
                     "Select a cell and type 0 to 5, or N for not applicable. Arrow keys and Enter move between cells; Delete clears. The question and its anchors appear below the grid."
                 </p>
                 <div class="sc-grid-wrap" tabindex="0" role="region" aria-label="Score grid, scrolls in both directions">
@@ -44,25 +40,21 @@ pub fn ScoreGrid() -> impl IntoView {
                             <tr>
                                 <th scope="col" class="sc-crit-col">"Criterion"</th>
                                 <th scope="col" class="sc-weight-col">"Weight"</th>
-                                <For each=move || live.providers.get() key=|id| id.clone() let(id)>
-                                    <ProviderHead id=id />
-                                </For>
+                                {list(move || live.providers.get(), |id| view! { <ProviderHead id=id /> }.into_any())}
                             </tr>
                             <tr class="sc-totals">
                                 <th scope="row" class="sc-crit-col">"Total (0 to 100)"</th>
                                 <td class="sc-weight-col">"100%"</td>
-                                <For each=move || live.providers.get() key=|id| id.clone() let(id)>
-                                    <TotalCell id=id />
-                                </For>
+                                {list(move || live.providers.get(), |id| view! { <TotalCell id=id /> }.into_any())}
                             </tr>
                         </thead>
-                        <For each=move || live.groups.with(|g| g.iter().map(|(n, _)| n.clone()).collect::<Vec<_>>()) key=|g| g.clone() let(group)>
-                            <GroupBody group=group selected=selected />
-                        </For>
+                        {list(
+                            move || live.groups.with(|g| g.iter().map(|(n, _)| n.clone()).collect()),
+                            move |group| view! { <GroupBody group=group selected=selected /> }.into_any(),
+                        )}
                     </table>
                 </div>
-                <CellDetails selected=selected />
-            </Show>
+                <CellDetails selected=selected /> }.into_any(), || view! { <p class="sc-empty">"Add the providers you are evaluating above, then score them here or in call mode."</p> }.into_any())}
         </section>
     }
 }
@@ -76,9 +68,7 @@ fn ProviderHead(id: String) -> impl IntoView {
     view! {
         <th scope="col" class="sc-prov-col" id=dom_id("sc-p", &id)>
             <span class="sc-prov-name">{name}</span>
-            <Show when=move || summary.with(|s| s.knocked_out)>
-                <span class="sc-ko-tag">"Knocked out"</span>
-            </Show>
+            {show(move || summary.with(|s| s.knocked_out), move || view! { <span class="sc-ko-tag">"Knocked out"</span> }.into_any())}
         </th>
     }
 }
@@ -127,9 +117,7 @@ fn GroupBody(group: String, selected: Selected) -> impl IntoView {
             <tr class="sc-group-row">
                 <th scope="rowgroup" colspan=span class="sc-group">{group}</th>
             </tr>
-            <For each=ids key=|id| id.clone() let(id)>
-                <CriterionRow id=id selected=selected />
-            </For>
+            {list(ids, move |id| view! { <CriterionRow id=id selected=selected /> }.into_any())}
         </tbody>
     }
 }
@@ -149,9 +137,9 @@ fn CriterionRow(id: String, selected: Selected) -> impl IntoView {
             <td class="sc-weight-col">
                 {text(move || crit2.with(|c| c.as_ref().map(|c| format!("{:.1}%", c.share)).unwrap_or_default()))}
             </td>
-            <For each=move || live.providers.get() key=|p| p.clone() let(pid)>
-                <GridCell provider=pid criterion=cid.clone() selected=selected />
-            </For>
+            {list(move || live.providers.get(), move |pid| {
+                view! { <GridCell provider=pid criterion=cid.clone() selected=selected /> }.into_any()
+            })}
         </tr>
     }
 }

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
-use super::live::{edit, Live};
-use super::sig::{self, error_text, invalid, text};
+use super::live::{edit, read, Live};
+use super::sig::{self, error_text, invalid, show, show_or, text};
 use crate::clock::fresh_id;
 use crate::components::unique_id;
 use crate::domain::scorecard::knockout;
@@ -18,16 +18,9 @@ pub fn KnockOuts() -> impl IntoView {
             <p class="hint">
                 "Tick a red flag when a provider shows it. Any ticked flag disqualifies the provider: it leaves the ranking unless you choose to show knocked-out providers on the Results view."
             </p>
-            <Show
-                when=move || live.providers.with(|p| !p.is_empty())
-                fallback=|| view! { <p class="sc-empty">"Add a provider above to check it for red flags."</p> }
-            >
-                <div class="sc-ko-grid">
-                    <For each=move || live.providers.get() key=|id| id.clone() let(id)>
-                        <ProviderFlags id=id />
-                    </For>
-                </div>
-            </Show>
+            {show_or(move || live.providers.with(|p| !p.is_empty()), move || view! { <div class="sc-ko-grid">
+                    {sig::list(move || live.providers.get(), |id| view! { <ProviderFlags id=id /> }.into_any())}
+                </div> }.into_any(), || view! { <p class="sc-empty">"Add a provider above to check it for red flags."</p> }.into_any())}
             <CustomFlags />
         </section>
     }
@@ -71,9 +64,7 @@ fn ProviderFlags(id: String) -> impl IntoView {
                 })}
             </p>
             <FlagChecklist provider=Signal::derive(move || id.clone()) />
-            <For each=others key=|t| t.clone() let(text)>
-                <p class="hint">{text}</p>
-            </For>
+            {sig::list(others, |text| view! { <p class="hint">{text}</p> }.into_any())}
         </section>
     }
 }
@@ -92,15 +83,17 @@ pub fn FlagChecklist(
                 .scorecard
                 .flags
                 .iter()
-                .map(|f| (f.id.clone(), f.text.clone()))
+                .map(|f| f.id.clone())
                 .collect::<Vec<_>>()
         })
     };
     view! {
         <ul class="sc-flag-list">
-            <For each=flags key=|f| f.clone() let((flag, text))>
-                <FlagItem provider=provider flag=flag text=text />
-            </For>
+            {sig::list(flags, move |flag| {
+                let text = read(|sc| sc.flags.iter().find(|f| f.id == flag).map(|f| f.text.clone()))
+                    .unwrap_or_default();
+                view! { <FlagItem provider=provider flag=flag text=text /> }.into_any()
+            })}
         </ul>
     }
 }
@@ -137,8 +130,7 @@ fn FlagItem(provider: Signal<String>, flag: String, text: String) -> impl IntoVi
                 />
                 <label for=box_id>{text}</label>
             </div>
-            <Show when=move || state.with(Option::is_some)>
-                <div class="field sc-flag-note">
+            {show(move || state.with(Option::is_some), move || view! { <div class="field sc-flag-note">
                     <label for=note_id.clone()>"What did you see or hear?"</label>
                     <input
                         id=note_id.clone()
@@ -154,8 +146,7 @@ fn FlagItem(provider: Signal<String>, flag: String, text: String) -> impl IntoVi
                         }
                     />
                     <p class="field-error" aria-live="polite">{error_text(error)}</p>
-                </div>
-            </Show>
+                </div> }.into_any())}
         </li>
     }
 }
@@ -171,7 +162,7 @@ fn CustomFlags() -> impl IntoView {
                 .flags
                 .iter()
                 .filter(|f| f.custom)
-                .map(|f| (f.id.clone(), f.text.clone()))
+                .map(|f| f.id.clone())
                 .collect::<Vec<_>>()
         })
     };
@@ -201,17 +192,22 @@ fn CustomFlags() -> impl IntoView {
         <section class="panel" aria-labelledby="sc-custom-flags-title">
             <h3 id="sc-custom-flags-title">"Your own red flags"</h3>
             <ul class="sc-custom-flags">
-                <For each=custom key=|f| f.clone() let((id, text))>
-                    <li>
-                        <span>{text.clone()}</span>
-                        <button type="button" class="secondary danger small" on:click=move |_| {
-                            let id = id.clone();
-                            edit(|sc| knockout::remove_flag(sc, &id));
-                        }>
-                            "Remove" <span class="visually-hidden">" red flag " {text.clone()}</span>
-                        </button>
-                    </li>
-                </For>
+                {sig::list(custom, |id| {
+                    let text = read(|sc| sc.flags.iter().find(|f| f.id == id).map(|f| f.text.clone()))
+                        .unwrap_or_default();
+                    view! {
+                        <li>
+                            <span>{text.clone()}</span>
+                            <button type="button" class="secondary danger small" on:click=move |_| {
+                                let id = id.clone();
+                                edit(|sc| knockout::remove_flag(sc, &id));
+                            }>
+                                "Remove" <span class="visually-hidden">" red flag " {text}</span>
+                            </button>
+                        </li>
+                    }
+                    .into_any()
+                })}
             </ul>
             <form class="sc-add-form" on:submit=move |ev| {
                 ev.prevent_default();

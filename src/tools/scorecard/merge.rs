@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 use super::live::{edit, Live};
-use super::sig::{flag, text};
+use super::sig::{flag, list, show, show_or, text};
 use crate::components::unique_id;
 use crate::domain::scorecard::merge::{cell_stats, disagreements};
 use crate::domain::scorecard::model::Score;
@@ -27,17 +27,10 @@ pub fn MergeView() -> impl IntoView {
     let live = expect_context::<Live>();
     let has_others = move || lib.0.with(|l| !l.active().scorecard.others.is_empty());
     view! {
-        <Show when=has_others>
-            <div class="panel sc-merge">
+        {show(has_others, move || view! { <div class="panel sc-merge">
                 <h3>"Compare evaluators"</h3>
-                <Show
-                    when=move || live.others_shown.get()
-                    fallback=|| view! { <p class="sc-blind" role="status">"Blind mode is on: other evaluators' scores stay hidden until you mark your card complete."</p> }
-                >
-                    <MergeTable />
-                </Show>
-            </div>
-        </Show>
+                {show_or(move || live.others_shown.get(), move || view! { <MergeTable /> }.into_any(), || view! { <p class="sc-blind" role="status">"Blind mode is on: other evaluators' scores stay hidden until you mark your card complete."</p> }.into_any())}
+            </div> }.into_any())}
     }
 }
 
@@ -104,29 +97,23 @@ fn MergeTable() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
-    let providers = move || {
-        lib.0.with(|l| {
-            l.active()
-                .providers
-                .iter()
-                .map(|p| (p.id.clone(), p.name.clone()))
-                .collect::<Vec<_>>()
-        })
-    };
     view! {
         <div class="sc-merge-controls">
             <div class="field">
                 <label for=select_id.clone()>"Provider"</label>
                 <select id=select_id on:change=move |ev| provider.set(event_target_value(&ev))>
-                    <For each=providers key=|p| p.clone() let((id, name))>
-                        <option value=id.clone() selected=flag(move || provider.get() == id)>
-                            {match counts.with(|c| c.get(&id).copied().unwrap_or(0)) {
-                                0 => name.clone(),
-                                1 => format!("{name} (1 disagreement)"),
-                                n => format!("{name} ({n} disagreements)"),
-                            }}
-                        </option>
-                    </For>
+                    {list(move || live.providers.get(), move |id| {
+                        let name = live.name(&id);
+                        let label = text({
+                            let id = id.clone();
+                            move || match counts.with(|c| c.get(&id).copied().unwrap_or(0)) {
+                                0 => name.get(),
+                                1 => format!("{} (1 disagreement)", name.get()),
+                                n => format!("{} ({n} disagreements)", name.get()),
+                            }
+                        });
+                        view! { <option value=id.clone() selected=flag(move || provider.get() == id)>{label}</option> }.into_any()
+                    })}
                 </select>
             </div>
             <div class="sc-check">
@@ -156,9 +143,10 @@ fn MergeTable() -> impl IntoView {
                     </tr>
                 </thead>
                 <tbody>
-                    <For each=move || rows.with(|r| r.iter().map(|x| x.id.clone()).collect::<Vec<_>>()) key=|id| id.clone() let(id)>
-                        <MergeRow id=id rows=rows provider=provider />
-                    </For>
+                    {list(
+                        move || rows.with(|r| r.iter().map(|x| x.id.clone()).collect()),
+                        move |id| view! { <MergeRow id=id rows=rows provider=provider /> }.into_any(),
+                    )}
                 </tbody>
             </table>
         </div>
@@ -194,9 +182,7 @@ fn MergeRow(id: String, rows: Memo<Vec<Row>>, provider: RwSignal<String>) -> imp
         <tr class:sc-disagree=flag(move || row.with(|r| r.as_ref().is_some_and(|r| r.disagree)))>
             <th scope="row">
                 {get(|r| r.name.clone())}
-                <Show when=move || row.with(|r| r.as_ref().is_some_and(|r| r.disagree))>
-                    <span class="sc-disagree-tag">"Disagreement"</span>
-                </Show>
+                {show(move || row.with(|r| r.as_ref().is_some_and(|r| r.disagree)), move || view! { <span class="sc-disagree-tag">"Disagreement"</span> }.into_any())}
             </th>
             {move || row.with(|r| r.as_ref().map(|r| r.scores.iter().map(|s| view! { <td class="num">{s.clone()}</td> }).collect_view()))}
             <td class="num">{get(|r| r.mean.clone())}</td>

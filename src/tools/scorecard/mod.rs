@@ -28,6 +28,7 @@ use crate::domain::route::Route;
 use crate::domain::scorecard::tab::Tab;
 use crate::state::Lib;
 use live::Live;
+use sig::show;
 
 /// The Scorecard page.
 #[component]
@@ -43,10 +44,8 @@ pub fn ScorecardPage() -> impl IntoView {
             <PageIntro route=Route::Scorecard />
             <div class="sc-screen-only">
                 // On a call the question comes first: the provider is picked in call mode.
-                <Show when=move || tab.get() != Tab::Call>
-                    <evaluators::EvaluatorName />
-                    <providers::ProvidersPanel />
-                </Show>
+                {show(move || tab.get() != Tab::Call, move || view! { <evaluators::EvaluatorName />
+                    <providers::ProvidersPanel /> }.into_any())}
                 <tabs::TabList tab=tab />
             </div>
             <div

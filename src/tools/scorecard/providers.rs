@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 use super::live::Live;
-use super::sig::{error_text, invalid, text};
+use super::sig::{error_text, invalid, list, show_or, text};
 use crate::clock::fresh_id;
 use crate::components::confirm::ConfirmDialog;
 use crate::components::unique_id;
@@ -47,9 +47,7 @@ pub fn ProvidersPanel() -> impl IntoView {
                 <p class="hint">{text(move || format!("{} of {MAX_PROVIDERS}. Shared with the pricing comparison.", count()))}</p>
             </div>
             <ul class="sc-provider-list">
-                <For each=move || live.providers.get() key=|id| id.clone() let(id)>
-                    <ProviderItem id=id on_remove=ask_remove />
-                </For>
+                {list(move || live.providers.get(), move |id| view! { <ProviderItem id=id on_remove=ask_remove /> }.into_any())}
             </ul>
             <AddProvider />
             <ConfirmDialog
@@ -72,9 +70,7 @@ fn ProviderItem(id: String, on_remove: Callback<String>) -> impl IntoView {
     let id = StoredValue::new(id);
     view! {
         <li class="sc-provider">
-            <Show
-                when=move || editing.get()
-                fallback=move || view! {
+            {show_or(move || editing.get(), move || view! { <RenameProvider id=id.get_value() current=name.get_untracked() editing=editing /> }.into_any(), move || view! {
                     <span class="sc-provider-name">{name}</span>
                     <button type="button" class="secondary small" on:click=move |_| editing.set(true)>
                         "Rename" <span class="visually-hidden">" " {name}</span>
@@ -82,10 +78,7 @@ fn ProviderItem(id: String, on_remove: Callback<String>) -> impl IntoView {
                     <button type="button" class="secondary danger small" on:click=move |_| on_remove.run(id.get_value())>
                         "Remove" <span class="visually-hidden">" " {name}</span>
                     </button>
-                }
-            >
-                <RenameProvider id=id.get_value() current=name.get_untracked() editing=editing />
-            </Show>
+                }.into_any())}
         </li>
     }
 }

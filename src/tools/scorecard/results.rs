@@ -2,7 +2,7 @@ use leptos::prelude::*;
 
 use super::chart::ResultsChart;
 use super::live::{edit, Live};
-use super::sig::{error_text, flag, invalid, text};
+use super::sig::{error_text, flag, invalid, show, text};
 use crate::components::unique_id;
 use crate::domain::scorecard::model::{check_margin, Basis, EditError};
 use crate::domain::scorecard::scoring::{Place, Results, Standing};
@@ -176,8 +176,7 @@ fn ResultSettings() -> impl IntoView {
                 />
                 <label for=show_id>"Show knocked-out providers in the ranking anyway"</label>
             </div>
-            <Show when=move || live.others_shown.get()>
-                <div class="field">
+            {show(move || live.others_shown.get(), move || view! { <div class="field">
                     <label for=basis_id.clone()>"Where no agreed score is set, rank by"</label>
                     <select id=basis_id.clone() on:change=move |ev| {
                         let basis = if event_target_value(&ev) == "mean" { Basis::Mean } else { Basis::Mine };
@@ -186,8 +185,7 @@ fn ResultSettings() -> impl IntoView {
                         <option value="mine" selected=sc_get(|sc| sc.basis == Basis::Mine)>"My scores"</option>
                         <option value="mean" selected=sc_get(|sc| sc.basis == Basis::Mean)>"The mean of all evaluators"</option>
                     </select>
-                </div>
-            </Show>
+                </div> }.into_any())}
         </div>
     }
 }
