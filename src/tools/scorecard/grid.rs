@@ -39,7 +39,7 @@ pub fn ScoreGrid() -> impl IntoView {
                         <thead>
                             <tr>
                                 <th scope="col" class="sc-crit-col">"Criterion"</th>
-                                <th scope="col" class="sc-weight-col">"Weight"</th>
+                                <th scope="col" class="sc-weight-col">"Share"</th>
                                 {list(move || live.providers.get(), |id| view! { <ProviderHead id=id /> }.into_any())}
                             </tr>
                             <tr class="sc-totals">
