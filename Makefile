@@ -1,5 +1,5 @@
 # The two commands in README.md are `make serve` and `make test`; the rest are helpers.
-.PHONY: serve test size ci fuzz bench-raci
+.PHONY: serve test size ci fuzz bench-raci bench-scorecard
 
 serve:
 	./scripts/serve.sh
@@ -23,3 +23,8 @@ bench-raci:
 	./scripts/setup.sh --browser
 	bash -c 'source scripts/env.sh && trunk build --release'
 	node scripts/bench-raci.mjs
+
+# Scorecard edit latency at 20 providers x 100 criteria (release build, headless Chromium).
+bench-scorecard:
+	./scripts/setup.sh --browser
+	bash -c 'source scripts/env.sh && trunk build --release && node scripts/bench-scorecard.mjs'

@@ -24,6 +24,8 @@ pub enum Kind {
     Workspace,
     /// Every workspace in this browser, as one backup file.
     Library,
+    /// One evaluator's provider scorecard, to merge into a colleague's workspace.
+    Scorecard,
 }
 
 impl Kind {
@@ -32,6 +34,7 @@ impl Kind {
             Kind::Meta => "app settings",
             Kind::Workspace => "workspace",
             Kind::Library => "backup of all workspaces",
+            Kind::Scorecard => "scorecard",
         }
     }
 }

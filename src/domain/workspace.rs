@@ -175,6 +175,13 @@ impl Workspace {
         }
     }
 
+    /// Removes a provider from the workspace and from every tool that refers to it.
+    pub fn remove_provider(&mut self, id: &str) {
+        self.providers.retain(|p| p.id != id);
+        self.scorecard.forget_provider(id);
+        self.pricing.forget_provider(id);
+    }
+
     /// Checks what a file or link could get wrong: the profile, and provider ids and
     /// names that must be unique. The message names the problem.
     pub fn check(&self) -> Result<(), String> {
@@ -297,6 +304,27 @@ mod tests {
             assert_eq!(Industry::from_key(industry.key()), Some(industry));
         }
         assert_eq!(Industry::from_key("retail"), None);
+    }
+
+    #[test]
+    fn removing_a_provider_removes_its_scores_and_its_quote() {
+        use crate::domain::pricing::Pick;
+        use crate::domain::scorecard::Score;
+        let mut ws = Workspace::new("a".into(), "A".into(), 0);
+        ws.pricing
+            .add_quote(
+                &mut ws.providers,
+                Pick::New("Harbor IT".into()),
+                "p1".into(),
+            )
+            .unwrap();
+        let criterion = ws.scorecard.criteria[0].id.clone();
+        ws.scorecard
+            .set_score("p1", &criterion, Some(Score::Points(4)));
+        ws.remove_provider("p1");
+        assert!(ws.providers.is_empty());
+        assert!(ws.pricing.quotes.is_empty());
+        assert_eq!(ws.scorecard.score("p1", &criterion), None);
     }
 
     #[test]

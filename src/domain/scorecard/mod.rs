@@ -1,7 +1,15 @@
-//! The provider scorecard of a workspace. Filled in by the scorecard issue.
+//! The provider scorecard: weighted, knock-out-aware MSP evaluation that works live on
+//! a call and merges several evaluators' cards.
 
-use serde::{Deserialize, Serialize};
+pub mod call;
+pub mod chart;
+pub mod criteria;
+pub mod csv;
+pub mod knockout;
+pub mod merge;
+pub mod model;
+pub mod scoring;
+pub mod sensitivity;
+pub mod tab;
 
-/// Weighted criteria and the scores of the providers under evaluation.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-pub struct Scorecard {}
+pub use model::{Cell, Criterion, OtherCard, RedFlag, Score, Scorecard, Weight};

@@ -59,21 +59,34 @@ pub fn inflate_with(dict: &[u8], tail: &[u8], limit: usize) -> Result<Vec<u8>, D
 mod tests {
     use super::*;
 
-    const DICT: &[u8] = b"the provider named engineer escalation tested response minutes service credits";
+    const DICT: &[u8] =
+        b"the provider named engineer escalation tested response minutes service credits";
 
     #[test]
     fn round_trips_and_beats_plain_deflate_on_familiar_words() {
-        let data = b"Named engineer; escalation tested, response in 15 minutes with service credits";
+        let data =
+            b"Named engineer; escalation tested, response in 15 minutes with service credits";
         let with = deflate_with(DICT, data);
         let plain = miniz_oxide::deflate::compress_to_vec(data, 10);
-        assert!(with.len() < plain.len(), "{} vs {}", with.len(), plain.len());
+        assert!(
+            with.len() < plain.len(),
+            "{} vs {}",
+            with.len(),
+            plain.len()
+        );
         assert_eq!(inflate_with(DICT, &with, 1000).unwrap(), data);
     }
 
     #[test]
     fn empty_data_and_empty_dictionary_work() {
-        assert_eq!(inflate_with(DICT, &deflate_with(DICT, b""), 10).unwrap(), b"");
-        assert_eq!(inflate_with(b"", &deflate_with(b"", b"abc"), 10).unwrap(), b"abc");
+        assert_eq!(
+            inflate_with(DICT, &deflate_with(DICT, b""), 10).unwrap(),
+            b""
+        );
+        assert_eq!(
+            inflate_with(b"", &deflate_with(b"", b"abc"), 10).unwrap(),
+            b"abc"
+        );
     }
 
     #[test]

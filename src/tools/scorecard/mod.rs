@@ -1,12 +1,69 @@
+//! The provider scorecard page: providers, the score grid, call mode, criteria and
+//! weights, knock-outs, results, evaluators, export. Each view renders what
+//! `domain::scorecard` computes.
+
+mod call;
+mod cell;
+mod chart;
+mod criteria;
+mod details;
+mod evaluators;
+mod export;
+mod grid;
+mod import;
+mod knockouts;
+mod live;
+mod merge;
+mod print;
+mod providers;
+mod results;
+mod scores;
+mod sig;
+mod tabs;
+
 use leptos::prelude::*;
 
 use crate::components::page_intro::PageIntro;
 use crate::domain::route::Route;
+use crate::domain::scorecard::tab::Tab;
+use crate::state::Lib;
+use live::Live;
+use sig::show;
 
 /// The Scorecard page.
 #[component]
 pub fn ScorecardPage() -> impl IntoView {
+    let lib = Lib::get();
+    let live = Live::new(lib);
+    provide_context(live);
+    let tab = RwSignal::new(Tab::from_fragment(
+        &window().location().hash().unwrap_or_default(),
+    ));
     view! {
-        <PageIntro route=Route::Scorecard />
+        <div class="sc-page">
+            <PageIntro route=Route::Scorecard />
+            <div class="sc-screen-only">
+                // On a call the question comes first: the provider is picked in call mode.
+                {show(move || tab.get() != Tab::Call, move || view! { <evaluators::EvaluatorName />
+                    <providers::ProvidersPanel /> }.into_any())}
+                <tabs::TabList tab=tab />
+            </div>
+            <div
+                class="sc-panel"
+                id="sc-panel"
+                role="tabpanel"
+                aria-labelledby=sig::text(move || tabs::tab_id(tab.get()))
+            >
+                {move || match tab.get() {
+                    Tab::Grid => view! { <grid::ScoreGrid /> }.into_any(),
+                    Tab::Call => view! { <call::CallMode /> }.into_any(),
+                    Tab::Criteria => view! { <criteria::CriteriaEditor /> }.into_any(),
+                    Tab::KnockOuts => view! { <knockouts::KnockOuts /> }.into_any(),
+                    Tab::Results => view! { <results::ResultsView /> }.into_any(),
+                    Tab::Evaluators => view! { <evaluators::Evaluators /> }.into_any(),
+                    Tab::Export => view! { <export::ExportView /> }.into_any(),
+                }}
+            </div>
+        </div>
     }
 }

@@ -1,0 +1,246 @@
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use super::knockouts::FlagChecklist;
+use super::live::{edit, read, Live};
+use super::scores::{AnchorList, ScoreButtons};
+use super::sig::{error_text, flag, list, show_or, text};
+use crate::components::unique_id;
+use crate::domain::scorecard::call::{self, CallKey, Progress};
+use crate::domain::scorecard::model::{Anchors, Cursor, Score, MAX_TEXT_CHARS};
+use crate::state::Lib;
+
+#[derive(Clone, Debug, PartialEq)]
+struct Question {
+    provider: String,
+    provider_name: String,
+    criterion: String,
+    name: String,
+    group: String,
+    question: String,
+    anchors: Anchors,
+    score: Option<Score>,
+    note: String,
+    progress: Progress,
+}
+
+fn go(cursor: Cursor) {
+    edit(|sc| sc.cursor = cursor);
+}
+
+/// Moves `delta` questions (or to the next unscored one) for the current provider.
+fn navigate(q: &Question, how: Nav) {
+    let order = read(call::order);
+    let target = match how {
+        Nav::Step(d) => call::step(&order, &q.criterion, d),
+        Nav::Unscored => read(|sc| call::next_unscored(sc, &q.provider, &order, &q.criterion)),
+    };
+    if let Some(criterion) = target {
+        go(Cursor {
+            provider: q.provider.clone(),
+            criterion,
+        });
+    }
+}
+
+#[derive(Clone, Copy)]
+enum Nav {
+    Step(i32),
+    Unscored,
+}
+
+/// True when a key press belongs to a text field or a list box, not to call mode.
+fn typing_in_field(ev: &web_sys::KeyboardEvent) -> bool {
+    ev.target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"))
+}
+
+/// One provider, one question at a time, for a buyer on a live call. Keys 0 to 5 score,
+/// N marks not applicable, arrows move; every change is saved as it happens.
+#[component]
+pub fn CallMode() -> impl IntoView {
+    let lib = Lib::get();
+    let question = Memo::new(move |_| {
+        lib.0.with(|l| {
+            let ws = l.active();
+            let sc = &ws.scorecard;
+            let cursor = call::resolve(sc, &ws.providers)?;
+            let c = sc.criterion(&cursor.criterion)?;
+            let cell = sc
+                .cell(&cursor.provider, &cursor.criterion)
+                .cloned()
+                .unwrap_or_default();
+            let order = call::order(sc);
+            Some(Question {
+                provider_name: ws
+                    .providers
+                    .iter()
+                    .find(|p| p.id == cursor.provider)?
+                    .name
+                    .clone(),
+                progress: call::progress(sc, &cursor.provider, &order, &cursor.criterion),
+                name: c.name.clone(),
+                group: c.group.clone(),
+                question: c.question.clone(),
+                anchors: c.anchors.clone(),
+                score: cell.score,
+                note: cell.note,
+                provider: cursor.provider,
+                criterion: cursor.criterion,
+            })
+        })
+    });
+    let advance = RwSignal::new(false);
+    let score = move |s: Option<Score>| {
+        let Some(q) = question.get_untracked() else {
+            return;
+        };
+        edit(|sc| sc.set_score(&q.provider, &q.criterion, s));
+        if s.is_some() && advance.get_untracked() {
+            navigate(&q, Nav::Step(1));
+        }
+    };
+    let owner = Owner::current().expect("call mode renders inside the app");
+    let handle = window_event_listener(leptos::ev::keydown, move |ev| {
+        if ev.ctrl_key()
+            || ev.meta_key()
+            || ev.alt_key()
+            || ev.default_prevented()
+            || typing_in_field(&ev)
+        {
+            return;
+        }
+        let Some(action) = call::key_action(&ev.key()) else {
+            return;
+        };
+        let Some(q) = question.get_untracked() else {
+            return;
+        };
+        ev.prevent_default();
+        // A window listener runs outside the component tree; give it the page's
+        // context back so the edit helpers find the library.
+        owner.with(|| match action {
+            CallKey::Score(s) => score(Some(s)),
+            CallKey::Clear => score(None),
+            CallKey::Next => navigate(&q, Nav::Step(1)),
+            CallKey::Previous => navigate(&q, Nav::Step(-1)),
+        });
+    });
+    on_cleanup(move || handle.remove());
+    view! {
+        <section class="sc-call" aria-labelledby="sc-call-title">
+            <h2 id="sc-call-title" class="visually-hidden">"Call mode"</h2>
+            {show_or(move || question.with(Option::is_some), move || view! { <CallQuestion question=question on_score=Callback::new(score) advance=advance /> }.into_any(), || view! { <p class="sc-empty">"Call mode needs at least one provider (add one on the Scores view) and one criterion."</p> }.into_any())}
+        </section>
+    }
+}
+
+#[component]
+fn CallQuestion(
+    question: Memo<Option<Question>>,
+    on_score: Callback<Option<Score>>,
+    advance: RwSignal<bool>,
+) -> impl IntoView {
+    let live = expect_context::<Live>();
+    let f = move |get: fn(&Question) -> String| {
+        text(move || question.with(|q| q.as_ref().map(get).unwrap_or_default()))
+    };
+    let progress = move || {
+        question
+            .with(|q| q.as_ref().map(|q| q.progress))
+            .unwrap_or(Progress {
+                position: 0,
+                total: 0,
+                scored: 0,
+            })
+    };
+    let provider_select = unique_id("sc-call-provider");
+    let note_id = unique_id("sc-call-note");
+    let advance_id = unique_id("sc-call-advance");
+    let note_error = RwSignal::new(None::<&'static str>);
+    let nav = move |how: Nav| {
+        if let Some(q) = question.get_untracked() {
+            navigate(&q, how);
+        }
+    };
+    let current_provider = Signal::derive(move || {
+        question.with(|q| q.as_ref().map(|q| q.provider.clone()).unwrap_or_default())
+    });
+    view! {
+        <div class="sc-call-top">
+            <div class="field">
+                <label for=provider_select.clone()>"Provider on the call"</label>
+                <select id=provider_select on:change=move |ev| {
+                    let provider = event_target_value(&ev);
+                    let criterion = question.get_untracked().map(|q| q.criterion).unwrap_or_default();
+                    go(Cursor { provider, criterion });
+                }>
+                    {list(move || live.providers.get(), move |id| {
+                        let name = live.name(&id);
+                        view! { <option value=id.clone() selected=flag(move || current_provider.get() == id)>{name}</option> }.into_any()
+                    })}
+                </select>
+            </div>
+            <div class="sc-call-progress">
+                <p aria-live="polite" data-testid="sc-call-position">
+                    {text(move || format!("Question {} of {} · {} scored", progress().position, progress().total, progress().scored))}
+                </p>
+                <progress
+                    max=text(move || progress().total.max(1).to_string())
+                    value=text(move || progress().scored.to_string())
+                    aria-label=f(|q| format!("Scored for {}", q.provider_name))
+                ></progress>
+            </div>
+        </div>
+        <article class="panel sc-call-card" id="sc-call-card" tabindex="-1" aria-label="Question">
+            <p class="sc-call-group">{f(|q| q.group.clone())}</p>
+            <h3 class="sc-call-criterion">{f(|q| q.name.clone())}</h3>
+            <p class="sc-call-question">{f(|q| q.question.clone())}</p>
+            <AnchorList anchors=Signal::derive(move || question.with(|q| q.as_ref().map(|q| q.anchors.clone()).unwrap_or_default())) />
+            <ScoreButtons
+                current=Signal::derive(move || question.with(|q| q.as_ref().and_then(|q| q.score)))
+                on_pick=on_score
+                label=Signal::derive(move || format!("Score for {}", question.with(|q| q.as_ref().map(|q| q.provider_name.clone()).unwrap_or_default())))
+            />
+            <p class="sc-call-current" aria-live="polite" data-testid="sc-call-score">
+                {text(move || question.with(|q| match q.as_ref().and_then(|q| q.score) {
+                    Some(s) => format!("Scored {} for {}", s.label(), q.as_ref().map(|q| q.provider_name.as_str()).unwrap_or("")),
+                    None => "Not scored yet".to_owned(),
+                }))}
+            </p>
+            <div class="field">
+                <label for=note_id.clone()>"Note"</label>
+                <textarea
+                    id=note_id
+                    rows="3"
+                    maxlength=MAX_TEXT_CHARS.to_string()
+                    prop:value=f(|q| q.note.clone())
+                    on:input=move |ev| {
+                        let text = event_target_value(&ev);
+                        if let Some(q) = question.get_untracked() {
+                            let mut result = Ok(());
+                            edit(|sc| result = sc.set_note(&q.provider, &q.criterion, &text));
+                            note_error.set(result.err().map(|e| e.message()));
+                        }
+                    }
+                ></textarea>
+                <p class="field-error" aria-live="polite">{error_text(note_error)}</p>
+            </div>
+            <div class="sc-call-nav">
+                <button type="button" class="secondary" disabled=flag(move || progress().position <= 1) on:click=move |_| nav(Nav::Step(-1))>"Previous"</button>
+                <button type="button" disabled=flag(move || progress().position >= progress().total) on:click=move |_| nav(Nav::Step(1))>"Next"</button>
+                <button type="button" class="secondary" disabled=flag(move || progress().scored >= progress().total) on:click=move |_| nav(Nav::Unscored)>"Next unscored"</button>
+            </div>
+            <div class="sc-call-options">
+                <input id=advance_id.clone() type="checkbox" prop:checked=advance on:change=move |ev| advance.set(event_target_checked(&ev)) />
+                <label for=advance_id>"Go to the next question after scoring"</label>
+            </div>
+            <p class="hint">"Keys: 0 to 5 score, N not applicable, Delete clears, arrow keys move. Keys type normally in the note."</p>
+        </article>
+        <details class="panel sc-call-flags">
+            <summary>"Red flags heard on this call"</summary>
+            <FlagChecklist provider=current_provider />
+        </details>
+    }
+}

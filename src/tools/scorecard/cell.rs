@@ -1,0 +1,149 @@
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use super::grid::Selected;
+use super::live::{cell_dom_id, dom_id, edit, CellView, Live};
+use super::sig::text;
+use crate::domain::scorecard::model::Score;
+
+fn shown(view: &CellView) -> String {
+    view.score.map(Score::label).unwrap_or_default()
+}
+
+fn classes(view: &CellView) -> &'static str {
+    match (view.disagree, view.agreed.is_some()) {
+        (true, _) => "sc-cell disagree",
+        (false, true) => "sc-cell agreed",
+        _ => "sc-cell",
+    }
+}
+
+/// Moves focus to the cell `dp` providers across and `dc` criteria down, if any.
+fn move_focus(live: Live, provider: &str, criterion: &str, dp: i32, dc: i32) {
+    let providers = live.providers.get_untracked();
+    let criteria = live.criteria.get_untracked();
+    let step = |list: &[String], at: &str, d: i32| -> Option<String> {
+        let i = list.iter().position(|x| x == at)? as i32 + d;
+        usize::try_from(i).ok().and_then(|i| list.get(i)).cloned()
+    };
+    let (Some(p), Some(c)) = (
+        step(&providers, provider, dp),
+        step(&criteria, criterion, dc),
+    ) else {
+        return;
+    };
+    if let Some(input) = document()
+        .get_element_by_id(&cell_dom_id(&p, &c))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
+    {
+        let _ = input.focus();
+        input.select();
+    }
+}
+
+/// One score cell of the grid: type 0 to 5 or N, Delete clears, arrows move.
+#[component]
+pub fn GridCell(provider: String, criterion: String, selected: Selected) -> impl IntoView {
+    let live = expect_context::<Live>();
+    let view = live.cell(&provider, &criterion);
+    let labelled_by = format!(
+        "{} {}",
+        dom_id("sc-c", &criterion),
+        dom_id("sc-p", &provider)
+    );
+    let input_id = cell_dom_id(&provider, &criterion);
+    let ids = StoredValue::new((provider, criterion));
+    let set = move |score: Option<Score>| {
+        let (p, c) = ids.get_value();
+        edit(|sc| sc.set_score(&p, &c, score));
+    };
+    let on_key = move |ev: web_sys::KeyboardEvent| {
+        if ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
+            return;
+        }
+        let key = ev.key();
+        let (p, c) = ids.get_value();
+        let motion = match key.as_str() {
+            "ArrowUp" => Some((0, -1)),
+            "ArrowDown" | "Enter" => Some((0, 1)),
+            "ArrowLeft" => Some((-1, 0)),
+            "ArrowRight" => Some((1, 0)),
+            _ => None,
+        };
+        if let Some((dp, dc)) = motion {
+            ev.prevent_default();
+            move_focus(live, &p, &c, dp, dc);
+            return;
+        }
+        match key.as_str() {
+            "Backspace" | "Delete" => {
+                ev.prevent_default();
+                set(None);
+            }
+            k if k.chars().count() == 1 => {
+                ev.prevent_default();
+                if let Some(score) = Score::parse(k) {
+                    set(Some(score));
+                    if let Some(input) = ev
+                        .target()
+                        .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+                    {
+                        input.select();
+                    }
+                }
+            }
+            _ => {}
+        }
+    };
+    let view_for_input = view;
+    // On-screen keyboards may not report keys; read what was typed instead.
+    let on_input = move |ev: web_sys::Event| {
+        let typed = event_target_value(&ev);
+        let last: String = typed.chars().last().map(String::from).unwrap_or_default();
+        match Score::parse(&typed).or_else(|| Score::parse(&last)) {
+            Some(score) => set(Some(score)),
+            None if typed.is_empty() => set(None),
+            None => {
+                if let Some(input) = ev
+                    .target()
+                    .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+                {
+                    input.set_value(&view_for_input.with_untracked(shown));
+                }
+            }
+        }
+    };
+    let on_focus = move |_| {
+        let current = ids.get_value();
+        if selected.with_untracked(|s| s.as_ref() != Some(&current)) {
+            selected.set(Some(current));
+        }
+    };
+    let (value_view, class_view, mark_view) = (view, view, view);
+    view! {
+        <td class=text(move || class_view.with(classes).to_owned())>
+            <input
+                id=input_id
+                type="text"
+                inputmode="numeric"
+                autocomplete="off"
+                spellcheck="false"
+                maxlength="3"
+                aria-labelledby=labelled_by
+                prop:value=text(move || value_view.with(shown))
+                on:keydown=on_key
+                on:input=on_input
+                on:focus=on_focus
+            />
+            <span class="sc-marks" aria-hidden="true">
+                {text(move || mark_view.with(|v| {
+                    let mut marks = String::new();
+                    if v.has_note { marks.push('•'); }
+                    if v.disagree { marks.push('≠'); }
+                    if let Some(a) = v.agreed { marks.push_str(&format!("={}", a.label())); }
+                    marks
+                }))}
+            </span>
+        </td>
+    }
+}

@@ -1,0 +1,319 @@
+use leptos::prelude::*;
+
+use super::live::{edit, read, CritView, Live};
+use super::sig::{aria, error_text, flag, invalid, list, show, text};
+use crate::clock::fresh_id;
+use crate::components::confirm::ConfirmDialog;
+use crate::components::unique_id;
+use crate::domain::scorecard::model::{CriterionText, Weight, MAX_NAME_CHARS, MAX_TEXT_CHARS};
+use crate::state::Lib;
+
+/// Criteria and weights: edit, add, remove, reorder; shares shown as weights change.
+#[component]
+pub fn CriteriaEditor() -> impl IntoView {
+    let live = expect_context::<Live>();
+    let lib = Lib::get();
+    let doomed = RwSignal::new(None::<String>);
+    let confirm_open = RwSignal::new(false);
+    let restored = RwSignal::new(None::<String>);
+    let total_weight = move || {
+        lib.0.with(|l| {
+            let sum: f64 = l
+                .active()
+                .scorecard
+                .criteria
+                .iter()
+                .map(|c| c.weight.get())
+                .sum();
+            Weight::new(sum.min(1.0e9))
+                .map(Weight::text)
+                .unwrap_or_default()
+        })
+    };
+    let doomed_name = move || {
+        let id = doomed.get().unwrap_or_default();
+        lib.0.with(|l| {
+            l.active()
+                .scorecard
+                .criterion(&id)
+                .map(|c| c.name.clone())
+                .unwrap_or_default()
+        })
+    };
+    let ask_remove = Callback::new(move |id: String| {
+        doomed.set(Some(id));
+        confirm_open.set(true);
+    });
+    let remove = Callback::new(move |()| {
+        if let Some(id) = doomed.get_untracked() {
+            edit(|sc| sc.remove_criterion(&id));
+        }
+    });
+    let restore = move |_| {
+        let mut added = 0;
+        edit(|sc| added = sc.restore_default_criteria());
+        restored.set(Some(match added {
+            0 => "Every default criterion is already here.".to_owned(),
+            1 => "Added back 1 default criterion.".to_owned(),
+            n => format!("Added back {n} default criteria."),
+        }));
+    };
+    let group_names = move || {
+        live.groups
+            .with(|g| g.iter().map(|(n, _)| n.clone()).collect::<Vec<_>>())
+    };
+    view! {
+        <section aria-labelledby="sc-criteria-title">
+            <div class="panel-head">
+                <h2 id="sc-criteria-title">"Criteria and weights"</h2>
+                <button type="button" class="secondary" on:click=restore>"Restore default criteria"</button>
+            </div>
+            <p class="hint">
+                "Weights are relative: a criterion with weight 4 counts twice as much as one with 2. The share column shows each weight as a percentage of the total ("
+                {total_weight} "). Weight 0 ignores a criterion."
+            </p>
+            <p class="sc-status" aria-live="polite">{restored}</p>
+            <datalist id="sc-group-names">
+                {list(group_names, |g| view! { <option value=g></option> }.into_any())}
+            </datalist>
+            {list(group_names, move |group| view! { <CriteriaGroup group=group on_remove=ask_remove /> }.into_any())}
+            <AddCriterion />
+            <ConfirmDialog
+                open=confirm_open
+                title=Signal::derive(move || format!("Remove “{}”?", doomed_name()))
+                message="Every score, note and agreed score given on it is deleted, including imported evaluators' scores. This cannot be undone."
+                confirm_label="Remove criterion"
+                on_confirm=remove
+            />
+        </section>
+    }
+}
+
+#[component]
+fn CriteriaGroup(group: String, on_remove: Callback<String>) -> impl IntoView {
+    let live = expect_context::<Live>();
+    let name = group.clone();
+    let ids = move || {
+        live.groups.with(|g| {
+            g.iter()
+                .find(|(n, _)| *n == name)
+                .map(|(_, ids)| ids.clone())
+                .unwrap_or_default()
+        })
+    };
+    let heading = unique_id("sc-group");
+    let labelled = heading.clone();
+    view! {
+        <section class="panel sc-crit-group" aria-labelledby=labelled>
+            <h3 id=heading>{group}</h3>
+            <div class="sc-crit-line sc-crit-head" aria-hidden="true">
+                <span>"Criterion"</span>
+                <span>"Weight"</span>
+                <span class="sc-share">"Share"</span>
+            </div>
+            <ul class="sc-crit-list">
+                {list(ids, move |id| view! { <CriterionEdit id=id on_remove=on_remove /> }.into_any())}
+            </ul>
+        </section>
+    }
+}
+
+/// One criterion: name, weight and share on one line; group, question and anchors on demand.
+#[component]
+fn CriterionEdit(id: String, on_remove: Callback<String>) -> impl IntoView {
+    let live = expect_context::<Live>();
+    let view = live.criterion(&id);
+    let v = move |f: fn(&CritView) -> String| {
+        text(move || view.with(|c| c.as_ref().map(f).unwrap_or_default()))
+    };
+    let can = move |f: fn(&CritView) -> bool| move || view.with(|c| c.as_ref().is_some_and(f));
+    let id = StoredValue::new(id);
+    let name_id = unique_id("sc-crit-name");
+    let weight_id = unique_id("sc-crit-weight");
+    let name_error = RwSignal::new(None::<&'static str>);
+    let weight_error = RwSignal::new(None::<&'static str>);
+    let open = RwSignal::new(false);
+    let name = v(|c| c.name.clone());
+    let on_name = move |ev| {
+        let text = event_target_value(&ev);
+        let mut result = Ok(());
+        edit(|sc| result = sc.set_text(&id.get_value(), CriterionText::Name, &text));
+        name_error.set(result.err().map(|e| e.message()));
+    };
+    let weight_text = RwSignal::new(read(|sc| {
+        sc.criterion(&id.get_value())
+            .map(|c| c.weight.text())
+            .unwrap_or_default()
+    }));
+    // Follow changes made elsewhere (an import, another workspace) unless mid-error;
+    // "2." stays as typed because it reads as the weight the model holds.
+    let followed = view;
+    Effect::new(move |_| {
+        let Some(w) = followed.with(|c| c.as_ref().map(|c| c.weight)) else {
+            return;
+        };
+        if weight_error.get_untracked().is_none()
+            && Weight::parse(&weight_text.get_untracked()).ok() != Some(w)
+        {
+            weight_text.set(w.text());
+        }
+    });
+    let on_weight = move |ev| {
+        let typed = event_target_value(&ev);
+        weight_text.set(typed.clone());
+        match Weight::parse(&typed) {
+            Ok(w) => {
+                weight_error.set(None);
+                edit(|sc| {
+                    let _ = sc.set_weight(&id.get_value(), w);
+                });
+            }
+            Err(e) => weight_error.set(Some(e.message())),
+        }
+    };
+    let (up, down) = (can(|c| c.can_move_up), can(|c| c.can_move_down));
+    let (label_name, label_name2) = (name, name);
+    view! {
+        <li class="sc-crit-item">
+            <div class="sc-crit-line">
+                <div class="field sc-crit-name">
+                    <label class="visually-hidden" for=name_id.clone()>"Criterion name"</label>
+                    <input id=name_id type="text" maxlength=MAX_NAME_CHARS.to_string() prop:value=name on:input=on_name
+                        aria-invalid=invalid(name_error) />
+                    <p class="field-error" aria-live="polite">{error_text(name_error)}</p>
+                </div>
+                <div class="field sc-crit-weight">
+                    <label class="visually-hidden" for=weight_id.clone()>"Weight of " {label_name}</label>
+                    <input id=weight_id type="text" inputmode="decimal" autocomplete="off" prop:value=weight_text on:input=on_weight
+                        aria-invalid=invalid(weight_error) />
+                    <p class="field-error" aria-live="polite">{error_text(weight_error)}</p>
+                </div>
+                <p class="sc-share" data-testid="sc-share">{v(|c| format!("{:.1}%", c.share))}</p>
+                <div class="row-actions">
+                    <button type="button" class="secondary small" disabled=flag(move || !up()) on:click=move |_| { edit(|sc| { sc.move_criterion(&id.get_value(), -1); }); }>
+                        "Up" <span class="visually-hidden">" " {label_name2}</span>
+                    </button>
+                    <button type="button" class="secondary small" disabled=flag(move || !down()) on:click=move |_| { edit(|sc| { sc.move_criterion(&id.get_value(), 1); }); }>
+                        "Down" <span class="visually-hidden">" " {name}</span>
+                    </button>
+                    <button type="button" class="secondary small" aria-expanded=aria(move || open.get()) on:click=move |_| open.update(|o| *o = !*o)>
+                        "Details" <span class="visually-hidden">" of " {name}</span>
+                    </button>
+                    <button type="button" class="secondary danger small" on:click=move |_| on_remove.run(id.get_value())>
+                        "Remove" <span class="visually-hidden">" " {name}</span>
+                    </button>
+                </div>
+            </div>
+            {show(move || open.get(), move || view! { <CriterionTexts id=id.get_value() /> }.into_any())}
+        </li>
+    }
+}
+
+/// The group, question and anchors of a criterion.
+#[component]
+fn CriterionTexts(id: String) -> impl IntoView {
+    let current = read(|sc| sc.criterion(&id).cloned());
+    let Some(c) = current else {
+        return ().into_any();
+    };
+    let id = StoredValue::new(id);
+    let error = RwSignal::new(None::<&'static str>);
+    let field = move |label: &'static str, which: CriterionText, value: String, multiline: bool| {
+        let field_id = unique_id("sc-crit-text");
+        let on_input = move |ev| {
+            let text = event_target_value(&ev);
+            let mut result = Ok(());
+            edit(|sc| result = sc.set_text(&id.get_value(), which, &text));
+            error.set(result.err().map(|e| e.message()));
+        };
+        let input = if multiline {
+            view! { <textarea id=field_id.clone() rows="2" maxlength=MAX_TEXT_CHARS.to_string() on:input=on_input>{value}</textarea> }.into_any()
+        } else {
+            view! { <input id=field_id.clone() type="text" list="sc-group-names" maxlength=MAX_NAME_CHARS.to_string() value=value on:input=on_input /> }.into_any()
+        };
+        view! {
+            <div class="field">
+                <label for=field_id>{label}</label>
+                {input}
+            </div>
+        }
+    };
+    view! {
+        <div class="sc-crit-texts">
+            {field("Group", CriterionText::Group, c.group, false)}
+            {field("Question to ask", CriterionText::Question, c.question, true)}
+            {field("1 means", CriterionText::Anchor1, c.anchors.one, true)}
+            {field("3 means", CriterionText::Anchor3, c.anchors.three, true)}
+            {field("5 means", CriterionText::Anchor5, c.anchors.five, true)}
+            <p class="field-error" aria-live="polite">{error_text(error)}</p>
+        </div>
+    }
+    .into_any()
+}
+
+/// Adds a criterion to a group (existing or new).
+#[component]
+fn AddCriterion() -> impl IntoView {
+    let name = RwSignal::new(String::new());
+    let group = RwSignal::new(String::new());
+    let weight = RwSignal::new("3".to_owned());
+    let error = RwSignal::new(None::<&'static str>);
+    let (name_id, group_id, weight_id) = (
+        unique_id("sc-new-crit"),
+        unique_id("sc-new-group"),
+        unique_id("sc-new-weight"),
+    );
+    let add = move || {
+        let w = match Weight::parse(&weight.get_untracked()) {
+            Ok(w) => w,
+            Err(e) => return error.set(Some(e.message())),
+        };
+        let group_name = {
+            let g = group.get_untracked();
+            if g.trim().is_empty() {
+                "Other".to_owned()
+            } else {
+                g
+            }
+        };
+        let id = fresh_id();
+        let check = read(|sc| {
+            sc.clone()
+                .add_criterion(id.clone(), &group_name, &name.get_untracked(), w)
+        });
+        match check {
+            Ok(()) => {
+                edit(|sc| {
+                    let _ = sc.add_criterion(id, &group_name, &name.get_untracked(), w);
+                });
+                name.set(String::new());
+                error.set(None);
+            }
+            Err(e) => error.set(Some(e.message())),
+        }
+    };
+    view! {
+        <form class="panel sc-add-criterion" on:submit=move |ev| {
+            ev.prevent_default();
+            add();
+        }>
+            <h3>"Add a criterion"</h3>
+            <div class="form-grid">
+                <div class="field">
+                    <label for=name_id.clone()>"Name"</label>
+                    <input id=name_id type="text" maxlength=MAX_NAME_CHARS.to_string() prop:value=name on:input=move |ev| name.set(event_target_value(&ev)) />
+                </div>
+                <div class="field">
+                    <label for=group_id.clone()>"Group"</label>
+                    <input id=group_id type="text" list="sc-group-names" maxlength=MAX_NAME_CHARS.to_string() prop:value=group on:input=move |ev| group.set(event_target_value(&ev)) />
+                </div>
+                <div class="field">
+                    <label for=weight_id.clone()>"Weight"</label>
+                    <input id=weight_id type="text" inputmode="decimal" prop:value=weight on:input=move |ev| weight.set(event_target_value(&ev)) />
+                </div>
+            </div>
+            <button type="submit">"Add criterion"</button>
+            <p class="field-error" aria-live="polite">{error_text(error)}</p>
+        </form>
+    }
+}

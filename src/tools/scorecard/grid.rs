@@ -1,0 +1,145 @@
+use leptos::prelude::*;
+
+use super::cell::GridCell;
+use super::details::CellDetails;
+use super::live::{dom_id, Live};
+use super::sig::{list, show, show_or, text};
+use crate::domain::scorecard::scoring::Place;
+use crate::domain::scorecard::sensitivity::points;
+use crate::state::Lib;
+
+/// The selected cell: (provider id, criterion id).
+pub type Selected = RwSignal<Option<(String, String)>>;
+
+/// Every provider's scores side by side: criteria down, providers across.
+#[component]
+pub fn ScoreGrid() -> impl IntoView {
+    let live = expect_context::<Live>();
+    let lib = Lib::get();
+    let selected: Selected = RwSignal::new(None);
+    let evaluator = move || {
+        lib.0.with(|l| {
+            let name = l.active().scorecard.evaluator.trim().to_owned();
+            if name.is_empty() {
+                "Your scores".to_owned()
+            } else {
+                format!("Scores by {name}")
+            }
+        })
+    };
+    let has_providers = move || live.providers.with(|p| !p.is_empty());
+    view! {
+        <section class="sc-grid-section" aria-labelledby="sc-grid-title">
+            <h2 id="sc-grid-title">{text(evaluator)}</h2>
+            {show_or(has_providers, move || view! { <p class="hint">
+                    "Select a cell and type 0 to 5, or N for not applicable. Arrow keys and Enter move between cells; Delete clears. The question and its anchors appear below the grid."
+                </p>
+                <div class="sc-grid-wrap" tabindex="0" role="region" aria-label="Score grid, scrolls in both directions">
+                    <table class="sc-grid">
+                        <thead>
+                            <tr>
+                                <th scope="col" class="sc-crit-col">"Criterion"</th>
+                                <th scope="col" class="sc-weight-col">"Share"</th>
+                                {list(move || live.providers.get(), |id| view! { <ProviderHead id=id /> }.into_any())}
+                            </tr>
+                            <tr class="sc-totals">
+                                <th scope="row" class="sc-crit-col">"Total (0 to 100)"</th>
+                                <td class="sc-weight-col">"100%"</td>
+                                {list(move || live.providers.get(), |id| view! { <TotalCell id=id /> }.into_any())}
+                            </tr>
+                        </thead>
+                        {list(
+                            move || live.groups.with(|g| g.iter().map(|(n, _)| n.clone()).collect()),
+                            move |group| view! { <GroupBody group=group selected=selected /> }.into_any(),
+                        )}
+                    </table>
+                </div>
+                <CellDetails selected=selected /> }.into_any(), || view! { <p class="sc-empty">"Add the providers you are evaluating above, then score them here or in call mode."</p> }.into_any())}
+        </section>
+    }
+}
+
+/// A provider's column heading, with a knock-out tag.
+#[component]
+fn ProviderHead(id: String) -> impl IntoView {
+    let live = expect_context::<Live>();
+    let name = live.name(&id);
+    let summary = live.summary(&id);
+    view! {
+        <th scope="col" class="sc-prov-col" id=dom_id("sc-p", &id)>
+            <span class="sc-prov-name">{name}</span>
+            {show(move || summary.with(|s| s.knocked_out), move || view! { <span class="sc-ko-tag">"Knocked out"</span> }.into_any())}
+        </th>
+    }
+}
+
+/// A provider's weighted total and rank.
+#[component]
+fn TotalCell(id: String) -> impl IntoView {
+    let live = expect_context::<Live>();
+    let summary = live.summary(&id);
+    let total = move || {
+        summary.with(|s| {
+            let total = s.total.map(points).unwrap_or_else(|| "–".into());
+            let place = match &s.place {
+                Some(Place::Ranked(n)) => format!("#{n}"),
+                Some(Place::KnockedOut) => "out".into(),
+                _ => String::new(),
+            };
+            (total, place)
+        })
+    };
+    view! {
+        <td class="sc-total" data-testid="sc-total">
+            <span class="sc-total-value">{text(move || total().0)}</span>
+            " "
+            <span class="sc-rank">{text(move || total().1)}</span>
+        </td>
+    }
+}
+
+/// One group: its heading row and its criteria.
+#[component]
+fn GroupBody(group: String, selected: Selected) -> impl IntoView {
+    let live = expect_context::<Live>();
+    let name = group.clone();
+    let ids = move || {
+        live.groups.with(|g| {
+            g.iter()
+                .find(|(n, _)| *n == name)
+                .map(|(_, ids)| ids.clone())
+                .unwrap_or_default()
+        })
+    };
+    let span = text(move || (live.providers.with(Vec::len) + 2).to_string());
+    view! {
+        <tbody>
+            <tr class="sc-group-row">
+                <th scope="rowgroup" colspan=span class="sc-group">{group}</th>
+            </tr>
+            {list(ids, move |id| view! { <CriterionRow id=id selected=selected /> }.into_any())}
+        </tbody>
+    }
+}
+
+/// One criterion: its name, weight share and a cell per provider.
+#[component]
+fn CriterionRow(id: String, selected: Selected) -> impl IntoView {
+    let live = expect_context::<Live>();
+    let crit = live.criterion(&id);
+    let crit2 = crit;
+    let cid = id.clone();
+    view! {
+        <tr>
+            <th scope="row" class="sc-crit-col" id=dom_id("sc-c", &id)>
+                {text(move || crit.with(|c| c.as_ref().map(|c| c.name.clone()).unwrap_or_default()))}
+            </th>
+            <td class="sc-weight-col">
+                {text(move || crit2.with(|c| c.as_ref().map(|c| format!("{:.1}%", c.share)).unwrap_or_default()))}
+            </td>
+            {list(move || live.providers.get(), move |pid| {
+                view! { <GridCell provider=pid criterion=cid.clone() selected=selected /> }.into_any()
+            })}
+        </tr>
+    }
+}

@@ -1,0 +1,332 @@
+//! The page's fine-grained view of the scorecard.
+//!
+//! The library is one coarse signal, and every reader of it is woken on every change.
+//! With 20 providers × 100 criteria that is thousands of cells, so grid cells, rows and
+//! headers never read the library. One effect reads it after each change, compares, and
+//! sets only the small keyed signals whose value really changed: a score edit then
+//! touches one cell, one total and whatever the ranking moved.
+
+use std::collections::HashMap;
+
+use leptos::prelude::*;
+
+use crate::domain::scorecard::merge::cell_stats;
+use crate::domain::scorecard::model::{Anchors, Score, Scorecard, Weight};
+use crate::domain::scorecard::scoring::{self, display_shares, Place, Results};
+use crate::domain::workspace::Workspace;
+use crate::state::Lib;
+
+/// What a grid cell shows.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct CellView {
+    pub score: Option<Score>,
+    pub has_note: bool,
+    pub agreed: Option<Score>,
+    /// Evaluators' scores are two or more points apart (only when others are visible).
+    pub disagree: bool,
+}
+
+/// What a criterion row shows.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CritView {
+    pub name: String,
+    pub group: String,
+    pub weight: Weight,
+    /// Share of all weight, rounded so the column adds up to 100.
+    pub share: f64,
+    pub question: String,
+    pub anchors: Anchors,
+    pub can_move_up: bool,
+    pub can_move_down: bool,
+}
+
+/// What a provider's column header and total show.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ProvSummary {
+    pub total: Option<f64>,
+    pub place: Option<Place>,
+    pub knocked_out: bool,
+    pub scored: usize,
+}
+
+/// A group and its criterion ids, in display order.
+pub type GroupRows = Vec<(String, Vec<String>)>;
+
+#[derive(Default)]
+struct Keyed {
+    cells: HashMap<String, HashMap<String, ArcRwSignal<CellView>>>,
+    criteria: HashMap<String, ArcRwSignal<Option<CritView>>>,
+    names: HashMap<String, ArcRwSignal<String>>,
+    summaries: HashMap<String, ArcRwSignal<ProvSummary>>,
+}
+
+/// Handles to the keyed signals; copy it into any component of the page.
+#[derive(Clone, Copy)]
+pub struct Live {
+    keyed: StoredValue<Keyed>,
+    /// Groups with their criteria, in display order.
+    pub groups: RwSignal<GroupRows>,
+    /// Criterion ids in display order.
+    pub criteria: RwSignal<Vec<String>>,
+    /// Provider ids in workspace order.
+    pub providers: RwSignal<Vec<String>>,
+    pub results: RwSignal<Results>,
+    /// Other evaluators' cards exist and may be shown.
+    pub others_shown: RwSignal<bool>,
+}
+
+/// Sets a signal only when the value differs, so nothing downstream wakes for nothing.
+fn put<T: PartialEq + Send + Sync + 'static>(signal: &ArcRwSignal<T>, value: T) {
+    if signal.with_untracked(|old| *old != value) {
+        signal.set(value);
+    }
+}
+
+fn put_rw<T: PartialEq + Send + Sync + 'static>(signal: RwSignal<T>, value: T) {
+    if signal.with_untracked(|old| *old != value) {
+        signal.set(value);
+    }
+}
+
+fn cell_view(sc: &Scorecard, others: bool, provider: &str, criterion: &str) -> CellView {
+    let cell = sc.cell(provider, criterion);
+    CellView {
+        score: cell.and_then(|c| c.score),
+        has_note: cell.is_some_and(|c| !c.note.is_empty()),
+        agreed: sc.agreed(provider, criterion),
+        disagree: others && cell_stats(sc, provider, criterion).disagree,
+    }
+}
+
+fn crit_views(sc: &Scorecard) -> Vec<(String, CritView)> {
+    let ordered = sc.ordered();
+    let weights: Vec<f64> = ordered.iter().map(|c| c.weight.get()).collect();
+    let shares = display_shares(&weights);
+    ordered
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            let same_group = |j: usize| ordered.get(j).is_some_and(|o| o.group == c.group);
+            (
+                c.id.clone(),
+                CritView {
+                    name: c.name.clone(),
+                    group: c.group.clone(),
+                    weight: c.weight,
+                    share: shares[i],
+                    question: c.question.clone(),
+                    anchors: c.anchors.clone(),
+                    can_move_up: i > 0 && same_group(i - 1),
+                    can_move_down: same_group(i + 1),
+                },
+            )
+        })
+        .collect()
+}
+
+fn summary(results: &Results, provider: &str, sc: &Scorecard) -> ProvSummary {
+    let standing = results.standing(provider);
+    ProvSummary {
+        total: standing.and_then(|s| s.total),
+        place: standing.map(|s| s.place.clone()),
+        knocked_out: standing.is_some_and(|s| !s.knock_outs.is_empty()),
+        scored: sc.scored_count(provider),
+    }
+}
+
+fn groups_of(sc: &Scorecard) -> GroupRows {
+    let mut groups: GroupRows = Vec::new();
+    for c in sc.ordered() {
+        match groups.last_mut() {
+            Some((name, ids)) if *name == c.group => ids.push(c.id.clone()),
+            _ => groups.push((c.group.clone(), vec![c.id.clone()])),
+        }
+    }
+    groups
+}
+
+impl Live {
+    /// Creates the view and keeps it in step with the open workspace.
+    pub fn new(lib: Lib) -> Live {
+        let (groups, criteria, providers, results, others_shown) = lib.0.with_untracked(|l| {
+            let ws = l.active();
+            let sc = &ws.scorecard;
+            (
+                groups_of(sc),
+                sc.ordered().iter().map(|c| c.id.clone()).collect(),
+                ws.providers.iter().map(|p| p.id.clone()).collect(),
+                scoring::results(sc, &ws.providers),
+                sc.others_visible() && !sc.others.is_empty(),
+            )
+        });
+        let live = Live {
+            keyed: StoredValue::new(Keyed::default()),
+            groups: RwSignal::new(groups),
+            criteria: RwSignal::new(criteria),
+            providers: RwSignal::new(providers),
+            results: RwSignal::new(results),
+            others_shown: RwSignal::new(others_shown),
+        };
+        Effect::new(move |_| lib.0.with(|l| live.sync(l.active())));
+        live
+    }
+
+    fn sync(self, ws: &Workspace) {
+        let sc = &ws.scorecard;
+        let ids: Vec<String> = ws.providers.iter().map(|p| p.id.clone()).collect();
+        put_rw(self.providers, ids);
+        put_rw(self.groups, groups_of(sc));
+        put_rw(
+            self.criteria,
+            sc.ordered().iter().map(|c| c.id.clone()).collect(),
+        );
+        let others = sc.others_visible() && !sc.others.is_empty();
+        put_rw(self.others_shown, others);
+        let results = scoring::results(sc, &ws.providers);
+        self.keyed.with_value(|k| {
+            for (id, view) in crit_views(sc) {
+                if let Some(signal) = k.criteria.get(&id) {
+                    put(signal, Some(view));
+                }
+            }
+            for (id, signal) in &k.criteria {
+                if sc.criterion(id).is_none() {
+                    put(signal, None);
+                }
+            }
+            for p in &ws.providers {
+                if let Some(signal) = k.names.get(&p.id) {
+                    put(signal, p.name.clone());
+                }
+                if let Some(signal) = k.summaries.get(&p.id) {
+                    put(signal, summary(&results, &p.id, sc));
+                }
+            }
+            for (pid, row) in &k.cells {
+                for (cid, signal) in row {
+                    put(signal, cell_view(sc, others, pid, cid));
+                }
+            }
+        });
+        put_rw(self.results, results);
+    }
+
+    /// The signal of one grid cell, created on first use.
+    pub fn cell(self, provider: &str, criterion: &str) -> RwSignal<CellView> {
+        if let Some(s) = self.keyed.with_value(|k| {
+            k.cells
+                .get(provider)
+                .and_then(|r| r.get(criterion))
+                .cloned()
+        }) {
+            return s.into();
+        }
+        let lib = Lib::get();
+        let initial = lib.0.with_untracked(|l| {
+            let sc = &l.active().scorecard;
+            cell_view(
+                sc,
+                sc.others_visible() && !sc.others.is_empty(),
+                provider,
+                criterion,
+            )
+        });
+        let signal = ArcRwSignal::new(initial);
+        self.keyed.update_value(|k| {
+            k.cells
+                .entry(provider.to_owned())
+                .or_default()
+                .insert(criterion.to_owned(), signal.clone());
+        });
+        signal.into()
+    }
+
+    /// The signal of one criterion row (None once it is removed).
+    pub fn criterion(self, id: &str) -> RwSignal<Option<CritView>> {
+        if let Some(s) = self.keyed.with_value(|k| k.criteria.get(id).cloned()) {
+            return s.into();
+        }
+        let initial = Lib::get().0.with_untracked(|l| {
+            crit_views(&l.active().scorecard)
+                .into_iter()
+                .find(|(cid, _)| cid == id)
+                .map(|(_, v)| v)
+        });
+        let signal = ArcRwSignal::new(initial);
+        self.keyed.update_value(|k| {
+            k.criteria.insert(id.to_owned(), signal.clone());
+        });
+        signal.into()
+    }
+
+    /// The name of a provider.
+    pub fn name(self, id: &str) -> RwSignal<String> {
+        if let Some(s) = self.keyed.with_value(|k| k.names.get(id).cloned()) {
+            return s.into();
+        }
+        let initial = Lib::get().0.with_untracked(|l| {
+            l.active()
+                .providers
+                .iter()
+                .find(|p| p.id == id)
+                .map(|p| p.name.clone())
+                .unwrap_or_default()
+        });
+        let signal = ArcRwSignal::new(initial);
+        self.keyed.update_value(|k| {
+            k.names.insert(id.to_owned(), signal.clone());
+        });
+        signal.into()
+    }
+
+    /// A provider's total, place and knock-out state.
+    pub fn summary(self, id: &str) -> RwSignal<ProvSummary> {
+        if let Some(s) = self.keyed.with_value(|k| k.summaries.get(id).cloned()) {
+            return s.into();
+        }
+        let initial = Lib::get().0.with_untracked(|l| {
+            let ws = l.active();
+            summary(&self.results.get_untracked(), id, &ws.scorecard)
+        });
+        let signal = ArcRwSignal::new(initial);
+        self.keyed.update_value(|k| {
+            k.summaries.insert(id.to_owned(), signal.clone());
+        });
+        signal.into()
+    }
+}
+
+/// Changes the open workspace's scorecard.
+pub fn edit(change: impl FnOnce(&mut Scorecard)) {
+    edit_boxed(Box::new(change));
+}
+
+// One copy of the update path for every edit of the page (wasm size).
+fn edit_boxed(change: Box<dyn FnOnce(&mut Scorecard) + '_>) {
+    Lib::get().update_active(move |ws| change(&mut ws.scorecard));
+}
+
+/// Reads the open workspace's scorecard without subscribing.
+pub fn read<T>(f: impl FnOnce(&Scorecard) -> T) -> T {
+    Lib::get().0.with_untracked(|l| f(&l.active().scorecard))
+}
+
+/// A DOM id fragment for a domain id (ids from files may hold any character).
+pub fn dom_id(prefix: &str, id: &str) -> String {
+    let safe: String = id
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '-' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    format!("{prefix}-{safe}")
+}
+
+/// The DOM id of a grid cell's input.
+pub fn cell_dom_id(provider: &str, criterion: &str) -> String {
+    format!("{}--{}", dom_id("sc-x", provider), dom_id("c", criterion))
+}

@@ -1,0 +1,220 @@
+use leptos::prelude::*;
+
+use super::chart::ResultsChart;
+use super::live::{edit, Live};
+use super::sig::{error_text, flag, invalid, show, text};
+use crate::components::unique_id;
+use crate::domain::scorecard::model::{check_margin, Basis, EditError};
+use crate::domain::scorecard::scoring::{Place, Results, Standing};
+use crate::domain::scorecard::sensitivity::{number, points, Verdict};
+use crate::state::Lib;
+
+/// The ranking, the sensitivity verdict, the chart and the group subtotals.
+#[component]
+pub fn ResultsView() -> impl IntoView {
+    let live = expect_context::<Live>();
+    let results = live.results;
+    view! {
+        <section aria-labelledby="sc-results-title">
+            <h2 id="sc-results-title">"Results"</h2>
+            <VerdictPanel />
+            <ResultSettings />
+            <h3>"Ranking"</h3>
+            <div class="sc-table-wrap" tabindex="0" role="region" aria-label="Ranking table">
+                <table class="sc-table sc-ranking">
+                    <thead>
+                        <tr>
+                            <th scope="col">"Rank"</th>
+                            <th scope="col">"Provider"</th>
+                            <th scope="col">"Total (0 to 100)"</th>
+                            <th scope="col">"Lead over next"</th>
+                            <th scope="col">"Scored"</th>
+                            <th scope="col">"Status"</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        {move || results.with(|r| r.standings.iter().map(|s| ranking_row(s, r.criteria)).collect_view())}
+                    </tbody>
+                </table>
+            </div>
+            <h3>"By group"</h3>
+            <ResultsChart />
+            <GroupTable results=results />
+        </section>
+    }
+}
+
+fn ranking_row(s: &Standing, criteria: usize) -> impl IntoView {
+    let rank = s
+        .rank()
+        .map(|r| r.to_string())
+        .unwrap_or_else(|| "–".into());
+    let status = match &s.place {
+        Place::Ranked(_) if !s.knock_outs.is_empty() => {
+            format!("Knocked out (shown anyway): {}", s.knock_outs.join("; "))
+        }
+        Place::Ranked(_) if s.scored < criteria => {
+            format!("{} criteria not scored yet", criteria - s.scored)
+        }
+        Place::Ranked(_) => "Complete".into(),
+        Place::KnockedOut => format!("Disqualified: {}", s.knock_outs.join("; ")),
+        Place::NotScored => "No weighted scores yet".into(),
+    };
+    view! {
+        <tr class:sc-out=matches!(s.place, Place::KnockedOut)>
+            <td>{rank}</td>
+            <th scope="row">{s.provider.name.clone()}</th>
+            <td class="num">{s.total.map(points).unwrap_or_else(|| "–".into())}</td>
+            <td class="num">{s.margin.map(points).unwrap_or_else(|| "–".into())}</td>
+            <td class="num">{format!("{} of {criteria}", s.scored)}</td>
+            <td>{status}</td>
+        </tr>
+    }
+}
+
+/// The plain verdict line and the weight-sensitivity finding, announced when they change.
+#[component]
+fn VerdictPanel() -> impl IntoView {
+    let live = expect_context::<Live>();
+    let results = live.results;
+    let tone = move || {
+        results.with(|r| match r.sensitivity.verdict {
+            Verdict::ClearWinner => "panel sc-verdict clear",
+            Verdict::TooClose(_) => "panel sc-verdict close",
+            Verdict::NotEnough => "panel sc-verdict",
+        })
+    };
+    let incomplete = move || {
+        results.with(|r| {
+            let missing: Vec<String> = r
+                .ranked()
+                .filter(|s| s.scored < r.criteria)
+                .map(|s| s.provider.name.clone())
+                .collect();
+            (!missing.is_empty()).then(|| {
+                format!(
+                    "Not every criterion is scored for {}; totals cover the scored criteria only.",
+                    missing.join(", ")
+                )
+            })
+        })
+    };
+    let knocked = move || {
+        results.with(|r| {
+            let out: Vec<String> = r
+                .standings
+                .iter()
+                .filter(|s| s.place == Place::KnockedOut)
+                .map(|s| s.provider.name.clone())
+                .collect();
+            (!out.is_empty()).then(|| {
+                format!(
+                    "Left out of the ranking as knocked out: {}.",
+                    out.join(", ")
+                )
+            })
+        })
+    };
+    view! {
+        <div class=tone aria-live="polite" data-testid="sc-verdict">
+            <p class="sc-verdict-line"><strong>{text(move || results.with(|r| r.sensitivity.line()))}</strong></p>
+            <p>{text(move || results.with(|r| r.sensitivity.weight_line().unwrap_or_default()))}</p>
+            <p class="hint">{incomplete}</p>
+            <p class="hint">{knocked}</p>
+        </div>
+    }
+}
+
+/// The closeness threshold, showing knocked-out providers, and the ranking basis.
+#[component]
+fn ResultSettings() -> impl IntoView {
+    let lib = Lib::get();
+    let live = expect_context::<Live>();
+    let margin_id = unique_id("sc-margin");
+    let show_id = unique_id("sc-show-ko");
+    let basis_id = unique_id("sc-basis");
+    let margin_error = RwSignal::new(None::<&'static str>);
+    let sc_get = move |f: fn(&crate::domain::scorecard::Scorecard) -> bool| {
+        flag(move || lib.0.with(|l| f(&l.active().scorecard)))
+    };
+    let initial_margin = lib
+        .0
+        .with_untracked(|l| number(l.active().scorecard.close_margin));
+    view! {
+        <div class="sc-settings">
+            <div class="field">
+                <label for=margin_id.clone()>"Too close to call under (points)"</label>
+                <input
+                    id=margin_id
+                    type="text"
+                    inputmode="decimal"
+                    value=initial_margin
+                    aria-invalid=invalid(margin_error)
+                    on:input=move |ev| {
+                        let text = event_target_value(&ev).trim().replace(',', ".");
+                        let result = text
+                            .parse::<f64>()
+                            .map_err(|_| EditError::BadMargin)
+                            .and_then(|v| check_margin(v).map(|()| v));
+                        if let Ok(v) = result {
+                            edit(|sc| sc.close_margin = v);
+                        }
+                        margin_error.set(result.err().map(|e| e.message()));
+                    }
+                />
+                <p class="field-error" aria-live="polite">{error_text(margin_error)}</p>
+            </div>
+            <div class="sc-check">
+                <input
+                    id=show_id.clone()
+                    type="checkbox"
+                    prop:checked=sc_get(|sc| sc.show_knocked_out)
+                    on:change=move |ev| {
+                        let on = event_target_checked(&ev);
+                        edit(|sc| sc.show_knocked_out = on);
+                    }
+                />
+                <label for=show_id>"Show knocked-out providers in the ranking anyway"</label>
+            </div>
+            {show(move || live.others_shown.get(), move || view! { <div class="field">
+                    <label for=basis_id.clone()>"Where no agreed score is set, rank by"</label>
+                    <select id=basis_id.clone() on:change=move |ev| {
+                        let basis = if event_target_value(&ev) == "mean" { Basis::Mean } else { Basis::Mine };
+                        edit(|sc| sc.basis = basis);
+                    }>
+                        <option value="mine" selected=sc_get(|sc| sc.basis == Basis::Mine)>"My scores"</option>
+                        <option value="mean" selected=sc_get(|sc| sc.basis == Basis::Mean)>"The mean of all evaluators"</option>
+                    </select>
+                </div> }.into_any())}
+        </div>
+    }
+}
+
+/// Subtotals per group (rows) and provider (columns), ranked providers first.
+#[component]
+fn GroupTable(results: RwSignal<Results>) -> impl IntoView {
+    view! {
+        <div class="sc-table-wrap" tabindex="0" role="region" aria-label="Subtotals by group">
+            <table class="sc-table">
+                <caption class="visually-hidden">"Subtotals by group, 0 to 100"</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">"Group"</th>
+                        {move || results.with(|r| r.standings.iter().map(|s| view! { <th scope="col">{s.provider.name.clone()}</th> }).collect_view())}
+                    </tr>
+                </thead>
+                <tbody>
+                    {move || results.with(|r| {
+                        r.groups.iter().enumerate().map(|(g, name)| {
+                            let cells = r.standings.iter().map(|s| {
+                                let v = s.groups.get(g).copied().flatten().map(points).unwrap_or_else(|| "–".into());
+                                view! { <td class="num">{v}</td> }
+                            }).collect_view();
+                            view! { <tr><th scope="row">{name.clone()}</th>{cells}</tr> }
+                        }).collect_view()
+                    })}
+                </tbody>
+            </table>
+        </div>
+    }
+}

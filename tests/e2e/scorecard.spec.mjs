@@ -1,0 +1,218 @@
+// Provider scorecard: call mode by keyboard, knock-outs, ranking and the sensitivity
+// verdict against hand-computed values, and nothing lost on reload.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { launch, openPage, saved } from './helpers.mjs';
+import { SCORECARD, openTab, ranking, storedWorkspace } from './scorecard-helpers.mjs';
+
+let browser;
+before(async () => {
+  browser = await launch();
+});
+after(() => browser.close());
+
+async function addProvider(page, name) {
+  await page.getByRole('textbox', { name: 'New provider' }).fill(name);
+  await page.getByRole('button', { name: 'Add provider' }).click();
+  await page.locator('.sc-provider-name', { hasText: name }).waitFor();
+}
+
+/** Scores the first three questions of the provider on the call, by keyboard only. */
+async function scoreByKeyboard(page, keys) {
+  const status = page.getByTestId('sc-call-position');
+  for (const [i, key] of keys.entries()) {
+    await page.keyboard.press(key);
+    if (i < keys.length - 1) {
+      await page.keyboard.press('ArrowRight');
+      await status.filter({ hasText: `Question ${i + 2} of` }).waitFor();
+    }
+  }
+}
+
+test('three providers scored in call mode, one knocked out; ranking and verdict match the hand computation and survive a reload', async () => {
+  const context = await browser.newContext();
+  const page = await openPage(context, SCORECARD);
+  await page.getByRole('textbox', { name: 'Your name (evaluator)' }).fill('Sam Ortiz');
+  for (const name of ['Harbor IT', 'Keystone Partners', 'Nimbus Managed']) await addProvider(page, name);
+
+  await openTab(page, 'Call mode');
+  const provider = page.getByRole('combobox', { name: 'Provider on the call' });
+  assert.equal(await provider.locator('option:checked').textContent(), 'Harbor IT');
+  await page.getByRole('heading', { level: 3, name: 'Written RACI with named owners' }).waitFor();
+  await page.getByText('Refuses, or offers only a generic list of services', { exact: false }).waitFor();
+  await page.getByTestId('sc-call-position').filter({ hasText: 'Question 1 of 34 · 0 scored' }).waitFor();
+
+  // Harbor: 5, 4, 3 on the first three questions (weights 5, 4, 3).
+  await scoreByKeyboard(page, ['5', '4', '3']);
+  await page.getByTestId('sc-call-score').filter({ hasText: 'Scored 3 for Harbor IT' }).waitFor();
+  await page.getByTestId('sc-call-position').filter({ hasText: 'Question 3 of 34 · 3 scored' }).waitFor();
+
+  // Keystone: 4, 4, 4. The provider is chosen with the keyboard too.
+  for (const [name, keys] of [['Keystone Partners', ['4', '4', '4']], ['Nimbus Managed', ['2', '3', 'n']]]) {
+    await provider.focus();
+    await page.keyboard.press('ArrowDown');
+    assert.equal(await provider.locator('option:checked').textContent(), name);
+    await page.getByRole('heading', { level: 3, name: 'Compliance accountability stays with you' }).waitFor();
+    // Leave the list box, then go back to the first question with the arrow keys.
+    await page.getByRole('heading', { level: 3, name: 'Compliance accountability stays with you' }).click();
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('ArrowLeft');
+    await page.getByTestId('sc-call-position').filter({ hasText: 'Question 1 of 34' }).waitFor();
+    await scoreByKeyboard(page, keys);
+  }
+  await page.getByTestId('sc-call-score').filter({ hasText: 'Scored N/A for Nimbus Managed' }).waitFor();
+
+  // Knock Nimbus out for vague SLAs.
+  await openTab(page, 'Knock-outs');
+  const nimbus = page.getByRole('region', { name: 'Nimbus Managed' });
+  await nimbus.getByRole('checkbox', { name: 'Vague SLAs ("best effort")' }).check();
+  await nimbus.getByRole('textbox', { name: 'What did you see or hear?' }).fill('Only "best effort" response times');
+  await nimbus.getByText('Nimbus Managed is disqualified.').waitFor();
+
+  // Harbor (500 + 320 + 180) / 12 = 83.3; Keystone 80.0; Nimbus (200 + 240) / 9 = 48.9, out.
+  await openTab(page, 'Results');
+  const expected = [
+    ['1', 'Harbor IT', '83.3', '3.3'],
+    ['2', 'Keystone Partners', '80.0', '–'],
+    ['–', 'Nimbus Managed', '48.9', '–'],
+  ];
+  assert.deepEqual(await ranking(page), expected);
+  const verdict = page.getByTestId('sc-verdict');
+  await verdict.getByText('Too close to call: Harbor IT leads Keystone Partners by 3.3 points, under your 5-point threshold.').waitFor();
+  // Compliance weight x: Harbor (820 + 60x)/(9 + x) = Keystone (720 + 80x)/(9 + x) at x = 5,
+  // share 3/122 = 2.5% → 5/124 = 4.0%; the RACI weight would need 5 → 3 (4.1% → 2.5%), a bigger change.
+  await verdict.getByText('Smallest weight change that changes the winner: “Compliance accountability stays with you” from 3 (2.5%) to 5 (4.0%) puts Keystone Partners first.').waitFor();
+  await page.getByText('Left out of the ranking as knocked out: Nimbus Managed.').waitFor();
+
+  // Lower the threshold: the margin passes, but one point on one criterion still flips it.
+  await page.getByRole('textbox', { name: 'Too close to call under (points)' }).fill('2');
+  await verdict.getByText('Too close to call: Harbor IT leads Keystone Partners by 3.3 points, but one point less for Harbor IT on “Written RACI with named owners” (5 → 4) would put Keystone Partners first.').waitFor();
+
+  // Showing knocked-out providers puts Nimbus back in the ranking, third.
+  await page.getByRole('checkbox', { name: 'Show knocked-out providers in the ranking anyway' }).check();
+  assert.deepEqual((await ranking(page))[2], ['3', 'Nimbus Managed', '48.9', '–']);
+  await page.getByRole('checkbox', { name: 'Show knocked-out providers in the ranking anyway' }).uncheck();
+  await page.getByRole('img', { name: /Bars from 0 to 100 .* for Harbor IT, Keystone Partners\./ }).waitFor();
+
+  await saved(page);
+  await page.reload();
+  await page.getByRole('tab', { name: 'Results', selected: true }).waitFor();
+  assert.deepEqual(await ranking(page), expected);
+  await page.getByTestId('sc-verdict').getByText('one point less for Harbor IT').waitFor();
+  assert.equal(await page.getByRole('textbox', { name: 'Too close to call under (points)' }).inputValue(), '2');
+  const ws = await storedWorkspace(page, await page.evaluate(() => JSON.parse(localStorage.getItem('splitline.meta')).data.active));
+  const ids = Object.fromEntries(ws.providers.map((p) => [p.name, p.id]));
+  assert.deepEqual(ws.scorecard.cells[ids['Nimbus Managed']], {
+    'raci-written': { score: 2 },
+    'raci-gap-functions': { score: 3 },
+    'raci-compliance-owner': { score: 'na' },
+  });
+  assert.equal(ws.scorecard.knockouts[ids['Nimbus Managed']]['ko-vague-sla'], 'Only "best effort" response times');
+  assert.equal(ws.scorecard.evaluator, 'Sam Ortiz');
+
+  // Call mode resumes where it was, with every score in place.
+  await openTab(page, 'Call mode');
+  await page.getByTestId('sc-call-score').filter({ hasText: 'Scored N/A for Nimbus Managed' }).waitFor();
+  await openTab(page, 'Scores');
+  assert.equal(await page.getByRole('textbox', { name: 'Written RACI with named owners Harbor IT' }).inputValue(), '5');
+  assert.equal(await page.getByRole('textbox', { name: 'Compliance accountability stays with you Nimbus Managed' }).inputValue(), 'N/A');
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
+test('the grid scores by keyboard, notes every keystroke, and totals follow', async () => {
+  const context = await browser.newContext();
+  const page = await openPage(context, SCORECARD);
+  await addProvider(page, 'Acme IT');
+  await addProvider(page, 'Bravo Tech');
+  const cell = page.getByRole('textbox', { name: 'Written RACI with named owners Acme IT' });
+  await cell.click();
+  await page.keyboard.press('4');
+  assert.equal(await cell.inputValue(), '4');
+  // Letters other than N are refused; Delete clears; arrows move.
+  await page.keyboard.press('x');
+  assert.equal(await cell.inputValue(), '4');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('2');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('N');
+  const totals = page.getByTestId('sc-total');
+  await totals.nth(0).filter({ hasText: '80.0' }).waitFor();
+  // Bravo: RACI 2 (weight 5), gap N/A: 40.0.
+  await totals.nth(1).filter({ hasText: '40.0' }).waitFor();
+  await page.getByRole('heading', { level: 3, name: 'Bravo Tech · Gap functions named explicitly' }).waitFor();
+  const note = page.getByRole('textbox', { name: 'Note' });
+  await note.pressSequentially('Not in writing');
+  await page.getByRole('textbox', { name: 'Gap functions named explicitly Bravo Tech' }).click();
+  await page.keyboard.press('Delete');
+  await totals.nth(1).filter({ hasText: '40.0' }).waitFor();
+  await saved(page);
+  const ws = JSON.parse(await page.evaluate(() => localStorage.getItem(`splitline.ws.${JSON.parse(localStorage.getItem('splitline.meta')).data.active}`))).data;
+  const bravo = ws.providers.find((p) => p.name === 'Bravo Tech').id;
+  assert.deepEqual(ws.scorecard.cells[bravo], { 'raci-written': { score: 2 }, 'raci-gap-functions': { note: 'Not in writing' } });
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
+test('criteria: weights are checked and shown as shares that add up to 100%', async () => {
+  const context = await browser.newContext();
+  const page = await openPage(context, `${SCORECARD}?view=criteria`);
+  await page.getByRole('tab', { name: 'Criteria & weights', selected: true }).waitFor();
+  const weight = page.getByRole('textbox', { name: 'Weight of Written RACI with named owners' });
+  assert.equal(await weight.inputValue(), '5');
+  const share = page.locator('.sc-crit-item').first().getByTestId('sc-share');
+  assert.equal(await share.innerText(), '4.1%');
+  await weight.fill('-1');
+  await page.getByText('A weight cannot be negative. Use 0 to ignore a criterion.').waitFor();
+  assert.equal(await weight.getAttribute('aria-invalid'), 'true');
+  assert.equal(await share.innerText(), '4.1%');
+  await weight.fill('NaN');
+  await page.getByText('Enter a number, like 3 or 2.5.').waitFor();
+  // 122 − 5 + 22 = 139: 22 / 139 = 15.8%.
+  await weight.fill('22');
+  await share.filter({ hasText: '15.8%' }).waitFor();
+  const shares = await page.getByTestId('sc-share').allInnerTexts();
+  const sum = shares.reduce((s, t) => s + Number(t.replace('%', '')), 0);
+  assert.equal(Math.round(sum * 10) / 10, 100);
+
+  await page.getByRole('textbox', { name: 'Name', exact: true }).fill('Local on-site engineers');
+  await page.getByRole('combobox', { name: 'Group', exact: true }).fill('Team & culture');
+  await page.getByRole('button', { name: 'Add criterion' }).click();
+  await page.getByRole('textbox', { name: 'Weight of Local on-site engineers' }).waitFor();
+  await page.getByRole('button', { name: 'Remove Predictable price changes' }).click();
+  await page.getByRole('dialog', { name: 'Remove “Predictable price changes”?' }).getByRole('button', { name: 'Remove criterion' }).click();
+  await page.getByRole('textbox', { name: 'Weight of Predictable price changes' }).waitFor({ state: 'detached' });
+  await saved(page);
+  await page.reload();
+  await page.getByRole('textbox', { name: 'Weight of Local on-site engineers' }).waitFor();
+  assert.equal(await page.getByRole('textbox', { name: 'Weight of Written RACI with named owners' }).inputValue(), '22');
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
+test('removing a provider asks first, then forgets everything about it', async () => {
+  const context = await browser.newContext();
+  const page = await openPage(context, SCORECARD);
+  await addProvider(page, 'Acme IT');
+  await addProvider(page, 'Bravo Tech');
+  await page.getByRole('textbox', { name: 'Written RACI with named owners Bravo Tech' }).click();
+  await page.keyboard.press('3');
+  await page.getByRole('button', { name: 'Remove Bravo Tech' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Remove “Bravo Tech”?' });
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  assert.equal(await page.getByRole('textbox', { name: 'Written RACI with named owners Bravo Tech' }).inputValue(), '3');
+  await page.getByRole('button', { name: 'Remove Bravo Tech' }).click();
+  await dialog.getByRole('button', { name: 'Remove provider' }).click();
+  await page.getByRole('columnheader', { name: 'Bravo Tech' }).waitFor({ state: 'detached' });
+  await saved(page);
+  const ws = JSON.parse(await page.evaluate(() => localStorage.getItem(`splitline.ws.${JSON.parse(localStorage.getItem('splitline.meta')).data.active}`))).data;
+  assert.deepEqual(ws.providers.map((p) => p.name), ['Acme IT']);
+  assert.deepEqual(ws.scorecard.cells, {});
+  // Rename keeps the id; a duplicate name is refused next to the field.
+  await page.getByRole('button', { name: 'Rename Acme IT' }).click();
+  await page.getByRole('textbox', { name: 'Provider name' }).fill('Acme Managed IT');
+  await page.getByRole('textbox', { name: 'Provider name' }).press('Enter');
+  await page.getByRole('columnheader', { name: 'Acme Managed IT' }).waitFor();
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
