@@ -1,5 +1,5 @@
 # The two commands in README.md are `make serve` and `make test`; the rest are helpers.
-.PHONY: serve test size ci fuzz bench-raci bench-scorecard
+.PHONY: serve test size ci fuzz bench-links bench-raci bench-scorecard
 
 serve:
 	./scripts/serve.sh
@@ -17,6 +17,10 @@ ci:
 # A million random and mutated inputs into the link and file decoders; prints the count.
 fuzz:
 	./scripts/fuzz.sh
+
+# Share-link lengths of sample documents, beside plain deflate+base64url of their JSON.
+bench-links:
+	./scripts/bench-links.sh
 
 # RACI grid edit latency at 200 functions × 12 parties (prints median and p95). Not a test.
 bench-raci:

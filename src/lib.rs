@@ -21,7 +21,9 @@ use leptos::prelude::*;
 
 use components::{footer::SiteFooter, header::SiteHeader, notices::NoticeList};
 use domain::route::Route;
-use state::{BrowserPrefs, Conflicts, Health, HealthInfo, Lib, Notices, Session, Status};
+use state::{
+    BrowserPrefs, Conflicts, Health, HealthInfo, IncomingCard, Lib, Notices, Session, Status,
+};
 
 /// The whole app: loads the workspaces, keeps them saved, and shows the current page.
 #[component]
@@ -42,6 +44,7 @@ pub fn App() -> impl IntoView {
     provide_context(session.status);
     provide_context(session.health);
     provide_context(booted.saver);
+    provide_context(IncomingCard(RwSignal::new(None)));
     booted.saver.attach(session);
     backup::request_persistence(session.health);
     let route = router::provide_router().0;

@@ -34,5 +34,10 @@ pub async fn copy(text: String) -> Result<(), String> {
 /// Replaces the share link in the address bar (and its history entry) with a page,
 /// so the shared data does not linger and Back does not offer to import it again.
 pub fn leave_link_for(route: Route) {
-    let _ = window().location().replace(route.href());
+    leave_link_for_href(route.href());
+}
+
+/// Like `leave_link_for`, to any fragment (`#/scorecard?view=evaluators`).
+pub fn leave_link_for_href(href: &str) {
+    let _ = window().location().replace(href);
 }

@@ -4,6 +4,7 @@ use leptos::prelude::*;
 
 use crate::domain::library::Library;
 use crate::domain::persist::Prefs;
+use crate::domain::scorecard::merge::CardFile;
 use crate::domain::workspace::Workspace;
 
 /// Every workspace and the open one. One coarse signal: the tools derive what they show.
@@ -114,6 +115,10 @@ impl Notices {
         self.0.update(|list| list.retain(|n| n.id != id));
     }
 }
+
+/// A scorecard opened from a link, waiting for the scorecard page's import preview.
+#[derive(Clone, Copy)]
+pub struct IncomingCard(pub RwSignal<Option<CardFile>>);
 
 /// Every app-wide signal, for code that needs several of them (the saver, the sync).
 #[derive(Clone, Copy)]

@@ -8,11 +8,9 @@
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
-use splitline::domain::envelope::{self, Kind};
 use splitline::domain::files;
-use splitline::domain::share::body::{open_link, workspace_link, Sender};
+use splitline::domain::share::body::open_link;
 use splitline::domain::share::link::{self, LinkKind};
-use splitline::domain::workspace::Workspace;
 
 /// xorshift64*: tiny, deterministic, good enough to drive mutations.
 struct Rng(u64);
@@ -73,25 +71,26 @@ fn random_bytes(rng: &mut Rng, text_like: bool) -> Vec<u8> {
         .collect()
 }
 
+/// Valid links and files of every kind: the golden fixtures, plus a highly compressible body.
 fn seeds() -> (Vec<String>, Vec<String>) {
-    let mut ws = Workspace::new(
-        "w1".into(),
-        "Northwind <b>review</b>".into(),
-        1_763_942_400_000,
-    );
-    ws.profile.company_name = "Northwind Legal".into();
-    let sender = Sender {
-        by: "Dana".into(),
-        at_ms: 1_763_942_400_000,
-    };
     let links = vec![
-        workspace_link(&ws, &sender),
-        link::pack(LinkKind::Scorecard, b"{}"),
+        include_str!("fixtures/link-v1-workspace.txt")
+            .trim()
+            .to_owned(),
+        include_str!("fixtures/link-v1-scorecard.txt")
+            .trim()
+            .to_owned(),
+        include_str!("fixtures/link-v1-raci.txt").trim().to_owned(),
+        include_str!("fixtures/link-v1-pricing.txt")
+            .trim()
+            .to_owned(),
         link::pack(LinkKind::Workspace, &[0u8; 2000]),
     ];
     let files = vec![
-        envelope::encode_pretty(Kind::Workspace, &ws),
-        envelope::encode(Kind::Workspace, &ws),
+        include_str!("fixtures/workspace-full-v1.json").to_owned(),
+        include_str!("fixtures/raci-v1.json").to_owned(),
+        include_str!("fixtures/pricing-v1.json").to_owned(),
+        include_str!("fixtures/scorecard-v1.json").to_owned(),
     ];
     (links, files)
 }

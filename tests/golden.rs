@@ -1,8 +1,23 @@
-//! Golden fixtures: files written by earlier schema versions must keep loading forever.
-//! Never edit a fixture; add a new one for each new version.
+//! Golden fixtures: files and links written by the first formats must keep loading in
+//! every later version. Never edit a fixture; add new ones for new versions.
 
+use splitline::domain::documents::{PricingDoc, RaciDoc};
 use splitline::domain::envelope::{self, Kind};
+use splitline::domain::files::{self, Imported};
+use splitline::domain::pricing::models::ModelKind;
+use splitline::domain::scorecard::merge::card_file;
+use splitline::domain::scorecard::Score;
+use splitline::domain::share::body::{open_link, Sender, SharedDoc};
 use splitline::domain::workspace::{Industry, Workspace};
+
+fn full_workspace() -> Workspace {
+    let text = include_str!("fixtures/workspace-full-v1.json");
+    envelope::decode(text, Kind::Workspace).expect("the full v1 workspace must load")
+}
+
+fn open(text: &str) -> (SharedDoc, Sender) {
+    open_link(text.trim()).expect("link format 1 must open")
+}
 
 #[test]
 fn workspace_schema_v1_keeps_loading() {
@@ -19,14 +34,76 @@ fn workspace_schema_v1_keeps_loading() {
 }
 
 #[test]
-fn share_link_format_1_keeps_opening() {
-    use splitline::domain::share::body::{open_link, SharedDoc};
-    let text = include_str!("fixtures/link-v1-workspace.txt");
-    let (doc, sender) = open_link(text.trim()).expect("link format 1 must open");
-    assert_eq!(sender.by, "Dana Reyes");
-    assert_eq!(sender.at_ms, 1_763_946_000_000);
-    let SharedDoc::Workspace(ws) = doc;
-    assert_eq!(ws.name, "Northwind Legal: MSP review 2026");
-    assert_eq!(ws.profile.industry, Industry::Legal);
-    assert_eq!(ws.providers[1].name, "Keystone <Tech> Partners");
+fn a_full_v1_workspace_keeps_every_tool() {
+    let ws = full_workspace();
+    assert_eq!(ws.check(), Ok(()));
+    assert_eq!(ws.raci.functions.len(), 40, "legal template");
+    assert_eq!(
+        ws.raci.functions[2].p1,
+        "MSP on-call, then Dana Reyes (IT manager), then the COO"
+    );
+    assert_eq!(ws.pricing.quotes.len(), 2);
+    assert_eq!(ws.pricing.quotes[0].rates.per_user, 9_550);
+    assert_eq!(ws.pricing.quotes[1].model, ModelKind::BlockHours);
+    let first = ws.scorecard.criteria[0].id.clone();
+    assert_eq!(
+        ws.scorecard.score("0a11c9f2b4", &first),
+        Some(Score::Points(5))
+    );
+    assert_eq!(ws.scorecard.evaluator, "Dana Reyes");
+}
+
+#[test]
+fn file_format_1_of_every_kind_keeps_importing() {
+    let ws = full_workspace();
+    let read =
+        |text: &str| files::read(text.len() as u64, text).expect("file format 1 must import");
+    let Imported::Library(list) = read(include_str!("fixtures/library-v1.json")) else {
+        panic!("a backup of all workspaces")
+    };
+    assert_eq!(list.len(), 2);
+    assert_eq!(list[0], ws);
+    assert_eq!(list[1].name, "Second engagement");
+    assert_eq!(
+        read(include_str!("fixtures/raci-v1.json")),
+        Imported::Raci(Box::new(RaciDoc::of(&ws)))
+    );
+    assert_eq!(
+        read(include_str!("fixtures/pricing-v1.json")),
+        Imported::Pricing(Box::new(PricingDoc::of(&ws)))
+    );
+}
+
+#[test]
+fn link_format_1_of_every_kind_keeps_opening() {
+    let ws = full_workspace();
+    let dana = Sender {
+        by: "Dana Reyes".into(),
+        at_ms: 1_763_946_000_000,
+    };
+    assert_eq!(
+        open(include_str!("fixtures/link-v1-workspace.txt")),
+        (SharedDoc::Workspace(Box::new(ws.clone())), dana.clone())
+    );
+    assert_eq!(
+        open(include_str!("fixtures/link-v1-raci.txt")),
+        (SharedDoc::Raci(Box::new(RaciDoc::of(&ws))), dana.clone())
+    );
+    assert_eq!(
+        open(include_str!("fixtures/link-v1-pricing.txt")),
+        (
+            SharedDoc::Pricing(Box::new(PricingDoc::of(&ws))),
+            dana.clone()
+        )
+    );
+    let card = card_file(
+        &ws.scorecard,
+        &ws.providers,
+        ws.display_name(),
+        1_763_946_000_000,
+    );
+    assert_eq!(
+        open(include_str!("fixtures/link-v1-scorecard.txt")),
+        (SharedDoc::Scorecard(Box::new(card)), dana)
+    );
 }

@@ -19,6 +19,10 @@ pub fn SharePanel(
     make_link: Callback<Sender, String>,
     /// Downloads the same document as a JSON file.
     download_json: Callback<()>,
+    /// When the document names its own sharer (a scorecard's evaluator), that name;
+    /// otherwise the panel asks for one.
+    #[prop(optional, into)]
+    fixed_name: Option<Signal<String>>,
 ) -> impl IntoView {
     let session = Session::get();
     let link = RwSignal::new(None::<String>);
@@ -56,20 +60,30 @@ pub fn SharePanel(
             <h2 id=title_id>{format!("Share this {what}")}</h2>
             <p class="hint">"The link carries the data itself, after the # sign, which browsers never send to a server. Anyone with the link can read it."</p>
             <div class="share-row">
-                <div class="field">
-                    <label for=name_id.clone()>"Your name (shown to whoever opens it)"</label>
-                    <input
-                        id=name_id
-                        type="text"
-                        maxlength="80"
-                        autocomplete="name"
-                        prop:value=move || session.prefs.0.with(|p| p.sharer_name.clone())
-                        on:input=move |ev| {
-                            let v = event_target_value(&ev);
-                            session.prefs.0.update(|p| p.sharer_name = v);
-                        }
-                    />
-                </div>
+                {match fixed_name {
+                    Some(name) => view! {
+                        <p class="hint">{move || match name.get().trim() {
+                            "" => "Shared without an evaluator name: set yours under Evaluators first.".to_owned(),
+                            n => format!("Shared as {n}, the evaluator of this card."),
+                        }}</p>
+                    }.into_any(),
+                    None => view! {
+                        <div class="field">
+                            <label for=name_id.clone()>"Your name (shown to whoever opens it)"</label>
+                            <input
+                                id=name_id
+                                type="text"
+                                maxlength="80"
+                                autocomplete="name"
+                                prop:value=move || session.prefs.0.with(|p| p.sharer_name.clone())
+                                on:input=move |ev| {
+                                    let v = event_target_value(&ev);
+                                    session.prefs.0.update(|p| p.sharer_name = v);
+                                }
+                            />
+                        </div>
+                    }.into_any(),
+                }}
                 <button type="button" on:click=create>"Copy share link"</button>
                 <button type="button" class="secondary" on:click=move |_| download_json.run(())>
                     "Download JSON file"

@@ -26,6 +26,10 @@ pub enum Kind {
     Library,
     /// One evaluator's provider scorecard, to merge into a colleague's workspace.
     Scorecard,
+    /// One RACI matrix (`documents::RaciDoc`).
+    Raci,
+    /// One pricing comparison (`documents::PricingDoc`).
+    Pricing,
 }
 
 impl Kind {
@@ -35,6 +39,8 @@ impl Kind {
             Kind::Workspace => "workspace",
             Kind::Library => "backup of all workspaces",
             Kind::Scorecard => "scorecard",
+            Kind::Raci => "RACI matrix",
+            Kind::Pricing => "pricing comparison",
         }
     }
 }

@@ -5,8 +5,10 @@
 
 use serde_json::Value;
 
+use super::documents::{PricingDoc, RaciDoc};
 use super::envelope::{self, EnvelopeError, Kind};
 use super::persist::LibraryFile;
+use super::scorecard::merge::{self, CardFile};
 use super::workspace::Workspace;
 
 /// Larger files are refused before they are read.
@@ -17,6 +19,9 @@ pub const MAX_FILE_BYTES: u64 = 5 * 1024 * 1024;
 pub enum Imported {
     Workspace(Box<Workspace>),
     Library(Vec<Workspace>),
+    Raci(Box<RaciDoc>),
+    Pricing(Box<PricingDoc>),
+    Scorecard(Box<CardFile>),
 }
 
 /// Why a file was refused. Nothing is imported when any check fails.
@@ -63,6 +68,24 @@ pub fn read(bytes: u64, text: &str) -> Result<Imported, FileError> {
             Ok(Imported::Library(file.workspaces))
         }
         Some(Kind::Meta) => Err(FileError::Unsupported("set of browser settings")),
+        Some(Kind::Raci) => {
+            let doc: RaciDoc =
+                envelope::decode_value(value, Kind::Raci).map_err(FileError::Unreadable)?;
+            doc.raci.check_integrity().map_err(FileError::Broken)?;
+            Ok(Imported::Raci(Box::new(doc)))
+        }
+        Some(Kind::Pricing) => {
+            let doc: PricingDoc =
+                envelope::decode_value(value, Kind::Pricing).map_err(FileError::Unreadable)?;
+            doc.check().map_err(FileError::Broken)?;
+            Ok(Imported::Pricing(Box::new(doc)))
+        }
+        Some(Kind::Scorecard) => {
+            let card: CardFile =
+                envelope::decode_value(value, Kind::Scorecard).map_err(FileError::Unreadable)?;
+            merge::validate(&card).map_err(FileError::Broken)?;
+            Ok(Imported::Scorecard(Box::new(card)))
+        }
         // A workspace, or anything else: decoding as a workspace gives the precise error.
         _ => {
             let ws: Workspace =
@@ -117,6 +140,23 @@ mod tests {
             read(text.len() as u64, &text),
             Ok(Imported::Library(lib.workspaces().to_vec()))
         );
+    }
+
+    #[test]
+    fn one_tool_documents_are_read_and_checked() {
+        use crate::domain::raci::template;
+        use crate::domain::workspace::Industry;
+        let mut ws = Workspace::new("a".into(), "Acme".into(), 1);
+        ws.raci = template::co_managed(Industry::General);
+        let raci = envelope::encode_pretty(Kind::Raci, &RaciDoc::of(&ws));
+        assert!(matches!(read(10, &raci), Ok(Imported::Raci(d)) if d.raci == ws.raci));
+        let pricing = envelope::encode_pretty(Kind::Pricing, &PricingDoc::of(&ws));
+        assert!(matches!(read(10, &pricing), Ok(Imported::Pricing(_))));
+        let card = merge::encode(&merge::card_file(&ws.scorecard, &ws.providers, "Acme", 3));
+        assert!(matches!(read(10, &card), Ok(Imported::Scorecard(_))));
+        ws.raci.functions[0].category = 12345;
+        let broken = envelope::encode(Kind::Raci, &RaciDoc::of(&ws));
+        assert!(matches!(read(10, &broken), Err(FileError::Broken(m)) if m.contains("category")));
     }
 
     #[test]

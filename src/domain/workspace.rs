@@ -182,8 +182,9 @@ impl Workspace {
         self.pricing.forget_provider(id);
     }
 
-    /// Checks what a file or link could get wrong: the profile, and provider ids and
-    /// names that must be unique. The message names the problem.
+    /// Checks what a file or link could get wrong: the profile, unique provider ids and
+    /// names, quotes that name a listed provider, and each tool's own invariants. The
+    /// message names the problem.
     pub fn check(&self) -> Result<(), String> {
         if self.id.trim().is_empty() {
             return Err("the workspace has no id".into());
@@ -207,7 +208,17 @@ impl Workspace {
                 return Err(format!("provider name “{}” is blank or repeated", p.name));
             }
         }
-        Ok(())
+        if self
+            .pricing
+            .quotes
+            .iter()
+            .any(|q| !self.providers.iter().any(|p| p.id == q.provider))
+        {
+            return Err("a quote names a provider that is not listed".into());
+        }
+        self.raci.check_integrity()?;
+        self.scorecard.check_integrity()?;
+        self.pricing.check_integrity()
     }
 
     /// The name to show: a blank name would leave the buyer with an empty menu entry.

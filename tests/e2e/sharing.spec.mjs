@@ -92,7 +92,7 @@ test('a workspace file exports and imports by picker and by drop, always as a ne
   assert.equal(json.kind, 'workspace');
   assert.equal(json.version, 1);
 
-  await page.getByLabel('Import a Splitline file (workspace or backup)').setInputFiles({ name: 'ws.json', mimeType: 'application/json', buffer: Buffer.from(text) });
+  await page.getByLabel("Import a Splitline file (a workspace, a backup, or one tool's document)").setInputFiles({ name: 'ws.json', mimeType: 'application/json', buffer: Buffer.from(text) });
   await page.getByText('Imported “My first engagement 2” as a new workspace.').waitFor();
   assert.equal(await page.getByRole('textbox', { name: 'Company name' }).inputValue(), 'Litware Legal');
 
@@ -111,7 +111,7 @@ test('a workspace file exports and imports by picker and by drop, always as a ne
 test('files of the wrong kind or shape are refused with a reason and import nothing', async () => {
   const context = await browser.newContext();
   const page = await openPage(context, `${APP_URL}#/workspaces`);
-  const picker = page.getByLabel('Import a Splitline file (workspace or backup)');
+  const picker = page.getByLabel("Import a Splitline file (a workspace, a backup, or one tool's document)");
   const cases = [
     ['{"hello": "world"}', 'not something Splitline saved'],
     ['{"format":"splitline","kind":"workspace","version":7,"data":{}}', 'newer version of Splitline'],

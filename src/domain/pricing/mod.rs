@@ -11,6 +11,7 @@ pub mod crosscheck;
 pub mod csv;
 pub mod environment;
 pub mod exclusions;
+mod integrity;
 pub mod models;
 pub mod money;
 pub mod quote;

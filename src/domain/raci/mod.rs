@@ -7,6 +7,7 @@ pub mod csv;
 mod duties;
 pub mod edit;
 pub mod history;
+mod integrity;
 pub mod letters;
 pub mod markdown;
 pub mod model;

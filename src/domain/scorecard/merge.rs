@@ -113,7 +113,8 @@ pub fn decode(text: &str) -> Result<CardFile, CardError> {
     Ok(card)
 }
 
-fn validate(card: &CardFile) -> Result<(), String> {
+/// The checks every imported card passes, file or link.
+pub fn validate(card: &CardFile) -> Result<(), String> {
     if card.evaluator.chars().count() > MAX_NAME_CHARS {
         return Err("the evaluator's name is too long".into());
     }

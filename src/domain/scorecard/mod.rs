@@ -5,6 +5,7 @@ pub mod call;
 pub mod chart;
 pub mod criteria;
 pub mod csv;
+mod integrity;
 pub mod knockout;
 pub mod merge;
 pub mod model;

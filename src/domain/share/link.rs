@@ -1,12 +1,16 @@
 //! The share-link container.
 //!
 //! `1w2f.<base64url>`: format `1`, kind `w`, then the payload length in base 36, a dot,
-//! and the payload: raw deflate of the body followed by the body's CRC-32 (4 bytes,
-//! big-endian), in unpadded base64url. The length tells a link cut off by a mail or
+//! and the payload: raw deflate of the body against the format-1 preset dictionary
+//! (`dict`, `preset`), followed by the body's CRC-32 (4 bytes, big-endian), in unpadded
+//! base64url. The length tells a link cut off by a mail or
 //! chat app apart from a damaged one; the checksum catches every other change.
 
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine as _;
+
+use super::dict::DICT_V1;
+use super::preset;
 
 /// The format this build writes. Every earlier format must keep decoding.
 pub const FORMAT: char = '1';
@@ -122,7 +126,7 @@ impl LinkError {
 
 /// Wraps a body into link text (the part after `#/s/`).
 pub fn pack(kind: LinkKind, body: &[u8]) -> String {
-    let mut bytes = miniz_oxide::deflate::compress_to_vec(body, 10);
+    let mut bytes = preset::deflate_with(DICT_V1, body);
     bytes.extend_from_slice(&crc32fast::hash(body).to_be_bytes());
     let payload = URL_SAFE_NO_PAD.encode(bytes);
     format!(
@@ -174,8 +178,8 @@ pub fn unpack(text: &str) -> Result<(LinkKind, Vec<u8>), LinkError> {
         return Err(LinkError::Damaged);
     }
     let (compressed, crc) = bytes.split_at(bytes.len() - 4);
-    let body = miniz_oxide::inflate::decompress_to_vec_with_limit(compressed, MAX_BODY_BYTES)
-        .map_err(|e| match e.status {
+    let body =
+        preset::inflate_with(DICT_V1, compressed, MAX_BODY_BYTES).map_err(|e| match e.status {
             miniz_oxide::inflate::TINFLStatus::HasMoreOutput => LinkError::TooLarge,
             _ => LinkError::Damaged,
         })?;

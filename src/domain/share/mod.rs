@@ -5,5 +5,10 @@
 //! bytes it carries.
 
 pub mod body;
+pub mod bytes;
+pub mod card;
+pub mod defaults;
+pub mod dict;
 pub mod link;
+pub mod minimal;
 pub mod preset;

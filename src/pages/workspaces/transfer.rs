@@ -4,6 +4,7 @@ use crate::backup::export_backup;
 use crate::clock::{fresh_id, now_ms};
 use crate::components::notices::offer;
 use crate::components::share_panel::SharePanel;
+use crate::domain::documents::workspace_from_card;
 use crate::domain::envelope::{self, Kind};
 use crate::domain::files::{slug, Imported};
 use crate::domain::share::body::{workspace_link, Sender};
@@ -70,7 +71,7 @@ pub fn Transfer() -> impl IntoView {
                     import(first_file(dropped(&ev)));
                 }
             >
-                <label for="import-file">"Import a Splitline file (workspace or backup)"</label>
+                <label for="import-file">"Import a Splitline file (a workspace, a backup, or one tool's document)"</label>
                 <input id="import-file" type="file" accept=".json,application/json" on:change=move |ev| {
                     import(first_file(picked(&ev)));
                 } />
@@ -82,13 +83,17 @@ pub fn Transfer() -> impl IntoView {
     }
 }
 
-/// Adds imported workspaces under fresh ids, so nothing existing is touched.
+/// Adds imported workspaces under fresh ids, so nothing existing is touched. A single
+/// tool's document becomes a new workspace holding it.
 fn add(session: Session, imported: Imported) {
+    let now = now_ms();
     let workspaces: Vec<Workspace> = match imported {
         Imported::Workspace(ws) => vec![*ws],
         Imported::Library(list) => list,
+        Imported::Raci(doc) => vec![doc.into_workspace(fresh_id(), now)],
+        Imported::Pricing(doc) => vec![doc.into_workspace(fresh_id(), now)],
+        Imported::Scorecard(card) => vec![workspace_from_card(&card, fresh_id(), now, fresh_id)],
     };
-    let now = now_ms();
     let names: Vec<String> = session
         .lib
         .0

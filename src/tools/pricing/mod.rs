@@ -8,12 +8,13 @@ mod charts;
 mod environment;
 mod export;
 mod fields;
-mod fmt;
+pub mod fmt;
 mod hires;
 mod quote_card;
 mod quote_fields;
 mod rate_card;
 mod results;
+mod share;
 mod usage;
 
 use leptos::prelude::*;
@@ -77,6 +78,7 @@ pub fn PricingPage() -> impl IntoView {
             <results::ResultsPanel />
             <alternatives::AlternativesPanel />
             <export::ExportPanel />
+            <share::SharePricing />
         </div>
     }
 }

@@ -10,6 +10,7 @@ mod io;
 mod parties;
 mod print;
 mod row;
+mod share;
 mod start;
 mod toolbar;
 mod workload;
@@ -118,6 +119,7 @@ fn EditorView(printing: RwSignal<bool>) -> impl IntoView {
         <parties::PartiesPanel />
         <categories::CategoriesPanel />
         <workload::WorkloadPanel />
+        <share::ShareRaci />
     }
 }
 

@@ -6,7 +6,7 @@ use wasm_bindgen_futures::JsFuture;
 use crate::clock::{fresh_id, now_ms};
 use crate::components::unique_id;
 use crate::domain::scorecard::merge::{self, Applied, CardFile, Options, Plan, MAX_FILE_BYTES};
-use crate::state::Lib;
+use crate::state::{IncomingCard, Lib};
 
 /// Reads a chosen or dropped file and decodes it as a scorecard.
 fn read_file(
@@ -83,7 +83,12 @@ fn possessive(name: &str) -> String {
 #[component]
 pub fn ImportCard() -> impl IntoView {
     let lib = Lib::get();
-    let pending = RwSignal::new(None::<CardFile>);
+    // A card opened from a share link arrives here for the same preview as a file.
+    let arrived = expect_context::<IncomingCard>()
+        .0
+        .try_update(Option::take)
+        .flatten();
+    let pending = RwSignal::new(arrived);
     let error = RwSignal::new(None::<String>);
     let done = RwSignal::new(None::<String>);
     let dragging = RwSignal::new(false);

@@ -18,6 +18,7 @@ mod print;
 mod providers;
 mod results;
 mod scores;
+mod share;
 mod sig;
 mod tabs;
 

@@ -1,3 +1,10 @@
+//! Opening a share link: the document read-only, and saving it only on request.
+
+mod pricing;
+mod raci;
+mod scorecard;
+mod workspace;
+
 use leptos::prelude::*;
 
 use crate::clock::{format_time, fresh_id, now_ms};
@@ -28,6 +35,16 @@ pub fn SharedPage() -> impl IntoView {
 #[component]
 fn SharedDocument(doc: SharedDoc, sender: Sender) -> impl IntoView {
     let what = doc.kind().label();
+    let body = match doc {
+        SharedDoc::Workspace(ws) => {
+            view! { <workspace::SharedWorkspace workspace=*ws /> }.into_any()
+        }
+        SharedDoc::Scorecard(card) => {
+            view! { <scorecard::SharedScorecard card=*card /> }.into_any()
+        }
+        SharedDoc::Raci(doc) => view! { <raci::SharedRaci doc=*doc /> }.into_any(),
+        SharedDoc::Pricing(doc) => view! { <pricing::SharedPricing doc=*doc /> }.into_any(),
+    };
     view! {
         <div class="shared">
             <h1 tabindex="-1">{format!("Shared {what}")}</h1>
@@ -35,9 +52,7 @@ fn SharedDocument(doc: SharedDoc, sender: Sender) -> impl IntoView {
             <p class="notice info">
                 "This is a read-only copy. Nothing in your own workspaces changes unless you choose to save it."
             </p>
-            {match doc {
-                SharedDoc::Workspace(ws) => view! { <SharedWorkspace workspace=*ws /> }.into_any(),
-            }}
+            {body}
         </div>
     }
 }
@@ -52,53 +67,40 @@ fn sender_line(sender: &Sender) -> String {
     }
 }
 
-/// A shared workspace: its profile and providers, and saving it as a new workspace.
+/// Adds a workspace built from a shared document, opens it, and leaves the link.
+fn save_as_new(lib: Lib, notices: Notices, mut workspace: Workspace, then: Route) {
+    workspace.id = fresh_id();
+    workspace.updated_ms = now_ms();
+    let name = lib.0.try_update(|l| {
+        let id = l.insert(workspace);
+        l.get(&id)
+            .map(|w| w.display_name().to_owned())
+            .unwrap_or_default()
+    });
+    notices.push(
+        Tone::Info,
+        format!(
+            "Saved as a new workspace, “{}”. It is open now.",
+            name.unwrap_or_default()
+        ),
+        None,
+    );
+    leave_link_for(then);
+}
+
+/// The button that saves a shared document as a new workspace.
 #[component]
-fn SharedWorkspace(workspace: Workspace) -> impl IntoView {
+fn SaveAsNew(
+    /// Makes the workspace to add (its id is replaced by a fresh one).
+    make: Callback<(), Workspace>,
+    /// The page to open afterwards.
+    then: Route,
+) -> impl IntoView {
     let lib = Lib::get();
     let notices = expect_context::<Notices>();
-    let stored = StoredValue::new(workspace.clone());
-    let save = move |_| {
-        let mut copy = stored.get_value();
-        copy.id = fresh_id();
-        copy.updated_ms = now_ms();
-        let name = lib.0.try_update(|l| {
-            let id = l.insert(copy);
-            l.get(&id)
-                .map(|w| w.display_name().to_owned())
-                .unwrap_or_default()
-        });
-        notices.push(
-            Tone::Info,
-            format!(
-                "Saved as a new workspace, “{}”. It is open now.",
-                name.unwrap_or_default()
-            ),
-            None,
-        );
-        leave_link_for(Route::Workspaces);
-    };
-    let profile = workspace.profile.clone();
     view! {
-        <section class="panel" aria-labelledby="shared-ws-title">
-            <h2 id="shared-ws-title">{workspace.display_name().to_owned()}</h2>
-            <dl class="facts">
-                <dt>"Company"</dt>
-                <dd>{if profile.company_name.is_empty() { "Not given".to_owned() } else { profile.company_name.clone() }}</dd>
-                <dt>"Employees"</dt>
-                <dd>{profile.employees}</dd>
-                <dt>"Internal IT staff"</dt>
-                <dd>{profile.internal_it}</dd>
-                <dt>"Industry"</dt>
-                <dd>{profile.industry.label()}</dd>
-                <dt>"Providers"</dt>
-                <dd>{if workspace.providers.is_empty() {
-                    "None yet".to_owned()
-                } else {
-                    workspace.providers.iter().map(|p| p.name.clone()).collect::<Vec<_>>().join(", ")
-                }}</dd>
-            </dl>
-            <button type="button" on:click=save>"Save as a new workspace"</button>
-        </section>
+        <button type="button" on:click=move |_| save_as_new(lib, notices, make.run(()), then)>
+            "Save as a new workspace"
+        </button>
     }
 }

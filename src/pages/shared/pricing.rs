@@ -1,0 +1,59 @@
+use leptos::prelude::*;
+
+use super::SaveAsNew;
+use crate::clock::{fresh_id, now_ms};
+use crate::domain::documents::PricingDoc;
+use crate::domain::pricing::compare::compare;
+use crate::domain::route::Route;
+use crate::tools::pricing::fmt::money;
+
+/// A shared pricing comparison: every quote's all-in figures, and saving it.
+#[component]
+pub fn SharedPricing(doc: PricingDoc) -> impl IntoView {
+    // The sender's RACI does not travel with the comparison, so no cross-check here.
+    let cmp = compare(&doc.pricing, &doc.profile, &doc.providers, &[]);
+    let cur = cmp.currency;
+    let rows = cmp
+        .quotes
+        .iter()
+        .map(|q| {
+            view! {
+                <tr>
+                    <td>{q.rank}</td>
+                    <th scope="row">{q.name.clone()}</th>
+                    <td>{q.model.label()}</td>
+                    <td class="num">{money(cur, q.totals.base_monthly)}</td>
+                    <td class="num">{money(cur, q.totals.all_in_year1)}</td>
+                    <td class="num">{format!("{} over {} months", money(cur, q.totals.total), q.term)}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    let stored = StoredValue::new(doc.clone());
+    let build = Callback::new(move |()| stored.get_value().into_workspace(fresh_id(), now_ms()));
+    view! {
+        <section class="panel" aria-labelledby="shared-pricing-title">
+            <h2 id="shared-pricing-title">{doc.name.clone()}</h2>
+            <p>{format!(
+                "For {} users, {} workstations, {} servers and {} network devices.",
+                cmp.counts.users, cmp.counts.workstations, cmp.counts.servers, cmp.counts.network
+            )}</p>
+            <div class="table-scroll" tabindex="0" role="region" aria-labelledby="shared-pricing-title">
+                <table class="shared-table">
+                    <thead>
+                        <tr>
+                            <th scope="col">"Rank"</th>
+                            <th scope="col">"Provider"</th>
+                            <th scope="col">"Model"</th>
+                            <th scope="col">"Base a month"</th>
+                            <th scope="col">"All-in, year 1"</th>
+                            <th scope="col">"Total contract"</th>
+                        </tr>
+                    </thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </div>
+            <SaveAsNew make=build then=Route::Pricing />
+        </section>
+    }
+}

@@ -1,0 +1,141 @@
+// A scored scorecard travels by link: identical totals in a fresh browser, added as a
+// second evaluator in a colleague's workspace, refused clearly when cut off.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { APP_URL, launch, openPage, saved } from './helpers.mjs';
+import { PROVIDERS, SCORED, openSeeded, openTab, ranking, storedWorkspace, workspace } from './scorecard-helpers.mjs';
+
+let browser;
+before(async () => {
+  browser = await launch();
+});
+after(() => browser.close());
+
+const HOSTILE = '<img src=x onerror=alert(1)>';
+
+/** Sam's scored card, with a hostile provider name and a note on every score. */
+function samsWorkspace() {
+  const providers = PROVIDERS.map((p) => (p.id === 'k1' ? { ...p, name: `Keystone ${HOSTILE}` } : p));
+  const cells = structuredClone(SCORED.cells);
+  for (const row of Object.values(cells)) for (const cell of Object.values(row)) cell.note = 'Asked twice, answer in writing';
+  return workspace(providers, { ...SCORED, cells });
+}
+
+async function shareLink(page) {
+  await openTab(page, 'Export & print');
+  await page.getByRole('button', { name: 'Copy share link' }).click();
+  await page.getByRole('status').filter({ hasText: 'characters long' }).waitFor();
+  return page.getByRole('textbox', { name: 'Share link' }).inputValue();
+}
+
+test('a scored scorecard opens in a fresh browser with identical totals, hostile names as text', async () => {
+  const sender = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
+  const page = await openSeeded(sender, samsWorkspace());
+  await openTab(page, 'Results');
+  const theirs = (await ranking(page)).map((r) => [r[1], r[2]]).slice(0, 2);
+  assert.deepEqual(theirs, [['Harbor IT', '83.3'], [`Keystone ${HOSTILE}`, '80.0']]);
+  const link = await shareLink(page);
+  assert.match(link, /#\/s\/1s[0-9a-z]+\./);
+  await page.getByText('Shared as Sam Ortiz, the evaluator of this card.').waitFor();
+
+  const fresh = await browser.newContext();
+  const viewer = await openPage(fresh, link);
+  await viewer.getByRole('heading', { level: 1, name: 'Shared scorecard' }).waitFor();
+  await viewer.getByText(/^Shared by Sam Ortiz on /).waitFor();
+  const rows = viewer.getByRole('table').first().getByRole('row');
+  const shown = [];
+  for (let i = 1; i < (await rows.count()); i++) {
+    const cells = await rows.nth(i).locator('th, td').allInnerTexts();
+    shown.push(cells);
+  }
+  assert.deepEqual(shown.slice(0, 2).map((c) => [c[1], c[2]]), theirs);
+  assert.match(shown[2][3], /^Knocked out: /);
+  assert.equal(await viewer.locator('img').count(), 0, 'the hostile provider name is text');
+  await viewer.getByText('Asked twice, answer in writing').first().waitFor();
+  assert.deepEqual(viewer.errors, []);
+  await sender.close();
+  await fresh.close();
+});
+
+test("a colleague adds the shared card as a second evaluator, and their own scores stay", async () => {
+  const sender = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
+  const link = await shareLink(await openSeeded(sender, samsWorkspace()));
+  await sender.close();
+
+  const lead = await browser.newContext();
+  const own = {
+    evaluator: 'Lee Park',
+    card_id: 'card-lee',
+    cells: { h1: { 'raci-written': { score: 1 } } },
+  };
+  const page = await openSeeded(lead, workspace(PROVIDERS, own));
+  await saved(page);
+  const before = await storedWorkspace(page);
+  await page.goto(link);
+  await page.getByRole('heading', { level: 1, name: 'Shared scorecard' }).waitFor();
+  await page.getByRole('combobox', { name: 'Add as an evaluator to workspace' }).selectOption({ label: 'Northwind MSP review' });
+  await page.getByRole('button', { name: 'Add as an evaluator' }).click();
+  await page.getByRole('tab', { name: 'Evaluators', selected: true }).waitFor();
+  assert.match(new URL(page.url()).hash, /^#\/scorecard\?view=evaluators$/, 'the share data left the address bar');
+  const preview = page.getByRole('region', { name: 'Import preview' });
+  await preview.getByRole('heading', { name: 'Card of Sam Ortiz (not marked complete)' }).waitFor();
+  await preview.getByRole('button', { name: 'Merge the card of Sam Ortiz' }).click();
+  await page.getByRole('status').filter({ hasText: "Merged Sam Ortiz's card" }).waitFor();
+  // Harbor's written RACI: Lee 1, Sam 5: a disagreement of 4 points.
+  await page.getByTestId('sc-disagreements').first().waitFor();
+  await saved(page);
+  const after = await storedWorkspace(page);
+  assert.deepEqual(after.scorecard.cells, before.scorecard.cells, 'own scores untouched');
+  assert.equal(after.scorecard.others.length, 1);
+  assert.equal(after.scorecard.others[0].evaluator, 'Sam Ortiz');
+  await lead.close();
+});
+
+test('a cut-off scorecard link says so and changes no draft', async () => {
+  const context = await browser.newContext();
+  const page = await openSeeded(context, samsWorkspace());
+  const link = await shareLink(page);
+  await saved(page);
+  const before = await page.evaluate(() => JSON.stringify(Object.entries(localStorage).sort()));
+  await page.goto(link.slice(0, Math.floor(link.length * 0.6)));
+  await page.reload();
+  await page.getByRole('heading', { level: 1, name: 'This link could not be opened' }).waitFor();
+  await page.getByText('probably cut off by the app it was pasted into').waitFor();
+  const after = await page.evaluate(() => JSON.stringify(Object.entries(localStorage).sort()));
+  assert.equal(after, before);
+  await context.close();
+});
+
+test('RACI and pricing links open read-only and save as new workspaces', async () => {
+  const context = await browser.newContext();
+  const page = await openPage(context, `${APP_URL}#/raci`);
+  await page.getByRole('button', { name: 'Start from the co-managed template' }).click();
+  await page.getByRole('button', { name: 'Copy share link' }).click();
+  const raciLink = await page.getByRole('textbox', { name: 'Share link' }).inputValue();
+  await page.goto(`${APP_URL}#/pricing`);
+  await page.getByRole('heading', { level: 1, name: 'Pricing comparison' }).waitFor();
+  await page.getByRole('textbox', { name: 'New provider name' }).fill('Harbor IT');
+  await page.getByRole('button', { name: 'Add quote' }).click();
+  await page.getByRole('button', { name: 'Copy share link' }).click();
+  const pricingLink = await page.getByRole('textbox', { name: 'Share link' }).inputValue();
+  await saved(page);
+
+  const fresh = await browser.newContext();
+  const viewer = await openPage(fresh, raciLink);
+  await viewer.getByRole('heading', { level: 1, name: 'Shared RACI matrix' }).waitFor();
+  await viewer.getByRole('rowheader', { name: 'Incident response', exact: false }).first().waitFor();
+  await viewer.getByRole('button', { name: 'Save as a new workspace' }).click();
+  await viewer.getByRole('heading', { level: 1, name: 'RACI builder' }).waitFor();
+  await viewer.goto(pricingLink);
+  await viewer.reload();
+  await viewer.getByRole('heading', { level: 1, name: 'Shared pricing comparison' }).waitFor();
+  await viewer.getByRole('rowheader', { name: 'Harbor IT' }).waitFor();
+  await viewer.getByRole('button', { name: 'Save as a new workspace' }).click();
+  await viewer.getByRole('heading', { level: 1, name: 'Pricing comparison' }).waitFor();
+  await saved(viewer);
+  const keys = await viewer.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('splitline.ws.')));
+  assert.equal(keys.length, 3, 'the first workspace plus the two saved documents');
+  assert.deepEqual(viewer.errors, []);
+  await context.close();
+  await fresh.close();
+});
