@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use super::ctx::Editor;
+use crate::components::item_actions::ItemActions;
 use crate::domain::raci::Id;
 
 /// Every category, and a form to add one.
@@ -51,7 +52,7 @@ fn CategoryRow(cid: Id, position: Signal<usize>) -> impl IntoView {
             editor.say("It is already at that end.");
         }
     };
-    let delete = move |_| {
+    let delete = move |()| {
         let (n, label) = (count.get_untracked(), name.get_untracked());
         if editor.edit(None, |r| r.remove_category(cid)) {
             editor.say(format!(
@@ -77,17 +78,7 @@ fn CategoryRow(cid: Id, position: Signal<usize>) -> impl IntoView {
                 />
             </div>
             <p class="count">{count_text}</p>
-            <div class="row-actions">
-                <button type="button" class="secondary" on:click=move |_| move_by(-1)>
-                    "Move up" <span class="visually-hidden">" " {name}</span>
-                </button>
-                <button type="button" class="secondary" on:click=move |_| move_by(1)>
-                    "Move down" <span class="visually-hidden">" " {name}</span>
-                </button>
-                <button type="button" class="secondary danger" on:click=delete>
-                    "Delete" <span class="visually-hidden">" " {name}</span>
-                </button>
-            </div>
+            <ItemActions name=name on_move=Callback::new(move_by) on_delete=Callback::new(delete) />
             <p class="field-error" id=error_id aria-live="polite">{error}</p>
         </li>
     }
@@ -180,8 +171,8 @@ pub fn AddFunction() -> impl IntoView {
         }
     };
     view! {
-        <form class="add-form add-function no-print" on:submit=submit aria-labelledby="raci-add-function-title">
-            <h3 id="raci-add-function-title">"Add a function"</h3>
+        <form class="panel add-form add-function no-print" on:submit=submit aria-labelledby="raci-add-function-title">
+            <h2 id="raci-add-function-title">"Add a function"</h2>
             <div class="field">
                 <label for="raci-add-name">"Function name"</label>
                 <input

@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use super::ctx::{focus_element, Editor};
+use crate::components::item_actions::{Axis, ItemActions};
 use crate::domain::raci::{Id, Side};
 
 /// Every party, and a form to add one.
@@ -61,7 +62,7 @@ fn PartyRow(pid: Id, position: Signal<usize>) -> impl IntoView {
             editor.say("It is already at that end.");
         }
     };
-    let delete = move |_| {
+    let delete = move |()| {
         let name = party.with_untracked(|p| p.name.clone());
         let letters = editor.with_untracked(|r| {
             r.functions
@@ -105,17 +106,7 @@ fn PartyRow(pid: Id, position: Signal<usize>) -> impl IntoView {
                     {side_select(move || party.with(|p| p.side))}
                 </select>
             </div>
-            <div class="row-actions">
-                <button type="button" class="secondary" on:click=move |_| move_by(-1)>
-                    "Move left" <span class="visually-hidden">" " {name}</span>
-                </button>
-                <button type="button" class="secondary" on:click=move |_| move_by(1)>
-                    "Move right" <span class="visually-hidden">" " {name}</span>
-                </button>
-                <button type="button" class="secondary danger" on:click=delete>
-                    "Delete" <span class="visually-hidden">" " {name}</span>
-                </button>
-            </div>
+            <ItemActions name=name axis=Axis::Horizontal on_move=Callback::new(move_by) on_delete=Callback::new(delete) />
             <p class="field-error" id=error_id aria-live="polite">{error}</p>
         </li>
     }
