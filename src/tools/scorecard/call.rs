@@ -131,7 +131,7 @@ pub fn CallMode() -> impl IntoView {
     view! {
         <section class="sc-call" aria-labelledby="sc-call-title">
             <h2 id="sc-call-title" class="visually-hidden">"Call mode"</h2>
-            {show_or(move || question.with(Option::is_some), move || view! { <CallQuestion question=question on_score=Callback::new(score) advance=advance /> }.into_any(), || view! { <p class="sc-empty">"Call mode needs at least one provider (add one on the Scores view) and one criterion."</p> }.into_any())}
+            {show_or(move || question.with(Option::is_some), move || view! { <CallQuestion question=question on_score=Callback::new(score) advance=advance /> }.into_any(), || view! { <p class="empty">"Call mode needs at least one provider (add one on the Scores view) and one criterion."</p> }.into_any())}
         </section>
     }
 }
