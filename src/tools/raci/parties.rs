@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use super::categories::AddNamed;
 use super::ctx::{focus_element, Editor};
 use crate::components::item_actions::{Axis, ItemActions};
 use crate::domain::raci::{Id, Side};
@@ -116,41 +117,19 @@ fn PartyRow(pid: Id, position: Signal<usize>) -> impl IntoView {
 #[component]
 fn AddParty() -> impl IntoView {
     let editor = Editor::get();
-    let name = RwSignal::new(String::new());
     let side = RwSignal::new(Side::Msp);
-    let error = RwSignal::new(None::<String>);
-    let submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let text = name.get_untracked();
+    let add = Callback::new(move |text: String| {
         let mut outcome = Ok(0);
         editor.edit(None, |r| {
             outcome = r.add_party(&text, side.get_untracked());
             outcome.is_ok()
         });
-        match outcome {
-            Ok(_) => {
-                error.set(None);
-                name.set(String::new());
-                editor.say(format!("Added the party {}.", text.trim()));
-            }
-            Err(e) => error.set(Some(e.message())),
-        }
-    };
+        outcome
+            .map(|_| editor.say(format!("Added the party {}.", text.trim())))
+            .map_err(|e| e.message())
+    });
     view! {
-        <form class="add-form" on:submit=submit>
-            <div class="field">
-                <label for="raci-add-party">"New party"</label>
-                <input
-                    id="raci-add-party"
-                    type="text"
-                    maxlength="120"
-                    autocomplete="off"
-                    placeholder="MSP SOC"
-                    prop:value=move || name.get()
-                    on:input=move |ev| name.set(event_target_value(&ev))
-                    aria-describedby="raci-add-party-error"
-                />
-            </div>
+        <AddNamed id="raci-add-party" label="New party" button="Add party" placeholder="MSP SOC" on_add=add>
             <div class="field">
                 <label for="raci-add-party-side">"Side"</label>
                 <select
@@ -164,8 +143,6 @@ fn AddParty() -> impl IntoView {
                     {side_select(move || side.get())}
                 </select>
             </div>
-            <button type="submit">"Add party"</button>
-            <p class="field-error" id="raci-add-party-error" aria-live="polite">{error}</p>
-        </form>
+        </AddNamed>
     }
 }
