@@ -24,12 +24,16 @@ pub fn ConfirmDialog(
     let dialog = NodeRef::<leptos::html::Dialog>::new();
     let title_id = unique_id("dialog-title");
     let returns_to = StoredValue::new_local(None::<web_sys::HtmlElement>);
+    // The heading of the section the question came from: focus goes there when the
+    // button that asked was deleted along with its item.
+    let fallback = StoredValue::new_local(None::<web_sys::HtmlElement>);
     Effect::new(move |_| {
         let Some(el) = dialog.get() else { return };
         if open.get() && !el.open() {
             let active = document()
                 .active_element()
                 .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+            fallback.set_value(active.as_ref().and_then(section_heading));
             returns_to.set_value(active);
             let _ = el.show_modal();
         } else if !open.get() && el.open() {
@@ -38,7 +42,8 @@ pub fn ConfirmDialog(
     });
     let on_close = move |_| {
         open.set(false);
-        if let Some(el) = returns_to.get_value().filter(|e| e.is_connected()) {
+        let back = returns_to.get_value().filter(|e| e.is_connected());
+        if let Some(el) = back.or_else(|| fallback.get_value().filter(|e| e.is_connected())) {
             let _ = el.focus();
         }
     };
@@ -56,5 +61,67 @@ pub fn ConfirmDialog(
                 </button>
             </div>
         </dialog>
+    }
+}
+
+/// The first heading of the nearest section around `el`, made focusable.
+fn section_heading(el: &web_sys::HtmlElement) -> Option<web_sys::HtmlElement> {
+    let section = el.closest("section").ok().flatten()?;
+    let heading = section
+        .query_selector("h2, h3")
+        .ok()
+        .flatten()?
+        .dyn_into::<web_sys::HtmlElement>()
+        .ok()?;
+    if !heading.has_attribute("tabindex") {
+        let _ = heading.set_attribute("tabindex", "-1");
+    }
+    Some(heading)
+}
+
+/// The item a confirmation dialog asks about, and whether the dialog is open: the state
+/// every "Delete …?" dialog over a list of items needs.
+#[derive(Clone, Copy)]
+pub struct Pending {
+    /// The id of the item in question.
+    pub id: RwSignal<Option<String>>,
+    /// Whether the dialog is open.
+    pub open: RwSignal<bool>,
+}
+
+impl Pending {
+    pub fn new() -> Self {
+        Self {
+            id: RwSignal::new(None),
+            open: RwSignal::new(false),
+        }
+    }
+
+    /// Asks about the item with this id: opens the dialog.
+    pub fn ask(self) -> Callback<String> {
+        Callback::new(move |id: String| {
+            self.id.set(Some(id));
+            self.open.set(true);
+        })
+    }
+
+    /// What the dialog's confirm button runs: `act` with the id asked about.
+    pub fn then(self, act: impl Fn(&str) + Send + Sync + 'static) -> Callback<()> {
+        Callback::new(move |()| {
+            if let Some(id) = self.id.get_untracked() {
+                act(&id);
+            }
+        })
+    }
+
+    /// The name of the item asked about, for the dialog's title.
+    pub fn name(self, of: impl Fn(&str) -> String + Send + Sync + 'static) -> Signal<String> {
+        Signal::derive(move || of(&self.id.get().unwrap_or_default()))
+    }
+}
+
+impl Default for Pending {
+    fn default() -> Self {
+        Self::new()
     }
 }

@@ -4,6 +4,7 @@ pub mod confirm;
 pub mod conflicts;
 pub mod footer;
 pub mod header;
+pub mod item_actions;
 pub mod notices;
 pub mod number_field;
 pub mod page_intro;

@@ -179,8 +179,8 @@ test('criteria: weights are checked and shown as shares that add up to 100%', as
   await page.getByRole('combobox', { name: 'Group', exact: true }).fill('Team & culture');
   await page.getByRole('button', { name: 'Add criterion' }).click();
   await page.getByRole('textbox', { name: 'Weight of Local on-site engineers' }).waitFor();
-  await page.getByRole('button', { name: 'Remove Predictable price changes' }).click();
-  await page.getByRole('dialog', { name: 'Remove “Predictable price changes”?' }).getByRole('button', { name: 'Remove criterion' }).click();
+  await page.getByRole('button', { name: 'Delete Predictable price changes' }).click();
+  await page.getByRole('dialog', { name: 'Delete “Predictable price changes”?' }).getByRole('button', { name: 'Delete criterion' }).click();
   await page.getByRole('textbox', { name: 'Weight of Predictable price changes' }).waitFor({ state: 'detached' });
   await saved(page);
   await page.reload();
@@ -197,12 +197,12 @@ test('removing a provider asks first, then forgets everything about it', async (
   await addProvider(page, 'Bravo Tech');
   await page.getByRole('textbox', { name: 'Written RACI with named owners Bravo Tech' }).click();
   await page.keyboard.press('3');
-  await page.getByRole('button', { name: 'Remove Bravo Tech' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Remove “Bravo Tech”?' });
+  await page.getByRole('button', { name: 'Delete Bravo Tech' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Delete “Bravo Tech”?' });
   await dialog.getByRole('button', { name: 'Cancel' }).click();
   assert.equal(await page.getByRole('textbox', { name: 'Written RACI with named owners Bravo Tech' }).inputValue(), '3');
-  await page.getByRole('button', { name: 'Remove Bravo Tech' }).click();
-  await dialog.getByRole('button', { name: 'Remove provider' }).click();
+  await page.getByRole('button', { name: 'Delete Bravo Tech' }).click();
+  await dialog.getByRole('button', { name: 'Delete provider' }).click();
   await page.getByRole('columnheader', { name: 'Bravo Tech' }).waitFor({ state: 'detached' });
   await saved(page);
   const ws = JSON.parse(await page.evaluate(() => localStorage.getItem(`splitline.ws.${JSON.parse(localStorage.getItem('splitline.meta')).data.active}`))).data;

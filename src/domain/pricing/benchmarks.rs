@@ -184,35 +184,84 @@ pub fn share_flag(base_monthly: Cents, fully_managed_monthly: Cents) -> Option<F
     })
 }
 
+/// Whether the quote has its model's price filled in. A rate of zero is a quote not yet
+/// typed in, not a quote far below the market, so it gets no band or share flags.
+fn priced(q: &Quote) -> bool {
+    let r = &q.rates;
+    match q.model {
+        ModelKind::PerUser | ModelKind::Hybrid => r.per_user > 0,
+        ModelKind::PerDevice => r.workstation > 0 || r.server > 0 || r.network > 0,
+        ModelKind::Retainer => r.retainer > 0,
+        ModelKind::BlockHours => r.block_rate > 0,
+    }
+}
+
+/// "A", "A and B", "A, B and C".
+fn and_list(items: &[&str]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => (*one).to_owned(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
+}
+
+/// One flag for every item excluded with no rate (one per kind of use), rather than one
+/// near-identical flag per item.
+fn no_rate_flags(t: &QuoteTotals, out: &mut Vec<Flag>) {
+    let labels = |needed: bool| -> Vec<&str> {
+        t.items
+            .iter()
+            .filter(|l| l.cover == Cover::NoRate && l.needed == needed)
+            .map(|l| l.item.label())
+            .collect()
+    };
+    let needed = labels(true);
+    match needed.len() {
+        0 => {}
+        1 => out.push(flag(Level::Warn, format!("{} is excluded with no rate: an unknown cost the all-in figure cannot include. Ask for a rate card line.", needed[0]))),
+        _ => out.push(flag(Level::Warn, format!("{} are excluded with no rate: unknown costs the all-in figure cannot include. Ask for a rate card line for each.", and_list(&needed)))),
+    }
+    let unneeded = labels(false);
+    match unneeded.len() {
+        0 => {}
+        1 => out.push(flag(Level::Note, format!("{} is excluded with no rate. You expect no use of it, but ask for a rate anyway.", unneeded[0]))),
+        _ => out.push(flag(Level::Note, format!("{} are excluded with no rate. You expect no use of them, but ask for rates anyway.", and_list(&unneeded)))),
+    }
+}
+
 /// Every benchmark flag for a quote. `fully_managed_monthly` is the fully managed
 /// estimate for the same users in year 1.
 pub fn flags(q: &Quote, t: &QuoteTotals, cur: Currency, fully_managed_monthly: Cents) -> Vec<Flag> {
     let mut out = Vec::new();
     let r = &q.rates;
-    match q.model {
-        ModelKind::PerUser | ModelKind::Hybrid => out.push(per_user_flag(cur, r.per_user)),
-        ModelKind::PerDevice => out.push(device_flag(cur, r.workstation)),
-        ModelKind::Retainer => out.push(retainer_flag(cur, r.retainer)),
-        ModelKind::BlockHours => {
-            out.push(hourly_flag(cur, "Block hours", r.block_rate, BLOCK));
-            out.push(hourly_flag(cur, "Overage", r.overage_rate, OVERAGE));
+    let priced = priced(q);
+    if !priced {
+        out.push(flag(
+            Level::Note,
+            "No price entered yet: type in the rates from the quote to compare it with the market."
+                .to_owned(),
+        ));
+    } else {
+        match q.model {
+            ModelKind::PerUser | ModelKind::Hybrid => out.push(per_user_flag(cur, r.per_user)),
+            ModelKind::PerDevice => out.push(device_flag(cur, r.workstation)),
+            ModelKind::Retainer => out.push(retainer_flag(cur, r.retainer)),
+            ModelKind::BlockHours => {
+                out.push(hourly_flag(cur, "Block hours", r.block_rate, BLOCK));
+                out.push(hourly_flag(cur, "Overage", r.overage_rate, OVERAGE));
+            }
         }
     }
     for line in &t.items {
-        let item = line.item;
-        if line.cover == Cover::Rated && item.unit() == Unit::Hour {
-            out.push(hourly_flag(cur, item.label(), line.rate, HOURLY));
-        }
-        if line.cover == Cover::NoRate {
-            out.push(if line.needed {
-                flag(Level::Warn, format!("{} is excluded with no rate: an unknown cost the all-in figure cannot include. Ask for a rate card line.", item.label()))
-            } else {
-                flag(Level::Note, format!("{} is excluded with no rate. You expect no use of it, but ask for a rate anyway.", item.label()))
-            });
+        if line.cover == Cover::Rated && line.item.unit() == Unit::Hour {
+            out.push(hourly_flag(cur, line.item.label(), line.rate, HOURLY));
         }
     }
-    if let Some(f) = share_flag(t.base_monthly, fully_managed_monthly) {
-        out.push(f);
+    no_rate_flags(t, &mut out);
+    if priced {
+        if let Some(f) = share_flag(t.base_monthly, fully_managed_monthly) {
+            out.push(f);
+        }
     }
     if q.term() > USUAL_MAX_TERM {
         out.push(flag(Level::Note, format!("A {}-month term is longer than the usual 2 to 3 years: ask for an exit clause and an annual price review.", q.term())));
@@ -335,6 +384,62 @@ mod tests {
             .iter()
             .any(|t| t.starts_with("The base price is about 27%")));
         assert!(f.windows(2).all(|w| w[0].level >= w[1].level));
+    }
+
+    #[test]
+    fn a_quote_with_no_price_yet_gets_one_note_not_band_flags() {
+        let q = Quote::new("a".into());
+        let t = totals(
+            &q,
+            &Environment::default(),
+            &CompanyProfile::default(),
+            &Usage::default(),
+        );
+        let f = flags(&q, &t, Currency::Usd, 75 * 15_000);
+        let texts: Vec<&str> = f.iter().map(|f| f.text.as_str()).collect();
+        assert!(texts.contains(
+            &"No price entered yet: type in the rates from the quote to compare it with the market."
+        ));
+        assert!(!texts.iter().any(|t| t.contains("below the usual")));
+        assert!(!texts
+            .iter()
+            .any(|t| t.starts_with("The base price is about")));
+        // A per-device quote with only a server rate is priced.
+        let mut d = Quote::new("d".into());
+        d.model = ModelKind::PerDevice;
+        d.rates.server = 25_000;
+        assert!(priced(&d));
+        d.rates.server = 0;
+        assert!(!priced(&d));
+    }
+
+    #[test]
+    fn items_excluded_with_no_rate_share_one_flag() {
+        let mut q = Quote::new("a".into());
+        q.rates.per_user = 9_500;
+        for item in CostItem::ALL {
+            q.card.get_mut(item).cover = Cover::Included;
+        }
+        q.card.project.cover = Cover::NoRate;
+        q.card.advisory.cover = Cover::NoRate;
+        q.card.compliance.cover = Cover::NoRate;
+        let t = totals(
+            &q,
+            &Environment::default(),
+            &CompanyProfile::default(),
+            &Usage::default(),
+        );
+        let f = flags(&q, &t, Currency::Usd, 75 * 15_000);
+        let unknown: Vec<&Flag> = f.iter().filter(|f| f.text.contains("no rate")).collect();
+        assert_eq!(unknown.len(), 1);
+        assert_eq!(unknown[0].level, Level::Warn);
+        assert_eq!(
+            unknown[0].text,
+            "Project work, vCIO / advisory and Compliance documentation are excluded with no rate: unknown costs the all-in figure cannot include. Ask for a rate card line for each."
+        );
+        assert_eq!(and_list(&["A", "B"]), "A and B");
+        assert_eq!(and_list(&["A"]), "A");
+        assert_eq!(and_list(&[]), "");
     }
 
     #[test]

@@ -75,7 +75,7 @@ pub fn AddQuoteForm() -> impl IntoView {
     view! {
         <form class="add-quote no-print" on:submit=submit>
             <h3>"Add a quote"</h3>
-            <div class="form-grid">
+            <div class="add-row">
                 <Show when=move || !unquoted.with(Vec::is_empty)>
                     <div class="field">
                         <label for=select_id.clone()>"Provider"</label>
@@ -88,7 +88,6 @@ pub fn AddQuoteForm() -> impl IntoView {
                             </For>
                             <option value=NEW selected=move || choice.get() == NEW>"A new provider…"</option>
                         </select>
-                        <p class="hint">"Providers from the scorecard appear here until they have a quote."</p>
                     </div>
                 </Show>
                 <Show when=move || choice.get() == NEW>
@@ -106,9 +105,12 @@ pub fn AddQuoteForm() -> impl IntoView {
                         />
                     </div>
                 </Show>
+                <button type="submit">"Add quote"</button>
             </div>
+            <Show when=move || !unquoted.with(Vec::is_empty)>
+                <p class="hint">"Providers from the scorecard are listed until they have a quote."</p>
+            </Show>
             <p class="field-error" id=error_id aria-live="polite">{move || error.get()}</p>
-            <button type="submit">"Add quote"</button>
             <p class="visually-hidden" aria-live="polite">{move || status.get()}</p>
         </form>
     }

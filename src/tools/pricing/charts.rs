@@ -132,7 +132,7 @@ pub fn BreakdownChart() -> impl IntoView {
         .map(|(class, label)| view! { <li><span class=format!("swatch {class}") aria-hidden="true"></span>{label}</li> })
         .collect_view();
     view! {
-        <figure class="chart-figure">
+        <figure class="chart-figure" tabindex="0">
             {chart}
             <figcaption><ul class="legend">{legend}</ul></figcaption>
         </figure>
@@ -204,7 +204,7 @@ pub fn YearChart() -> impl IntoView {
         })
     };
     view! {
-        <figure class="chart-figure">
+        <figure class="chart-figure" tabindex="0">
             {chart}
             <figcaption><ul class="legend">{legend}</ul></figcaption>
         </figure>

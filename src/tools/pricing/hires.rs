@@ -104,7 +104,7 @@ fn HireFields(hire: String) -> impl IntoView {
                     on_change=Callback::new(move |v: i64| set(Box::new(move |h| h.months_to_hire = v as u32))) min=0 max=MAX_MONTHS_TO_HIRE />
             </div>
             <button type="button" class="secondary danger" on:click=remove>
-                "Remove" <span class="visually-hidden">" " {role}</span>
+                "Delete" <span class="visually-hidden">" " {role}</span>
             </button>
         </fieldset>
     }

@@ -5,7 +5,7 @@ use super::fmt::{maybe_money, money, Figure};
 use super::quote_fields::{ContractFields, ModelFields};
 use super::rate_card::RateCardTable;
 use super::{currency, edit, Cmp};
-use crate::components::confirm::ConfirmDialog;
+use crate::components::confirm::{ConfirmDialog, Pending};
 use crate::domain::pricing::compare::{QuoteView, MISSING_PROVIDER};
 use crate::domain::pricing::money::Currency;
 use crate::state::Lib;
@@ -24,10 +24,8 @@ pub fn QuotesPanel() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
-    let doomed = RwSignal::new(None::<String>);
-    let confirm_open = RwSignal::new(false);
-    let doomed_name = move || {
-        let id = doomed.get().unwrap_or_default();
+    let pending = Pending::new();
+    let doomed_name = pending.name(move |id| {
         lib.0.with(|l| {
             l.active()
                 .providers
@@ -35,16 +33,9 @@ pub fn QuotesPanel() -> impl IntoView {
                 .find(|p| p.id == id)
                 .map_or(MISSING_PROVIDER.to_owned(), |p| p.name.clone())
         })
-    };
-    let ask_delete = Callback::new(move |id: String| {
-        doomed.set(Some(id));
-        confirm_open.set(true);
     });
-    let delete = Callback::new(move |()| {
-        if let Some(id) = doomed.get_untracked() {
-            edit(lib, |p| p.remove_quote(&id));
-        }
-    });
+    let ask_delete = pending.ask();
+    let delete = pending.then(move |id| edit(lib, |p| p.remove_quote(id)));
     view! {
         <section class="panel quotes" aria-labelledby="quotes-title">
             <h2 id="quotes-title">"Quotes"</h2>
@@ -56,8 +47,8 @@ pub fn QuotesPanel() -> impl IntoView {
             </For>
             <AddQuoteForm />
             <ConfirmDialog
-                open=confirm_open
-                title=Signal::derive(move || format!("Delete the quote from {}?", doomed_name()))
+                open=pending.open
+                title=Signal::derive(move || format!("Delete the quote from {}?", doomed_name.get()))
                 message="The quote and its rate card are removed. The provider stays in the workspace for the scorecard."
                 confirm_label="Delete quote"
                 on_confirm=delete

@@ -13,6 +13,8 @@ use crate::state::Lib;
 pub fn ResultsPanel() -> impl IntoView {
     let cmp = expect_context::<Cmp>().0;
     let has_quotes = move || cmp.with(|c| !c.quotes.is_empty());
+    // Charts of nothing but zeros only show a meaningless axis.
+    let has_price = move || cmp.with(|c| c.quotes.iter().any(|q| q.totals.total > 0));
     view! {
         <section class="panel results" aria-labelledby="results-title">
             <h2 id="results-title">"Comparison"</h2>
@@ -26,10 +28,15 @@ pub fn ResultsPanel() -> impl IntoView {
                     <p class="advice">"The quotes run for different terms, so compare the yearly figures too, not only the totals."</p>
                 </Show>
                 <RankingTable />
-                <h3>"Where the money goes"</h3>
-                <BreakdownChart />
-                <h3>"Year by year"</h3>
-                <YearChart />
+                <Show
+                    when=has_price
+                    fallback=|| view! { <p class="empty">"The charts appear once a quote has a price."</p> }
+                >
+                    <h3>"Where the money goes"</h3>
+                    <BreakdownChart />
+                    <h3>"Year by year"</h3>
+                    <YearChart />
+                </Show>
                 <YearTable />
             </Show>
         </section>

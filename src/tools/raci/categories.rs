@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use super::ctx::Editor;
+use crate::components::item_actions::ItemActions;
 use crate::domain::raci::Id;
 
 /// Every category, and a form to add one.
@@ -51,7 +52,7 @@ fn CategoryRow(cid: Id, position: Signal<usize>) -> impl IntoView {
             editor.say("It is already at that end.");
         }
     };
-    let delete = move |_| {
+    let delete = move |()| {
         let (n, label) = (count.get_untracked(), name.get_untracked());
         if editor.edit(None, |r| r.remove_category(cid)) {
             editor.say(format!(
@@ -77,17 +78,7 @@ fn CategoryRow(cid: Id, position: Signal<usize>) -> impl IntoView {
                 />
             </div>
             <p class="count">{count_text}</p>
-            <div class="row-actions">
-                <button type="button" class="secondary" on:click=move |_| move_by(-1)>
-                    "Move up" <span class="visually-hidden">" " {name}</span>
-                </button>
-                <button type="button" class="secondary" on:click=move |_| move_by(1)>
-                    "Move down" <span class="visually-hidden">" " {name}</span>
-                </button>
-                <button type="button" class="secondary danger" on:click=delete>
-                    "Delete" <span class="visually-hidden">" " {name}</span>
-                </button>
-            </div>
+            <ItemActions name=name on_move=Callback::new(move_by) on_delete=Callback::new(delete) />
             <p class="field-error" id=error_id aria-live="polite">{error}</p>
         </li>
     }
@@ -96,41 +87,71 @@ fn CategoryRow(cid: Id, position: Signal<usize>) -> impl IntoView {
 #[component]
 fn AddCategory() -> impl IntoView {
     let editor = Editor::get();
-    let name = RwSignal::new(String::new());
-    let error = RwSignal::new(None::<String>);
-    let submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let text = name.get_untracked();
+    let add = Callback::new(move |text: String| {
         let mut outcome = Ok(0);
         editor.edit(None, |r| {
             outcome = r.add_category(&text);
             outcome.is_ok()
         });
-        match outcome {
-            Ok(_) => {
+        outcome
+            .map(|_| editor.say(format!("Added the category {}.", text.trim())))
+            .map_err(|e| e.message())
+    });
+    view! { <AddNamed id="raci-add-category-name" label="New category" button="Add category" on_add=add /> }
+}
+
+/// A one-line form that adds a named item: the name, any further fields (`children`),
+/// the button, and the reason next to them when the name is refused. The name clears
+/// once the item is added.
+#[component]
+pub(super) fn AddNamed(
+    /// The name field's id (other views move the focus here).
+    id: &'static str,
+    /// The name field's label.
+    label: &'static str,
+    /// The button's label.
+    button: &'static str,
+    /// An example name shown in the empty field.
+    #[prop(optional)]
+    placeholder: &'static str,
+    /// Adds the item with this name, or says why not.
+    on_add: Callback<String, Result<(), String>>,
+    /// Further fields, between the name and the button.
+    #[prop(optional)]
+    children: Option<Children>,
+) -> impl IntoView {
+    let name = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<String>);
+    let error_id = format!("{id}-error");
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        match on_add.run(name.get_untracked()) {
+            Ok(()) => {
                 error.set(None);
                 name.set(String::new());
-                editor.say(format!("Added the category {}.", text.trim()));
             }
-            Err(e) => error.set(Some(e.message())),
+            Err(e) => error.set(Some(e)),
         }
     };
     view! {
         <form class="add-form" on:submit=submit>
             <div class="field">
-                <label for="raci-add-category-name">"New category"</label>
+                <label for=id>{label}</label>
                 <input
-                    id="raci-add-category-name"
+                    id=id
                     type="text"
                     maxlength="120"
                     autocomplete="off"
+                    placeholder=(!placeholder.is_empty()).then_some(placeholder)
                     prop:value=move || name.get()
                     on:input=move |ev| name.set(event_target_value(&ev))
-                    aria-describedby="raci-add-category-error"
+                    aria-invalid=move || error.get().map(|_| "true")
+                    aria-describedby=error_id.clone()
                 />
             </div>
-            <button type="submit">"Add category"</button>
-            <p class="field-error" id="raci-add-category-error" aria-live="polite">{error}</p>
+            {children.map(|c| c())}
+            <button type="submit">{button}</button>
+            <p class="field-error" id=error_id aria-live="polite">{error}</p>
         </form>
     }
 }
@@ -180,8 +201,8 @@ pub fn AddFunction() -> impl IntoView {
         }
     };
     view! {
-        <form class="add-form add-function no-print" on:submit=submit aria-labelledby="raci-add-function-title">
-            <h3 id="raci-add-function-title">"Add a function"</h3>
+        <form class="panel add-form add-function no-print" on:submit=submit aria-labelledby="raci-add-function-title">
+            <h2 id="raci-add-function-title">"Add a function"</h2>
             <div class="field">
                 <label for="raci-add-name">"Function name"</label>
                 <input

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::ctx::{Editor, ROW_HEADER};
+use super::ctx::{side_tag, Editor, ROW_HEADER};
 use super::row::GridRow;
 use crate::domain::raci::{Id, Letter};
 
@@ -31,7 +31,7 @@ pub fn Grid() -> impl IntoView {
                 "Arrow keys move. R, A, C and I switch a letter; Delete clears; Enter or a click cycles through R, A, A/R, C, I. Alt+↑ and Alt+↓ move a function. On a function name, Enter opens its details."
             </p>
             <Show when=move || empty.get()>
-                <p class="empty-grid">"No functions yet. Add the first one below, or start from the template."</p>
+                <p class="empty">"No functions yet. Add the first one below, or start from the template."</p>
             </Show>
             <div class="grid-scroll">
                 <table
@@ -56,9 +56,7 @@ pub fn Grid() -> impl IntoView {
                             <For each=move || headers.get() key=|h| h.clone() let((_, name, side))>
                                 <th scope="col" class=format!("party-col side-{}", side.key())>
                                     <span class="party-name">{name.clone()}</span>
-                                    // The side, unless the name already says it ("MSP SOC").
-                                    {(!name.to_lowercase().contains(&side.label().to_lowercase()))
-                                        .then(|| view! { <span class="side-tag">{side.label()}</span> })}
+                                    {side_tag(&name, side)}
                                 </th>
                             </For>
                         </tr>

@@ -2,7 +2,9 @@
 
 use leptos::prelude::*;
 
+use super::categories::AddNamed;
 use super::ctx::{focus_element, Editor};
+use crate::components::item_actions::{Axis, ItemActions};
 use crate::domain::raci::{Id, Side};
 
 /// Every party, and a form to add one.
@@ -61,7 +63,7 @@ fn PartyRow(pid: Id, position: Signal<usize>) -> impl IntoView {
             editor.say("It is already at that end.");
         }
     };
-    let delete = move |_| {
+    let delete = move |()| {
         let name = party.with_untracked(|p| p.name.clone());
         let letters = editor.with_untracked(|r| {
             r.functions
@@ -105,17 +107,7 @@ fn PartyRow(pid: Id, position: Signal<usize>) -> impl IntoView {
                     {side_select(move || party.with(|p| p.side))}
                 </select>
             </div>
-            <div class="row-actions">
-                <button type="button" class="secondary" on:click=move |_| move_by(-1)>
-                    "Move left" <span class="visually-hidden">" " {name}</span>
-                </button>
-                <button type="button" class="secondary" on:click=move |_| move_by(1)>
-                    "Move right" <span class="visually-hidden">" " {name}</span>
-                </button>
-                <button type="button" class="secondary danger" on:click=delete>
-                    "Delete" <span class="visually-hidden">" " {name}</span>
-                </button>
-            </div>
+            <ItemActions name=name axis=Axis::Horizontal on_move=Callback::new(move_by) on_delete=Callback::new(delete) />
             <p class="field-error" id=error_id aria-live="polite">{error}</p>
         </li>
     }
@@ -125,41 +117,19 @@ fn PartyRow(pid: Id, position: Signal<usize>) -> impl IntoView {
 #[component]
 fn AddParty() -> impl IntoView {
     let editor = Editor::get();
-    let name = RwSignal::new(String::new());
     let side = RwSignal::new(Side::Msp);
-    let error = RwSignal::new(None::<String>);
-    let submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let text = name.get_untracked();
+    let add = Callback::new(move |text: String| {
         let mut outcome = Ok(0);
         editor.edit(None, |r| {
             outcome = r.add_party(&text, side.get_untracked());
             outcome.is_ok()
         });
-        match outcome {
-            Ok(_) => {
-                error.set(None);
-                name.set(String::new());
-                editor.say(format!("Added the party {}.", text.trim()));
-            }
-            Err(e) => error.set(Some(e.message())),
-        }
-    };
+        outcome
+            .map(|_| editor.say(format!("Added the party {}.", text.trim())))
+            .map_err(|e| e.message())
+    });
     view! {
-        <form class="add-form" on:submit=submit>
-            <div class="field">
-                <label for="raci-add-party">"New party"</label>
-                <input
-                    id="raci-add-party"
-                    type="text"
-                    maxlength="120"
-                    autocomplete="off"
-                    placeholder="MSP SOC"
-                    prop:value=move || name.get()
-                    on:input=move |ev| name.set(event_target_value(&ev))
-                    aria-describedby="raci-add-party-error"
-                />
-            </div>
+        <AddNamed id="raci-add-party" label="New party" button="Add party" placeholder="MSP SOC" on_add=add>
             <div class="field">
                 <label for="raci-add-party-side">"Side"</label>
                 <select
@@ -173,8 +143,6 @@ fn AddParty() -> impl IntoView {
                     {side_select(move || side.get())}
                 </select>
             </div>
-            <button type="submit">"Add party"</button>
-            <p class="field-error" id="raci-add-party-error" aria-live="polite">{error}</p>
-        </form>
+        </AddNamed>
     }
 }

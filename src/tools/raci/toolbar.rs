@@ -33,11 +33,13 @@ pub fn Toolbar(
     });
     view! {
         <div class="raci-toolbar" role="group" aria-label="Matrix actions">
+            // aria-disabled: Undo pressed down to the last step keeps the focus (and says
+            // "Nothing to undo." if pressed again) instead of dropping it to the page.
             <div class="group">
                 <button
                     type="button"
                     class="secondary"
-                    disabled=move || !editor.can_undo.get()
+                    aria-disabled=move || (!editor.can_undo.get()).then_some("true")
                     aria-keyshortcuts="Control+Z"
                     on:click=move |_| editor.undo()
                 >
@@ -46,7 +48,7 @@ pub fn Toolbar(
                 <button
                     type="button"
                     class="secondary"
-                    disabled=move || !editor.can_redo.get()
+                    aria-disabled=move || (!editor.can_redo.get()).then_some("true")
                     aria-keyshortcuts="Control+Shift+Z Control+Y"
                     on:click=move |_| editor.redo()
                 >

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use super::ctx::Editor;
+use super::ctx::{side_tag, Editor};
 use crate::domain::raci::workload::{heatmap, workload};
 
 /// Workload table, overload limit and heatmap.
@@ -30,7 +30,7 @@ pub fn WorkloadPanel() -> impl IntoView {
                     <tbody>
                         <For each=move || loads.get() key=|l| l.clone() let(l)>
                             <tr class:over=l.overloaded>
-                                <th scope="row">{l.name.clone()} " " <span class="side-tag">{l.side.label()}</span></th>
+                                <th scope="row">{l.name.clone()} " " {side_tag(&l.name, l.side)}</th>
                                 <td>{l.r}</td>
                                 <td>{l.a}</td>
                                 <td>{l.c}</td>

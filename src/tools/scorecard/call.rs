@@ -4,7 +4,7 @@ use wasm_bindgen::JsCast;
 use super::knockouts::FlagChecklist;
 use super::live::{edit, read, Live};
 use super::scores::{AnchorList, ScoreButtons};
-use super::sig::{error_text, flag, list, show_or, text};
+use super::sig::{aria, error_text, flag, list, show_or, text};
 use crate::components::unique_id;
 use crate::domain::scorecard::call::{self, CallKey, Progress};
 use crate::domain::scorecard::model::{Anchors, Cursor, Score, MAX_TEXT_CHARS};
@@ -131,7 +131,7 @@ pub fn CallMode() -> impl IntoView {
     view! {
         <section class="sc-call" aria-labelledby="sc-call-title">
             <h2 id="sc-call-title" class="visually-hidden">"Call mode"</h2>
-            {show_or(move || question.with(Option::is_some), move || view! { <CallQuestion question=question on_score=Callback::new(score) advance=advance /> }.into_any(), || view! { <p class="sc-empty">"Call mode needs at least one provider (add one on the Scores view) and one criterion."</p> }.into_any())}
+            {show_or(move || question.with(Option::is_some), move || view! { <CallQuestion question=question on_score=Callback::new(score) advance=advance /> }.into_any(), || view! { <p class="empty">"Call mode needs at least one provider (add one on the Scores view) and one criterion."</p> }.into_any())}
         </section>
     }
 }
@@ -227,10 +227,12 @@ fn CallQuestion(
                 ></textarea>
                 <p class="field-error" aria-live="polite">{error_text(note_error)}</p>
             </div>
+            // aria-disabled keeps the focus on Next at the last question (a disabled
+            // button would drop it to the page); moving past either end does nothing.
             <div class="sc-call-nav">
-                <button type="button" class="secondary" disabled=flag(move || progress().position <= 1) on:click=move |_| nav(Nav::Step(-1))>"Previous"</button>
-                <button type="button" disabled=flag(move || progress().position >= progress().total) on:click=move |_| nav(Nav::Step(1))>"Next"</button>
-                <button type="button" class="secondary" disabled=flag(move || progress().scored >= progress().total) on:click=move |_| nav(Nav::Unscored)>"Next unscored"</button>
+                <button type="button" class="secondary" aria-disabled=aria(move || progress().position <= 1) on:click=move |_| nav(Nav::Step(-1))>"Previous"</button>
+                <button type="button" aria-disabled=aria(move || progress().position >= progress().total) on:click=move |_| nav(Nav::Step(1))>"Next"</button>
+                <button type="button" class="secondary" aria-disabled=aria(move || progress().scored >= progress().total) on:click=move |_| nav(Nav::Unscored)>"Next unscored"</button>
             </div>
             <div class="sc-call-options">
                 <input id=advance_id.clone() type="checkbox" prop:checked=advance on:change=move |ev| advance.set(event_target_checked(&ev)) />

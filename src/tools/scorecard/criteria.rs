@@ -3,7 +3,8 @@ use leptos::prelude::*;
 use super::live::{edit, read, CritView, Live};
 use super::sig::{aria, error_text, flag, invalid, list, show, text};
 use crate::clock::fresh_id;
-use crate::components::confirm::ConfirmDialog;
+use crate::components::confirm::{ConfirmDialog, Pending};
+use crate::components::item_actions::ItemActions;
 use crate::components::unique_id;
 use crate::domain::scorecard::model::{CriterionText, Weight, MAX_NAME_CHARS, MAX_TEXT_CHARS};
 use crate::state::Lib;
@@ -13,8 +14,7 @@ use crate::state::Lib;
 pub fn CriteriaEditor() -> impl IntoView {
     let live = expect_context::<Live>();
     let lib = Lib::get();
-    let doomed = RwSignal::new(None::<String>);
-    let confirm_open = RwSignal::new(false);
+    let pending = Pending::new();
     let restored = RwSignal::new(None::<String>);
     let total_weight = move || {
         lib.0.with(|l| {
@@ -30,25 +30,17 @@ pub fn CriteriaEditor() -> impl IntoView {
                 .unwrap_or_default()
         })
     };
-    let doomed_name = move || {
-        let id = doomed.get().unwrap_or_default();
+    let doomed_name = pending.name(move |id| {
         lib.0.with(|l| {
             l.active()
                 .scorecard
-                .criterion(&id)
+                .criterion(id)
                 .map(|c| c.name.clone())
                 .unwrap_or_default()
         })
-    };
-    let ask_remove = Callback::new(move |id: String| {
-        doomed.set(Some(id));
-        confirm_open.set(true);
     });
-    let remove = Callback::new(move |()| {
-        if let Some(id) = doomed.get_untracked() {
-            edit(|sc| sc.remove_criterion(&id));
-        }
-    });
+    let ask_remove = pending.ask();
+    let remove = pending.then(move |id| edit(|sc| sc.remove_criterion(id)));
     let restore = move |_| {
         let mut added = 0;
         edit(|sc| added = sc.restore_default_criteria());
@@ -79,10 +71,10 @@ pub fn CriteriaEditor() -> impl IntoView {
             {list(group_names, move |group| view! { <CriteriaGroup group=group on_remove=ask_remove /> }.into_any())}
             <AddCriterion />
             <ConfirmDialog
-                open=confirm_open
-                title=Signal::derive(move || format!("Remove “{}”?", doomed_name()))
+                open=pending.open
+                title=Signal::derive(move || format!("Delete “{}”?", doomed_name.get()))
                 message="Every score, note and agreed score given on it is deleted, including imported evaluators' scores. This cannot be undone."
-                confirm_label="Remove criterion"
+                confirm_label="Delete criterion"
                 on_confirm=remove
             />
         </section>
@@ -172,7 +164,6 @@ fn CriterionEdit(id: String, on_remove: Callback<String>) -> impl IntoView {
         }
     };
     let (up, down) = (can(|c| c.can_move_up), can(|c| c.can_move_down));
-    let (label_name, label_name2) = (name, name);
     view! {
         <li class="sc-crit-item">
             <div class="sc-crit-line">
@@ -183,26 +174,25 @@ fn CriterionEdit(id: String, on_remove: Callback<String>) -> impl IntoView {
                     <p class="field-error" aria-live="polite">{error_text(name_error)}</p>
                 </div>
                 <div class="field sc-crit-weight">
-                    <label class="visually-hidden" for=weight_id.clone()>"Weight of " {label_name}</label>
+                    <label class="visually-hidden" for=weight_id.clone()>"Weight of " {name}</label>
                     <input id=weight_id type="text" inputmode="decimal" autocomplete="off" prop:value=weight_text on:input=on_weight
                         aria-invalid=invalid(weight_error) />
                     <p class="field-error" aria-live="polite">{error_text(weight_error)}</p>
                 </div>
                 <p class="sc-share" data-testid="sc-share">{v(|c| format!("{:.1}%", c.share))}</p>
-                <div class="row-actions">
-                    <button type="button" class="secondary small" disabled=flag(move || !up()) on:click=move |_| { edit(|sc| { sc.move_criterion(&id.get_value(), -1); }); }>
-                        "Up" <span class="visually-hidden">" " {label_name2}</span>
-                    </button>
-                    <button type="button" class="secondary small" disabled=flag(move || !down()) on:click=move |_| { edit(|sc| { sc.move_criterion(&id.get_value(), 1); }); }>
-                        "Down" <span class="visually-hidden">" " {name}</span>
-                    </button>
-                    <button type="button" class="secondary small" aria-expanded=aria(move || open.get()) on:click=move |_| open.update(|o| *o = !*o)>
+                <ItemActions
+                    name=name
+                    can_back=flag(up)
+                    can_forward=flag(down)
+                    on_move=Callback::new(move |by| edit(|sc| {
+                        sc.move_criterion(&id.get_value(), by);
+                    }))
+                    on_delete=Callback::new(move |()| on_remove.run(id.get_value()))
+                >
+                    <button type="button" class="secondary" aria-expanded=aria(move || open.get()) on:click=move |_| open.update(|o| *o = !*o)>
                         "Details" <span class="visually-hidden">" of " {name}</span>
                     </button>
-                    <button type="button" class="secondary danger small" on:click=move |_| on_remove.run(id.get_value())>
-                        "Remove" <span class="visually-hidden">" " {name}</span>
-                    </button>
-                </div>
+                </ItemActions>
             </div>
             {show(move || open.get(), move || view! { <CriterionTexts id=id.get_value() /> }.into_any())}
         </li>

@@ -54,7 +54,7 @@ pub fn ScoreGrid() -> impl IntoView {
                         )}
                     </table>
                 </div>
-                <CellDetails selected=selected /> }.into_any(), || view! { <p class="sc-empty">"Add the providers you are evaluating above, then score them here or in call mode."</p> }.into_any())}
+                <CellDetails selected=selected /> }.into_any(), || view! { <p class="empty">"Add the providers you are evaluating above, then score them here or in call mode."</p> }.into_any())}
         </section>
     }
 }

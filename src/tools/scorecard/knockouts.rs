@@ -20,7 +20,7 @@ pub fn KnockOuts() -> impl IntoView {
             </p>
             {show_or(move || live.providers.with(|p| !p.is_empty()), move || view! { <div class="sc-ko-grid">
                     {sig::list(move || live.providers.get(), |id| view! { <ProviderFlags id=id /> }.into_any())}
-                </div> }.into_any(), || view! { <p class="sc-empty">"Add a provider above to check it for red flags."</p> }.into_any())}
+                </div> }.into_any(), || view! { <p class="empty">"Add a provider above to check it for red flags."</p> }.into_any())}
             <CustomFlags />
         </section>
     }
@@ -202,7 +202,7 @@ fn CustomFlags() -> impl IntoView {
                                 let id = id.clone();
                                 edit(|sc| knockout::remove_flag(sc, &id));
                             }>
-                                "Remove" <span class="visually-hidden">" red flag " {text}</span>
+                                "Delete" <span class="visually-hidden">" red flag " {text}</span>
                             </button>
                         </li>
                     }

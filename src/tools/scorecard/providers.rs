@@ -3,7 +3,7 @@ use leptos::prelude::*;
 use super::live::Live;
 use super::sig::{error_text, invalid, list, show_or, text};
 use crate::clock::fresh_id;
-use crate::components::confirm::ConfirmDialog;
+use crate::components::confirm::{ConfirmDialog, Pending};
 use crate::components::unique_id;
 use crate::domain::provider::{self, MAX_PROVIDERS, MAX_PROVIDER_NAME_CHARS};
 use crate::state::Lib;
@@ -14,10 +14,8 @@ use crate::state::Lib;
 pub fn ProvidersPanel() -> impl IntoView {
     let lib = Lib::get();
     let live = expect_context::<Live>();
-    let doomed = RwSignal::new(None::<String>);
-    let confirm_open = RwSignal::new(false);
-    let doomed_name = move || {
-        let id = doomed.get().unwrap_or_default();
+    let pending = Pending::new();
+    let doomed_name = pending.name(move |id| {
         lib.0.with(|l| {
             l.active()
                 .providers
@@ -26,16 +24,9 @@ pub fn ProvidersPanel() -> impl IntoView {
                 .map(|p| p.name.clone())
                 .unwrap_or_default()
         })
-    };
-    let ask_remove = Callback::new(move |id: String| {
-        doomed.set(Some(id));
-        confirm_open.set(true);
     });
-    let remove = Callback::new(move |()| {
-        if let Some(id) = doomed.get_untracked() {
-            lib.update_active(|ws| ws.remove_provider(&id));
-        }
-    });
+    let ask_remove = pending.ask();
+    let remove = pending.then(move |id| lib.update_active(|ws| ws.remove_provider(id)));
     let count = move || live.providers.with(Vec::len);
     view! {
         <section class="panel sc-providers" aria-labelledby="sc-providers-title">
@@ -48,10 +39,10 @@ pub fn ProvidersPanel() -> impl IntoView {
             </ul>
             <AddProvider />
             <ConfirmDialog
-                open=confirm_open
-                title=Signal::derive(move || format!("Remove “{}”?", doomed_name()))
+                open=pending.open
+                title=Signal::derive(move || format!("Delete “{}”?", doomed_name.get()))
                 message="Its scores, notes, knock-outs and agreed scores are deleted from this scorecard, and its quote leaves the pricing comparison too. This cannot be undone."
-                confirm_label="Remove provider"
+                confirm_label="Delete provider"
                 on_confirm=remove
             />
         </section>
@@ -73,7 +64,7 @@ fn ProviderItem(id: String, on_remove: Callback<String>) -> impl IntoView {
                         "Rename" <span class="visually-hidden">" " {name}</span>
                     </button>
                     <button type="button" class="secondary danger small" on:click=move |_| on_remove.run(id.get_value())>
-                        "Remove" <span class="visually-hidden">" " {name}</span>
+                        "Delete" <span class="visually-hidden">" " {name}</span>
                     </button>
                 }.into_any())}
         </li>

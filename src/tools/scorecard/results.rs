@@ -2,7 +2,7 @@ use leptos::prelude::*;
 
 use super::chart::ResultsChart;
 use super::live::{edit, Live};
-use super::sig::{error_text, flag, invalid, show, text};
+use super::sig::{error_text, flag, invalid, show, show_or, text};
 use crate::components::unique_id;
 use crate::domain::scorecard::model::{check_margin, Basis, EditError};
 use crate::domain::scorecard::scoring::{Place, Results, Standing};
@@ -19,27 +19,29 @@ pub fn ResultsView() -> impl IntoView {
             <h2 id="sc-results-title">"Results"</h2>
             <VerdictPanel />
             <ResultSettings />
-            <h3>"Ranking"</h3>
-            <div class="sc-table-wrap" tabindex="0" role="region" aria-label="Ranking table">
-                <table class="sc-table sc-ranking">
-                    <thead>
-                        <tr>
-                            <th scope="col">"Rank"</th>
-                            <th scope="col">"Provider"</th>
-                            <th scope="col">"Total (0 to 100)"</th>
-                            <th scope="col">"Lead over next"</th>
-                            <th scope="col">"Scored"</th>
-                            <th scope="col">"Status"</th>
-                        </tr>
-                    </thead>
-                    <tbody>
-                        {move || results.with(|r| r.standings.iter().map(|s| ranking_row(s, r.criteria)).collect_view())}
-                    </tbody>
-                </table>
-            </div>
-            <h3>"By group"</h3>
-            <ResultsChart />
-            <GroupTable results=results />
+            {show_or(move || live.providers.with(|p| !p.is_empty()), move || view! {
+                <h3>"Ranking"</h3>
+                <div class="sc-table-wrap" tabindex="0" role="region" aria-label="Ranking table">
+                    <table class="sc-table sc-ranking">
+                        <thead>
+                            <tr>
+                                <th scope="col">"Rank"</th>
+                                <th scope="col">"Provider"</th>
+                                <th scope="col">"Total (0 to 100)"</th>
+                                <th scope="col">"Lead over next"</th>
+                                <th scope="col">"Scored"</th>
+                                <th scope="col">"Status"</th>
+                            </tr>
+                        </thead>
+                        <tbody>
+                            {move || results.with(|r| r.standings.iter().map(|s| ranking_row(s, r.criteria)).collect_view())}
+                        </tbody>
+                    </table>
+                </div>
+                <h3>"By group"</h3>
+                <ResultsChart />
+                <GroupTable results=results />
+            }.into_any(), || view! { <p class="empty">"Add the providers you are evaluating above to see the ranking, the chart and the group subtotals."</p> }.into_any())}
         </section>
     }
 }

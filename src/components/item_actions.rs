@@ -1,0 +1,83 @@
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// Which way an ordered list runs, for the labels of its move buttons.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Axis {
+    /// Rows: "Move up" and "Move down".
+    #[default]
+    Vertical,
+    /// Columns: "Move left" and "Move right".
+    Horizontal,
+}
+
+/// The move and delete buttons of one item in an ordered list, the same in every tool.
+/// Each button's accessible name ends with the item's name ("Move up Security"), so a
+/// screen reader tells the rows apart. Extra buttons (`children`) sit before Delete.
+#[component]
+pub fn ItemActions(
+    /// The item's name, appended (visually hidden) to every label.
+    #[prop(into)]
+    name: Signal<String>,
+    /// Rows or columns.
+    #[prop(optional)]
+    axis: Axis,
+    /// Whether the item can move back (up or left); always, when not given.
+    #[prop(optional, into)]
+    can_back: Option<Signal<bool>>,
+    /// Whether the item can move forward (down or right); always, when not given.
+    #[prop(optional, into)]
+    can_forward: Option<Signal<bool>>,
+    /// Moves the item by -1 or +1.
+    on_move: Callback<i32>,
+    /// Deletes the item (or asks first).
+    on_delete: Callback<()>,
+    /// Buttons shown between the move buttons and Delete.
+    #[prop(optional)]
+    children: Option<Children>,
+) -> impl IntoView {
+    let (back, forward) = match axis {
+        Axis::Vertical => ("Move up", "Move down"),
+        Axis::Horizontal => ("Move left", "Move right"),
+    };
+    // aria-disabled, not disabled: a button that becomes disabled under the keyboard
+    // drops the focus to the page.
+    let stuck = |can: Option<Signal<bool>>| move || can.is_some_and(|c| !c.get()).then_some("true");
+    let step = move |ev: leptos::ev::MouseEvent, by: i32, can: Option<Signal<bool>>| {
+        if can.is_some_and(|c| !c.get_untracked()) {
+            return;
+        }
+        on_move.run(by);
+        keep_focus(&ev);
+    };
+    view! {
+        <div class="row-actions">
+            <button type="button" class="secondary" aria-disabled=stuck(can_back) on:click=move |ev| step(ev, -1, can_back)>
+                {back} <span class="visually-hidden">" " {name}</span>
+            </button>
+            <button type="button" class="secondary" aria-disabled=stuck(can_forward) on:click=move |ev| step(ev, 1, can_forward)>
+                {forward} <span class="visually-hidden">" " {name}</span>
+            </button>
+            {children.map(|c| c())}
+            <button type="button" class="secondary danger" on:click=move |_| on_delete.run(())>
+                "Delete" <span class="visually-hidden">" " {name}</span>
+            </button>
+        </div>
+    }
+}
+
+/// A keyed list moves the row's element to its new place, and a moved element loses the
+/// focus: give it back to the button that was pressed.
+fn keep_focus(ev: &leptos::ev::MouseEvent) {
+    let Some(button) = ev
+        .current_target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok())
+    else {
+        return;
+    };
+    request_animation_frame(move || {
+        if button.is_connected() {
+            let _ = button.focus();
+        }
+    });
+}
