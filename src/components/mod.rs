@@ -17,3 +17,17 @@ pub fn unique_id(prefix: &str) -> String {
     static NEXT: AtomicU32 = AtomicU32::new(1);
     format!("{prefix}-{}", NEXT.fetch_add(1, Ordering::Relaxed))
 }
+
+/// Moves focus to an element once it has been rendered (the next animation frame).
+pub fn focus_later(id: String) {
+    use leptos::prelude::{document, request_animation_frame};
+    use wasm_bindgen::JsCast;
+    request_animation_frame(move || {
+        if let Some(el) = document()
+            .get_element_by_id(&id)
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            let _ = el.focus();
+        }
+    });
+}

@@ -78,7 +78,10 @@ test("a colleague adds the shared card as a second evaluator, and their own scor
   await page.getByRole('tab', { name: 'Evaluators', selected: true }).waitFor();
   assert.match(new URL(page.url()).hash, /^#\/scorecard\?view=evaluators$/, 'the share data left the address bar');
   const preview = page.getByRole('region', { name: 'Import preview' });
-  await preview.getByRole('heading', { name: 'Card of Sam Ortiz (not marked complete)' }).waitFor();
+  const heading = preview.getByRole('heading', { name: 'Card of Sam Ortiz (not marked complete)' });
+  await heading.waitFor();
+  // Focus lands on the preview, so it is read out and scrolled into view, not missed below the fold.
+  await page.waitForFunction(() => document.activeElement?.id === 'sc-import-preview-title');
   await preview.getByRole('button', { name: 'Merge the card of Sam Ortiz' }).click();
   await page.getByRole('status').filter({ hasText: "Merged Sam Ortiz's card" }).waitFor();
   // Harbor's written RACI: Lee 1, Sam 5: a disagreement of 4 points.

@@ -29,61 +29,67 @@ fn find<'a>(items: &'a [Value], id: &Value) -> Option<&'a Map<String, Value>> {
         .find(|d| d.get("id") == Some(id))
 }
 
-/// Replaces defaults in `workspace.scorecard` by references plus their changed fields.
-pub fn minimize(workspace: &mut Value) {
-    for (list, items) in defaults() {
-        let Some(array) = workspace
-            .pointer_mut(&format!("/scorecard/{list}"))
+/// Calls `visit` with the defaults of each list and every item of that list in
+/// `workspace.scorecard`, stopping at the first error.
+fn each_item(
+    workspace: &mut Value,
+    mut visit: impl FnMut(&[Value], &mut Value) -> Result<(), String>,
+) -> Result<(), String> {
+    for (list, defaults) in defaults() {
+        let pointer = format!("/scorecard/{list}");
+        if let Some(array) = workspace
+            .pointer_mut(&pointer)
             .and_then(Value::as_array_mut)
-        else {
-            continue;
-        };
-        for item in array.iter_mut() {
-            let Some(object) = item.as_object() else {
-                continue;
-            };
-            let Some(default) = object.get("id").and_then(|id| find(&items, id)) else {
-                continue;
-            };
-            let mut small = Map::new();
-            small.insert(REF.into(), object["id"].clone());
-            for (key, value) in object {
-                if key != "id" && default.get(key) != Some(value) {
-                    small.insert(key.clone(), value.clone());
-                }
-            }
-            // A field the default has but the item lacks cannot be said with a reference.
-            if default.keys().all(|k| object.contains_key(k)) {
-                *item = Value::Object(small);
+        {
+            for item in array.iter_mut() {
+                visit(&defaults, item)?;
             }
         }
     }
+    Ok(())
+}
+
+/// Replaces defaults in `workspace.scorecard` by references plus their changed fields.
+pub fn minimize(workspace: &mut Value) {
+    let outcome = each_item(workspace, |defaults, item| {
+        let Some(object) = item.as_object() else {
+            return Ok(());
+        };
+        let Some(default) = object.get("id").and_then(|id| find(defaults, id)) else {
+            return Ok(());
+        };
+        let mut small = Map::new();
+        small.insert(REF.into(), object["id"].clone());
+        for (key, value) in object {
+            if key != "id" && default.get(key) != Some(value) {
+                small.insert(key.clone(), value.clone());
+            }
+        }
+        // A field the default has but the item lacks cannot be said with a reference.
+        if default.keys().all(|k| object.contains_key(k)) {
+            *item = Value::Object(small);
+        }
+        Ok(())
+    });
+    debug_assert!(outcome.is_ok(), "minimize never fails");
 }
 
 /// Puts the defaults back. An unknown reference is an error, not a silent gap.
 pub fn expand(workspace: &mut Value) -> Result<(), String> {
-    for (list, items) in defaults() {
-        let Some(array) = workspace
-            .pointer_mut(&format!("/scorecard/{list}"))
-            .and_then(Value::as_array_mut)
-        else {
-            continue;
+    each_item(workspace, |defaults, item| {
+        let Some(small) = item.as_object_mut() else {
+            return Ok(());
         };
-        for item in array.iter_mut() {
-            let Some(small) = item.as_object_mut() else {
-                continue;
-            };
-            let Some(id) = small.remove(REF) else {
-                continue;
-            };
-            let mut full = find(&items, &id)
-                .cloned()
-                .ok_or_else(|| format!("it refers to an unknown default ({id})"))?;
-            full.extend(std::mem::take(small));
-            *item = Value::Object(full);
-        }
-    }
-    Ok(())
+        let Some(id) = small.remove(REF) else {
+            return Ok(());
+        };
+        let mut full = find(defaults, &id)
+            .cloned()
+            .ok_or_else(|| format!("it refers to an unknown default ({id})"))?;
+        full.extend(std::mem::take(small));
+        *item = Value::Object(full);
+        Ok(())
+    })
 }
 
 #[cfg(test)]

@@ -1,8 +1,7 @@
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 use crate::clock::fresh_id;
-use crate::components::unique_id;
+use crate::components::{focus_later, unique_id};
 use crate::domain::pricing::Pick;
 use crate::domain::provider::MAX_PROVIDER_NAME_CHARS;
 use crate::state::Lib;
@@ -114,16 +113,4 @@ pub fn AddQuoteForm() -> impl IntoView {
             <p class="visually-hidden" aria-live="polite">{move || status.get()}</p>
         </form>
     }
-}
-
-/// Moves focus to an element once it has been rendered.
-pub fn focus_later(id: String) {
-    request_animation_frame(move || {
-        if let Some(el) = document()
-            .get_element_by_id(&id)
-            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-        {
-            let _ = el.focus();
-        }
-    });
 }

@@ -4,9 +4,12 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
 use crate::clock::{fresh_id, now_ms};
-use crate::components::unique_id;
+use crate::components::{focus_later, unique_id};
 use crate::domain::scorecard::merge::{self, Applied, CardFile, Options, Plan, MAX_FILE_BYTES};
 use crate::state::{IncomingCard, Lib};
+
+/// The preview's heading, focused when a card arrives so it is not missed below the fold.
+const PREVIEW_HEADING: &str = "sc-import-preview-title";
 
 /// Reads a chosen or dropped file and decodes it as a scorecard.
 fn read_file(
@@ -100,6 +103,11 @@ pub fn ImportCard() -> impl IntoView {
                     .with(|l| merge::plan(&l.active().scorecard, &l.active().providers, card))
             })
         })
+    });
+    Effect::new(move |_| {
+        if pending.with(Option::is_some) {
+            focus_later(PREVIEW_HEADING.into());
+        }
     });
     let on_change = move |ev: web_sys::Event| {
         let Some(input) = ev
@@ -256,7 +264,7 @@ fn preview(
     let own = p.own_card;
     view! {
         <div class="sc-preview" role="region" aria-label="Import preview">
-            <h4>{format!("Card of {} ({status})", p.evaluator)}</h4>
+            <h4 id=PREVIEW_HEADING tabindex="-1">{format!("Card of {} ({status})", p.evaluator)}</h4>
             {own.then(|| view! { <p class="field-error">"This is your own scorecard. Import the file of another evaluator."</p> })}
             <p>{format!(
                 "{} scores and notes. Matches {matched} of its {} providers and {crit_matched} of its {} criteria.",
