@@ -1,6 +1,7 @@
 //! Link-length benchmark: prints the share-link length of sample documents next to the
 //! length of plain deflate + base64url of their JSON, so progress is measurable.
-//! Run with `make bench-links` (ignored by `cargo test`).
+//! Run with `make bench-links` (ignored by `cargo test`). `cargo test` does run the
+//! budget check below, so a codec change that makes links longer fails.
 
 #[path = "bench/link_samples.rs"]
 mod samples;
@@ -97,33 +98,38 @@ fn plain<T: serde::Serialize>(kind: Kind, doc: &T) -> usize {
         .len()
 }
 
-#[test]
-#[ignore = "a benchmark: run with `make bench-links`"]
-fn print_link_lengths() {
+/// One sample: what it is, its share-link data length, and plain deflate+base64url of its JSON.
+struct Row {
+    name: &'static str,
+    data: usize,
+    plain: usize,
+}
+
+fn measure() -> Vec<Row> {
     let sender = Sender {
         by: "Dana Reyes".into(),
         at_ms: AT,
     };
-    let mut rows: Vec<(String, usize, usize)> = Vec::new();
+    let mut rows = Vec::new();
 
     let topical = card(&FIVE, |p, c| Some(samples::BY_CRITERION[c][p]), 10);
-    rows.push((
-        "scorecard 10 × 5, 40-char notes on every score (by topic)".into(),
-        scorecard_link(&topical).len(),
-        plain(Kind::Scorecard, &topical),
-    ));
+    rows.push(Row {
+        name: "scorecard 10 × 5, 40-char notes on every score (by topic)",
+        data: scorecard_link(&topical).len(),
+        plain: plain(Kind::Scorecard, &topical),
+    });
     let mixed = card(&FIVE, |p, c| Some(samples::MIXED[p * 5 + c]), 10);
-    rows.push((
-        "scorecard 10 × 5, 40-char notes on every score (mixed, held out)".into(),
-        scorecard_link(&mixed).len(),
-        plain(Kind::Scorecard, &mixed),
-    ));
+    rows.push(Row {
+        name: "scorecard 10 × 5, 40-char notes on every score (mixed, held out)",
+        data: scorecard_link(&mixed).len(),
+        plain: plain(Kind::Scorecard, &mixed),
+    });
     let bare = card(&FIVE, |_, _| None, 10);
-    rows.push((
-        "scorecard 10 × 5, scores only".into(),
-        scorecard_link(&bare).len(),
-        plain(Kind::Scorecard, &bare),
-    ));
+    rows.push(Row {
+        name: "scorecard 10 × 5, scores only",
+        data: scorecard_link(&bare).len(),
+        plain: plain(Kind::Scorecard, &bare),
+    });
     let all: Vec<String> = Scorecard::default()
         .criteria
         .into_iter()
@@ -131,11 +137,11 @@ fn print_link_lengths() {
         .collect();
     let all: Vec<&str> = all.iter().map(String::as_str).collect();
     let full = card(&all, |_, _| None, 5);
-    rows.push((
-        "scorecard 5 × 34 default criteria, scores only".into(),
-        scorecard_link(&full).len(),
-        plain(Kind::Scorecard, &full),
-    ));
+    rows.push(Row {
+        name: "scorecard 5 × 34 default criteria, scores only",
+        data: scorecard_link(&full).len(),
+        plain: plain(Kind::Scorecard, &full),
+    });
 
     let mut ws = Workspace::new(
         "a1b2c3d4e5".into(),
@@ -146,11 +152,11 @@ fn print_link_lengths() {
     ws.raci = template::co_managed(Industry::Legal);
     ws.raci.functions[3].p1 = "MSP on-call (555-0100), then IT manager Dana Reyes, then COO".into();
     let raci = RaciDoc::of(&ws);
-    rows.push((
-        "RACI, legal co-managed template with one P1 path".into(),
-        raci_link(&raci, &sender).len(),
-        plain(Kind::Raci, &raci),
-    ));
+    rows.push(Row {
+        name: "RACI, legal co-managed template with one P1 path",
+        data: raci_link(&raci, &sender).len(),
+        plain: plain(Kind::Raci, &raci),
+    });
 
     for (i, model) in [
         ModelKind::PerUser,
@@ -175,26 +181,35 @@ fn print_link_lengths() {
         q.rates.block_rate = 14_000;
     }
     let pricing = PricingDoc::of(&ws);
-    rows.push((
-        "pricing, three quotes of different models".into(),
-        pricing_link(&pricing, &sender).len(),
-        plain(Kind::Pricing, &pricing),
-    ));
+    rows.push(Row {
+        name: "pricing, three quotes of different models",
+        data: pricing_link(&pricing, &sender).len(),
+        plain: plain(Kind::Pricing, &pricing),
+    });
     ws.scorecard.cells = topical.cells.clone();
-    rows.push((
-        "whole workspace: legal RACI, scorecard, three quotes".into(),
-        workspace_link(&ws, &sender).len(),
-        plain(Kind::Workspace, &ws),
-    ));
+    rows.push(Row {
+        name: "whole workspace: legal RACI, scorecard, three quotes",
+        data: workspace_link(&ws, &sender).len(),
+        plain: plain(Kind::Workspace, &ws),
+    });
 
+    rows
+}
+
+#[test]
+#[ignore = "a benchmark: run with `make bench-links`"]
+fn print_link_lengths() {
     println!(
         "{:<68} {:>10} {:>10} {:>12}",
         "sample document", "link", "data", "plain JSON"
     );
-    for (name, data, plain) in rows {
+    for row in measure() {
         println!(
-            "{name:<68} {:>10} {data:>10} {plain:>12}",
-            data + ORIGIN.len()
+            "{:<68} {:>10} {:>10} {:>12}",
+            row.name,
+            row.data + ORIGIN.len(),
+            row.data,
+            row.plain
         );
     }
     println!(
@@ -202,4 +217,34 @@ fn print_link_lengths() {
         ORIGIN.len()
     );
     println!("plain JSON = deflate + base64url of the document's JSON file, for comparison.");
+}
+
+/// Budgets for the whole link with a 30-character origin. Email and Teams cut links at about
+/// 2,000 characters and Slack at about 4,000. Scorecards with scores only, RACIs and pricing
+/// fit the 1,000-character goal; a 10 × 5 card with a distinct 40-character note on
+/// every score does not (2,000 characters of free text need about 730 bytes after deflate),
+/// so its budget guards today's length, with room for small format changes.
+#[test]
+fn sample_links_stay_within_their_budgets() {
+    let budgets = [
+        ("by topic", 1_500),
+        ("mixed, held out", 1_400),
+        ("10 × 5, scores only", 1_000),
+        ("5 × 34 default criteria", 1_000),
+        ("RACI", 1_000),
+        ("pricing", 1_000),
+        ("whole workspace", 4_000),
+    ];
+    let rows = measure();
+    assert_eq!(rows.len(), budgets.len());
+    for (row, (part, budget)) in rows.iter().zip(budgets) {
+        assert!(row.name.contains(part), "{} is not {part}", row.name);
+        let link = row.data + ORIGIN.len();
+        assert!(link <= budget, "{}: {link} > {budget}", row.name);
+        assert!(
+            row.data * 2 < row.plain,
+            "{}: no better than plain JSON",
+            row.name
+        );
+    }
 }
