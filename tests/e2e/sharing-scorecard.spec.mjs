@@ -2,7 +2,7 @@
 // second evaluator in a colleague's workspace, refused clearly when cut off.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { APP_URL, launch, openPage, saved } from './helpers.mjs';
+import { APP_URL, axeViolations, launch, openPage, saved } from './helpers.mjs';
 import { PROVIDERS, SCORED, openSeeded, openTab, ranking, storedWorkspace, workspace } from './scorecard-helpers.mjs';
 
 let browser;
@@ -37,6 +37,7 @@ test('a scored scorecard opens in a fresh browser with identical totals, hostile
   const link = await shareLink(page);
   assert.match(link, /#\/s\/1s[0-9a-z]+\./);
   await page.getByText('Shared as Sam Ortiz, the evaluator of this card.').waitFor();
+  assert.deepEqual(await axeViolations(page), [], 'the export view with a link in it');
 
   const fresh = await browser.newContext();
   const viewer = await openPage(fresh, link);
@@ -52,6 +53,7 @@ test('a scored scorecard opens in a fresh browser with identical totals, hostile
   assert.match(shown[2][3], /^Knocked out: /);
   assert.equal(await viewer.locator('img').count(), 0, 'the hostile provider name is text');
   await viewer.getByText('Asked twice, answer in writing').first().waitFor();
+  assert.deepEqual(await axeViolations(viewer), []);
   assert.deepEqual(viewer.errors, []);
   await sender.close();
   await fresh.close();
@@ -104,6 +106,7 @@ test('a cut-off scorecard link says so and changes no draft', async () => {
   await page.reload();
   await page.getByRole('heading', { level: 1, name: 'This link could not be opened' }).waitFor();
   await page.getByText('probably cut off by the app it was pasted into').waitFor();
+  assert.deepEqual(await axeViolations(page), []);
   const after = await page.evaluate(() => JSON.stringify(Object.entries(localStorage).sort()));
   assert.equal(after, before);
   await context.close();
@@ -127,12 +130,14 @@ test('RACI and pricing links open read-only and save as new workspaces', async (
   const viewer = await openPage(fresh, raciLink);
   await viewer.getByRole('heading', { level: 1, name: 'Shared RACI matrix' }).waitFor();
   await viewer.getByRole('rowheader', { name: 'Incident response', exact: false }).first().waitFor();
+  assert.deepEqual(await axeViolations(viewer), [], 'shared RACI');
   await viewer.getByRole('button', { name: 'Save as a new workspace' }).click();
   await viewer.getByRole('heading', { level: 1, name: 'RACI builder' }).waitFor();
   await viewer.goto(pricingLink);
   await viewer.reload();
   await viewer.getByRole('heading', { level: 1, name: 'Shared pricing comparison' }).waitFor();
   await viewer.getByRole('rowheader', { name: 'Harbor IT' }).waitFor();
+  assert.deepEqual(await axeViolations(viewer), [], 'shared pricing');
   await viewer.getByRole('button', { name: 'Save as a new workspace' }).click();
   await viewer.getByRole('heading', { level: 1, name: 'Pricing comparison' }).waitFor();
   await saved(viewer);

@@ -2,7 +2,7 @@
 // clear errors for damaged links that change nothing, files in and out.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { APP_URL, launch, openPage, saved, storedKeys, workspaceRow } from './helpers.mjs';
+import { APP_URL, axeViolations, launch, openPage, saved, storedKeys, workspaceRow } from './helpers.mjs';
 
 let browser;
 before(async () => {
@@ -32,14 +32,17 @@ test('a shared workspace opens read-only in a fresh browser and is saved only on
   assert.match(link, /#\/s\/1w[0-9a-z]+\.[A-Za-z0-9_-]+$/);
   assert.equal(await page.evaluate(() => navigator.clipboard.readText()), link);
   await page.getByText('Short enough for email, Teams and Slack.').waitFor();
+  assert.deepEqual(await axeViolations(page), [], 'the share panel with a link in it');
 
-  const fresh = await browser.newContext();
+  // Dark here; the shared scorecard spec checks the light theme.
+  const fresh = await browser.newContext({ colorScheme: 'dark' });
   const viewer = await openPage(fresh, link);
   await viewer.getByRole('heading', { level: 1, name: 'Shared workspace' }).waitFor();
   await viewer.getByText(/^Shared by Dana Reyes on /).waitFor();
   await viewer.getByRole('heading', { level: 2, name: `Review ${HOSTILE}` }).waitFor();
   await viewer.getByText('Woodgrove Bank').waitFor();
   assert.equal(await viewer.locator('img').count(), 0, 'the hostile name is text, not markup');
+  assert.deepEqual(await axeViolations(viewer), []);
   // Nothing of the shared workspace is stored until the buyer chooses to save it.
   await saved(viewer);
   const before = await viewer.evaluate(() => JSON.stringify(Object.entries(localStorage)));

@@ -38,7 +38,7 @@ pub fn SharedPricing(doc: PricingDoc) -> impl IntoView {
                 "For {} users, {} workstations, {} servers and {} network devices.",
                 cmp.counts.users, cmp.counts.workstations, cmp.counts.servers, cmp.counts.network
             )}</p>
-            <div class="table-scroll" tabindex="0" role="region" aria-labelledby="shared-pricing-title">
+            <div class="table-scroll" tabindex="0" role="region" aria-label="Quote totals table">
                 <table class="shared-table">
                     <thead>
                         <tr>

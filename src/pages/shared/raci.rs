@@ -49,7 +49,7 @@ pub fn SharedRaci(doc: RaciDoc) -> impl IntoView {
         <section class="panel" aria-labelledby="shared-raci-title">
             <h2 id="shared-raci-title">{doc.name.clone()}</h2>
             <p>{score}</p>
-            <div class="table-scroll" tabindex="0" role="region" aria-labelledby="shared-raci-title">
+            <div class="table-scroll" tabindex="0" role="region" aria-label="RACI matrix table">
                 <table class="shared-table">
                     <thead><tr><th scope="col">"Function"</th>{head}</tr></thead>
                     <tbody>{body}</tbody>

@@ -113,7 +113,7 @@ fn ScoreTable(card: CardFile) -> impl IntoView {
     view! {
         <section class="panel" aria-labelledby="shared-scores-title">
             <h2 id="shared-scores-title">"Scores and notes"</h2>
-            <div class="table-scroll" tabindex="0" role="region" aria-labelledby="shared-scores-title">
+            <div class="table-scroll" tabindex="0" role="region" aria-label="Scores and notes table">
                 <table class="shared-table">
                     <thead><tr><th scope="col">"Criterion"</th><th scope="col">"Weight"</th>{head}</tr></thead>
                     <tbody>{rows}</tbody>
