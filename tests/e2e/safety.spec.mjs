@@ -5,7 +5,7 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before, test } from 'node:test';
-import { APP_URL, launch, openPage, saved, stored, waitForValue, workspaceRow } from './helpers.mjs';
+import { APP_URL, axeViolations, launch, openPage, saved, stored, waitForValue, workspaceRow } from './helpers.mjs';
 
 let browser;
 before(async () => {
@@ -39,6 +39,7 @@ test('edits in two tabs at once are a visible choice, and keeping both loses not
   const alert = (p) => p.getByRole('alert').filter({ hasText: 'was changed in another tab' });
   await Promise.race([alert(a).waitFor(), alert(b).waitFor()]);
   const loser = (await alert(a).count()) > 0 ? a : b;
+  assert.deepEqual(await axeViolations(loser), [], 'the conflict choice');
   const winnerText = loser === a ? 'Edited in tab B' : 'Edited in tab A';
   const loserText = loser === a ? 'Edited in tab A' : 'Edited in tab B';
   await alert(loser).getByRole('button', { name: 'Keep both' }).click();
@@ -79,6 +80,7 @@ test('a backup reminder appears for work never exported, and a backup silences i
   await page.reload();
   const reminder = page.getByRole('status').filter({ hasText: 'has not been backed up for 10 days' });
   await reminder.waitFor();
+  assert.deepEqual(await axeViolations(page), [], 'the backup reminder');
   const download = page.waitForEvent('download');
   await reminder.getByRole('button', { name: 'Download a backup' }).click();
   assert.equal((await download).suggestedFilename(), 'splitline-all-workspaces.json');

@@ -2,7 +2,7 @@
 // and corrupt storage that is set aside, reported and never lost.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { APP_URL, launch, openPage, saved, stored, storedKeys, workspaceRow } from './helpers.mjs';
+import { APP_URL, axeViolations, launch, openPage, saved, stored, storedKeys, workspaceRow } from './helpers.mjs';
 
 let browser;
 before(async () => {
@@ -111,6 +111,7 @@ test('corrupt data leads to a visible notice and is preserved in a backup key', 
   await page.getByRole('heading', { level: 1, name: 'Splitline' }).waitFor();
   await page.goto(`${APP_URL}#/workspaces`);
   await page.getByRole('heading', { level: 2, name: 'Unreadable data kept in this browser' }).waitFor();
+  assert.deepEqual(await axeViolations(page), [], 'the notice and the backups list');
   await context.close();
 });
 
@@ -141,6 +142,7 @@ test('without usable storage the app works in memory and says so', async () => {
   const page = await openPage(context, `${APP_URL}#/workspaces`);
   await page.getByRole('alert').filter({ hasText: 'Storage is unavailable' }).waitFor();
   await page.getByTestId('save-status').filter({ hasText: 'Not saved: in memory only' }).waitFor();
+  assert.deepEqual(await axeViolations(page), [], 'the storage warning');
   await page.getByRole('button', { name: 'New workspace' }).click();
   await workspaceRow(page, 'New engagement').waitFor();
   const download = page.waitForEvent('download');
@@ -162,5 +164,6 @@ test('a full storage quota keeps the work in memory with a persistent warning', 
   await page.getByRole('alert').filter({ hasText: 'storage for Splitline is full' }).waitFor();
   await page.getByTestId('save-status').filter({ hasText: 'Not saved' }).waitFor();
   assert.equal(await page.getByRole('textbox', { name: 'Company name' }).inputValue(), 'Contoso');
+  assert.deepEqual(await axeViolations(page), [], 'the quota warning');
   await context.close();
 });
