@@ -68,7 +68,7 @@ pub fn ItemActions(
 
 /// A keyed list moves the row's element to its new place, and a moved element loses the
 /// focus: give it back to the button that was pressed.
-fn keep_focus(ev: &leptos::ev::MouseEvent) {
+pub fn keep_focus(ev: &leptos::ev::MouseEvent) {
     let Some(button) = ev
         .current_target()
         .and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok())

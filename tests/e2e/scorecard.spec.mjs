@@ -190,6 +190,32 @@ test('criteria: weights are checked and shown as shares that add up to 100%', as
   await context.close();
 });
 
+test('a criteria group moves down by keyboard, keeps the focus, and the grid follows after a reload', async () => {
+  const context = await browser.newContext();
+  const page = await openPage(context, `${SCORECARD}?view=criteria`);
+  const groups = () => page.locator('.sc-crit-group h3').allInnerTexts();
+  const before = await groups();
+  assert.equal(before[0], 'Ownership & RACI');
+  const up = page.getByRole('button', { name: 'Move group up Ownership & RACI' });
+  assert.equal(await up.getAttribute('aria-disabled'), 'true', 'the first group cannot move up');
+  const down = page.getByRole('button', { name: 'Move group down Ownership & RACI' });
+  await down.focus();
+  await page.keyboard.press('Enter');
+  await page.waitForFunction((first) => document.querySelector('.sc-crit-group h3')?.textContent !== first, before[0]);
+  assert.deepEqual(await groups(), [before[1], before[0], ...before.slice(2)]);
+  await page.waitForFunction(() => document.activeElement?.textContent?.includes('Move group down Ownership & RACI'));
+  await saved(page);
+  await page.reload();
+  assert.deepEqual(await groups(), [before[1], before[0], ...before.slice(2)]);
+  await page.getByRole('textbox', { name: 'New provider' }).fill('Alpha IT');
+  await page.getByRole('button', { name: 'Add provider' }).click();
+  await openTab(page, 'Scores');
+  await page.locator('.sc-group-row th').first().waitFor();
+  assert.deepEqual((await page.locator('.sc-group-row th').allTextContents()).slice(0, 2), before.slice(0, 2).reverse());
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
 test('removing a provider asks first, then forgets everything about it', async () => {
   const context = await browser.newContext();
   const page = await openPage(context, SCORECARD);

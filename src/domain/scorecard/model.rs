@@ -594,6 +594,29 @@ impl Scorecard {
         }
     }
 
+    /// Moves a whole group one place up (-1) or down (+1) in the display order, keeping
+    /// the order of the criteria inside every group. Returns whether it moved.
+    pub fn move_group(&mut self, group: &str, step: i32) -> bool {
+        let mut groups = self.groups();
+        let Some(at) = groups.iter().position(|g| g == group) else {
+            return false;
+        };
+        let Some(to) = at.checked_add_signed(step.signum() as isize) else {
+            return false;
+        };
+        if to >= groups.len() || to == at {
+            return false;
+        }
+        groups.swap(at, to);
+        let mut criteria = std::mem::take(&mut self.criteria);
+        for g in &groups {
+            let (mine, rest): (Vec<_>, Vec<_>) = criteria.into_iter().partition(|c| &c.group == g);
+            self.criteria.extend(mine);
+            criteria = rest;
+        }
+        true
+    }
+
     /// Adds back any default criterion (by id) that was removed. Returns how many.
     pub fn restore_default_criteria(&mut self) -> usize {
         let mut added = 0;
@@ -969,6 +992,37 @@ mod tests {
         assert!(!sc.others_visible());
         sc.complete = true;
         assert!(sc.others_visible());
+    }
+
+    #[test]
+    fn moving_a_group_keeps_every_group_in_its_own_order() {
+        let mut sc = Scorecard::default();
+        let before = sc.groups();
+        let inside = |sc: &Scorecard, g: &str| -> Vec<String> {
+            sc.criteria
+                .iter()
+                .filter(|c| c.group == g)
+                .map(|c| c.id.clone())
+                .collect()
+        };
+        let second = inside(&sc, &before[1]);
+        assert!(sc.move_group(&before[1], -1));
+        let after = sc.groups();
+        assert_eq!(after[0], before[1]);
+        assert_eq!(after[1], before[0]);
+        assert_eq!(after[2..], before[2..]);
+        assert_eq!(inside(&sc, &before[1]), second);
+        assert_eq!(
+            sc.ordered().first().map(|c| c.id.clone()),
+            second.first().cloned()
+        );
+        // The ends and unknown groups do not move, and nothing is lost.
+        assert!(!sc.move_group(&after[0], -1));
+        assert!(!sc.move_group(after.last().unwrap(), 1));
+        assert!(!sc.move_group("No such group", 1));
+        assert_eq!(sc.criteria.len(), Scorecard::default().criteria.len());
+        assert!(sc.move_group(&before[1], 1));
+        assert_eq!(sc.groups(), before);
     }
 
     #[test]

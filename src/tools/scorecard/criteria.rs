@@ -4,7 +4,7 @@ use super::live::{edit, read, CritView, Live};
 use super::sig::{aria, error_text, flag, invalid, list, show, text};
 use crate::clock::fresh_id;
 use crate::components::confirm::{ConfirmDialog, Pending};
-use crate::components::item_actions::ItemActions;
+use crate::components::item_actions::{keep_focus, ItemActions};
 use crate::components::unique_id;
 use crate::domain::scorecard::model::{CriterionText, Weight, MAX_NAME_CHARS, MAX_TEXT_CHARS};
 use crate::state::Lib;
@@ -95,9 +95,40 @@ fn CriteriaGroup(group: String, on_remove: Callback<String>) -> impl IntoView {
     };
     let heading = unique_id("sc-group");
     let labelled = heading.clone();
+    // (this group's place, how many groups there are)
+    let place = Memo::new({
+        let name = group.clone();
+        move |_| {
+            live.groups
+                .with(|g| (g.iter().position(|(n, _)| *n == name), g.len()))
+        }
+    });
+    let can_up = move || place.get().0.is_some_and(|at| at > 0);
+    let can_down = move || matches!(place.get(), (Some(at), len) if at + 1 < len);
+    let moved = group.clone();
+    let step = move |ev: leptos::ev::MouseEvent, by: i32, can: bool| {
+        if can {
+            edit(|sc| {
+                sc.move_group(&moved, by);
+            });
+            keep_focus(&ev);
+        }
+    };
+    let step_up = step.clone();
     view! {
         <section class="panel sc-crit-group" aria-labelledby=labelled>
-            <h3 id=heading>{group}</h3>
+            <div class="panel-head">
+                <h3 id=heading>{group.clone()}</h3>
+                <div class="row-actions">
+                    // aria-disabled keeps the focus on a button that reaches an end.
+                    <button type="button" class="secondary" aria-disabled=move || (!can_up()).then_some("true") on:click=move |ev| step_up(ev, -1, can_up())>
+                        "Move group up" <span class="visually-hidden">" " {group.clone()}</span>
+                    </button>
+                    <button type="button" class="secondary" aria-disabled=move || (!can_down()).then_some("true") on:click=move |ev| step(ev, 1, can_down())>
+                        "Move group down" <span class="visually-hidden">" " {group.clone()}</span>
+                    </button>
+                </div>
+            </div>
             <div class="sc-crit-line sc-crit-head" aria-hidden="true">
                 <span>"Criterion"</span>
                 <span>"Weight"</span>
