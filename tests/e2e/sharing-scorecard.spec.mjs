@@ -96,6 +96,45 @@ test("a colleague adds the shared card as a second evaluator, and their own scor
   await lead.close();
 });
 
+/** A card with a note of `length` pseudo-random letters on 24 scores: text that hardly compresses. */
+function notedWorkspace(length) {
+  let seed = length;
+  const letter = () => {
+    seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+    return String.fromCharCode(97 + (seed >>> 16) % 26);
+  };
+  const ids = ['raci-written', 'raci-gap-functions', 'raci-compliance-owner', 'raci-disagreements', 'tools-shared-psa', 'tools-shared-rmm', 'tools-documentation', 'tools-password-vault'];
+  const cells = {};
+  for (const p of PROVIDERS) {
+    cells[p.id] = {};
+    for (const id of ids) cells[p.id][id] = { score: 3, note: Array.from({ length }, letter).join('') };
+  }
+  return workspace(PROVIDERS, { ...SCORED, cells });
+}
+
+test('a long link says which apps would cut it and offers the JSON file instead', async () => {
+  for (const [length, warning] of [
+    [120, 'Too long for email and Teams, which cut links at about 2,000 characters; Slack keeps it.'],
+    [250, 'Too long for email, Teams and Slack, which cut links at 2,000 to 4,000 characters.'],
+  ]) {
+    const context = await browser.newContext();
+    const page = await openSeeded(context, notedWorkspace(length));
+    const link = await shareLink(page);
+    const status = page.getByRole('status').filter({ hasText: 'characters long' });
+    await status.filter({ hasText: warning }).waitFor();
+    const shown = Number((await status.innerText()).match(/([\d,]+) characters long/)[1].replace(/,/g, ''));
+    assert.equal(shown, link.length, 'the length shown is the length copied');
+    assert.ok(link.length > (length === 120 ? 2000 : 4000), `${link.length} characters`);
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Download JSON file' }).click();
+    assert.match((await download).suggestedFilename(), /\.json$/);
+    // A long link still opens everything it carries.
+    const viewer = await openPage(await browser.newContext(), link);
+    await viewer.getByRole('heading', { level: 1, name: 'Shared scorecard' }).waitFor();
+    await context.close();
+  }
+});
+
 test('a cut-off scorecard link says so and changes no draft', async () => {
   const context = await browser.newContext();
   const page = await openSeeded(context, samsWorkspace());
