@@ -6,7 +6,7 @@ use crate::domain::input::group;
 use crate::domain::share::body::Sender;
 use crate::domain::share::link::Reach;
 use crate::share::{copy, full_url};
-use crate::state::Session;
+use crate::state::{Lib, Session};
 
 /// Share a document: a link that carries it (copied to the clipboard), its length and
 /// where it survives pasting, and the JSON file for when the link is too long.
@@ -25,7 +25,10 @@ pub fn SharePanel(
     fixed_name: Option<Signal<String>>,
 ) -> impl IntoView {
     let session = Session::get();
+    let lib = Lib::get();
     let link = RwSignal::new(None::<String>);
+    // The sender and link text of the link on show, to tell when later edits outdate it.
+    let made = RwSignal::new(None::<(Sender, String)>);
     let copied = RwSignal::new(None::<Result<(), String>>);
     let name_id = unique_id("sharer");
     let title_id = unique_id("share-title");
@@ -38,11 +41,25 @@ pub fn SharePanel(
                 .with_untracked(|p| p.sharer_name.trim().to_owned()),
             at_ms: now_ms(),
         };
-        let url = full_url(&make_link.run(sender));
+        let text = make_link.run(sender.clone());
+        let url = full_url(&text);
+        made.set(Some((sender, text)));
         link.set(Some(url.clone()));
         copied.set(None);
         leptos::task::spawn_local(async move { copied.set(Some(copy(url).await)) });
     };
+    // Rebuilt only while a link is on show, after an edit of the workspace; a change to
+    // another tool's document rebuilds the same text and says nothing.
+    let outdated = Memo::new(move |_| {
+        lib.0.with(|l| l.active().updated_ms);
+        made.with(|m| {
+            m.as_ref()
+                .is_some_and(|(sender, text)| make_link.run(sender.clone()) != *text)
+        })
+    });
+    let outdated_text = format!(
+        "You have changed the {what} since this link was made: it still holds the earlier version. Copy a new link to share the changes."
+    );
     let length = move || link.get().map(|l| l.chars().count()).unwrap_or(0);
     let summary = move || {
         let copied_text = match copied.get() {
@@ -97,6 +114,11 @@ pub fn SharePanel(
                 {move || copied.get().and_then(|r| r.err()).map(|e| view! { <p class="field-error">{e}</p> })}
                 <label class="visually-hidden" for="share-link-text">"Share link"</label>
                 <input id="share-link-text" class="share-link" type="text" readonly prop:value=move || link.get().unwrap_or_default() />
+            </Show>
+            <Show when=move || outdated.get()>
+                <p class="share-reach warn" role="status">
+                    {outdated_text.clone()}
+                </p>
             </Show>
         </section>
     }

@@ -33,6 +33,14 @@ test('a shared workspace opens read-only in a fresh browser and is saved only on
   assert.equal(await page.evaluate(() => navigator.clipboard.readText()), link);
   await page.getByText('Short enough for email, Teams and Slack.').waitFor();
   assert.deepEqual(await axeViolations(page), [], 'the share panel with a link in it');
+  // An edit after the link was made says the link is out of date, until a new one is made.
+  const outdated = page.getByRole('status').filter({ hasText: 'You have changed the workspace since this link was made' });
+  await page.getByRole('textbox', { name: 'Company name' }).fill('Woodgrove Bank plc');
+  await outdated.waitFor();
+  await page.getByRole('textbox', { name: 'Company name' }).fill('Woodgrove Bank');
+  await page.getByRole('button', { name: 'Copy share link' }).click();
+  await outdated.waitFor({ state: 'detached' });
+  assert.notEqual(await page.getByRole('textbox', { name: 'Share link' }).inputValue(), link);
 
   // Dark here; the shared scorecard spec checks the light theme.
   const fresh = await browser.newContext({ colorScheme: 'dark' });
