@@ -1,4 +1,5 @@
-//! Browser tests of the storage glue, run by wasm-bindgen-test in headless Chromium:
+//! Browser tests of the glue that only a browser has (storage, the address bar, the
+//! clipboard), run by wasm-bindgen-test in headless Chromium:
 //! `CHROMEDRIVER=/usr/bin/chromedriver cargo test --target wasm32-unknown-unknown --test web`.
 #![cfg(target_arch = "wasm32")]
 
@@ -263,4 +264,73 @@ fn a_write_by_another_tab_is_never_overwritten_by_an_older_tab() {
             .unwrap()
             .is_some());
     });
+}
+
+/// Puts `url` in the address bar without navigating, runs `body`, then restores the address.
+fn at_address<T>(url: &str, body: impl FnOnce() -> T) -> T {
+    let window = web_sys::window().unwrap();
+    let history = window.history().unwrap();
+    let here = window.location().href().unwrap();
+    history
+        .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(url))
+        .unwrap();
+    let out = body();
+    history
+        .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&here))
+        .unwrap();
+    out
+}
+
+#[wasm_bindgen_test]
+fn a_share_link_survives_the_address_bar_and_is_left_behind_without_a_history_entry() {
+    use splitline::domain::share::body::{open_link, workspace_link, Sender, SharedDoc};
+    use splitline::share::{current_link_text, full_url, leave_link_for_href};
+
+    let mut ws = Workspace::new("w1".into(), "Review <b>&</b> 100% ✓".into(), 1);
+    ws.profile.company_name = "Fabrikam Zürich #2 ?x=1".into();
+    let sender = Sender {
+        by: "Dana".into(),
+        at_ms: 5,
+    };
+    let text = workspace_link(&ws, &sender);
+    let url = full_url(&text);
+    let location = web_sys::window().unwrap().location();
+    let page = format!(
+        "{}{}#/s/",
+        location.origin().unwrap(),
+        location.pathname().unwrap()
+    );
+    assert_eq!(url, format!("{page}{text}"));
+    at_address(&url, || {
+        // The browser keeps the fragment as it was written: no percent-encoding to undo.
+        assert_eq!(current_link_text().as_deref(), Some(text.as_str()));
+        let (doc, who) = open_link(&current_link_text().unwrap()).unwrap();
+        assert_eq!(doc, SharedDoc::Workspace(Box::new(ws.clone())));
+        assert_eq!(who, sender);
+        let history = web_sys::window().unwrap().history().unwrap();
+        let entries = history.length().unwrap();
+        leave_link_for_href("#/workspaces");
+        assert_eq!(location.hash().unwrap(), "#/workspaces");
+        assert_eq!(history.length().unwrap(), entries, "replaced, not pushed");
+        assert_eq!(current_link_text(), None);
+    });
+}
+
+#[wasm_bindgen_test]
+async fn copying_reaches_the_clipboard_or_says_how_to_copy_by_hand() {
+    let text = "https://splitline.example/#/s/1s7z.abc".to_owned();
+    match splitline::share::copy(text.clone()).await {
+        Ok(()) => {
+            let clipboard = web_sys::window().unwrap().navigator().clipboard();
+            let back = wasm_bindgen_futures::JsFuture::from(clipboard.read_text())
+                .await
+                .unwrap();
+            assert_eq!(back.as_string().unwrap(), text);
+        }
+        // Headless Chromium without focus or permission refuses: the user gets a way out.
+        Err(message) => assert_eq!(
+            message,
+            "The browser did not allow copying. Select the link below and copy it yourself."
+        ),
+    }
 }
