@@ -48,7 +48,11 @@ async function enterThreeQuotes(page) {
   await page.getByRole('textbox', { name: 'Growth per year' }).fill('5');
 
   const a = await addQuote(page, 'Harbor IT');
+  // A quote with no price yet is not ranked, so it never shows as the cheapest.
+  assert.equal(await figure(a, 'Rank by total'), 'Not priced yet');
+  await page.getByText('No quote has a price yet: type in the rates from each quote to rank them.').waitFor();
   await a.getByRole('textbox', { name: 'Rate per user a month' }).fill('95');
+  await page.waitForFunction(() => [...document.querySelectorAll('dt')].some((dt) => dt.textContent === 'Rank by total' && dt.nextElementSibling?.textContent === '1 of 1'));
   await a.getByRole('textbox', { name: 'Onboarding fee (one time)' }).fill('$3,000');
   await exclusion(a, 'Project work', 'rated', '175');
   await exclusion(a, 'vCIO / advisory', 'included');

@@ -2,7 +2,7 @@
 //! ranked, with the alternatives over the same terms.
 
 use super::alternatives::AltTotals;
-use super::benchmarks::{flags, Flag};
+use super::benchmarks::{flags, priced, Flag};
 use super::crosscheck::{cross_check, Finding};
 use super::environment::Counts;
 use super::models::ModelKind;
@@ -28,14 +28,21 @@ pub struct QuoteView {
     pub totals: QuoteTotals,
     pub flags: Vec<Flag>,
     pub findings: Vec<Finding>,
-    /// 1 is the lowest total contract value.
-    pub rank: usize,
+    /// 1 is the lowest total contract value; `None` while the quote has no price, so an
+    /// empty quote never shows as the cheapest.
+    pub rank: Option<usize>,
     /// The fully managed estimate and the in-house plan over this quote's term.
     pub managed: AltTotals,
     pub in_house: AltTotals,
 }
 
 impl QuoteView {
+    /// The rank for a table column: "2", or "Not priced yet".
+    pub fn rank_label(&self) -> String {
+        self.rank
+            .map_or_else(|| NOT_PRICED.to_owned(), |r| r.to_string())
+    }
+
     /// How much more the fully managed estimate costs over the same term (negative: less).
     pub fn managed_difference(&self) -> Cents {
         self.managed.total.saturating_sub(self.totals.total)
@@ -45,6 +52,8 @@ impl QuoteView {
         self.in_house.total.saturating_sub(self.totals.total)
     }
 }
+
+const NOT_PRICED: &str = "Not priced yet";
 
 /// Everything the page, the file export and the print view show.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -62,11 +71,25 @@ pub struct Comparison {
 }
 
 impl Comparison {
-    /// The quotes from the lowest total contract value to the highest.
+    /// The quotes from the lowest total contract value to the highest, then the quotes
+    /// with no price yet in the order they were added.
     pub fn ranked(&self) -> Vec<&QuoteView> {
         let mut out: Vec<&QuoteView> = self.quotes.iter().collect();
-        out.sort_by_key(|q| q.rank);
+        out.sort_by_key(|q| q.rank.unwrap_or(usize::MAX));
         out
+    }
+
+    /// How many quotes have a price and so a rank.
+    pub fn ranked_count(&self) -> usize {
+        self.quotes.iter().filter(|q| q.rank.is_some()).count()
+    }
+
+    /// "2 of 3", or "Not priced yet".
+    pub fn rank_text(&self, q: &QuoteView) -> String {
+        match q.rank {
+            Some(rank) => format!("{rank} of {}", self.ranked_count()),
+            None => NOT_PRICED.to_owned(),
+        }
     }
 
     /// Whether the quotes run for different terms, so totals alone mislead.
@@ -123,13 +146,15 @@ pub fn compare(
                 notice_days: q.notice_days,
                 escalator_bps: q.escalator_bps,
                 totals: t,
-                rank: 0,
+                rank: priced(q).then_some(0),
                 managed,
                 in_house,
             }
         })
         .collect();
-    let mut order: Vec<usize> = (0..quotes.len()).collect();
+    let mut order: Vec<usize> = (0..quotes.len())
+        .filter(|&i| quotes[i].rank.is_some())
+        .collect();
     order.sort_by(|&a, &b| {
         let (qa, qb) = (&quotes[a], &quotes[b]);
         qa.totals
@@ -138,7 +163,7 @@ pub fn compare(
             .then_with(|| qa.name.to_lowercase().cmp(&qb.name.to_lowercase()))
     });
     for (rank, i) in order.into_iter().enumerate() {
-        quotes[i].rank = rank + 1;
+        quotes[i].rank = Some(rank + 1);
     }
     let alt_term = quotes.iter().map(|q| q.term).max().unwrap_or(36);
     let (managed, in_house) = alt(alt_term);
@@ -191,9 +216,25 @@ mod tests {
         let c = compare(&p, &CompanyProfile::default(), &providers, &[]);
         let ranked: Vec<&str> = c.ranked().iter().map(|q| q.name.as_str()).collect();
         assert_eq!(ranked, vec!["Bravo", "Charlie", "Alpha"]);
-        assert_eq!(c.quote("a").unwrap().rank, 3);
+        assert_eq!(c.quote("a").unwrap().rank, Some(3));
         assert!(!c.terms_differ());
         assert_eq!(c.max_years(), 3);
+    }
+
+    #[test]
+    fn a_quote_with_no_price_is_never_ranked_as_the_cheapest() {
+        let (mut p, providers) = setup();
+        // Bravo's rate is not typed in yet: $0 would otherwise make it the cheapest.
+        p.quote_mut("b").unwrap().rates.per_user = 0;
+        let c = compare(&p, &CompanyProfile::default(), &providers, &[]);
+        let ranked: Vec<&str> = c.ranked().iter().map(|q| q.name.as_str()).collect();
+        assert_eq!(ranked, vec!["Charlie", "Alpha", "Bravo"]);
+        assert_eq!(c.quote("b").unwrap().rank, None);
+        assert_eq!(c.ranked_count(), 2);
+        assert_eq!(c.rank_text(c.quote("c").unwrap()), "1 of 2");
+        assert_eq!(c.rank_text(c.quote("b").unwrap()), "Not priced yet");
+        assert_eq!(c.quote("c").unwrap().rank_label(), "1");
+        assert_eq!(c.quote("b").unwrap().rank_label(), "Not priced yet");
     }
 
     #[test]

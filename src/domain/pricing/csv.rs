@@ -77,7 +77,7 @@ pub fn comparison_csv(c: &Comparison) -> String {
         let t = &q.totals;
         let opt = |v: Option<i64>| v.map_or(text(""), money);
         let mut cells = vec![
-            num(q.rank),
+            text(q.rank_label()),
             text(&q.name),
             text(q.model.label()),
             text(cur),

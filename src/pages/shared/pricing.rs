@@ -14,12 +14,12 @@ pub fn SharedPricing(doc: PricingDoc) -> impl IntoView {
     let cmp = compare(&doc.pricing, &doc.profile, &doc.providers, &[]);
     let cur = cmp.currency;
     let rows = cmp
-        .quotes
-        .iter()
+        .ranked()
+        .into_iter()
         .map(|q| {
             view! {
                 <tr>
-                    <td>{q.rank}</td>
+                    <td>{q.rank_label()}</td>
                     <th scope="row">{q.name.clone()}</th>
                     <td>{q.model.label()}</td>
                     <td class="num">{money(cur, q.totals.base_monthly)}</td>

@@ -98,26 +98,25 @@ fn QuoteOutcome(provider: String) -> impl IntoView {
     let cur = currency(Lib::get());
     let id = StoredValue::new(provider);
     let view_of = Memo::new(move |_| cmp.with(|c| c.quote(&id.get_value()).cloned()));
-    let count = Memo::new(move |_| cmp.with(|c| c.quotes.len()));
     // Each figure is a plain text signal, so one `Figure` serves them all.
-    let text = move |f: fn(&QuoteView, Currency, usize) -> String| {
+    let text = move |f: fn(&QuoteView, Currency) -> String| {
         Signal::derive(move || {
-            view_of.with(|v| {
-                v.as_ref()
-                    .map(|v| f(v, cur.get(), count.get()))
-                    .unwrap_or_default()
-            })
+            view_of.with(|v| v.as_ref().map(|v| f(v, cur.get())).unwrap_or_default())
         })
     };
+    let rank = Signal::derive(move || {
+        cmp.with(|c| c.quote(&id.get_value()).map(|q| c.rank_text(q)))
+            .unwrap_or_default()
+    });
     view! {
         <div class="quote-outcome">
             <dl class="figures" aria-live="polite">
-                <Figure label="Base monthly" value=text(|v, c, _| money(c, v.totals.base_monthly)) />
-                <Figure label="All-in year 1" value=text(|v, c, _| money(c, v.totals.all_in_year1)) />
-                <Figure label=text(|v, _, _| format!("Total over {} months", v.term)) value=text(|v, c, _| money(c, v.totals.total)) />
-                <Figure label="Per user a month" value=text(|v, c, _| maybe_money(c, v.totals.per_user_month)) />
-                <Figure label="Per device a month" value=text(|v, c, _| maybe_money(c, v.totals.per_device_month)) />
-                <Figure label="Rank by total" value=text(|v, _, n| format!("{} of {n}", v.rank)) />
+                <Figure label="Base monthly" value=text(|v, c| money(c, v.totals.base_monthly)) />
+                <Figure label="All-in year 1" value=text(|v, c| money(c, v.totals.all_in_year1)) />
+                <Figure label=text(|v, _| format!("Total over {} months", v.term)) value=text(|v, c| money(c, v.totals.total)) />
+                <Figure label="Per user a month" value=text(|v, c| maybe_money(c, v.totals.per_user_month)) />
+                <Figure label="Per device a month" value=text(|v, c| maybe_money(c, v.totals.per_device_month)) />
+                <Figure label="Rank by total" value=rank />
             </dl>
             <FlagList provider=id.get_value() />
         </div>

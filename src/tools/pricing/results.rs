@@ -47,6 +47,10 @@ fn summary(c: &Comparison) -> String {
     let Some(best) = c.ranked().first().copied() else {
         return String::new();
     };
+    if best.rank.is_none() {
+        return "No quote has a price yet: type in the rates from each quote to rank them."
+            .to_owned();
+    }
     let mut text = format!(
         "Lowest total contract value: {}, {} over {} months.",
         best.name,
@@ -115,7 +119,7 @@ fn RankingTable() -> impl IntoView {
                     let unknown: Vec<&str> = q.totals.unknown().iter().map(|i| i.label()).collect();
                     view! {
                         <tr>
-                            <td>{q.rank}</td>
+                            <td>{q.rank_label()}</td>
                             <th scope="row">{q.name.clone()}</th>
                             <td>{q.model.label()}</td>
                             <td class="num">{q.term}</td>
