@@ -93,8 +93,10 @@ fn DifferenceTable() -> impl IntoView {
     let rows = move || {
         cmp.with(|c| {
             let cur = c.currency;
+            // A quote with no price yet has nothing to compare.
             c.ranked()
                 .into_iter()
+                .filter(|q| q.rank.is_some())
                 .map(|q| {
                     view! {
                         <tr>
@@ -112,7 +114,7 @@ fn DifferenceTable() -> impl IntoView {
         })
     };
     view! {
-        <Show when=move || cmp.with(|c| !c.quotes.is_empty())>
+        <Show when=move || cmp.with(|c| c.ranked_count() > 0)>
             <div class="table-scroll" role="region" aria-labelledby="diff-caption" tabindex="0">
                 <table class="differences">
                     <caption id="diff-caption">"Over the same term as each quote"</caption>
