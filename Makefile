@@ -1,5 +1,5 @@
 # The two commands in README.md are `make serve` and `make test`; the rest are helpers.
-.PHONY: serve test size ci fuzz bench-links bench-raci bench-scorecard
+.PHONY: serve test size ci fuzz bench-links bench-raci bench-scorecard bench-pricing
 
 serve:
 	./scripts/serve.sh
@@ -32,3 +32,8 @@ bench-raci:
 bench-scorecard:
 	./scripts/setup.sh --browser
 	bash -c 'source scripts/env.sh && trunk build --release && node scripts/bench-scorecard.mjs'
+
+# Pricing edit latency with 12 quotes and the legal RACI cross-check (median and p95). Not a test.
+bench-pricing:
+	./scripts/setup.sh --browser
+	bash -c 'source scripts/env.sh && trunk build --release && node scripts/bench-pricing.mjs'
