@@ -8,29 +8,14 @@
 // the DOM write. Prints the median and 95th percentile.
 //
 // Usage: node scripts/bench-pricing.mjs [samples]   (serves dist/ itself)
-import { spawn } from 'node:child_process';
-import { createServer } from 'node:net';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { launch } from '../tests/e2e/helpers.mjs';
+import { seedWorkspace, serveDist, stats } from './bench-lib.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const SAMPLES = Number(process.argv[2] ?? 200);
 const QUOTES = 12;
 const MODELS = ['per_user', 'per_device', 'retainer', 'block_hours', 'hybrid'];
 const ITEMS = ['project', 'advisory', 'after_hours', 'compliance', 'licensing', 'on_site'];
 const COVERS = ['included', 'rated', 'no_rate'];
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address();
-      srv.close(() => resolve(port));
-    });
-    srv.on('error', reject);
-  });
-}
 
 function quote(i) {
   const card = {};
@@ -85,24 +70,8 @@ function benchWorkspace(raci) {
   return JSON.stringify({ format: 'splitline', kind: 'workspace', version: 1, data });
 }
 
-function stats(values) {
-  const sorted = [...values].sort((a, b) => a - b);
-  const at = (q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
-  return { median: at(0.5), p95: at(0.95), min: sorted[0], max: sorted[sorted.length - 1] };
-}
-
 async function main() {
-  const port = await freePort();
-  const server = spawn('python3', ['-m', 'http.server', String(port), '--bind', '127.0.0.1', '--directory', path.join(root, 'dist')], { stdio: 'ignore' });
-  const url = `http://127.0.0.1:${port}/`;
-  for (let i = 0; i < 100; i++) {
-    try {
-      if ((await fetch(url)).ok) break;
-    } catch {
-      /* not up yet */
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  const { url, child } = await serveDist();
   const browser = await launch();
   try {
     const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
@@ -124,14 +93,7 @@ async function main() {
       raci = await page.evaluate(stored);
     }
     if (!raci?.functions?.length) throw new Error('the RACI template was not saved');
-    // Seed from a page of the same origin that does not run the app, so its save-on-leave
-    // cannot write over the seeded workspace.
-    await page.goto(`${url}favicon.svg`);
-    await page.evaluate(([ws]) => {
-      localStorage.clear();
-      localStorage.setItem('splitline.ws.bench', ws);
-      localStorage.setItem('splitline.meta', JSON.stringify({ format: 'splitline', kind: 'meta', version: 1, data: { active: 'bench' } }));
-    }, [benchWorkspace(raci)]);
+    await seedWorkspace(page, url, 'bench', benchWorkspace(raci));
     const t0 = Date.now();
     await page.goto(`${url}#/pricing`);
     const cards = page.locator('article.quote-card');
@@ -182,7 +144,7 @@ async function main() {
     if (errors.length) console.log('page errors:', errors);
   } finally {
     await browser.close();
-    server.kill();
+    child?.kill();
   }
 }
 

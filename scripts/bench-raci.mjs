@@ -9,45 +9,13 @@
 // clock stops when a MutationObserver sees that cell's text change (Leptos applies DOM
 // updates in a microtask after the handler, so this covers all the reactive work the edit
 // triggers), and a second figure runs to the next animation frame (style and layout).
-import { spawn } from 'node:child_process';
-import { createServer } from 'node:net';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { launch } from '../tests/e2e/helpers.mjs';
+import { serveDist, stats } from './bench-lib.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const FUNCTIONS = 200;
 const PARTIES = 12;
 const EDITS = Number(process.env.EDITS ?? 300);
 const WARMUP = 20;
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address();
-      srv.close(() => resolve(port));
-    });
-    srv.on('error', reject);
-  });
-}
-
-async function serve() {
-  if (process.env.APP_URL) return { url: process.env.APP_URL, child: null };
-  const port = await freePort();
-  const child = spawn('python3', ['-m', 'http.server', String(port), '--bind', '127.0.0.1', '--directory', path.join(root, 'dist')], { stdio: 'ignore' });
-  const url = `http://127.0.0.1:${port}/`;
-  for (let i = 0; i < 100; i++) {
-    try {
-      if ((await fetch(url)).ok) return { url, child };
-    } catch {
-      /* not up yet */
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  child.kill();
-  throw new Error('static server did not start');
-}
 
 // A deterministic pseudo-random generator, so every run edits the same cells.
 function rng(seed) {
@@ -71,16 +39,9 @@ function matrixCsv() {
   return lines.join('\r\n');
 }
 
-function stats(samples) {
-  const s = [...samples].sort((a, b) => a - b);
-  const q = (p) => s[Math.min(s.length - 1, Math.floor(p * s.length))];
-  const mean = s.reduce((a, b) => a + b, 0) / s.length;
-  return { n: s.length, median: q(0.5), p95: q(0.95), max: s[s.length - 1], mean };
-}
-
 const fmt = (x) => `${x.toFixed(2)} ms`;
 
-const { url, child } = await serve();
+const { url, child } = await serveDist();
 const browser = await launch();
 try {
   const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });

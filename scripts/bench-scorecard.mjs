@@ -7,28 +7,15 @@
 // sync and the DOM write. Prints the median and 95th percentile.
 //
 // Usage: node scripts/bench-scorecard.mjs [samples]   (serves dist/ itself)
-import { spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launch } from '../tests/e2e/helpers.mjs';
+import { seedWorkspace, serveDist, stats } from './bench-lib.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const SAMPLES = Number(process.argv[2] ?? 200);
 const PROVIDERS = 20;
 const CRITERIA = 100;
 const GROUPS = ['Ownership & RACI', 'Shared tooling', 'Escalation & SLAs', 'Security stack', 'Compliance & audit', 'Team & culture', 'Exit & contract', 'Commercial transparency'];
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address();
-      srv.close(() => resolve(port));
-    });
-    srv.on('error', reject);
-  });
-}
 
 /** A workspace envelope with PROVIDERS × CRITERIA, about half of the cells scored. */
 export function benchWorkspace() {
@@ -68,38 +55,15 @@ export function benchWorkspace() {
   return JSON.stringify({ format: 'splitline', kind: 'workspace', version: 1, data });
 }
 
-function stats(values) {
-  const sorted = [...values].sort((a, b) => a - b);
-  const at = (q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
-  return { median: at(0.5), p95: at(0.95), min: sorted[0], max: sorted[sorted.length - 1] };
-}
-
 async function main() {
-  const port = await freePort();
-  const server = spawn('python3', ['-m', 'http.server', String(port), '--bind', '127.0.0.1', '--directory', path.join(root, 'dist')], { stdio: 'ignore' });
-  const url = `http://127.0.0.1:${port}/`;
-  for (let i = 0; i < 100; i++) {
-    try {
-      if ((await fetch(url)).ok) break;
-    } catch {
-      /* not up yet */
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  const { url, child } = await serveDist();
   const browser = await launch();
   try {
     const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
     const page = await context.newPage();
     const errors = [];
     page.on('pageerror', (e) => errors.push(String(e)));
-    // Seed storage from a page of the same origin that does not run the app, so the
-    // app's own save-on-leave cannot write over the seeded workspace.
-    await page.goto(`${url}favicon.svg`);
-    await page.evaluate(([ws]) => {
-      localStorage.clear();
-      localStorage.setItem('splitline.ws.bench', ws);
-      localStorage.setItem('splitline.meta', JSON.stringify({ format: 'splitline', kind: 'meta', version: 1, data: { active: 'bench' } }));
-    }, [benchWorkspace()]);
+    await seedWorkspace(page, url, 'bench', benchWorkspace());
     const t0 = Date.now();
     await page.goto(`${url}#/scorecard`);
     await page.locator('#sc-x-bp19--c-bc99').waitFor({ state: 'attached', timeout: 60000 });
@@ -150,7 +114,7 @@ async function main() {
     if (errors.length) console.log('page errors:', errors);
   } finally {
     await browser.close();
-    server.kill();
+    child?.kill();
   }
 }
 

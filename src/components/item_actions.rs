@@ -14,6 +14,7 @@ pub enum Axis {
 /// The move and delete buttons of one item in an ordered list, the same in every tool.
 /// Each button's accessible name ends with the item's name ("Move up Security"), so a
 /// screen reader tells the rows apart. Extra buttons (`children`) sit before Delete.
+/// A list of sections (a group of rows) names what moves: "Move group up Security".
 #[component]
 pub fn ItemActions(
     /// The item's name, appended (visually hidden) to every label.
@@ -22,6 +23,9 @@ pub fn ItemActions(
     /// Rows or columns.
     #[prop(optional)]
     axis: Axis,
+    /// What moves, when it is not the row itself ("group"); goes into the labels.
+    #[prop(optional)]
+    noun: Option<&'static str>,
     /// Whether the item can move back (up or left); always, when not given.
     #[prop(optional, into)]
     can_back: Option<Signal<bool>>,
@@ -30,16 +34,22 @@ pub fn ItemActions(
     can_forward: Option<Signal<bool>>,
     /// Moves the item by -1 or +1.
     on_move: Callback<i32>,
-    /// Deletes the item (or asks first).
-    on_delete: Callback<()>,
+    /// Deletes the item (or asks first); no Delete button without it.
+    #[prop(optional)]
+    on_delete: Option<Callback<()>>,
     /// Buttons shown between the move buttons and Delete.
     #[prop(optional)]
     children: Option<Children>,
 ) -> impl IntoView {
     let (back, forward) = match axis {
-        Axis::Vertical => ("Move up", "Move down"),
-        Axis::Horizontal => ("Move left", "Move right"),
+        Axis::Vertical => ("up", "down"),
+        Axis::Horizontal => ("left", "right"),
     };
+    let label = |way: &str| match noun {
+        Some(noun) => format!("Move {noun} {way}"),
+        None => format!("Move {way}"),
+    };
+    let (back, forward) = (label(back), label(forward));
     // aria-disabled, not disabled: a button that becomes disabled under the keyboard
     // drops the focus to the page.
     let stuck = |can: Option<Signal<bool>>| move || can.is_some_and(|c| !c.get()).then_some("true");
@@ -59,16 +69,18 @@ pub fn ItemActions(
                 {forward} <span class="visually-hidden">" " {name}</span>
             </button>
             {children.map(|c| c())}
-            <button type="button" class="secondary danger" on:click=move |_| on_delete.run(())>
-                "Delete" <span class="visually-hidden">" " {name}</span>
-            </button>
+            {on_delete.map(|delete| view! {
+                <button type="button" class="secondary danger" on:click=move |_| delete.run(())>
+                    "Delete" <span class="visually-hidden">" " {name}</span>
+                </button>
+            })}
         </div>
     }
 }
 
 /// A keyed list moves the row's element to its new place, and a moved element loses the
 /// focus: give it back to the button that was pressed.
-pub fn keep_focus(ev: &leptos::ev::MouseEvent) {
+fn keep_focus(ev: &leptos::ev::MouseEvent) {
     let Some(button) = ev
         .current_target()
         .and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok())

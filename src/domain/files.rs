@@ -98,6 +98,11 @@ pub fn read(bytes: u64, text: &str) -> Result<Imported, FileError> {
 
 /// A file name from a document name: "Acme / 2026 review" → "acme-2026-review".
 pub fn slug(name: &str) -> String {
+    slug_or(name, "untitled")
+}
+
+/// Like `slug`, with `fallback` for a name with no letters or digits.
+pub fn slug_or(name: &str, fallback: &str) -> String {
     let mut out = String::new();
     for c in name.chars().flat_map(char::to_lowercase) {
         if c.is_ascii_alphanumeric() {
@@ -109,7 +114,7 @@ pub fn slug(name: &str) -> String {
     let trimmed = out.trim_end_matches('-');
     let cut: String = trimmed.chars().take(60).collect();
     if cut.is_empty() {
-        "untitled".into()
+        fallback.into()
     } else {
         cut
     }

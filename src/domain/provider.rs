@@ -80,6 +80,11 @@ pub fn rename(list: &mut [Provider], id: &str, name: &str) -> Result<(), Provide
     Ok(())
 }
 
+/// The name of the provider with this id, if the list has it.
+pub fn name_of<'a>(list: &'a [Provider], id: &str) -> Option<&'a str> {
+    list.iter().find(|p| p.id == id).map(|p| p.name.as_str())
+}
+
 /// Finds a provider by name, ignoring case and surrounding space.
 pub fn find_by_name<'a>(list: &'a [Provider], name: &str) -> Option<&'a Provider> {
     list.iter().find(|p| same_name(&p.name, name))
@@ -88,6 +93,13 @@ pub fn find_by_name<'a>(list: &'a [Provider], name: &str) -> Option<&'a Provider
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn names_are_found_by_id() {
+        let providers = list(&["Harbor IT", "Keystone"]);
+        assert_eq!(name_of(&providers, "p1"), Some("Keystone"));
+        assert_eq!(name_of(&providers, "nope"), None);
+    }
 
     fn list(names: &[&str]) -> Vec<Provider> {
         let mut out = Vec::new();

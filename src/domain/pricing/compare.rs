@@ -10,6 +10,7 @@ use super::money::{Bps, Cents, Currency};
 use super::totals::{totals, QuoteTotals};
 use super::Pricing;
 use crate::domain::duty::MspDuty;
+use crate::domain::provider;
 use crate::domain::provider::Provider;
 use crate::domain::workspace::CompanyProfile;
 
@@ -129,10 +130,8 @@ pub fn compare(
         .quotes
         .iter()
         .map(|q| {
-            let name = providers
-                .iter()
-                .find(|pr| pr.id == q.provider)
-                .map_or(MISSING_PROVIDER, |pr| pr.name.as_str())
+            let name = provider::name_of(providers, &q.provider)
+                .unwrap_or(MISSING_PROVIDER)
                 .to_owned();
             let t = totals(q, &p.env, profile, &p.usage);
             let (managed, in_house) = alt(q.term());

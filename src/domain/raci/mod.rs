@@ -21,20 +21,7 @@ pub use model::{Category, Function, Id, Mark, Marks, Party, Raci, Side};
 
 /// A file name stem from a workspace name: "Acme 2026 review" → "acme-2026-review".
 pub fn slug(name: &str) -> String {
-    let mut out = String::new();
-    for c in name.chars() {
-        if c.is_ascii_alphanumeric() {
-            out.push(c.to_ascii_lowercase());
-        } else if !out.is_empty() && !out.ends_with('-') {
-            out.push('-');
-        }
-    }
-    let out = out.trim_end_matches('-');
-    if out.is_empty() {
-        "raci".to_owned()
-    } else {
-        out.chars().take(60).collect()
-    }
+    crate::domain::files::slug_or(name, "raci")
 }
 
 #[cfg(test)]

@@ -128,15 +128,7 @@ pub fn to_csv(sc: &Scorecard, providers: &[Provider]) -> String {
 
 /// A file name for the export.
 pub fn file_name(workspace: &str) -> String {
-    let slug: String = workspace
-        .to_lowercase()
-        .chars()
-        .map(|c| if c.is_alphanumeric() { c } else { '-' })
-        .collect::<String>()
-        .split('-')
-        .filter(|s| !s.is_empty())
-        .collect::<Vec<_>>()
-        .join("-");
+    let slug = super::file_slug(workspace);
     if slug.is_empty() {
         "scorecard.csv".into()
     } else {

@@ -68,16 +68,7 @@ pub fn encode(card: &CardFile) -> String {
 
 /// A file name for the card: `scorecard-dana-lee.json`.
 pub fn file_name(evaluator: &str) -> String {
-    let slug: String = evaluator
-        .trim()
-        .to_lowercase()
-        .chars()
-        .map(|c| if c.is_alphanumeric() { c } else { '-' })
-        .collect::<String>()
-        .split('-')
-        .filter(|s| !s.is_empty())
-        .collect::<Vec<_>>()
-        .join("-");
+    let slug = super::file_slug(evaluator);
     if slug.is_empty() {
         "scorecard.json".into()
     } else {

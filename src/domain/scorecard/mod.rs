@@ -14,3 +14,14 @@ pub mod sensitivity;
 pub mod tab;
 
 pub use model::{Cell, Criterion, OtherCard, RedFlag, Score, Scorecard, Weight};
+
+/// The words of a name, lowercase and joined by hyphens, for file names: "Dana Lee" →
+/// "dana-lee". Letters of any script are kept, as spreadsheet and JSON files are saved
+/// under the evaluator's or workspace's own name.
+fn file_slug(name: &str) -> String {
+    name.to_lowercase()
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join("-")
+}

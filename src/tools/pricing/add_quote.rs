@@ -3,7 +3,7 @@ use leptos::prelude::*;
 use crate::clock::fresh_id;
 use crate::components::{focus_later, unique_id};
 use crate::domain::pricing::Pick;
-use crate::domain::provider::MAX_PROVIDER_NAME_CHARS;
+use crate::domain::provider::{self, MAX_PROVIDER_NAME_CHARS};
 use crate::state::Lib;
 
 /// The value of the "new provider" choice in the provider list.
@@ -53,11 +53,9 @@ pub fn AddQuoteForm() -> impl IntoView {
             .with_untracked(|l| (l.active().pricing.clone(), l.active().providers.clone()));
         match pricing.add_quote(&mut providers, pick, new_id) {
             Ok(id) => {
-                let added = providers
-                    .iter()
-                    .find(|p| p.id == id)
-                    .map(|p| p.name.clone())
-                    .unwrap_or_default();
+                let added = provider::name_of(&providers, &id)
+                    .unwrap_or_default()
+                    .to_owned();
                 lib.update_active(|ws| {
                     ws.pricing = pricing;
                     ws.providers = providers;

@@ -8,6 +8,7 @@ use super::{currency, edit, Cmp};
 use crate::components::confirm::{ConfirmDialog, Pending};
 use crate::domain::pricing::compare::{QuoteView, MISSING_PROVIDER};
 use crate::domain::pricing::money::Currency;
+use crate::domain::provider;
 use crate::state::Lib;
 
 /// Every quote, and the form to add one.
@@ -27,11 +28,9 @@ pub fn QuotesPanel() -> impl IntoView {
     let pending = Pending::new();
     let doomed_name = pending.name(move |id| {
         lib.0.with(|l| {
-            l.active()
-                .providers
-                .iter()
-                .find(|p| p.id == id)
-                .map_or(MISSING_PROVIDER.to_owned(), |p| p.name.clone())
+            provider::name_of(&l.active().providers, id)
+                .unwrap_or(MISSING_PROVIDER)
+                .to_owned()
         })
     });
     let ask_delete = pending.ask();

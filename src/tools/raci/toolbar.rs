@@ -32,7 +32,7 @@ pub fn Toolbar(
         editor.say("Cleared the matrix. Undo brings it back.");
     });
     view! {
-        <div class="raci-toolbar" role="group" aria-label="Matrix actions">
+        <div class="panel raci-toolbar" role="group" aria-label="Matrix actions">
             // aria-disabled: Undo pressed down to the last step keeps the focus (and says
             // "Nothing to undo." if pressed again) instead of dropping it to the page.
             <div class="group">

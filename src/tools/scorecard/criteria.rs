@@ -4,7 +4,7 @@ use super::live::{edit, read, CritView, Live};
 use super::sig::{aria, error_text, flag, invalid, list, show, text};
 use crate::clock::fresh_id;
 use crate::components::confirm::{ConfirmDialog, Pending};
-use crate::components::item_actions::{keep_focus, ItemActions};
+use crate::components::item_actions::ItemActions;
 use crate::components::unique_id;
 use crate::domain::scorecard::model::{CriterionText, Weight, MAX_NAME_CHARS, MAX_TEXT_CHARS};
 use crate::state::Lib;
@@ -85,14 +85,7 @@ pub fn CriteriaEditor() -> impl IntoView {
 fn CriteriaGroup(group: String, on_remove: Callback<String>) -> impl IntoView {
     let live = expect_context::<Live>();
     let name = group.clone();
-    let ids = move || {
-        live.groups.with(|g| {
-            g.iter()
-                .find(|(n, _)| *n == name)
-                .map(|(_, ids)| ids.clone())
-                .unwrap_or_default()
-        })
-    };
+    let ids = move || live.group_ids(&name);
     let heading = unique_id("sc-group");
     let labelled = heading.clone();
     // (this group's place, how many groups there are)
@@ -103,31 +96,19 @@ fn CriteriaGroup(group: String, on_remove: Callback<String>) -> impl IntoView {
                 .with(|g| (g.iter().position(|(n, _)| *n == name), g.len()))
         }
     });
-    let can_up = move || place.get().0.is_some_and(|at| at > 0);
-    let can_down = move || matches!(place.get(), (Some(at), len) if at + 1 < len);
+    let can_up = Signal::derive(move || place.get().0.is_some_and(|at| at > 0));
+    let can_down = Signal::derive(move || matches!(place.get(), (Some(at), len) if at + 1 < len));
     let moved = group.clone();
-    let step = move |ev: leptos::ev::MouseEvent, by: i32, can: bool| {
-        if can {
-            edit(|sc| {
-                sc.move_group(&moved, by);
-            });
-            keep_focus(&ev);
-        }
-    };
-    let step_up = step.clone();
+    let on_move = Callback::new(move |by: i32| {
+        edit(|sc| {
+            sc.move_group(&moved, by);
+        })
+    });
     view! {
         <section class="panel sc-crit-group" aria-labelledby=labelled>
             <div class="panel-head">
                 <h3 id=heading>{group.clone()}</h3>
-                <div class="row-actions">
-                    // aria-disabled keeps the focus on a button that reaches an end.
-                    <button type="button" class="secondary" aria-disabled=move || (!can_up()).then_some("true") on:click=move |ev| step_up(ev, -1, can_up())>
-                        "Move group up" <span class="visually-hidden">" " {group.clone()}</span>
-                    </button>
-                    <button type="button" class="secondary" aria-disabled=move || (!can_down()).then_some("true") on:click=move |ev| step(ev, 1, can_down())>
-                        "Move group down" <span class="visually-hidden">" " {group.clone()}</span>
-                    </button>
-                </div>
+                <ItemActions name=group.clone() noun="group" can_back=can_up can_forward=can_down on_move=on_move />
             </div>
             <div class="sc-crit-line sc-crit-head" aria-hidden="true">
                 <span>"Criterion"</span>

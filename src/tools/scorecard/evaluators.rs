@@ -20,7 +20,7 @@ pub fn EvaluatorName() -> impl IntoView {
     let error = RwSignal::new(None::<&'static str>);
     let current = move || lib.0.with(|l| l.active().scorecard.evaluator.clone());
     view! {
-        <div class="sc-evaluator">
+        <div class="panel sc-evaluator">
             <div class="field">
                 <label for=id.clone()>"Your name (evaluator)"</label>
                 <input

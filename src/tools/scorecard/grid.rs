@@ -103,14 +103,7 @@ fn TotalCell(id: String) -> impl IntoView {
 fn GroupBody(group: String, selected: Selected) -> impl IntoView {
     let live = expect_context::<Live>();
     let name = group.clone();
-    let ids = move || {
-        live.groups.with(|g| {
-            g.iter()
-                .find(|(n, _)| *n == name)
-                .map(|(_, ids)| ids.clone())
-                .unwrap_or_default()
-        })
-    };
+    let ids = move || live.group_ids(&name);
     let span = text(move || (live.providers.with(Vec::len) + 2).to_string());
     view! {
         <tbody>

@@ -10,6 +10,7 @@ use std::collections::HashMap;
 
 use leptos::prelude::*;
 
+use crate::domain::provider;
 use crate::domain::scorecard::merge::cell_stats;
 use crate::domain::scorecard::model::{Anchors, Score, Scorecard, Weight};
 use crate::domain::scorecard::scoring::{self, display_shares, Place, Results};
@@ -259,18 +260,25 @@ impl Live {
         signal.into()
     }
 
+    /// The criterion ids of a group, in display order (tracked).
+    pub fn group_ids(self, group: &str) -> Vec<String> {
+        self.groups.with(|g| {
+            g.iter()
+                .find(|(n, _)| n == group)
+                .map(|(_, ids)| ids.clone())
+                .unwrap_or_default()
+        })
+    }
+
     /// The name of a provider.
     pub fn name(self, id: &str) -> RwSignal<String> {
         if let Some(s) = self.keyed.with_value(|k| k.names.get(id).cloned()) {
             return s.into();
         }
         let initial = Lib::get().0.with_untracked(|l| {
-            l.active()
-                .providers
-                .iter()
-                .find(|p| p.id == id)
-                .map(|p| p.name.clone())
+            provider::name_of(&l.active().providers, id)
                 .unwrap_or_default()
+                .to_owned()
         });
         let signal = ArcRwSignal::new(initial);
         self.keyed.update_value(|k| {

@@ -17,12 +17,9 @@ pub fn ProvidersPanel() -> impl IntoView {
     let pending = Pending::new();
     let doomed_name = pending.name(move |id| {
         lib.0.with(|l| {
-            l.active()
-                .providers
-                .iter()
-                .find(|p| p.id == id)
-                .map(|p| p.name.clone())
+            provider::name_of(&l.active().providers, id)
                 .unwrap_or_default()
+                .to_owned()
         })
     });
     let ask_remove = pending.ask();

@@ -1,0 +1,33 @@
+// What the benchmark scripts share: serving the release build, seeding a workspace
+// before the app starts, and summarising samples.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { serve } from '../tests/e2e/static-server.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+/** Serves dist/ (or uses APP_URL when set); resolves to `{ url, child }`. */
+export function serveDist() {
+  if (process.env.APP_URL) return Promise.resolve({ url: process.env.APP_URL, child: null });
+  return serve(path.join(root, 'dist'));
+}
+
+/** Stores a workspace envelope (JSON text) as the only, open workspace. It writes from a
+ *  same-origin page that does not run the app, so the app's save-on-leave cannot write
+ *  over the seed. */
+export async function seedWorkspace(page, url, id, envelope) {
+  await page.goto(`${url}favicon.svg`);
+  await page.evaluate(([wsId, ws]) => {
+    localStorage.clear();
+    localStorage.setItem(`splitline.ws.${wsId}`, ws);
+    localStorage.setItem('splitline.meta', JSON.stringify({ format: 'splitline', kind: 'meta', version: 1, data: { active: wsId } }));
+  }, [id, envelope]);
+}
+
+/** Count, median, 95th percentile, min, max and mean of a list of milliseconds. */
+export function stats(samples) {
+  const s = [...samples].sort((a, b) => a - b);
+  const q = (p) => s[Math.min(s.length - 1, Math.floor(p * s.length))];
+  const mean = s.reduce((a, b) => a + b, 0) / s.length;
+  return { n: s.length, median: q(0.5), p95: q(0.95), min: s[0], max: s[s.length - 1], mean };
+}
