@@ -1,5 +1,5 @@
 # The two commands in README.md are `make serve` and `make test`; the rest are helpers.
-.PHONY: serve test size ci fuzz bench-links bench-raci bench-scorecard bench-pricing
+.PHONY: serve test size ci fuzz bench-links bench-raci bench-scorecard bench-pricing bench-load
 
 serve:
 	./scripts/serve.sh
@@ -7,7 +7,7 @@ serve:
 test:
 	./scripts/test.sh
 
-# Release sizes of the wasm, JS and CSS, raw and gzipped. Not part of `make test`.
+# Raw, gzip and brotli size of every file the release build serves, and the wasm per page.
 size:
 	./scripts/size.sh
 
@@ -37,3 +37,9 @@ bench-scorecard:
 bench-pricing:
 	./scripts/setup.sh --browser
 	bash -c 'source scripts/env.sh && trunk build --release && node scripts/bench-pricing.mjs'
+
+# A new visitor on a phone: Lighthouse mobile scores of each page, the time to a usable RACI
+# matrix under throttling, and the raw/gzip/brotli size of every file. Not part of `make test`.
+bench-load:
+	./scripts/setup.sh --browser
+	bash -c 'source scripts/env.sh && trunk build --release && node scripts/bench-load.mjs'

@@ -1,13 +1,92 @@
-// Loads the WebAssembly app. An external module rather than trunk's inline script, so
-// the Content-Security-Policy can forbid inline scripts. Trunk fills in the data-*
-// attributes with the hashed file names (see pattern_script in Trunk.toml).
+// Loads the WebAssembly app. An external module rather than an inline script, so the
+// Content-Security-Policy allows no inline code but the first-screen script it names by
+// hash. scripts/post-build.mjs fills in the data-* attributes with the build's files.
+//
+// Until the app takes over, #app holds a static first screen (first-screen.js) that a
+// visitor can already use: links change the screen, typing goes into the fields, and a
+// click on a button is kept and replayed on the live page as soon as it has loaded.
 const tag = document.querySelector('script[data-wasm]');
+const app = document.getElementById('app');
+const clicks = [];
+let fields = [];
+let focused = null;
+
+// The position of an element under #app: the static screen and the live page are
+// rendered from the same components, so the same path names the same control.
+function pathOf(el) {
+  const path = [];
+  for (; el && el !== app; el = el.parentElement) path.unshift(Array.prototype.indexOf.call(el.parentElement.children, el));
+  return el === app ? path : null;
+}
+
+function find(path) {
+  let el = app;
+  for (const i of path ?? []) el = el?.children[i];
+  return path ? el : null;
+}
+
+function changed(el) {
+  if (el.type === 'checkbox' || el.type === 'radio') return el.checked !== el.defaultChecked;
+  if (el.tagName === 'SELECT') return [...el.options].some((o) => o.selected !== o.defaultSelected);
+  return el.value !== el.defaultValue;
+}
+
+function keepClick(event) {
+  if (!app?.hasAttribute('data-static')) return;
+  const button = event.target instanceof Element ? event.target.closest('button, summary, [role="button"]') : null;
+  if (!button || !app.contains(button)) return;
+  event.preventDefault();
+  clicks.push(pathOf(button));
+  // Tells the visitor the click was taken (style/main.css shows it as busy).
+  button.setAttribute('aria-busy', 'true');
+}
+
+document.addEventListener('click', keepClick, true);
+window.addEventListener('hashchange', () => {
+  window.splitlineShow?.(location.hash);
+  window.splitlinePreload?.(location.hash);
+});
+
+// The app dispatches these around its first mount (src/takeover.rs).
+document.addEventListener('splitline:leaving-static', () => {
+  fields = [...app.querySelectorAll('input, select, textarea')]
+    .filter(changed)
+    .map((el) => ({ path: pathOf(el), value: el.value, checked: el.checked }));
+  focused = app.contains(document.activeElement) ? pathOf(document.activeElement) : null;
+});
+
+document.addEventListener('splitline:live', () => {
+  document.removeEventListener('click', keepClick, true);
+  for (const field of fields) {
+    const el = find(field.path);
+    if (!el) continue;
+    if (el.type === 'checkbox' || el.type === 'radio') {
+      if (el.checked !== field.checked) el.click();
+    } else {
+      el.value = field.value;
+      el.dispatchEvent(new Event('input', { bubbles: true }));
+      el.dispatchEvent(new Event('change', { bubbles: true }));
+    }
+  }
+  find(focused)?.focus();
+  for (const path of clicks.splice(0)) find(path)?.click();
+});
+
+// The downloads start once the static screen has painted, so they never hold it back
+// (and the first paint is what a new visitor reads, in Lighthouse's trace too).
+await new Promise((painted) => requestAnimationFrame(() => setTimeout(painted, 0)));
+window.splitlinePreload?.(location.hash);
+const shell = fetch(tag.dataset.wasm);
 const { default: init } = await import(tag.dataset.js);
-await init({ module_or_path: tag.dataset.wasm });
+await init({ module_or_path: shell });
 
 // Offline support: the worker sits next to this file, so it works from any sub-path.
+// It starts once the page has loaded, so its downloads never compete with the app's.
 if ('serviceWorker' in navigator) {
-  navigator.serviceWorker.register(new URL('sw.js', import.meta.url)).catch(() => {
-    // No offline copy (private mode, or an insecure origin); the app works regardless.
-  });
+  const register = () =>
+    navigator.serviceWorker.register(new URL('sw.js', import.meta.url)).catch(() => {
+      // No offline copy (private mode, or an insecure origin); the app works regardless.
+    });
+  if (document.readyState === 'complete') register();
+  else window.addEventListener('load', register, { once: true });
 }

@@ -1,12 +1,19 @@
-// Splitline service worker: keeps the app shell so Splitline opens on a bad connection.
+// Splitline service worker: keeps every file of the app so Splitline opens, and every tool
+// loads, on a bad connection or none.
+//
+// Each build names its files with one build id (scripts/post-build.mjs), and this worker
+// keeps each build in a cache of its own: index.html plus every file it names, the wasm
+// chunks of all three tools included. A page only ever asks for files of its own build,
+// so two builds never mix. The newest two builds are kept: a tab opened before a deploy
+// can still load the chunks of its build after the deploy.
 //
 // Navigations go to the network first (with a short timeout) so a new deploy is picked
-// up at once; the cached page is only a fallback, so stale code is never served while
-// the network works. Every successful navigation re-reads index.html, caches the hashed
-// files it names and drops the ones it no longer names, so the cache tracks the deploy.
-// Bump VERSION only when this file's logic changes.
-const VERSION = 1;
-const CACHE = `splitline-shell-v${VERSION}`;
+// up at once; a cached page is only a fallback. Bump VERSION when this file's logic changes.
+const VERSION = 2;
+const OURS = `splitline-v${VERSION}-`;
+const PREFIX = `${OURS}build-`;
+const SEEN = `${OURS}seen`;
+const KEEP_BUILDS = 2;
 const NETWORK_TIMEOUT_MS = 4000;
 const SCOPE = new URL(self.registration.scope);
 const INDEX = new URL('./', SCOPE).href;
@@ -24,7 +31,8 @@ self.addEventListener('activate', (event) => {
   event.waitUntil(
     (async () => {
       for (const key of await caches.keys()) {
-        if (key.startsWith('splitline-shell-') && key !== CACHE) await caches.delete(key);
+        // Caches of older versions of this worker.
+        if (key.startsWith('splitline-') && !key.startsWith(OURS)) await caches.delete(key);
       }
       await self.clients.claim();
     })(),
@@ -43,7 +51,6 @@ self.addEventListener('fetch', (event) => {
 });
 
 async function navigate(event) {
-  const cache = await caches.open(CACHE);
   const network = fetch(event.request, { cache: 'no-cache' }).then((response) => {
     if (response.ok) event.waitUntil(remember(response.clone()));
     return response;
@@ -55,39 +62,67 @@ async function navigate(event) {
   } catch {
     // Offline: fall through to the cached page.
   }
-  const cached = await cache.match(INDEX);
+  const newest = await newestBuild();
+  const cached = newest && (await (await caches.open(newest)).match(INDEX));
   return cached ?? network;
 }
 
+// Any build's copy will do: file names carry the build id, so a match is the right file.
 async function asset(request) {
-  const cache = await caches.open(CACHE);
-  const cached = await cache.match(request);
+  const cached = await caches.match(request, { ignoreSearch: true });
   if (cached) return cached;
-  const response = await fetch(request);
-  if (response.ok && response.type === 'basic') await cache.put(request, response.clone());
-  return response;
+  return fetch(request);
 }
 
-// Caches index.html and every same-scope file it names, and forgets files it no longer names.
+// Stores this build's index.html and every file it names, then forgets all but the
+// newest KEEP_BUILDS builds.
 async function remember(response) {
-  const cache = await caches.open(CACHE);
   const html = await response.clone().text();
-  await cache.put(INDEX, response);
-  const wanted = new Set([INDEX]);
-  for (const match of html.matchAll(/(?:src|href|data-js|data-wasm)="([^"]+)"/g)) {
-    const url = new URL(match[1], INDEX);
-    if (url.href.startsWith(SCOPE.href)) wanted.add(url.href);
-  }
-  for (const url of wanted) {
-    if (url !== INDEX && !(await cache.match(url))) {
-      try {
-        await cache.add(url);
-      } catch {
-        // A missing file must not stop the others from being cached.
-      }
+  const build = html.match(/data-build="([0-9a-f]+)"/)?.[1];
+  if (!build) return;
+  const cache = await caches.open(PREFIX + build);
+  const wanted = new Set();
+  for (const match of html.matchAll(/(?:src|href|data-js|data-wasm|data-loader)="([^"]+)"/g)) wanted.add(match[1]);
+  const chunks = html.match(/data-chunks="([^"]*)"/)?.[1] ?? '';
+  const jsUrl = html.match(/data-js="([^"]+)"/)?.[1];
+  for (const chunk of chunks.split(' ').filter(Boolean)) wanted.add(new URL(chunk, new URL(jsUrl ?? './', INDEX)).href);
+  for (const name of wanted) {
+    const url = new URL(name, INDEX);
+    if (!url.href.startsWith(SCOPE.href) || (await cache.match(url.href))) continue;
+    try {
+      await cache.add(url.href);
+    } catch {
+      // A missing file must not stop the others from being cached.
     }
   }
-  for (const request of await cache.keys()) {
-    if (!wanted.has(request.url)) await cache.delete(request);
+  // The page last, so a cache with a page is a complete build.
+  await cache.put(INDEX, response);
+  await stamp(build);
+  const builds = await buildsNewestFirst();
+  const meta = await caches.open(SEEN);
+  for (const old of builds.slice(KEEP_BUILDS)) {
+    await caches.delete(old);
+    await meta.delete(`${SCOPE.href}__build/${old.slice(PREFIX.length)}`);
   }
+}
+
+// When each build was last seen, so "newest" means newest deployed, not newest id.
+async function stamp(build) {
+  const meta = await caches.open(SEEN);
+  await meta.put(new Request(`${SCOPE.href}__build/${build}`), new Response(String(Date.now())));
+}
+
+async function buildsNewestFirst() {
+  const meta = await caches.open(SEEN);
+  const seen = [];
+  for (const key of await caches.keys()) {
+    if (!key.startsWith(PREFIX)) continue;
+    const stamped = await meta.match(`${SCOPE.href}__build/${key.slice(PREFIX.length)}`);
+    seen.push([key, stamped ? Number(await stamped.text()) : 0]);
+  }
+  return seen.sort((a, b) => b[1] - a[1]).map(([key]) => key);
+}
+
+async function newestBuild() {
+  return (await buildsNewestFirst())[0];
 }

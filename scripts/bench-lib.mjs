@@ -2,14 +2,14 @@
 // before the app starts, and summarising samples.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { serve } from '../tests/e2e/static-server.mjs';
+import { startServer } from './static-server.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-/** Serves dist/ (or uses APP_URL when set); resolves to `{ url, child }`. */
+/** Serves dist/ (or uses APP_URL when set); resolves to `{ url, close }`. */
 export function serveDist() {
-  if (process.env.APP_URL) return Promise.resolve({ url: process.env.APP_URL, child: null });
-  return serve(path.join(root, 'dist'));
+  if (process.env.APP_URL) return Promise.resolve({ url: process.env.APP_URL, close: async () => {} });
+  return startServer(path.join(root, 'dist'));
 }
 
 /** Stores a workspace envelope (JSON text) as the only, open workspace. It writes from a

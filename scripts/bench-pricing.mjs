@@ -71,7 +71,7 @@ function benchWorkspace(raci) {
 }
 
 async function main() {
-  const { url, child } = await serveDist();
+  const { url, close } = await serveDist();
   const browser = await launch();
   try {
     const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
@@ -144,7 +144,7 @@ async function main() {
     if (errors.length) console.log('page errors:', errors);
   } finally {
     await browser.close();
-    child?.kill();
+    await close();
   }
 }
 

@@ -41,7 +41,7 @@ function matrixCsv() {
 
 const fmt = (x) => `${x.toFixed(2)} ms`;
 
-const { url, child } = await serveDist();
+const { url, close } = await serveDist();
 const browser = await launch();
 try {
   const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
@@ -150,5 +150,5 @@ try {
   }
 } finally {
   await browser.close();
-  child?.kill();
+  await close();
 }

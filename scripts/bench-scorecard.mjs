@@ -56,7 +56,7 @@ export function benchWorkspace() {
 }
 
 async function main() {
-  const { url, child } = await serveDist();
+  const { url, close } = await serveDist();
   const browser = await launch();
   try {
     const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
@@ -114,7 +114,7 @@ async function main() {
     if (errors.length) console.log('page errors:', errors);
   } finally {
     await browser.close();
-    child?.kill();
+    await close();
   }
 }
 

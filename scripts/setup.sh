@@ -32,9 +32,17 @@ if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WASM_BINDGEN_VERS
   cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
 fi
 
+# Cuts the wasm into a shell and one chunk per tool (scripts/post-build.mjs). 0.2.4 is the
+# first release that reads wasm-bindgen 0.2.128+ output; it has no --version flag.
+WASM_SPLIT_VERSION=0.2.4
+if ! cargo install --list | grep -qx "wasm_split_cli_support v$WASM_SPLIT_VERSION:"; then
+  say "installing wasm-split-cli $WASM_SPLIT_VERSION (takes a few minutes once)"
+  cargo install --locked wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --features build-binary
+fi
+
 # binaryen's wasm-opt and the browser-test driver come from npm, pinned by package-lock.json.
 if [ ! -x node_modules/.bin/wasm-opt ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  say "installing npm packages (wasm-opt 132, playwright-core, axe-core)"
+  say "installing npm packages (wasm-opt 132, playwright-core, axe-core, lighthouse)"
   npm ci --no-audit --no-fund
 fi
 

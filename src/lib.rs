@@ -1,8 +1,10 @@
+#![recursion_limit = "512"]
 //! Splitline: the browser toolkit for drawing the line between an internal IT team
 //! and a managed service provider. `domain` is the pure core; the rest is browser glue
 //! and views over it.
 
 pub mod backup;
+pub mod chunks;
 pub mod clock;
 pub mod components;
 pub mod domain;
@@ -10,26 +12,31 @@ pub mod download;
 pub mod file_import;
 pub mod pages;
 pub mod persistence;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod prerender;
 pub mod router;
 pub mod share;
 pub mod state;
 pub mod storage;
 pub mod tab_sync;
+pub mod takeover;
 pub mod tools;
 
 use leptos::prelude::*;
 
 use components::{footer::SiteFooter, header::SiteHeader, notices::NoticeList};
 use domain::route::Route;
-use state::{
-    BrowserPrefs, Conflicts, Health, HealthInfo, IncomingCard, Lib, Notices, Session, Status,
-};
+use state::{BrowserPrefs, Conflicts, Health, HealthInfo, Lib, Notices, Session, Status};
+
+/// Starts the app over the static first screen (see `takeover`).
+pub fn start() {
+    wasm_bindgen_futures::spawn_local(takeover::mount_when_ready());
+}
 
 /// The whole app: loads the workspaces, keeps them saved, and shows the current page.
 #[component]
 pub fn App() -> impl IntoView {
     let notices = Notices(RwSignal::new(Vec::new()));
-    provide_context(notices);
     let booted = persistence::boot(notices);
     let session = Session {
         lib: Lib(RwSignal::new(booted.library)),
@@ -39,22 +46,24 @@ pub fn App() -> impl IntoView {
         conflicts: Conflicts(RwSignal::new(Vec::new())),
         notices,
     };
-    provide_context(session);
-    provide_context(session.lib);
-    provide_context(session.status);
-    provide_context(session.health);
-    provide_context(booted.saver);
-    provide_context(IncomingCard(RwSignal::new(None)));
+    session.provide(booted.saver);
     booted.saver.attach(session);
     backup::request_persistence(session.health);
     let route = router::provide_router().0;
     router::announce_page_changes(route);
 
+    view! { <Frame>{move || page(route.get())}</Frame> }
+}
+
+/// What every page sits in: the header, notices, the page itself and the footer. The
+/// static first screens in `index.html` are rendered from this too (`prerender`).
+#[component]
+pub fn Frame(children: Children) -> impl IntoView {
     view! {
         <SiteHeader />
         <NoticeList />
         <main id="main" tabindex="-1">
-            {move || page(route.get())}
+            {children()}
         </main>
         <SiteFooter />
     }
@@ -63,11 +72,16 @@ pub fn App() -> impl IntoView {
 fn page(route: Route) -> AnyView {
     match route {
         Route::Home => view! { <pages::home::Home /> }.into_any(),
-        Route::Workspaces => view! { <pages::workspaces::WorkspacesPage /> }.into_any(),
-        Route::Raci => view! { <tools::raci::RaciPage /> }.into_any(),
-        Route::Scorecard => view! { <tools::scorecard::ScorecardPage /> }.into_any(),
-        Route::Pricing => view! { <tools::pricing::PricingPage /> }.into_any(),
-        Route::Shared => view! { <pages::shared::SharedPage /> }.into_any(),
         Route::NotFound => view! { <pages::not_found::NotFound /> }.into_any(),
+        split => view! {
+            <Suspense fallback=move || view! { <pages::loading::Loading route=split /> }>
+                {Suspend::new(async move {
+                    chunks::page(split).await.unwrap_or_else(|_| {
+                        view! { <pages::loading::NotLoaded route=split /> }.into_any()
+                    })
+                })}
+            </Suspense>
+        }
+        .into_any(),
     }
 }

@@ -90,13 +90,9 @@ pub fn boot(notices: Notices) -> Booted {
             }
         }
     }
-    let library = loaded.library.unwrap_or_else(|| {
-        Library::new(Workspace::new(
-            fresh_id(),
-            "My first engagement".into(),
-            now,
-        ))
-    });
+    let library = loaded
+        .library
+        .unwrap_or_else(|| Library::first(fresh_id(), now));
     // What storage holds now: writing the same text again would be wasted work.
     let synced = entries
         .into_iter()
@@ -134,6 +130,17 @@ pub(crate) struct Inner {
 pub struct Saver(pub(crate) StoredValue<Inner, LocalStorage>);
 
 impl Saver {
+    /// A saver with no storage behind it: the static first screens are rendered with one.
+    pub fn in_memory() -> Saver {
+        Saver(StoredValue::new_local(Inner {
+            storage: None,
+            synced: HashMap::new(),
+            protected: HashSet::new(),
+            meta_written: None,
+            timer: None,
+        }))
+    }
+
     /// Saves after every change, at once when the page goes away, and follows other tabs.
     pub fn attach(self, session: Session) {
         Effect::new(move |_| {
@@ -247,7 +254,7 @@ impl Saver {
                 .map(|(k, _)| k)
                 .filter(|k| k.starts_with(persist::BACKUP_PREFIX))
                 .collect();
-            keys.sort();
+            crate::domain::order::sort_by(&mut keys, String::cmp);
             keys
         })
     }

@@ -23,8 +23,12 @@ pub fn provide_router() -> CurrentRoute {
     current
 }
 
-fn location_hash_raw() -> String {
-    window().location().hash().unwrap_or_default()
+/// The fragment of the address (`#/raci`); empty when rendering natively.
+pub fn location_hash_raw() -> String {
+    #[cfg(target_arch = "wasm32")]
+    return window().location().hash().unwrap_or_default();
+    #[cfg(not(target_arch = "wasm32"))]
+    String::new()
 }
 
 /// After a navigation, names the page in the title and moves focus to its heading,
@@ -32,10 +36,7 @@ fn location_hash_raw() -> String {
 pub fn announce_page_changes(route: ReadSignal<Route>) {
     Effect::new(move |previous: Option<Route>| {
         let current = route.get();
-        document().set_title(&match current {
-            Route::Home => "Splitline: co-managed IT toolkit".to_owned(),
-            other => format!("{} · Splitline", other.title()),
-        });
+        document().set_title(&current.document_title());
         if previous.is_some_and(|p| p != current) {
             request_animation_frame(|| {
                 if let Some(h1) = document()

@@ -135,4 +135,15 @@ impl Session {
     pub fn get() -> Session {
         expect_context::<Session>()
     }
+
+    /// Makes the session and each of its signals available to every component below.
+    pub fn provide(self, saver: crate::persistence::Saver) {
+        provide_context(self);
+        provide_context(self.notices);
+        provide_context(self.lib);
+        provide_context(self.status);
+        provide_context(self.health);
+        provide_context(saver);
+        provide_context(IncomingCard(RwSignal::new(None)));
+    }
 }

@@ -18,6 +18,18 @@ pub fn unique_id(prefix: &str) -> String {
     format!("{prefix}-{}", NEXT.fetch_add(1, Ordering::Relaxed))
 }
 
+/// Calls `handler` on every key press in the page while the calling component lives.
+/// Native builds render the static first screens, where there is no window to listen on.
+pub fn on_window_keydown(handler: impl Fn(web_sys::KeyboardEvent) + 'static) {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let handle = leptos::prelude::window_event_listener(leptos::ev::keydown, handler);
+        leptos::prelude::on_cleanup(move || handle.remove());
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    drop(handler);
+}
+
 /// Moves focus to an element once it has been rendered (the next animation frame).
 pub fn focus_later(id: String) {
     use leptos::prelude::{document, request_animation_frame};

@@ -63,6 +63,8 @@ pub fn NumberField(
                 type="text"
                 inputmode="numeric"
                 autocomplete="off"
+                // The attribute gives the static first screen its value too.
+                value=text.get_untracked()
                 prop:value=text
                 on:input=on_input
                 aria-invalid=move || error.get().map(|_| "true")

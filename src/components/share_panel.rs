@@ -1,12 +1,15 @@
 use leptos::prelude::*;
 
 use super::unique_id;
+use crate::chunks;
 use crate::clock::now_ms;
 use crate::domain::input::group;
-use crate::domain::share::body::Sender;
+use crate::domain::share::body::{Sender, SharedDoc};
 use crate::domain::share::link::Reach;
 use crate::share::{copy, full_url};
 use crate::state::{Lib, Session};
+
+const NOT_LOADED: &str = "The link maker could not be loaded: you may be offline. Download the JSON file instead, or try again when you are back online.";
 
 /// Share a document: a link that carries it (copied to the clipboard), its length and
 /// where it survives pasting, and the JSON file for when the link is too long.
@@ -15,8 +18,8 @@ pub fn SharePanel(
     /// What is being shared, for the heading ("workspace", "scorecard", …).
     #[prop(into)]
     what: String,
-    /// Builds the link text (after `#/s/`) for this sender.
-    make_link: Callback<Sender, String>,
+    /// The document as this sender shares it; the link is made from it.
+    doc: Callback<Sender, SharedDoc>,
     /// Downloads the same document as a JSON file.
     download_json: Callback<()>,
     /// When the document names its own sharer (a scorecard's evaluator), that name;
@@ -27,8 +30,8 @@ pub fn SharePanel(
     let session = Session::get();
     let lib = Lib::get();
     let link = RwSignal::new(None::<String>);
-    // The sender and link text of the link on show, to tell when later edits outdate it.
-    let made = RwSignal::new(None::<(Sender, String)>);
+    // The sender and document of the link on show, to tell when later edits outdate it.
+    let made = RwSignal::new(None::<(Sender, SharedDoc)>);
     let copied = RwSignal::new(None::<Result<(), String>>);
     let name_id = unique_id("sharer");
     let title_id = unique_id("share-title");
@@ -41,20 +44,28 @@ pub fn SharePanel(
                 .with_untracked(|p| p.sharer_name.trim().to_owned()),
             at_ms: now_ms(),
         };
-        let text = make_link.run(sender.clone());
-        let url = full_url(&text);
-        made.set(Some((sender, text)));
-        link.set(Some(url.clone()));
-        copied.set(None);
-        leptos::task::spawn_local(async move { copied.set(Some(copy(url).await)) });
+        let shared = doc.run(sender.clone());
+        // The link codec is in the share chunk, fetched on the first click.
+        leptos::task::spawn_local(async move {
+            match chunks::make_link(shared.clone(), sender.clone()).await {
+                Ok(text) => {
+                    let url = full_url(&text);
+                    made.set(Some((sender, shared)));
+                    link.set(Some(url.clone()));
+                    copied.set(None);
+                    copied.set(Some(copy(url).await));
+                }
+                Err(_) => copied.set(Some(Err(NOT_LOADED.to_owned()))),
+            }
+        });
     };
-    // Rebuilt only while a link is on show, after an edit of the workspace; a change to
-    // another tool's document rebuilds the same text and says nothing.
+    // Compared only while a link is on show, after an edit of the workspace; a change to
+    // another tool's document leaves this one equal and says nothing.
     let outdated = Memo::new(move |_| {
         lib.0.with(|l| l.active().updated_ms);
         made.with(|m| {
             m.as_ref()
-                .is_some_and(|(sender, text)| make_link.run(sender.clone()) != *text)
+                .is_some_and(|(sender, shared)| doc.run(sender.clone()) != *shared)
         })
     });
     let outdated_text = format!(
@@ -106,12 +117,12 @@ pub fn SharePanel(
                     "Download JSON file"
                 </button>
             </div>
+            {move || copied.get().and_then(|r| r.err()).map(|e| view! { <p class="field-error">{e}</p> })}
             <Show when=move || link.get().is_some()>
                 <p role="status" class=move || match Reach::of(length()) {
                     Reach::Everywhere => "share-reach ok",
                     _ => "share-reach warn",
                 }>{summary}</p>
-                {move || copied.get().and_then(|r| r.err()).map(|e| view! { <p class="field-error">{e}</p> })}
                 <label class="visually-hidden" for="share-link-text">"Share link"</label>
                 <input id="share-link-text" class="share-link" type="text" readonly prop:value=move || link.get().unwrap_or_default() />
             </Show>

@@ -6,7 +6,11 @@
 //! migration steps; a version newer than this build is an error the buyer sees, never
 //! a silent reset, because writing over it would destroy work made by a newer app.
 
+use std::borrow::Cow;
+
 use serde::{de::DeserializeOwned, Deserialize, Serialize};
+use serde_json::error::Category;
+use serde_json::value::RawValue;
 use serde_json::Value;
 
 /// The marker that tells our files apart from any other JSON.
@@ -33,6 +37,31 @@ pub enum Kind {
 }
 
 impl Kind {
+    const ALL: [Kind; 6] = [
+        Kind::Meta,
+        Kind::Workspace,
+        Kind::Library,
+        Kind::Scorecard,
+        Kind::Raci,
+        Kind::Pricing,
+    ];
+
+    /// The name an envelope gives the kind (`"workspace"`), as serde writes it.
+    pub fn key(self) -> &'static str {
+        match self {
+            Kind::Meta => "meta",
+            Kind::Workspace => "workspace",
+            Kind::Library => "library",
+            Kind::Scorecard => "scorecard",
+            Kind::Raci => "raci",
+            Kind::Pricing => "pricing",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Kind> {
+        Kind::ALL.into_iter().find(|k| k.key() == key)
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             Kind::Meta => "app settings",
@@ -124,17 +153,38 @@ fn outgoing<T>(kind: Kind, data: &T) -> Outgoing<'_, T> {
 }
 
 /// Opens an envelope of the expected kind, upgrading older versions.
+///
+/// Data at the current version is read straight from the text into `T`; only older
+/// data goes through a JSON value for the migration steps. (Reading every document
+/// through a value cost a second deserialiser per type in the wasm.)
 pub fn decode<T: DeserializeOwned>(text: &str, expected: Kind) -> Result<T, EnvelopeError> {
-    let value: Value =
-        serde_json::from_str(text).map_err(|e| EnvelopeError::NotJson(e.to_string()))?;
-    decode_value(value, expected)
+    decode_with(MIGRATIONS, text, expected)
+}
+
+/// `decode` with the given upgrade steps: the newest version is the one after the last step.
+fn decode_with<T: DeserializeOwned>(
+    steps: &[Migration],
+    text: &str,
+    expected: Kind,
+) -> Result<T, EnvelopeError> {
+    let header: Header = serde_json::from_str(text).map_err(|e| match e.classify() {
+        Category::Data => EnvelopeError::NotSplitline,
+        _ => EnvelopeError::NotJson(e.to_string()),
+    })?;
+    let newest = steps.len() as u32 + 1;
+    let (version, data) = header.open(expected, newest)?;
+    let bad = |e: serde_json::Error| EnvelopeError::BadData(e.to_string());
+    if version == newest {
+        return serde_json::from_str(data.get()).map_err(bad);
+    }
+    let value: Value = serde_json::from_str(data.get()).map_err(bad)?;
+    let value = upgrade(steps, expected, version, value)?;
+    serde_json::from_str(&value.to_string()).map_err(bad)
 }
 
 /// Like `decode`, for an envelope already parsed as JSON (inside a share link).
 pub fn decode_value<T: DeserializeOwned>(value: Value, expected: Kind) -> Result<T, EnvelopeError> {
-    let (version, data) = open(value, expected)?;
-    let data = upgrade(MIGRATIONS, expected, version, data)?;
-    serde_json::from_value(data).map_err(|e| EnvelopeError::BadData(e.to_string()))
+    decode(&value.to_string(), expected)
 }
 
 /// The kind an envelope claims to carry, if it is one of ours.
@@ -142,7 +192,7 @@ pub fn kind_of(value: &Value) -> Option<Kind> {
     if value.get("format").and_then(Value::as_str) != Some(FORMAT) {
         return None;
     }
-    serde_json::from_value(value.get("kind")?.clone()).ok()
+    Kind::from_key(value.get("kind")?.as_str()?)
 }
 
 /// The envelope as a JSON value, for embedding in a share link.
@@ -150,33 +200,49 @@ pub fn to_value<T: Serialize>(kind: Kind, data: &T) -> Value {
     serde_json::to_value(outgoing(kind, data)).expect("our models always serialise")
 }
 
-/// Checks the wrapper and returns the version and the raw data.
-fn open(value: Value, expected: Kind) -> Result<(u32, Value), EnvelopeError> {
-    let Value::Object(mut map) = value else {
-        return Err(EnvelopeError::NotSplitline);
-    };
-    if map.get("format").and_then(Value::as_str) != Some(FORMAT) {
-        return Err(EnvelopeError::NotSplitline);
-    }
-    let kind = map.get("kind").cloned().unwrap_or(Value::Null);
-    if serde_json::from_value::<Kind>(kind.clone()).ok() != Some(expected) {
-        let found = kind
-            .as_str()
-            .unwrap_or("document of unknown kind")
-            .replace('_', " ");
-        return Err(EnvelopeError::WrongKind { expected, found });
-    }
-    let version = match map.get("version").and_then(Value::as_u64) {
-        Some(v) if v > u64::from(SCHEMA_VERSION) => {
-            return Err(EnvelopeError::NewerVersion { found: v })
+/// The wrapper of an envelope, with its data left as text until the kind and version
+/// are known to be ones this build reads.
+#[derive(Deserialize)]
+struct Header<'a> {
+    #[serde(default, borrow)]
+    format: Option<Cow<'a, str>>,
+    #[serde(default, borrow)]
+    kind: Option<&'a RawValue>,
+    #[serde(default, borrow)]
+    version: Option<&'a RawValue>,
+    #[serde(default, borrow)]
+    data: Option<&'a RawValue>,
+}
+
+impl<'a> Header<'a> {
+    /// Checks the wrapper and returns the version and the raw data.
+    fn open(self, expected: Kind, newest: u32) -> Result<(u32, &'a RawValue), EnvelopeError> {
+        if self.format.as_deref() != Some(FORMAT) {
+            return Err(EnvelopeError::NotSplitline);
         }
-        Some(v) if v >= 1 => v as u32,
-        _ => return Err(EnvelopeError::BadVersion),
-    };
-    let data = map
-        .remove("data")
-        .ok_or_else(|| EnvelopeError::BadData("no data".into()))?;
-    Ok((version, data))
+        let kind: Option<Cow<str>> = self.kind.and_then(|k| serde_json::from_str(k.get()).ok());
+        if kind.as_deref().and_then(Kind::from_key) != Some(expected) {
+            let found = kind
+                .as_deref()
+                .unwrap_or("document of unknown kind")
+                .replace('_', " ");
+            return Err(EnvelopeError::WrongKind { expected, found });
+        }
+        let version = match self
+            .version
+            .and_then(|v| serde_json::from_str::<u64>(v.get()).ok())
+        {
+            Some(v) if v > u64::from(newest) => {
+                return Err(EnvelopeError::NewerVersion { found: v })
+            }
+            Some(v) if v >= 1 => v as u32,
+            _ => return Err(EnvelopeError::BadVersion),
+        };
+        let data = self
+            .data
+            .ok_or_else(|| EnvelopeError::BadData("no data".into()))?;
+        Ok((version, data))
+    }
 }
 
 /// Runs the upgrade steps from `version` to the newest one `steps` knows.
@@ -214,6 +280,45 @@ mod tests {
         let pretty = encode_pretty(Kind::Meta, &Note { text: "x".into() });
         assert!(pretty.contains('\n'));
         assert_eq!(decode::<Note>(&pretty, Kind::Meta).unwrap().text, "x");
+    }
+
+    #[test]
+    fn kind_keys_are_the_names_serde_writes() {
+        for kind in Kind::ALL {
+            assert_eq!(serde_json::to_value(kind).unwrap(), json!(kind.key()));
+            assert_eq!(Kind::from_key(kind.key()), Some(kind));
+        }
+    }
+
+    #[derive(Debug, PartialEq, Deserialize)]
+    struct NoteV3 {
+        body: String,
+        flag: bool,
+    }
+
+    #[test]
+    fn older_versions_are_upgraded_before_they_are_read() {
+        let steps: &[Migration] = &[add_flag, rename_text];
+        let v1 = r#"{"format":"splitline","kind":"meta","version":1,"data":{"text":"t"}}"#;
+        let v3 =
+            r#"{"format":"splitline","kind":"meta","version":3,"data":{"body":"b","flag":false}}"#;
+        let v4 = r#"{"format":"splitline","kind":"meta","version":4,"data":{}}"#;
+        let read = |text| decode_with::<NoteV3>(steps, text, Kind::Meta);
+        assert_eq!(
+            read(v1),
+            Ok(NoteV3 {
+                body: "t".into(),
+                flag: true
+            })
+        );
+        assert_eq!(
+            read(v3),
+            Ok(NoteV3 {
+                body: "b".into(),
+                flag: false
+            })
+        );
+        assert_eq!(read(v4), Err(EnvelopeError::NewerVersion { found: 4 }));
     }
 
     #[test]

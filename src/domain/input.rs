@@ -40,6 +40,51 @@ pub fn parse_whole(text: &str, min: i64, max: i64) -> Result<i64, InputError> {
     Ok(value)
 }
 
+/// Reads a decimal number as people type it: "2.5", "2,5", "-0.25", " 10 ", ".5". At
+/// most 15 digits before the point and 9 after; no exponents. `None` for anything else.
+/// (Kept to digits on purpose: it stands in for `str::parse::<f64>`, whose tables would
+/// otherwise sit in the wasm.)
+pub fn parse_decimal(text: &str) -> Option<f64> {
+    let t = text.trim();
+    let (negative, t) = match t.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, t),
+    };
+    let (whole, fraction) = t.split_once(['.', ',']).unwrap_or((t, ""));
+    let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    if (whole.is_empty() && fraction.is_empty())
+        || !digits(whole)
+        || !digits(fraction)
+        || whole.len() > 15
+        || fraction.len() > 9
+    {
+        return None;
+    }
+    let whole = whole.parse::<u64>().unwrap_or(0) as f64;
+    let fraction = fraction.parse::<u64>().unwrap_or(0) as f64 / 10f64.powi(fraction.len() as i32);
+    let value = whole + fraction;
+    Some(if negative { -value } else { value })
+}
+
+/// Writes `value` with at most `decimals` digits after the point, dropping trailing
+/// zeros: (2.5, 3) → "2.5", (3.0, 3) → "3". For the short figures the app shows.
+pub fn decimal_text(value: f64, decimals: u32) -> String {
+    let scale = 10i64.pow(decimals);
+    let scaled = (value * scale as f64).round() as i64;
+    let sign = if scaled < 0 { "-" } else { "" };
+    let (whole, fraction) = (
+        scaled.unsigned_abs() / scale as u64,
+        scaled.unsigned_abs() % scale as u64,
+    );
+    let fraction = format!("{fraction:0width$}", width = decimals as usize);
+    let fraction = fraction.trim_end_matches('0');
+    if fraction.is_empty() {
+        format!("{sign}{whole}")
+    } else {
+        format!("{sign}{whole}.{fraction}")
+    }
+}
+
 /// Writes a whole number with thousands separators: 1000000 → "1,000,000".
 pub fn group(value: i64) -> String {
     let digits = value.unsigned_abs().to_string();
@@ -58,6 +103,44 @@ pub fn group(value: i64) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn decimals_read_as_typed() {
+        for (text, value) in [
+            ("2.5", 2.5),
+            ("2,5", 2.5),
+            (" 10 ", 10.0),
+            ("-0.25", -0.25),
+            (".5", 0.5),
+            ("7.", 7.0),
+            ("0.1", 0.1),
+        ] {
+            assert_eq!(super::parse_decimal(text), Some(value), "{text}");
+        }
+        for text in [
+            "",
+            "-",
+            ".",
+            "1e3",
+            "1.000.5",
+            "abc",
+            "+5",
+            "1.2345678901",
+            "inf",
+            "NaN",
+        ] {
+            assert_eq!(super::parse_decimal(text), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn decimals_written_short() {
+        assert_eq!(super::decimal_text(2.5, 3), "2.5");
+        assert_eq!(super::decimal_text(3.0, 3), "3");
+        assert_eq!(super::decimal_text(0.1254, 3), "0.125");
+        assert_eq!(super::decimal_text(-1.05, 1), "-1.1");
+        assert_eq!(super::decimal_text(0.0, 2), "0");
+    }
+
     use super::*;
     use proptest::prelude::*;
 

@@ -13,6 +13,11 @@ pub struct Library {
 }
 
 impl Library {
+    /// What a new visitor starts with: one empty workspace with a friendly name.
+    pub fn first(id: String, now_ms: i64) -> Library {
+        Library::new(Workspace::new(id, "My first engagement".into(), now_ms))
+    }
+
     /// A library holding one workspace, open.
     pub fn new(first: Workspace) -> Library {
         Library {
@@ -24,7 +29,9 @@ impl Library {
     /// Builds a library from loaded workspaces. `None` when there are none.
     /// The preferred active id falls back to the most recently updated workspace.
     pub fn from_loaded(mut workspaces: Vec<Workspace>, preferred: Option<&str>) -> Option<Library> {
-        workspaces.sort_by(|a, b| a.created_ms.cmp(&b.created_ms).then(a.id.cmp(&b.id)));
+        crate::domain::order::sort_by(&mut workspaces, |a, b| {
+            a.created_ms.cmp(&b.created_ms).then(a.id.cmp(&b.id))
+        });
         let active = preferred
             .filter(|id| workspaces.iter().any(|w| w.id == *id))
             .map(str::to_owned)

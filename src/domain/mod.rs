@@ -10,6 +10,7 @@ pub mod envelope;
 pub mod files;
 pub mod input;
 pub mod library;
+pub mod order;
 pub mod persist;
 pub mod pricing;
 pub mod provider;

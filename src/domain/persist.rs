@@ -105,7 +105,7 @@ pub fn read_library(entries: &[(String, String)], now_ms: i64) -> Loaded {
     let mut backups = Vec::new();
     let mut meta = Meta::default();
     let mut sorted: Vec<&(String, String)> = entries.iter().collect();
-    sorted.sort_by(|a, b| a.0.cmp(&b.0));
+    crate::domain::order::sort_by(&mut sorted, |a, b| a.0.cmp(&b.0));
     for (key, raw) in sorted {
         let result = if key == META_KEY {
             envelope::decode::<Meta>(raw, Kind::Meta).map(|m| meta = m)

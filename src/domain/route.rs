@@ -72,6 +72,14 @@ impl Route {
         }
     }
 
+    /// The browser tab's title while the page is open.
+    pub fn document_title(self) -> String {
+        match self {
+            Route::Home => "Splitline: co-managed IT toolkit".to_owned(),
+            other => format!("{} · Splitline", other.title()),
+        }
+    }
+
     /// One line on what the page is for.
     pub fn purpose(self) -> &'static str {
         match self {

@@ -33,14 +33,31 @@ export async function openPage(context, url = APP_URL) {
     if (msg.type() === 'error') page.errors.push(msg.text());
   });
   page.on('pageerror', (err) => page.errors.push(String(err)));
+  followApp(page);
   await page.goto(url);
-  await appReady(page);
   return page;
 }
 
-/** Waits until the wasm app has rendered its header. */
+/** Makes `page.goto` and `page.reload` wait for the live app, not just its static first
+ *  screen: the specs test what the app does, and the static screen only looks like it. */
+export function followApp(page) {
+  const goto = page.goto.bind(page);
+  const reload = page.reload.bind(page);
+  page.goto = async (url, options) => {
+    const response = await goto(url, options);
+    await appReady(page);
+    return response;
+  };
+  page.reload = async (options) => {
+    const response = await reload(options);
+    await appReady(page);
+    return response;
+  };
+}
+
+/** Waits until the live app has replaced the static first screen of index.html. */
 export async function appReady(page) {
-  await page.getByRole('banner').getByRole('link', { name: 'Splitline' }).waitFor();
+  await page.locator('#app:not([data-static])').getByRole('banner').getByRole('link', { name: 'Splitline' }).waitFor();
 }
 
 /** Runs axe-core on the page and returns its violations, summarised. */

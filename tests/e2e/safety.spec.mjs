@@ -1,9 +1,6 @@
-// No lost drafts: two tabs never overwrite each other, storage health is visible,
-// and the app still opens offline once it has been loaded.
+// No lost drafts: two tabs never overwrite each other and storage health is visible.
+// Offline use after a first visit is in first-visit.spec.mjs.
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { after, before, test } from 'node:test';
 import { APP_URL, axeViolations, launch, openPage, saved, stored, waitForValue, workspaceRow } from './helpers.mjs';
 
@@ -90,39 +87,4 @@ test('a backup reminder appears for work never exported, and a backup silences i
   await page.getByRole('heading', { level: 1, name: 'Workspaces' }).waitFor();
   assert.equal(await page.getByText('has not been backed up').count(), 0);
   await context.close();
-});
-
-test('after a first visit the app opens without a network', async () => {
-  // A server of our own, so the test can take it away.
-  const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-  const port = 20000 + Math.floor(Math.random() * 20000);
-  const server = spawn('python3', ['-m', 'http.server', String(port), '--bind', '127.0.0.1', '--directory', path.join(root, 'dist')], { stdio: 'ignore' });
-  const url = `http://127.0.0.1:${port}/`;
-  for (let i = 0; i < 100; i++) {
-    try {
-      if ((await fetch(url)).ok) break;
-    } catch {
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  }
-  const context = await browser.newContext();
-  try {
-    const page = await openPage(context, `${url}#/workspaces`);
-    await page.getByRole('textbox', { name: 'Company name' }).fill('Offline Ltd');
-    await saved(page);
-    await page.evaluate(async () => {
-      await navigator.serviceWorker.ready;
-    });
-    await page.waitForFunction(async () => (await caches.keys()).length > 0 && (await (await caches.open((await caches.keys())[0])).keys()).length >= 4);
-    server.kill();
-    await new Promise((r) => setTimeout(r, 300));
-    await page.reload();
-    await page.getByRole('heading', { level: 1, name: 'Workspaces' }).waitFor();
-    assert.equal(await page.getByRole('textbox', { name: 'Company name' }).inputValue(), 'Offline Ltd');
-    await page.getByRole('navigation', { name: 'Tools' }).getByRole('link', { name: 'RACI builder' }).click();
-    await page.getByRole('heading', { level: 1, name: 'RACI builder' }).waitFor();
-  } finally {
-    server.kill();
-    await context.close();
-  }
 });

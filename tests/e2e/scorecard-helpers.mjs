@@ -1,5 +1,5 @@
 // Shared set-up for the scorecard specs: seeding a workspace, reading the page.
-import { APP_URL, appReady } from './helpers.mjs';
+import { APP_URL, followApp } from './helpers.mjs';
 
 export const SCORECARD = `${APP_URL}#/scorecard`;
 
@@ -19,8 +19,8 @@ export async function openSeeded(context, workspace, hash = '#/scorecard') {
     if (msg.type() === 'error' && !msg.location().url.endsWith('favicon.ico')) page.errors.push(msg.text());
   });
   page.on('pageerror', (err) => page.errors.push(String(err)));
+  followApp(page);
   await page.goto(`${APP_URL}${hash}`);
-  await appReady(page);
   await page.getByRole('heading', { level: 1, name: 'Provider scorecard' }).waitFor();
   return page;
 }

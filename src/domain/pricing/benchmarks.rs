@@ -266,7 +266,7 @@ pub fn flags(q: &Quote, t: &QuoteTotals, cur: Currency, fully_managed_monthly: C
     if q.term() > USUAL_MAX_TERM {
         out.push(flag(Level::Note, format!("A {}-month term is longer than the usual 2 to 3 years: ask for an exit clause and an annual price review.", q.term())));
     }
-    out.sort_by_key(|f| std::cmp::Reverse(f.level));
+    crate::domain::order::sort_by_key(&mut out, |f| std::cmp::Reverse(f.level));
     out
 }
 

@@ -76,7 +76,7 @@ impl Comparison {
     /// with no price yet in the order they were added.
     pub fn ranked(&self) -> Vec<&QuoteView> {
         let mut out: Vec<&QuoteView> = self.quotes.iter().collect();
-        out.sort_by_key(|q| q.rank.unwrap_or(usize::MAX));
+        crate::domain::order::sort_by_key(&mut out, |q| q.rank.unwrap_or(usize::MAX));
         out
     }
 
@@ -154,7 +154,7 @@ pub fn compare(
     let mut order: Vec<usize> = (0..quotes.len())
         .filter(|&i| quotes[i].rank.is_some())
         .collect();
-    order.sort_by(|&a, &b| {
+    crate::domain::order::sort_by(&mut order, |&a, &b| {
         let (qa, qb) = (&quotes[a], &quotes[b]);
         qa.totals
             .total

@@ -133,7 +133,7 @@ pub fn cross_check(
             text,
         });
     }
-    out.sort_by_key(|f| !f.no_rate);
+    crate::domain::order::sort_by_key(&mut out, |f| !f.no_rate);
     out
 }
 

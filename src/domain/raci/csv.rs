@@ -42,7 +42,8 @@ impl ImportError {
         }
     }
 
-    fn file(message: impl Into<String>) -> ImportError {
+    /// A problem with the file as a whole rather than one line.
+    pub fn file(message: impl Into<String>) -> ImportError {
         ImportError {
             line: None,
             message: message.into(),
@@ -303,7 +304,7 @@ impl Draft {
             }
         }
         if !self.errors.is_empty() {
-            self.errors.sort_by_key(|e| e.line.unwrap_or(0));
+            crate::domain::order::sort_by_key(&mut self.errors, |e| e.line.unwrap_or(0));
             return Err(self.errors);
         }
 
@@ -331,7 +332,7 @@ impl Draft {
             })
             .collect();
         // Functions are stored in grid order: by category, then as they came.
-        self.rows.sort_by_key(|r| r.category);
+        crate::domain::order::sort_by_key(&mut self.rows, |r| r.category);
         let party_id = |i: usize| raci.parties[i].id;
         let owner = |o: &Option<(String, u64)>| {
             o.as_ref()

@@ -154,18 +154,16 @@ impl Weight {
 
     /// Reads a typed weight: "3", "2.5", "2,5", " 10 ".
     pub fn parse(text: &str) -> Result<Weight, WeightError> {
-        let t = text.trim().replace(',', ".");
-        if t.is_empty() {
+        if text.trim().is_empty() {
             return Err(WeightError::Empty);
         }
-        let value: f64 = t.parse().map_err(|_| WeightError::NotANumber)?;
+        let value = crate::domain::input::parse_decimal(text).ok_or(WeightError::NotANumber)?;
         Weight::new(value)
     }
 
     /// The weight as typed back to the buyer: "3", "2.5".
     pub fn text(self) -> String {
-        let rounded = (self.0 * 1000.0).round() / 1000.0;
-        format!("{rounded}")
+        crate::domain::input::decimal_text(self.0, 3)
     }
 }
 

@@ -85,7 +85,7 @@ pub fn display_shares(weights: &[f64]) -> Vec<f64> {
     let mut floors: Vec<i64> = tenths.iter().map(|t| t.floor() as i64).collect();
     let missing = 1000 - floors.iter().sum::<i64>();
     let mut order: Vec<usize> = (0..tenths.len()).collect();
-    order.sort_by(|&a, &b| {
+    crate::domain::order::sort_by(&mut order, |&a, &b| {
         let ra = tenths[a] - tenths[a].floor();
         let rb = tenths[b] - tenths[b].floor();
         rb.total_cmp(&ra).then(a.cmp(&b))
@@ -245,7 +245,7 @@ impl Results {
 /// Input: (index, name, total); output: (index, rank) in rank order.
 pub fn rank(entries: &[(usize, &str, f64)]) -> Vec<(usize, usize)> {
     let mut sorted: Vec<&(usize, &str, f64)> = entries.iter().collect();
-    sorted.sort_by(|a, b| {
+    crate::domain::order::sort_by(&mut sorted, |a, b| {
         b.2.total_cmp(&a.2)
             .then_with(|| a.1.to_lowercase().cmp(&b.1.to_lowercase()))
             .then_with(|| a.1.cmp(b.1))

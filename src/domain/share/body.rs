@@ -54,6 +54,16 @@ impl SharedDoc {
             SharedDoc::Pricing(_) => LinkKind::Pricing,
         }
     }
+
+    /// The link text (after `#/s/`) that carries this document.
+    pub fn link(&self, sender: &Sender) -> String {
+        match self {
+            SharedDoc::Workspace(ws) => workspace_link(ws, sender),
+            SharedDoc::Scorecard(card) => scorecard_link(card),
+            SharedDoc::Raci(doc) => raci_link(doc, sender),
+            SharedDoc::Pricing(doc) => pricing_link(doc, sender),
+        }
+    }
 }
 
 /// The link text (after `#/s/`) for a whole workspace.

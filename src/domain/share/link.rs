@@ -9,6 +9,7 @@
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine as _;
 
+use super::crc::crc32;
 use super::dict::DICT_V1;
 use super::preset;
 
@@ -127,7 +128,7 @@ impl LinkError {
 /// Wraps a body into link text (the part after `#/s/`).
 pub fn pack(kind: LinkKind, body: &[u8]) -> String {
     let mut bytes = preset::deflate_with(DICT_V1, body);
-    bytes.extend_from_slice(&crc32fast::hash(body).to_be_bytes());
+    bytes.extend_from_slice(&crc32(body).to_be_bytes());
     let payload = URL_SAFE_NO_PAD.encode(bytes);
     format!(
         "{FORMAT}{}{}.{payload}",
@@ -184,7 +185,7 @@ pub fn unpack(text: &str) -> Result<(LinkKind, Vec<u8>), LinkError> {
             _ => LinkError::Damaged,
         })?;
     let expected_crc = u32::from_be_bytes([crc[0], crc[1], crc[2], crc[3]]);
-    if crc32fast::hash(&body) != expected_crc {
+    if crc32(&body) != expected_crc {
         return Err(LinkError::Damaged);
     }
     Ok((kind, body))

@@ -7,6 +7,7 @@
 pub mod body;
 pub mod bytes;
 pub mod card;
+pub mod crc;
 pub mod defaults;
 pub mod dict;
 pub mod link;

@@ -7,7 +7,7 @@ use crate::components::share_panel::SharePanel;
 use crate::domain::documents::workspace_from_card;
 use crate::domain::envelope::{self, Kind};
 use crate::domain::files::{slug, Imported};
-use crate::domain::share::body::{workspace_link, Sender};
+use crate::domain::share::body::SharedDoc;
 use crate::domain::workspace::Workspace;
 use crate::file_import::{dropped, first_file, picked, read};
 use crate::state::{Session, Tone};
@@ -35,9 +35,9 @@ pub fn Transfer() -> impl IntoView {
             &text,
         );
     });
-    let make_link = Callback::new(move |sender: Sender| {
+    let shared = Callback::new(move |_| {
         lib.0
-            .with_untracked(|l| workspace_link(l.active(), &sender))
+            .with_untracked(|l| SharedDoc::Workspace(Box::new(l.active().clone())))
     });
     let import = move |file: Option<web_sys::File>| {
         let Some(file) = file else { return };
@@ -79,7 +79,7 @@ pub fn Transfer() -> impl IntoView {
             </div>
             <p class="field-error" role="alert">{move || error.get()}</p>
         </section>
-        <SharePanel what="workspace" make_link=make_link download_json=download_workspace />
+        <SharePanel what="workspace" doc=shared download_json=download_workspace />
     }
 }
 

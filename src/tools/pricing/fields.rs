@@ -85,6 +85,8 @@ fn ParsedField(
                     type="text"
                     inputmode="decimal"
                     autocomplete="off"
+                    // The attribute gives the static first screen its value too.
+                    value=text.get_untracked()
                     prop:value=text
                     on:input=on_input
                     on:blur=on_blur

@@ -3,12 +3,7 @@
 //! Amounts reach the formatter as exact decimal strings ("1234.50"), never as floats,
 //! so what is shown is exactly what the domain computed.
 
-use std::cell::RefCell;
-use std::collections::HashMap;
-
-use js_sys::Intl::{NumberFormat, NumberFormatNotation, NumberFormatOptions, NumberFormatStyle};
 use leptos::prelude::*;
-use wasm_bindgen::JsValue;
 
 use crate::domain::pricing::money::{decimal, Cents, Currency};
 
@@ -19,40 +14,87 @@ enum Kind {
     Count,
 }
 
-thread_local! {
-    static FORMATS: RefCell<HashMap<(Kind, Currency), js_sys::Function>> = RefCell::new(HashMap::new());
-}
+#[cfg(target_arch = "wasm32")]
+use intl::call;
 
-fn formatter(kind: Kind, cur: Currency) -> js_sys::Function {
-    FORMATS.with(|cache| {
-        cache
-            .borrow_mut()
-            .entry((kind, cur))
-            .or_insert_with(|| {
-                let opts = NumberFormatOptions::new();
-                match kind {
-                    Kind::Money | Kind::Compact => {
-                        opts.set_style(NumberFormatStyle::Currency);
-                        opts.set_currency(cur.code());
+#[cfg(target_arch = "wasm32")]
+mod intl {
+    use std::cell::RefCell;
+    use std::collections::HashMap;
+
+    use js_sys::Intl::{
+        NumberFormat, NumberFormatNotation, NumberFormatOptions, NumberFormatStyle,
+    };
+    use wasm_bindgen::JsValue;
+
+    use super::Kind;
+    use crate::domain::pricing::money::Currency;
+
+    thread_local! {
+        static FORMATS: RefCell<HashMap<(Kind, Currency), js_sys::Function>> = RefCell::new(HashMap::new());
+    }
+
+    fn formatter(kind: Kind, cur: Currency) -> js_sys::Function {
+        FORMATS.with(|cache| {
+            cache
+                .borrow_mut()
+                .entry((kind, cur))
+                .or_insert_with(|| {
+                    let opts = NumberFormatOptions::new();
+                    match kind {
+                        Kind::Money | Kind::Compact => {
+                            opts.set_style(NumberFormatStyle::Currency);
+                            opts.set_currency(cur.code());
+                        }
+                        Kind::Count => opts.set_style(NumberFormatStyle::Decimal),
                     }
-                    Kind::Count => opts.set_style(NumberFormatStyle::Decimal),
-                }
-                if kind == Kind::Compact {
-                    opts.set_notation(NumberFormatNotation::Compact);
-                    opts.set_maximum_fraction_digits(1);
-                }
-                NumberFormat::new(&js_sys::Array::new(), &opts).format()
-            })
-            .clone()
-    })
+                    if kind == Kind::Compact {
+                        opts.set_notation(NumberFormatNotation::Compact);
+                        opts.set_maximum_fraction_digits(1);
+                    }
+                    NumberFormat::new(&js_sys::Array::new(), &opts).format()
+                })
+                .clone()
+        })
+    }
+
+    pub(super) fn call(kind: Kind, cur: Currency, text: &str) -> String {
+        formatter(kind, cur)
+            .call1(&JsValue::NULL, &JsValue::from_str(text))
+            .ok()
+            .and_then(|v| v.as_string())
+            .unwrap_or_else(|| text.to_owned())
+    }
 }
 
+/// Without a browser (the static first screens are rendered natively) figures read
+/// as in en-US, which is what most visitors' browsers show too.
+#[cfg(not(target_arch = "wasm32"))]
 fn call(kind: Kind, cur: Currency, text: &str) -> String {
-    formatter(kind, cur)
-        .call1(&JsValue::NULL, &JsValue::from_str(text))
-        .ok()
-        .and_then(|v| v.as_string())
-        .unwrap_or_else(|| text.to_owned())
+    let (sign, digits) = text.strip_prefix('-').map_or(("", text), |t| ("-", t));
+    let (whole, fraction) = digits.split_once('.').unwrap_or((digits, ""));
+    let mut grouped = String::new();
+    for (i, c) in whole.chars().enumerate() {
+        if i > 0 && (whole.len() - i) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(c);
+    }
+    match kind {
+        Kind::Count => format!("{sign}{grouped}"),
+        Kind::Money => format!("{sign}{}{grouped}.{fraction:0<2}", cur.symbol()),
+        Kind::Compact => {
+            let value: f64 = digits.parse().unwrap_or(0.0);
+            let (scaled, unit) = match value {
+                v if v >= 1e6 => (v / 1e6, "M"),
+                v if v >= 1e3 => (v / 1e3, "K"),
+                v => (v, ""),
+            };
+            let short = format!("{scaled:.1}");
+            let short = short.trim_end_matches(".0");
+            format!("{sign}{}{short}{unit}", cur.symbol())
+        }
+    }
 }
 
 /// "$1,234.50" in en-US, "1.234,50 €" in de-DE.

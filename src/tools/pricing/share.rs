@@ -5,7 +5,7 @@ use crate::components::share_panel::SharePanel;
 use crate::domain::documents::PricingDoc;
 use crate::domain::envelope::{self, Kind};
 use crate::domain::files::slug;
-use crate::domain::share::body::{pricing_link, Sender};
+use crate::domain::share::body::SharedDoc;
 use crate::state::{Lib, Notices};
 
 /// Share the comparison as a link, or as a JSON file that imports as a new workspace.
@@ -14,7 +14,7 @@ pub fn SharePricing() -> impl IntoView {
     let lib = Lib::get();
     let notices = expect_context::<Notices>();
     let doc = move || lib.0.with_untracked(|l| PricingDoc::of(l.active()));
-    let make_link = Callback::new(move |sender: Sender| pricing_link(&doc(), &sender));
+    let shared = Callback::new(move |_| SharedDoc::Pricing(Box::new(doc())));
     let download = Callback::new(move |()| {
         let doc = doc();
         let name = format!("splitline-pricing-{}.json", slug(&doc.name));
@@ -25,5 +25,5 @@ pub fn SharePricing() -> impl IntoView {
             &envelope::encode_pretty(Kind::Pricing, &doc),
         );
     });
-    view! { <SharePanel what="pricing comparison" make_link=make_link download_json=download /> }
+    view! { <SharePanel what="pricing comparison" doc=shared download_json=download /> }
 }

@@ -7,11 +7,12 @@ use wasm_bindgen_futures::JsFuture;
 
 use super::ctx::Editor;
 use super::file_stem;
+use crate::chunks::{split_point, NotLoaded};
 use crate::components::confirm::ConfirmDialog;
 use crate::components::notices::offer;
 use crate::domain::raci::csv::{self, ImportError, Imported, Layout};
 use crate::domain::raci::{markdown, sow, Raci};
-use crate::state::{Lib, Notices};
+use crate::state::{Lib, Notices, Tone};
 
 /// Problems with the last imported file, shown by `ImportReport`.
 #[derive(Clone, Copy)]
@@ -61,7 +62,11 @@ pub fn ImportButton() -> impl IntoView {
                     return;
                 }
             };
-            match csv::import(&text) {
+            let result = match import_csv(text).await {
+                Ok(result) => result,
+                Err(NotLoaded) => Err(vec![ImportError::file(NOT_LOADED)]),
+            };
+            match result {
                 Err(errors) => {
                     let n = errors.len();
                     problems
@@ -163,31 +168,48 @@ pub enum Export {
     Appendix,
 }
 
+/// Starts a download; the exporters load with the CSV importer on first use.
 pub fn export(kind: Export) {
     let editor = Editor::get();
     let notices = expect_context::<Notices>();
     let stem = file_stem();
-    let (name, mime, text) = match kind {
-        Export::Csv => (
-            format!("{stem}-raci.csv"),
-            "text/csv;charset=utf-8",
-            editor.with_untracked(csv::export_wide),
-        ),
-        Export::Markdown => (
-            format!("{stem}-raci.md"),
-            "text/markdown;charset=utf-8",
-            editor.with_untracked(markdown::table),
-        ),
-        Export::Appendix => {
-            let company = Lib::get()
-                .0
-                .with_untracked(|l| l.active().profile.company_name.clone());
-            (
+    let raci = editor.with_untracked(Raci::clone);
+    let company = Lib::get()
+        .0
+        .with_untracked(|l| l.active().profile.company_name.clone());
+    spawn_local(async move {
+        let (name, mime) = match kind {
+            Export::Csv => (format!("{stem}-raci.csv"), "text/csv;charset=utf-8"),
+            Export::Markdown => (format!("{stem}-raci.md"), "text/markdown;charset=utf-8"),
+            Export::Appendix => (
                 format!("{stem}-sow-appendix.md"),
                 "text/markdown;charset=utf-8",
-                editor.with_untracked(|r| sow::markdown(r, &company)),
-            )
+            ),
+        };
+        match export_text(kind, raci, company).await {
+            Ok(text) => offer(notices, &name, mime, &text),
+            Err(NotLoaded) => notices.push(Tone::Error, NOT_LOADED.to_owned(), None),
         }
-    };
-    offer(notices, &name, mime, &text);
+    });
+}
+
+const NOT_LOADED: &str =
+    "The file tools could not be loaded: you may be offline. Try again when you are back online.";
+
+split_point! {
+    /// Reads a CSV file in the wide or long layout.
+    raci_files, fn import_csv(text: String) -> Result<Imported, Vec<ImportError>> {
+        Ok(csv::import(&text))
+    }
+}
+
+split_point! {
+    /// The text of a download.
+    raci_files, fn export_text(kind: Export, raci: Raci, company: String) -> String {
+        Ok(match kind {
+            Export::Csv => csv::export_wide(&raci),
+            Export::Markdown => markdown::table(&raci),
+            Export::Appendix => sow::markdown(&raci, &company),
+        })
+    }
 }

@@ -126,7 +126,7 @@ fn EditorView(printing: RwSignal<bool>) -> impl IntoView {
 /// Ctrl+Z undoes, Ctrl+Shift+Z and Ctrl+Y redo (Cmd on a Mac). Text fields keep their
 /// own undo while the caret is in them.
 fn undo_shortcuts(editor: Editor) {
-    let handle = window_event_listener(leptos::ev::keydown, move |ev| {
+    crate::components::on_window_keydown(move |ev| {
         if !(ev.ctrl_key() || ev.meta_key()) || ev.alt_key() || ev.default_prevented() {
             return;
         }
@@ -148,7 +148,6 @@ fn undo_shortcuts(editor: Editor) {
         }
         ev.prevent_default();
     });
-    on_cleanup(move || handle.remove());
 }
 
 /// A file name stem from the workspace name: "Acme 2026 review" → "acme-2026-review".

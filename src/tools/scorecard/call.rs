@@ -102,7 +102,7 @@ pub fn CallMode() -> impl IntoView {
         }
     };
     let owner = Owner::current().expect("call mode renders inside the app");
-    let handle = window_event_listener(leptos::ev::keydown, move |ev| {
+    crate::components::on_window_keydown(move |ev| {
         if ev.ctrl_key()
             || ev.meta_key()
             || ev.alt_key()
@@ -127,7 +127,6 @@ pub fn CallMode() -> impl IntoView {
             CallKey::Previous => navigate(&q, Nav::Step(-1)),
         });
     });
-    on_cleanup(move || handle.remove());
     view! {
         <section class="sc-call" aria-labelledby="sc-call-title">
             <h2 id="sc-call-title" class="visually-hidden">"Call mode"</h2>

@@ -37,9 +37,7 @@ pub fn ScorecardPage() -> impl IntoView {
     let lib = Lib::get();
     let live = Live::new(lib);
     provide_context(live);
-    let tab = RwSignal::new(Tab::from_fragment(
-        &window().location().hash().unwrap_or_default(),
-    ));
+    let tab = RwSignal::new(Tab::from_fragment(&crate::router::location_hash_raw()));
     view! {
         <div class="sc-page">
             <PageIntro route=Route::Scorecard />

@@ -4,6 +4,7 @@ use super::chart::ResultsChart;
 use super::live::{edit, Live};
 use super::sig::{error_text, flag, invalid, show, show_or, text};
 use crate::components::unique_id;
+use crate::domain::input::parse_decimal;
 use crate::domain::scorecard::model::{check_margin, Basis, EditError};
 use crate::domain::scorecard::scoring::{Place, Results, Standing};
 use crate::domain::scorecard::sensitivity::{number, points, Verdict};
@@ -153,10 +154,8 @@ fn ResultSettings() -> impl IntoView {
                     value=initial_margin
                     aria-invalid=invalid(margin_error)
                     on:input=move |ev| {
-                        let text = event_target_value(&ev).trim().replace(',', ".");
-                        let result = text
-                            .parse::<f64>()
-                            .map_err(|_| EditError::BadMargin)
+                        let result = parse_decimal(&event_target_value(&ev))
+                            .ok_or(EditError::BadMargin)
                             .and_then(|v| check_margin(v).map(|()| v));
                         if let Ok(v) = result {
                             edit(|sc| sc.close_margin = v);

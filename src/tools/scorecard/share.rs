@@ -4,24 +4,22 @@ use crate::clock::{fresh_id, now_ms};
 use crate::components::notices::offer;
 use crate::components::share_panel::SharePanel;
 use crate::domain::scorecard::merge::{card_file, encode, file_name, CardFile};
-use crate::domain::share::body::scorecard_link;
+use crate::domain::share::body::{Sender, SharedDoc};
 use crate::state::{Lib, Notices};
 
-/// This evaluator's card as it is shared: the card gets its id the first time.
-fn current_card(lib: Lib) -> CardFile {
-    let mut card = None;
-    lib.update_active(|ws| {
-        if ws.scorecard.card_id.is_empty() {
-            ws.scorecard.card_id = fresh_id();
-        }
-        card = Some(card_file(
-            &ws.scorecard,
-            &ws.providers,
-            ws.display_name(),
-            now_ms(),
-        ));
-    });
-    card.expect("update_active always runs")
+/// This evaluator's card as it is shared at `at_ms`: the card gets its id the first time
+/// (later calls, such as the share panel's check for edits, only read).
+fn current_card(lib: Lib, at_ms: i64) -> CardFile {
+    if lib
+        .0
+        .with_untracked(|l| l.active().scorecard.card_id.is_empty())
+    {
+        lib.update_active(|ws| ws.scorecard.card_id = fresh_id());
+    }
+    lib.0.with_untracked(|l| {
+        let ws = l.active();
+        card_file(&ws.scorecard, &ws.providers, ws.display_name(), at_ms)
+    })
 }
 
 /// Share this evaluator's card as a link, or as the JSON file colleagues import.
@@ -30,9 +28,11 @@ pub fn ShareScorecard() -> impl IntoView {
     let lib = Lib::get();
     let notices = expect_context::<Notices>();
     let evaluator = Signal::derive(move || lib.0.with(|l| l.active().scorecard.evaluator.clone()));
-    let make_link = Callback::new(move |_| scorecard_link(&current_card(lib)));
+    let shared = Callback::new(move |sender: Sender| {
+        SharedDoc::Scorecard(Box::new(current_card(lib, sender.at_ms)))
+    });
     let download = Callback::new(move |()| {
-        let card = current_card(lib);
+        let card = current_card(lib, now_ms());
         offer(
             notices,
             &file_name(&card.evaluator),
@@ -40,5 +40,5 @@ pub fn ShareScorecard() -> impl IntoView {
             &encode(&card),
         );
     });
-    view! { <SharePanel what="scorecard" make_link=make_link download_json=download fixed_name=evaluator /> }
+    view! { <SharePanel what="scorecard" doc=shared download_json=download fixed_name=evaluator /> }
 }

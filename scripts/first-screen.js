@@ -1,0 +1,55 @@
+// Inlined into index.html by scripts/post-build.mjs, which fills in the two names in
+// capitals; the CSP allows it by its hash. It runs before the first paint: it shows the
+// static first screen of the page the address names and marks a returning visitor (whose
+// own data will replace parts of it). boot.js calls `splitlineShow` again when a link
+// changes the page before the app has taken over, and `splitlinePreload` to fetch a
+// page's wasm chunks once the first screen has painted.
+(function () {
+  var chunks = __CHUNKS__;
+  var base = __BASE__;
+  var doc = document;
+  var pages = ['raci', 'scorecard', 'pricing', 'workspaces'];
+  // The same reading of the fragment as Route::parse in src/domain/route.rs.
+  function pageOf(hash) {
+    var path = hash.replace(/^#/, '').split(/[?#]/)[0].replace(/^\/+|\/+$/g, '');
+    if (path.slice(0, 2) === 's/') return 'shared';
+    if (path === '') return 'home';
+    return pages.indexOf(path) >= 0 ? path : 'not-found';
+  }
+  var preloaded = {};
+  function preload(file) {
+    if (preloaded[file]) return;
+    preloaded[file] = true;
+    var link = doc.createElement('link');
+    link.rel = 'preload';
+    link.as = 'fetch';
+    link.crossOrigin = 'anonymous';
+    link.href = base + file;
+    doc.head.appendChild(link);
+  }
+  function show(hash) {
+    var app = doc.getElementById('app');
+    if (!app || !app.hasAttribute('data-static')) return;
+    var key = pageOf(hash);
+    if (app.getAttribute('data-static') === key) return;
+    var template = doc.querySelector('template[data-page="' + key + '"]');
+    app.replaceChildren(template.content.cloneNode(true));
+    app.setAttribute('data-static', key);
+    doc.title = template.getAttribute('data-title');
+  }
+  try {
+    for (var i = 0; i < localStorage.length; i++) {
+      if (localStorage.key(i).indexOf('splitline.ws.') === 0) {
+        doc.documentElement.classList.add('returning');
+        break;
+      }
+    }
+  } catch (e) {
+    // Storage is blocked: as far as this page can tell, a new visitor.
+  }
+  window.splitlineShow = show;
+  window.splitlinePreload = function (hash) {
+    (chunks[pageOf(hash)] || []).forEach(preload);
+  };
+  show(location.hash);
+})();

@@ -1,0 +1,41 @@
+use leptos::prelude::*;
+
+use crate::domain::route::Route;
+
+/// What a page shows while its code is on the way (only after a click inside the app:
+/// the first page a visitor opens arrives with its code already loaded).
+#[component]
+pub fn Loading(
+    /// The page being opened.
+    route: Route,
+) -> impl IntoView {
+    view! {
+        <div class="page-intro page-loading" aria-busy="true">
+            <h1 tabindex="-1">{route.title()}</h1>
+            <p class="purpose">{route.purpose()}</p>
+            <p role="status">"Opening…"</p>
+        </div>
+    }
+}
+
+/// Shown when a page's code cannot be fetched. Nothing the buyer saved is affected.
+#[component]
+pub fn NotLoaded(
+    /// The page that could not open.
+    route: Route,
+) -> impl IntoView {
+    let reload = move |_| {
+        let _ = window().location().reload();
+    };
+    view! {
+        <div class="page-intro">
+            <h1 tabindex="-1">{route.title()}</h1>
+            <p class="notice error" role="alert">
+                "This page could not be loaded. You may be offline, or Splitline was updated since this tab opened. Your saved work is not affected."
+            </p>
+            <p>
+                <button type="button" on:click=reload>"Reload Splitline"</button>
+            </p>
+        </div>
+    }
+}

@@ -1,0 +1,218 @@
+// The first visit: a static first screen that reads and responds before the wasm, an app
+// that takes over without a shift, each tool's code loaded when it opens, and a service
+// worker that keeps every build's files for offline use without mixing two builds.
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { after, before, test } from 'node:test';
+import { startServer } from '../../scripts/static-server.mjs';
+import { APP_URL, launch, openPage, saved } from './helpers.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const dist = path.join(root, 'dist');
+
+let browser;
+before(async () => {
+  browser = await launch();
+});
+after(() => browser.close());
+
+/** Holds back the shell's wasm until `release()` is called. */
+async function holdWasm(context) {
+  let release;
+  const released = new Promise((r) => {
+    release = r;
+  });
+  await context.route(/_bg\.wasm$/, async (route) => {
+    await released;
+    await route.continue();
+  });
+  return release;
+}
+
+const wasmRequests = (page) => {
+  const seen = [];
+  page.on('request', (r) => {
+    if (r.url().endsWith('.wasm')) seen.push(path.basename(new URL(r.url()).pathname));
+  });
+  return seen;
+};
+
+test('without any wasm, the home page reads, its links work and each tool shows its first screen', async () => {
+  const context = await browser.newContext();
+  await context.route(/\.wasm$/, (route) => route.abort());
+  const page = await context.newPage();
+  await page.goto(APP_URL);
+  await page.getByRole('heading', { level: 1, name: 'Splitline' }).waitFor();
+  await page.getByText('Co-managed IT fails where ownership is vague').waitFor();
+  await page.getByRole('main').getByRole('link', { name: 'RACI builder' }).click();
+  await page.getByRole('heading', { level: 1, name: 'RACI builder' }).waitFor();
+  await page.getByRole('button', { name: 'Start from the co-managed template' }).waitFor();
+  assert.equal(await page.title(), 'RACI builder · Splitline');
+  for (const [hash, heading] of [['#/scorecard', 'Provider scorecard'], ['#/pricing', 'Pricing comparison'], ['#/workspaces', 'Workspaces']]) {
+    await page.goto(`${APP_URL}${hash}`);
+    await page.getByRole('heading', { level: 1, name: heading }).waitFor();
+    assert.equal(await page.locator('h1').count(), 1);
+  }
+  assert.equal(await page.locator('#app').getAttribute('data-static'), 'workspaces');
+  await context.close();
+});
+
+test('the app takes over the static screen without a layout shift, and a click made before it loaded still counts', async () => {
+  const context = await browser.newContext();
+  const release = await holdWasm(context);
+  const page = await context.newPage();
+  await page.addInitScript(() => {
+    window.shifts = 0;
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) if (!e.hadRecentInput) window.shifts += e.value;
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+  await page.goto(`${APP_URL}#/raci`);
+  const start = page.getByRole('button', { name: 'Start from the co-managed template' });
+  await start.waitFor();
+  const before = await page.getByRole('heading', { name: 'Start the matrix' }).boundingBox();
+  // The visitor clicks while the wasm is still on its way.
+  await start.click();
+  assert.equal(await start.getAttribute('aria-busy'), 'true', 'the button says the click was taken');
+  release();
+  await page.getByRole('grid', { name: 'Matrix' }).waitFor();
+  assert.equal(await page.locator('.raci-grid .fn-text').count(), 36);
+  assert.ok(before.y > 0);
+  assert.ok((await page.evaluate(() => window.shifts)) <= 0.01, 'cumulative layout shift stays under 0.01');
+  await context.close();
+});
+
+test('text typed into the static screen is kept by the live app', async () => {
+  const context = await browser.newContext();
+  const release = await holdWasm(context);
+  const page = await context.newPage();
+  await page.goto(`${APP_URL}#/workspaces`);
+  await page.getByRole('textbox', { name: 'Company name' }).fill('Contoso Dental');
+  release();
+  await page.locator('#app:not([data-static])').waitFor();
+  assert.equal(await page.getByRole('textbox', { name: 'Company name' }).inputValue(), 'Contoso Dental');
+  await saved(page);
+  assert.match(await page.evaluate(() => Object.values(localStorage).join()), /Contoso Dental/);
+  await context.close();
+});
+
+test('each tool loads its own code when it opens, not before', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const wasm = wasmRequests(page);
+  await page.goto(APP_URL);
+  await page.locator('#app:not([data-static])').waitFor();
+  assert.deepEqual(wasm.filter((f) => f.startsWith('split_')), [], 'the home page loads no tool');
+  await page.getByRole('navigation', { name: 'Tools' }).getByRole('link', { name: 'Pricing comparison' }).click();
+  await page.getByRole('heading', { level: 2, name: 'Your environment' }).waitFor();
+  assert.ok(wasm.some((f) => f.startsWith('split_pricing-')));
+  assert.ok(!wasm.some((f) => f.startsWith('split_raci-') || f.startsWith('split_scorecard-')));
+  await context.close();
+});
+
+/** A copy of dist/ as the next deploy would look: the same app under another build id. */
+function nextBuild(from, to) {
+  const html = fs.readFileSync(path.join(from, 'index.html'), 'utf8');
+  const id = html.match(/data-build="([0-9a-f]{16})"/)[1];
+  const next = createHash('sha256').update(id).digest('hex').slice(0, 16);
+  fs.mkdirSync(to, { recursive: true });
+  for (const name of fs.readdirSync(from)) {
+    const target = path.join(to, name.replaceAll(id, next));
+    if (/\.(html|js)$/.test(name)) {
+      let text = fs.readFileSync(path.join(from, name), 'utf8').replaceAll(id, next);
+      if (name === 'index.html') {
+        // The inline script names the chunks, so its hash in the CSP changes with them.
+        const inline = text.match(/<script>([\s\S]*?)<\/script>/)[1];
+        text = text.replace(/'sha256-[^']+'/, `'sha256-${createHash('sha256').update(inline).digest('base64')}'`);
+      }
+      fs.writeFileSync(target, text);
+    } else if (!/\.(html|js)\.(br|gz)$/.test(name)) {
+      fs.copyFileSync(path.join(from, name), target);
+    }
+  }
+  return next;
+}
+
+function deploy(dir, from) {
+  for (const name of fs.readdirSync(dir)) fs.rmSync(path.join(dir, name));
+  for (const name of fs.readdirSync(from)) fs.copyFileSync(path.join(from, name), path.join(dir, name));
+}
+
+async function workerCached(page) {
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await page.waitForFunction(async () => {
+    for (const key of await caches.keys()) {
+      if (!key.includes('-build-')) continue;
+      const urls = (await (await caches.open(key)).keys()).map((r) => r.url);
+      if (urls.some((u) => u.includes('split_scorecard-')) && urls.some((u) => u.endsWith('/'))) return true;
+    }
+    return false;
+  });
+}
+
+test('after visiting each tool once, every page opens and works without a network', async () => {
+  const site = fs.mkdtempSync(path.join(os.tmpdir(), 'splitline-site-'));
+  deploy(site, dist);
+  const server = await startServer(site);
+  const context = await browser.newContext();
+  try {
+    const page = await openPage(context, `${server.url}#/workspaces`);
+    await page.getByRole('textbox', { name: 'Company name' }).fill('Offline Ltd');
+    await saved(page);
+    for (const name of ['RACI builder', 'Provider scorecard', 'Pricing comparison']) {
+      await page.getByRole('navigation', { name: 'Tools' }).getByRole('link', { name }).click();
+      await page.getByRole('heading', { level: 1, name }).waitFor();
+    }
+    await workerCached(page);
+    await server.close();
+    for (const [hash, check] of [
+      ['#/raci', () => page.getByRole('button', { name: 'Start from the co-managed template' })],
+      ['#/scorecard', () => page.getByRole('heading', { level: 2, name: 'Providers' })],
+      ['#/pricing', () => page.getByRole('heading', { level: 2, name: 'Your environment' })],
+      ['#/workspaces', () => page.getByRole('textbox', { name: 'Company name' })],
+    ]) {
+      await page.goto(`${server.url}${hash}`);
+      await page.reload();
+      await check().waitFor();
+    }
+    assert.equal(await page.getByRole('textbox', { name: 'Company name' }).inputValue(), 'Offline Ltd');
+  } finally {
+    await server.close();
+    await context.close();
+    fs.rmSync(site, { recursive: true, force: true });
+  }
+});
+
+test('a tab open during a deploy keeps its own build, and a reload moves to the new one', async () => {
+  const site = fs.mkdtempSync(path.join(os.tmpdir(), 'splitline-site-'));
+  const next = fs.mkdtempSync(path.join(os.tmpdir(), 'splitline-next-'));
+  deploy(site, dist);
+  const id = fs.readFileSync(path.join(dist, 'index.html'), 'utf8').match(/data-build="([0-9a-f]{16})"/)[1];
+  const nextId = nextBuild(dist, next);
+  const server = await startServer(site);
+  const context = await browser.newContext();
+  try {
+    const page = await openPage(context, `${server.url}#/raci`);
+    const wasm = wasmRequests(page);
+    await workerCached(page);
+    deploy(site, next);
+    // This tab still runs the old build: the scorecard's chunks come from its build.
+    await page.getByRole('navigation', { name: 'Tools' }).getByRole('link', { name: 'Provider scorecard' }).click();
+    await page.getByRole('heading', { level: 2, name: 'Providers' }).waitFor();
+    assert.ok(wasm.length > 0 && wasm.every((f) => f.includes(id)), `old build only: ${wasm.join(', ')}`);
+    wasm.length = 0;
+    await page.reload();
+    await page.getByRole('heading', { level: 2, name: 'Providers' }).waitFor();
+    assert.ok(wasm.length > 0 && wasm.every((f) => f.includes(nextId)), `new build only: ${wasm.join(', ')}`);
+    assert.deepEqual(page.errors, []);
+  } finally {
+    await server.close();
+    await context.close();
+    fs.rmSync(site, { recursive: true, force: true });
+    fs.rmSync(next, { recursive: true, force: true });
+  }
+});
