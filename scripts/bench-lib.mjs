@@ -31,3 +31,8 @@ export function stats(samples) {
   const mean = s.reduce((a, b) => a + b, 0) / s.length;
   return { n: s.length, median: q(0.5), p95: q(0.95), min: s[0], max: s[s.length - 1], mean };
 }
+
+/** Waits until the live app has taken over index.html's static first screen. */
+export async function appLive(page) {
+  await page.locator('#app:not([data-static])').waitFor();
+}

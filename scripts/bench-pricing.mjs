@@ -9,7 +9,7 @@
 //
 // Usage: node scripts/bench-pricing.mjs [samples]   (serves dist/ itself)
 import { launch } from '../tests/e2e/helpers.mjs';
-import { seedWorkspace, serveDist, stats } from './bench-lib.mjs';
+import { appLive, seedWorkspace, serveDist, stats } from './bench-lib.mjs';
 
 const SAMPLES = Number(process.argv[2] ?? 200);
 const QUOTES = 12;
@@ -80,6 +80,7 @@ async function main() {
     page.on('pageerror', (e) => errors.push(String(e)));
     // The legal RACI template, made by the app itself, so the cross-check has duties to read.
     await page.goto(`${url}#/raci`);
+    await appLive(page);
     await page.getByRole('combobox', { name: 'Industry' }).selectOption({ label: 'Legal' });
     await page.getByRole('button', { name: 'Start from the co-managed template' }).click();
     const stored = () => {
@@ -96,6 +97,7 @@ async function main() {
     await seedWorkspace(page, url, 'bench', benchWorkspace(raci));
     const t0 = Date.now();
     await page.goto(`${url}#/pricing`);
+    await appLive(page);
     const cards = page.locator('article.quote-card');
     await cards.nth(QUOTES - 1).waitFor({ timeout: 60000 });
     console.log(`pricing page with ${QUOTES} quotes rendered in ${Date.now() - t0} ms (load included)`);

@@ -10,7 +10,7 @@
 // updates in a microtask after the handler, so this covers all the reactive work the edit
 // triggers), and a second figure runs to the next animation frame (style and layout).
 import { launch } from '../tests/e2e/helpers.mjs';
-import { serveDist, stats } from './bench-lib.mjs';
+import { appLive, serveDist, stats } from './bench-lib.mjs';
 
 const FUNCTIONS = 200;
 const PARTIES = 12;
@@ -49,6 +49,7 @@ try {
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
   await page.goto(`${url}#/raci`);
+  await appLive(page);
   await page.getByRole('button', { name: 'Start blank' }).waitFor();
 
   const t0 = Date.now();

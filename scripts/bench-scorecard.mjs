@@ -10,7 +10,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launch } from '../tests/e2e/helpers.mjs';
-import { seedWorkspace, serveDist, stats } from './bench-lib.mjs';
+import { appLive, seedWorkspace, serveDist, stats } from './bench-lib.mjs';
 
 const SAMPLES = Number(process.argv[2] ?? 200);
 const PROVIDERS = 20;
@@ -66,6 +66,7 @@ async function main() {
     await seedWorkspace(page, url, 'bench', benchWorkspace());
     const t0 = Date.now();
     await page.goto(`${url}#/scorecard`);
+    await appLive(page);
     await page.locator('#sc-x-bp19--c-bc99').waitFor({ state: 'attached', timeout: 60000 });
     console.log(`grid of ${PROVIDERS} × ${CRITERIA} rendered in ${Date.now() - t0} ms (load included)`);
     const inputs = await page.locator('.sc-grid input').count();

@@ -14,6 +14,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compressDir } from './compress.mjs';
+import { mergeChunks } from './merge-chunks.mjs';
+import { withoutExports } from './wasm-binary.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const staging = process.env.TRUNK_STAGING_DIR;
@@ -25,6 +27,15 @@ const work = path.join(targetDir, 'split');
 
 function run(cmd, args, opts = {}) {
   return execFileSync(cmd, args, { cwd: root, stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 28, ...opts });
+}
+
+function quiet(cmd, args) {
+  try {
+    return run(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  } catch (e) {
+    process.stderr.write(e.stderr ?? '');
+    throw e;
+  }
 }
 
 function step(text) {
@@ -50,14 +61,29 @@ run('wasm-bindgen', [
   '--target', 'web', '--keep-lld-exports', '--no-typescript',
 ], { stdio: 'inherit' });
 fs.rmSync(path.join(work, 'splitline.wasm'));
-const modules = fs.readdirSync(work).filter((f) => f.endsWith('.wasm'));
-if (release) {
-  step(`wasm-opt -Oz (${modules.length} modules)`);
-  for (const f of modules) {
+// Leptos always enables server_fn's browser client, whose wasm-streams types wasm-bindgen
+// exports (about 10 KB). Nothing in a client-only app calls them: without the exports,
+// wasm-opt drops their code. The JS glue only touches them if they are called.
+const shell = path.join(work, 'splitline_bg.wasm');
+fs.writeFileSync(shell, withoutExports(fs.readFileSync(shell), /^(__wbg_)?intounderlying/));
+const wasmFiles = () => fs.readdirSync(work).filter((f) => f.endsWith('.wasm'));
+const optimise = (files) => {
+  if (!release) return;
+  step(`wasm-opt -Oz (${files.length} modules)`);
+  for (const f of files) {
     const file = path.join(work, f);
-    run('wasm-opt', ['-Oz', '--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--strip-producers', file, '-o', file]);
+    // Its warnings about the splitter's name sections are noise; errors are shown.
+    quiet('wasm-opt', ['-Oz', '--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--strip-producers', file, '-o', file]);
   }
-}
+};
+optimise(wasmFiles());
+// Merging goes by optimised sizes; the merged chunks get one more pass.
+step('merge small chunks');
+const loaderPath = path.join(work, '__wasm_split.js');
+const merging = mergeChunks(work, fs.readFileSync(loaderPath, 'utf8'));
+fs.writeFileSync(loaderPath, merging.loader);
+optimise(merging.merged);
+const modules = wasmFiles();
 
 // 3. One build id in every name. The loader and the shell import each other, so a
 //    per-file content hash would be circular; one id for the whole build is not.
@@ -88,10 +114,15 @@ fs.writeFileSync(path.join(staging, renamed.get('splitline.js')), shellJs);
 fs.writeFileSync(path.join(staging, renamed.get('__wasm_split.js')), loader);
 
 // Which files each page needs: its own module and the chunks it shares with others.
-// The loader names each shared chunk's users in a comment: /* pricing, raci */
+// The loader names each shared chunk's users in a comment (/* pricing, raci */); a
+// merged chunk's other members are aliases of the first (const __chunk_8 = __chunk_7;).
 const needs = {};
-for (const m of loader.matchAll(/\/\* ([a-z_, ]+) \*\/\s*const __(chunk_\d+)/g)) {
-  for (const page of m[1].split(', ')) (needs[page] ??= []).push(renamed.get(`${m[2]}.wasm`));
+for (const m of loader.matchAll(/\/\* ([a-z_, ]+) \*\/\s*const __(chunk_\d+) = (?:__(chunk_\d+);)?/g)) {
+  const file = renamed.get(`${m[3] ?? m[2]}.wasm`);
+  for (const page of m[1].split(', ')) {
+    needs[page] ??= [];
+    if (!needs[page].includes(file)) needs[page].push(file);
+  }
 }
 for (const f of modules.filter((f) => f.startsWith('split_'))) {
   const page = f.slice('split_'.length, -'.wasm'.length);
@@ -133,12 +164,7 @@ step(`build ${build}: shell ${fs.statSync(path.join(staging, renamed.get('splitl
 // Debug builds of the renderer warn about untracked signal reads, which are expected
 // when rendering once; its output is shown only when it fails.
 function prerender() {
-  try {
-    return run('cargo', ['run', '--locked', '--quiet', '--bin', 'prerender'], { stdio: ['ignore', 'pipe', 'pipe'] }).toString();
-  } catch (e) {
-    process.stderr.write(e.stderr ?? '');
-    throw e;
-  }
+  return quiet('cargo', ['run', '--locked', '--quiet', '--bin', 'prerender']).toString();
 }
 
 function escapeAttr(text) {

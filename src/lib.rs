@@ -76,9 +76,11 @@ fn page(route: Route) -> AnyView {
         split => view! {
             <Suspense fallback=move || view! { <pages::loading::Loading route=split /> }>
                 {Suspend::new(async move {
-                    chunks::page(split).await.unwrap_or_else(|_| {
+                    let page = chunks::page(split).await.unwrap_or_else(|_| {
                         view! { <pages::loading::NotLoaded route=split /> }.into_any()
-                    })
+                    });
+                    router::refocus_after_loading();
+                    page
                 })}
             </Suspense>
         }

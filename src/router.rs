@@ -38,17 +38,31 @@ pub fn announce_page_changes(route: ReadSignal<Route>) {
         let current = route.get();
         document().set_title(&current.document_title());
         if previous.is_some_and(|p| p != current) {
-            request_animation_frame(|| {
-                if let Some(h1) = document()
-                    .query_selector("main h1")
-                    .ok()
-                    .flatten()
-                    .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-                {
-                    let _ = h1.focus();
-                }
-            });
+            request_animation_frame(focus_heading);
         }
         current
     });
+}
+
+/// For a page whose code arrived after the navigation: the focus went to the "Opening…"
+/// heading, which is gone now, so it moves on to the page's own heading.
+pub fn refocus_after_loading() {
+    let on_loading = document()
+        .active_element()
+        .and_then(|el| el.closest(".page-loading").ok().flatten())
+        .is_some();
+    if on_loading {
+        request_animation_frame(focus_heading);
+    }
+}
+
+fn focus_heading() {
+    if let Some(h1) = document()
+        .query_selector("main h1")
+        .ok()
+        .flatten()
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = h1.focus();
+    }
 }

@@ -104,7 +104,7 @@ pub fn slug(name: &str) -> String {
 /// Like `slug`, with `fallback` for a name with no letters or digits.
 pub fn slug_or(name: &str, fallback: &str) -> String {
     let mut out = String::new();
-    for c in name.chars().flat_map(char::to_lowercase) {
+    for c in name.chars().map(crate::domain::text::fold) {
         if c.is_ascii_alphanumeric() {
             out.push(c);
         } else if !out.ends_with('-') && !out.is_empty() {

@@ -20,4 +20,5 @@ pub mod route;
 pub mod scorecard;
 pub mod share;
 pub mod sync;
+pub mod text;
 pub mod workspace;

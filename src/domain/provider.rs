@@ -39,7 +39,7 @@ impl ProviderError {
 
 /// Names are compared without case or surrounding space: "Acme IT" and "acme it " are one MSP.
 pub fn same_name(a: &str, b: &str) -> bool {
-    a.trim().to_lowercase() == b.trim().to_lowercase()
+    crate::domain::text::same_ignoring_case(a.trim(), b.trim())
 }
 
 fn check_name(list: &[Provider], name: &str, except_id: Option<&str>) -> Result<(), ProviderError> {

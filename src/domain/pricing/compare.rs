@@ -156,10 +156,9 @@ pub fn compare(
         .collect();
     crate::domain::order::sort_by(&mut order, |&a, &b| {
         let (qa, qb) = (&quotes[a], &quotes[b]);
-        qa.totals
-            .total
-            .cmp(&qb.totals.total)
-            .then_with(|| qa.name.to_lowercase().cmp(&qb.name.to_lowercase()))
+        qa.totals.total.cmp(&qb.totals.total).then_with(|| {
+            crate::domain::text::lower(&qa.name).cmp(&crate::domain::text::lower(&qb.name))
+        })
     });
     for (rank, i) in order.into_iter().enumerate() {
         quotes[i].rank = Some(rank + 1);

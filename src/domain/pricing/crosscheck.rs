@@ -36,7 +36,7 @@ pub fn item_for(duty: &MspDuty) -> Option<CostItem> {
 /// Keyword matching for functions the buyer named. Checked in this order, so
 /// "Compliance risk assessment" is compliance work, not a project.
 pub fn item_by_name(name: &str, after_hours: bool) -> Option<CostItem> {
-    let n = name.to_lowercase().replace(['-', '_'], " ");
+    let n = crate::domain::text::lower(name).replace(['-', '_'], " ");
     let has = |words: &[&str]| words.iter().any(|w| n.contains(w));
     if has(&[
         "after hours",

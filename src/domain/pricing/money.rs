@@ -311,7 +311,7 @@ const CURRENCY_MARKS: [&str; 12] = [
 
 /// Reads a money amount typed by the buyer into cents, from 0 to `max`.
 pub fn parse_money(text: &str, max: Cents) -> Result<Cents, MoneyError> {
-    let upper = text.to_uppercase();
+    let upper = text.to_ascii_uppercase();
     let mut marks: Vec<&str> = CURRENCY_MARKS.to_vec();
     marks.push("£");
     let d = read_decimal(&upper, &marks)?;

@@ -8,6 +8,7 @@ use std::collections::BTreeMap;
 use super::edit::clean_name;
 use super::letters::{BadLetter, Letters};
 use super::model::*;
+use crate::domain::text::same_ignoring_case;
 
 /// Function columns of the wide format, before one column per party.
 pub const WIDE_COLUMNS: [&str; 10] = [
@@ -171,7 +172,7 @@ fn normalise(header: &str) -> String {
     header
         .chars()
         .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
+        .map(crate::domain::text::fold)
         .collect()
 }
 
@@ -240,8 +241,11 @@ struct Draft {
 
 impl Draft {
     fn category(&mut self, name: &str) -> usize {
-        let key = name.to_lowercase();
-        match self.categories.iter().position(|c| c.to_lowercase() == key) {
+        match self
+            .categories
+            .iter()
+            .position(|c| same_ignoring_case(c, name))
+        {
             Some(i) => i,
             None => {
                 self.categories.push(name.to_owned());
@@ -251,17 +255,15 @@ impl Draft {
     }
 
     fn party_index(&self, name: &str) -> Option<usize> {
-        let key = name.trim().to_lowercase();
         self.parties
             .iter()
-            .position(|(p, _)| p.to_lowercase() == key)
+            .position(|(p, _)| same_ignoring_case(p, name.trim()))
     }
 
     fn find_row(&self, category: usize, name: &str) -> Option<usize> {
-        let key = name.to_lowercase();
         self.rows
             .iter()
-            .position(|r| r.category == category && r.name.to_lowercase() == key)
+            .position(|r| r.category == category && same_ignoring_case(&r.name, name))
     }
 
     /// Checks the limits, resolves owners and builds the matrix with fresh ids.
@@ -813,7 +815,7 @@ fn merge_details(draft: &mut Draft, index: usize, new: Row, line: u64) {
             match (slot.as_ref(), value) {
                 (_, None) => {}
                 (None, Some(v)) => *slot = Some(v),
-                (Some((a, _)), Some((b, _))) if a.to_lowercase() == b.to_lowercase() => {}
+                (Some((a, _)), Some((b, _))) if same_ignoring_case(a, &b) => {}
                 (Some(_), Some(_)) => conflicts.push(format!("{label} differs from line {first}")),
             }
         }

@@ -57,7 +57,7 @@ pub fn clean_name(name: &str) -> Result<String, EditError> {
 }
 
 fn same_name(a: &str, b: &str) -> bool {
-    a.trim().to_lowercase() == b.trim().to_lowercase()
+    crate::domain::text::same_ignoring_case(a.trim(), b.trim())
 }
 
 /// The text fields of a function.

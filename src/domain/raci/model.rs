@@ -63,7 +63,7 @@ impl Side {
 
     /// A best guess from a party's name, for CSV files that do not say.
     pub fn guess(name: &str) -> Side {
-        let lower = name.to_lowercase();
+        let lower = crate::domain::text::lower(name);
         let has = |words: &[&str]| words.iter().any(|w| lower.contains(w));
         if has(&["msp", "provider", "soc", "noc", "vcio", "managed"]) {
             Side::Msp

@@ -140,7 +140,7 @@ mod tests {
             .iter()
             .map(|id| Provider {
                 id: (*id).into(),
-                name: id.to_uppercase(),
+                name: id.to_ascii_uppercase(),
             })
             .collect();
         sc.set_score("a", "c1", Some(Score::Points(5)));

@@ -90,7 +90,7 @@ pub fn add_flag(sc: &mut Scorecard, id: String, text: &str) -> Result<(), EditEr
     if sc
         .flags
         .iter()
-        .any(|f| f.text.trim().to_lowercase() == text.to_lowercase())
+        .any(|f| crate::domain::text::same_ignoring_case(f.text.trim(), text))
     {
         return Err(EditError::DuplicateFlag);
     }

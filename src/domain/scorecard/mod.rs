@@ -19,7 +19,7 @@ pub use model::{Cell, Criterion, OtherCard, RedFlag, Score, Scorecard, Weight};
 /// "dana-lee". Letters of any script are kept, as spreadsheet and JSON files are saved
 /// under the evaluator's or workspace's own name.
 fn file_slug(name: &str) -> String {
-    name.to_lowercase()
+    crate::domain::text::lower(name)
         .split(|c: char| !c.is_alphanumeric())
         .filter(|s| !s.is_empty())
         .collect::<Vec<_>>()

@@ -247,7 +247,7 @@ pub fn rank(entries: &[(usize, &str, f64)]) -> Vec<(usize, usize)> {
     let mut sorted: Vec<&(usize, &str, f64)> = entries.iter().collect();
     crate::domain::order::sort_by(&mut sorted, |a, b| {
         b.2.total_cmp(&a.2)
-            .then_with(|| a.1.to_lowercase().cmp(&b.1.to_lowercase()))
+            .then_with(|| crate::domain::text::lower(a.1).cmp(&crate::domain::text::lower(b.1)))
             .then_with(|| a.1.cmp(b.1))
     });
     let mut out = Vec::with_capacity(sorted.len());
@@ -361,7 +361,7 @@ pub(super) mod tests {
                 .map(|&(id, group, w)| Criterion {
                     id: id.into(),
                     group: group.into(),
-                    name: id.to_uppercase(),
+                    name: id.to_ascii_uppercase(),
                     question: String::new(),
                     anchors: Anchors::default(),
                     weight: Weight::new(w).unwrap(),

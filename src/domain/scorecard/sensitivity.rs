@@ -141,7 +141,7 @@ fn score_flips(table: &Table, ranked: &[usize], totals: &[f64]) -> (usize, Optio
             };
             if overshoot >= -TIE_EPSILON {
                 count += 1;
-                let name = table.providers[p].name.to_lowercase();
+                let name = crate::domain::text::lower(&table.providers[p].name);
                 let better = match &best {
                     None => true,
                     Some((o, bc, bn, _)) => {
@@ -254,7 +254,7 @@ fn weight_flip(table: &Table, ranked: &[usize], entrants: &[usize]) -> Option<We
                     continue;
                 };
                 let distance = (to_share - from_share).abs();
-                let name = table.providers[q].name.to_lowercase();
+                let name = crate::domain::text::lower(&table.providers[q].name);
                 let better = match &best {
                     None => true,
                     Some((d, bc, bn, _)) => {

@@ -39,7 +39,7 @@ fn file_stem(name: &str) -> String {
     let mut out = String::new();
     for c in name.chars() {
         if c.is_alphanumeric() {
-            out.extend(c.to_lowercase());
+            out.push(crate::domain::text::fold(c));
         } else if !out.ends_with('-') {
             out.push('-');
         }

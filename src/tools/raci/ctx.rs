@@ -242,6 +242,6 @@ pub fn focus_element(id: &str) -> bool {
 /// The small side tag after a party's name, unless the name already says it
 /// ("MSP SOC" needs no "MSP" tag; "Internal IT" needs no "Internal IT" tag).
 pub fn side_tag(name: &str, side: crate::domain::raci::Side) -> Option<impl IntoView> {
-    (!name.to_lowercase().contains(&side.label().to_lowercase()))
+    (!crate::domain::text::lower(name).contains(&side.label().to_ascii_lowercase()))
         .then(|| view! { <span class="side-tag">{side.label()}</span> })
 }

@@ -20,6 +20,7 @@ use std::collections::HashMap;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::chunks::split_point;
 use crate::components::page_intro::PageIntro;
 use crate::domain::raci::checks::{check, Report};
 use crate::domain::raci::{Id, Raci};
@@ -102,25 +103,58 @@ fn Workbench() -> impl IntoView {
             <EditorView printing=printing />
         </For>
         <For each=only(Mode::Print) key=|m| *m let(_m)>
-            <print::PrintView printing=printing />
+            <Suspense fallback=|| ()>
+                {Suspend::new(async move { print_view(printing).await.unwrap_or_else(|_| not_loaded()) })}
+            </Suspense>
         </For>
     }
 }
 
-/// The editor: checks, matrix, details, structure and workload.
+/// The editor: checks and matrix first. The panels below the matrix (details, structure,
+/// workload, sharing) are in a chunk of their own, fetched while the matrix shows, so a
+/// new visitor's matrix waits for less code.
 #[component]
 fn EditorView(printing: RwSignal<bool>) -> impl IntoView {
     view! {
         <toolbar::Toolbar printing=printing />
         <findings::ChecksPanel />
         <grid::Grid />
-        <details::Details />
-        <categories::AddFunction />
-        <parties::PartiesPanel />
-        <categories::CategoriesPanel />
-        <workload::WorkloadPanel />
-        <share::ShareRaci />
+        <Suspense fallback=|| ()>
+            {Suspend::new(async { panels().await.unwrap_or_else(|_| not_loaded()) })}
+        </Suspense>
     }
+}
+
+split_point! {
+    /// Everything below the matrix.
+    raci_panels, fn panels() -> AnyView {
+        Ok(view! {
+            <details::Details />
+            <categories::AddFunction />
+            <parties::PartiesPanel />
+            <categories::CategoriesPanel />
+            <workload::WorkloadPanel />
+            <share::ShareRaci />
+        }
+        .into_any())
+    }
+}
+
+split_point! {
+    /// The printable appendix.
+    raci_panels, fn print_view(printing: RwSignal<bool>) -> AnyView {
+        Ok(view! { <print::PrintView printing=printing /> }.into_any())
+    }
+}
+
+/// In place of a part of the page whose code could not be fetched.
+fn not_loaded() -> AnyView {
+    view! {
+        <p class="notice error" role="alert">
+            "Part of the RACI builder could not be loaded: you may be offline. Your matrix is safe; reload the page to try again."
+        </p>
+    }
+    .into_any()
 }
 
 /// Ctrl+Z undoes, Ctrl+Shift+Z and Ctrl+Y redo (Cmd on a Mac). Text fields keep their
@@ -140,7 +174,7 @@ fn undo_shortcuts(editor: Editor) {
         if in_field {
             return;
         }
-        match ev.key().to_lowercase().as_str() {
+        match ev.key().to_ascii_lowercase().as_str() {
             "z" if ev.shift_key() => editor.redo(),
             "z" => editor.undo(),
             "y" => editor.redo(),

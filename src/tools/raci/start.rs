@@ -20,7 +20,7 @@ pub fn StartPanel() -> impl IntoView {
         editor.replace(template::co_managed(i));
         editor.say(format!(
             "Started from the co-managed template for {}.",
-            i.label().to_lowercase()
+            i.label().to_ascii_lowercase()
         ));
     };
     let blank = move |_| {
@@ -66,7 +66,7 @@ pub fn StartPanel() -> impl IntoView {
                                 "{} functions: the general {} plus {n} for {}.",
                                 template::GENERAL.len() + n,
                                 template::GENERAL.len(),
-                                industry.get().label().to_lowercase()
+                                industry.get().label().to_ascii_lowercase()
                             )
                         }
                     }}

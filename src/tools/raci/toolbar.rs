@@ -24,7 +24,7 @@ pub fn Toolbar(
         editor.replace(next);
         editor.say(format!(
             "Replaced the matrix with the {} template. Undo brings yours back.",
-            i.label().to_lowercase()
+            i.label().to_ascii_lowercase()
         ));
     });
     let clear = Callback::new(move |()| {
@@ -85,7 +85,7 @@ pub fn Toolbar(
             title="Replace the matrix with the template?"
             message=Signal::derive(move || format!(
                 "Every function, party and note in this matrix is replaced by the co-managed template for {} (from the company profile). You can undo this.",
-                industry().label().to_lowercase()
+                industry().label().to_ascii_lowercase()
             ))
             confirm_label="Replace with template"
             on_confirm=use_template
