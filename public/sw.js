@@ -51,10 +51,14 @@ self.addEventListener('fetch', (event) => {
 });
 
 async function navigate(event) {
-  const network = fetch(event.request, { cache: 'no-cache' }).then((response) => {
-    if (response.ok) event.waitUntil(remember(response.clone()));
-    return response;
-  });
+  const network = fetch(event.request, { cache: 'no-cache' });
+  // Extended now, while the event is live: when the timeout wins, the page is answered
+  // from the cache and the network's answer is still remembered when it comes.
+  event.waitUntil(
+    network
+      .then((response) => (response.ok ? remember(response.clone()) : undefined))
+      .catch(() => undefined),
+  );
   const timeout = new Promise((resolve) => setTimeout(resolve, NETWORK_TIMEOUT_MS));
   try {
     const first = await Promise.race([network, timeout]);
@@ -67,7 +71,8 @@ async function navigate(event) {
   return cached ?? network;
 }
 
-// Any build's copy will do: file names carry the build id, so a match is the right file.
+// Files are named with the build id (boot.js too), so any build's copy of a name is the
+// right file.
 async function asset(request) {
   const cached = await caches.match(request, { ignoreSearch: true });
   if (cached) return cached;

@@ -8,6 +8,7 @@
 //      as it is on screen, and time until the template matrix shows; with the wasm bytes
 //      that crossed the network by then.
 //   3. The raw, gzip and brotli size of every file in dist/, and the wasm each page needs.
+// BENCH_DIST=folder measures another build (an older one, compressed with compress.mjs).
 // Prints figures and the goals of issue 9 beside them; it is not a test.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -15,11 +16,10 @@ import { fileURLToPath } from 'node:url';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { chromium } from 'playwright-core';
-import { printSizes } from './sizes.mjs';
+import { dist, printSizes } from './sizes.mjs';
 import { startServer } from './static-server.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const dist = path.join(root, 'dist');
 const RUNS = Number(process.env.RUNS ?? 3);
 const CHROMIUM = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 const FLAGS = ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];

@@ -85,10 +85,11 @@ fs.writeFileSync(loaderPath, merging.loader);
 optimise(merging.merged);
 const modules = wasmFiles();
 
-// 3. One build id in every name. The loader and the shell import each other, so a
-//    per-file content hash would be circular; one id for the whole build is not.
+// 3. One build id in every name, from every file that carries it. The loader and the shell
+//    import each other, so a per-file content hash would be circular; one id is not.
 const id = createHash('sha256');
 for (const f of [...modules, 'splitline.js', '__wasm_split.js'].sort()) id.update(fs.readFileSync(path.join(work, f)));
+id.update(fs.readFileSync(path.join(staging, 'boot.js')));
 const build = id.digest('hex').slice(0, 16);
 const renamed = new Map([
   ['splitline.js', `splitline-${build}.js`],
@@ -110,6 +111,10 @@ for (const f of modules) {
   if (f !== 'splitline_bg.wasm') loader = replaceOnce(loader, `"./${f}"`, `"./${renamed.get(f)}"`, '__wasm_split.js');
 }
 for (const f of modules) fs.copyFileSync(path.join(work, f), path.join(staging, renamed.get(f)));
+// The loader gets the build id too, so a changed loader reaches returning visitors (the
+// service worker serves named files from its cache).
+const boot = `boot-${build}.js`;
+fs.renameSync(path.join(staging, 'boot.js'), path.join(staging, boot));
 fs.writeFileSync(path.join(staging, renamed.get('splitline.js')), shellJs);
 fs.writeFileSync(path.join(staging, renamed.get('__wasm_split.js')), loader);
 
@@ -150,7 +155,7 @@ html = replaceOnce(html, '<div id="app"></div>', `<div id="app" data-static="hom
 html = replaceOnce(html, "script-src 'self'", `script-src 'self' 'sha256-${inlineHash}'`, 'index.html');
 const allChunks = [...renamed.values()].filter((f) => f.endsWith('.wasm') && !f.startsWith('splitline-'));
 // No preload links: boot.js starts the downloads after the first paint.
-const head = `<script type="module" src="${base}boot.js" data-js="${base}${renamed.get('splitline.js')}" data-wasm="${base}${renamed.get('splitline_bg.wasm')}" data-loader="${base}${renamed.get('__wasm_split.js')}" data-build="${build}" data-chunks="${allChunks.join(' ')}"></script>`;
+const head = `<script type="module" src="${base}${boot}" data-js="${base}${renamed.get('splitline.js')}" data-wasm="${base}${renamed.get('splitline_bg.wasm')}" data-loader="${base}${renamed.get('__wasm_split.js')}" data-build="${build}" data-chunks="${allChunks.join(' ')}"></script>`;
 html = replaceOnce(html, '</head>', `${head}\n</head>`, 'index.html');
 fs.writeFileSync(indexPath, html);
 

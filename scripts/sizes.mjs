@@ -7,7 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-export const dist = path.join(root, 'dist');
+export const dist = process.env.BENCH_DIST ? path.resolve(process.env.BENCH_DIST) : path.join(root, 'dist');
 const kb = (x) => `${(x / 1024).toFixed(1)} KB`;
 
 /** One row per served file: `{ f, raw, gz, br }` in bytes. */
@@ -25,7 +25,8 @@ export function fileSizes(dir = dist) {
 /** Per page: how many wasm files it loads and their raw and brotli bytes. */
 export function wasmPerPage(rows, dir = dist) {
   const html = fs.readFileSync(path.join(dir, 'index.html'), 'utf8');
-  const chunks = JSON.parse(html.match(/var chunks = (\{.*?\});/)[1]);
+  // A build without the first-screen script (an older, unsplit one) is one wasm file.
+  const chunks = JSON.parse(html.match(/var chunks = (\{.*?\});/)?.[1] ?? '{}');
   const shell = rows.find((r) => /^splitline-.*_bg\.wasm$/.test(r.f));
   const by = new Map(rows.map((r) => [r.f, r]));
   return Object.entries({ home: [], ...chunks }).map(([page, files]) => {

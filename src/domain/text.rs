@@ -11,8 +11,8 @@ pub fn fold(c: char) -> char {
         // Latin-1 capitals, except the multiplication sign.
         0xC0..=0xDE if code != 0xD7 => code + 0x20,
         // Latin Extended-A: capital and small letters alternate, in three runs.
-        0x100..=0x12F | 0x132..=0x137 | 0x14A..=0x177 if code % 2 == 0 => code + 1,
-        0x139..=0x148 | 0x179..=0x17E if code % 2 == 1 => code + 1,
+        0x100..=0x12F | 0x132..=0x137 | 0x14A..=0x177 if code.is_multiple_of(2) => code + 1,
+        0x139..=0x148 | 0x179..=0x17E if !code.is_multiple_of(2) => code + 1,
         0x178 => 0xFF,
         _ => code,
     };

@@ -142,16 +142,16 @@ function deploy(dir, from) {
   for (const name of fs.readdirSync(from)) fs.copyFileSync(path.join(from, name), path.join(dir, name));
 }
 
-async function workerCached(page) {
+async function workerCached(page, build = '') {
   await page.evaluate(() => navigator.serviceWorker.ready);
-  await page.waitForFunction(async () => {
+  await page.waitForFunction(async (build) => {
     for (const key of await caches.keys()) {
-      if (!key.includes('-build-')) continue;
+      if (!key.includes(`-build-${build}`)) continue;
       const urls = (await (await caches.open(key)).keys()).map((r) => r.url);
       if (urls.some((u) => u.includes('split_scorecard-')) && urls.some((u) => u.endsWith('/'))) return true;
     }
     return false;
-  });
+  }, build);
 }
 
 test('after visiting each tool once, every page opens and works without a network', async () => {
@@ -187,7 +187,7 @@ test('after visiting each tool once, every page opens and works without a networ
   }
 });
 
-test('a tab open during a deploy keeps its own build, and a reload moves to the new one', async () => {
+test('a tab open during a deploy keeps its own build; a reload moves to the new one, which then works offline', async () => {
   const site = fs.mkdtempSync(path.join(os.tmpdir(), 'splitline-site-'));
   const next = fs.mkdtempSync(path.join(os.tmpdir(), 'splitline-next-'));
   deploy(site, dist);
@@ -208,6 +208,11 @@ test('a tab open during a deploy keeps its own build, and a reload moves to the 
     await page.reload();
     await page.getByRole('heading', { level: 2, name: 'Providers' }).waitFor();
     assert.ok(wasm.length > 0 && wasm.every((f) => f.includes(nextId)), `new build only: ${wasm.join(', ')}`);
+    assert.ok(await page.locator(`script[src*="boot-${nextId}.js"]`).count(), 'the new loader runs');
+    await workerCached(page, nextId);
+    await server.close();
+    await page.reload();
+    await page.getByRole('heading', { level: 2, name: 'Providers' }).waitFor();
     assert.deepEqual(page.errors, []);
   } finally {
     await server.close();
