@@ -9,7 +9,7 @@
 //
 // Navigations go to the network first (with a short timeout) so a new deploy is picked
 // up at once; a cached page is only a fallback. Bump VERSION when this file's logic changes.
-const VERSION = 2;
+const VERSION = 3;
 const OURS = `splitline-v${VERSION}-`;
 const PREFIX = `${OURS}build-`;
 const SEEN = `${OURS}seen`;
@@ -43,12 +43,18 @@ self.addEventListener('fetch', (event) => {
   const request = event.request;
   const url = new URL(request.url);
   if (request.method !== 'GET' || url.origin !== SCOPE.origin || !url.href.startsWith(SCOPE.href)) return;
-  if (request.mode === 'navigate') {
+  // Only the app's own page is a page to remember: opening favicon.svg or a missing path
+  // in a tab must never be stored as, or answered with, the cached index.
+  if (request.mode === 'navigate' && isAppPage(url)) {
     event.respondWith(navigate(event));
   } else {
     event.respondWith(asset(request));
   }
 });
+
+function isAppPage(url) {
+  return url.pathname === SCOPE.pathname || url.pathname === `${SCOPE.pathname}index.html`;
+}
 
 async function navigate(event) {
   const network = fetch(event.request, { cache: 'no-cache' });

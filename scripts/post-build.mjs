@@ -14,6 +14,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compressDir } from './compress.mjs';
+import { headersFile, rules } from './headers.mjs';
 import { mergeChunks } from './merge-chunks.mjs';
 import { withoutExports } from './wasm-binary.mjs';
 
@@ -158,6 +159,9 @@ const allChunks = [...renamed.values()].filter((f) => f.endsWith('.wasm') && !f.
 const head = `<script type="module" src="${base}${boot}" data-js="${base}${renamed.get('splitline.js')}" data-wasm="${base}${renamed.get('splitline_bg.wasm')}" data-loader="${base}${renamed.get('__wasm_split.js')}" data-build="${build}" data-chunks="${allChunks.join(' ')}"></script>`;
 html = replaceOnce(html, '</head>', `${head}\n</head>`, 'index.html');
 fs.writeFileSync(indexPath, html);
+// The headers a <meta> cannot set (framing, nosniff, referrer, caching), for the hosts
+// that read `_headers`; README "Deploying" has nginx and Caddy.
+fs.writeFileSync(path.join(staging, '_headers'), headersFile(rules(staging, base)));
 
 // 5. Precompressed copies.
 if (release) {

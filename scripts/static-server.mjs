@@ -1,6 +1,7 @@
 // A static file server for a build folder, like the hosts Splitline deploys to: no
-// rewrites, the right MIME types, and the precompressed .br/.gz copies that
-// scripts/compress.mjs writes, chosen by the browser's Accept-Encoding.
+// rewrites, the right MIME types, the precompressed .br/.gz copies that
+// scripts/compress.mjs writes, chosen by the browser's Accept-Encoding, and the rules of
+// the build's `_headers` file, as Netlify and Cloudflare Pages apply them.
 // `node scripts/static-server.mjs DIR [PORT]` serves DIR on 127.0.0.1; the e2e runner and
 // the benchmarks import `startServer`.
 import fs from 'node:fs';
@@ -61,6 +62,32 @@ function pickEncoding(file, header) {
   return null;
 }
 
+/** The `[pattern, headers]` rules of a `_headers` file (exact paths, or a prefix and `*`). */
+function headerRules(root) {
+  const file = path.join(root, '_headers');
+  if (!fs.existsSync(file)) return [];
+  const list = [];
+  for (const line of fs.readFileSync(file, 'utf8').split('\n')) {
+    if (!line.trim() || line.trim().startsWith('#')) continue;
+    if (!/^\s/.test(line)) {
+      list.push([line.trim(), {}]);
+    } else if (list.length) {
+      const at = line.indexOf(':');
+      list.at(-1)[1][line.slice(0, at).trim()] = line.slice(at + 1).trim();
+    }
+  }
+  return list;
+}
+
+function ruleHeaders(list, urlPath) {
+  const out = {};
+  for (const [pattern, headers] of list) {
+    const hit = pattern.endsWith('*') ? urlPath.startsWith(pattern.slice(0, -1)) : urlPath === pattern;
+    if (hit) Object.assign(out, headers);
+  }
+  return out;
+}
+
 /** A request handler serving `root`. */
 export function handler(root) {
   root = path.resolve(root);
@@ -69,7 +96,8 @@ export function handler(root) {
       res.writeHead(405, { Allow: 'GET, HEAD' }).end();
       return;
     }
-    const file = resolve(root, new URL(req.url, 'http://x').pathname);
+    const urlPath = new URL(req.url, 'http://x').pathname;
+    const file = urlPath.endsWith('/_headers') ? null : resolve(root, urlPath);
     if (!file) {
       res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found');
       return;
@@ -80,6 +108,8 @@ export function handler(root) {
       // Files named with the build id never change; the page and the worker must be
       // checked on every visit so a new build is picked up.
       'Cache-Control': /-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$/.test(file) ? 'public, max-age=31536000, immutable' : 'no-cache',
+      // Read on every request: a deploy into the folder replaces it.
+      ...ruleHeaders(headerRules(root), urlPath),
     };
     const encoded = pickEncoding(file, String(req.headers['accept-encoding'] ?? ''));
     if (encoded) headers['Content-Encoding'] = encoded.name;

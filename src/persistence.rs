@@ -5,20 +5,19 @@
 //! workspace key is written, its stored text is compared with what this tab last
 //! synced: if another tab wrote it in between, nothing is overwritten (`tab_sync`).
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::time::Duration;
 
 use leptos::prelude::*;
 use web_sys::Storage;
 
 use crate::clock::{fresh_id, now_ms};
-use crate::domain::envelope::{self, Kind};
 use crate::domain::library::Library;
-use crate::domain::persist::{self, Action, Meta, Prefs, META_KEY};
-use crate::domain::sync::{decide, Decision};
-use crate::domain::workspace::Workspace;
+use crate::domain::persist::save::{wanted_texts, Held, Outcome, Quarantined, Saving};
+use crate::domain::persist::store::Memory;
+use crate::domain::persist::{self, Meta, Prefs, META_KEY};
 use crate::state::{Attachment, Conflict, Notices, SaveStatus, Session, Tone};
-use crate::storage::{self, WriteError};
+use crate::storage::{self, Local};
 
 const DEBOUNCE: Duration = Duration::from_millis(300);
 
@@ -31,10 +30,20 @@ pub struct Booted {
 }
 
 /// Reads storage, carries out the backups the domain asks for and reports every problem.
+/// Storage that can be read is always read, even when it cannot be written.
 pub fn boot(notices: Notices) -> Booted {
     let now = now_ms();
     let (storage, status) = match storage::open() {
-        Ok(s) => (Some(s), SaveStatus::Saved),
+        Ok(opened) => {
+            let status = match opened.cannot_write {
+                None => SaveStatus::Saved,
+                Some(e) => SaveStatus::Failed(format!(
+                    "{} Your saved workspaces are all here, but changes cannot be stored: download a copy, then delete workspaces or backups you no longer need.",
+                    e.message()
+                )),
+            };
+            (Some(opened.storage), status)
+        }
         Err(e) => {
             let reason = format!(
                 "Storage is unavailable ({}). Your work is kept in this tab only and is lost when you close it: download a copy before you leave.",
@@ -44,83 +53,80 @@ pub fn boot(notices: Notices) -> Booted {
         }
     };
     let entries = storage.as_ref().map(storage::read_all).unwrap_or_default();
-    let loaded = persist::read_library(&entries, now);
-    let mut protected = HashSet::new();
-    for problem in &loaded.problems {
-        let what = if problem.key == META_KEY {
-            "the app settings"
+    let started = match storage.as_ref() {
+        Some(store) => persist::start(&mut Local(store), &entries, now),
+        None => persist::start(&mut Memory::default(), &[], now),
+    };
+    for (key, error) in &started.left_alone {
+        let text = if key == META_KEY {
+            format!(
+                "Splitline could not open the app settings. {} They were left untouched, so this browser's settings are not saved until this page is updated.",
+                error.message()
+            )
         } else {
-            "a saved workspace"
+            format!(
+                "Splitline could not open a saved workspace. {} It was left untouched.",
+                error.message()
+            )
         };
-        let reason = problem.error.message();
-        match &problem.action {
-            Action::LeaveAlone => {
-                protected.insert(problem.key.clone());
-                notices.push(
-                    Tone::Warning,
-                    format!("Splitline could not open {what}. {reason} It was left untouched."),
-                    None,
-                );
-            }
-            Action::MoveToBackup { backup_key, raw } => {
-                let store = storage.as_ref().expect("problems only come from storage");
-                let kept = match storage::write(store, backup_key, raw) {
-                    Ok(()) => {
-                        storage::remove(store, &problem.key);
-                        format!("Nothing was deleted: the raw text is kept in this browser as “{backup_key}”.")
-                    }
-                    Err(e) => {
-                        protected.insert(problem.key.clone());
-                        format!(
-                            "It could not be copied to a backup ({}), so it was left where it was.",
-                            e.message()
-                        )
-                    }
-                };
-                let attachment = Attachment {
-                    filename: format!("{}.txt", backup_key.replace('.', "-")),
-                    mime: "text/plain",
-                    contents: raw.clone(),
-                };
-                notices.push(
-                    Tone::Error,
-                    format!("Splitline could not read {what}. {reason} {kept} Download the raw data to keep a copy."),
-                    Some(attachment),
-                );
-            }
-        }
+        notices.push(Tone::Warning, text, None);
     }
-    let library = loaded
+    for moved in started.quarantined {
+        report_quarantined(notices, moved);
+    }
+    let library = started
         .library
         .unwrap_or_else(|| Library::first(fresh_id(), now));
-    // What storage holds now: writing the same text again would be wasted work.
-    let synced = entries
-        .into_iter()
-        .filter(|(k, _)| k.starts_with(persist::WORKSPACE_PREFIX))
-        .filter(|(k, _)| !loaded.problems.iter().any(|p| &p.key == k))
-        .collect();
     let saver = Saver(StoredValue::new_local(Inner {
         storage,
-        synced,
-        protected,
-        meta_written: None,
+        saving: started.saving,
+        edited: false,
         timer: None,
     }));
     Booted {
         library,
-        prefs: loaded.meta.prefs,
+        prefs: started.meta.prefs,
         status,
         saver,
     }
 }
 
+/// Tells the buyer that stored text could not be used and where it went, with the raw
+/// text to download.
+pub(crate) fn report_quarantined(notices: Notices, moved: Quarantined) {
+    let what = if moved.key == META_KEY {
+        "the app settings"
+    } else {
+        "a saved workspace"
+    };
+    let kept = match &moved.backup_key {
+        Some(backup_key) => {
+            format!("Nothing was deleted: the raw text is kept in this browser as “{backup_key}”.")
+        }
+        None => "It could not be copied to a backup, so it was left where it was.".to_owned(),
+    };
+    let name = moved.backup_key.as_deref().unwrap_or(&moved.key);
+    let attachment = Attachment {
+        filename: format!("{}.txt", name.replace('.', "-")),
+        mime: "text/plain",
+        contents: moved.raw,
+    };
+    notices.push(
+        Tone::Error,
+        format!(
+            "Splitline could not read {what}. {} {kept} Download the raw data to keep a copy.",
+            moved.error.message()
+        ),
+        Some(attachment),
+    );
+}
+
 pub(crate) struct Inner {
     pub(crate) storage: Option<Storage>,
-    /// Per workspace key, the text this tab last wrote there or read from there.
-    pub(crate) synced: HashMap<String, String>,
-    /// Keys holding data from a newer version: never written or removed.
-    pub(crate) protected: HashSet<String>,
-    meta_written: Option<String>,
+    pub(crate) saving: Saving,
+    /// Whether the library changed after start-up (closing a tab that cannot save then
+    /// loses work).
+    edited: bool,
     timer: Option<TimeoutHandle>,
 }
 
@@ -134,18 +140,20 @@ impl Saver {
     pub fn in_memory() -> Saver {
         Saver(StoredValue::new_local(Inner {
             storage: None,
-            synced: HashMap::new(),
-            protected: HashSet::new(),
-            meta_written: None,
+            saving: Saving::default(),
+            edited: false,
             timer: None,
         }))
     }
 
     /// Saves after every change, at once when the page goes away, and follows other tabs.
     pub fn attach(self, session: Session) {
-        Effect::new(move |_| {
+        Effect::new(move |ran: Option<()>| {
             session.lib.0.track();
             session.prefs.0.track();
+            if ran.is_some() {
+                self.0.update_value(|inner| inner.edited = true);
+            }
             self.schedule(session);
         });
         window_event_listener(leptos::ev::pagehide, move |_| self.flush(session));
@@ -154,7 +162,24 @@ impl Saver {
                 self.flush(session);
             }
         });
+        window_event_listener(leptos::ev::beforeunload, move |ev| {
+            self.flush(session);
+            if self.unsaved(session) {
+                // Browsers show their own wording; asking is all a page may do.
+                ev.prevent_default();
+                ev.set_return_value("Your latest changes are not saved.");
+            }
+        });
         crate::tab_sync::listen(self, session);
+    }
+
+    /// Whether closing the page now would lose changes.
+    fn unsaved(self, session: Session) -> bool {
+        match session.status.0.get_untracked() {
+            SaveStatus::Saved | SaveStatus::Pending => false,
+            SaveStatus::Failed(_) | SaveStatus::Held(_) => true,
+            SaveStatus::MemoryOnly(_) => self.0.with_value(|inner| inner.edited),
+        }
     }
 
     pub(crate) fn schedule(self, session: Session) {
@@ -184,13 +209,28 @@ impl Saver {
             active: Some(l.active_id().to_owned()),
             prefs: session.prefs.0.get_untracked(),
         });
-        let Some(outcome) = self
+        let outcome = self
             .0
-            .try_update_value(|inner| inner.write(&wanted, &pending, &meta))
-            .flatten()
-        else {
-            return;
-        };
+            .try_update_value(|inner| {
+                if let Some(timer) = inner.timer.take() {
+                    timer.clear();
+                }
+                let store = inner.storage.clone()?;
+                Some(
+                    inner
+                        .saving
+                        .save(&mut Local(&store), &wanted, &pending, &meta, now_ms()),
+                )
+            })
+            .flatten();
+        if let Some(outcome) = outcome {
+            self.report(session, outcome);
+        }
+    }
+
+    /// Shows what a save did: conflicts, workspaces that came back, text moved aside, and
+    /// a status that says only what is true.
+    fn report(self, session: Session, outcome: Outcome) {
         for (id, name, theirs_exists) in outcome.conflicts {
             add_conflict(
                 session,
@@ -212,6 +252,9 @@ impl Saver {
             );
             session.lib.0.update(|l| l.replace(ws));
         }
+        for moved in outcome.quarantined {
+            report_quarantined(session.notices, moved);
+        }
         let now = now_ms();
         session.health.0.update(|h| {
             h.used_chars = outcome.used_chars;
@@ -219,12 +262,13 @@ impl Saver {
                 h.last_saved_ms = Some(now);
             }
         });
-        session.status.0.set(match outcome.failure {
-            None => SaveStatus::Saved,
-            Some(e) => SaveStatus::Failed(format!(
+        session.status.0.set(match (outcome.failure, Held::message(&outcome.held)) {
+            (Some(e), _) => SaveStatus::Failed(format!(
                 "{} Your latest changes are kept in this tab only: download a copy, then free some space.",
                 e.message()
             )),
+            (None, Some(held)) => SaveStatus::Held(held),
+            (None, None) => SaveStatus::Saved,
         });
     }
 
@@ -267,107 +311,4 @@ pub(crate) fn add_conflict(session: Session, conflict: Conflict) {
             list.push(conflict);
         }
     });
-}
-
-/// What one flush did.
-struct Outcome {
-    failure: Option<WriteError>,
-    wrote: bool,
-    used_chars: usize,
-    /// (id, name, whether the other tab's version exists) of newly found conflicts.
-    conflicts: Vec<(String, String, bool)>,
-    /// Workspaces deleted here but changed since in another tab: they come back.
-    kept_from_other_tab: Vec<Workspace>,
-}
-
-impl Inner {
-    /// Writes every changed key that no other tab has touched meanwhile, and removes
-    /// the keys of workspaces deleted here. `None` when storage is unavailable.
-    fn write(
-        &mut self,
-        wanted: &HashMap<String, (String, String)>,
-        pending: &HashSet<String>,
-        meta: &Meta,
-    ) -> Option<Outcome> {
-        if let Some(timer) = self.timer.take() {
-            timer.clear();
-        }
-        let store = self.storage.clone()?;
-        let mut out = Outcome {
-            failure: None,
-            wrote: false,
-            used_chars: 0,
-            conflicts: Vec::new(),
-            kept_from_other_tab: Vec::new(),
-        };
-        for (key, (name, text)) in wanted {
-            let synced = self.synced.get(key);
-            if self.protected.contains(key) || pending.contains(key) || synced == Some(text) {
-                continue;
-            }
-            let stored = storage::read(&store, key);
-            if decide(Some(text), synced.map(String::as_str), stored.as_deref())
-                == Decision::Conflict
-            {
-                let id = key.trim_start_matches(persist::WORKSPACE_PREFIX).to_owned();
-                out.conflicts.push((id, name.clone(), stored.is_some()));
-                continue;
-            }
-            match storage::write(&store, key, text) {
-                Ok(()) => {
-                    self.synced.insert(key.clone(), text.clone());
-                    out.wrote = true;
-                }
-                Err(e) => out.failure = Some(e),
-            }
-        }
-        let gone: Vec<String> = self
-            .synced
-            .keys()
-            .filter(|k| !wanted.contains_key(*k))
-            .cloned()
-            .collect();
-        for key in gone {
-            let synced = self.synced.remove(&key);
-            let stored = storage::read(&store, &key);
-            if stored.is_some() && stored != synced {
-                let revived = stored
-                    .as_deref()
-                    .and_then(|t| envelope::decode::<Workspace>(t, Kind::Workspace).ok());
-                if let Some(mut ws) = revived {
-                    ws.id = key.trim_start_matches(persist::WORKSPACE_PREFIX).to_owned();
-                    self.synced.insert(key.clone(), stored.unwrap_or_default());
-                    out.kept_from_other_tab.push(ws);
-                    continue;
-                }
-            }
-            storage::remove(&store, &key);
-            out.wrote = true;
-        }
-        let meta_text = envelope::encode(Kind::Meta, meta);
-        if self.meta_written.as_ref() != Some(&meta_text) {
-            match storage::write(&store, META_KEY, &meta_text) {
-                Ok(()) => self.meta_written = Some(meta_text),
-                Err(e) => out.failure = Some(e),
-            }
-        }
-        out.used_chars = self.synced.iter().map(|(k, v)| k.len() + v.len()).sum();
-        Some(out)
-    }
-}
-
-/// The (name, text) every workspace key should hold for this library.
-pub(crate) fn wanted_texts(lib: &Library) -> HashMap<String, (String, String)> {
-    lib.workspaces()
-        .iter()
-        .map(|ws| {
-            (
-                persist::workspace_key(&ws.id),
-                (
-                    ws.display_name().to_owned(),
-                    envelope::encode(Kind::Workspace, ws),
-                ),
-            )
-        })
-        .collect()
 }

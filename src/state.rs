@@ -38,6 +38,8 @@ pub enum SaveStatus {
     Pending,
     /// A write failed; the work is still in memory and the next change retries.
     Failed(String),
+    /// Changes were deliberately not written (a tab conflict, a newer version's data).
+    Held(String),
     /// Storage cannot be used at all; the work lives in this tab only.
     MemoryOnly(String),
 }

@@ -8,43 +8,55 @@ use gloo_storage::{LocalStorage, Storage as _};
 use wasm_bindgen::JsCast;
 use web_sys::Storage;
 
+use crate::domain::persist::store::{Store, WriteError};
 use crate::domain::persist::{PREFIX, PROBE_KEY};
 
-/// Why storage cannot be used at all; the app then works in memory.
+/// Why storage cannot be read at all; the app then works in memory.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Unavailable(pub String);
 
-/// Why one write failed.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum WriteError {
-    /// The browser's quota for this site is used up.
-    Full,
-    Other(String),
+/// Storage that can be read, and whether it can be written too.
+pub struct Opened {
+    pub storage: Storage,
+    /// Why a test write failed (usually a full quota). What is stored is still read:
+    /// a full browser must show every workspace it holds.
+    pub cannot_write: Option<WriteError>,
 }
 
-impl WriteError {
-    pub fn message(&self) -> String {
-        match self {
-            WriteError::Full => "This browser's storage for Splitline is full.".into(),
-            WriteError::Other(detail) => format!("The browser refused to save ({detail})."),
-        }
-    }
-}
-
-/// Finds out whether localStorage works, by writing and removing a probe key.
-/// Only after this succeeds is `LocalStorage::raw()` safe: gloo throws without storage.
-pub fn open() -> Result<Storage, Unavailable> {
+/// Finds out whether localStorage can be read, then whether it takes a write (a probe
+/// key, written and removed). Only after `local_storage()` succeeds is
+/// `LocalStorage::raw()` safe: gloo throws without storage.
+pub fn open() -> Result<Opened, Unavailable> {
     let window = web_sys::window().ok_or_else(|| Unavailable("no window".into()))?;
     let storage = match window.local_storage() {
         Ok(Some(_)) => LocalStorage::raw(),
         Ok(None) => return Err(Unavailable("this browser offers no local storage".into())),
         Err(e) => return Err(Unavailable(js_message(&e))),
     };
-    write(&storage, PROBE_KEY, "1").map_err(|e| Unavailable(e.message()))?;
-    storage
-        .remove_item(PROBE_KEY)
-        .map_err(|e| Unavailable(js_message(&e)))?;
-    Ok(storage)
+    storage.length().map_err(|e| Unavailable(js_message(&e)))?;
+    let cannot_write = write(&storage, PROBE_KEY, "1").err();
+    remove(&storage, PROBE_KEY);
+    Ok(Opened {
+        storage,
+        cannot_write,
+    })
+}
+
+/// The browser's localStorage as the domain's `Store`.
+pub struct Local<'a>(pub &'a Storage);
+
+impl Store for Local<'_> {
+    fn read(&self, key: &str) -> Option<String> {
+        read(self.0, key)
+    }
+
+    fn write(&mut self, key: &str, text: &str) -> Result<(), WriteError> {
+        write(self.0, key, text)
+    }
+
+    fn remove(&mut self, key: &str) {
+        remove(self.0, key);
+    }
 }
 
 /// Every `(key, text)` pair under our prefix.

@@ -7,12 +7,12 @@ use leptos::prelude::*;
 
 use crate::clock::{fresh_id, now_ms};
 use crate::domain::envelope::{self, EnvelopeError, Kind};
+use crate::domain::persist::save::decode_workspace;
 use crate::domain::persist::{self, WORKSPACE_PREFIX};
 use crate::domain::sync::{decide, Decision};
-use crate::domain::workspace::Workspace;
-use crate::persistence::{add_conflict, Saver};
+use crate::persistence::{add_conflict, report_quarantined, Saver};
 use crate::state::{Conflict, Session, Tone};
-use crate::storage;
+use crate::storage::{self, Local};
 
 /// Starts listening for writes by other tabs.
 pub fn listen(saver: Saver, session: Session) {
@@ -30,19 +30,21 @@ fn on_remote_write(saver: Saver, session: Session, id: &str, stored: Option<Stri
         .lib
         .0
         .with_untracked(|l| l.get(id).map(|ws| envelope::encode(Kind::Workspace, ws)));
-    let synced = saver.0.with_value(|inner| inner.synced.get(&key).cloned());
+    let synced = saver
+        .0
+        .with_value(|inner| inner.saving.synced.get(&key).cloned());
     match decide(ours.as_deref(), synced.as_deref(), stored.as_deref()) {
         Decision::Ignore => {
             if let Some(text) = stored.filter(|s| Some(s) == ours.as_ref()) {
                 saver.0.update_value(|inner| {
-                    inner.synced.insert(key, text);
+                    inner.saving.synced.insert(key, text);
                 });
             }
         }
         Decision::Adopt => adopt(saver, session, id, stored.unwrap_or_default()),
         Decision::Forget => {
             saver.0.update_value(|inner| {
-                inner.synced.remove(&key);
+                inner.saving.synced.remove(&key);
             });
             session.lib.0.update(|l| l.forget(id));
         }
@@ -64,20 +66,19 @@ fn on_remote_write(saver: Saver, session: Session, id: &str, stored: Option<Stri
     }
 }
 
-/// Takes another tab's version of a workspace.
+/// Takes another tab's version of a workspace, if it passes the same checks as a file.
 fn adopt(saver: Saver, session: Session, id: &str, text: String) {
     let key = persist::workspace_key(id);
-    match envelope::decode::<Workspace>(&text, Kind::Workspace) {
-        Ok(mut ws) => {
-            ws.id = id.to_owned();
+    match decode_workspace(&key, &text) {
+        Ok(ws) => {
             saver.0.update_value(|inner| {
-                inner.synced.insert(key, text);
+                inner.saving.synced.insert(key, text);
             });
             session.lib.0.update(|l| l.replace(ws));
         }
         Err(EnvelopeError::NewerVersion { .. }) => {
             saver.0.update_value(|inner| {
-                inner.protected.insert(key);
+                inner.saving.protected.insert(key);
             });
             session.notices.push(
                 Tone::Warning,
@@ -86,8 +87,21 @@ fn adopt(saver: Saver, session: Session, id: &str, text: String) {
                 None,
             );
         }
-        // Another tab of ours never writes unreadable text; leave such a write alone.
-        Err(_) => {}
+        // Not something this app would write: keep it aside and this tab's version in use.
+        Err(error) => {
+            let moved = saver.0.try_update_value(|inner| {
+                let store = inner.storage.clone()?;
+                let moved =
+                    inner
+                        .saving
+                        .quarantine(&mut Local(&store), &key, &text, error, now_ms());
+                Some(moved)
+            });
+            if let Some(moved) = moved.flatten() {
+                report_quarantined(session.notices, moved);
+                saver.schedule(session);
+            }
+        }
     }
 }
 
@@ -129,10 +143,10 @@ pub fn resolve(saver: Saver, session: Session, id: &str, resolution: Resolution)
             // Treat what is stored as synced, so the next save may replace it.
             saver.0.update_value(|inner| match stored {
                 Some(text) => {
-                    inner.synced.insert(key, text);
+                    inner.saving.synced.insert(key, text);
                 }
                 None => {
-                    inner.synced.remove(&key);
+                    inner.saving.synced.remove(&key);
                 }
             });
             saver.flush(session);
@@ -141,7 +155,7 @@ pub fn resolve(saver: Saver, session: Session, id: &str, resolution: Resolution)
             Some(text) => adopt(saver, session, id, text),
             None => {
                 saver.0.update_value(|inner| {
-                    inner.synced.remove(&key);
+                    inner.saving.synced.remove(&key);
                 });
                 session.lib.0.update(|l| l.forget(id));
             }

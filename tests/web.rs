@@ -6,6 +6,7 @@
 use leptos::prelude::*;
 use splitline::domain::envelope::{self, Kind};
 use splitline::domain::library::Library;
+use splitline::domain::persist::store::WriteError;
 use splitline::domain::persist::{self, Meta};
 use splitline::domain::workspace::Workspace;
 use splitline::persistence::boot;
@@ -13,7 +14,7 @@ use splitline::persistence::Booted;
 use splitline::state::{
     BrowserPrefs, Conflicts, Health, HealthInfo, Lib, Notices, SaveStatus, Session, Status, Tone,
 };
-use splitline::storage::{self, WriteError};
+use splitline::storage;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -54,7 +55,9 @@ fn session(booted: &Booted, notices: Notices) -> Session {
 #[wasm_bindgen_test]
 fn write_read_and_list_only_our_keys() {
     fresh(|| {
-        let store = storage::open().expect("storage works in the test browser");
+        let store = storage::open()
+            .expect("storage works in the test browser")
+            .storage;
         local().set_item("someone-else", "x").unwrap();
         storage::write(&store, "splitline.test", "hello").unwrap();
         assert_eq!(
@@ -141,7 +144,7 @@ fn a_corrupt_blob_is_moved_to_a_backup_and_reported() {
         assert!(list[0].text.contains("could not read a saved workspace"));
         let attachment = list[0].attachment.clone().expect("raw data offered");
         assert_eq!(attachment.contents, "{\"format\":\"split");
-        let store = storage::open().unwrap();
+        let store = storage::open().unwrap().storage;
         let backups: Vec<_> = storage::read_all(&store)
             .into_iter()
             .filter(|(k, _)| k.starts_with("splitline.backup.ws.bad."))
@@ -180,6 +183,29 @@ fn a_full_quota_is_reported_and_the_library_stays_in_memory() {
         booted.saver.flush(s);
         assert_eq!(status.0.get_untracked(), SaveStatus::Saved);
         assert!(local().get_item("splitline.ws.kept").unwrap().is_some());
+    });
+}
+
+#[wasm_bindgen_test]
+fn storage_that_is_full_at_start_up_is_still_read() {
+    fresh(|| {
+        let kept = Workspace::new("kept".into(), "Kept".into(), 1);
+        local()
+            .set_item(
+                "splitline.ws.kept",
+                &envelope::encode(Kind::Workspace, &kept),
+            )
+            .unwrap();
+        js("window.__setItem = Storage.prototype.setItem; \
+            Storage.prototype.setItem = function () { throw new DOMException('full', 'QuotaExceededError'); };");
+        let booted = boot(notices());
+        js("Storage.prototype.setItem = window.__setItem;");
+        assert_eq!(booted.library.active_id(), "kept");
+        assert!(
+            matches!(booted.status, SaveStatus::Failed(ref m) if m.contains("full") && m.contains("all here")),
+            "{:?}",
+            booted.status
+        );
     });
 }
 

@@ -86,7 +86,7 @@ fn SaveBadge() -> impl IntoView {
     let label = move || match status.get() {
         SaveStatus::Saved => ("saved", "Saved"),
         SaveStatus::Pending => ("pending", "Saving…"),
-        SaveStatus::Failed(_) => ("failed", "Not saved"),
+        SaveStatus::Failed(_) | SaveStatus::Held(_) => ("failed", "Not saved"),
         SaveStatus::MemoryOnly(_) => ("failed", "Not saved: in memory only"),
     };
     view! {

@@ -12,7 +12,9 @@ pub fn NoticeList() -> impl IntoView {
     let status = expect_context::<Status>().0;
     let session = Session::get();
     let save_problem = move || match status.get() {
-        SaveStatus::Failed(text) | SaveStatus::MemoryOnly(text) => Some(text),
+        SaveStatus::Failed(text) | SaveStatus::Held(text) | SaveStatus::MemoryOnly(text) => {
+            Some(text)
+        }
         _ => None,
     };
     let download_copy = move |_| export_backup(session);

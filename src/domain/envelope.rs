@@ -98,6 +98,9 @@ pub enum EnvelopeError {
     Migration { from: u32, reason: String },
     /// The data does not have the shape of the kind it claims.
     BadData(String),
+    /// The right shape, but it breaks a rule the app relies on (a repeated id, a dangling
+    /// reference), as the integrity check of an imported file would find.
+    Inconsistent(String),
 }
 
 impl EnvelopeError {
@@ -120,6 +123,9 @@ impl EnvelopeError {
             }
             EnvelopeError::BadData(detail) => {
                 format!("The data inside does not have the expected shape ({detail}).")
+            }
+            EnvelopeError::Inconsistent(detail) => {
+                format!("The data inside is inconsistent: {detail}.")
             }
         }
     }

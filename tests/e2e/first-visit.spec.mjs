@@ -168,7 +168,11 @@ test('after visiting each tool once, every page opens and works without a networ
       await page.getByRole('heading', { level: 1, name }).waitFor();
     }
     await workerCached(page);
+    // Opening another file of the site in the tab is not a visit of the app.
+    await page.goto(`${server.url}favicon.svg`);
     await server.close();
+    const favicon = await page.goto(`${server.url}favicon.svg`);
+    assert.match(favicon.headers()['content-type'] ?? '', /svg/, 'offline, the favicon is the favicon');
     for (const [hash, check] of [
       ['#/raci', () => page.getByRole('button', { name: 'Start from the co-managed template' })],
       ['#/scorecard', () => page.getByRole('heading', { level: 2, name: 'Providers' })],

@@ -4,11 +4,18 @@
 //! `read_library` decides, without touching storage, what loads, what must be moved to
 //! a backup key and what must be left alone.
 
+pub mod save;
+pub mod store;
+
+use std::collections::{HashMap, HashSet};
+
 use serde::{Deserialize, Serialize};
 
 use super::envelope::{self, EnvelopeError, Kind};
 use super::library::Library;
 use super::workspace::Workspace;
+use save::{decode_workspace, Quarantined, Saving};
+use store::Store;
 
 /// Every key we own starts with this, so we never read or clear anyone else's data.
 pub const PREFIX: &str = "splitline.";
@@ -16,7 +23,7 @@ pub const PREFIX: &str = "splitline.";
 pub const META_KEY: &str = "splitline.meta";
 /// One key per workspace, so two tabs on different workspaces never collide.
 pub const WORKSPACE_PREFIX: &str = "splitline.ws.";
-/// Unreadable data is moved here, never deleted.
+/// Unreadable data is moved here, never deleted (`Saving::quarantine`).
 pub const BACKUP_PREFIX: &str = "splitline.backup.";
 /// Written and removed at start-up to find out whether storage works at all.
 pub const PROBE_KEY: &str = "splitline.probe";
@@ -67,95 +74,81 @@ pub fn library_file(library: &Library) -> String {
     envelope::encode_pretty(Kind::Library, &file)
 }
 
-/// Something found at start-up that the buyer must be told about.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Problem {
-    pub key: String,
-    pub error: EnvelopeError,
-    pub action: Action,
-}
-
-/// What the glue must do about a problem.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Action {
-    /// Copy the raw text to `backup_key`, then remove the original so it is not reported again.
-    MoveToBackup { backup_key: String, raw: String },
-    /// Written by a newer version: leave it exactly where it is and do not write that key.
-    LeaveAlone,
-}
-
 /// The result of reading storage at start-up.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Loaded {
+#[derive(Debug)]
+pub struct Started {
     /// `None` when no workspace could be read; the glue then creates a first one.
     pub library: Option<Library>,
-    pub problems: Vec<Problem>,
-    /// Keys of unreadable data kept from earlier starts.
-    pub backups: Vec<String>,
-    /// Keys the app must never write (newer versions it cannot read).
-    pub protected: Vec<String>,
     /// Per-browser settings (defaults when missing or unreadable).
     pub meta: Meta,
+    /// Keys written by a newer version: left exactly as they are, never written.
+    pub left_alone: Vec<(String, EnvelopeError)>,
+    /// Unreadable or inconsistent text, moved to backup keys.
+    pub quarantined: Vec<Quarantined>,
+    /// What storage holds now, for the saves that follow.
+    pub saving: Saving,
 }
 
-/// Turns the raw `(key, text)` pairs of our prefix into a library and a list of problems.
-pub fn read_library(entries: &[(String, String)], now_ms: i64) -> Loaded {
+/// Reads every `(key, text)` pair of our prefix into a library. Text that cannot be used
+/// is moved to a backup key in `store`; keys of a newer version are protected.
+pub fn start(store: &mut impl Store, entries: &[(String, String)], now_ms: i64) -> Started {
     let mut workspaces: Vec<Workspace> = Vec::new();
-    let mut problems = Vec::new();
-    let mut backups = Vec::new();
     let mut meta = Meta::default();
+    let mut problems = Vec::new();
+    let mut synced = HashMap::new();
     let mut sorted: Vec<&(String, String)> = entries.iter().collect();
     crate::domain::order::sort_by(&mut sorted, |a, b| a.0.cmp(&b.0));
     for (key, raw) in sorted {
         let result = if key == META_KEY {
             envelope::decode::<Meta>(raw, Kind::Meta).map(|m| meta = m)
-        } else if let Some(id) = key.strip_prefix(WORKSPACE_PREFIX) {
-            envelope::decode::<Workspace>(raw, Kind::Workspace).map(|mut ws| {
-                // The key is the id the rest of storage refers to.
-                ws.id = id.to_owned();
+        } else if key.starts_with(WORKSPACE_PREFIX) {
+            decode_workspace(key, raw).map(|ws| {
                 workspaces.push(ws);
+                // Writing the same text again would be wasted work.
+                synced.insert(key.clone(), raw.clone());
             })
         } else {
-            if key.starts_with(BACKUP_PREFIX) {
-                backups.push(key.clone());
-            }
             Ok(())
         };
         if let Err(error) = result {
-            let action = match error {
-                EnvelopeError::NewerVersion { .. } => Action::LeaveAlone,
-                _ => Action::MoveToBackup {
-                    backup_key: backup_key(key, now_ms),
-                    raw: raw.clone(),
-                },
-            };
-            problems.push(Problem {
-                key: key.clone(),
-                error,
-                action,
-            });
+            problems.push((key, raw, error));
         }
     }
-    let protected = problems
-        .iter()
-        .filter(|p| p.action == Action::LeaveAlone)
-        .map(|p| p.key.clone())
-        .collect();
-    Loaded {
+    let mut saving = Saving::new(synced, HashSet::new());
+    let mut left_alone = Vec::new();
+    let mut quarantined = Vec::new();
+    for (key, raw, error) in problems {
+        if matches!(error, EnvelopeError::NewerVersion { .. }) {
+            saving.protected.insert(key.clone());
+            left_alone.push((key.clone(), error));
+        } else {
+            quarantined.push(saving.quarantine(store, key, raw, error, now_ms));
+        }
+    }
+    Started {
         library: Library::from_loaded(workspaces, meta.active.as_deref()),
-        problems,
-        backups,
-        protected,
         meta,
+        left_alone,
+        quarantined,
+        saving,
     }
 }
 
 #[cfg(test)]
 mod tests {
+    use super::store::Memory;
     use super::*;
 
-    fn stored(ws: &Workspace) -> (String, String) {
+    pub(super) fn stored(ws: &Workspace) -> (String, String) {
         (workspace_key(&ws.id), envelope::encode(Kind::Workspace, ws))
+    }
+
+    /// Storage holding `entries`, started at `now`.
+    fn boot(entries: &[(String, String)], now: i64) -> (Memory, Started) {
+        let mut store = Memory::default();
+        store.entries.extend(entries.iter().cloned());
+        let started = start(&mut store, entries, now);
+        (store, started)
     }
 
     #[test]
@@ -175,19 +168,20 @@ mod tests {
                 },
             ),
         );
-        let loaded = read_library(&[stored(&b), meta, stored(&a)], 10);
-        assert_eq!(loaded.meta.prefs.last_export_ms, Some(7));
-        let lib = loaded.library.unwrap();
+        let (_, started) = boot(&[stored(&b), meta, stored(&a)], 10);
+        assert_eq!(started.meta.prefs.last_export_ms, Some(7));
+        let lib = started.library.unwrap();
         assert_eq!(lib.workspaces().len(), 2);
         assert_eq!(lib.active_id(), "a");
-        assert!(loaded.problems.is_empty());
+        assert!(started.quarantined.is_empty() && started.left_alone.is_empty());
+        assert_eq!(started.saving.synced.len(), 2);
     }
 
     #[test]
     fn empty_storage_gives_no_library_and_no_problems() {
-        let loaded = read_library(&[], 0);
-        assert_eq!(loaded.library, None);
-        assert!(loaded.problems.is_empty());
+        let (_, started) = boot(&[], 0);
+        assert!(started.library.is_none());
+        assert!(started.quarantined.is_empty() && started.left_alone.is_empty());
     }
 
     #[test]
@@ -197,27 +191,59 @@ mod tests {
             "splitline.ws.b".to_owned(),
             "{\"format\":\"splitl".to_owned(),
         );
-        let loaded = read_library(&[stored(&good), bad.clone()], 77);
-        assert_eq!(loaded.library.unwrap().workspaces().len(), 1);
-        assert_eq!(loaded.problems.len(), 1);
-        let problem = &loaded.problems[0];
-        assert_eq!(problem.key, "splitline.ws.b");
-        assert!(matches!(problem.error, EnvelopeError::NotJson(_)));
+        let (store, started) = boot(&[stored(&good), bad.clone()], 77);
+        assert_eq!(started.library.unwrap().workspaces().len(), 1);
+        let [moved] = started.quarantined.as_slice() else {
+            panic!("one problem expected: {:?}", started.quarantined);
+        };
+        assert_eq!(moved.key, "splitline.ws.b");
+        assert!(matches!(moved.error, EnvelopeError::NotJson(_)));
         assert_eq!(
-            problem.action,
-            Action::MoveToBackup {
-                backup_key: "splitline.backup.ws.b.77".into(),
-                raw: bad.1
-            }
+            moved.backup_key.as_deref(),
+            Some("splitline.backup.ws.b.77")
         );
+        assert_eq!(store.read("splitline.backup.ws.b.77"), Some(bad.1));
+        assert_eq!(store.read("splitline.ws.b"), None);
+    }
+
+    #[test]
+    fn a_stored_workspace_that_fails_the_integrity_check_is_backed_up_not_opened() {
+        let mut ws = Workspace::new("a".into(), "Acme".into(), 1);
+        let provider = crate::domain::provider::Provider {
+            id: "p1".into(),
+            name: "Northwind".into(),
+        };
+        ws.providers = vec![provider.clone(), provider];
+        let entry = stored(&ws);
+        let (store, started) = boot(std::slice::from_ref(&entry), 5);
+        assert!(started.library.is_none());
+        assert!(matches!(
+            started.quarantined[0].error,
+            EnvelopeError::Inconsistent(_)
+        ));
+        assert_eq!(store.read("splitline.backup.ws.a.5"), Some(entry.1));
+    }
+
+    #[test]
+    fn text_that_cannot_be_backed_up_stays_where_it_is_and_is_protected() {
+        let bad = ("splitline.ws.b".to_owned(), "not json".to_owned());
+        let mut store = Memory {
+            quota_chars: Some(0),
+            ..Memory::default()
+        };
+        store.entries.insert(bad.0.clone(), bad.1.clone());
+        let started = start(&mut store, std::slice::from_ref(&bad), 3);
+        assert_eq!(started.quarantined[0].backup_key, None);
+        assert_eq!(store.read(&bad.0), Some(bad.1));
+        assert!(started.saving.protected.contains(&bad.0));
     }
 
     #[test]
     fn corrupt_settings_are_backed_up_and_the_latest_workspace_opens() {
         let a = Workspace::new("a".into(), "Acme".into(), 1);
-        let loaded = read_library(&[stored(&a), (META_KEY.into(), "nope".into())], 5);
-        assert_eq!(loaded.library.unwrap().active_id(), "a");
-        assert_eq!(loaded.problems[0].key, META_KEY);
+        let (_, started) = boot(&[stored(&a), (META_KEY.into(), "nope".into())], 5);
+        assert_eq!(started.library.unwrap().active_id(), "a");
+        assert_eq!(started.quarantined[0].key, META_KEY);
     }
 
     #[test]
@@ -226,21 +252,22 @@ mod tests {
             "splitline.ws.n".to_owned(),
             r#"{"format":"splitline","kind":"workspace","version":42,"data":{}}"#.to_owned(),
         );
-        let loaded = read_library(&[newer], 5);
-        assert_eq!(loaded.library, None);
-        assert_eq!(loaded.problems[0].action, Action::LeaveAlone);
-        assert_eq!(loaded.protected, vec!["splitline.ws.n".to_owned()]);
+        let (store, started) = boot(std::slice::from_ref(&newer), 5);
+        assert!(started.library.is_none());
+        assert_eq!(started.left_alone[0].0, "splitline.ws.n");
+        assert!(started.saving.protected.contains("splitline.ws.n"));
+        assert_eq!(store.read("splitline.ws.n"), Some(newer.1));
     }
 
     #[test]
-    fn earlier_backups_are_listed_and_unknown_keys_ignored() {
+    fn earlier_backups_and_unknown_keys_are_left_as_they_are() {
         let entries = [
             ("splitline.backup.ws.x.5".to_owned(), "junk".to_owned()),
             ("splitline.something-else".to_owned(), "junk".to_owned()),
         ];
-        let loaded = read_library(&entries, 9);
-        assert_eq!(loaded.backups, vec!["splitline.backup.ws.x.5".to_owned()]);
-        assert!(loaded.problems.is_empty());
+        let (store, started) = boot(&entries, 9);
+        assert!(started.quarantined.is_empty());
+        assert_eq!(store.pairs(), entries.to_vec());
     }
 
     #[test]
@@ -258,7 +285,7 @@ mod tests {
             workspace_key("outside"),
             envelope::encode(Kind::Workspace, &ws),
         );
-        let lib = read_library(&[entry], 0).library.unwrap();
-        assert_eq!(lib.active_id(), "outside");
+        let (_, started) = boot(&[entry], 0);
+        assert_eq!(started.library.unwrap().active_id(), "outside");
     }
 }

@@ -1,0 +1,174 @@
+// Nothing lost, nothing trusted blindly: a full quota at start-up, data from a newer
+// version, changes that wait on a choice, and stored data that breaks the app's rules.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { APP_URL, launch, openPage, saved, stored, storedKeys, workspaceRow } from './helpers.mjs';
+
+let browser;
+before(async () => {
+  browser = await launch();
+});
+after(() => browser.close());
+
+const NEWER_META = '{"format":"splitline","kind":"meta","version":999,"data":{"active":"elsewhere"}}';
+const newerWorkspace = (id) => `{"format":"splitline","kind":"workspace","version":999,"data":{"id":"${id}"}}`;
+
+/** Two workspaces, "Alpha" and "Beta", saved; returns Beta's storage key. */
+async function twoWorkspaces(page) {
+  const rename = async (from, to) => {
+    await page.getByRole('button', { name: `Rename ${from}` }).click();
+    const field = page.getByRole('textbox', { name: 'Workspace name' });
+    await field.fill(to);
+    await field.press('Enter');
+    await workspaceRow(page, to).waitFor();
+  };
+  await rename('My first engagement', 'Alpha');
+  await page.getByRole('button', { name: 'New workspace' }).click();
+  await rename('New engagement', 'Beta');
+  await saved(page);
+  const keys = (await storedKeys(page)).filter((k) => k.startsWith('splitline.ws.'));
+  for (const key of keys) if ((await stored(page, key)).includes('"Beta"')) return key;
+  throw new Error(`no key holds Beta: ${keys}`);
+}
+
+test('a storage quota full to the last byte still shows every saved workspace', async () => {
+  const context = await browser.newContext();
+  const page = await openPage(context, `${APP_URL}#/workspaces`);
+  await twoWorkspaces(page);
+  // Another app on the same origin fills what is left, down to the last character.
+  const left = await page.evaluate(() => {
+    let n = 0;
+    for (let size = 1 << 20; size >= 1; size = Math.floor(size / 2)) {
+      for (;;) {
+        try {
+          localStorage.setItem(`filler.${n}`, 'x'.repeat(size));
+          n += 1;
+        } catch {
+          break;
+        }
+      }
+    }
+    try {
+      localStorage.setItem('y', '');
+      return 'room left';
+    } catch {
+      return 'full';
+    }
+  });
+  assert.equal(left, 'full');
+  await page.reload();
+  await workspaceRow(page, 'Alpha').waitFor();
+  await workspaceRow(page, 'Beta').waitFor();
+  const alert = page.getByRole('alert').filter({ hasText: 'storage for Splitline is full' });
+  await alert.filter({ hasText: 'saved workspaces are all here' }).waitFor();
+  await page.getByTestId('save-status').filter({ hasText: 'Not saved' }).waitFor();
+  const download = page.waitForEvent('download');
+  await alert.getByRole('button', { name: 'Download a copy of all workspaces' }).click();
+  assert.equal((await download).suggestedFilename(), 'splitline-all-workspaces.json');
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
+test('settings written by a newer version are never rewritten', async () => {
+  const context = await browser.newContext();
+  const page = await openPage(context, `${APP_URL}#/workspaces`);
+  await saved(page);
+  await page.evaluate((text) => localStorage.setItem('splitline.meta', text), NEWER_META);
+  await page.reload();
+  await page.getByRole('alert').filter({ hasText: 'could not open the app settings' }).waitFor();
+  await page.getByRole('textbox', { name: 'Company name' }).fill('Contoso Dental');
+  await saved(page);
+  await page.waitForTimeout(800);
+  assert.equal(await stored(page, 'splitline.meta'), NEWER_META);
+  await context.close();
+});
+
+test('deleting a workspace another tab saved in a newer format leaves that data in place', async () => {
+  const context = await browser.newContext();
+  const page = await openPage(context, `${APP_URL}#/workspaces`);
+  const beta = await twoWorkspaces(page);
+  const other = await context.newPage();
+  await other.goto('about:blank');
+  await other.goto(`${APP_URL}#/workspaces`);
+  const newer = newerWorkspace(beta.replace('splitline.ws.', ''));
+  await other.evaluate(([key, text]) => localStorage.setItem(key, text), [beta, newer]);
+  await page.getByRole('alert').filter({ hasText: 'runs a newer version of Splitline' }).waitFor();
+  await page.getByRole('button', { name: 'Delete Beta' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Delete workspace' }).click();
+  await workspaceRow(page, 'Beta').waitFor({ state: 'detached' });
+  await page.waitForTimeout(800);
+  assert.equal(await stored(page, beta), newer);
+  await context.close();
+});
+
+test('while two tabs wait for a choice the status says so, and closing the tab asks first', async () => {
+  const context = await browser.newContext();
+  const a = await openPage(context, `${APP_URL}#/workspaces`);
+  await saved(a);
+  const b = await openPage(context, `${APP_URL}#/workspaces`);
+  const name = (p) => p.getByRole('textbox', { name: 'Company name' });
+  // Clicks give the pages the user activation a leave prompt needs.
+  await name(a).click();
+  await name(b).click();
+  await name(a).fill('Edited in tab A');
+  await name(b).fill('Edited in tab B');
+  const choice = (p) => p.getByRole('alert').filter({ hasText: 'was changed in another tab' });
+  await Promise.race([choice(a).waitFor(), choice(b).waitFor()]);
+  const waiting = (await choice(a).count()) > 0 ? a : b;
+  await waiting.getByTestId('save-status').filter({ hasText: /^Not saved$/ }).waitFor();
+  await waiting.getByRole('alert').filter({ hasText: 'Not saved: waiting for your choice between two tabs' }).waitFor();
+  const asked = new Promise((resolve) =>
+    waiting.once('dialog', async (dialog) => {
+      resolve(dialog.type());
+      await dialog.dismiss();
+    }),
+  );
+  await waiting.close({ runBeforeUnload: true });
+  assert.equal(await asked, 'beforeunload');
+  await context.close();
+});
+
+test('a stored workspace that breaks the integrity rules is kept aside, not opened', async () => {
+  const context = await browser.newContext();
+  const page = await openPage(context, `${APP_URL}#/workspaces`);
+  const beta = await twoWorkspaces(page);
+  const broken = await page.evaluate((key) => {
+    const envelope = JSON.parse(localStorage.getItem(key));
+    const provider = { id: 'p1', name: 'Northwind' };
+    envelope.data.providers = [provider, { ...provider, name: 'Southwind' }];
+    return JSON.stringify(envelope);
+  }, beta);
+  await page.evaluate(([key, text]) => localStorage.setItem(key, text), [beta, broken]);
+  await page.reload();
+  const alert = page.getByRole('alert').filter({ hasText: 'could not read a saved workspace' });
+  await alert.filter({ hasText: 'repeated id' }).waitFor();
+  await workspaceRow(page, 'Alpha').waitFor();
+  assert.equal(await workspaceRow(page, 'Beta').count(), 0);
+  const keys = await storedKeys(page);
+  const backup = keys.find((k) => k.startsWith(`splitline.backup.${beta.replace('splitline.', '')}.`));
+  assert.ok(backup, `a backup key in ${keys}`);
+  assert.equal(await stored(page, backup), broken);
+  await context.close();
+});
+
+test('the deploy headers forbid framing, send no referrer, and cache only named files', async () => {
+  const page = await fetch(APP_URL);
+  const csp = page.headers.get('content-security-policy') ?? '';
+  assert.match(csp, /frame-ancestors 'none'/);
+  assert.match(csp, /script-src 'self' 'sha256-/, 'the same policy as the page, inline hash included');
+  assert.equal(page.headers.get('x-content-type-options'), 'nosniff');
+  assert.equal(page.headers.get('referrer-policy'), 'no-referrer');
+  assert.equal(page.headers.get('cache-control'), 'no-cache');
+  const wasm = (await page.text()).match(/data-wasm="[^"]*?([^/"]+)"/)[1];
+  const named = await fetch(new URL(wasm, APP_URL));
+  assert.equal(named.headers.get('cache-control'), 'public, max-age=31536000, immutable');
+  assert.equal((await fetch(new URL('_headers', APP_URL))).status, 404, 'the rules file is not served');
+
+  const context = await browser.newContext();
+  const framer = await context.newPage();
+  await framer.setContent(`<iframe src="${APP_URL}" title="framed"></iframe>`);
+  await framer.waitForTimeout(1500);
+  const frame = framer.frames().find((f) => f !== framer.mainFrame());
+  assert.equal(await frame.getByRole('heading', { level: 1 }).count(), 0, 'the app does not render inside a frame');
+  await context.close();
+});
