@@ -48,12 +48,15 @@ test('a storage quota full to the last byte still shows every saved workspace', 
         }
       }
     }
-    try {
-      localStorage.setItem('y', '');
-      return 'room left';
-    } catch {
-      return 'full';
+    // Then one-character keys with no value, for the last few characters.
+    for (let i = 0; i < 4096; i += 1) {
+      try {
+        localStorage.setItem(String.fromCharCode(0x4e00 + i), '');
+      } catch {
+        return 'full';
+      }
     }
+    return 'room left';
   });
   assert.equal(left, 'full');
   await page.reload();
@@ -102,7 +105,9 @@ test('deleting a workspace another tab saved in a newer format leaves that data 
 });
 
 test('while two tabs wait for a choice the status says so, and closing the tab asks first', async () => {
-  const context = await browser.newContext();
+  // A browser of its own: a leave prompt must not disturb the other tests' browser.
+  const own = await launch();
+  const context = await own.newContext();
   const a = await openPage(context, `${APP_URL}#/workspaces`);
   await saved(a);
   const b = await openPage(context, `${APP_URL}#/workspaces`);
@@ -120,12 +125,12 @@ test('while two tabs wait for a choice the status says so, and closing the tab a
   const asked = new Promise((resolve) =>
     waiting.once('dialog', async (dialog) => {
       resolve(dialog.type());
-      await dialog.dismiss();
+      await dialog.accept();
     }),
   );
   await waiting.close({ runBeforeUnload: true });
   assert.equal(await asked, 'beforeunload');
-  await context.close();
+  await own.close();
 });
 
 test('a stored workspace that breaks the integrity rules is kept aside, not opened', async () => {
