@@ -4,6 +4,7 @@
 //! enforces it. Everything here is tested natively with `cargo test`, and the view
 //! layer only renders what it computes.
 
+pub mod csv_cell;
 pub mod documents;
 pub mod duty;
 pub mod envelope;

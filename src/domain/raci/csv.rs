@@ -8,6 +8,7 @@ use std::collections::BTreeMap;
 use super::edit::clean_name;
 use super::letters::{BadLetter, Letters};
 use super::model::*;
+use crate::domain::csv_cell::{guard, unguard};
 use crate::domain::text::same_ignoring_case;
 
 /// Function columns of the wide format, before one column per party.
@@ -72,29 +73,6 @@ pub enum Layout {
 pub struct Imported {
     pub raci: Raci,
     pub layout: Layout,
-}
-
-// Spreadsheets run cells that start with these as formulas; a leading apostrophe stops it.
-fn is_formula_start(c: char) -> bool {
-    matches!(c, '=' | '+' | '-' | '@')
-}
-
-/// Guards text that a spreadsheet would run as a formula, reversibly.
-fn guard(text: &str) -> String {
-    let after_quotes = text.trim_start_matches('\'');
-    if after_quotes.starts_with(is_formula_start) {
-        format!("'{text}")
-    } else {
-        text.to_owned()
-    }
-}
-
-/// Removes the guard added by `guard`.
-fn unguard(text: &str) -> &str {
-    match text.strip_prefix('\'') {
-        Some(rest) if rest.trim_start_matches('\'').starts_with(is_formula_start) => rest,
-        _ => text,
-    }
 }
 
 fn party_header(p: &Party) -> String {
@@ -865,14 +843,20 @@ mod tests {
     }
 
     #[test]
-    fn formulas_are_guarded_and_the_guard_reads_back() {
-        for text in [
-            "=cmd()", "+1", "-x", "@SUM", "'=a", "''-b", "'plain", "plain",
-        ] {
-            assert_eq!(unguard(&guard(text)), text, "{text}");
+    fn every_formula_start_is_guarded_in_the_export_and_reads_back() {
+        let mut raci = co_managed(Industry::General);
+        let texts = ["=cmd()", "+1", "-x", "@SUM", "\tcmd", "\r=x"];
+        for (f, text) in raci.functions.iter_mut().zip(texts) {
+            f.notes = text.to_owned();
         }
-        assert_eq!(guard("=1+1"), "'=1+1");
-        assert_eq!(guard("'hello"), "'hello");
+        let exported = export_wide(&raci);
+        for text in texts {
+            assert!(exported.contains(&format!("'{text}")), "{text:?}");
+        }
+        let back = import(&exported).unwrap().raci;
+        for (f, text) in back.rows().into_iter().zip(texts) {
+            assert_eq!(f.notes, text);
+        }
     }
 
     #[test]
