@@ -92,7 +92,14 @@ fn add(session: Session, imported: Imported) {
         Imported::Library(list) => list,
         Imported::Raci(doc) => vec![doc.into_workspace(fresh_id(), now)],
         Imported::Pricing(doc) => vec![doc.into_workspace(fresh_id(), now)],
-        Imported::Scorecard(card) => vec![workspace_from_card(&card, fresh_id(), now, fresh_id)],
+        Imported::Scorecard(card) => match workspace_from_card(&card, fresh_id(), now, fresh_id) {
+            Ok(ws) => vec![ws],
+            Err(why) => {
+                let text = format!("The file's data is inconsistent: {why}. Nothing was imported.");
+                session.notices.push(Tone::Error, text, None);
+                return;
+            }
+        },
     };
     let names: Vec<String> = session
         .lib
