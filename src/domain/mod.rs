@@ -11,6 +11,7 @@ pub mod envelope;
 pub mod files;
 pub mod input;
 pub mod library;
+pub mod limits;
 pub mod order;
 pub mod persist;
 pub mod pricing;

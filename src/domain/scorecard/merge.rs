@@ -16,11 +16,10 @@ use super::model::{
     MAX_CRITERIA, MAX_NAME_CHARS,
 };
 use crate::domain::envelope::{self, EnvelopeError, Kind};
+use crate::domain::limits::MAX_FILE_BYTES;
 use crate::domain::provider::{self, Provider};
 use crate::domain::workspace::{self, Workspace};
 
-/// A file larger than this is not a scorecard (20 × 200 full notes is far less).
-pub const MAX_FILE_BYTES: usize = 8 * 1024 * 1024;
 /// Scores this far apart (max − min) are a disagreement worth talking about.
 pub const DISAGREEMENT: u8 = 2;
 
@@ -88,7 +87,10 @@ pub enum CardError {
 impl CardError {
     pub fn message(&self) -> String {
         match self {
-            CardError::TooLarge => "This file is too large to be a scorecard.".into(),
+            CardError::TooLarge => format!(
+                "This file is over {} MB, too large to be a scorecard.",
+                MAX_FILE_BYTES / (1024 * 1024)
+            ),
             CardError::Envelope(e) => e.message(),
             CardError::Invalid(why) => format!("This scorecard file is not valid: {why}."),
         }
@@ -97,7 +99,7 @@ impl CardError {
 
 /// Reads and checks a scorecard file. Never panics on any input.
 pub fn decode(text: &str) -> Result<CardFile, CardError> {
-    if text.len() > MAX_FILE_BYTES {
+    if text.len() as u64 > MAX_FILE_BYTES {
         return Err(CardError::TooLarge);
     }
     let card: CardFile = envelope::decode(text, Kind::Scorecard).map_err(CardError::Envelope)?;
@@ -617,7 +619,7 @@ mod tests {
             decode(&text),
             Err(CardError::Envelope(EnvelopeError::BadData(_)))
         ));
-        let huge = " ".repeat(MAX_FILE_BYTES + 1);
+        let huge = " ".repeat(MAX_FILE_BYTES as usize + 1);
         assert_eq!(decode(&huge), Err(CardError::TooLarge));
         let mut card = danas_card();
         card.criteria[0].name = "  ".into();
@@ -626,7 +628,8 @@ mod tests {
 
     #[test]
     fn cards_are_refused_for_what_a_workspace_file_is_refused_for() {
-        let cases: [(&str, fn(&mut CardFile)); 7] = [
+        type Spoil = fn(&mut CardFile);
+        let cases: [(&str, Spoil); 7] = [
             ("provider name", |c| {
                 c.providers[1].name = "HARBOR IT".into()
             }),
