@@ -3,6 +3,7 @@
 use wasm_bindgen::JsCast;
 
 use crate::domain::files::{self, FileError, Imported};
+use crate::domain::limits::MAX_FILE_BYTES;
 
 /// The first file of a picker change or a drop.
 pub fn first_file(list: Option<web_sys::FileList>) -> Option<web_sys::File> {
@@ -12,7 +13,7 @@ pub fn first_file(list: Option<web_sys::FileList>) -> Option<web_sys::File> {
 /// Reads and checks a file. The size is checked first, so a huge file is never loaded.
 pub async fn read(file: web_sys::File) -> Result<Imported, String> {
     let bytes = file.size() as u64;
-    if bytes > files::MAX_FILE_BYTES {
+    if bytes > MAX_FILE_BYTES {
         return Err(FileError::TooBig { bytes }.message());
     }
     let text = wasm_bindgen_futures::JsFuture::from(file.text())

@@ -6,8 +6,7 @@ use super::pricing::Pricing;
 use super::provider::Provider;
 use super::raci::Raci;
 use super::scorecard::merge::{self, CardFile, Options};
-use super::scorecard::Scorecard;
-use super::workspace::{CompanyProfile, Workspace};
+use super::workspace::{CompanyProfile, Workspace, MAX_NAME_CHARS};
 
 /// A RACI matrix and the name of the workspace it came from.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -67,36 +66,9 @@ impl PricingDoc {
         ws
     }
 
-    /// Quotes must name a listed provider, once each.
+    /// Checked as the workspace it would become, by the rules of a workspace file.
     pub fn check(&self) -> Result<(), String> {
-        let mut seen = Vec::new();
-        for q in &self.pricing.quotes {
-            if !self.providers.iter().any(|p| p.id == q.provider) {
-                return Err("a quote names a provider that is not listed".into());
-            }
-            if seen.contains(&&q.provider) {
-                return Err("a provider has two quotes".into());
-            }
-            seen.push(&q.provider);
-        }
-        self.profile
-            .validate()
-            .map_err(|e| e.message().to_owned())?;
-        self.pricing.check_integrity()
-    }
-}
-
-/// The card's own scores seen as a scorecard, for showing its results read-only.
-pub fn card_scorecard(card: &CardFile) -> Scorecard {
-    Scorecard {
-        evaluator: card.evaluator.clone(),
-        card_id: card.card_id.clone(),
-        complete: card.complete,
-        criteria: card.criteria.clone(),
-        cells: card.cells.clone(),
-        flags: card.flags.clone(),
-        knockouts: card.knockouts.clone(),
-        ..Scorecard::default()
+        self.clone().into_workspace("doc".into(), 0).check()
     }
 }
 
@@ -108,9 +80,11 @@ pub fn workspace_from_card(
     id: String,
     now_ms: i64,
     fresh_id: impl FnMut() -> String,
-) -> Workspace {
+) -> Result<Workspace, String> {
+    merge::validate(card)?;
     let name = if card.workspace.trim().is_empty() {
-        format!("Scorecard from {}", card.evaluator.trim())
+        let from = format!("Scorecard from {}", card.evaluator.trim());
+        from.chars().take(MAX_NAME_CHARS).collect()
     } else {
         card.workspace.clone()
     };
@@ -119,19 +93,17 @@ pub fn workspace_from_card(
     ws.scorecard.criteria = card.criteria.clone();
     ws.scorecard.flags = card.flags.clone();
     // An empty scorecard with the card's criteria and providers matches all of it.
-    let imported = merge::apply(
+    merge::apply(
         &mut ws.scorecard,
         &mut ws.providers,
         card,
         Options::default(),
         now_ms,
         fresh_id,
-    );
-    debug_assert!(
-        imported.is_ok(),
-        "a fresh scorecard has no own card and no others"
-    );
-    ws
+    )
+    .map_err(|e| e.message().to_owned())?;
+    ws.check()?;
+    Ok(ws)
 }
 
 #[cfg(test)]
@@ -189,17 +161,28 @@ mod tests {
         let new = workspace_from_card(&card, "new".into(), 10, || {
             n += 1;
             format!("id{n}")
-        });
+        })
+        .unwrap();
         assert_eq!(new.name, "Acme review");
         assert_eq!(new.providers, ws.providers);
         assert!(new.scorecard.cells.is_empty(), "no scores of one's own yet");
         assert_eq!(new.scorecard.others.len(), 1);
         assert_eq!(new.scorecard.others[0].evaluator, "Dana");
         assert_eq!(
-            card_scorecard(&card).score("p1", &criterion),
+            card.scorecard().score("p1", &criterion),
             Some(Score::Points(4))
         );
         assert_eq!(new.check(), Ok(()));
+    }
+
+    #[test]
+    fn a_pricing_document_is_refused_for_what_its_workspace_would_be() {
+        let mut doc = PricingDoc::of(&workspace());
+        doc.providers.push(crate::domain::provider::Provider {
+            id: "p9".into(),
+            name: "HARBOR it".into(),
+        });
+        assert!(doc.check().unwrap_err().contains("repeated"));
     }
 
     #[test]
@@ -207,5 +190,45 @@ mod tests {
         let mut doc = PricingDoc::of(&workspace());
         doc.providers.clear();
         assert!(doc.check().is_err());
+    }
+
+    /// Cards as a link or file could carry them: names that clash but for case, default
+    /// flags given twice, blank or long flag texts.
+    fn arb_card() -> impl proptest::strategy::Strategy<Value = CardFile> {
+        use crate::domain::scorecard::criteria::default_flags;
+        use crate::domain::scorecard::RedFlag;
+        use proptest::prelude::*;
+        let flag = prop_oneof![
+            (0..default_flags().len()).prop_map(|i| default_flags()[i].clone()),
+            ("[a-c]{0,2}", "[ xX]{0,3}").prop_map(|(id, text)| RedFlag {
+                id,
+                text,
+                custom: true
+            }),
+        ];
+        (
+            prop::collection::vec(("[a-d]{1,2}", "[aAbB ]{0,3}"), 0..5),
+            prop::collection::vec(flag, 0..6),
+        )
+            .prop_map(|(providers, flags)| {
+                let mut card = merge::card_file(&Default::default(), &[], "Acme", 1);
+                card.providers = providers
+                    .into_iter()
+                    .map(|(id, name)| crate::domain::provider::Provider { id, name })
+                    .collect();
+                card.flags = flags;
+                card
+            })
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn every_workspace_made_from_an_accepted_card_passes_check(card in arb_card()) {
+            let made = workspace_from_card(&card, "w".into(), 1, || "fresh".into());
+            proptest::prop_assert_eq!(made.is_ok(), merge::validate(&card).is_ok());
+            if let Ok(ws) = made {
+                proptest::prop_assert_eq!(ws.check(), Ok(()));
+            }
+        }
     }
 }

@@ -7,12 +7,10 @@ use serde_json::Value;
 
 use super::documents::{PricingDoc, RaciDoc};
 use super::envelope::{self, EnvelopeError, Kind};
+use super::limits::{MAX_FILE_BYTES, MAX_WORKSPACES};
 use super::persist::LibraryFile;
 use super::scorecard::merge::{self, CardFile};
 use super::workspace::Workspace;
-
-/// Larger files are refused before they are read.
-pub const MAX_FILE_BYTES: u64 = 5 * 1024 * 1024;
 
 /// A file the app can import.
 #[derive(Clone, Debug, PartialEq)]
@@ -28,6 +26,7 @@ pub enum Imported {
 #[derive(Clone, Debug, PartialEq)]
 pub enum FileError {
     TooBig { bytes: u64 },
+    TooManyWorkspaces(usize),
     Unreadable(EnvelopeError),
     Unsupported(&'static str),
     Broken(String),
@@ -37,8 +36,12 @@ impl FileError {
     pub fn message(&self) -> String {
         match self {
             FileError::TooBig { bytes } => format!(
-                "This file is {:.1} MB; Splitline files are never over 5 MB, so it was not read.",
-                *bytes as f64 / 1_048_576.0
+                "This file is {:.1} MB; Splitline files are never over {} MB, so it was not read.",
+                *bytes as f64 / 1_048_576.0,
+                MAX_FILE_BYTES / (1024 * 1024)
+            ),
+            FileError::TooManyWorkspaces(count) => format!(
+                "This backup holds {count} workspaces; Splitline imports at most {MAX_WORKSPACES} workspaces at once. Nothing was imported."
             ),
             FileError::Unreadable(e) => e.message(),
             FileError::Unsupported(what) => {
@@ -62,6 +65,9 @@ pub fn read(bytes: u64, text: &str) -> Result<Imported, FileError> {
         Some(Kind::Library) => {
             let file: LibraryFile =
                 envelope::decode_value(value, Kind::Library).map_err(FileError::Unreadable)?;
+            if file.workspaces.len() > MAX_WORKSPACES {
+                return Err(FileError::TooManyWorkspaces(file.workspaces.len()));
+            }
             for ws in &file.workspaces {
                 ws.check().map_err(FileError::Broken)?;
             }
@@ -188,6 +194,38 @@ mod tests {
             read(10, odd),
             Err(FileError::Unreadable(EnvelopeError::WrongKind { .. }))
         ));
+    }
+
+    #[test]
+    fn a_backup_with_too_many_workspaces_is_refused() {
+        let mut lib = Library::new(Workspace::new("w0".into(), "W 0".into(), 1));
+        for i in 1..=MAX_WORKSPACES {
+            lib.insert(Workspace::new(format!("w{i}"), format!("W {i}"), 1));
+        }
+        let text = library_file(&lib);
+        let err = read(text.len() as u64, &text).unwrap_err();
+        assert_eq!(err, FileError::TooManyWorkspaces(MAX_WORKSPACES + 1));
+        assert!(err.message().contains("at most 200 workspaces"));
+    }
+
+    #[test]
+    fn a_workspace_with_too_many_or_too_long_providers_is_refused() {
+        use crate::domain::provider::{Provider, MAX_PROVIDERS};
+        let mut ws = Workspace::new("a".into(), "Acme".into(), 1);
+        ws.providers = (0..=MAX_PROVIDERS)
+            .map(|i| Provider {
+                id: format!("p{i}"),
+                name: format!("MSP {i}"),
+            })
+            .collect();
+        let text = envelope::encode(Kind::Workspace, &ws);
+        assert!(
+            matches!(read(10, &text), Err(FileError::Broken(m)) if m.contains("more than 20 providers"))
+        );
+        ws.providers.truncate(1);
+        ws.providers[0].name = "n".repeat(81);
+        let text = envelope::encode(Kind::Workspace, &ws);
+        assert!(matches!(read(10, &text), Err(FileError::Broken(m)) if m.contains("too long")));
     }
 
     #[test]

@@ -4,12 +4,14 @@
 //! enforces it. Everything here is tested natively with `cargo test`, and the view
 //! layer only renders what it computes.
 
+pub mod csv_cell;
 pub mod documents;
 pub mod duty;
 pub mod envelope;
 pub mod files;
 pub mod input;
 pub mod library;
+pub mod limits;
 pub mod order;
 pub mod persist;
 pub mod pricing;

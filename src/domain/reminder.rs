@@ -11,6 +11,9 @@ pub const SNOOZE_MS: i64 = DAY_MS;
 
 /// Whether to show the reminder now.
 ///
+/// The times come from storage and the clock, either of which may be nonsense, so the
+/// differences saturate instead of overflowing.
+///
 /// `last_change_ms` is the newest change to any workspace; `last_export_ms` the last
 /// download of a backup file from this browser.
 pub fn backup_due(
@@ -26,14 +29,14 @@ pub fn backup_due(
     match last_export_ms {
         // Nothing new since the last backup.
         Some(exported) if exported >= last_change_ms => false,
-        Some(exported) => now_ms - exported >= REMIND_AFTER_MS,
-        None => now_ms - first_change_ms >= REMIND_AFTER_MS,
+        Some(exported) => now_ms.saturating_sub(exported) >= REMIND_AFTER_MS,
+        None => now_ms.saturating_sub(first_change_ms) >= REMIND_AFTER_MS,
     }
 }
 
 /// Whole days since `then_ms`, for the reminder's wording.
 pub fn days_since(now_ms: i64, then_ms: i64) -> i64 {
-    ((now_ms - then_ms) / DAY_MS).max(0)
+    (now_ms.saturating_sub(then_ms) / DAY_MS).max(0)
 }
 
 #[cfg(test)]
@@ -91,5 +94,15 @@ mod tests {
     fn days_are_whole_and_never_negative() {
         assert_eq!(days_since(NOW, NOW - 3 * DAY_MS - 5), 3);
         assert_eq!(days_since(NOW, NOW + 5), 0);
+    }
+
+    #[test]
+    fn times_from_the_far_past_or_future_do_not_overflow() {
+        assert!(backup_due(i64::MAX, 0, i64::MIN, None, None));
+        assert!(backup_due(i64::MAX, 0, 0, Some(i64::MIN), None));
+        assert!(!backup_due(i64::MIN, 0, i64::MAX, None, None));
+        assert!(!backup_due(i64::MIN, 10, 0, Some(5), None));
+        assert_eq!(days_since(i64::MAX, i64::MIN), i64::MAX / DAY_MS);
+        assert_eq!(days_since(i64::MIN, i64::MAX), 0);
     }
 }

@@ -2,7 +2,11 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{pricing::Pricing, provider::Provider, raci::Raci, scorecard::Scorecard};
+use std::collections::HashSet;
+
+use super::provider::{Provider, MAX_PROVIDERS, MAX_PROVIDER_NAME_CHARS};
+use super::text::lower;
+use super::{pricing::Pricing, raci::Raci, scorecard::Scorecard};
 
 /// The longest workspace or company name we accept; longer text is a paste accident.
 pub const MAX_NAME_CHARS: usize = 120;
@@ -192,20 +196,24 @@ impl Workspace {
         self.profile
             .validate()
             .map_err(|e| e.message().to_owned())?;
-        for (i, p) in self.providers.iter().enumerate() {
-            let earlier = &self.providers[..i];
-            if p.id.is_empty() || earlier.iter().any(|q| q.id == p.id) {
+        if self.providers.len() > MAX_PROVIDERS {
+            return Err(format!("it has more than {MAX_PROVIDERS} providers"));
+        }
+        let mut ids = HashSet::new();
+        let mut names = HashSet::new();
+        for p in &self.providers {
+            if p.id.is_empty() || !ids.insert(p.id.as_str()) {
                 return Err(format!(
                     "provider “{}” has a missing or repeated id",
                     p.name
                 ));
             }
-            if p.name.trim().is_empty()
-                || earlier
-                    .iter()
-                    .any(|q| super::provider::same_name(&q.name, &p.name))
-            {
-                return Err(format!("provider name “{}” is blank or repeated", p.name));
+            let name = p.name.trim();
+            if name.chars().count() > MAX_PROVIDER_NAME_CHARS {
+                return Err("a provider name is too long".into());
+            }
+            if name.is_empty() || !names.insert(lower(name)) {
+                return Err(format!("provider name “{name}” is blank or repeated"));
             }
         }
         if self

@@ -1,11 +1,12 @@
 //! The comparison as CSV (RFC 4180, CRLF line ends): one row per quote in rank order,
 //! then the two alternatives. Amounts are plain decimals ("1234.50") so spreadsheets
-//! read them as numbers; text cells that a spreadsheet would run as a formula get a
-//! leading apostrophe.
+//! read them as numbers; text cells are guarded against formula injection by
+//! `csv_cell`.
 
 use super::compare::Comparison;
 use super::exclusions::CostItem;
 use super::money::{decimal, percent_text};
+use crate::domain::csv_cell::field;
 
 enum Cell {
     Text(String),
@@ -25,19 +26,9 @@ fn num(n: impl ToString) -> Cell {
 }
 
 fn encode(cell: &Cell) -> String {
-    let raw = match cell {
-        Cell::Num(s) => return s.clone(),
-        Cell::Text(s) => s,
-    };
-    let guarded = if raw.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{raw}")
-    } else {
-        raw.clone()
-    };
-    if guarded.contains([',', '"', '\n', '\r']) || guarded.trim() != guarded {
-        format!("\"{}\"", guarded.replace('"', "\"\""))
-    } else {
-        guarded
+    match cell {
+        Cell::Num(s) => s.clone(),
+        Cell::Text(s) => field(s),
     }
 }
 

@@ -3,12 +3,14 @@
 //! (one row per function, party and letter), finds columns by their headers, and either
 //! builds the whole matrix or reports every bad row by line number.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use super::edit::clean_name;
 use super::letters::{BadLetter, Letters};
 use super::model::*;
-use crate::domain::text::same_ignoring_case;
+use crate::domain::csv_cell::{guard, unguard};
+use crate::domain::limits::{MAX_CSV_BYTES, MAX_CSV_ROWS, MAX_REPORTED_PROBLEMS};
+use crate::domain::text::{lower, same_ignoring_case};
 
 /// Function columns of the wide format, before one column per party.
 pub const WIDE_COLUMNS: [&str; 10] = [
@@ -72,29 +74,6 @@ pub enum Layout {
 pub struct Imported {
     pub raci: Raci,
     pub layout: Layout,
-}
-
-// Spreadsheets run cells that start with these as formulas; a leading apostrophe stops it.
-fn is_formula_start(c: char) -> bool {
-    matches!(c, '=' | '+' | '-' | '@')
-}
-
-/// Guards text that a spreadsheet would run as a formula, reversibly.
-fn guard(text: &str) -> String {
-    let after_quotes = text.trim_start_matches('\'');
-    if after_quotes.starts_with(is_formula_start) {
-        format!("'{text}")
-    } else {
-        text.to_owned()
-    }
-}
-
-/// Removes the guard added by `guard`.
-fn unguard(text: &str) -> &str {
-    match text.strip_prefix('\'') {
-        Some(rest) if rest.trim_start_matches('\'').starts_with(is_formula_start) => rest,
-        _ => text,
-    }
 }
 
 fn party_header(p: &Party) -> String {
@@ -230,47 +209,70 @@ struct Row {
     hint: String,
 }
 
-/// What both layouts collect.
+/// What both layouts collect. Names are looked up by their folded form, so a file of
+/// thousands of rows takes linear time.
 #[derive(Default)]
 struct Draft {
     parties: Vec<(String, Side)>,
     categories: Vec<String>,
     rows: Vec<Row>,
+    party_at: HashMap<String, usize>,
+    category_at: HashMap<String, usize>,
+    row_at: HashMap<(usize, String), usize>,
     errors: Vec<ImportError>,
+    /// Problems found beyond the ones listed.
+    more_errors: usize,
+}
+
+fn key(name: &str) -> String {
+    lower(name.trim())
 }
 
 impl Draft {
-    fn category(&mut self, name: &str) -> usize {
-        match self
-            .categories
-            .iter()
-            .position(|c| same_ignoring_case(c, name))
-        {
-            Some(i) => i,
-            None => {
-                self.categories.push(name.to_owned());
-                self.categories.len() - 1
-            }
+    /// Records a problem; past the first few dozen they are only counted.
+    fn problem(&mut self, error: ImportError) {
+        if self.errors.len() < MAX_REPORTED_PROBLEMS {
+            self.errors.push(error);
+        } else {
+            self.more_errors += 1;
         }
     }
 
+    fn category(&mut self, name: &str) -> usize {
+        let next = self.categories.len();
+        let at = *self.category_at.entry(key(name)).or_insert(next);
+        if at == next {
+            self.categories.push(name.to_owned());
+        }
+        at
+    }
+
     fn party_index(&self, name: &str) -> Option<usize> {
-        self.parties
-            .iter()
-            .position(|(p, _)| same_ignoring_case(p, name.trim()))
+        self.party_at.get(&key(name)).copied()
+    }
+
+    fn add_party(&mut self, name: String, side: Side) -> usize {
+        let at = self.parties.len();
+        self.party_at.insert(key(&name), at);
+        self.parties.push((name, side));
+        at
     }
 
     fn find_row(&self, category: usize, name: &str) -> Option<usize> {
-        self.rows
-            .iter()
-            .position(|r| r.category == category && same_ignoring_case(&r.name, name))
+        self.row_at.get(&(category, key(name))).copied()
+    }
+
+    fn add_row(&mut self, row: Row) -> usize {
+        let at = self.rows.len();
+        self.row_at.insert((row.category, key(&row.name)), at);
+        self.rows.push(row);
+        at
     }
 
     /// Checks the limits, resolves owners and builds the matrix with fresh ids.
     fn finish(mut self, layout: Layout) -> Result<Imported, Vec<ImportError>> {
         if self.rows.is_empty() && self.errors.is_empty() {
-            self.errors
-                .push(ImportError::file("The file has a header but no functions."));
+            self.problem(ImportError::file("The file has a header but no functions."));
         }
         for (count, max, what) in [
             (self.parties.len(), MAX_PARTIES, "parties"),
@@ -278,17 +280,18 @@ impl Draft {
             (self.rows.len(), MAX_FUNCTIONS, "functions"),
         ] {
             if count > max {
-                self.errors.push(ImportError::file(format!(
+                self.problem(ImportError::file(format!(
                     "The file has {count} {what}; a matrix holds at most {max}."
                 )));
             }
         }
         let mut keys: BTreeMap<String, u64> = BTreeMap::new();
+        let mut problems = Vec::new();
         for row in &self.rows {
             for (owner, label) in [(&row.day, "business hours"), (&row.night, "after-hours")] {
                 if let Some((name, line)) = owner {
                     if self.party_index(name).is_none() {
-                        self.errors.push(ImportError::at(
+                        problems.push(ImportError::at(
                             *line,
                             format!("the {label} owner “{name}” is not one of the parties"),
                         ));
@@ -297,7 +300,7 @@ impl Draft {
             }
             if let Some(key) = &row.key {
                 if let Some(first) = keys.insert(key.clone(), row.line) {
-                    self.errors.push(ImportError::at(
+                    problems.push(ImportError::at(
                         row.line,
                         format!("the key “{key}” is already used on line {first}"),
                     ));
@@ -305,8 +308,14 @@ impl Draft {
                 }
             }
         }
+        for problem in problems {
+            self.problem(problem);
+        }
         if !self.errors.is_empty() {
             crate::domain::order::sort_by_key(&mut self.errors, |e| e.line.unwrap_or(0));
+            if self.more_errors > 0 {
+                self.errors.push(more_problems(self.more_errors));
+            }
             return Err(self.errors);
         }
 
@@ -389,6 +398,15 @@ impl Record {
     }
 }
 
+/// "…and 412 more problems", after the ones listed.
+fn more_problems(count: usize) -> ImportError {
+    ImportError::file(format!(
+        "…and {} more problem{} not listed.",
+        crate::domain::input::group(count as i64),
+        if count == 1 { "" } else { "s" }
+    ))
+}
+
 fn read_records(text: &str) -> Result<Vec<Record>, Vec<ImportError>> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut reader = ::csv::ReaderBuilder::new()
@@ -397,6 +415,7 @@ fn read_records(text: &str) -> Result<Vec<Record>, Vec<ImportError>> {
         .from_reader(text.as_bytes());
     let mut records = Vec::new();
     let mut errors = Vec::new();
+    let mut more_errors = 0;
     for result in reader.records() {
         match result {
             Ok(rec) => {
@@ -408,7 +427,14 @@ fn read_records(text: &str) -> Result<Vec<Record>, Vec<ImportError>> {
                 if !record.is_blank() {
                     records.push(record);
                 }
+                if records.len() > MAX_CSV_ROWS {
+                    return Err(vec![ImportError::file(format!(
+                        "The file has more than {} rows; a matrix holds at most {MAX_FUNCTIONS} functions.",
+                        crate::domain::input::group(MAX_CSV_ROWS as i64)
+                    ))]);
+                }
             }
+            Err(_) if errors.len() >= MAX_REPORTED_PROBLEMS => more_errors += 1,
             Err(e) => {
                 let line = e.position().map(|p| p.line());
                 errors.push(ImportError {
@@ -418,6 +444,9 @@ fn read_records(text: &str) -> Result<Vec<Record>, Vec<ImportError>> {
             }
         }
     }
+    if more_errors > 0 {
+        errors.push(more_problems(more_errors));
+    }
     if errors.is_empty() {
         Ok(records)
     } else {
@@ -425,8 +454,23 @@ fn read_records(text: &str) -> Result<Vec<Record>, Vec<ImportError>> {
     }
 }
 
-/// Reads a CSV file in the wide or the long layout.
+/// Refuses a file over the size limit; the browser asks before reading the file.
+pub fn check_size(bytes: u64) -> Result<(), ImportError> {
+    if bytes > MAX_CSV_BYTES {
+        return Err(ImportError::file(format!(
+            "The file is {:.1} MB; a RACI CSV file is at most {} MB.",
+            bytes as f64 / 1_048_576.0,
+            MAX_CSV_BYTES / (1024 * 1024)
+        )));
+    }
+    Ok(())
+}
+
+/// Reads a CSV file in the wide or the long layout. A file over the size or row limit
+/// is refused before its rows are looked at; past the first few dozen problems the
+/// rest are counted, not listed.
 pub fn import(text: &str) -> Result<Imported, Vec<ImportError>> {
+    check_size(text.len() as u64).map_err(|e| vec![e])?;
     let records = read_records(text)?;
     let Some((header, body)) = records.split_first() else {
         return Err(vec![ImportError::file("The file is empty.")]);
@@ -464,7 +508,7 @@ fn read_details(draft: &mut Draft, columns: &[Option<Col>], rec: &Record, row: &
     {
         match Mark::from_token(token) {
             Some(m) => row.marks.set(m, true),
-            None => draft.errors.push(ImportError::at(
+            None => draft.problem(ImportError::at(
                 line,
                 format!("unknown mark “{token}”; use 24/7, incident, compliance, exit or tools"),
             )),
@@ -484,7 +528,7 @@ fn read_details(draft: &mut Draft, columns: &[Option<Col>], rec: &Record, row: &
     ] {
         let text = get(c);
         if text.chars().count() > MAX_TEXT_CHARS {
-            draft.errors.push(ImportError::at(
+            draft.problem(ImportError::at(
                 line,
                 format!("{label} is longer than {MAX_TEXT_CHARS} characters"),
             ));
@@ -536,7 +580,7 @@ fn row_category(
             Some(c)
         }
         Err(e) => {
-            draft.errors.push(ImportError::at(
+            draft.problem(ImportError::at(
                 rec.line,
                 format!("category: {}", e.message()),
             ));
@@ -554,6 +598,15 @@ fn bad_letters(text: &str, party: &str, BadLetter(c): BadLetter) -> String {
 
 fn read_wide(header: &Record, columns: &[Option<Col>], body: &[Record]) -> Draft {
     let mut draft = Draft::default();
+    let party_count = columns.iter().filter(|c| c.is_none()).count();
+    if party_count > MAX_PARTIES {
+        // Every row would have a cell per column: refuse before reading them.
+        draft.problem(ImportError::at(
+            header.line,
+            format!("the header has {party_count} party columns; a matrix holds at most {MAX_PARTIES} parties"),
+        ));
+        return draft;
+    }
     // Party columns: every header that is not a known column.
     let mut party_columns: Vec<(usize, usize)> = Vec::new();
     for (i, h) in header.fields.iter().enumerate() {
@@ -562,7 +615,7 @@ fn read_wide(header: &Record, columns: &[Option<Col>], body: &[Record]) -> Draft
         }
         let h = unguard(h);
         if h.trim().is_empty() {
-            draft.errors.push(ImportError::at(
+            draft.problem(ImportError::at(
                 header.line,
                 format!("column {} has no heading", i + 1),
             ));
@@ -570,24 +623,24 @@ fn read_wide(header: &Record, columns: &[Option<Col>], body: &[Record]) -> Draft
         }
         match split_party_header(h) {
             Ok((name, side)) => match clean_name(&name) {
-                Ok(name) if draft.party_index(&name).is_some() => draft.errors.push(
-                    ImportError::at(header.line, format!("the party “{name}” appears twice")),
-                ),
+                Ok(name) if draft.party_index(&name).is_some() => draft.problem(ImportError::at(
+                    header.line,
+                    format!("the party “{name}” appears twice"),
+                )),
                 Ok(name) => {
                     let side = side.unwrap_or_else(|| Side::guess(&name));
-                    draft.parties.push((name, side));
-                    party_columns.push((i, draft.parties.len() - 1));
+                    party_columns.push((i, draft.add_party(name, side)));
                 }
-                Err(e) => draft.errors.push(ImportError::at(
+                Err(e) => draft.problem(ImportError::at(
                     header.line,
                     format!("party column: {}", e.message()),
                 )),
             },
-            Err(message) => draft.errors.push(ImportError::at(header.line, message)),
+            Err(message) => draft.problem(ImportError::at(header.line, message)),
         }
     }
     if party_columns.is_empty() && draft.errors.is_empty() {
-        draft.errors.push(ImportError::at(
+        draft.problem(ImportError::at(
             header.line,
             "no party columns: add one column per party, or use the long layout with Function, Party and Letter columns",
         ));
@@ -603,7 +656,7 @@ fn read_wide(header: &Record, columns: &[Option<Col>], body: &[Record]) -> Draft
                 .iter()
                 .any(|f| !f.trim().is_empty())
         {
-            draft.errors.push(ImportError::at(
+            draft.problem(ImportError::at(
                 line,
                 "this row has more cells than the header",
             ));
@@ -612,7 +665,7 @@ fn read_wide(header: &Record, columns: &[Option<Col>], body: &[Record]) -> Draft
         let name = match clean_name(rec.get(column(columns, Col::Function))) {
             Ok(name) => name,
             Err(e) => {
-                draft.errors.push(ImportError::at(
+                draft.problem(ImportError::at(
                     line,
                     format!("function name: {}", e.message()),
                 ));
@@ -622,7 +675,7 @@ fn read_wide(header: &Record, columns: &[Option<Col>], body: &[Record]) -> Draft
         let Some(category) = category else { continue };
         if let Some(i) = draft.find_row(category, &name) {
             let first = draft.rows[i].line;
-            draft.errors.push(ImportError::at(
+            draft.problem(ImportError::at(
                 line,
                 format!("“{name}” is already listed in the same category on line {first}"),
             ));
@@ -643,13 +696,11 @@ fn read_wide(header: &Record, columns: &[Option<Col>], body: &[Record]) -> Draft
                 }
                 Err(bad) => {
                     let name = draft.parties[*party].0.clone();
-                    draft
-                        .errors
-                        .push(ImportError::at(line, bad_letters(text, &name, bad)));
+                    draft.problem(ImportError::at(line, bad_letters(text, &name, bad)));
                 }
             }
         }
-        draft.rows.push(row);
+        draft.add_row(row);
     }
     draft
 }
@@ -672,7 +723,7 @@ fn read_long(header: &Record, columns: &[Option<Col>], body: &[Record]) -> Draft
         let name = match clean_name(rec.get(column(columns, Col::Function))) {
             Ok(name) => name,
             Err(e) => {
-                draft.errors.push(ImportError::at(
+                draft.problem(ImportError::at(
                     line,
                     format!("function name: {}", e.message()),
                 ));
@@ -682,15 +733,12 @@ fn read_long(header: &Record, columns: &[Option<Col>], body: &[Record]) -> Draft
         let Some(category) = category else { continue };
         let row_index = match draft.find_row(category, &name) {
             Some(i) => i,
-            None => {
-                draft.rows.push(Row {
-                    line,
-                    category,
-                    name: name.clone(),
-                    ..Row::default()
-                });
-                draft.rows.len() - 1
-            }
+            None => draft.add_row(Row {
+                line,
+                category,
+                name: name.clone(),
+                ..Row::default()
+            }),
         };
         // Function details may sit on any of its rows, but must not disagree.
         let mut details = Row::default();
@@ -701,9 +749,7 @@ fn read_long(header: &Record, columns: &[Option<Col>], body: &[Record]) -> Draft
         let letter_text = rec.get(letter_col).to_owned();
         if party_text.is_empty() {
             if !letter_text.trim().is_empty() {
-                draft
-                    .errors
-                    .push(ImportError::at(line, "a letter is given but no party"));
+                draft.problem(ImportError::at(line, "a letter is given but no party"));
             }
             continue;
         }
@@ -714,7 +760,7 @@ fn read_long(header: &Record, columns: &[Option<Col>], body: &[Record]) -> Draft
             match Side::from_key(&side_text) {
                 Some(s) => Some(s),
                 None => {
-                    draft.errors.push(ImportError::at(
+                    draft.problem(ImportError::at(
                         line,
                         format!("unknown side “{side_text}”; use internal, msp, business or other"),
                     ));
@@ -726,16 +772,15 @@ fn read_long(header: &Record, columns: &[Option<Col>], body: &[Record]) -> Draft
             Some(p) => p,
             None => match clean_name(&party_text) {
                 Ok(clean) => {
-                    draft
-                        .parties
-                        .push((clean.clone(), side.unwrap_or_else(|| Side::guess(&clean))));
+                    let guessed = side.unwrap_or_else(|| Side::guess(&clean));
+                    let at = draft.add_party(clean, guessed);
                     if side.is_some() {
-                        side_given.insert(draft.parties.len() - 1, line);
+                        side_given.insert(at, line);
                     }
-                    draft.parties.len() - 1
+                    at
                 }
                 Err(e) => {
-                    draft.errors.push(ImportError::at(
+                    draft.problem(ImportError::at(
                         line,
                         format!("party name: {}", e.message()),
                     ));
@@ -745,17 +790,15 @@ fn read_long(header: &Record, columns: &[Option<Col>], body: &[Record]) -> Draft
         };
         if let Some(side) = side {
             match side_given.get(&party) {
-                Some(first) if draft.parties[party].1 != side => {
-                    draft.errors.push(ImportError::at(
-                        line,
-                        format!(
-                            "{} is on the {} side here but {} on line {first}",
-                            draft.parties[party].0,
-                            side.key(),
-                            draft.parties[party].1.key()
-                        ),
-                    ))
-                }
+                Some(first) if draft.parties[party].1 != side => draft.problem(ImportError::at(
+                    line,
+                    format!(
+                        "{} is on the {} side here but {} on line {first}",
+                        draft.parties[party].0,
+                        side.key(),
+                        draft.parties[party].1.key()
+                    ),
+                )),
                 Some(_) => {}
                 None => {
                     draft.parties[party].1 = side;
@@ -772,7 +815,7 @@ fn read_long(header: &Record, columns: &[Option<Col>], body: &[Record]) -> Draft
             }
             Err(bad) => {
                 let pname = draft.parties[party].0.clone();
-                draft.errors.push(ImportError::at(
+                draft.problem(ImportError::at(
                     line,
                     bad_letters(&letter_text, &pname, bad),
                 ));
@@ -821,7 +864,7 @@ fn merge_details(draft: &mut Draft, index: usize, new: Row, line: u64) {
         }
     }
     for c in conflicts {
-        draft.errors.push(ImportError::at(line, c));
+        draft.problem(ImportError::at(line, c));
     }
 }
 
@@ -864,15 +907,95 @@ mod tests {
         assert!(text.contains(",A/R,I,\r\n"), "cells like A/R");
     }
 
-    #[test]
-    fn formulas_are_guarded_and_the_guard_reads_back() {
-        for text in [
-            "=cmd()", "+1", "-x", "@SUM", "'=a", "''-b", "'plain", "plain",
-        ] {
-            assert_eq!(unguard(&guard(text)), text, "{text}");
+    /// A wide file with one function per row, every name different.
+    fn unique_names(bytes: usize) -> String {
+        let mut text = String::from("Category,Function,Internal IT,MSP\n");
+        let mut i = 0;
+        while text.len() < bytes {
+            text.push_str(&format!("Ops,Function number {i},R,I\n"));
+            i += 1;
         }
-        assert_eq!(guard("=1+1"), "'=1+1");
-        assert_eq!(guard("'hello"), "'hello");
+        text
+    }
+
+    #[test]
+    fn a_megabyte_of_unique_names_is_refused_quickly() {
+        let text = unique_names(1024 * 1024);
+        let started = std::time::Instant::now();
+        let errors = import(&text).unwrap_err();
+        let took = started.elapsed();
+        println!("1 MB of unique names: {took:?}");
+        assert!(
+            errors[0].message.contains("more than 12,500 rows"),
+            "{errors:?}"
+        );
+        // A generous bound: the linear path takes milliseconds, the quadratic one minutes.
+        assert!(took.as_secs() < 10, "{took:?}");
+    }
+
+    #[test]
+    fn the_largest_file_within_the_limits_is_read_in_linear_time() {
+        // Long layout at the row limit: every function, category and party new.
+        let mut text = String::from("Category,Function,Party,Letter\n");
+        for i in 0..MAX_CSV_ROWS {
+            text.push_str(&format!("Area {i},Function {i},Party {i},R\n"));
+        }
+        let started = std::time::Instant::now();
+        let errors = import(&text).unwrap_err();
+        println!("{MAX_CSV_ROWS} rows of new names: {:?}", started.elapsed());
+        assert!(errors
+            .iter()
+            .any(|e| e.message.contains("a matrix holds at most")));
+        assert!(started.elapsed().as_secs() < 10);
+    }
+
+    #[test]
+    fn a_file_over_the_size_limit_is_refused_before_it_is_read() {
+        let text = " ".repeat(MAX_CSV_BYTES as usize + 1);
+        let errors = import(&text).unwrap_err();
+        assert_eq!(errors.len(), 1);
+        assert!(errors[0].message.contains("at most 5 MB"), "{errors:?}");
+    }
+
+    #[test]
+    fn problems_past_the_first_thirty_are_counted_not_listed() {
+        let mut text = String::from("Category,Function,Internal IT\n");
+        for i in 0..100 {
+            text.push_str(&format!("Ops,Function {i},X\n"));
+        }
+        let errors = import(&text).unwrap_err();
+        assert_eq!(errors.len(), MAX_REPORTED_PROBLEMS + 1);
+        assert_eq!(errors[0].line, Some(2));
+        assert_eq!(
+            errors.last().unwrap().text(),
+            "…and 70 more problems not listed."
+        );
+    }
+
+    #[test]
+    fn too_many_party_columns_are_refused_before_the_rows() {
+        let header: Vec<String> = (0..=MAX_PARTIES).map(|i| format!("Party {i}")).collect();
+        let text = format!("Function,{}\nPatching,R\n", header.join(","));
+        let errors = import(&text).unwrap_err();
+        assert_eq!(errors.len(), 1);
+        assert!(errors[0].message.contains("25 party columns"), "{errors:?}");
+    }
+
+    #[test]
+    fn every_formula_start_is_guarded_in_the_export_and_reads_back() {
+        let mut raci = co_managed(Industry::General);
+        let texts = ["=cmd()", "+1", "-x", "@SUM", "\tcmd", "\r=x"];
+        for (f, text) in raci.functions.iter_mut().zip(texts) {
+            f.notes = text.to_owned();
+        }
+        let exported = export_wide(&raci);
+        for text in texts {
+            assert!(exported.contains(&format!("'{text}")), "{text:?}");
+        }
+        let back = import(&exported).unwrap().raci;
+        for (f, text) in back.rows().into_iter().zip(texts) {
+            assert_eq!(f.notes, text);
+        }
     }
 
     #[test]

@@ -18,6 +18,7 @@ pub enum EditError {
     TooManyFunctions,
     UnknownCategory,
     OverloadOutOfRange,
+    OutOfIds,
 }
 
 impl EditError {
@@ -40,6 +41,7 @@ impl EditError {
             }
             EditError::UnknownCategory => "Choose a category first.".to_owned(),
             EditError::OverloadOutOfRange => "Enter a share between 1 and 100%.".to_owned(),
+            EditError::OutOfIds => "This matrix has run out of ids. Export it as CSV and import the file to renumber it.".to_owned(),
         }
     }
 }
@@ -102,7 +104,9 @@ fn shift_among<T>(
 }
 
 impl Raci {
-    fn fresh_id(&mut self) -> Id {
+    /// An id no item has had. The counter never wraps: past `MAX_NEXT_ID` adding is
+    /// refused, so two items can never share an id.
+    fn fresh_id(&mut self) -> Result<Id, EditError> {
         let taken = self
             .parties
             .iter()
@@ -111,9 +115,12 @@ impl Raci {
             .chain(self.functions.iter().map(|f| f.id))
             .max()
             .unwrap_or(0);
-        let id = self.next_id.max(taken + 1).max(1);
+        let id = self.next_id.max(taken.saturating_add(1)).max(1);
+        if id >= MAX_NEXT_ID {
+            return Err(EditError::OutOfIds);
+        }
         self.next_id = id + 1;
-        id
+        Ok(id)
     }
 
     // Parties
@@ -135,7 +142,7 @@ impl Raci {
         if self.parties.len() >= MAX_PARTIES {
             return Err(EditError::TooManyParties);
         }
-        let id = self.fresh_id();
+        let id = self.fresh_id()?;
         self.parties.push(Party { id, name, side });
         Ok(id)
     }
@@ -198,7 +205,7 @@ impl Raci {
         if self.categories.len() >= MAX_CATEGORIES {
             return Err(EditError::TooManyCategories);
         }
-        let id = self.fresh_id();
+        let id = self.fresh_id()?;
         self.categories.push(Category { id, name });
         Ok(id)
     }
@@ -265,7 +272,7 @@ impl Raci {
         if self.functions.len() >= MAX_FUNCTIONS {
             return Err(EditError::TooManyFunctions);
         }
-        let id = self.fresh_id();
+        let id = self.fresh_id()?;
         self.functions.push(Function {
             id,
             category,
@@ -286,7 +293,7 @@ impl Raci {
         if self.functions.len() >= MAX_FUNCTIONS {
             return Err(EditError::TooManyFunctions);
         }
-        function.id = self.fresh_id();
+        function.id = self.fresh_id()?;
         let id = function.id;
         self.functions.push(function);
         Ok(id)
@@ -616,9 +623,24 @@ mod tests {
             EditError::TooManyFunctions,
             EditError::UnknownCategory,
             EditError::OverloadOutOfRange,
+            EditError::OutOfIds,
         ];
         for e in errors {
             assert!(e.message().ends_with('.'), "{e:?}");
         }
+    }
+
+    #[test]
+    fn ids_run_out_with_an_error_instead_of_wrapping() {
+        let (mut r, ..) = small();
+        r.next_id = Id::MAX;
+        assert_eq!(r.add_party("Vendor", Side::Other), Err(EditError::OutOfIds));
+        assert_eq!(r.add_category("Audit"), Err(EditError::OutOfIds));
+        assert_eq!(r.next_id, Id::MAX, "nothing handed out");
+        r.next_id = MAX_NEXT_ID - 1;
+        let last = r.add_party("Vendor", Side::Other).unwrap();
+        assert_eq!(last, MAX_NEXT_ID - 1);
+        assert_eq!(r.add_category("Audit"), Err(EditError::OutOfIds));
+        assert_eq!(r.check_integrity(), Ok(()));
     }
 }

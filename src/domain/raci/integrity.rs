@@ -5,7 +5,8 @@
 use std::collections::BTreeSet;
 
 use super::model::{
-    Id, Raci, MAX_CATEGORIES, MAX_FUNCTIONS, MAX_NAME_CHARS, MAX_PARTIES, MAX_TEXT_CHARS,
+    Id, Raci, MAX_CATEGORIES, MAX_FUNCTIONS, MAX_NAME_CHARS, MAX_NEXT_ID, MAX_PARTIES,
+    MAX_TEXT_CHARS,
 };
 
 impl Raci {
@@ -16,6 +17,9 @@ impl Raci {
             || self.functions.len() > MAX_FUNCTIONS
         {
             return Err("the RACI is larger than the app allows".into());
+        }
+        if self.next_id > MAX_NEXT_ID {
+            return Err("the id counter is past its limit".into());
         }
         let mut ids = BTreeSet::new();
         let mut unique = |id: Id, what: &str| {
@@ -113,5 +117,12 @@ mod tests {
         let mut blank = good;
         blank.parties[0].name = " ".into();
         assert!(blank.check_integrity().is_err());
+    }
+
+    #[test]
+    fn a_counter_that_would_wrap_is_refused() {
+        let mut raci = template::co_managed(Industry::General);
+        raci.next_id = crate::domain::raci::Id::MAX;
+        assert!(raci.check_integrity().unwrap_err().contains("id counter"));
     }
 }

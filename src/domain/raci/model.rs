@@ -9,6 +9,10 @@ use super::letters::{Letter, Letters};
 /// Parties, categories and functions share one id counter within a matrix.
 pub type Id = u32;
 
+/// The id counter stops here, half-way to where `Id` would wrap: a matrix that has
+/// handed out two billion ids is not one a person built, so a file or link with a
+/// higher counter is refused and the editor refuses to add more.
+pub const MAX_NEXT_ID: Id = Id::MAX / 2;
 /// Longest name of a party, category or function.
 pub const MAX_NAME_CHARS: usize = 120;
 /// Longest P1 path, hand-off note or note.

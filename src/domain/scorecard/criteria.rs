@@ -370,6 +370,9 @@ const CRITERIA: &[Row] = &[
     ),
 ];
 
+/// How many red flags the market's list has.
+pub const DEFAULT_FLAGS: usize = FLAGS.len();
+
 const FLAGS: &[(&str, &str)] = &[
     (
         "ko-no-raci",

@@ -1,27 +1,13 @@
 //! CSV export: criteria down, providers across, with weights, scores and notes.
 //!
-//! RFC 4180 quoting and CRLF line ends, so spreadsheets open it as written. Text that a
-//! spreadsheet would run as a formula (`=`, `+`, `-`, `@` first) gets a leading
-//! apostrophe.
+//! RFC 4180 quoting and CRLF line ends, so spreadsheets open it as written. Text cells are
+//! guarded against formula injection by `csv_cell`.
 
 use super::model::Scorecard;
 use super::scoring::{display_shares, results, Place};
 use super::sensitivity::points;
+use crate::domain::csv_cell::field;
 use crate::domain::provider::Provider;
-
-/// One CSV field, quoted where needed and defused against formula injection.
-pub fn field(text: &str) -> String {
-    let defused = if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{text}")
-    } else {
-        text.to_owned()
-    };
-    if defused.contains([',', '"', '\n', '\r']) || defused.trim() != defused {
-        format!("\"{}\"", defused.replace('"', "\"\""))
-    } else {
-        defused
-    }
-}
 
 fn line(fields: &[String]) -> String {
     let mut out = fields
@@ -142,18 +128,6 @@ mod tests {
     use crate::domain::scorecard::knockout;
     use crate::domain::scorecard::model::Score;
     use crate::domain::scorecard::scoring::tests::card;
-
-    #[test]
-    fn fields_are_quoted_and_formulas_defused() {
-        assert_eq!(field("plain"), "plain");
-        assert_eq!(field("a,b"), "\"a,b\"");
-        assert_eq!(field("say \"hi\""), "\"say \"\"hi\"\"\"");
-        assert_eq!(field("two\nlines"), "\"two\nlines\"");
-        assert_eq!(field("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
-        assert_eq!(field("@SUM(A1)"), "'@SUM(A1)");
-        assert_eq!(field(" padded"), "\" padded\"");
-        assert_eq!(field(""), "");
-    }
 
     #[test]
     fn criteria_down_providers_across_with_totals() {

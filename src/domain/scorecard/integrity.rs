@@ -1,20 +1,26 @@
 //! The invariants a scorecard read from a file or a link must hold before the app uses
 //! it. Scores and weights are already refused out of range when read (serde checks them);
 //! this adds what a single value cannot show: unique ids and sizes within the limits.
+//! Workspaces, files and shared cards all pass through here (see `Workspace::check`).
 
-use std::collections::BTreeSet;
+use std::collections::HashSet;
 
 use super::model::{
-    check_margin, Scorecard, MAX_CARDS, MAX_CRITERIA, MAX_NAME_CHARS, MAX_TEXT_CHARS,
+    check_margin, Scorecard, MAX_CARDS, MAX_CRITERIA, MAX_CUSTOM_FLAGS, MAX_FLAGS, MAX_NAME_CHARS,
+    MAX_TEXT_CHARS,
 };
+use crate::domain::text::lower;
 
 impl Scorecard {
     /// `Err` names the first broken invariant in plain words.
     pub fn check_integrity(&self) -> Result<(), String> {
+        if self.evaluator.chars().count() > MAX_NAME_CHARS {
+            return Err("the evaluator's name is too long".into());
+        }
         if self.criteria.len() > MAX_CRITERIA {
             return Err(format!("it has more than {MAX_CRITERIA} criteria"));
         }
-        let mut ids = BTreeSet::new();
+        let mut ids = HashSet::new();
         for c in &self.criteria {
             if c.id.is_empty() || !ids.insert(c.id.as_str()) {
                 return Err(format!(
@@ -36,12 +42,7 @@ impl Scorecard {
                 return Err(format!("a text of “{}” is too long", c.name));
             }
         }
-        let mut flags = BTreeSet::new();
-        for f in &self.flags {
-            if f.id.is_empty() || !flags.insert(f.id.as_str()) || f.text.trim().is_empty() {
-                return Err("a red flag is blank or has a missing or repeated id".into());
-            }
-        }
+        self.check_flags()?;
         let notes = self
             .cells
             .values()
@@ -50,16 +51,52 @@ impl Scorecard {
         if notes.clone().any(|n| n.chars().count() > MAX_TEXT_CHARS) {
             return Err("a note is too long".into());
         }
+        let knock_out_notes = self.knockouts.values().flat_map(|row| row.values());
+        if knock_out_notes
+            .clone()
+            .any(|n| n.chars().count() > MAX_TEXT_CHARS)
+        {
+            return Err("a knock-out note is too long".into());
+        }
         if self.others.len() > MAX_CARDS {
             return Err(format!("it holds more than {MAX_CARDS} evaluators' cards"));
         }
-        let mut cards = BTreeSet::new();
+        let mut cards = HashSet::new();
         for card in &self.others {
             if card.id.is_empty() || !cards.insert(card.id.as_str()) {
                 return Err("an evaluator's card has a missing or repeated id".into());
             }
+            if card.evaluator.chars().count() > MAX_NAME_CHARS {
+                return Err("an evaluator's name is too long".into());
+            }
         }
         check_margin(self.close_margin).map_err(|e| e.message().to_owned())
+    }
+
+    /// The red flags as the checklist editor keeps them: within the count, each with an
+    /// id and a text of its own (the editor refuses a text that differs only in case).
+    fn check_flags(&self) -> Result<(), String> {
+        let custom = self.flags.iter().filter(|f| f.custom).count();
+        if self.flags.len() > MAX_FLAGS || custom > MAX_CUSTOM_FLAGS {
+            return Err(format!(
+                "it has more than {MAX_CUSTOM_FLAGS} custom red flags"
+            ));
+        }
+        let mut ids = HashSet::new();
+        let mut texts = HashSet::new();
+        for f in &self.flags {
+            if f.id.is_empty() || !ids.insert(f.id.as_str()) {
+                return Err("a red flag has a missing or repeated id".into());
+            }
+            let text = f.text.trim();
+            if text.chars().count() > MAX_TEXT_CHARS {
+                return Err("a red flag's text is too long".into());
+            }
+            if text.is_empty() || !texts.insert(lower(text)) {
+                return Err(format!("the red flag “{text}” is blank or repeated"));
+            }
+        }
+        Ok(())
     }
 }
 

@@ -13,13 +13,13 @@ use serde::{Deserialize, Serialize};
 use super::knockout;
 use super::model::{
     Cell, Cells, Criterion, OtherCard, RedFlag, Score, Scorecard, Unmatched, MAX_CARDS,
-    MAX_CRITERIA, MAX_NAME_CHARS, MAX_TEXT_CHARS,
+    MAX_CRITERIA, MAX_NAME_CHARS,
 };
 use crate::domain::envelope::{self, EnvelopeError, Kind};
-use crate::domain::provider::{self, Provider, MAX_PROVIDERS, MAX_PROVIDER_NAME_CHARS};
+use crate::domain::limits::MAX_FILE_BYTES;
+use crate::domain::provider::{self, Provider};
+use crate::domain::workspace::{self, Workspace};
 
-/// A file larger than this is not a scorecard (20 × 200 full notes is far less).
-pub const MAX_FILE_BYTES: usize = 8 * 1024 * 1024;
 /// Scores this far apart (max − min) are a disagreement worth talking about.
 pub const DISAGREEMENT: u8 = 2;
 
@@ -87,7 +87,10 @@ pub enum CardError {
 impl CardError {
     pub fn message(&self) -> String {
         match self {
-            CardError::TooLarge => "This file is too large to be a scorecard.".into(),
+            CardError::TooLarge => format!(
+                "This file is over {} MB, too large to be a scorecard.",
+                MAX_FILE_BYTES / (1024 * 1024)
+            ),
             CardError::Envelope(e) => e.message(),
             CardError::Invalid(why) => format!("This scorecard file is not valid: {why}."),
         }
@@ -96,7 +99,7 @@ impl CardError {
 
 /// Reads and checks a scorecard file. Never panics on any input.
 pub fn decode(text: &str) -> Result<CardFile, CardError> {
-    if text.len() > MAX_FILE_BYTES {
+    if text.len() as u64 > MAX_FILE_BYTES {
         return Err(CardError::TooLarge);
     }
     let card: CardFile = envelope::decode(text, Kind::Scorecard).map_err(CardError::Envelope)?;
@@ -104,61 +107,36 @@ pub fn decode(text: &str) -> Result<CardFile, CardError> {
     Ok(card)
 }
 
-/// The checks every imported card passes, file or link.
+/// The checks every imported card passes, file or link. A card is checked as the
+/// workspace a buyer would get from it, by the same rules as a workspace file, so
+/// nothing is accepted from a card that would be refused later in a backup.
 pub fn validate(card: &CardFile) -> Result<(), String> {
     if card.evaluator.chars().count() > MAX_NAME_CHARS {
         return Err("the evaluator's name is too long".into());
     }
-    if card.providers.len() > MAX_PROVIDERS {
-        return Err(format!("it has more than {MAX_PROVIDERS} providers"));
+    if card.workspace.chars().count() > workspace::MAX_NAME_CHARS {
+        return Err("the workspace name is too long".into());
     }
-    if card.criteria.len() > MAX_CRITERIA {
-        return Err(format!("it has more than {MAX_CRITERIA} criteria"));
-    }
-    let mut ids = BTreeSet::new();
-    for p in &card.providers {
-        let name_len = p.name.trim().chars().count();
-        if p.id.is_empty() || name_len == 0 || name_len > MAX_PROVIDER_NAME_CHARS {
-            return Err("a provider has no id or an unusable name".into());
-        }
-        if !ids.insert(p.id.as_str()) {
-            return Err(format!("the provider id “{}” appears twice", p.id));
-        }
-    }
-    let mut ids = BTreeSet::new();
-    for c in &card.criteria {
-        let name_len = c.name.trim().chars().count();
-        if c.id.is_empty()
-            || name_len == 0
-            || name_len > MAX_NAME_CHARS
-            || c.group.trim().is_empty()
-        {
-            return Err("a criterion has no id, name or group".into());
-        }
-        if [
-            &c.question,
-            &c.anchors.one,
-            &c.anchors.three,
-            &c.anchors.five,
-        ]
-        .iter()
-        .any(|t| t.chars().count() > MAX_TEXT_CHARS)
-        {
-            return Err(format!("the text of “{}” is too long", c.name));
-        }
-        if !ids.insert(c.id.as_str()) {
-            return Err(format!("the criterion id “{}” appears twice", c.id));
+    let mut as_workspace = Workspace::new("card".into(), card.workspace.clone(), 0);
+    as_workspace.providers = card.providers.clone();
+    as_workspace.scorecard = card.scorecard();
+    as_workspace.check()
+}
+
+impl CardFile {
+    /// The card's own scores seen as a scorecard, for showing its results read-only.
+    pub fn scorecard(&self) -> Scorecard {
+        Scorecard {
+            evaluator: self.evaluator.clone(),
+            card_id: self.card_id.clone(),
+            complete: self.complete,
+            criteria: self.criteria.clone(),
+            cells: self.cells.clone(),
+            flags: self.flags.clone(),
+            knockouts: self.knockouts.clone(),
+            ..Scorecard::default()
         }
     }
-    let too_long = card
-        .cells
-        .values()
-        .flat_map(|row| row.values())
-        .any(|cell| cell.note.chars().count() > MAX_TEXT_CHARS);
-    if too_long {
-        return Err("a note is too long".into());
-    }
-    Ok(())
 }
 
 /// How one criterion of the card matches this scorecard.
@@ -543,7 +521,7 @@ pub fn disagreements(sc: &Scorecard, providers: &[Provider]) -> BTreeMap<String,
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::scorecard::model::{Anchors, Weight};
+    use crate::domain::scorecard::model::{Anchors, Weight, MAX_CUSTOM_FLAGS, MAX_TEXT_CHARS};
     use proptest::prelude::*;
 
     fn providers(names: &[(&str, &str)]) -> Vec<Provider> {
@@ -630,7 +608,7 @@ mod tests {
         let mut card = danas_card();
         card.providers.push(card.providers[0].clone());
         let err = decode(&encode(&card)).unwrap_err();
-        assert!(err.message().contains("appears twice"), "{}", err.message());
+        assert!(err.message().contains("repeated id"), "{}", err.message());
         let text = encode(&danas_card()).replace("\"weight\": 5.0", "\"weight\": -5.0");
         assert!(matches!(
             decode(&text),
@@ -641,11 +619,49 @@ mod tests {
             decode(&text),
             Err(CardError::Envelope(EnvelopeError::BadData(_)))
         ));
-        let huge = " ".repeat(MAX_FILE_BYTES + 1);
+        let huge = " ".repeat(MAX_FILE_BYTES as usize + 1);
         assert_eq!(decode(&huge), Err(CardError::TooLarge));
         let mut card = danas_card();
         card.criteria[0].name = "  ".into();
         assert!(matches!(decode(&encode(&card)), Err(CardError::Invalid(_))));
+    }
+
+    #[test]
+    fn cards_are_refused_for_what_a_workspace_file_is_refused_for() {
+        type Spoil = fn(&mut CardFile);
+        let cases: [(&str, Spoil); 7] = [
+            ("provider name", |c| {
+                c.providers[1].name = "HARBOR IT".into()
+            }),
+            ("red flag", |c| c.flags.push(c.flags[0].clone())),
+            ("red flag", |c| c.flags[0].id.clear()),
+            ("red flag", |c| c.flags[0].text = " ".into()),
+            ("red flag", |c| {
+                c.flags[0].text = "x".repeat(MAX_TEXT_CHARS + 1)
+            }),
+            ("red flags", |c| {
+                for i in 0..=MAX_CUSTOM_FLAGS {
+                    c.flags.push(RedFlag {
+                        id: format!("own-{i}"),
+                        text: format!("Own flag {i}"),
+                        custom: true,
+                    });
+                }
+            }),
+            ("knock-out note", |c| {
+                let note = "x".repeat(MAX_TEXT_CHARS + 1);
+                c.knockouts
+                    .entry("p1".into())
+                    .or_default()
+                    .insert("ko-vague-sla".into(), note);
+            }),
+        ];
+        for (why, spoil) in cases {
+            let mut card = danas_card();
+            spoil(&mut card);
+            let err = decode(&encode(&card)).unwrap_err().message();
+            assert!(err.contains(why), "{why}: {err}");
+        }
     }
 
     #[test]
@@ -884,9 +900,13 @@ mod tests {
         )
             .prop_map(|(evaluator, providers, criteria, cells)| {
                 let mut seen = BTreeSet::new();
+                let mut names = BTreeSet::new();
                 let providers: Vec<Provider> = providers
                     .into_iter()
-                    .filter(|(id, _)| seen.insert(id.clone()))
+                    .filter(|(id, name)| {
+                        seen.insert(id.clone())
+                            && names.insert(crate::domain::text::lower(name.trim()))
+                    })
                     .map(|(id, name)| Provider { id, name })
                     .collect();
                 let criteria: Vec<Criterion> = criteria

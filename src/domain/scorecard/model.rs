@@ -17,6 +17,8 @@ pub const MAX_WEIGHT: f64 = 1000.0;
 pub const MAX_NAME_CHARS: usize = 120;
 pub const MAX_TEXT_CHARS: usize = 2000;
 pub const MAX_CUSTOM_FLAGS: usize = 30;
+/// The market's red flags plus the custom ones.
+pub const MAX_FLAGS: usize = super::criteria::DEFAULT_FLAGS + MAX_CUSTOM_FLAGS;
 /// Imported cards beyond this are a sign of importing the same file in a loop.
 pub const MAX_CARDS: usize = 20;
 /// The closeness threshold the verdict starts with, in points out of 100.

@@ -19,12 +19,11 @@ use super::bytes::{ReadError, Reader, Writer};
 use super::defaults;
 use crate::domain::provider::{Provider, MAX_PROVIDERS};
 use crate::domain::scorecard::merge::{self, CardFile};
-use crate::domain::scorecard::model::{Anchors, MAX_CRITERIA, MAX_TEXT_CHARS};
+use crate::domain::scorecard::model::{Anchors, MAX_CRITERIA, MAX_FLAGS, MAX_TEXT_CHARS};
 use crate::domain::scorecard::{Cell, Criterion, RedFlag, Score, Weight};
 
 /// UTF-8 bytes a text may take (a character is at most four bytes).
 const MAX_TEXT_BYTES: usize = MAX_TEXT_CHARS * 4;
-const MAX_FLAGS: usize = 200;
 
 /// Writes a card. Cells and knock-outs of providers, criteria or flags the card does
 /// not list are left out: nothing shows them.
@@ -389,6 +388,23 @@ mod tests {
         let card = sample(10, 5, "Named engineer, tested escalation");
         let bytes = encode(&card);
         assert_eq!(decode(&bytes), Ok(card));
+    }
+
+    #[test]
+    fn a_default_flag_given_twice_is_refused() {
+        let mut card = sample(2, 3, "");
+        card.flags = vec![default_flags()[0].clone(), default_flags()[0].clone()];
+        card.knockouts.clear();
+        let err = decode(&encode(&card)).unwrap_err();
+        assert!(err.contains("red flag"), "{err}");
+    }
+
+    #[test]
+    fn providers_named_alike_but_for_case_are_refused() {
+        let mut card = sample(2, 3, "");
+        card.providers[1].name = card.providers[0].name.to_uppercase();
+        let err = decode(&encode(&card)).unwrap_err();
+        assert!(err.contains("provider name"), "{err}");
     }
 
     #[test]

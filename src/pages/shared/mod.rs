@@ -68,7 +68,18 @@ fn sender_line(sender: &Sender) -> String {
 }
 
 /// Adds a workspace built from a shared document, opens it, and leaves the link.
-fn save_as_new(lib: Lib, notices: Notices, mut workspace: Workspace, then: Route) {
+fn save_as_new(lib: Lib, notices: Notices, made: Result<Workspace, String>, then: Route) {
+    let mut workspace = match made {
+        Ok(workspace) => workspace,
+        Err(why) => {
+            notices.push(
+                Tone::Error,
+                format!("This could not be saved: {why}. Nothing was changed."),
+                None,
+            );
+            return;
+        }
+    };
     workspace.id = fresh_id();
     workspace.updated_ms = now_ms();
     let name = lib.0.try_update(|l| {
@@ -91,8 +102,8 @@ fn save_as_new(lib: Lib, notices: Notices, mut workspace: Workspace, then: Route
 /// The button that saves a shared document as a new workspace.
 #[component]
 fn SaveAsNew(
-    /// Makes the workspace to add (its id is replaced by a fresh one).
-    make: Callback<(), Workspace>,
+    /// Makes the workspace to add (its id is replaced by a fresh one), or says why not.
+    make: Callback<(), Result<Workspace, String>>,
     /// The page to open afterwards.
     then: Route,
 ) -> impl IntoView {

@@ -30,7 +30,8 @@ pub fn SharedPricing(doc: PricingDoc) -> impl IntoView {
         })
         .collect_view();
     let stored = StoredValue::new(doc.clone());
-    let build = Callback::new(move |()| stored.get_value().into_workspace(fresh_id(), now_ms()));
+    let build =
+        Callback::new(move |()| Ok(stored.get_value().into_workspace(fresh_id(), now_ms())));
     view! {
         <section class="panel" aria-labelledby="shared-pricing-title">
             <h2 id="shared-pricing-title">{doc.name.clone()}</h2>

@@ -44,7 +44,8 @@ pub fn SharedRaci(doc: RaciDoc) -> impl IntoView {
         })
         .collect_view();
     let stored = StoredValue::new(doc.clone());
-    let build = Callback::new(move |()| stored.get_value().into_workspace(fresh_id(), now_ms()));
+    let build =
+        Callback::new(move |()| Ok(stored.get_value().into_workspace(fresh_id(), now_ms())));
     view! {
         <section class="panel" aria-labelledby="shared-raci-title">
             <h2 id="shared-raci-title">{doc.name.clone()}</h2>

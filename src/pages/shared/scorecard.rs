@@ -3,7 +3,7 @@ use leptos::prelude::*;
 use super::SaveAsNew;
 use crate::clock::{fresh_id, now_ms};
 use crate::components::unique_id;
-use crate::domain::documents::{card_scorecard, workspace_from_card};
+use crate::domain::documents::workspace_from_card;
 use crate::domain::route::Route;
 use crate::domain::scorecard::merge::CardFile;
 use crate::domain::scorecard::scoring::{self, Place};
@@ -15,7 +15,7 @@ use crate::state::{IncomingCard, Lib};
 /// A shared scorecard: the ranking and every score, and two ways to keep it.
 #[component]
 pub fn SharedScorecard(card: CardFile) -> impl IntoView {
-    let sc = card_scorecard(&card);
+    let sc = card.scorecard();
     let results = scoring::results(&sc, &card.providers);
     let ranking = results
         .standings

@@ -46,7 +46,7 @@ pub fn SharedWorkspace(workspace: Workspace) -> impl IntoView {
                 <dt>"Quotes"</dt>
                 <dd>{workspace.pricing.quotes.len()}</dd>
             </dl>
-            <SaveAsNew make=Callback::new(move |()| stored.get_value()) then=Route::Workspaces />
+            <SaveAsNew make=Callback::new(move |()| Ok(stored.get_value())) then=Route::Workspaces />
         </section>
     }
 }

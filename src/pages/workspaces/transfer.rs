@@ -7,6 +7,7 @@ use crate::components::share_panel::SharePanel;
 use crate::domain::documents::workspace_from_card;
 use crate::domain::envelope::{self, Kind};
 use crate::domain::files::{slug, Imported};
+use crate::domain::limits::backup_hint;
 use crate::domain::share::body::SharedDoc;
 use crate::domain::workspace::Workspace;
 use crate::file_import::{dropped, first_file, picked, read};
@@ -76,6 +77,7 @@ pub fn Transfer() -> impl IntoView {
                     import(first_file(picked(&ev)));
                 } />
                 <p class="hint">"Or drop the file here."</p>
+                <p class="hint">{backup_hint()}</p>
             </div>
             <p class="field-error" role="alert">{move || error.get()}</p>
         </section>
@@ -92,7 +94,14 @@ fn add(session: Session, imported: Imported) {
         Imported::Library(list) => list,
         Imported::Raci(doc) => vec![doc.into_workspace(fresh_id(), now)],
         Imported::Pricing(doc) => vec![doc.into_workspace(fresh_id(), now)],
-        Imported::Scorecard(card) => vec![workspace_from_card(&card, fresh_id(), now, fresh_id)],
+        Imported::Scorecard(card) => match workspace_from_card(&card, fresh_id(), now, fresh_id) {
+            Ok(ws) => vec![ws],
+            Err(why) => {
+                let text = format!("The file's data is inconsistent: {why}. Nothing was imported.");
+                session.notices.push(Tone::Error, text, None);
+                return;
+            }
+        },
     };
     let names: Vec<String> = session
         .lib

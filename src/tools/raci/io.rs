@@ -10,6 +10,7 @@ use super::file_stem;
 use crate::chunks::{split_point, NotLoaded};
 use crate::components::confirm::ConfirmDialog;
 use crate::components::notices::offer;
+use crate::domain::limits::{csv_hint, MAX_REPORTED_PROBLEMS};
 use crate::domain::raci::csv::{self, ImportError, Imported, Layout};
 use crate::domain::raci::{markdown, sow, Raci};
 use crate::state::{Lib, Notices, Tone};
@@ -52,6 +53,11 @@ pub fn ImportButton() -> impl IntoView {
         // Clear the input so choosing the same file again still reads it.
         el.set_value("");
         file_name.set(file.name());
+        // Refused before reading: a huge file would hang the tab while loading.
+        if let Err(too_big) = csv::check_size(file.size() as u64) {
+            problems.0.set(vec![too_big.text()]);
+            return;
+        }
         spawn_local(async move {
             let text = match JsFuture::from(file.text()).await {
                 Ok(v) => v.as_string().unwrap_or_default(),
@@ -72,10 +78,14 @@ pub fn ImportButton() -> impl IntoView {
                     problems
                         .0
                         .set(errors.iter().map(ImportError::text).collect());
-                    editor.say(format!(
-                        "Nothing was imported: {n} problem{} in the file.",
-                        if n == 1 { "" } else { "s" }
-                    ));
+                    editor.say(if n > MAX_REPORTED_PROBLEMS {
+                        format!("Nothing was imported: more than {MAX_REPORTED_PROBLEMS} problems in the file.")
+                    } else {
+                        format!(
+                            "Nothing was imported: {n} problem{} in the file.",
+                            if n == 1 { "" } else { "s" }
+                        )
+                    });
                 }
                 Ok(imported) => {
                     problems.0.set(Vec::new());
@@ -121,6 +131,7 @@ pub fn ImportButton() -> impl IntoView {
             aria-label="CSV file to import"
             on:change=on_change
         />
+        <small class="hint">{csv_hint()}</small>
         <ConfirmDialog
             open=confirm_open
             title="Replace the current matrix?"

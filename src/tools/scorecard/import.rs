@@ -5,7 +5,8 @@ use wasm_bindgen_futures::JsFuture;
 
 use crate::clock::{fresh_id, now_ms};
 use crate::components::{focus_later, unique_id};
-use crate::domain::scorecard::merge::{self, Applied, CardFile, Options, Plan, MAX_FILE_BYTES};
+use crate::domain::limits::{file_hint, MAX_FILE_BYTES};
+use crate::domain::scorecard::merge::{self, Applied, CardFile, Options, Plan};
 use crate::state::{IncomingCard, Lib};
 
 /// The preview's heading, focused when a card arrives so it is not missed below the fold.
@@ -18,7 +19,7 @@ fn read_file(
     error: RwSignal<Option<String>>,
 ) {
     if file.size() > MAX_FILE_BYTES as f64 {
-        error.set(Some("This file is too large to be a scorecard.".into()));
+        error.set(Some(merge::CardError::TooLarge.message()));
         return;
     }
     spawn_local(async move {
@@ -175,6 +176,7 @@ pub fn ImportCard() -> impl IntoView {
                 <label for=file_id.clone()>"Choose a scorecard file (.json)"</label>
                 <input id=file_id type="file" accept=".json,application/json" on:change=on_change />
                 <p class="hint">"Or drop the file here. Your own scores are never changed by an import."</p>
+                <p class="hint">{file_hint()}</p>
             </div>
             <p class="field-error" role="alert">{error}</p>
             <p class="sc-status" role="status">{done}</p>
