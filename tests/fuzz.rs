@@ -1560,7 +1560,16 @@ fn index(target: Target) -> usize {
 fn worker(seeds: &Seeds, seed: u64, count: usize, slow_ms: f64) -> Tally {
     let mut rng = Rng::new(seed);
     let mut tally = Tally::default();
-    for _ in 0..count {
+    let started = Instant::now();
+    for i in 0..count {
+        if i > 0 && i % 500_000 == 0 {
+            eprintln!(
+                "fuzz progress: seed {seed:#x}: {i} inputs in {:.0} s, {} panics, {} slow",
+                started.elapsed().as_secs_f64(),
+                tally.panics,
+                tally.slow
+            );
+        }
         let target = target_for(&mut rng);
         let input = generate(&mut rng, seeds, target);
         let started = Instant::now();
@@ -1731,6 +1740,8 @@ fn fuzz(total: usize, slow_ms: f64) -> (String, bool) {
         tally.slow
     ));
     let dir = failures_dir();
+    // Only this run's findings: an earlier run's files would mislead.
+    let _ = std::fs::remove_dir_all(&dir);
     for (n, f) in tally.findings.values().enumerate() {
         let _ = std::fs::create_dir_all(&dir);
         let file = dir.join(format!("{}-{}-{n}.txt", f.kind, f.target.name()));
