@@ -14,7 +14,9 @@ size:
 ci:
 	./.ci/run
 
-# A million random and mutated inputs into the link and file decoders; prints the count.
+# 10,000,000 structure-aware inputs (FUZZ_INPUTS=n) into the link, file, CSV and storage
+# decoders and the pipeline behind them; prints inputs, accepted, panics, slowest input.
+# Fails on any panic or input over 200 ms. Not part of `make test` (a smoke is).
 fuzz:
 	./scripts/fuzz.sh
 
