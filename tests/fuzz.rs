@@ -12,7 +12,7 @@
 //!
 //! Targets: `link-text` (whole link text), `link-json` (workspace, RACI and pricing
 //! bodies), `link-card` (the binary scorecard body), `csv` (`raci::csv::import`),
-//! `storage` (`persist::read_library` over a set of key/text pairs) and `file`
+//! `storage` (`persist::start` over a set of key/text pairs, then a save) and `file`
 //! (`files::read`).
 //!
 //! A run fails on any panic and on any input slower than `FUZZ_SLOW_MS` (200 ms for
@@ -38,6 +38,8 @@ use serde_json::{json, Value};
 use splitline::domain::documents::{self, PricingDoc, RaciDoc};
 use splitline::domain::envelope::{self, Kind};
 use splitline::domain::files::{self, Imported};
+use splitline::domain::persist::save::wanted_texts;
+use splitline::domain::persist::store::Memory;
 use splitline::domain::persist::{self, Meta};
 use splitline::domain::pricing::{compare, crosscheck, csv as pricing_csv, totals, Pick, Pricing};
 use splitline::domain::provider::Provider;
@@ -1092,12 +1094,17 @@ fn run(target: Target, input: &Input) -> bool {
             }
         },
         (Target::Storage, Input::Entries(entries)) => {
-            let loaded = persist::read_library(entries, 1_763_950_000_000);
-            for p in &loaded.problems {
-                let _ = p.error.message();
+            let mut store = Memory::default();
+            store.entries.extend(entries.iter().cloned());
+            let mut started = persist::start(&mut store, entries, 1_763_950_000_000);
+            for (_, error) in &started.left_alone {
+                let _ = error.message();
             }
-            match loaded.library {
-                Some(lib) => {
+            for moved in &started.quarantined {
+                let _ = moved.error.message();
+            }
+            match started.library {
+                Some(mut lib) => {
                     let h = hash(&Input::Entries(entries.clone()).replay_bytes());
                     assert!(
                         lib.get(lib.active_id()).is_some(),
@@ -1105,8 +1112,24 @@ fn run(target: Target, input: &Input) -> bool {
                     );
                     // Storage is trusted less than it looks: run what the app runs.
                     for (i, ws) in lib.workspaces().iter().take(3).enumerate() {
+                        assert_eq!(ws.check(), Ok(()), "a stored workspace opened unchecked");
                         workspace(ws, h.wrapping_add(i as u64));
                     }
+                    // Then a save that deletes the open workspace, as a buyer would.
+                    let active = lib.active_id().to_owned();
+                    lib.delete(&active, "fuzz-next".into(), 1_763_950_000_001);
+                    let meta = Meta {
+                        active: Some(lib.active_id().to_owned()),
+                        ..Meta::default()
+                    };
+                    let wanted = wanted_texts(&lib);
+                    let _ = started.saving.save(
+                        &mut store,
+                        &wanted,
+                        &Default::default(),
+                        &meta,
+                        1_763_950_000_002,
+                    );
                     true
                 }
                 None => false,
@@ -1172,7 +1195,7 @@ fn pricing_doc(doc: &PricingDoc, h: u64) {
 }
 
 fn card_file(card_in: &CardFile, h: u64) {
-    let sc = documents::card_scorecard(card_in);
+    let sc = card_in.scorecard();
     scorecard_pipeline(&sc, &card_in.providers, &card_in.workspace, h);
     // Re-encoding may normalise (empty rows drop out) but then must be stable.
     let once = card::decode(&card::encode(card_in)).expect("an accepted card re-encodes");
@@ -1182,13 +1205,12 @@ fn card_file(card_in: &CardFile, h: u64) {
         "a card does not survive re-encoding"
     );
     let mut n = 0;
+    // An accepted card must make a workspace that passes the same check.
     let ws = documents::workspace_from_card(card_in, "from-card".into(), 1, || {
         n += 1;
         format!("fresh{n}")
-    });
-    if let Err(e) = ws.check() {
-        panic!("a workspace made from an accepted card fails its check: {e}");
-    }
+    })
+    .unwrap_or_else(|e| panic!("a workspace made from an accepted card fails its check: {e}"));
     scorecard_pipeline(&ws.scorecard, &ws.providers, &ws.name, h);
     // Import it into another evaluator's workspace.
     let mut other = Scorecard::default();
@@ -1851,7 +1873,7 @@ fn stage_costs() {
     time("open_link card", 200, &mut || drop(open_link(&link)));
     let cf = card::decode(&c).unwrap();
     time("card_file pipeline", 50, &mut || card_file(&cf, 1));
-    let sc = documents::card_scorecard(&cf);
+    let sc = cf.scorecard();
     time("scoring::results", 50, &mut || {
         drop(scoring::results(&sc, &cf.providers))
     });
