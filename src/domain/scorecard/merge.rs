@@ -18,6 +18,7 @@ use super::model::{
 use crate::domain::envelope::{self, EnvelopeError, Kind};
 use crate::domain::limits::MAX_FILE_BYTES;
 use crate::domain::provider::{self, Provider};
+use crate::domain::share::bytes::MAX_ID_BYTES;
 use crate::domain::workspace::{self, Workspace};
 
 /// Scores this far apart (max − min) are a disagreement worth talking about.
@@ -116,6 +117,15 @@ pub fn validate(card: &CardFile) -> Result<(), String> {
     }
     if card.workspace.chars().count() > workspace::MAX_NAME_CHARS {
         return Err("the workspace name is too long".into());
+    }
+    let ids = std::iter::once(&card.card_id)
+        .chain(card.providers.iter().map(|p| &p.id))
+        .chain(card.criteria.iter().map(|c| &c.id))
+        .chain(card.flags.iter().map(|f| &f.id));
+    if ids.into_iter().any(|id| id.len() > MAX_ID_BYTES) {
+        return Err(format!(
+            "an id is longer than {MAX_ID_BYTES} characters, so the card could not be shared as a link"
+        ));
     }
     let mut as_workspace = Workspace::new("card".into(), card.workspace.clone(), 0);
     as_workspace.providers = card.providers.clone();
@@ -629,7 +639,9 @@ mod tests {
     #[test]
     fn cards_are_refused_for_what_a_workspace_file_is_refused_for() {
         type Spoil = fn(&mut CardFile);
-        let cases: [(&str, Spoil); 7] = [
+        let cases: [(&str, Spoil); 9] = [
+            ("id is longer", |c| c.card_id = "a".repeat(MAX_ID_BYTES + 1)),
+            ("id is longer", |c| c.criteria[0].id = "x".repeat(MAX_ID_BYTES + 1)),
             ("provider name", |c| {
                 c.providers[1].name = "HARBOR IT".into()
             }),

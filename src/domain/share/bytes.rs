@@ -4,6 +4,11 @@
 //! never trusts a length: every read is checked against what is left and against the
 //! caller's limit, so hostile input ends in an error, never a panic or a huge allocation.
 
+/// The longest id a link body carries. Ids the app makes are 16–20 characters; a card
+/// with a longer one (hand-edited) is refused at validation, so it never makes a link
+/// that cannot be opened.
+pub const MAX_ID_BYTES: usize = 256;
+
 /// Builds a body.
 #[derive(Default)]
 pub struct Writer(Vec<u8>);
@@ -139,7 +144,7 @@ impl<'a> Reader<'a> {
     }
 
     pub fn id(&mut self, what: &str) -> Result<String, ReadError> {
-        let head = self.count(2 * 256 + 1, what)?;
+        let head = self.count(2 * MAX_ID_BYTES + 1, what)?;
         let len = head >> 1;
         if head & 1 == 0 {
             let raw = self.take(len, what)?;
