@@ -641,7 +641,9 @@ mod tests {
         type Spoil = fn(&mut CardFile);
         let cases: [(&str, Spoil); 9] = [
             ("id is longer", |c| c.card_id = "a".repeat(MAX_ID_BYTES + 1)),
-            ("id is longer", |c| c.criteria[0].id = "x".repeat(MAX_ID_BYTES + 1)),
+            ("id is longer", |c| {
+                c.criteria[0].id = "x".repeat(MAX_ID_BYTES + 1)
+            }),
             ("provider name", |c| {
                 c.providers[1].name = "HARBOR IT".into()
             }),
