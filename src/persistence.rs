@@ -14,7 +14,7 @@ use web_sys::Storage;
 use crate::clock::{fresh_id, now_ms};
 use crate::domain::library::Library;
 use crate::domain::persist::save::{wanted_texts, Held, Outcome, Quarantined, Saving};
-use crate::domain::persist::store::Memory;
+use crate::domain::persist::store::{Memory, WriteError};
 use crate::domain::persist::{self, Meta, Prefs, META_KEY};
 use crate::state::{Attachment, Conflict, Notices, SaveStatus, Session, Tone};
 use crate::storage::{self, Local};
@@ -37,10 +37,7 @@ pub fn boot(notices: Notices) -> Booted {
         Ok(opened) => {
             let status = match opened.cannot_write {
                 None => SaveStatus::Saved,
-                Some(e) => SaveStatus::Failed(format!(
-                    "{} Your saved workspaces are all here, but changes cannot be stored: download a copy, then delete workspaces or backups you no longer need.",
-                    e.message()
-                )),
+                Some(e) => SaveStatus::Failed(not_saved(&e)),
             };
             (Some(opened.storage), status)
         }
@@ -262,14 +259,12 @@ impl Saver {
                 h.last_saved_ms = Some(now);
             }
         });
-        session.status.0.set(match (outcome.failure, Held::message(&outcome.held)) {
-            (Some(e), _) => SaveStatus::Failed(format!(
-                "{} Your latest changes are kept in this tab only: download a copy, then free some space.",
-                e.message()
-            )),
+        let status = match (outcome.failure, Held::message(&outcome.held)) {
+            (Some(e), _) => SaveStatus::Failed(not_saved(&e)),
             (None, Some(held)) => SaveStatus::Held(held),
             (None, None) => SaveStatus::Saved,
-        });
+        };
+        session.status.0.set(status);
     }
 
     /// The raw text of a key, for a download or a comparison.
@@ -302,6 +297,15 @@ impl Saver {
             keys
         })
     }
+}
+
+/// One sentence for a write that failed, at start-up or later: what is safe, what is not,
+/// and what to do.
+fn not_saved(error: &WriteError) -> String {
+    format!(
+        "{} Your saved workspaces are all here, but new changes are kept in this tab only: download a copy, then delete workspaces or backups you no longer need.",
+        error.message()
+    )
 }
 
 /// Records a conflict once per workspace.
