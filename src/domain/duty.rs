@@ -6,6 +6,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::domain::raci::Marks;
+
 /// A function the workspace's RACI gives to a party on the MSP side (R or A).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MspDuty {
@@ -16,4 +18,8 @@ pub struct MspDuty {
     pub name: String,
     /// The MSP is the named after-hours owner of this function.
     pub after_hours: bool,
+    /// The function's kinds in the RACI; the cross-check reads functions the buyer named
+    /// by them.
+    #[serde(default)]
+    pub marks: Marks,
 }

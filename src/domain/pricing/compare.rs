@@ -267,6 +267,7 @@ mod tests {
             key: Some("after-hours-support".into()),
             name: "After-hours help desk".into(),
             after_hours: true,
+            marks: Default::default(),
         }];
         let c = compare(&p, &CompanyProfile::default(), &providers, &duties);
         assert!(c.quote("a").unwrap().findings.is_empty());

@@ -8,6 +8,8 @@ use super::exclusions::{CostItem, Cover, Unit};
 use super::money::Currency;
 use super::quote::Quote;
 use crate::domain::duty::MspDuty;
+use crate::domain::raci::vocabulary::{self, Topic};
+use crate::domain::raci::Marks;
 
 /// The cost item a function's work falls under, if any.
 ///
@@ -16,7 +18,7 @@ use crate::domain::duty::MspDuty;
 /// after-hours owner; after-hours support is after hours by nature. A template key that
 /// is not in this table maps to nothing on purpose (monitoring, patching and the like
 /// are what a base fee buys); functions the buyer added have no key and are matched by
-/// name.
+/// name and marks.
 pub fn item_for(duty: &MspDuty) -> Option<CostItem> {
     match duty.key.as_deref() {
         Some("incident-response" | "security-alerts") => {
@@ -29,52 +31,38 @@ pub fn item_for(duty: &MspDuty) -> Option<CostItem> {
         Some("licence-management") => Some(CostItem::Licensing),
         Some("user-support") => Some(CostItem::OnSite),
         Some(_) => None,
-        None => item_by_name(&duty.name, duty.after_hours),
+        None => item_by_name(&duty.name, duty.marks, duty.after_hours),
     }
 }
 
-/// Keyword matching for functions the buyer named. Checked in this order, so
+/// Functions the buyer named, read with the RACI's own vocabulary and marks, so the two
+/// tools agree: work is compliance work here exactly when the RACI marks it compliance
+/// (unless it is billed as after-hours work first). Checked in this order, so
 /// "Compliance risk assessment" is compliance work, not a project.
-pub fn item_by_name(name: &str, after_hours: bool) -> Option<CostItem> {
-    let n = crate::domain::text::lower(name).replace(['-', '_'], " ");
-    let has = |words: &[&str]| words.iter().any(|w| n.contains(w));
-    if has(&[
-        "after hours",
-        "out of hours",
-        "overnight",
-        "24/7",
-        "24x7",
-        "weekend",
-    ]) {
+pub fn item_by_name(name: &str, marks: Marks, after_hours: bool) -> Option<CostItem> {
+    let topics = vocabulary::topics(name);
+    let has = |t: Topic| topics.contains(&t);
+    if marks.around_clock && has(Topic::OutOfHours) {
         return Some(CostItem::AfterHours);
     }
-    if has(&["incident", "security alert", "soc "]) || n.ends_with("soc") {
-        return after_hours.then_some(CostItem::AfterHours);
+    // Incidents only cost extra out of hours, when the MSP is the one called.
+    if marks.incident && after_hours {
+        return Some(CostItem::AfterHours);
     }
-    if has(&["compliance", "evidence", "audit"]) {
+    if marks.compliance {
         return Some(CostItem::Compliance);
     }
-    if has(&["licence", "license", "licensing"]) {
+    if marks.tools && has(Topic::Licensing) {
         return Some(CostItem::Licensing);
     }
-    if has(&["vcio", "advisory", "strategy", "roadmap"]) {
-        return Some(CostItem::Advisory);
-    }
-    if has(&["on site", "onsite", "desk side", "deskside", "walk up"]) {
-        return Some(CostItem::OnSite);
-    }
-    if has(&[
-        "project",
-        "migration",
-        "rollout",
-        "roll out",
-        "assessment",
-        "penetration",
-        "pen test",
-    ]) {
-        return Some(CostItem::ProjectWork);
-    }
-    None
+    [
+        (Topic::Advisory, CostItem::Advisory),
+        (Topic::OnSite, CostItem::OnSite),
+        (Topic::Project, CostItem::ProjectWork),
+    ]
+    .into_iter()
+    .find(|(t, _)| has(*t))
+    .map(|(_, item)| item)
 }
 
 /// A gap between what the RACI gives the MSP and what a quote pays for.
@@ -148,6 +136,8 @@ mod tests {
             key: key.map(str::to_owned),
             name: name.to_owned(),
             after_hours,
+            // As the RACI marks a function the buyer adds with this name.
+            marks: vocabulary::infer(name).marks,
         }
     }
 

@@ -3,7 +3,7 @@
 
 use super::edit::{Shift, TextField};
 use super::letters::Letter;
-use super::model::{Function, Id, Party, Raci, Side};
+use super::model::{Function, Id, Mark, Party, Raci, Side};
 
 /// Below this many functions, shares of the work say nothing, so overload is not checked.
 pub const MIN_FUNCTIONS_FOR_LOAD: usize = 5;
@@ -113,10 +113,51 @@ pub struct Report {
     pub functions: usize,
     /// Functions with no finding of their own.
     pub passing: usize,
+    /// Of those, the ones with no kind that switches a function check on, so only the
+    /// checks every function gets ran on them.
+    pub passing_unmarked: usize,
+}
+
+/// The kinds that switch checks on for a function itself, with the check each adds.
+const KIND_CHECKS: [(Mark, &str); 3] = [
+    (Mark::AroundClock, "an after-hours owner (24/7)"),
+    (Mark::Incident, "a P1 path (incident type)"),
+    (
+        Mark::Compliance,
+        "who is accountable for compliance (compliance)",
+    ),
+];
+
+/// What to say about a function with no findings: never that it passes every check when
+/// some did not run because it is not marked for them.
+pub fn no_findings(f: &Function) -> String {
+    let skipped: Vec<&str> = KIND_CHECKS
+        .iter()
+        .filter(|(m, _)| !f.marks.get(*m))
+        .map(|(_, check)| *check)
+        .collect();
+    match skipped.as_slice() {
+        [] => "No findings: every check ran on this function.".into(),
+        [init @ .., last] => {
+            let list = if init.is_empty() {
+                (*last).to_owned()
+            } else {
+                format!("{} and {last}", init.join(", "))
+            };
+            format!(
+                "No findings from the checks that ran. Not checked, because the function is not marked for {}: {list}. Tick a kind below if one applies.",
+                if init.is_empty() { "it" } else { "them" }
+            )
+        }
+    }
+}
+
+fn is_unmarked(f: &Function) -> bool {
+    KIND_CHECKS.iter().all(|(m, _)| !f.marks.get(*m))
 }
 
 impl Report {
-    /// The share of functions that pass every check, rounded down so that 100% means all.
+    /// The share of functions with no findings, rounded down so that 100% means all.
     pub fn score_pct(&self) -> Option<u32> {
         (self.functions > 0).then(|| (self.passing * 100 / self.functions) as u32)
     }
@@ -127,6 +168,38 @@ impl Report {
             .iter()
             .filter(|f| f.function.is_none())
             .count()
+    }
+
+    /// The line under the score, for example "31 of 36 functions have no findings (20 of
+    /// them are not marked for the 24/7, P1 or compliance checks). 5 findings."
+    pub fn summary(&self) -> String {
+        if self.functions == 0 {
+            return "The checks start when the matrix has functions.".into();
+        }
+        let mut text = format!(
+            "{} of {} functions have no findings",
+            self.passing, self.functions
+        );
+        if self.passing_unmarked > 0 {
+            text.push_str(&format!(
+                " ({} of them {} not marked for the 24/7, P1 or compliance checks)",
+                self.passing_unmarked,
+                if self.passing_unmarked == 1 {
+                    "is"
+                } else {
+                    "are"
+                }
+            ));
+        }
+        text.push('.');
+        let (all, matrix) = (self.findings.len(), self.matrix_findings());
+        let s = if all == 1 { "" } else { "s" };
+        text.push_str(&match (all, matrix) {
+            (0, _) => " No findings.".to_owned(),
+            (_, 0) => format!(" {all} finding{s}."),
+            _ => format!(" {all} finding{s}, {matrix} about the matrix as a whole."),
+        });
+        text
     }
 
     /// Number of findings for one function.
@@ -151,12 +224,13 @@ fn names(parties: &[&Party]) -> String {
 pub fn check(raci: &Raci) -> Report {
     let mut findings = Vec::new();
     let rows = raci.rows();
-    let mut passing = 0;
+    let (mut passing, mut passing_unmarked) = (0, 0);
     for f in &rows {
         let before = findings.len();
         check_function(raci, f, &mut findings);
         if findings.len() == before {
             passing += 1;
+            passing_unmarked += usize::from(is_unmarked(f));
         }
     }
     if !rows.is_empty() {
@@ -167,6 +241,7 @@ pub fn check(raci: &Raci) -> Report {
         findings,
         functions: rows.len(),
         passing,
+        passing_unmarked,
     }
 }
 

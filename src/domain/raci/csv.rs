@@ -74,7 +74,12 @@ pub enum Layout {
 pub struct Imported {
     pub raci: Raci,
     pub layout: Layout,
+    /// Functions the file gave no kinds that got them from their names.
+    pub suggested: usize,
 }
+
+/// The Marks cell of a function with no kind.
+const NO_MARKS: &str = "none";
 
 fn party_header(p: &Party) -> String {
     format!("{} [{}]", p.name, p.side.key())
@@ -112,12 +117,18 @@ fn write_function(w: &mut ::csv::Writer<Vec<u8>>, raci: &Raci, category: &str, f
             .map(|p| p.name.clone())
             .unwrap_or_default()
     };
+    // "none" says the function has no kind, so reading the file back does not suggest one.
     let marks: Vec<&str> = f.marks.iter().map(Mark::token).collect();
+    let marks = if marks.is_empty() {
+        NO_MARKS.to_owned()
+    } else {
+        marks.join("; ")
+    };
     let mut row = vec![
         guard(category),
         guard(&f.name),
         guard(f.key.as_deref().unwrap_or("")),
-        marks.join("; "),
+        marks,
         guard(&party_name(f.day_owner)),
         guard(&party_name(f.night_owner)),
         guard(&f.p1),
@@ -200,6 +211,9 @@ struct Row {
     name: String,
     key: Option<String>,
     marks: Marks,
+    /// The file says this function's kinds (even if only "none"); otherwise its name
+    /// suggests them.
+    marks_given: bool,
     roles: BTreeMap<usize, Letters>,
     day: Option<(String, u64)>,
     night: Option<(String, u64)>,
@@ -371,11 +385,24 @@ impl Draft {
                 p1: r.p1.clone(),
                 handoff: r.handoff.clone(),
                 notes: r.notes.clone(),
+                ..Function::default()
             })
             .collect();
         raci.functions = functions;
         raci.next_id = fresh();
-        Ok(Imported { raci, layout })
+        let mut suggested = 0;
+        // Kinds the file gives are kept as they are, like the template's; the name
+        // suggests kinds only where the file says nothing.
+        for (f, r) in raci.functions.iter_mut().zip(&self.rows) {
+            if !r.marks_given && !f.follow_name().is_empty() {
+                suggested += 1;
+            }
+        }
+        Ok(Imported {
+            raci,
+            layout,
+            suggested,
+        })
     }
 }
 
@@ -506,11 +533,17 @@ fn read_details(draft: &mut Draft, columns: &[Option<Col>], rec: &Record, row: &
         .split(|c: char| c == ';' || c == ',' || c.is_whitespace())
         .filter(|t| !t.is_empty())
     {
+        row.marks_given = true;
+        if token.eq_ignore_ascii_case(NO_MARKS) {
+            continue;
+        }
         match Mark::from_token(token) {
             Some(m) => row.marks.set(m, true),
             None => draft.problem(ImportError::at(
                 line,
-                format!("unknown mark “{token}”; use 24/7, incident, compliance, exit or tools"),
+                format!(
+                    "unknown mark “{token}”; use 24/7, incident, compliance, exit, tools or none"
+                ),
             )),
         }
     }
@@ -851,6 +884,7 @@ fn merge_details(draft: &mut Draft, index: usize, new: Row, line: u64) {
         for m in new.marks.iter() {
             row.marks.set(m, true);
         }
+        row.marks_given |= new.marks_given;
         for (slot, value, label) in [
             (&mut row.day, new.day, "the business hours owner"),
             (&mut row.night, new.night, "the after-hours owner"),
@@ -1125,7 +1159,7 @@ mod tests {
         assert_eq!(
             messages(import(text)),
             [
-                "Line 2: unknown mark “urgent”; use 24/7, incident, compliance, exit or tools",
+                "Line 2: unknown mark “urgent”; use 24/7, incident, compliance, exit, tools or none",
                 "Line 3: the key “k” is already used on line 2",
             ]
         );
@@ -1193,7 +1227,15 @@ mod tests {
             let text = export_wide(&r);
             match import(&text) {
                 Ok(back) => {
-                    prop_assert_eq!(back.raci, r.canonical());
+                    // The file carries each function's kinds as decided, not whether a
+                    // name suggested them.
+                    let mut want = r.canonical();
+                    for f in &mut want.functions {
+                        f.inferred = Marks::default();
+                        f.by_hand = Marks::default();
+                    }
+                    prop_assert_eq!(back.raci, want);
+                    prop_assert_eq!(back.suggested, 0);
                 }
                 Err(errors) => {
                     // Only a matrix with no functions is refused, and it says why.

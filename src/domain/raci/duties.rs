@@ -21,6 +21,7 @@ impl Raci {
                 key: f.key.clone(),
                 name: f.name.clone(),
                 after_hours: f.night_owner.is_some_and(on_msp_side),
+                marks: f.marks,
             })
             .collect()
     }
@@ -31,7 +32,7 @@ mod tests {
     use super::*;
     use crate::domain::raci::letters::Letters;
     use crate::domain::raci::template::co_managed;
-    use crate::domain::raci::Shift;
+    use crate::domain::raci::{Marks, Shift};
     use crate::domain::workspace::Industry;
 
     fn duty<'a>(duties: &'a [MspDuty], key: &str) -> Option<&'a MspDuty> {
@@ -92,12 +93,17 @@ mod tests {
                 MspDuty {
                     key: None,
                     name: "Log review".into(),
-                    after_hours: false
+                    after_hours: false,
+                    marks: Marks::default(),
                 },
                 MspDuty {
                     key: None,
                     name: "Night calls".into(),
-                    after_hours: true
+                    after_hours: true,
+                    marks: Marks {
+                        around_clock: true,
+                        ..Marks::default()
+                    },
                 },
             ]
         );

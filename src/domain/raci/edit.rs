@@ -273,12 +273,14 @@ impl Raci {
             return Err(EditError::TooManyFunctions);
         }
         let id = self.fresh_id()?;
-        self.functions.push(Function {
+        let mut function = Function {
             id,
             category,
             name,
             ..Function::default()
-        });
+        };
+        function.follow_name();
+        self.functions.push(function);
         Ok(id)
     }
 
@@ -307,6 +309,7 @@ impl Raci {
         self.function_name_free(category, &name, Some(id))?;
         if let Some(f) = self.function_mut(id) {
             f.name = name;
+            f.follow_name();
         }
         Ok(())
     }
@@ -419,16 +422,6 @@ impl Raci {
         }
         *slot = text.to_owned();
         Ok(true)
-    }
-
-    pub fn set_mark(&mut self, function: Id, mark: Mark, on: bool) -> bool {
-        match self.function_mut(function) {
-            Some(f) if f.marks.get(mark) != on => {
-                f.marks.set(mark, on);
-                true
-            }
-            _ => false,
-        }
     }
 
     pub fn set_overload_pct(&mut self, pct: u8) -> Result<bool, EditError> {

@@ -8,11 +8,13 @@ mod duties;
 pub mod edit;
 pub mod history;
 mod integrity;
+mod kinds;
 pub mod letters;
 pub mod markdown;
 pub mod model;
 pub mod sow;
 pub mod template;
+pub mod vocabulary;
 pub mod workload;
 
 pub use edit::{EditError, Shift, TextField};

@@ -206,6 +206,10 @@ impl Marks {
     pub fn iter(self) -> impl Iterator<Item = Mark> {
         Mark::ALL.into_iter().filter(move |m| self.get(*m))
     }
+
+    pub fn is_empty(&self) -> bool {
+        self.iter().next().is_none()
+    }
 }
 
 /// A row of the matrix: one IT function and who does what for it.
@@ -224,6 +228,13 @@ pub struct Function {
     #[serde(skip_serializing_if = "String::is_empty")]
     pub hint: String,
     pub marks: Marks,
+    /// Marks that are on because the name implies them, until the buyer decides: they
+    /// follow the name when it changes. Always a subset of `marks`.
+    #[serde(rename = "inferred", skip_serializing_if = "Marks::is_empty")]
+    pub inferred: Marks,
+    /// Marks the buyer ticked or unticked by hand; the name never changes these again.
+    #[serde(rename = "by_hand", skip_serializing_if = "Marks::is_empty")]
+    pub by_hand: Marks,
     /// Letters per party id. A party without an entry has no role.
     pub roles: BTreeMap<Id, Letters>,
     /// The owner in business hours.
@@ -417,12 +428,17 @@ mod tests {
         let mut raci = Raci::default();
         let p = raci.add_party("MSP", Side::Msp).unwrap();
         let c = raci.add_category("Security").unwrap();
-        let f = raci.add_function(c, "Security alerts").unwrap();
+        let f = raci.add_function(c, "Firewall rules").unwrap();
         raci.set_cell(f, p, Letters::parse("A/R").unwrap());
         raci.set_mark(f, Mark::AroundClock, true);
         let json = serde_json::to_string(&raci).unwrap();
         assert!(json.contains(r#""roles":{"1":"AR"}"#), "{json}");
         assert!(json.contains(r#""marks":{"24x7":true}"#), "{json}");
+        assert!(json.contains(r#""by_hand":{"24x7":true}"#), "{json}");
+        assert!(
+            !json.contains("inferred"),
+            "no suggestion is left out: {json}"
+        );
         assert!(!json.contains("notes"), "empty text is left out: {json}");
         assert_eq!(serde_json::from_str::<Raci>(&json).unwrap(), raci);
     }

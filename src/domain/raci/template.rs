@@ -365,6 +365,7 @@ fn build(s: &Seed, parties: &[Id], category: Id) -> Function {
         p1: String::new(),
         handoff: s.handoff.to_owned(),
         notes: String::new(),
+        ..Function::default()
     }
 }
 

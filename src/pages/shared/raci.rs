@@ -11,15 +11,10 @@ use crate::domain::route::Route;
 pub fn SharedRaci(doc: RaciDoc) -> impl IntoView {
     let raci = &doc.raci;
     let report = checks::check(raci);
-    let score = report
-        .score_pct()
-        .map(|p| {
-            format!(
-                "{p}% of functions pass every check ({} findings).",
-                report.findings.len()
-            )
-        })
-        .unwrap_or_else(|| "The matrix has no functions yet.".into());
+    let score = match report.score_pct() {
+        Some(p) => format!("{p}%: {}", report.summary()),
+        None => "The matrix has no functions yet.".into(),
+    };
     let head = raci
         .parties
         .iter()

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use super::ctx::{focus_element, Editor, ROW_HEADER};
 use super::Checks;
-use crate::domain::raci::checks::{Field, Finding, Target};
+use crate::domain::raci::checks::{self, Field, Finding, Target};
 use crate::domain::raci::{template, Id, Shift, TextField};
 
 /// The DOM id of the details field a finding concerns.
@@ -41,46 +41,16 @@ fn go_to(editor: Editor, target: Target) {
 #[component]
 pub fn ChecksPanel() -> impl IntoView {
     let report = expect_context::<Checks>().0;
-    let summary = Memo::new(move |_| {
-        report.with(|r| {
-            (
-                r.score_pct(),
-                r.passing,
-                r.functions,
-                r.findings.len(),
-                r.matrix_findings(),
-            )
-        })
-    });
+    let summary =
+        Memo::new(move |_| report.with(|r| (r.score_pct(), r.summary(), r.findings.len())));
     let score = move || {
         summary
-            .get()
-            .0
+            .with(|s| s.0)
             .map(|s| format!("{s}%"))
             .unwrap_or_else(|| "–".into())
     };
-    let line = move || {
-        let (_, passing, total, findings, matrix) = summary.get();
-        if total == 0 {
-            return "The checks start when the matrix has functions.".to_owned();
-        }
-        let mut text = format!("{passing} of {total} functions pass every check.");
-        if findings == 0 {
-            text.push_str(" No findings.");
-        } else if matrix > 0 {
-            text.push_str(&format!(
-                " {findings} finding{}, {matrix} about the matrix as a whole.",
-                if findings == 1 { "" } else { "s" }
-            ));
-        } else {
-            text.push_str(&format!(
-                " {findings} finding{}.",
-                if findings == 1 { "" } else { "s" }
-            ));
-        }
-        text
-    };
-    let all_clear = move || summary.with(|s| s.3 == 0);
+    let line = move || summary.with(|s| s.1.clone());
+    let all_clear = move || summary.with(|s| s.2 == 0);
     view! {
         <section class="panel checks no-print" aria-labelledby="raci-checks-title">
             <div class="checks-head">
@@ -153,6 +123,7 @@ fn FindingItem(finding: Finding) -> impl IntoView {
 #[component]
 pub fn FindingList(function: Id) -> impl IntoView {
     let report = expect_context::<Checks>().0;
+    let editor = Editor::get();
     let mine = Memo::new(move |_| {
         report.with(|r| {
             r.findings
@@ -162,10 +133,17 @@ pub fn FindingList(function: Id) -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
+    let none_found = Memo::new(move |_| {
+        editor.with(|r| {
+            r.function(function)
+                .map(checks::no_findings)
+                .unwrap_or_default()
+        })
+    });
     view! {
         <Show
             when=move || !mine.with(Vec::is_empty)
-            fallback=|| view! { <p class="passes">"This function passes every check."</p> }
+            fallback=move || view! { <p class="passes">{none_found}</p> }
         >
             <ul class="fn-findings">
                 <For each=move || mine.get() key=|f| f.clone() let((what, fix))>
