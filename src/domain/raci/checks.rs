@@ -152,6 +152,11 @@ pub fn no_findings(f: &Function) -> String {
     }
 }
 
+/// Every check ran on this function: it is marked for each kind that adds one.
+pub fn all_checks_ran(f: &Function) -> bool {
+    KIND_CHECKS.iter().all(|(m, _)| f.marks.get(*m))
+}
+
 fn is_unmarked(f: &Function) -> bool {
     KIND_CHECKS.iter().all(|(m, _)| !f.marks.get(*m))
 }

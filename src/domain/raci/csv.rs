@@ -75,7 +75,7 @@ pub struct Imported {
     pub raci: Raci,
     pub layout: Layout,
     /// Functions the file gave no kinds that got them from their names.
-    pub suggested: usize,
+    pub suggested: Vec<Id>,
 }
 
 /// The Marks cell of a function with no kind.
@@ -390,12 +390,12 @@ impl Draft {
             .collect();
         raci.functions = functions;
         raci.next_id = fresh();
-        let mut suggested = 0;
+        let mut suggested = Vec::new();
         // Kinds the file gives are kept as they are, like the template's; the name
         // suggests kinds only where the file says nothing.
         for (f, r) in raci.functions.iter_mut().zip(&self.rows) {
             if !r.marks_given && !f.follow_name().is_empty() {
-                suggested += 1;
+                suggested.push(f.id);
             }
         }
         Ok(Imported {
@@ -1154,6 +1154,42 @@ mod tests {
     }
 
     #[test]
+    fn functions_the_file_gives_no_kinds_are_marked_by_their_names() {
+        let text = "Function,MSP [msp]\nHIPAA control ownership,A\nPrinter support,R\n24/7 alert triage,R\n";
+        let got = import(text).unwrap();
+        let names: Vec<&str> = got
+            .suggested
+            .iter()
+            .map(|id| got.raci.function(*id).unwrap().name.as_str())
+            .collect();
+        assert_eq!(names, ["HIPAA control ownership", "24/7 alert triage"]);
+        let hipaa = got.raci.function(got.suggested[0]).unwrap();
+        assert!(hipaa.marks.compliance && hipaa.inferred.compliance);
+
+        // A Marks cell, even "none", is the file's word; an empty one is not.
+        let text = "Function,Marks,MSP [msp]\nHIPAA control ownership,none,A\nOvernight backups,,R\nSOC2 evidence,exit,R\n";
+        let got = import(text).unwrap();
+        let marks: Vec<Vec<Mark>> = got
+            .raci
+            .functions
+            .iter()
+            .map(|f| f.marks.iter().collect())
+            .collect();
+        assert_eq!(marks, [vec![], vec![Mark::AroundClock], vec![Mark::Exit]]);
+        assert_eq!(got.suggested.len(), 1);
+    }
+
+    #[test]
+    fn a_function_with_no_kind_exports_as_none() {
+        let mut r = Raci::default();
+        let p = r.add_party("MSP", Side::Msp).unwrap();
+        let c = r.add_category("Ops").unwrap();
+        let f = r.add_function(c, "Printer support").unwrap();
+        r.set_cell(f, p, Letters::parse("R").unwrap());
+        assert!(export_wide(&r).contains("Ops,Printer support,,none,"));
+    }
+
+    #[test]
     fn unknown_marks_and_duplicate_keys_are_refused() {
         let text = "Function,Key,Marks,MSP\nA,k,24/7; urgent,R\nB,k,exit,R\n";
         assert_eq!(
@@ -1235,7 +1271,7 @@ mod tests {
                         f.by_hand = Marks::default();
                     }
                     prop_assert_eq!(back.raci, want);
-                    prop_assert_eq!(back.suggested, 0);
+                    prop_assert!(back.suggested.is_empty());
                 }
                 Err(errors) => {
                     // Only a matrix with no functions is refused, and it says why.

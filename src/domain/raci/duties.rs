@@ -21,7 +21,13 @@ impl Raci {
                 key: f.key.clone(),
                 name: f.name.clone(),
                 after_hours: f.night_owner.is_some_and(on_msp_side),
-                marks: f.marks,
+                // A function stored before kinds were suggested is read by its name
+                // until the RACI builder opens and marks it.
+                marks: if f.never_suggested() {
+                    super::vocabulary::infer(&f.name).marks
+                } else {
+                    f.marks
+                },
             })
             .collect()
     }
@@ -37,6 +43,23 @@ mod tests {
 
     fn duty<'a>(duties: &'a [MspDuty], key: &str) -> Option<&'a MspDuty> {
         duties.iter().find(|d| d.key.as_deref() == Some(key))
+    }
+
+    #[test]
+    fn a_function_stored_before_kinds_were_suggested_is_read_by_its_name() {
+        let mut raci = Raci::default();
+        let msp = raci.add_party("MSP", Side::Msp).unwrap();
+        let c = raci.add_category("Compliance").unwrap();
+        let f = raci.add_function(c, "SOC2 evidence").unwrap();
+        raci.set_cell(f, msp, Letters::parse("R").unwrap());
+        let stored = raci.functions.iter_mut().find(|x| x.id == f).unwrap();
+        (stored.marks, stored.inferred) = (Marks::default(), Marks::default());
+        assert!(raci.msp_duties()[0].marks.compliance);
+        raci.set_mark(f, crate::domain::raci::Mark::Compliance, false);
+        assert!(
+            !raci.msp_duties()[0].marks.compliance,
+            "once decided, the marks count"
+        );
     }
 
     #[test]

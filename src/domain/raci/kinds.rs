@@ -37,9 +37,24 @@ impl Function {
             .map(str::to_owned)
     }
 
+    /// What the name suggested, in a sentence: "Marked as 24/7 (“24/7”) and incident
+    /// type (“security alert triage”) from its name."; `None` when it suggested nothing.
+    pub fn suggestion_note(&self) -> Option<String> {
+        let parts: Vec<String> = Mark::ALL
+            .into_iter()
+            .filter_map(|m| Some(format!("{} (“{}”)", m.kind(), self.suggested_because(m)?)))
+            .collect();
+        let list = match parts.as_slice() {
+            [] => return None,
+            [one] => one.clone(),
+            [init @ .., last] => format!("{} and {last}", init.join(", ")),
+        };
+        Some(format!("Marked as {list} from its name."))
+    }
+
     /// A function stored before the app suggested kinds: added by the buyer (no template
     /// key) with no mark, none ever decided.
-    fn never_suggested(&self) -> bool {
+    pub(crate) fn never_suggested(&self) -> bool {
         self.key.is_none()
             && self.marks.is_empty()
             && self.inferred.is_empty()
@@ -118,6 +133,12 @@ mod tests {
             Some("security alert triage")
         );
         assert_eq!(func.suggested_because(Mark::Compliance), None);
+        assert_eq!(
+            func.suggestion_note().as_deref(),
+            Some("Marked as 24/7 (“24/7”) and incident type (“security alert triage”) from its name.")
+        );
+        let plain = r.add_function(c, "Printer support").unwrap();
+        assert_eq!(r.function(plain).unwrap().suggestion_note(), None);
     }
 
     #[test]

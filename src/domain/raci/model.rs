@@ -173,6 +173,17 @@ impl Mark {
         }
     }
 
+    /// The kind in a sentence: "marked as incident type".
+    pub fn kind(self) -> &'static str {
+        match self {
+            Mark::AroundClock => "24/7",
+            Mark::Incident => "incident type",
+            Mark::Compliance => "compliance",
+            Mark::Exit => "exit",
+            Mark::Tools => "tool ownership",
+        }
+    }
+
     pub fn from_token(token: &str) -> Option<Mark> {
         let t = token.trim().to_ascii_lowercase();
         match t.as_str() {

@@ -191,8 +191,12 @@ pub fn AddFunction() -> impl IntoView {
                 error.set(None);
                 name.set(String::new());
                 editor.cursor.update(|c| c.0 = id);
+                let marked = editor
+                    .with_untracked(|r| r.function(id).and_then(|f| f.suggestion_note()))
+                    .map(|note| format!(" {note}"))
+                    .unwrap_or_default();
                 editor.say(format!(
-                    "Added “{}” to {}. Its details are below the matrix.",
+                    "Added “{}” to {}.{marked} Its details are below the matrix.",
                     text.trim(),
                     cat.trim()
                 ));

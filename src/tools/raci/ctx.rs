@@ -31,6 +31,16 @@ pub struct Editor {
     pub selector: StoredValue<Selector<(Id, Id)>>,
     /// The latest message for screen readers (and the status line).
     pub said: RwSignal<String>,
+    /// Functions just marked by their names, shown until the buyer keeps or undoes them.
+    pub suggested: RwSignal<Option<Suggested>>,
+}
+
+/// Functions the app marked by their names in one go: stored before kinds were suggested,
+/// or read from a file that gave them none.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Suggested {
+    pub functions: Vec<Id>,
+    pub from_file: bool,
 }
 
 impl Editor {
@@ -62,6 +72,7 @@ impl Editor {
             tab_stop,
             selector: StoredValue::new(Selector::new(move || tab_stop.get())),
             said: RwSignal::new(String::new()),
+            suggested: RwSignal::new(None),
         }
     }
 
@@ -132,6 +143,22 @@ impl Editor {
             changed
         });
         self.history.update_value(History::seal);
+    }
+
+    /// Marks the functions stored before kinds were suggested (once: after this, each has
+    /// a mark or nothing to suggest) and shows what changed. One undo step.
+    pub fn suggest_stored_kinds(self) {
+        let mut marked = Vec::new();
+        self.edit(None, |r| {
+            marked = r.suggest_kinds();
+            !marked.is_empty()
+        });
+        if !marked.is_empty() {
+            self.suggested.set(Some(Suggested {
+                functions: marked,
+                from_file: false,
+            }));
+        }
     }
 
     /// Ends a run of typing, so the next change is its own step.

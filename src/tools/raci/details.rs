@@ -1,11 +1,11 @@
-//! The details of the function under the grid's cursor: name, category, marks, owners by
-//! day and after hours, P1 escalation path, hand-off note and notes.
+//! The details of the function under the grid's cursor: name, category, owners by day and
+//! after hours, kinds (`kinds.rs`), P1 escalation path, hand-off note and notes.
 
 use leptos::prelude::*;
 
 use super::ctx::{Editor, ROW_HEADER};
 use super::findings::FindingList;
-use crate::domain::raci::{Function, Id, Mark, Shift, TextField};
+use crate::domain::raci::{Function, Id, Shift, TextField};
 
 /// The panel; it follows the grid's cursor.
 #[component]
@@ -26,17 +26,6 @@ pub fn Details() -> impl IntoView {
                 <FunctionForm fid=fid />
             </For>
         </section>
-    }
-}
-
-/// The id of the element that edits a mark, for focus from a finding.
-pub fn mark_field_id(mark: Mark) -> &'static str {
-    match mark {
-        Mark::AroundClock => "raci-mark-24x7",
-        Mark::Incident => "raci-mark-incident",
-        Mark::Compliance => "raci-mark-compliance",
-        Mark::Exit => "raci-mark-exit",
-        Mark::Tools => "raci-mark-tools",
     }
 }
 
@@ -129,7 +118,7 @@ fn FunctionForm(fid: Id) -> impl IntoView {
             <OwnerField fid=fid shift=Shift::Day />
             <OwnerField fid=fid shift=Shift::Night />
         </div>
-        <Marks fid=fid />
+        <super::kinds::Kinds fid=fid />
         <TextArea fid=fid field=TextField::P1 />
         <TextArea fid=fid field=TextField::Handoff />
         <TextArea fid=fid field=TextField::Notes />
@@ -214,38 +203,6 @@ fn OwnerField(fid: Id, shift: Shift) -> impl IntoView {
                 </For>
             </select>
         </div>
-    }
-}
-
-/// The five marks that switch checks on.
-#[component]
-fn Marks(fid: Id) -> impl IntoView {
-    let editor = Editor::get();
-    let marks =
-        Memo::new(move |_| editor.with(|r| r.function(fid).map(|f| f.marks).unwrap_or_default()));
-    view! {
-        <fieldset class="marks">
-            <legend>"What kind of function is this?"</legend>
-            {Mark::ALL
-                .into_iter()
-                .map(|m| {
-                    view! {
-                        <label class="check">
-                            <input
-                                type="checkbox"
-                                id=mark_field_id(m)
-                                prop:checked=move || marks.get().get(m)
-                                on:change=move |ev| {
-                                    let on = event_target_checked(&ev);
-                                    editor.edit(None, |r| r.set_mark(fid, m, on));
-                                }
-                            />
-                            {m.label()}
-                        </label>
-                    }
-                })
-                .collect_view()}
-        </fieldset>
     }
 }
 

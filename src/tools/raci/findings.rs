@@ -136,14 +136,20 @@ pub fn FindingList(function: Id) -> impl IntoView {
     let none_found = Memo::new(move |_| {
         editor.with(|r| {
             r.function(function)
-                .map(checks::no_findings)
+                .map(|f| (checks::all_checks_ran(f), checks::no_findings(f)))
                 .unwrap_or_default()
         })
     });
     view! {
         <Show
             when=move || !mine.with(Vec::is_empty)
-            fallback=move || view! { <p class="passes">{none_found}</p> }
+            fallback=move || {
+                view! {
+                    <p class=move || if none_found.with(|n| n.0) { "passes" } else { "unchecked" }>
+                        {move || none_found.with(|n| n.1.clone())}
+                    </p>
+                }
+            }
         >
             <ul class="fn-findings">
                 <For each=move || mine.get() key=|f| f.clone() let((what, fix))>

@@ -34,6 +34,12 @@ pub fn ImportButton() -> impl IntoView {
         raci.overload_pct = editor.with_untracked(|r| r.overload_pct);
         let (f, p) = (raci.functions.len(), raci.parties.len());
         editor.replace(raci);
+        editor.suggested.set(
+            (!imported.suggested.is_empty()).then_some(super::ctx::Suggested {
+                functions: imported.suggested,
+                from_file: true,
+            }),
+        );
         let layout = match imported.layout {
             Layout::Wide => "wide",
             Layout::Long => "long",
@@ -103,10 +109,15 @@ pub fn ImportButton() -> impl IntoView {
         let current = editor.with(|r| r.functions.len());
         pending.with(|p| match p {
             Some(i) => format!(
-                "“{}” has {} functions and {} parties. It replaces the current matrix of {current} functions. You can undo this.",
+                "“{}” has {} functions and {} parties{}. It replaces the current matrix of {current} functions. You can undo this.",
                 file_name.get(),
                 i.raci.functions.len(),
-                i.raci.parties.len()
+                i.raci.parties.len(),
+                match i.suggested.len() {
+                    0 => String::new(),
+                    1 => "; 1 function with no kinds in the file gets them from its name".into(),
+                    n => format!("; {n} functions with no kinds in the file get them from their names"),
+                }
             ),
             None => String::new(),
         })

@@ -7,11 +7,13 @@ mod details;
 mod findings;
 mod grid;
 mod io;
+mod kinds;
 mod parties;
 mod print;
 mod row;
 mod share;
 mod start;
+mod suggested;
 mod toolbar;
 mod workload;
 
@@ -117,6 +119,7 @@ fn Workbench() -> impl IntoView {
 fn EditorView(printing: RwSignal<bool>) -> impl IntoView {
     view! {
         <toolbar::Toolbar printing=printing />
+        <suggested::SuggestedNotice />
         <findings::ChecksPanel />
         <grid::Grid />
         <Suspense fallback=|| ()>
@@ -128,6 +131,8 @@ fn EditorView(printing: RwSignal<bool>) -> impl IntoView {
 split_point! {
     /// Everything below the matrix.
     raci_panels, fn panels() -> AnyView {
+        // Here rather than with the matrix: the vocabulary stays out of the matrix's code.
+        Editor::get().suggest_stored_kinds();
         Ok(view! {
             <details::Details />
             <categories::AddFunction />
