@@ -113,35 +113,59 @@ fn Workbench() -> impl IntoView {
 }
 
 /// The editor: checks and matrix first. The panels below the matrix (details, structure,
-/// workload, sharing) are in a chunk of their own, fetched while the matrix shows, so a
-/// new visitor's matrix waits for less code.
+/// workload, sharing) and the notice of kinds marked by name above it are in a chunk of
+/// their own, fetched while the matrix shows, so a new visitor's matrix waits for less code.
 #[component]
 fn EditorView(printing: RwSignal<bool>) -> impl IntoView {
     view! {
         <toolbar::Toolbar printing=printing />
-        <suggested::SuggestedNotice />
+        {later(Part::Notice)}
         <findings::ChecksPanel />
         <grid::Grid />
+        {later(Part::Below)}
+    }
+}
+
+/// A part of the editor from the panels' chunk.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Part {
+    Notice,
+    Below,
+}
+
+/// One helper for both parts, so they share one instance of the loading code.
+fn later(part: Part) -> impl IntoView {
+    view! {
         <Suspense fallback=|| ()>
-            {Suspend::new(async { panels().await.unwrap_or_else(|_| not_loaded()) })}
+            {Suspend::new(async move {
+                panels(part).await.unwrap_or_else(|_| match part {
+                    Part::Below => not_loaded(),
+                    Part::Notice => ().into_any(),
+                })
+            })}
         </Suspense>
     }
 }
 
 split_point! {
-    /// Everything below the matrix.
-    raci_panels, fn panels() -> AnyView {
-        // Here rather than with the matrix: the vocabulary stays out of the matrix's code.
-        Editor::get().suggest_stored_kinds();
-        Ok(view! {
-            <details::Details />
-            <categories::AddFunction />
-            <parties::PartiesPanel />
-            <categories::CategoriesPanel />
-            <workload::WorkloadPanel />
-            <share::ShareRaci />
-        }
-        .into_any())
+    /// Everything below the matrix, and the notice above it.
+    raci_panels, fn panels(part: Part) -> AnyView {
+        Ok(match part {
+            Part::Notice => {
+                // Here rather than with the matrix: the vocabulary stays out of its code.
+                Editor::get().suggest_stored_kinds();
+                view! { <suggested::SuggestedNotice /> }.into_any()
+            }
+            Part::Below => view! {
+                <details::Details />
+                <categories::AddFunction />
+                <parties::PartiesPanel />
+                <categories::CategoriesPanel />
+                <workload::WorkloadPanel />
+                <share::ShareRaci />
+            }
+            .into_any(),
+        })
     }
 }
 

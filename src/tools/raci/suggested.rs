@@ -13,10 +13,9 @@ pub fn SuggestedNotice() -> impl IntoView {
         editor.suggested.with(|s| {
             let Some(s) = s else { return None };
             let list = editor.with(|r| {
-                s.functions
-                    .iter()
-                    .filter_map(|id| r.function(*id))
-                    .filter(|f| !f.inferred.is_empty())
+                r.rows()
+                    .into_iter()
+                    .filter(|f| s.functions.contains(&f.id) && !f.inferred.is_empty())
                     .map(|f| {
                         let kinds: Vec<&str> = f.inferred.iter().map(|m| m.kind()).collect();
                         format!("{}: {}", f.name, kinds.join(", "))
