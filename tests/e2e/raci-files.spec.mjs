@@ -120,7 +120,7 @@ test('importing over a matrix asks first; the long layout is read too', async ()
   assert.deepEqual(await rowNames(page), ['Security alerts', 'Backups, restores']);
   assert.equal(await cell(page, 'Security alerts', 0).textContent(), 'A/R');
   assert.equal(await cell(page, 'Backups, restores', 1).textContent(), 'A/R');
-  await page.getByRole('button', { name: 'Undo' }).click();
+  await page.getByRole('button', { name: 'Undo', exact: true }).click();
   await page.waitForFunction(() => document.querySelectorAll('.raci-grid .fn-text').length === 36);
   await context.close();
 });

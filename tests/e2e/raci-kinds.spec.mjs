@@ -16,7 +16,7 @@ after(() => browser.close());
 /** Adds a function to a category through the form, then opens its details. */
 async function addFunction(page, name, category) {
   await page.getByRole('textbox', { name: 'Function name' }).fill(name);
-  await page.getByRole('textbox', { name: 'Category', exact: true }).fill(category);
+  await page.locator('#raci-add-category').fill(category);
   await page.getByRole('button', { name: 'Add function' }).click();
   await row(page, name).waitFor();
   await row(page, name).getByRole('rowheader').click();
@@ -109,7 +109,7 @@ test('functions stored before kinds were suggested are marked once, with a notic
   });
   await page.reload();
   const notice = page.getByTestId('raci-suggested');
-  await notice.getByText('Splitline now reads function names: 2 of your functions were marked by theirs', { exact: false }).waitFor();
+  await notice.getByText('Splitline now reads function names: 2 of your functions were marked by their names', { exact: false }).waitFor();
   assert.deepEqual(await notice.getByRole('listitem').allTextContents(), [
     'Overnight backup jobs: 24/7',
     'SOC2 evidence: compliance',

@@ -24,9 +24,11 @@ pub fn SuggestedNotice() -> impl IntoView {
             });
             let n = list.len();
             let intro = if s.from_file {
-                format!("The file gave no kinds for {n} function{}, so they were marked by their names and the checks apply to them:", plural(n))
+                let (them, whose) = if n == 1 { ("it was", "its name") } else { ("they were", "their names") };
+                format!("The file gave no kinds for {n} function{}, so {them} marked by {whose} and the checks apply to {}:", plural(n), if n == 1 { "it" } else { "them" })
             } else {
-                format!("Splitline now reads function names: {n} of your functions were marked by theirs, so the checks apply to them:")
+                let (was, whose) = if n == 1 { ("function was", "its name") } else { ("functions were", "their names") };
+                format!("Splitline now reads function names: {n} of your {was} marked by {whose}, so the checks apply to them:")
             };
             (n > 0).then_some((intro, list))
         })
