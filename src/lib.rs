@@ -3,30 +3,21 @@
 //! and a managed service provider. `domain` is the pure core; the rest is browser glue
 //! and views over it.
 
-pub mod backup;
+pub mod browser;
 pub mod chunks;
-pub mod clock;
 pub mod components;
 pub mod domain;
-pub mod download;
-pub mod file_import;
 pub mod pages;
-pub mod persistence;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod prerender;
-pub mod router;
-pub mod share;
-pub mod state;
-pub mod storage;
-pub mod tab_sync;
 pub mod takeover;
 pub mod tools;
 
 use leptos::prelude::*;
 
+use browser::state::{BrowserPrefs, Conflicts, Health, HealthInfo, Lib, Notices, Session, Status};
 use components::{footer::SiteFooter, header::SiteHeader, notices::NoticeList};
 use domain::route::Route;
-use state::{BrowserPrefs, Conflicts, Health, HealthInfo, Lib, Notices, Session, Status};
 
 /// Starts the app over the static first screen (see `takeover`).
 pub fn start() {
@@ -37,7 +28,7 @@ pub fn start() {
 #[component]
 pub fn App() -> impl IntoView {
     let notices = Notices(RwSignal::new(Vec::new()));
-    let booted = persistence::boot(notices);
+    let booted = browser::persistence::boot(notices);
     let session = Session {
         lib: Lib(RwSignal::new(booted.library)),
         prefs: BrowserPrefs(RwSignal::new(booted.prefs)),
@@ -48,9 +39,9 @@ pub fn App() -> impl IntoView {
     };
     session.provide(booted.saver);
     booted.saver.attach(session);
-    backup::request_persistence(session.health);
-    let route = router::provide_router().0;
-    router::announce_page_changes(route);
+    browser::backup::request_persistence(session.health);
+    let route = browser::router::provide_router().0;
+    browser::router::announce_page_changes(route);
 
     view! { <Frame>{move || page(route.get())}</Frame> }
 }
@@ -79,7 +70,7 @@ fn page(route: Route) -> AnyView {
                     let page = chunks::page(split).await.unwrap_or_else(|_| {
                         view! { <pages::loading::NotLoaded route=split /> }.into_any()
                     });
-                    router::refocus_after_loading();
+                    browser::router::refocus_after_loading();
                     page
                 })}
             </Suspense>

@@ -9,13 +9,15 @@ use std::pin::Pin;
 use any_spawner::{CustomExecutor, Executor};
 use leptos::prelude::*;
 
-use crate::clock::now_ms;
+use crate::browser::clock::now_ms;
+use crate::browser::persistence::Saver;
+use crate::browser::router::CurrentRoute;
+use crate::browser::state::SaveStatus;
+use crate::browser::state::{
+    BrowserPrefs, Conflicts, Health, HealthInfo, Lib, Notices, Session, Status,
+};
 use crate::domain::library::Library;
 use crate::domain::route::Route;
-use crate::persistence::Saver;
-use crate::router::CurrentRoute;
-use crate::state::SaveStatus;
-use crate::state::{BrowserPrefs, Conflicts, Health, HealthInfo, Lib, Notices, Session, Status};
 use crate::{pages, tools, Frame};
 
 /// The pages that get a static first screen, with the key the loader knows them by.

@@ -7,8 +7,9 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::browser::router;
 use crate::domain::route::Route;
-use crate::{chunks, router, App};
+use crate::{chunks, App};
 
 /// Loads the chunk of the page in the address (again if a static link changed it
 /// meanwhile), then mounts the app over the static first screen.

@@ -42,6 +42,7 @@ use splitline::domain::persist::save::wanted_texts;
 use splitline::domain::persist::store::Memory;
 use splitline::domain::persist::{self, Meta};
 use splitline::domain::pricing::{compare, crosscheck, csv as pricing_csv, totals, Pick, Pricing};
+use splitline::domain::profile::{CompanyProfile, Industry};
 use splitline::domain::provider::Provider;
 use splitline::domain::raci::{
     self, checks, csv as raci_csv, markdown, sow, template, workload, Letter, Letters, Mark, Raci,
@@ -56,7 +57,7 @@ use splitline::domain::share::body::{self, open_link, Sender, SharedDoc};
 use splitline::domain::share::card;
 use splitline::domain::share::crc::crc32;
 use splitline::domain::share::link::{self, LinkKind};
-use splitline::domain::workspace::{CompanyProfile, Industry, Workspace};
+use splitline::domain::workspace::Workspace;
 
 /// Largest input fed to any decoder.
 const MAX_INPUT: usize = 64 * 1024;

@@ -5,10 +5,11 @@ use splitline::domain::documents::{PricingDoc, RaciDoc};
 use splitline::domain::envelope::{self, Kind};
 use splitline::domain::files::{self, Imported};
 use splitline::domain::pricing::models::ModelKind;
+use splitline::domain::profile::Industry;
 use splitline::domain::scorecard::merge::card_file;
 use splitline::domain::scorecard::Score;
 use splitline::domain::share::body::{open_link, Sender, SharedDoc};
-use splitline::domain::workspace::{Industry, Workspace};
+use splitline::domain::workspace::Workspace;
 
 fn full_workspace() -> Workspace {
     let text = include_str!("fixtures/workspace-full-v1.json");

@@ -13,6 +13,7 @@ use base64::Engine as _;
 use splitline::domain::documents::{PricingDoc, RaciDoc};
 use splitline::domain::envelope::{self, Kind};
 use splitline::domain::pricing::{models::ModelKind, Pick};
+use splitline::domain::profile::Industry;
 use splitline::domain::provider::{self, Provider};
 use splitline::domain::raci::template;
 use splitline::domain::scorecard::merge::{card_file, CardFile};
@@ -20,7 +21,7 @@ use splitline::domain::scorecard::{Cell, Score, Scorecard};
 use splitline::domain::share::body::{
     pricing_link, raci_link, scorecard_link, workspace_link, Sender,
 };
-use splitline::domain::workspace::{Industry, Workspace};
+use splitline::domain::workspace::Workspace;
 
 /// What a deployed link looks like around the data.
 const ORIGIN: &str = "https://splitline.example/#/s/";

@@ -4,17 +4,17 @@
 #![cfg(target_arch = "wasm32")]
 
 use leptos::prelude::*;
+use splitline::browser::persistence::boot;
+use splitline::browser::persistence::Booted;
+use splitline::browser::state::{
+    BrowserPrefs, Conflicts, Health, HealthInfo, Lib, Notices, SaveStatus, Session, Status, Tone,
+};
+use splitline::browser::storage;
 use splitline::domain::envelope::{self, Kind};
 use splitline::domain::library::Library;
 use splitline::domain::persist::store::WriteError;
 use splitline::domain::persist::{self, Meta};
 use splitline::domain::workspace::Workspace;
-use splitline::persistence::boot;
-use splitline::persistence::Booted;
-use splitline::state::{
-    BrowserPrefs, Conflicts, Health, HealthInfo, Lib, Notices, SaveStatus, Session, Status, Tone,
-};
-use splitline::storage;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -83,7 +83,7 @@ fn a_saved_library_loads_back_after_a_reload() {
         assert_eq!(booted.status, SaveStatus::Saved);
         let s = session(&booted, notices());
         let (lib, status) = (s.lib, s.status);
-        let later = splitline::clock::now_ms() + 1;
+        let later = splitline::browser::clock::now_ms() + 1;
         lib.0.update(|l| {
             l.create("second".into(), later);
             l.rename("second", "Acme <review>", later).unwrap();
@@ -272,11 +272,11 @@ fn a_write_by_another_tab_is_never_overwritten_by_an_older_tab() {
         assert_eq!(conflicts[0].id, id);
         assert!(conflicts[0].theirs_exists);
         // Keeping both: this tab's edit becomes a copy, the other tab's version stays.
-        splitline::tab_sync::resolve(
+        splitline::browser::tab_sync::resolve(
             booted.saver,
             s,
             &id,
-            splitline::tab_sync::Resolution::KeepBoth,
+            splitline::browser::tab_sync::Resolution::KeepBoth,
         );
         booted.saver.flush(s);
         let lib = s.lib.0.get_untracked();
@@ -309,8 +309,8 @@ fn at_address<T>(url: &str, body: impl FnOnce() -> T) -> T {
 
 #[wasm_bindgen_test]
 fn a_share_link_survives_the_address_bar_and_is_left_behind_without_a_history_entry() {
+    use splitline::browser::share::{current_link_text, full_url, leave_link_for_href};
     use splitline::domain::share::body::{open_link, workspace_link, Sender, SharedDoc};
-    use splitline::share::{current_link_text, full_url, leave_link_for_href};
 
     let mut ws = Workspace::new("w1".into(), "Review <b>&</b> 100% ✓".into(), 1);
     ws.profile.company_name = "Fabrikam Zürich #2 ?x=1".into();
@@ -345,7 +345,7 @@ fn a_share_link_survives_the_address_bar_and_is_left_behind_without_a_history_en
 #[wasm_bindgen_test]
 async fn copying_reaches_the_clipboard_or_says_how_to_copy_by_hand() {
     let text = "https://splitline.example/#/s/1s7z.abc".to_owned();
-    match splitline::share::copy(text.clone()).await {
+    match splitline::browser::share::copy(text.clone()).await {
         Ok(()) => {
             let clipboard = web_sys::window().unwrap().navigator().clipboard();
             let back = wasm_bindgen_futures::JsFuture::from(clipboard.read_text())

@@ -1,11 +1,11 @@
 use leptos::prelude::*;
 
-use crate::backup::export_backup;
-use crate::clock::now_ms;
+use crate::browser::backup::export_backup;
+use crate::browser::clock::now_ms;
+use crate::browser::persistence::Saver;
+use crate::browser::state::Session;
+use crate::browser::tab_sync::{resolve, Resolution};
 use crate::domain::reminder::{backup_due, days_since, SNOOZE_MS};
-use crate::persistence::Saver;
-use crate::state::Session;
-use crate::tab_sync::{resolve, Resolution};
 
 /// Workspaces changed in this tab and another one: the buyer chooses, nothing is lost.
 #[component]

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
-use crate::clock::format_time;
-use crate::state::{Health, SaveStatus, Status};
+use crate::browser::clock::format_time;
+use crate::browser::state::{Health, SaveStatus, Status};
 
 /// Browsers give a site about five megabytes of localStorage.
 const QUOTA_CHARS: usize = 5 * 1024 * 1024 / 2;

@@ -1,8 +1,8 @@
 use leptos::prelude::*;
 
+use crate::browser::router::CurrentRoute;
+use crate::browser::state::{Lib, SaveStatus, Status};
 use crate::domain::route::Route;
-use crate::router::CurrentRoute;
-use crate::state::{Lib, SaveStatus, Status};
 
 /// The banner: product name, the three tools, the open workspace and the save state.
 #[component]

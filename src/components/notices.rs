@@ -1,9 +1,9 @@
 use leptos::prelude::*;
 
 use super::conflicts::{BackupReminder, ConflictList};
-use crate::backup::export_backup;
-use crate::download::download;
-use crate::state::{Attachment, Notices, SaveStatus, Session, Status, Tone};
+use crate::browser::backup::export_backup;
+use crate::browser::download::download;
+use crate::browser::state::{Attachment, Notices, SaveStatus, Session, Status, Tone};
 
 /// Messages about storage: load problems (dismissable) and save failures (persistent).
 #[component]

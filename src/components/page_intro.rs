@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
+use crate::browser::state::Lib;
 use crate::domain::route::Route;
-use crate::state::Lib;
 
 /// The page heading, its one-line purpose and the workspace it works on.
 #[component]

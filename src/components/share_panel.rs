@@ -1,13 +1,13 @@
 use leptos::prelude::*;
 
 use super::unique_id;
+use crate::browser::clock::now_ms;
+use crate::browser::share::{copy, full_url};
+use crate::browser::state::{Lib, Session};
 use crate::chunks;
-use crate::clock::now_ms;
 use crate::domain::input::group;
 use crate::domain::share::body::{Sender, SharedDoc};
 use crate::domain::share::link::Reach;
-use crate::share::{copy, full_url};
-use crate::state::{Lib, Session};
 
 const NOT_LOADED: &str = "The link maker could not be loaded: you may be offline. Download the JSON file instead, or try again when you are back online.";
 

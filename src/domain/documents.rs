@@ -3,10 +3,11 @@
 use serde::{Deserialize, Serialize};
 
 use super::pricing::Pricing;
+use super::profile::{CompanyProfile, MAX_NAME_CHARS};
 use super::provider::Provider;
 use super::raci::Raci;
 use super::scorecard::merge::{self, CardFile, Options};
-use super::workspace::{CompanyProfile, Workspace, MAX_NAME_CHARS};
+use super::workspace::Workspace;
 
 /// A RACI matrix and the name of the workspace it came from.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -110,8 +111,8 @@ pub fn workspace_from_card(
 mod tests {
     use super::*;
     use crate::domain::pricing::Pick;
+    use crate::domain::profile::Industry;
     use crate::domain::raci::template;
-    use crate::domain::workspace::Industry;
 
     fn workspace() -> Workspace {
         let mut ws = Workspace::new("w".into(), "Acme review".into(), 1);

@@ -155,8 +155,8 @@ mod tests {
 
     #[test]
     fn one_tool_documents_are_read_and_checked() {
+        use crate::domain::profile::Industry;
         use crate::domain::raci::template;
-        use crate::domain::workspace::Industry;
         let mut ws = Workspace::new("a".into(), "Acme".into(), 1);
         ws.raci = template::co_managed(Industry::General);
         let raci = envelope::encode_pretty(Kind::Raci, &RaciDoc::of(&ws));

@@ -15,6 +15,7 @@ pub mod limits;
 pub mod order;
 pub mod persist;
 pub mod pricing;
+pub mod profile;
 pub mod provider;
 pub mod raci;
 pub mod reminder;

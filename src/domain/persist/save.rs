@@ -1,5 +1,5 @@
 //! Keeping storage in step with the library: what one save writes, skips, keeps or backs
-//! up. The browser glue (`crate::persistence`) only schedules saves and shows the result.
+//! up. The browser glue (`crate::browser::persistence`) only schedules saves and shows the result.
 //!
 //! Three rules hold on every path: a key written by a newer version is never written or
 //! removed; text that cannot be read or fails the integrity check is moved to a backup key,

@@ -1,5 +1,5 @@
 //! What saving needs from a key-value store. The browser's localStorage implements it in
-//! `crate::storage`; `Memory` stands in for it in tests, with a quota, so the save path's
+//! `crate::browser::storage`; `Memory` stands in for it in tests, with a quota, so the save path's
 //! decisions (what is written, kept, backed up or refused) are tested natively.
 
 use std::collections::BTreeMap;

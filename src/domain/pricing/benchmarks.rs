@@ -276,7 +276,7 @@ mod tests {
     use crate::domain::pricing::environment::{Environment, Usage};
     use crate::domain::pricing::exclusions::{CostItem, Terms};
     use crate::domain::pricing::totals::totals;
-    use crate::domain::workspace::CompanyProfile;
+    use crate::domain::profile::CompanyProfile;
 
     fn levels(rate: Cents) -> (Level, String) {
         let f = per_user_flag(Currency::Usd, rate);

@@ -10,9 +10,9 @@ use super::money::{Bps, Cents, Currency};
 use super::totals::{totals, QuoteTotals};
 use super::Pricing;
 use crate::domain::duty::MspDuty;
+use crate::domain::profile::CompanyProfile;
 use crate::domain::provider;
 use crate::domain::provider::Provider;
-use crate::domain::workspace::CompanyProfile;
 
 /// The name shown for a quote whose provider left the shared list.
 pub const MISSING_PROVIDER: &str = "Removed provider";

@@ -280,8 +280,8 @@ mod tests {
 
     #[test]
     fn the_raci_templates_msp_functions_meet_every_excluded_item_but_on_site_visits() {
+        use crate::domain::profile::Industry;
         use crate::domain::raci::template::co_managed;
-        use crate::domain::workspace::Industry;
         let duties = co_managed(Industry::General).msp_duties();
         // A blank quote excludes everything with no rate.
         let q = Quote::new("b".into());

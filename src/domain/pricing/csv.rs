@@ -124,7 +124,7 @@ mod tests {
     use crate::domain::pricing::compare::compare;
     use crate::domain::pricing::exclusions::Cover;
     use crate::domain::pricing::{Pick, Pricing};
-    use crate::domain::workspace::CompanyProfile;
+    use crate::domain::profile::CompanyProfile;
 
     #[test]
     fn cells_are_quoted_and_formulas_defused() {

@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::money::{apply_bps, Bps, Currency};
-use crate::domain::workspace::CompanyProfile;
+use crate::domain::profile::CompanyProfile;
 
 /// The most users or devices a count accepts.
 pub const MAX_COUNT: i64 = 100_000;

@@ -19,7 +19,7 @@ use super::exclusions::{item_cost, CostItem, Cover};
 use super::models::{overage_monthly, service_monthly};
 use super::money::{div_round, to_cents, Cents};
 use super::quote::Quote;
-use crate::domain::workspace::CompanyProfile;
+use crate::domain::profile::CompanyProfile;
 
 /// What one contract year costs, by kind of charge.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]

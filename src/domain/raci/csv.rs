@@ -905,8 +905,8 @@ fn merge_details(draft: &mut Draft, index: usize, new: Row, line: u64) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::profile::Industry;
     use crate::domain::raci::template::co_managed;
-    use crate::domain::workspace::Industry;
     use proptest::prelude::*;
 
     fn messages(result: Result<Imported, Vec<ImportError>>) -> Vec<String> {

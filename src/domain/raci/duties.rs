@@ -36,10 +36,10 @@ impl Raci {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::profile::Industry;
     use crate::domain::raci::letters::Letters;
     use crate::domain::raci::template::co_managed;
     use crate::domain::raci::{Marks, Shift};
-    use crate::domain::workspace::Industry;
 
     fn duty<'a>(duties: &'a [MspDuty], key: &str) -> Option<&'a MspDuty> {
         duties.iter().find(|d| d.key.as_deref() == Some(key))

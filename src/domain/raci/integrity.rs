@@ -81,8 +81,8 @@ impl Raci {
 
 #[cfg(test)]
 mod tests {
+    use crate::domain::profile::Industry;
     use crate::domain::raci::template;
-    use crate::domain::workspace::Industry;
 
     #[test]
     fn templates_hold_every_invariant() {

@@ -112,8 +112,8 @@ impl Raci {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::profile::Industry;
     use crate::domain::raci::template::co_managed;
-    use crate::domain::workspace::Industry;
 
     fn matrix() -> (Raci, Id) {
         let mut r = Raci::default();

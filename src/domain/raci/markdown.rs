@@ -44,9 +44,9 @@ pub fn table(raci: &Raci) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::profile::Industry;
     use crate::domain::raci::template::co_managed;
     use crate::domain::raci::{Letters, Side};
-    use crate::domain::workspace::Industry;
 
     #[test]
     fn hostile_text_is_escaped() {

@@ -205,9 +205,9 @@ pub fn markdown(raci: &Raci, customer: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::profile::Industry;
     use crate::domain::raci::template::co_managed;
     use crate::domain::raci::{Letters, Shift, TextField};
-    use crate::domain::workspace::Industry;
 
     fn clause<'a>(sections: &'a [Section], title: &str) -> &'a Clause {
         sections

@@ -4,7 +4,7 @@
 
 use super::letters::Letters;
 use super::model::{Function, Id, Marks, Raci, Side};
-use crate::domain::workspace::Industry;
+use crate::domain::profile::Industry;
 
 /// The default parties, in column order.
 pub const PARTIES: [(&str, Side); 3] = [

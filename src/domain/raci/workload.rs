@@ -103,8 +103,8 @@ fn level(n: usize, of: usize) -> u8 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::profile::Industry;
     use crate::domain::raci::template::co_managed;
-    use crate::domain::workspace::Industry;
 
     #[test]
     fn counts_each_letter_and_shares_add_up() {

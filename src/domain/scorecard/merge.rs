@@ -19,7 +19,7 @@ use crate::domain::envelope::{self, EnvelopeError, Kind};
 use crate::domain::limits::MAX_FILE_BYTES;
 use crate::domain::provider::{self, Provider};
 use crate::domain::share::bytes::MAX_ID_BYTES;
-use crate::domain::workspace::{self, Workspace};
+use crate::domain::workspace::Workspace;
 
 /// Scores this far apart (max − min) are a disagreement worth talking about.
 pub const DISAGREEMENT: u8 = 2;
@@ -115,7 +115,7 @@ pub fn validate(card: &CardFile) -> Result<(), String> {
     if card.evaluator.chars().count() > MAX_NAME_CHARS {
         return Err("the evaluator's name is too long".into());
     }
-    if card.workspace.chars().count() > workspace::MAX_NAME_CHARS {
+    if card.workspace.chars().count() > crate::domain::profile::MAX_NAME_CHARS {
         return Err("the workspace name is too long".into());
     }
     let ids = std::iter::once(&card.card_id)

@@ -153,8 +153,8 @@ fn decode<T: DeserializeOwned>(env: Value, kind: Kind) -> Result<T, LinkError> {
 mod tests {
     use super::*;
     use crate::domain::pricing::Pick;
+    use crate::domain::profile::Industry;
     use crate::domain::raci::template;
-    use crate::domain::workspace::Industry;
 
     fn sender() -> Sender {
         Sender {

@@ -7,12 +7,12 @@ mod workspace;
 
 use leptos::prelude::*;
 
-use crate::clock::{format_time, fresh_id, now_ms};
+use crate::browser::clock::{format_time, fresh_id, now_ms};
+use crate::browser::share::{current_link_text, leave_link_for};
+use crate::browser::state::{Lib, Notices, Tone};
 use crate::domain::route::Route;
 use crate::domain::share::body::{open_link, Sender, SharedDoc};
 use crate::domain::workspace::Workspace;
-use crate::share::{current_link_text, leave_link_for};
-use crate::state::{Lib, Notices, Tone};
 
 /// Opens a share link read-only. Nothing is saved until the buyer chooses to.
 #[component]

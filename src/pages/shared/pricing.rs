@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 use super::SaveAsNew;
-use crate::clock::{fresh_id, now_ms};
+use crate::browser::clock::{fresh_id, now_ms};
 use crate::domain::documents::PricingDoc;
 use crate::domain::pricing::compare::compare;
 use crate::domain::route::Route;

@@ -1,7 +1,9 @@
 use leptos::prelude::*;
 
 use super::SaveAsNew;
-use crate::clock::{fresh_id, now_ms};
+use crate::browser::clock::{fresh_id, now_ms};
+use crate::browser::share::leave_link_for_href;
+use crate::browser::state::{IncomingCard, Lib};
 use crate::components::unique_id;
 use crate::domain::documents::workspace_from_card;
 use crate::domain::route::Route;
@@ -9,8 +11,6 @@ use crate::domain::scorecard::merge::CardFile;
 use crate::domain::scorecard::scoring::{self, Place};
 use crate::domain::scorecard::sensitivity::points;
 use crate::domain::scorecard::tab::Tab;
-use crate::share::leave_link_for_href;
-use crate::state::{IncomingCard, Lib};
 
 /// A shared scorecard: the ranking and every score, and two ways to keep it.
 #[component]

@@ -1,8 +1,8 @@
 use leptos::prelude::*;
 
+use crate::browser::persistence::Saver;
+use crate::browser::state::Notices;
 use crate::components::notices::offer;
-use crate::persistence::Saver;
-use crate::state::Notices;
 
 /// Unreadable data kept from earlier starts: downloadable, and deletable on request.
 #[component]

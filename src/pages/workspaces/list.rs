@@ -1,9 +1,9 @@
 use leptos::prelude::*;
 
-use crate::clock::{format_time, fresh_id, now_ms};
+use crate::browser::clock::{format_time, fresh_id, now_ms};
+use crate::browser::state::Lib;
 use crate::components::confirm::ConfirmDialog;
 use crate::components::unique_id;
-use crate::state::Lib;
 
 /// Every workspace with open, rename, duplicate and delete.
 #[component]

@@ -1,9 +1,9 @@
 use leptos::prelude::*;
 
+use crate::browser::state::Lib;
 use crate::components::number_field::NumberField;
 use crate::components::unique_id;
-use crate::domain::workspace::{CompanyProfile, Industry, MAX_EMPLOYEES, MAX_NAME_CHARS};
-use crate::state::Lib;
+use crate::domain::profile::{CompanyProfile, Industry, MAX_EMPLOYEES, MAX_NAME_CHARS};
 
 /// The company profile of the open workspace; the tools take their defaults from it.
 #[component]

@@ -1,7 +1,9 @@
 use leptos::prelude::*;
 
-use crate::backup::export_backup;
-use crate::clock::{fresh_id, now_ms};
+use crate::browser::backup::export_backup;
+use crate::browser::clock::{fresh_id, now_ms};
+use crate::browser::file_import::{dropped, first_file, picked, read};
+use crate::browser::state::{Session, Tone};
 use crate::components::notices::offer;
 use crate::components::share_panel::SharePanel;
 use crate::domain::documents::workspace_from_card;
@@ -10,8 +12,6 @@ use crate::domain::files::{slug, Imported};
 use crate::domain::limits::backup_hint;
 use crate::domain::share::body::SharedDoc;
 use crate::domain::workspace::Workspace;
-use crate::file_import::{dropped, first_file, picked, read};
-use crate::state::{Session, Tone};
 
 /// Files in and out: this workspace or everything as JSON, import by picker or drop,
 /// and a share link for the open workspace.

@@ -1,10 +1,10 @@
 use leptos::prelude::*;
 
-use crate::clock::fresh_id;
+use crate::browser::clock::fresh_id;
+use crate::browser::state::Lib;
 use crate::components::{focus_later, unique_id};
 use crate::domain::pricing::Pick;
 use crate::domain::provider::{self, MAX_PROVIDER_NAME_CHARS};
-use crate::state::Lib;
 
 /// The value of the "new provider" choice in the provider list.
 const NEW: &str = "";

@@ -4,10 +4,10 @@ use super::fields::{MoneyField, PercentField};
 use super::fmt::{money, Figure};
 use super::hires::HireList;
 use super::{currency, edit, Cmp};
+use crate::browser::state::Lib;
 use crate::domain::pricing::compare::Comparison;
 use crate::domain::pricing::money::{Cents, Currency};
 use crate::domain::pricing::quote::MAX_ESCALATOR;
-use crate::state::Lib;
 
 /// Fully managed IT and hiring, priced over the same terms as the quotes.
 #[component]

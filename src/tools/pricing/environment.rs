@@ -2,11 +2,11 @@ use leptos::prelude::*;
 
 use super::edit;
 use super::fields::PercentField;
+use crate::browser::state::Lib;
 use crate::components::number_field::NumberField;
 use crate::components::unique_id;
 use crate::domain::pricing::environment::{Environment, MAX_COUNT, MAX_GROWTH, MIN_GROWTH};
 use crate::domain::pricing::money::Currency;
-use crate::state::Lib;
 
 /// Users, devices, growth and currency: what every quote is priced for.
 #[component]

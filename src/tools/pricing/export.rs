@@ -1,10 +1,10 @@
 use leptos::prelude::*;
 
 use super::Cmp;
-use crate::clock::{format_time, now_ms};
+use crate::browser::clock::{format_time, now_ms};
+use crate::browser::state::{Lib, Notices};
 use crate::components::notices::offer;
 use crate::domain::pricing::csv::comparison_csv;
-use crate::state::{Lib, Notices};
 
 /// The comparison as a CSV file, and a printout for finance.
 #[component]

@@ -2,13 +2,13 @@ use leptos::prelude::*;
 
 use super::fields::{MoneyField, PercentField};
 use super::{currency, edit};
-use crate::clock::fresh_id;
+use crate::browser::clock::fresh_id;
+use crate::browser::state::Lib;
 use crate::components::number_field::NumberField;
 use crate::components::unique_id;
 use crate::domain::pricing::alternatives::{
     check_role, Hire, MAX_BENEFITS, MAX_HIRES, MAX_MONTHS_TO_HIRE, MAX_ROLE_CHARS,
 };
-use crate::state::Lib;
 
 /// The people an in-house plan would hire, each editable and removable.
 #[component]

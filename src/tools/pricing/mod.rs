@@ -19,6 +19,7 @@ mod usage;
 
 use leptos::prelude::*;
 
+use crate::browser::state::Lib;
 use crate::components::page_intro::PageIntro;
 use crate::domain::duty::MspDuty;
 use crate::domain::pricing::compare::{compare, Comparison};
@@ -27,7 +28,6 @@ use crate::domain::pricing::quote::Quote;
 use crate::domain::pricing::Pricing;
 use crate::domain::route::Route;
 use crate::domain::workspace::Workspace;
-use crate::state::Lib;
 
 /// The comparison of the open workspace, derived once for every view on the page.
 #[derive(Clone, Copy)]

@@ -5,11 +5,11 @@ use super::fmt::{maybe_money, money, Figure};
 use super::quote_fields::{ContractFields, ModelFields};
 use super::rate_card::RateCardTable;
 use super::{currency, edit, Cmp};
+use crate::browser::state::Lib;
 use crate::components::confirm::{ConfirmDialog, Pending};
 use crate::domain::pricing::compare::{QuoteView, MISSING_PROVIDER};
 use crate::domain::pricing::money::Currency;
 use crate::domain::provider;
-use crate::state::Lib;
 
 /// Every quote, and the form to add one.
 #[component]

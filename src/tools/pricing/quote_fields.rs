@@ -2,6 +2,7 @@ use leptos::prelude::*;
 
 use super::fields::{MoneyField, PercentField};
 use super::{currency, edit_quote};
+use crate::browser::state::Lib;
 use crate::components::number_field::NumberField;
 use crate::components::unique_id;
 use crate::domain::pricing::models::{ModelKind, Rates};
@@ -9,7 +10,6 @@ use crate::domain::pricing::money::Cents;
 use crate::domain::pricing::quote::{
     Quote, MAX_BLOCK_HOURS, MAX_ESCALATOR, MAX_NOTICE_DAYS, MAX_TERM, MIN_TERM,
 };
-use crate::state::Lib;
 
 /// One quote, read from the open workspace (a default if it was deleted meanwhile).
 fn quote_memo(lib: Lib, id: StoredValue<String>) -> Memo<Quote> {

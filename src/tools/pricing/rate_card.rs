@@ -3,10 +3,10 @@ use leptos::prelude::*;
 use super::fields::MoneyField;
 use super::fmt::money;
 use super::{currency, edit_quote, Cmp};
+use crate::browser::state::Lib;
 use crate::components::unique_id;
 use crate::domain::pricing::exclusions::{CostItem, Cover};
 use crate::domain::pricing::models::ModelKind;
-use crate::state::Lib;
 
 /// The six commonly excluded items: included, excluded with a rate, or excluded with no
 /// rate (an unknown cost), and what each adds to year 1.

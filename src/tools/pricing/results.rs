@@ -3,10 +3,10 @@ use leptos::prelude::*;
 use super::charts::{BreakdownChart, YearChart};
 use super::fmt::{count, maybe_money, money};
 use super::Cmp;
+use crate::browser::state::Lib;
 use crate::domain::pricing::compare::Comparison;
 use crate::domain::pricing::money::{percent_text, Currency};
 use crate::domain::route::Route;
-use crate::state::Lib;
 
 /// The quotes side by side, ranked by total contract value, with the charts.
 #[component]

@@ -1,12 +1,12 @@
 use leptos::prelude::*;
 
+use crate::browser::state::{Lib, Notices};
 use crate::components::notices::offer;
 use crate::components::share_panel::SharePanel;
 use crate::domain::documents::PricingDoc;
 use crate::domain::envelope::{self, Kind};
 use crate::domain::files::slug;
 use crate::domain::share::body::SharedDoc;
-use crate::state::{Lib, Notices};
 
 /// Share the comparison as a link, or as a JSON file that imports as a new workspace.
 #[component]

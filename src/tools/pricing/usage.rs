@@ -1,9 +1,9 @@
 use leptos::prelude::*;
 
 use super::edit;
+use crate::browser::state::Lib;
 use crate::components::number_field::NumberField;
 use crate::domain::pricing::environment::{Usage, MAX_COUNT, MAX_USE};
-use crate::state::Lib;
 
 /// How much of each commonly excluded item the buyer expects to use in a year. The
 /// same figures price every quote's exclusions, so the all-in totals compare fairly.

@@ -5,9 +5,9 @@ use leptos::prelude::*;
 use leptos::reactive::computed::Selector;
 use wasm_bindgen::JsCast;
 
+use crate::browser::state::Lib;
 use crate::domain::raci::history::History;
 use crate::domain::raci::{EditError, Id, Raci};
-use crate::state::Lib;
 
 /// How many steps undo keeps.
 const UNDO_STEPS: usize = 200;
@@ -100,7 +100,7 @@ impl Editor {
     pub fn edit(self, tag: Option<String>, change: impl FnOnce(&mut Raci) -> bool) -> bool {
         let joins = self.history.with_value(|h| h.would_join(tag.as_deref()));
         let before = (!joins).then(|| self.with_untracked(Raci::clone));
-        let now = crate::clock::now_ms();
+        let now = crate::browser::clock::now_ms();
         let changed = self
             .lib
             .0

@@ -22,12 +22,12 @@ use std::collections::HashMap;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::browser::state::Lib;
 use crate::chunks::split_point;
 use crate::components::page_intro::PageIntro;
 use crate::domain::raci::checks::{check, Report};
 use crate::domain::raci::{Id, Raci};
 use crate::domain::route::Route;
-use crate::state::Lib;
 use ctx::Editor;
 
 /// The checks' report for the open matrix.
@@ -138,6 +138,12 @@ fn later(part: Part) -> impl IntoView {
     view! {
         <Suspense fallback=|| ()>
             {Suspend::new(async move {
+                // The notice sits above the matrix but must not fetch the chunk before the
+                // matrix is built: waiting one tick lets the matrix's own code and first
+                // paint go first, and the part below asks for the chunk after it.
+                if part == Part::Notice {
+                    leptos::task::tick().await;
+                }
                 panels(part).await.unwrap_or_else(|_| match part {
                     Part::Below => not_loaded(),
                     Part::Notice => ().into_any(),

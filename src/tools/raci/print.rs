@@ -4,8 +4,8 @@ use leptos::prelude::*;
 
 use super::ctx::Editor;
 use super::io::{export, Export};
+use crate::browser::state::Lib;
 use crate::domain::raci::sow::{appendix, party_line, DEFINITIONS};
-use crate::state::Lib;
 
 /// The appendix as a page to print (A4 or Letter, landscape) or save as PDF.
 #[component]

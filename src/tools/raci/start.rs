@@ -2,10 +2,10 @@ use leptos::prelude::*;
 
 use super::ctx::Editor;
 use super::io::{ImportButton, ImportReport};
+use crate::browser::state::Lib;
 use crate::components::unique_id;
+use crate::domain::profile::Industry;
 use crate::domain::raci::template;
-use crate::domain::workspace::Industry;
-use crate::state::Lib;
 
 /// The first screen of an empty matrix: the co-managed template (for the company's
 /// industry), a blank start, or a CSV file.

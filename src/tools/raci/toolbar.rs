@@ -2,9 +2,9 @@ use leptos::prelude::*;
 
 use super::ctx::Editor;
 use super::io::{export, Export, ImportButton, ImportReport};
+use crate::browser::state::Lib;
 use crate::components::confirm::ConfirmDialog;
 use crate::domain::raci::{template, Raci};
-use crate::state::Lib;
 
 /// Undo and redo, the downloads, import, the printable appendix, and starting over.
 #[component]

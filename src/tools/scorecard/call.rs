@@ -5,10 +5,10 @@ use super::knockouts::FlagChecklist;
 use super::live::{edit, read, Live};
 use super::scores::{AnchorList, ScoreButtons};
 use super::sig::{aria, error_text, flag, list, show_or, text};
+use crate::browser::state::Lib;
 use crate::components::unique_id;
 use crate::domain::scorecard::call::{self, CallKey, Progress};
 use crate::domain::scorecard::model::{Anchors, Cursor, Score, MAX_TEXT_CHARS};
-use crate::state::Lib;
 
 #[derive(Clone, Debug, PartialEq)]
 struct Question {

@@ -2,12 +2,12 @@ use leptos::prelude::*;
 
 use super::live::{edit, read, CritView, Live};
 use super::sig::{aria, error_text, flag, invalid, list, show, text};
-use crate::clock::fresh_id;
+use crate::browser::clock::fresh_id;
+use crate::browser::state::Lib;
 use crate::components::confirm::{ConfirmDialog, Pending};
 use crate::components::item_actions::ItemActions;
 use crate::components::unique_id;
 use crate::domain::scorecard::model::{CriterionText, Weight, MAX_NAME_CHARS, MAX_TEXT_CHARS};
-use crate::state::Lib;
 
 /// Criteria and weights: edit, add, remove, reorder; shares shown as weights change.
 #[component]

@@ -4,10 +4,10 @@ use super::grid::Selected;
 use super::live::edit;
 use super::scores::{AnchorList, ScoreButtons};
 use super::sig::{error_text, show, show_or, text};
+use crate::browser::state::Lib;
 use crate::components::unique_id;
 use crate::domain::scorecard::merge::cell_stats;
 use crate::domain::scorecard::model::{Anchors, Score, MAX_TEXT_CHARS};
-use crate::state::Lib;
 
 /// Everything about the selected grid cell: the question, the anchors, the score as
 /// buttons, the note, and other evaluators' scores when they are visible.

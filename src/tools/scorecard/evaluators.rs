@@ -4,13 +4,13 @@ use super::import::ImportCard;
 use super::live::edit;
 use super::merge::MergeView;
 use super::sig::{error_text, flag, list, show, text};
-use crate::clock::{format_time, fresh_id, now_ms};
+use crate::browser::clock::{format_time, fresh_id, now_ms};
+use crate::browser::state::{Lib, Notices};
 use crate::components::confirm::ConfirmDialog;
 use crate::components::notices::offer;
 use crate::components::unique_id;
 use crate::domain::scorecard::merge::{card_file, encode, file_name};
 use crate::domain::scorecard::model::MAX_NAME_CHARS;
-use crate::state::{Lib, Notices};
 
 /// Whose card this is; shown on every view so a shared laptop is not mixed up.
 #[component]

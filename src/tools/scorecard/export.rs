@@ -1,9 +1,9 @@
 use leptos::prelude::*;
 
 use super::print::PrintView;
+use crate::browser::state::{Lib, Notices};
 use crate::components::notices::offer;
 use crate::domain::scorecard::csv;
-use crate::state::{Lib, Notices};
 
 /// CSV download, and the print view (one page per provider plus a comparison page).
 #[component]

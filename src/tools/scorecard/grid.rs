@@ -4,9 +4,9 @@ use super::cell::GridCell;
 use super::details::CellDetails;
 use super::live::{dom_id, Live};
 use super::sig::{list, show, show_or, text};
+use crate::browser::state::Lib;
 use crate::domain::scorecard::scoring::Place;
 use crate::domain::scorecard::sensitivity::points;
-use crate::state::Lib;
 
 /// The selected cell: (provider id, criterion id).
 pub type Selected = RwSignal<Option<(String, String)>>;

@@ -3,11 +3,11 @@ use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
-use crate::clock::{fresh_id, now_ms};
+use crate::browser::clock::{fresh_id, now_ms};
+use crate::browser::state::{IncomingCard, Lib};
 use crate::components::{focus_later, unique_id};
 use crate::domain::limits::{file_hint, MAX_FILE_BYTES};
 use crate::domain::scorecard::merge::{self, Applied, CardFile, Options, Plan};
-use crate::state::{IncomingCard, Lib};
 
 /// The preview's heading, focused when a card arrives so it is not missed below the fold.
 const PREVIEW_HEADING: &str = "sc-import-preview-title";

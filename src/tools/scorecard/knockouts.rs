@@ -2,11 +2,11 @@ use leptos::prelude::*;
 
 use super::live::{edit, read, Live};
 use super::sig::{self, error_text, invalid, show, show_or, text};
-use crate::clock::fresh_id;
+use crate::browser::clock::fresh_id;
+use crate::browser::state::Lib;
 use crate::components::unique_id;
 use crate::domain::scorecard::knockout;
 use crate::domain::scorecard::model::MAX_TEXT_CHARS;
-use crate::state::Lib;
 
 /// The knock-out checklist of every provider, and the custom red flags.
 #[component]

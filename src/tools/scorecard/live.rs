@@ -10,12 +10,12 @@ use std::collections::HashMap;
 
 use leptos::prelude::*;
 
+use crate::browser::state::Lib;
 use crate::domain::provider;
 use crate::domain::scorecard::merge::cell_stats;
 use crate::domain::scorecard::model::{Anchors, Score, Scorecard, Weight};
 use crate::domain::scorecard::scoring::{self, display_shares, Place, Results};
 use crate::domain::workspace::Workspace;
-use crate::state::Lib;
 
 /// What a grid cell shows.
 #[derive(Clone, Debug, Default, PartialEq)]

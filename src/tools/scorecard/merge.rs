@@ -2,11 +2,11 @@ use leptos::prelude::*;
 
 use super::live::{edit, Live};
 use super::sig::{flag, list, show, show_or, text};
+use crate::browser::state::Lib;
 use crate::components::unique_id;
 use crate::domain::scorecard::merge::{cell_stats, disagreements};
 use crate::domain::scorecard::model::Score;
 use crate::domain::scorecard::sensitivity::number;
-use crate::state::Lib;
 
 #[derive(Clone, Debug, PartialEq)]
 struct Row {

@@ -24,10 +24,10 @@ mod tabs;
 
 use leptos::prelude::*;
 
+use crate::browser::state::Lib;
 use crate::components::page_intro::PageIntro;
 use crate::domain::route::Route;
 use crate::domain::scorecard::tab::Tab;
-use crate::state::Lib;
 use live::Live;
 use sig::show;
 
@@ -37,7 +37,9 @@ pub fn ScorecardPage() -> impl IntoView {
     let lib = Lib::get();
     let live = Live::new(lib);
     provide_context(live);
-    let tab = RwSignal::new(Tab::from_fragment(&crate::router::location_hash_raw()));
+    let tab = RwSignal::new(Tab::from_fragment(
+        &crate::browser::router::location_hash_raw(),
+    ));
     view! {
         <div class="sc-page">
             <PageIntro route=Route::Scorecard />

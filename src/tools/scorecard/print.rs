@@ -1,11 +1,11 @@
 use leptos::prelude::*;
 
-use crate::clock::{format_time, now_ms};
+use crate::browser::clock::{format_time, now_ms};
+use crate::browser::state::Lib;
 use crate::domain::scorecard::scoring::{display_shares, results, Place, Results, Standing};
 use crate::domain::scorecard::sensitivity::points;
 use crate::domain::scorecard::Scorecard;
 use crate::domain::workspace::Workspace;
-use crate::state::Lib;
 
 /// The printable report: a comparison page, then one page per provider. On screen it
 /// is the print preview; `@media print` hides everything else.

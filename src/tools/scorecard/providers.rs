@@ -2,11 +2,11 @@ use leptos::prelude::*;
 
 use super::live::Live;
 use super::sig::{error_text, invalid, list, show_or, text};
-use crate::clock::fresh_id;
+use crate::browser::clock::fresh_id;
+use crate::browser::state::Lib;
 use crate::components::confirm::{ConfirmDialog, Pending};
 use crate::components::unique_id;
 use crate::domain::provider::{self, MAX_PROVIDERS, MAX_PROVIDER_NAME_CHARS};
-use crate::state::Lib;
 
 /// The providers under evaluation (shared with the pricing comparison): add, rename,
 /// remove with confirmation.

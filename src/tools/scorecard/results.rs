@@ -3,12 +3,12 @@ use leptos::prelude::*;
 use super::chart::ResultsChart;
 use super::live::{edit, Live};
 use super::sig::{error_text, flag, invalid, show, show_or, text};
+use crate::browser::state::Lib;
 use crate::components::unique_id;
 use crate::domain::input::parse_decimal;
 use crate::domain::scorecard::model::{check_margin, Basis, EditError};
 use crate::domain::scorecard::scoring::{Place, Results, Standing};
 use crate::domain::scorecard::sensitivity::{number, points, Verdict};
-use crate::state::Lib;
 
 /// The ranking, the sensitivity verdict, the chart and the group subtotals.
 #[component]

@@ -1,11 +1,11 @@
 use leptos::prelude::*;
 
-use crate::clock::{fresh_id, now_ms};
+use crate::browser::clock::{fresh_id, now_ms};
+use crate::browser::state::{Lib, Notices};
 use crate::components::notices::offer;
 use crate::components::share_panel::SharePanel;
 use crate::domain::scorecard::merge::{card_file, encode, file_name, CardFile};
 use crate::domain::share::body::{Sender, SharedDoc};
-use crate::state::{Lib, Notices};
 
 /// This evaluator's card as it is shared at `at_ms`: the card gets its id the first time
 /// (later calls, such as the share panel's check for edits, only read).

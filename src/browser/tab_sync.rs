@@ -5,14 +5,14 @@
 
 use leptos::prelude::*;
 
-use crate::clock::{fresh_id, now_ms};
+use crate::browser::clock::{fresh_id, now_ms};
+use crate::browser::persistence::{add_conflict, report_quarantined, Saver};
+use crate::browser::state::{Conflict, Session, Tone};
+use crate::browser::storage::{self, Local};
 use crate::domain::envelope::{self, EnvelopeError, Kind};
 use crate::domain::persist::save::decode_workspace;
 use crate::domain::persist::{self, WORKSPACE_PREFIX};
 use crate::domain::sync::{decide, Decision};
-use crate::persistence::{add_conflict, report_quarantined, Saver};
-use crate::state::{Conflict, Session, Tone};
-use crate::storage::{self, Local};
 
 /// Starts listening for writes by other tabs.
 pub fn listen(saver: Saver, session: Session) {

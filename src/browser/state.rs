@@ -18,7 +18,7 @@ impl Lib {
 
     /// Changes the open workspace and stamps it as updated.
     pub fn update_active(self, change: impl FnOnce(&mut Workspace)) {
-        let now = crate::clock::now_ms();
+        let now = crate::browser::clock::now_ms();
         self.0.update(|lib| {
             let ws = lib.active_mut();
             change(ws);
@@ -139,7 +139,7 @@ impl Session {
     }
 
     /// Makes the session and each of its signals available to every component below.
-    pub fn provide(self, saver: crate::persistence::Saver) {
+    pub fn provide(self, saver: crate::browser::persistence::Saver) {
         provide_context(self);
         provide_context(self.notices);
         provide_context(self.lib);

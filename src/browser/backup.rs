@@ -3,10 +3,10 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::clock::now_ms;
+use crate::browser::clock::now_ms;
+use crate::browser::state::{Health, Session};
 use crate::components::notices::offer;
 use crate::domain::persist;
-use crate::state::{Health, Session};
 
 /// Downloads every workspace as one JSON file and remembers when, for the reminder.
 pub fn export_backup(session: Session) {

@@ -11,13 +11,13 @@ use std::time::Duration;
 use leptos::prelude::*;
 use web_sys::Storage;
 
-use crate::clock::{fresh_id, now_ms};
+use crate::browser::clock::{fresh_id, now_ms};
+use crate::browser::state::{Attachment, Conflict, Notices, SaveStatus, Session, Tone};
+use crate::browser::storage::{self, Local};
 use crate::domain::library::Library;
 use crate::domain::persist::save::{wanted_texts, Held, Outcome, Quarantined, Saving};
 use crate::domain::persist::store::{Memory, WriteError};
 use crate::domain::persist::{self, Meta, Prefs, META_KEY};
-use crate::state::{Attachment, Conflict, Notices, SaveStatus, Session, Tone};
-use crate::storage::{self, Local};
 
 const DEBOUNCE: Duration = Duration::from_millis(300);
 
@@ -167,7 +167,7 @@ impl Saver {
                 ev.set_return_value("Your latest changes are not saved.");
             }
         });
-        crate::tab_sync::listen(self, session);
+        crate::browser::tab_sync::listen(self, session);
     }
 
     /// Whether closing the page now would lose changes.
