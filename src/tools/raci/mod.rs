@@ -133,23 +133,30 @@ pub enum Part {
     Below,
 }
 
-/// One helper for both parts, so they share one instance of the loading code.
+/// One helper for both parts, so they share one instance of the loading code. Neither
+/// asks for the chunk until the matrix has painted: its code and pixels do not share the
+/// network or the main thread with the panels.
 fn later(part: Part) -> impl IntoView {
-    view! {
-        <Suspense fallback=|| ()>
-            {Suspend::new(async move {
-                // The notice sits above the matrix but must not fetch the chunk before the
-                // matrix is built: waiting one tick lets the matrix's own code and first
-                // paint go first, and the part below asks for the chunk after it.
-                if part == Part::Notice {
-                    leptos::task::tick().await;
-                }
-                panels(part).await.unwrap_or_else(|_| match part {
-                    Part::Below => not_loaded(),
-                    Part::Notice => ().into_any(),
-                })
-            })}
-        </Suspense>
+    let painted = RwSignal::new(false);
+    request_animation_frame(move || {
+        request_animation_frame(move || {
+            // The editor may be gone by now (another workspace opened); then nothing loads.
+            let _ = painted.try_set(true);
+        })
+    });
+    move || {
+        painted.get().then(|| {
+            view! {
+                <Suspense fallback=|| ()>
+                    {Suspend::new(async move {
+                        panels(part).await.unwrap_or_else(|_| match part {
+                            Part::Below => not_loaded(),
+                            Part::Notice => ().into_any(),
+                        })
+                    })}
+                </Suspense>
+            }
+        })
     }
 }
 
