@@ -157,8 +157,9 @@ pub fn all_checks_ran(f: &Function) -> bool {
     KIND_CHECKS.iter().all(|(m, _)| f.marks.get(*m))
 }
 
+/// The fields themselves, not `KIND_CHECKS`: the matrix's code stays small this way.
 fn is_unmarked(f: &Function) -> bool {
-    KIND_CHECKS.iter().all(|(m, _)| !f.marks.get(*m))
+    !(f.marks.around_clock || f.marks.incident || f.marks.compliance)
 }
 
 impl Report {

@@ -134,29 +134,19 @@ pub enum Part {
 }
 
 /// One helper for both parts, so they share one instance of the loading code. Neither
-/// asks for the chunk until the matrix has painted: its code and pixels do not share the
-/// network or the main thread with the panels.
+/// asks for the chunk until the matrix is built: waiting one tick lets the whole editor
+/// mount first, so the notice above the matrix does not fetch ahead of it.
 fn later(part: Part) -> impl IntoView {
-    let painted = RwSignal::new(false);
-    request_animation_frame(move || {
-        request_animation_frame(move || {
-            // The editor may be gone by now (another workspace opened); then nothing loads.
-            let _ = painted.try_set(true);
-        })
-    });
-    move || {
-        painted.get().then(|| {
-            view! {
-                <Suspense fallback=|| ()>
-                    {Suspend::new(async move {
-                        panels(part).await.unwrap_or_else(|_| match part {
-                            Part::Below => not_loaded(),
-                            Part::Notice => ().into_any(),
-                        })
-                    })}
-                </Suspense>
-            }
-        })
+    view! {
+        <Suspense fallback=|| ()>
+            {Suspend::new(async move {
+                leptos::task::tick().await;
+                panels(part).await.unwrap_or_else(|_| match part {
+                    Part::Below => not_loaded(),
+                    Part::Notice => ().into_any(),
+                })
+            })}
+        </Suspense>
     }
 }
 
