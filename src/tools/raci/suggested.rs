@@ -27,7 +27,7 @@ pub fn SuggestedNotice() -> impl IntoView {
                 let (them, whose) = if n == 1 { ("it was", "its name") } else { ("they were", "their names") };
                 format!("The file gave no kinds for {n} function{}, so {them} marked by {whose} and the checks apply to {}:", plural(n), if n == 1 { "it" } else { "them" })
             } else {
-                let (was, whose) = if n == 1 { ("function was", "its name") } else { ("functions were", "their names") };
+                let (was, whose) = if n == 1 { ("functions was", "its name") } else { ("functions were", "their names") };
                 format!("Splitline now reads function names: {n} of your {was} marked by {whose}, so the checks apply to them:")
             };
             (n > 0).then_some((intro, list))
