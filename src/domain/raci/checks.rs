@@ -136,19 +136,13 @@ pub fn no_findings(f: &Function) -> String {
         .filter(|(m, _)| !f.marks.get(*m))
         .map(|(_, check)| *check)
         .collect();
-    match skipped.as_slice() {
-        [] => "No findings: every check ran on this function.".into(),
-        [init @ .., last] => {
-            let list = if init.is_empty() {
-                (*last).to_owned()
-            } else {
-                format!("{} and {last}", init.join(", "))
-            };
-            format!(
-                "No findings from the checks that ran. Not checked, because the function is not marked for {}: {list}. Tick a kind below if one applies.",
-                if init.is_empty() { "it" } else { "them" }
-            )
-        }
+    match skipped.len() {
+        0 => "No findings: every check ran on this function.".into(),
+        n => format!(
+            "No findings from the checks that ran. Not checked, because the function is not marked for {}: {}. Tick a kind below if one applies.",
+            if n == 1 { "it" } else { "them" },
+            crate::domain::text::and_list(&skipped)
+        ),
     }
 }
 
@@ -219,11 +213,7 @@ impl Report {
 
 fn names(parties: &[&Party]) -> String {
     let names: Vec<&str> = parties.iter().map(|p| p.name.as_str()).collect();
-    match names.as_slice() {
-        [] => String::new(),
-        [one] => (*one).to_owned(),
-        [init @ .., last] => format!("{} and {last}", init.join(", ")),
-    }
+    crate::domain::text::and_list(&names)
 }
 
 /// Runs every check.

@@ -26,15 +26,20 @@ impl Function {
         added
     }
 
-    /// The words of the name behind a suggested mark, for "because the name says …";
-    /// `None` when the mark is not a suggestion.
+    /// Per mark (in `Mark::ALL` order), the words of the name behind it when it is a
+    /// suggestion, for "because the name says …". The name is read once for all five.
+    pub fn suggestions(&self) -> [Option<String>; 5] {
+        let inferred = vocabulary::infer(&self.name);
+        Mark::ALL.map(|m| {
+            (self.inferred.get(m) && self.marks.get(m))
+                .then(|| inferred.reason(m).map(str::to_owned))
+                .flatten()
+        })
+    }
+
+    /// The words behind one suggested mark; `None` when the mark is not a suggestion.
     pub fn suggested_because(&self, mark: Mark) -> Option<String> {
-        if !(self.inferred.get(mark) && self.marks.get(mark)) {
-            return None;
-        }
-        vocabulary::infer(&self.name)
-            .reason(mark)
-            .map(str::to_owned)
+        self.suggestions()[mark as usize].take()
     }
 
     /// What the name suggested, in a sentence: "Marked as 24/7 (“24/7”) and incident
@@ -42,14 +47,15 @@ impl Function {
     pub fn suggestion_note(&self) -> Option<String> {
         let parts: Vec<String> = Mark::ALL
             .into_iter()
-            .filter_map(|m| Some(format!("{} (“{}”)", m.kind(), self.suggested_because(m)?)))
+            .zip(self.suggestions())
+            .filter_map(|(m, why)| Some(format!("{} (“{}”)", m.kind(), why?)))
             .collect();
-        let list = match parts.as_slice() {
-            [] => return None,
-            [one] => one.clone(),
-            [init @ .., last] => format!("{} and {last}", init.join(", ")),
-        };
-        Some(format!("Marked as {list} from its name."))
+        (!parts.is_empty()).then(|| {
+            format!(
+                "Marked as {} from its name.",
+                crate::domain::text::and_list(&parts)
+            )
+        })
     }
 
     /// A function stored before the app suggested kinds: added by the buyer (no template

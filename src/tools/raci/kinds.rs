@@ -24,7 +24,7 @@ pub fn Kinds(fid: Id) -> impl IntoView {
     let state = Memo::new(move |_| {
         editor.with(|r| {
             r.function(fid)
-                .map(|f| (f.marks, Mark::ALL.map(|m| f.suggested_because(m))))
+                .map(|f| (f.marks, f.suggestions()))
                 .unwrap_or_default()
         })
     });
