@@ -2,6 +2,7 @@
 
 pub mod confirm;
 pub mod conflicts;
+pub mod doc;
 pub mod footer;
 pub mod header;
 pub mod item_actions;

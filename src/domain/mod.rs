@@ -7,8 +7,10 @@
 pub mod csv_cell;
 pub mod documents;
 pub mod duty;
+pub mod edit;
 pub mod envelope;
 pub mod files;
+pub mod history;
 pub mod input;
 pub mod library;
 pub mod limits;

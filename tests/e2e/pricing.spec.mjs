@@ -244,6 +244,53 @@ test('deleting a quote asks first and keeps the provider for another quote', asy
   await context.close();
 });
 
+test('undo and redo take back typing, a deleted quote and an added hire, by button and keyboard', async () => {
+  const context = await browser.newContext({ locale: 'en-US' });
+  const page = await openPage(context, URL);
+  const undo = page.getByRole('button', { name: 'Undo', exact: true });
+  const redo = page.getByRole('button', { name: 'Redo', exact: true });
+  assert.equal(await undo.getAttribute('aria-disabled'), 'true');
+  const q = await addQuote(page, 'Harbor IT');
+  const rate = q.getByRole('textbox', { name: 'Rate per user a month' });
+  // Typing into one field is one step, not one per key.
+  await rate.selectText();
+  await rate.pressSequentially('120');
+  assert.equal(await figure(q, 'Base monthly'), '$9,000.00');
+  await page.getByRole('textbox', { name: 'Contract term (months)' }).fill('24');
+  await undo.click();
+  assert.equal(await page.getByRole('textbox', { name: 'Contract term (months)' }).inputValue(), '36');
+  await undo.click();
+  assert.equal(await rate.inputValue(), '0');
+  await redo.click();
+  assert.equal(await rate.inputValue(), '120');
+  await page.getByRole('status').filter({ hasText: 'Redone.' }).waitFor({ state: 'attached' });
+
+  // Deleting the quote, then Ctrl+Z outside a field, brings it back with its figures.
+  await page.getByRole('button', { name: 'Delete quote from Harbor IT' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Delete quote' }).click();
+  await card(page, 'Harbor IT').waitFor({ state: 'detached' });
+  await page.locator('h1').click();
+  await page.keyboard.press('Control+Z');
+  await card(page, 'Harbor IT').waitFor();
+  assert.equal(await figure(card(page, 'Harbor IT'), 'Base monthly'), '$9,000.00');
+
+  // A hire added and undone; Ctrl+Y adds it again.
+  const hires = page.locator('fieldset.hire');
+  await page.getByRole('button', { name: 'Add a hire' }).click();
+  assert.equal(await hires.count(), 2);
+  await page.keyboard.press('Control+Z');
+  await hires.nth(1).waitFor({ state: 'detached' });
+  await page.keyboard.press('Control+Y');
+  await hires.nth(1).waitFor();
+  await saved(page);
+  await page.reload();
+  assert.equal(await page.locator('fieldset.hire').count(), 2);
+  // The history starts afresh with the page.
+  assert.equal(await page.getByRole('button', { name: 'Undo', exact: true }).getAttribute('aria-disabled'), 'true');
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
 test('alternatives show the difference over the same term, and currencies format for the locale', async () => {
   const context = await browser.newContext({ locale: 'en-US' });
   const page = await openPage(context, URL);

@@ -9,6 +9,7 @@ pub mod benchmarks;
 pub mod compare;
 pub mod crosscheck;
 pub mod csv;
+pub mod edit;
 pub mod environment;
 pub mod exclusions;
 mod integrity;

@@ -1,12 +1,12 @@
 //! The RACI builder's pure core: the matrix, its template, the checks that find the
-//! gaps between internal IT and the MSP, the workload views, undo history and the file
+//! gaps between internal IT and the MSP, the workload views, and the file
 //! formats (CSV, Markdown, the SOW appendix).
 
+pub mod apply;
 pub mod checks;
 pub mod csv;
 mod duties;
 pub mod edit;
-pub mod history;
 mod integrity;
 mod kinds;
 pub mod letters;
@@ -17,6 +17,7 @@ pub mod template;
 pub mod vocabulary;
 pub mod workload;
 
+pub use apply::{RaciEdit, Under};
 pub use edit::{EditError, Shift, TextField};
 pub use letters::{Letter, Letters};
 pub use model::{Category, Function, Id, Mark, Marks, Party, Raci, Side};

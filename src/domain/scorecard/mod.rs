@@ -5,6 +5,7 @@ pub mod call;
 pub mod chart;
 pub mod criteria;
 pub mod csv;
+pub mod edit;
 mod integrity;
 pub mod knockout;
 pub mod merge;

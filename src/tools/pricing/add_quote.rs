@@ -3,7 +3,7 @@ use leptos::prelude::*;
 use crate::browser::clock::fresh_id;
 use crate::browser::state::Lib;
 use crate::components::{focus_later, unique_id};
-use crate::domain::pricing::Pick;
+use crate::domain::pricing::{AddError, Pick};
 use crate::domain::provider::{self, MAX_PROVIDER_NAME_CHARS};
 
 /// The value of the "new provider" choice in the provider list.
@@ -14,6 +14,7 @@ const NEW: &str = "";
 #[component]
 pub fn AddQuoteForm() -> impl IntoView {
     let lib = Lib::get();
+    let doc = super::doc();
     let unquoted = Memo::new(move |_| {
         lib.0.with(|l| {
             let ws = l.active();
@@ -48,17 +49,18 @@ pub fn AddQuoteForm() -> impl IntoView {
             id => Pick::Existing(id),
         };
         let new_id = fresh_id();
-        let (mut pricing, mut providers) = lib
-            .0
-            .with_untracked(|l| (l.active().pricing.clone(), l.active().providers.clone()));
-        match pricing.add_quote(&mut providers, pick, new_id) {
+        // One undo step: undo takes the quote back (a new provider stays in the list).
+        let mut outcome = Err(AddError::UnknownProvider);
+        doc.change_workspace(None, |ws| {
+            outcome = ws.pricing.add_quote(&mut ws.providers, pick, new_id);
+            outcome.is_ok()
+        });
+        match outcome {
             Ok(id) => {
-                let added = provider::name_of(&providers, &id)
-                    .unwrap_or_default()
-                    .to_owned();
-                lib.update_active(|ws| {
-                    ws.pricing = pricing;
-                    ws.providers = providers;
+                let added = lib.0.with_untracked(|l| {
+                    provider::name_of(&l.active().providers, &id)
+                        .unwrap_or_default()
+                        .to_owned()
                 });
                 error.set(None);
                 name.set(String::new());

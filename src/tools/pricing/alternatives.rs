@@ -3,9 +3,10 @@ use leptos::prelude::*;
 use super::fields::{MoneyField, PercentField};
 use super::fmt::{money, Figure};
 use super::hires::HireList;
-use super::{currency, edit, Cmp};
+use super::{currency, doc, typed, Cmp};
 use crate::browser::state::Lib;
 use crate::domain::pricing::compare::Comparison;
+use crate::domain::pricing::edit::PricingEdit;
 use crate::domain::pricing::money::{Cents, Currency};
 use crate::domain::pricing::quote::MAX_ESCALATOR;
 
@@ -13,6 +14,7 @@ use crate::domain::pricing::quote::MAX_ESCALATOR;
 #[component]
 pub fn AlternativesPanel() -> impl IntoView {
     let lib = Lib::get();
+    let doc = doc();
     let cmp = expect_context::<Cmp>().0;
     let cur = currency(lib);
     let managed = Memo::new(move |_| lib.0.with(|l| l.active().pricing.managed.clone()));
@@ -40,14 +42,14 @@ pub fn AlternativesPanel() -> impl IntoView {
                         <MoneyField
                             label="Rate per user a month"
                             value=Signal::derive(move || managed.with(|m| m.rate))
-                            on_change=Callback::new(move |v| edit(lib, |p| p.managed.rate = v))
+                            on_change=Callback::new(move |v| typed(doc, "managed-rate", PricingEdit::ManagedRate(v)))
                             currency=cur
                             hint=Signal::stored("Market band: $125 to $250 per user a month.".to_owned())
                         />
                         <PercentField
                             label="Annual price escalator"
                             value=Signal::derive(move || managed.with(|m| m.escalator_bps))
-                            on_change=Callback::new(move |v| edit(lib, |p| p.managed.escalator_bps = v))
+                            on_change=Callback::new(move |v| typed(doc, "managed-escalator", PricingEdit::ManagedEscalator(v)))
                             min=0
                             max=MAX_ESCALATOR
                         />
@@ -62,7 +64,7 @@ pub fn AlternativesPanel() -> impl IntoView {
                         <PercentField
                             label="Yearly pay rise"
                             value=Signal::derive(move || raise.get())
-                            on_change=Callback::new(move |v| edit(lib, |p| p.in_house.raise_bps = v))
+                            on_change=Callback::new(move |v| typed(doc, "pay-rise", PricingEdit::PayRise(v)))
                             min=0
                             max=MAX_ESCALATOR
                         />

@@ -1,10 +1,11 @@
 use leptos::prelude::*;
 
-use super::edit;
 use super::fields::PercentField;
+use super::{apply, doc, typed};
 use crate::browser::state::Lib;
 use crate::components::number_field::NumberField;
 use crate::components::unique_id;
+use crate::domain::pricing::edit::{Count, PricingEdit};
 use crate::domain::pricing::environment::{Environment, MAX_COUNT, MAX_GROWTH, MIN_GROWTH};
 use crate::domain::pricing::money::Currency;
 
@@ -12,6 +13,7 @@ use crate::domain::pricing::money::Currency;
 #[component]
 pub fn EnvironmentPanel() -> impl IntoView {
     let lib = Lib::get();
+    let doc = doc();
     let env = Memo::new(move |_| lib.0.with(|l| l.active().pricing.env.clone()));
     let counts = Memo::new(move |_| {
         lib.0.with(|l| {
@@ -23,12 +25,12 @@ pub fn EnvironmentPanel() -> impl IntoView {
     let count_field = move |label: &'static str,
                             hint: &'static str,
                             get: fn(&crate::domain::pricing::environment::Counts) -> u32,
-                            set: fn(&mut Environment, u32)| {
+                            which: Count| {
         view! {
             <NumberField
                 label=label
                 value=Signal::derive(move || i64::from(get(&counts.get())))
-                on_change=Callback::new(move |v: i64| edit(lib, |p| set(&mut p.env, v as u32)))
+                on_change=Callback::new(move |v: i64| typed(doc, label, PricingEdit::Count(which, v)))
                 min=0
                 max=MAX_COUNT
                 hint=hint
@@ -38,17 +40,10 @@ pub fn EnvironmentPanel() -> impl IntoView {
     let currency_id = unique_id("currency");
     let on_currency = move |ev| {
         if let Some(c) = Currency::from_code(&event_target_value(&ev)) {
-            edit(lib, |p| p.env.currency = c);
+            apply(doc, PricingEdit::Currency(c));
         }
     };
-    let reset = move |_| {
-        edit(lib, |p| {
-            p.env.users = None;
-            p.env.workstations = None;
-            p.env.servers = None;
-            p.env.network = None;
-        })
-    };
+    let reset = move |_| apply(doc, PricingEdit::CountsFollowProfile);
     view! {
         <section class="panel no-print" aria-labelledby="env-title">
             <div class="panel-head">
@@ -63,14 +58,14 @@ pub fn EnvironmentPanel() -> impl IntoView {
                 {move || format!("Every quote is priced for these counts. Until you change them they follow the company profile ({} employees).", employees.get())}
             </p>
             <div class="form-grid">
-                {count_field("Users", "Defaults to the employees in the company profile.", |c| c.users, |e, v| e.users = Some(v))}
-                {count_field("Workstations", "Defaults to one per user.", |c| c.workstations, |e, v| e.workstations = Some(v))}
-                {count_field("Servers", "Defaults to one per 25 users.", |c| c.servers, |e, v| e.servers = Some(v))}
-                {count_field("Network devices", "Switches, firewalls, access points. Defaults to one per 15 users, at least two.", |c| c.network, |e, v| e.network = Some(v))}
+                {count_field("Users", "Defaults to the employees in the company profile.", |c| c.users, Count::Users)}
+                {count_field("Workstations", "Defaults to one per user.", |c| c.workstations, Count::Workstations)}
+                {count_field("Servers", "Defaults to one per 25 users.", |c| c.servers, Count::Servers)}
+                {count_field("Network devices", "Switches, firewalls, access points. Defaults to one per 15 users, at least two.", |c| c.network, Count::Network)}
                 <PercentField
                     label="Growth per year"
                     value=Signal::derive(move || env.with(|e| e.growth_bps))
-                    on_change=Callback::new(move |v| edit(lib, |p| p.env.growth_bps = v))
+                    on_change=Callback::new(move |v| typed(doc, "growth", PricingEdit::Growth(v)))
                     min=MIN_GROWTH
                     max=MAX_GROWTH
                     hint="Users and workstations grow by this each contract year. Use a minus sign for shrinking."

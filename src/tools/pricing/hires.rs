@@ -1,14 +1,15 @@
 use leptos::prelude::*;
 
 use super::fields::{MoneyField, PercentField};
-use super::{currency, edit};
+use super::{apply, currency, doc};
 use crate::browser::clock::fresh_id;
 use crate::browser::state::Lib;
 use crate::components::number_field::NumberField;
 use crate::components::unique_id;
 use crate::domain::pricing::alternatives::{
-    check_role, Hire, MAX_BENEFITS, MAX_HIRES, MAX_MONTHS_TO_HIRE, MAX_ROLE_CHARS,
+    MAX_BENEFITS, MAX_HIRES, MAX_MONTHS_TO_HIRE, MAX_ROLE_CHARS,
 };
+use crate::domain::pricing::edit::{HireEdit, PricingEdit};
 
 /// The people an in-house plan would hire, each editable and removable.
 #[component]
@@ -25,13 +26,8 @@ pub fn HireList() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
-    let add = move |_| {
-        edit(lib, |p| {
-            if p.in_house.hires.len() < MAX_HIRES {
-                p.in_house.hires.push(Hire::generalist(fresh_id()));
-            }
-        })
-    };
+    let doc = doc();
+    let add = move |_| apply(doc, PricingEdit::AddHire(fresh_id()));
     view! {
         <div class="hires no-print">
             <For each=move || ids.get() key=|id| id.clone() let(id)>
@@ -61,28 +57,21 @@ fn HireFields(hire: String) -> impl IntoView {
                 .unwrap_or_default()
         })
     });
-    let set = move |change: Box<dyn FnOnce(&mut Hire)>| {
-        edit(lib, |p| {
-            if let Some(h) = p.in_house.hires.iter_mut().find(|h| h.id == id.get_value()) {
-                change(h);
-            }
-        })
+    let doc = doc();
+    // One undo step per field typed into.
+    let set = move |field: &str, change: HireEdit| {
+        let id = id.get_value();
+        doc.typed(&format!("{field}:{id}"), PricingEdit::Hire(id, change))
     };
     let role_id = unique_id("role");
     let role_error = RwSignal::new(None::<String>);
     let role_error_id = format!("{role_id}-error");
     let role = move || h.with(|h| h.role.clone());
     let on_role = move |ev| {
-        let text = event_target_value(&ev);
-        match check_role(&text) {
-            Ok(()) => {
-                role_error.set(None);
-                set(Box::new(move |h| h.role = text.trim().to_owned()));
-            }
-            Err(e) => role_error.set(Some(e.to_owned())),
-        }
+        let result = set("role", HireEdit::Role(event_target_value(&ev)));
+        role_error.set(result.err().map(|e| e.message()));
     };
-    let remove = move |_| edit(lib, |p| p.in_house.hires.retain(|h| h.id != id.get_value()));
+    let remove = move |_| apply(doc, PricingEdit::RemoveHire(id.get_value()));
     view! {
         <fieldset class="hire">
             <legend>{role}</legend>
@@ -94,14 +83,14 @@ fn HireFields(hire: String) -> impl IntoView {
                     <p class="field-error" id=role_error_id aria-live="polite">{move || role_error.get()}</p>
                 </div>
                 <MoneyField label="Salary a year" value=Signal::derive(move || h.with(|h| h.salary))
-                    on_change=Callback::new(move |v| set(Box::new(move |h| h.salary = v))) currency=cur />
+                    on_change=Callback::new(move |v| _ = set("salary", HireEdit::Salary(v))) currency=cur />
                 <PercentField label="Benefits load" value=Signal::derive(move || h.with(|h| h.benefits_bps))
-                    on_change=Callback::new(move |v| set(Box::new(move |h| h.benefits_bps = v))) min=0 max=MAX_BENEFITS
+                    on_change=Callback::new(move |v| _ = set("benefits", HireEdit::Benefits(v))) min=0 max=MAX_BENEFITS
                     hint=Signal::stored("Benefits, payroll taxes and overheads, as a share of salary.".to_owned()) />
                 <MoneyField label="Tools and training a year" value=Signal::derive(move || h.with(|h| h.tooling))
-                    on_change=Callback::new(move |v| set(Box::new(move |h| h.tooling = v))) currency=cur />
+                    on_change=Callback::new(move |v| _ = set("tooling", HireEdit::Tooling(v))) currency=cur />
                 <NumberField label="Months to hire" value=Signal::derive(move || i64::from(h.with(|h| h.months_to_hire)))
-                    on_change=Callback::new(move |v: i64| set(Box::new(move |h| h.months_to_hire = v as u32))) min=0 max=MAX_MONTHS_TO_HIRE />
+                    on_change=Callback::new(move |v: i64| _ = set("months", HireEdit::MonthsToHire(v))) min=0 max=MAX_MONTHS_TO_HIRE />
             </div>
             <button type="button" class="secondary danger" on:click=remove>
                 "Delete" <span class="visually-hidden">" " {role}</span>

@@ -20,11 +20,12 @@ mod usage;
 use leptos::prelude::*;
 
 use crate::browser::state::Lib;
+use crate::components::doc::{undo_shortcuts, Doc, UndoButtons};
 use crate::components::page_intro::PageIntro;
 use crate::domain::duty::MspDuty;
 use crate::domain::pricing::compare::{compare, Comparison};
+use crate::domain::pricing::edit::{PricingEdit, QuoteEdit};
 use crate::domain::pricing::money::Currency;
-use crate::domain::pricing::quote::Quote;
 use crate::domain::pricing::Pricing;
 use crate::domain::route::Route;
 use crate::domain::workspace::Workspace;
@@ -38,18 +39,32 @@ pub fn msp_duties(ws: &Workspace) -> Vec<MspDuty> {
     ws.raci.msp_duties()
 }
 
-/// Changes the pricing document of the open workspace.
-pub fn edit(lib: Lib, change: impl FnOnce(&mut Pricing)) {
-    lib.update_active(|ws| change(&mut ws.pricing));
+/// The open workspace's pricing comparison and its undo history.
+pub type PricingDoc = Doc<Pricing>;
+
+/// The page's handle, made once when the page is built.
+pub fn doc() -> PricingDoc {
+    expect_context::<PricingDoc>()
 }
 
-/// Changes one quote; a quote deleted meanwhile is left alone.
-pub fn edit_quote(lib: Lib, provider: &str, change: impl FnOnce(&mut Quote)) {
-    lib.update_active(|ws| {
-        if let Some(q) = ws.pricing.quote_mut(provider) {
-            change(q);
-        }
-    });
+/// Applies a change made by a click or a choice; the comparison refuses nothing these
+/// controls can send, so there is no message to show.
+pub fn apply(doc: PricingDoc, edit: PricingEdit) {
+    let _ = doc.apply(edit);
+}
+
+/// Applies a figure typed into `field` (keystrokes in one field are one undo step).
+pub fn typed(doc: PricingDoc, field: &str, edit: PricingEdit) {
+    let _ = doc.typed(field, edit);
+}
+
+/// Applies a change to one quote typed into `field`.
+pub fn typed_quote(doc: PricingDoc, provider: &str, field: &str, edit: QuoteEdit) {
+    typed(
+        doc,
+        &format!("{field}:{provider}"),
+        PricingEdit::Quote(provider.to_owned(), edit),
+    );
 }
 
 /// The currency the comparison is in.
@@ -61,6 +76,31 @@ pub fn currency(lib: Lib) -> Signal<Currency> {
 #[component]
 pub fn PricingPage() -> impl IntoView {
     let lib = Lib::get();
+    let doc = PricingDoc::new(lib);
+    provide_context(doc);
+    // Said to screen readers, as in the RACI builder.
+    let said = RwSignal::new(String::new());
+    let undo = move || {
+        said.set(
+            if doc.undo() {
+                "Undone."
+            } else {
+                "Nothing to undo."
+            }
+            .to_owned(),
+        )
+    };
+    let redo = move || {
+        said.set(
+            if doc.redo() {
+                "Redone."
+            } else {
+                "Nothing to redo."
+            }
+            .to_owned(),
+        )
+    };
+    undo_shortcuts(undo, redo);
     let cmp = Memo::new(move |_| {
         lib.0.with(|l| {
             let ws = l.active();
@@ -72,6 +112,15 @@ pub fn PricingPage() -> impl IntoView {
         <PageIntro route=Route::Pricing />
         <div class="pricing">
             <export::PrintHeading />
+            <div class="panel no-print pricing-toolbar" role="group" aria-label="Comparison actions">
+                <UndoButtons
+                    can_undo=doc.can_undo
+                    can_redo=doc.can_redo
+                    undo=Callback::new(move |()| undo())
+                    redo=Callback::new(move |()| redo())
+                />
+                <p class="visually-hidden" role="status" aria-live="polite">{said}</p>
+            </div>
             <environment::EnvironmentPanel />
             <usage::UsagePanel />
             <quote_card::QuotesPanel />

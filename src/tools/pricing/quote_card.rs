@@ -4,10 +4,11 @@ use super::add_quote::AddQuoteForm;
 use super::fmt::{maybe_money, money, Figure};
 use super::quote_fields::{ContractFields, ModelFields};
 use super::rate_card::RateCardTable;
-use super::{currency, edit, Cmp};
+use super::{currency, Cmp};
 use crate::browser::state::Lib;
 use crate::components::confirm::{ConfirmDialog, Pending};
 use crate::domain::pricing::compare::{QuoteView, MISSING_PROVIDER};
+use crate::domain::pricing::edit::PricingEdit;
 use crate::domain::pricing::money::Currency;
 use crate::domain::provider;
 
@@ -34,7 +35,8 @@ pub fn QuotesPanel() -> impl IntoView {
         })
     });
     let ask_delete = pending.ask();
-    let delete = pending.then(move |id| edit(lib, |p| p.remove_quote(id)));
+    let doc = super::doc();
+    let delete = pending.then(move |id| super::apply(doc, PricingEdit::RemoveQuote(id.to_owned())));
     view! {
         <section class="panel quotes" aria-labelledby="quotes-title">
             <h2 id="quotes-title">"Quotes"</h2>

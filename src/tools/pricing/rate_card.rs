@@ -2,9 +2,10 @@ use leptos::prelude::*;
 
 use super::fields::MoneyField;
 use super::fmt::money;
-use super::{currency, edit_quote, Cmp};
+use super::{apply, currency, doc, typed_quote, Cmp};
 use crate::browser::state::Lib;
 use crate::components::unique_id;
+use crate::domain::pricing::edit::{PricingEdit, QuoteEdit};
 use crate::domain::pricing::exclusions::{CostItem, Cover};
 use crate::domain::pricing::models::ModelKind;
 
@@ -38,6 +39,7 @@ pub fn RateCardTable(provider: String) -> impl IntoView {
 #[component]
 fn ItemRow(provider: String, item: CostItem) -> impl IntoView {
     let lib = Lib::get();
+    let doc = doc();
     let cmp = expect_context::<Cmp>().0;
     let cur = currency(lib);
     let id = StoredValue::new(provider);
@@ -66,7 +68,10 @@ fn ItemRow(provider: String, item: CostItem) -> impl IntoView {
     let select_id = unique_id("cover");
     let set_cover = move |ev| {
         if let Some(c) = Cover::from_key(&event_target_value(&ev)) {
-            edit_quote(lib, &id.get_value(), |q| q.card.get_mut(item).cover = c);
+            apply(
+                doc,
+                PricingEdit::Quote(id.get_value(), QuoteEdit::Cover(item, c)),
+            );
         }
     };
     let rate_label = format!("{} rate {}", item.label(), item.unit().per());
@@ -91,7 +96,7 @@ fn ItemRow(provider: String, item: CostItem) -> impl IntoView {
                     <MoneyField
                         label=rate_label.clone()
                         value=Signal::derive(move || terms.get().0.rate)
-                        on_change=Callback::new(move |v| edit_quote(lib, &id.get_value(), |q| q.card.get_mut(item).rate = v))
+                        on_change=Callback::new(move |v| typed_quote(doc, &id.get_value(), item.key(), QuoteEdit::ItemRate(item, v)))
                         currency=cur
                         hide_label=true
                     />

@@ -4,14 +4,16 @@ use leptos::prelude::*;
 
 use super::ctx::Editor;
 use crate::components::item_actions::ItemActions;
-use crate::domain::raci::Id;
+use crate::domain::edit::Changed;
+use crate::domain::raci::{Id, Raci, RaciEdit, Under};
 
 /// Every category, and a form to add one.
 #[component]
 pub fn CategoriesPanel() -> impl IntoView {
     let editor = Editor::get();
-    let ids =
-        Memo::new(move |_| editor.with(|r| r.categories.iter().map(|c| c.id).collect::<Vec<_>>()));
+    let ids = Memo::new(move |_| {
+        editor.with_settled(|r| r.categories.iter().map(|c| c.id).collect::<Vec<_>>())
+    });
     view! {
         <section class="panel categories no-print" aria-labelledby="raci-categories-title">
             <h2 id="raci-categories-title">"Categories"</h2>
@@ -32,7 +34,7 @@ fn CategoryRow(cid: Id, position: Signal<usize>) -> impl IntoView {
     let name = Memo::new(move |_| {
         editor.with(|r| r.category(cid).map(|c| c.name.clone()).unwrap_or_default())
     });
-    let count = Memo::new(move |_| editor.with(|r| r.functions_in(cid).count()));
+    let count = Memo::new(move |_| editor.with_settled(|r| r.functions_in(cid).count()));
     let error = RwSignal::new(None::<String>);
     let label = Memo::new(move |_| format!("Category {} name", position.get()));
     let count_text = Memo::new(move |_| format!("{} functions", count.get()));
@@ -40,21 +42,20 @@ fn CategoryRow(cid: Id, position: Signal<usize>) -> impl IntoView {
     let error_id = format!("category-error-{cid}");
     let rename = move |ev| {
         let text = event_target_value(&ev);
-        let result = editor.try_edit(Some(format!("category:{cid}")), |r| {
-            let before = r.category(cid).map(|c| c.name.clone());
-            r.rename_category(cid, &text)?;
-            Ok(r.category(cid).map(|c| c.name.clone()) != before)
-        });
+        let result = editor.typed(
+            &format!("category:{cid}"),
+            RaciEdit::RenameCategory(cid, text),
+        );
         error.set(result.err().map(|e| e.message()));
     };
     let move_by = move |delta: i32| {
-        if !editor.edit(None, |r| r.move_category(cid, delta)) {
+        if editor.apply(RaciEdit::MoveCategory(cid, delta)) != Ok(Changed::Yes) {
             editor.say("It is already at that end.");
         }
     };
     let delete = move |()| {
         let (n, label) = (count.get_untracked(), name.get_untracked());
-        if editor.edit(None, |r| r.remove_category(cid)) {
+        if editor.apply(RaciEdit::RemoveCategory(cid)) == Ok(Changed::Yes) {
             editor.say(format!(
                 "Deleted {label} and its {n} functions. Ctrl+Z brings them back."
             ));
@@ -88,12 +89,8 @@ fn CategoryRow(cid: Id, position: Signal<usize>) -> impl IntoView {
 fn AddCategory() -> impl IntoView {
     let editor = Editor::get();
     let add = Callback::new(move |text: String| {
-        let mut outcome = Ok(0);
-        editor.edit(None, |r| {
-            outcome = r.add_category(&text);
-            outcome.is_ok()
-        });
-        outcome
+        editor
+            .apply(RaciEdit::AddCategory(text.clone()))
             .map(|_| editor.say(format!("Added the category {}.", text.trim())))
             .map_err(|e| e.message())
     });
@@ -169,7 +166,7 @@ pub fn AddFunction() -> impl IntoView {
     }));
     let error = RwSignal::new(None::<String>);
     let options = Memo::new(move |_| {
-        editor.with(|r| {
+        editor.with_settled(|r| {
             r.categories
                 .iter()
                 .map(|c| c.name.clone())
@@ -179,14 +176,14 @@ pub fn AddFunction() -> impl IntoView {
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let (text, cat) = (name.get_untracked(), category.get_untracked());
-        let mut outcome = Ok(0);
-        editor.edit(None, |r| {
-            outcome = r
-                .category_named(&cat)
-                .and_then(|c| r.add_function(c, &text));
-            outcome.is_ok()
-        });
-        match outcome {
+        let add = RaciEdit::AddFunction {
+            category: Under::Named(cat.clone()),
+            name: text.clone(),
+        };
+        match editor
+            .apply(add)
+            .map(|_| editor.with_untracked(Raci::newest_function))
+        {
             Ok(id) => {
                 error.set(None);
                 name.set(String::new());

@@ -1,16 +1,14 @@
-//! The editor's shared state: the open workspace's matrix (inside the library signal),
-//! the undo history, the grid cursor and the live announcements.
+//! The editor's shared state: the open workspace's matrix (its `Doc`, with the undo
+//! history), the grid cursor and the live announcements.
 
 use leptos::prelude::*;
 use leptos::reactive::computed::Selector;
 use wasm_bindgen::JsCast;
 
 use crate::browser::state::Lib;
-use crate::domain::raci::history::History;
-use crate::domain::raci::{EditError, Id, Raci};
-
-/// How many steps undo keeps.
-const UNDO_STEPS: usize = 200;
+use crate::components::doc::Doc;
+use crate::domain::edit::Changed;
+use crate::domain::raci::{EditError, Id, Raci, RaciEdit};
 
 /// The grid column of a function's row header (party columns use the party id).
 pub const ROW_HEADER: Id = 0;
@@ -19,9 +17,8 @@ pub const ROW_HEADER: Id = 0;
 #[derive(Clone, Copy)]
 pub struct Editor {
     pub lib: Lib,
-    history: StoredValue<History<Raci>>,
-    pub can_undo: RwSignal<bool>,
-    pub can_redo: RwSignal<bool>,
+    /// The matrix and its undo history.
+    pub doc: Doc<Raci>,
     /// The grid cell that holds the tab stop: (function, party or `ROW_HEADER`).
     pub cursor: RwSignal<(Id, Id)>,
     /// The cell that really has the tab stop: the cursor, or the first cell when the
@@ -33,6 +30,9 @@ pub struct Editor {
     pub said: RwSignal<String>,
     /// Functions just marked by their names, shown until the buyer keeps or undoes them.
     pub suggested: RwSignal<Option<Suggested>>,
+    /// Fires once the frame after a change has been drawn: the checks and the panels
+    /// follow this, so an edit paints its cell before they recompute.
+    settled: Trigger,
 }
 
 /// Functions the app marked by their names in one go: stored before kinds were suggested,
@@ -63,16 +63,32 @@ impl Editor {
                 }
             })
         });
+        let settled = Trigger::new();
+        let waiting = StoredValue::new(false);
+        Effect::new(move |ran: Option<()>| {
+            lib.0.track();
+            if ran.is_some() && !waiting.get_value() {
+                waiting.set_value(true);
+                request_animation_frame(move || {
+                    set_timeout(
+                        move || {
+                            waiting.try_set_value(false);
+                            settled.notify();
+                        },
+                        std::time::Duration::ZERO,
+                    )
+                });
+            }
+        });
         Editor {
             lib,
-            history: StoredValue::new(History::new(UNDO_STEPS)),
-            can_undo: RwSignal::new(false),
-            can_redo: RwSignal::new(false),
+            doc: Doc::new(lib),
             cursor,
             tab_stop,
             selector: StoredValue::new(Selector::new(move || tab_stop.get())),
             said: RwSignal::new(String::new()),
             suggested: RwSignal::new(None),
+            settled,
         }
     }
 
@@ -85,6 +101,14 @@ impl Editor {
         self.lib.0.with(|l| f(&l.active().raci))
     }
 
+    /// Reads the matrix for what shows beside the grid (checks, details, structure,
+    /// workload): tracked, but woken after the edited cell has been drawn. Never for an
+    /// input's value, which must follow each keystroke.
+    pub fn with_settled<T>(self, f: impl FnOnce(&Raci) -> T) -> T {
+        self.settled.track();
+        self.with_untracked(f)
+    }
+
     /// Reads the matrix without subscribing (event handlers).
     pub fn with_untracked<T>(self, f: impl FnOnce(&Raci) -> T) -> T {
         self.lib.0.with_untracked(|l| f(&l.active().raci))
@@ -95,61 +119,26 @@ impl Editor {
         self.selector.with_value(|s| s.selected(&cell))
     }
 
-    /// Applies a change as one undo step. Changes with the same `tag` in a row (typing
-    /// in one field) join into one step. Returns whether anything changed.
-    pub fn edit(self, tag: Option<String>, change: impl FnOnce(&mut Raci) -> bool) -> bool {
-        let joins = self.history.with_value(|h| h.would_join(tag.as_deref()));
-        let before = (!joins).then(|| self.with_untracked(Raci::clone));
-        let now = crate::browser::clock::now_ms();
-        let changed = self
-            .lib
-            .0
-            .try_maybe_update(|l| {
-                let ws = l.active_mut();
-                let changed = change(&mut ws.raci);
-                if changed {
-                    ws.updated_ms = now;
-                }
-                (changed, changed)
-            })
-            .unwrap_or(false);
-        if changed {
-            self.history
-                .update_value(|h| h.record(tag.as_deref(), || before.unwrap_or_default()));
-            self.sync_buttons();
-        }
-        changed
+    /// Applies an edit as one undo step.
+    pub fn apply(self, edit: RaciEdit) -> Result<Changed, EditError> {
+        self.doc.apply(edit)
     }
 
-    /// Like `edit`, for changes that can be refused with a reason.
-    pub fn try_edit(
-        self,
-        tag: Option<String>,
-        change: impl FnOnce(&mut Raci) -> Result<bool, EditError>,
-    ) -> Result<bool, EditError> {
-        let mut outcome = Ok(false);
-        self.edit(tag, |r| {
-            outcome = change(r);
-            matches!(outcome, Ok(true))
-        });
-        outcome
+    /// Applies an edit typed into `field`: keystrokes in one field join into one step.
+    pub fn typed(self, field: &str, edit: RaciEdit) -> Result<Changed, EditError> {
+        self.doc.typed(field, edit)
     }
 
     /// Replaces the whole matrix as one undo step.
     pub fn replace(self, next: Raci) {
-        self.edit(None, move |r| {
-            let changed = *r != next;
-            *r = next;
-            changed
-        });
-        self.history.update_value(History::seal);
+        self.doc.replace(next);
     }
 
     /// Marks the functions stored before kinds were suggested (once: after this, each has
     /// a mark or nothing to suggest) and shows what changed. One undo step.
     pub fn suggest_stored_kinds(self) {
         let mut marked = Vec::new();
-        self.edit(None, |r| {
+        self.doc.change(None, |r| {
             marked = r.suggest_kinds();
             !marked.is_empty()
         });
@@ -163,47 +152,23 @@ impl Editor {
 
     /// Ends a run of typing, so the next change is its own step.
     pub fn seal(self) {
-        self.history.update_value(History::seal);
+        self.doc.seal();
     }
 
     pub fn undo(self) {
-        self.step(true);
+        self.say(if self.doc.undo() {
+            "Undone."
+        } else {
+            "Nothing to undo."
+        });
     }
 
     pub fn redo(self) {
-        self.step(false);
-    }
-
-    fn step(self, back: bool) {
-        let current = self.with_untracked(Raci::clone);
-        let result = self.history.try_update_value(|h| {
-            if back {
-                h.undo(current)
-            } else {
-                h.redo(current)
-            }
-        });
-        if let Some(Ok(state)) = result {
-            self.lib.update_active(|ws| ws.raci = state);
-            self.say(if back { "Undone." } else { "Redone." });
+        self.say(if self.doc.redo() {
+            "Redone."
         } else {
-            self.say(if back {
-                "Nothing to undo."
-            } else {
-                "Nothing to redo."
-            });
-        }
-        self.sync_buttons();
-    }
-
-    fn sync_buttons(self) {
-        let (u, r) = self.history.with_value(|h| (h.can_undo(), h.can_redo()));
-        if self.can_undo.get_untracked() != u {
-            self.can_undo.set(u);
-        }
-        if self.can_redo.get_untracked() != r {
-            self.can_redo.set(r);
-        }
+            "Nothing to redo."
+        });
     }
 
     /// Announces a message to screen readers.

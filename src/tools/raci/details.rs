@@ -5,7 +5,8 @@ use leptos::prelude::*;
 
 use super::ctx::{Editor, ROW_HEADER};
 use super::findings::FindingList;
-use crate::domain::raci::{Function, Id, Shift, TextField};
+use crate::domain::edit::Changed;
+use crate::domain::raci::{Function, Id, RaciEdit, Shift, TextField};
 
 /// The panel; it follows the grid's cursor.
 #[component]
@@ -42,11 +43,7 @@ fn FunctionForm(fid: Id) -> impl IntoView {
     let name_input = NodeRef::<leptos::html::Input>::new();
     let rename = move |ev| {
         let text = event_target_value(&ev);
-        let result = editor.try_edit(Some(format!("name:{fid}")), |r| {
-            let before = r.function(fid).map(|f| f.name.clone());
-            r.rename_function(fid, &text)?;
-            Ok(r.function(fid).map(|f| f.name.clone()) != before)
-        });
+        let result = editor.typed(&format!("name:{fid}"), RaciEdit::RenameFunction(fid, text));
         name_error.set(result.err().map(|e| e.message()));
     };
     let neighbours = move || {
@@ -61,7 +58,7 @@ fn FunctionForm(fid: Id) -> impl IntoView {
     let delete = move |_| {
         let name = func.with_untracked(|f| f.as_ref().map(|f| f.name.clone()).unwrap_or_default());
         let next = neighbours();
-        if editor.edit(None, |r| r.remove_function(fid)) {
+        if editor.apply(RaciEdit::RemoveFunction(fid)) == Ok(Changed::Yes) {
             editor.say(format!("Deleted “{name}”. Ctrl+Z brings it back."));
             match next {
                 Some(n) => editor.focus_cell(n, ROW_HEADER),
@@ -72,7 +69,7 @@ fn FunctionForm(fid: Id) -> impl IntoView {
         }
     };
     let shift = move |delta: i32| {
-        if editor.edit(None, |r| r.move_function(fid, delta)) {
+        if editor.apply(RaciEdit::MoveFunction(fid, delta)) == Ok(Changed::Yes) {
             editor.say(if delta < 0 {
                 "Moved up."
             } else {
@@ -148,7 +145,7 @@ fn CategoryField(fid: Id) -> impl IntoView {
         let Ok(cat) = event_target_value(&ev).parse::<Id>() else {
             return;
         };
-        let result = editor.try_edit(None, |r| r.set_function_category(fid, cat));
+        let result = editor.apply(RaciEdit::SetFunctionCategory(fid, cat));
         error.set(result.err().map(|e| e.message()));
         editor.focus_field(fid, "raci-category");
     };
@@ -191,7 +188,11 @@ fn OwnerField(fid: Id, shift: Shift) -> impl IntoView {
     };
     let on_change = move |ev| {
         let owner = event_target_value(&ev).parse::<Id>().ok();
-        editor.edit(None, |r| r.set_owner(fid, shift, owner));
+        let _ = editor.apply(RaciEdit::SetOwner {
+            function: fid,
+            shift,
+            party: owner,
+        });
     };
     view! {
         <div class="field">
@@ -238,7 +239,7 @@ fn TextArea(fid: Id, field: TextField) -> impl IntoView {
                 prop:value=move || value.get()
                 on:input=move |ev| {
                     let text = event_target_value(&ev);
-                    let _ = editor.try_edit(Some(format!("{tag}:{fid}")), |r| r.set_text(fid, field, &text));
+                    let _ = editor.typed(&format!("{tag}:{fid}"), RaciEdit::SetText { function: fid, field, text });
                 }
                 on:blur=move |_| editor.seal()
             ></textarea>

@@ -5,8 +5,9 @@ use leptos::prelude::*;
 
 use super::ctx::{focus_element, Editor, ROW_HEADER};
 use super::Checks;
+use crate::domain::edit::Changed;
 use crate::domain::raci::checks::{self, Field, Finding, Target};
-use crate::domain::raci::{template, Id, Shift, TextField};
+use crate::domain::raci::{template, Id, Raci, RaciEdit, Shift, TextField};
 
 /// The DOM id of the details field a finding concerns.
 fn field_element(field: Field) -> &'static str {
@@ -101,12 +102,8 @@ fn FindingItem(finding: Finding) -> impl IntoView {
                     type="button"
                     class="secondary small"
                     on:click=move |_| {
-                        let mut added = None;
-                        editor.edit(None, |r| {
-                            added = template::add_seed(r, key);
-                            added.is_some()
-                        });
-                        if let Some(id) = added {
+                        if editor.apply(RaciEdit::AddFromTemplate(key.to_owned())) == Ok(Changed::Yes) {
+                            let id = editor.with_untracked(Raci::newest_function);
                             editor.say(format!("Added “{name}” from the template."));
                             editor.focus_cell(id, ROW_HEADER);
                         }
@@ -134,7 +131,7 @@ pub fn FindingList(function: Id) -> impl IntoView {
         })
     });
     let none_found = Memo::new(move |_| {
-        editor.with(|r| {
+        editor.with_settled(|r| {
             r.function(function)
                 .map(|f| (checks::all_checks_ran(f), checks::no_findings(f)))
                 .unwrap_or_default()

@@ -6,7 +6,8 @@ use wasm_bindgen::JsCast;
 
 use super::ctx::{side_tag, Editor, ROW_HEADER};
 use super::row::GridRow;
-use crate::domain::raci::{Id, Letter};
+use crate::domain::edit::Changed;
+use crate::domain::raci::{Id, Letter, RaciEdit};
 
 /// The grid with its category groups.
 #[component]
@@ -109,7 +110,10 @@ fn on_click(editor: Editor, ev: web_sys::MouseEvent) {
     let Some((f, p)) = cell_of(&ev) else { return };
     editor.cursor.set((f, p));
     if p != ROW_HEADER {
-        editor.edit(None, |r| r.cycle_cell(f, p));
+        let _ = editor.apply(RaciEdit::CycleCell {
+            function: f,
+            party: p,
+        });
         announce(editor, f, p);
     }
 }
@@ -138,7 +142,7 @@ fn on_key(editor: Editor, ev: web_sys::KeyboardEvent) {
     if ev.alt_key() && (key == "ArrowUp" || key == "ArrowDown") {
         ev.prevent_default();
         let delta = if key == "ArrowUp" { -1 } else { 1 };
-        if editor.edit(None, |r| r.move_function(f, delta)) {
+        if editor.apply(RaciEdit::MoveFunction(f, delta)) == Ok(Changed::Yes) {
             editor.say(if delta < 0 {
                 "Moved up."
             } else {
@@ -181,21 +185,32 @@ fn on_key(editor: Editor, ev: web_sys::KeyboardEvent) {
         }
         return;
     }
-    let changed = match key.as_str() {
-        "Delete" | "Backspace" => editor.edit(None, |r| r.set_cell(f, p, Default::default())),
-        "Enter" | " " => editor.edit(None, |r| r.cycle_cell(f, p)),
+    let edit = match key.as_str() {
+        "Delete" | "Backspace" => RaciEdit::SetCell {
+            function: f,
+            party: p,
+            letters: Default::default(),
+        },
+        "Enter" | " " => RaciEdit::CycleCell {
+            function: f,
+            party: p,
+        },
         k => match k
             .chars()
             .next()
             .filter(|_| k.chars().count() == 1)
             .and_then(Letter::from_char)
         {
-            Some(letter) => editor.edit(None, |r| r.toggle_letter(f, p, letter)),
+            Some(letter) => RaciEdit::ToggleLetter {
+                function: f,
+                party: p,
+                letter,
+            },
             None => return,
         },
     };
     ev.prevent_default();
-    if changed {
+    if editor.apply(edit) == Ok(Changed::Yes) {
         announce(editor, f, p);
     }
 }

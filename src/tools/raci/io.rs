@@ -30,8 +30,7 @@ pub fn ImportButton() -> impl IntoView {
     let confirm_open = RwSignal::new(false);
     let file_name = RwSignal::new(String::new());
     let apply = move |imported: Imported| {
-        let mut raci = imported.raci;
-        raci.overload_pct = editor.with_untracked(|r| r.overload_pct);
+        let raci = editor.with_untracked(|r| imported.raci.keeping_settings_of(r));
         let (f, p) = (raci.functions.len(), raci.parties.len());
         editor.replace(raci);
         editor.suggested.set(

@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use super::ctx::Editor;
-use crate::domain::raci::{Id, Mark};
+use crate::domain::raci::{Id, Mark, RaciEdit};
 
 /// The id of the checkbox of a kind.
 fn field_id(mark: Mark) -> &'static str {
@@ -41,7 +41,7 @@ pub fn Kinds(fid: Id) -> impl IntoView {
                         aria-describedby=move || why().map(|_| why_id.clone())
                         on:change=move |ev| {
                             let on = event_target_checked(&ev);
-                            editor.edit(None, |r| r.set_mark(fid, m, on));
+                            let _ = editor.apply(RaciEdit::SetMark { function: fid, mark: m, on });
                         }
                     />
                     {m.label()}

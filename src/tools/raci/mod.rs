@@ -20,10 +20,10 @@ mod workload;
 use std::collections::HashMap;
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 use crate::browser::state::Lib;
 use crate::chunks::split_point;
+use crate::components::doc::undo_shortcuts;
 use crate::components::page_intro::PageIntro;
 use crate::domain::raci::checks::{check, Report};
 use crate::domain::raci::{Id, Raci};
@@ -69,7 +69,7 @@ enum Mode {
 fn Workbench() -> impl IntoView {
     let editor = Editor::new(Lib::get());
     provide_context(editor);
-    let report = Memo::new(move |_| editor.with(check));
+    let report = Memo::new(move |_| editor.with_settled(check));
     provide_context(Checks(report));
     let counts = Memo::new(move |_| {
         report.with(|r| {
@@ -92,7 +92,7 @@ fn Workbench() -> impl IntoView {
     });
     // One keyed list per mode (zero or one item each): views are built, never diffed.
     let only = move |m: Mode| move || if mode.get() == m { vec![m] } else { Vec::new() };
-    undo_shortcuts(editor);
+    undo_shortcuts(move || editor.undo(), move || editor.redo());
 
     view! {
         <p class="visually-hidden" role="status" aria-live="polite">
@@ -187,33 +187,6 @@ fn not_loaded() -> AnyView {
         </p>
     }
     .into_any()
-}
-
-/// Ctrl+Z undoes, Ctrl+Shift+Z and Ctrl+Y redo (Cmd on a Mac). Text fields keep their
-/// own undo while the caret is in them.
-fn undo_shortcuts(editor: Editor) {
-    crate::components::on_window_keydown(move |ev| {
-        if !(ev.ctrl_key() || ev.meta_key()) || ev.alt_key() || ev.default_prevented() {
-            return;
-        }
-        let in_field = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .is_some_and(|el| {
-                matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
-                    || el.closest("dialog[open]").ok().flatten().is_some()
-            });
-        if in_field {
-            return;
-        }
-        match ev.key().to_ascii_lowercase().as_str() {
-            "z" if ev.shift_key() => editor.redo(),
-            "z" => editor.undo(),
-            "y" => editor.redo(),
-            _ => return,
-        }
-        ev.prevent_default();
-    });
 }
 
 /// A file name stem from the workspace name: "Acme 2026 review" → "acme-2026-review".

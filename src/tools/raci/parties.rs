@@ -5,13 +5,14 @@ use leptos::prelude::*;
 use super::categories::AddNamed;
 use super::ctx::{focus_element, Editor};
 use crate::components::item_actions::{Axis, ItemActions};
-use crate::domain::raci::{Id, Side};
+use crate::domain::edit::Changed;
+use crate::domain::raci::{Id, RaciEdit, Side};
 
 /// Every party, and a form to add one.
 #[component]
 pub fn PartiesPanel() -> impl IntoView {
     let editor = Editor::get();
-    let ids = Memo::new(move |_| editor.with(|r| r.party_ids()));
+    let ids = Memo::new(move |_| editor.with_settled(|r| r.party_ids()));
     view! {
         <section class="panel parties no-print" aria-labelledby="raci-parties-title">
             <h2 id="raci-parties-title">"Parties"</h2>
@@ -42,6 +43,7 @@ fn side_select(current: impl Fn() -> Side + Copy + Send + Sync + 'static) -> imp
 #[component]
 fn PartyRow(pid: Id, position: Signal<usize>) -> impl IntoView {
     let editor = Editor::get();
+    // Its name is an input's value: it follows each keystroke, not the settled matrix.
     let party = Memo::new(move |_| editor.with(|r| r.party(pid).cloned().unwrap_or_default()));
     let error = RwSignal::new(None::<String>);
     let name = Memo::new(move |_| party.with(|p| p.name.clone()));
@@ -51,15 +53,11 @@ fn PartyRow(pid: Id, position: Signal<usize>) -> impl IntoView {
     let error_id = format!("party-error-{pid}");
     let rename = move |ev| {
         let text = event_target_value(&ev);
-        let result = editor.try_edit(Some(format!("party:{pid}")), |r| {
-            let before = r.party(pid).map(|p| p.name.clone());
-            r.rename_party(pid, &text)?;
-            Ok(r.party(pid).map(|p| p.name.clone()) != before)
-        });
+        let result = editor.typed(&format!("party:{pid}"), RaciEdit::RenameParty(pid, text));
         error.set(result.err().map(|e| e.message()));
     };
     let move_by = move |delta: i32| {
-        if !editor.edit(None, |r| r.move_party(pid, delta)) {
+        if editor.apply(RaciEdit::MoveParty(pid, delta)) != Ok(Changed::Yes) {
             editor.say("It is already at that end.");
         }
     };
@@ -71,7 +69,7 @@ fn PartyRow(pid: Id, position: Signal<usize>) -> impl IntoView {
                 .filter(|f| !f.letters(pid).is_empty())
                 .count()
         });
-        if editor.edit(None, |r| r.remove_party(pid)) {
+        if editor.apply(RaciEdit::RemoveParty(pid)) == Ok(Changed::Yes) {
             editor.say(format!(
                 "Deleted {name} and its letters in {letters} functions. Ctrl+Z brings it back."
             ));
@@ -100,7 +98,7 @@ fn PartyRow(pid: Id, position: Signal<usize>) -> impl IntoView {
                     id=side_id
                     on:change=move |ev| {
                         if let Some(s) = Side::from_key(&event_target_value(&ev)) {
-                            editor.edit(None, |r| r.set_party_side(pid, s));
+                            let _ = editor.apply(RaciEdit::SetPartySide(pid, s));
                         }
                     }
                 >
@@ -119,12 +117,11 @@ fn AddParty() -> impl IntoView {
     let editor = Editor::get();
     let side = RwSignal::new(Side::Msp);
     let add = Callback::new(move |text: String| {
-        let mut outcome = Ok(0);
-        editor.edit(None, |r| {
-            outcome = r.add_party(&text, side.get_untracked());
-            outcome.is_ok()
-        });
-        outcome
+        editor
+            .apply(RaciEdit::AddParty {
+                name: text.clone(),
+                side: side.get_untracked(),
+            })
             .map(|_| editor.say(format!("Added the party {}.", text.trim())))
             .map_err(|e| e.message())
     });

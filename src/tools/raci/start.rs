@@ -80,7 +80,7 @@ pub fn StartPanel() -> impl IntoView {
                     "Start blank"
                 </button>
                 <ImportButton />
-                <Show when=move || editor.can_undo.get()>
+                <Show when=move || editor.doc.can_undo.get()>
                     <button type="button" class="secondary" on:click=move |_| editor.undo()>
                         "Undo"
                     </button>

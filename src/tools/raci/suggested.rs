@@ -5,6 +5,7 @@
 use leptos::prelude::*;
 
 use super::ctx::Editor;
+use crate::domain::raci::RaciEdit;
 
 #[component]
 pub fn SuggestedNotice() -> impl IntoView {
@@ -12,7 +13,7 @@ pub fn SuggestedNotice() -> impl IntoView {
     let lines = Memo::new(move |_| {
         editor.suggested.with(|s| {
             let Some(s) = s else { return None };
-            let list = editor.with(|r| {
+            let list = editor.with_settled(|r| {
                 r.rows()
                     .into_iter()
                     .filter(|f| s.functions.contains(&f.id) && !f.inferred.is_empty())
@@ -41,7 +42,7 @@ pub fn SuggestedNotice() -> impl IntoView {
         let ids = editor
             .suggested
             .with_untracked(|s| s.as_ref().map(|s| s.functions.clone()).unwrap_or_default());
-        editor.edit(None, |r| r.decline_suggestions(&ids));
+        let _ = editor.apply(RaciEdit::DeclineSuggestions(ids));
         editor.suggested.set(None);
         editor.say("Took the marks back. They will not be suggested again; Ctrl+Z restores them.");
     };

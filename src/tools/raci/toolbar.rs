@@ -4,6 +4,7 @@ use super::ctx::Editor;
 use super::io::{export, Export, ImportButton, ImportReport};
 use crate::browser::state::Lib;
 use crate::components::confirm::ConfirmDialog;
+use crate::components::doc::UndoButtons;
 use crate::domain::raci::{template, Raci};
 
 /// Undo and redo, the downloads, import, the printable appendix, and starting over.
@@ -19,9 +20,7 @@ pub fn Toolbar(
     let clear_open = RwSignal::new(false);
     let use_template = Callback::new(move |()| {
         let i = industry();
-        let mut next = template::co_managed(i);
-        next.overload_pct = editor.with_untracked(|r| r.overload_pct);
-        editor.replace(next);
+        editor.replace(editor.with_untracked(|r| template::co_managed(i).keeping_settings_of(r)));
         editor.say(format!(
             "Replaced the matrix with the {} template. Undo brings yours back.",
             i.label().to_ascii_lowercase()
@@ -33,28 +32,12 @@ pub fn Toolbar(
     });
     view! {
         <div class="panel raci-toolbar" role="group" aria-label="Matrix actions">
-            // aria-disabled: Undo pressed down to the last step keeps the focus (and says
-            // "Nothing to undo." if pressed again) instead of dropping it to the page.
-            <div class="group">
-                <button
-                    type="button"
-                    class="secondary"
-                    aria-disabled=move || (!editor.can_undo.get()).then_some("true")
-                    aria-keyshortcuts="Control+Z"
-                    on:click=move |_| editor.undo()
-                >
-                    "Undo"
-                </button>
-                <button
-                    type="button"
-                    class="secondary"
-                    aria-disabled=move || (!editor.can_redo.get()).then_some("true")
-                    aria-keyshortcuts="Control+Shift+Z Control+Y"
-                    on:click=move |_| editor.redo()
-                >
-                    "Redo"
-                </button>
-            </div>
+            <UndoButtons
+                can_undo=editor.doc.can_undo
+                can_redo=editor.doc.can_redo
+                undo=Callback::new(move |()| editor.undo())
+                redo=Callback::new(move |()| editor.redo())
+            />
             <div class="group">
                 <button type="button" class="secondary" on:click=move |_| export(Export::Csv)>
                     "Export CSV"

@@ -5,12 +5,13 @@ use leptos::prelude::*;
 
 use super::ctx::{side_tag, Editor};
 use crate::domain::raci::workload::{heatmap, workload};
+use crate::domain::raci::RaciEdit;
 
 /// Workload table, overload limit and heatmap.
 #[component]
 pub fn WorkloadPanel() -> impl IntoView {
     let editor = Editor::get();
-    let loads = Memo::new(move |_| editor.with(workload));
+    let loads = Memo::new(move |_| editor.with_settled(workload));
     view! {
         <section class="panel workload no-print" aria-labelledby="raci-workload-title">
             <h2 id="raci-workload-title">"Workload"</h2>
@@ -64,8 +65,8 @@ fn OverloadLimit() -> impl IntoView {
         let parsed = crate::domain::input::parse_whole(&text, 1, 100);
         match parsed {
             Ok(v) => {
-                error.set(None);
-                let _ = editor.try_edit(Some("overload".into()), |r| r.set_overload_pct(v as u8));
+                let result = editor.typed("overload", RaciEdit::OverloadPct(v));
+                error.set(result.err().map(|e| e.message()));
             }
             Err(e) => error.set(Some(e.message())),
         }
@@ -96,9 +97,9 @@ fn OverloadLimit() -> impl IntoView {
 #[component]
 fn Heatmap() -> impl IntoView {
     let editor = Editor::get();
-    let heat = Memo::new(move |_| editor.with(heatmap));
+    let heat = Memo::new(move |_| editor.with_settled(heatmap));
     let parties = Memo::new(move |_| {
-        editor.with(|r| r.parties.iter().map(|p| p.name.clone()).collect::<Vec<_>>())
+        editor.with_settled(|r| r.parties.iter().map(|p| p.name.clone()).collect::<Vec<_>>())
     });
     view! {
         <h3 id="raci-heat-title">"Heatmap"</h3>

@@ -1,0 +1,253 @@
+//! One handle per open document (`PricingDoc`, `ScorecardDoc`, the RACI editor's
+//! matrix): read it tracked or not, apply the tool's edits, undo and redo them. A page
+//! makes its handle once, when it is built, and passes it down; nothing looks it up
+//! at event time.
+
+use std::marker::PhantomData;
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::browser::state::Lib;
+use crate::domain::edit::{Changed, Document};
+use crate::domain::history::History;
+
+/// How many steps undo keeps.
+const UNDO_STEPS: usize = 200;
+
+/// The undo history of the document of one workspace.
+struct Past<D> {
+    workspace: String,
+    steps: History<D>,
+}
+
+/// A copyable handle to the open workspace's document of type `D`.
+pub struct Doc<D: Document> {
+    lib: Lib,
+    past: StoredValue<Past<D>>,
+    pub can_undo: RwSignal<bool>,
+    pub can_redo: RwSignal<bool>,
+    _doc: PhantomData<fn() -> D>,
+}
+
+impl<D: Document> Clone for Doc<D> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<D: Document> Copy for Doc<D> {}
+
+impl<D: Document> Doc<D> {
+    pub fn new(lib: Lib) -> Doc<D> {
+        Doc {
+            lib,
+            past: StoredValue::new(Past {
+                workspace: lib.0.with_untracked(|l| l.active_id().to_owned()),
+                steps: History::new(UNDO_STEPS),
+            }),
+            can_undo: RwSignal::new(false),
+            can_redo: RwSignal::new(false),
+            _doc: PhantomData,
+        }
+    }
+
+    /// Reads the document, tracked.
+    pub fn with<T>(self, f: impl FnOnce(&D) -> T) -> T {
+        self.lib.0.with(|l| f(D::of(l.active())))
+    }
+
+    /// Reads the document without subscribing (event handlers).
+    pub fn with_untracked<T>(self, f: impl FnOnce(&D) -> T) -> T {
+        self.lib.0.with_untracked(|l| f(D::of(l.active())))
+    }
+
+    /// Applies an edit as one undo step.
+    pub fn apply(self, edit: D::Edit) -> Result<Changed, D::Error> {
+        self.apply_in(None, edit)
+    }
+
+    /// Applies an edit typed into `field`: keystrokes in one field join into one step.
+    pub fn typed(self, field: &str, edit: D::Edit) -> Result<Changed, D::Error> {
+        self.apply_in(Some(field), edit)
+    }
+
+    fn apply_in(self, tag: Option<&str>, edit: D::Edit) -> Result<Changed, D::Error> {
+        let mut outcome = Ok(Changed::No);
+        self.change(tag, |d| {
+            outcome = d.apply_edit(edit);
+            matches!(outcome, Ok(Changed::Yes))
+        });
+        outcome
+    }
+
+    /// Changes the workspace around the document in one step that undo can take back
+    /// (adding a quote also adds its provider to the shared list). `change` says whether
+    /// the document changed; only then is the workspace saved and a step recorded.
+    pub fn change(self, tag: Option<&str>, change: impl FnOnce(&mut D) -> bool) -> bool {
+        self.change_workspace(tag, |ws| change(D::of_mut(ws)))
+    }
+
+    /// Like `change`, with the whole workspace in hand.
+    pub fn change_workspace(
+        self,
+        tag: Option<&str>,
+        change: impl FnOnce(&mut crate::domain::workspace::Workspace) -> bool,
+    ) -> bool {
+        self.forget_other_workspace();
+        let joins = self.past.with_value(|p| p.steps.would_join(tag));
+        let before = (!joins).then(|| self.with_untracked(D::clone));
+        let now = crate::browser::clock::now_ms();
+        let changed = self
+            .lib
+            .0
+            .try_maybe_update(|l| {
+                let ws = l.active_mut();
+                let changed = change(ws);
+                if changed {
+                    ws.updated_ms = now;
+                }
+                (changed, changed)
+            })
+            .unwrap_or(false);
+        if changed {
+            self.past
+                .update_value(|p| p.steps.record(tag, || before.unwrap_or_default()));
+            self.sync_buttons();
+        }
+        changed
+    }
+
+    /// Replaces the whole document as one step (a template, an import).
+    pub fn replace(self, next: D) {
+        self.change(None, move |d| {
+            let changed = *d != next;
+            *d = next;
+            changed
+        });
+        self.seal();
+    }
+
+    /// Ends a run of typing, so the next change is a step of its own.
+    pub fn seal(self) {
+        self.past.update_value(|p| p.steps.seal());
+    }
+
+    /// Takes back the last step. False when there is none.
+    pub fn undo(self) -> bool {
+        self.step(true)
+    }
+
+    /// Does again the step undone last. False when there is none.
+    pub fn redo(self) -> bool {
+        self.step(false)
+    }
+
+    fn step(self, back: bool) -> bool {
+        self.forget_other_workspace();
+        let current = self.with_untracked(D::clone);
+        let result = self.past.try_update_value(|p| {
+            if back {
+                p.steps.undo(current)
+            } else {
+                p.steps.redo(current)
+            }
+        });
+        let done = if let Some(Ok(mut state)) = result {
+            self.lib.update_active(|ws| {
+                let doc = D::of_mut(ws);
+                state.keep_on_undo(doc);
+                *doc = state;
+            });
+            true
+        } else {
+            false
+        };
+        self.sync_buttons();
+        done
+    }
+
+    /// Another workspace opened in place: its document has a history of its own.
+    fn forget_other_workspace(self) {
+        let open = self.lib.0.with_untracked(|l| l.active_id().to_owned());
+        if self.past.with_value(|p| p.workspace != open) {
+            self.past.set_value(Past {
+                workspace: open,
+                steps: History::new(UNDO_STEPS),
+            });
+        }
+    }
+
+    fn sync_buttons(self) {
+        let (u, r) = self
+            .past
+            .with_value(|p| (p.steps.can_undo(), p.steps.can_redo()));
+        if self.can_undo.get_untracked() != u {
+            self.can_undo.set(u);
+        }
+        if self.can_redo.get_untracked() != r {
+            self.can_redo.set(r);
+        }
+    }
+}
+
+/// Ctrl+Z undoes, Ctrl+Shift+Z and Ctrl+Y redo (Cmd on a Mac), while the page that
+/// calls this is open. Text fields keep their own undo while the caret is in them.
+pub fn undo_shortcuts(undo: impl Fn() + 'static, redo: impl Fn() + 'static) {
+    crate::components::on_window_keydown(move |ev| {
+        if !(ev.ctrl_key() || ev.meta_key()) || ev.alt_key() || ev.default_prevented() {
+            return;
+        }
+        let in_field = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .is_some_and(|el| {
+                matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+                    || el.closest("dialog[open]").ok().flatten().is_some()
+            });
+        if in_field {
+            return;
+        }
+        match ev.key().to_ascii_lowercase().as_str() {
+            "z" if ev.shift_key() => redo(),
+            "z" => undo(),
+            "y" => redo(),
+            _ => return,
+        }
+        ev.prevent_default();
+    });
+}
+
+/// The Undo and Redo buttons. aria-disabled rather than disabled: pressing Undo down
+/// to the first step keeps the focus on the button (and says so) instead of dropping
+/// it to the page.
+#[component]
+pub fn UndoButtons(
+    can_undo: RwSignal<bool>,
+    can_redo: RwSignal<bool>,
+    undo: Callback<()>,
+    redo: Callback<()>,
+) -> impl IntoView {
+    view! {
+        <div class="group">
+            <button
+                type="button"
+                class="secondary"
+                aria-disabled=move || (!can_undo.get()).then_some("true")
+                aria-keyshortcuts="Control+Z"
+                on:click=move |_| undo.run(())
+            >
+                "Undo"
+            </button>
+            <button
+                type="button"
+                class="secondary"
+                aria-disabled=move || (!can_redo.get()).then_some("true")
+                aria-keyshortcuts="Control+Shift+Z Control+Y"
+                on:click=move |_| redo.run(())
+            >
+                "Redo"
+            </button>
+        </div>
+    }
+}
