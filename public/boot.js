@@ -26,6 +26,7 @@ function find(path) {
 }
 
 function changed(el) {
+  if (el.type === 'file') return el.files.length > 0;
   if (el.type === 'checkbox' || el.type === 'radio') return el.checked !== el.defaultChecked;
   if (el.tagName === 'SELECT') return [...el.options].some((o) => o.selected !== o.defaultSelected);
   return el.value !== el.defaultValue;
@@ -51,7 +52,7 @@ window.addEventListener('hashchange', () => {
 document.addEventListener('splitline:leaving-static', () => {
   fields = [...app.querySelectorAll('input, select, textarea')]
     .filter(changed)
-    .map((el) => ({ path: pathOf(el), value: el.value, checked: el.checked }));
+    .map((el) => ({ path: pathOf(el), value: el.value, checked: el.checked, files: el.files }));
   focused = app.contains(document.activeElement) ? pathOf(document.activeElement) : null;
 });
 
@@ -62,6 +63,10 @@ document.addEventListener('splitline:live', () => {
     if (!el) continue;
     if (el.type === 'checkbox' || el.type === 'radio') {
       if (el.checked !== field.checked) el.click();
+    } else if (el.type === 'file') {
+      // A file picked before the app was live is handed to the live picker.
+      el.files = field.files;
+      el.dispatchEvent(new Event('change', { bubbles: true }));
     } else {
       el.value = field.value;
       el.dispatchEvent(new Event('input', { bubbles: true }));
@@ -71,6 +76,42 @@ document.addEventListener('splitline:live', () => {
   find(focused)?.focus();
   for (const path of clicks.splice(0)) find(path)?.click();
 });
+
+// A fault in the app (a Rust panic) stops its code for good: src/browser/crash.rs calls
+// this first. Plain script, so it still works: it says what happened, keeps the dead page
+// from taking clicks, and offers the stored workspaces as a file the app can import.
+window.splitlineCrashed = (detail) => {
+  if (document.getElementById('crash')) return;
+  const box = document.createElement('div');
+  box.id = 'crash';
+  box.className = 'notice error crash';
+  box.setAttribute('role', 'alert');
+  const say = (tag, text) => box.appendChild(Object.assign(document.createElement(tag), { textContent: text }));
+  say('p', 'Splitline stopped because of a fault in the app. Your work is saved in this browser up to your last change. Download a copy of it, then reload the page.');
+  const download = say('button', 'Download my workspaces');
+  download.type = 'button';
+  download.onclick = () => {
+    const stored = Object.keys(localStorage).filter((k) => k.startsWith('splitline.ws.'));
+    const envelopes = stored.map((k) => JSON.parse(localStorage.getItem(k)));
+    // One file per stored format version, so the app upgrades each on import.
+    for (const version of new Set(envelopes.map((e) => e.version))) {
+      const workspaces = envelopes.filter((e) => e.version === version).map((e) => e.data);
+      const file = JSON.stringify({ format: 'splitline', kind: 'library', version, data: { workspaces } }, null, 2);
+      Object.assign(document.createElement('a'), {
+        href: URL.createObjectURL(new Blob([file], { type: 'application/json' })),
+        download: `splitline-workspaces-recovered-v${version}.json`,
+      }).click();
+    }
+  };
+  const reload = say('button', 'Reload');
+  reload.type = 'button';
+  reload.className = 'secondary';
+  reload.onclick = () => location.reload();
+  say('p', `For a bug report: ${detail}`).className = 'hint';
+  app.inert = true;
+  app.before(box);
+  download.focus();
+};
 
 // The downloads start once the static screen has painted, so they never hold it back
 // (and the first paint is what a new visitor reads, in Lighthouse's trace too).

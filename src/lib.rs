@@ -1,7 +1,7 @@
-#![recursion_limit = "512"]
 //! Splitline: the browser toolkit for drawing the line between an internal IT team
 //! and a managed service provider. `domain` is the pure core; the rest is browser glue
 //! and views over it.
+#![recursion_limit = "512"]
 
 pub mod browser;
 pub mod chunks;
@@ -39,6 +39,7 @@ pub fn App() -> impl IntoView {
     };
     session.provide(booted.saver);
     booted.saver.attach(session);
+    browser::tab_sync::listen(booted.saver, session);
     browser::backup::request_persistence(session.health);
     let route = browser::router::provide_router().0;
     browser::router::announce_page_changes(route);

@@ -1,4 +1,6 @@
+//! The binary's entry point: installs the fault hook (`browser::crash`), then starts the app.
+
 fn main() {
-    console_error_panic_hook::set_once();
+    splitline::browser::crash::install();
     splitline::start();
 }

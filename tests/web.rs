@@ -360,3 +360,14 @@ async fn copying_reaches_the_clipboard_or_says_how_to_copy_by_hand() {
         ),
     }
 }
+
+#[wasm_bindgen_test]
+fn a_fault_hands_its_message_to_the_page_fallback() {
+    js("window.__crashed = null; window.splitlineCrashed = (m) => { window.__crashed = m; };");
+    splitline::browser::crash::show("panicked at example");
+    let got = js_sys::Reflect::get(&web_sys::window().unwrap(), &"__crashed".into()).unwrap();
+    assert_eq!(got.as_string().as_deref(), Some("panicked at example"));
+    // Without the page's fallback (a test page, an old loader) nothing breaks.
+    js("delete window.splitlineCrashed;");
+    splitline::browser::crash::show("again");
+}

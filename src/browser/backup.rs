@@ -4,8 +4,8 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::browser::clock::now_ms;
+use crate::browser::download::offer;
 use crate::browser::state::{Health, Session};
-use crate::components::notices::offer;
 use crate::domain::persist;
 
 /// Downloads every workspace as one JSON file and remembers when, for the reminder.

@@ -3,6 +3,8 @@
 use wasm_bindgen::JsCast;
 use web_sys::{Blob, BlobPropertyBag, HtmlAnchorElement, Url};
 
+use crate::browser::state::{Notices, Tone};
+
 /// Offers `contents` as a download named `filename`. Errors come back as text to show.
 pub fn download(filename: &str, mime: &str, contents: &str) -> Result<(), String> {
     let parts = js_sys::Array::of1(&contents.into());
@@ -28,4 +30,11 @@ pub fn download(filename: &str, mime: &str, contents: &str) -> Result<(), String
         std::time::Duration::from_secs(10),
     );
     Ok(())
+}
+
+/// Starts a download, turning a browser refusal into a notice.
+pub fn offer(notices: Notices, filename: &str, mime: &str, contents: &str) {
+    if let Err(reason) = download(filename, mime, contents) {
+        notices.push(Tone::Error, reason, None);
+    }
 }

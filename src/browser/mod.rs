@@ -5,6 +5,7 @@
 
 pub mod backup;
 pub mod clock;
+pub mod crash;
 pub mod download;
 pub mod file_import;
 pub mod persistence;

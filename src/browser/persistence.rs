@@ -143,7 +143,8 @@ impl Saver {
         }))
     }
 
-    /// Saves after every change, at once when the page goes away, and follows other tabs.
+    /// Saves after every change, and at once when the page goes away (`tab_sync::listen`
+    /// follows other tabs).
     pub fn attach(self, session: Session) {
         Effect::new(move |ran: Option<()>| {
             session.lib.0.track();
@@ -167,7 +168,6 @@ impl Saver {
                 ev.set_return_value("Your latest changes are not saved.");
             }
         });
-        crate::browser::tab_sync::listen(self, session);
     }
 
     /// Whether closing the page now would lose changes.

@@ -1,3 +1,6 @@
+//! The modal confirm dialog asked before a step that cannot be undone, and `Pending`, the state
+//! of a "Delete …?" dialog over a list of items.
+
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 

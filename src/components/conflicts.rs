@@ -1,3 +1,6 @@
+//! Notices that ask what to keep when a workspace changed in this tab and another, and the
+//! reminder to download a backup.
+
 use leptos::prelude::*;
 
 use crate::browser::backup::export_backup;

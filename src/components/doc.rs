@@ -27,6 +27,8 @@ pub struct Doc<D: Document> {
     past: StoredValue<Past<D>>,
     pub can_undo: RwSignal<bool>,
     pub can_redo: RwSignal<bool>,
+    /// Fires once the frame after a change has been drawn (see `with_settled`).
+    settled: Option<Trigger>,
     _doc: PhantomData<fn() -> D>,
 }
 
@@ -48,13 +50,54 @@ impl<D: Document> Doc<D> {
             }),
             can_undo: RwSignal::new(false),
             can_redo: RwSignal::new(false),
+            settled: None,
             _doc: PhantomData,
+        }
+    }
+
+    /// A handle whose `with_settled` readers wake one frame after each change.
+    pub fn settling(lib: Lib) -> Doc<D> {
+        let settled = Trigger::new();
+        let waiting = StoredValue::new(false);
+        Effect::new(move |ran: Option<()>| {
+            lib.0.track();
+            if ran.is_some() && !waiting.get_value() {
+                waiting.set_value(true);
+                request_animation_frame(move || {
+                    set_timeout(
+                        move || {
+                            waiting.try_set_value(false);
+                            settled.notify();
+                        },
+                        std::time::Duration::ZERO,
+                    )
+                });
+            }
+        });
+        Doc {
+            settled: Some(settled),
+            ..Doc::new(lib)
         }
     }
 
     /// Reads the document, tracked.
     pub fn with<T>(self, f: impl FnOnce(&D) -> T) -> T {
         self.lib.0.with(|l| f(D::of(l.active())))
+    }
+
+    /// Reads the document for what shows beside the part being edited (checks, totals,
+    /// rankings): tracked, but woken after the frame that shows the edit itself, so a
+    /// key press paints before they recompute. Never for an input's value, which must
+    /// follow each keystroke.
+    /// A handle made with `new` wakes them with every change.
+    pub fn with_settled<T>(self, f: impl FnOnce(&D) -> T) -> T {
+        match self.settled {
+            Some(settled) => {
+                settled.track();
+                self.with_untracked(f)
+            }
+            None => self.with(f),
+        }
     }
 
     /// Reads the document without subscribing (event handlers).
@@ -118,6 +161,20 @@ impl<D: Document> Doc<D> {
         changed
     }
 
+    /// A change that is not a step of the buyer's work (where call mode stands, the id a
+    /// card is shared under): saved, never undone. `change` says whether it changed.
+    pub fn note(self, change: impl FnOnce(&mut D) -> bool) {
+        let now = crate::browser::clock::now_ms();
+        self.lib.0.try_maybe_update(|l| {
+            let ws = l.active_mut();
+            let changed = change(D::of_mut(ws));
+            if changed {
+                ws.updated_ms = now;
+            }
+            (changed, ())
+        });
+    }
+
     /// Replaces the whole document as one step (a template, an import).
     pub fn replace(self, next: D) {
         self.change(None, move |d| {
@@ -165,6 +222,14 @@ impl<D: Document> Doc<D> {
         };
         self.sync_buttons();
         done
+    }
+
+    /// Forgets every step: after a change outside the document that its past states
+    /// would contradict (a provider removed with its scores and quote).
+    pub fn forget_history(self) {
+        self.past
+            .update_value(|p| p.steps = History::new(UNDO_STEPS));
+        self.sync_buttons();
     }
 
     /// Another workspace opened in place: its document has a history of its own.

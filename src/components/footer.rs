@@ -1,3 +1,6 @@
+//! The site footer: when the last save was, how much storage is used, and whether the browser
+//! may clear it.
+
 use leptos::prelude::*;
 
 use crate::browser::clock::format_time;

@@ -1,3 +1,5 @@
+//! The site header: brand link, tool navigation, workspace switcher and save badge.
+
 use leptos::prelude::*;
 
 use crate::browser::router::CurrentRoute;

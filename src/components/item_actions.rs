@@ -1,3 +1,5 @@
+//! The move and delete buttons of one item in an ordered list, the same in every tool.
+
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 

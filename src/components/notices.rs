@@ -1,8 +1,11 @@
+//! The notices under the header: save failures, load problems, tab conflicts and the backup
+//! reminder.
+
 use leptos::prelude::*;
 
 use super::conflicts::{BackupReminder, ConflictList};
 use crate::browser::backup::export_backup;
-use crate::browser::download::download;
+use crate::browser::download::offer;
 use crate::browser::state::{Attachment, Notices, SaveStatus, Session, Status, Tone};
 
 /// Messages about storage: load problems (dismissable) and save failures (persistent).
@@ -65,12 +68,5 @@ fn AttachmentButton(attachment: Attachment) -> impl IntoView {
         <button type="button" on:click=on_click>
             "Download the raw data"
         </button>
-    }
-}
-
-/// Starts a download, turning a browser refusal into a notice.
-pub fn offer(notices: Notices, filename: &str, mime: &str, contents: &str) {
-    if let Err(reason) = download(filename, mime, contents) {
-        notices.push(Tone::Error, reason, None);
     }
 }

@@ -1,3 +1,6 @@
+//! A labelled whole-number input: bad input is refused next to the field and the model keeps
+//! the last good value.
+
 use leptos::prelude::*;
 
 use super::unique_id;

@@ -1,3 +1,5 @@
+//! A page's heading, its one-line purpose and the workspace it works on.
+
 use leptos::prelude::*;
 
 use crate::browser::state::Lib;

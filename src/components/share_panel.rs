@@ -1,3 +1,6 @@
+//! The share panel of every tool and of a workspace: a link that carries the document, its length
+//! and where it survives pasting, and the JSON download.
+
 use leptos::prelude::*;
 
 use super::unique_id;

@@ -3,6 +3,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::edit::{put, Changed};
+
 /// The longest workspace or company name we accept; longer text is a paste accident.
 pub const MAX_NAME_CHARS: usize = 120;
 /// More employees than this is outside what co-managed IT is sold for.
@@ -123,6 +125,34 @@ impl CompanyProfile {
     }
 }
 
+/// A change to the company profile. Counts come as typed whole numbers.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ProfileEdit {
+    CompanyName(String),
+    Employees(i64),
+    InternalIt(i64),
+    Industry(Industry),
+}
+
+impl CompanyProfile {
+    /// Applies one change if the whole profile stays valid; otherwise says why and
+    /// leaves it as it was.
+    pub fn apply(&mut self, edit: ProfileEdit) -> Result<Changed, ProfileError> {
+        let count = |v: i64| u32::try_from(v).map_err(|_| ProfileError::EmployeesOutOfRange);
+        let mut next = self.clone();
+        match edit {
+            ProfileEdit::CompanyName(name) => next.company_name = name,
+            ProfileEdit::Employees(v) => next.employees = count(v)?,
+            ProfileEdit::InternalIt(v) => {
+                next.internal_it = count(v).map_err(|_| ProfileError::MoreItThanEmployees)?
+            }
+            ProfileEdit::Industry(i) => next.industry = i,
+        }
+        next.validate()?;
+        Ok(put(self, next))
+    }
+}
+
 /// Why a company profile was refused.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ProfileError {
@@ -146,6 +176,42 @@ impl ProfileError {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn profile_edits_keep_the_whole_profile_valid() {
+        let mut p = profile(75, 2);
+        assert_eq!(p.apply(ProfileEdit::Employees(120)), Ok(Changed::Yes));
+        assert_eq!(p.apply(ProfileEdit::Employees(120)), Ok(Changed::No));
+        assert_eq!(
+            p.apply(ProfileEdit::Employees(0)),
+            Err(ProfileError::EmployeesOutOfRange)
+        );
+        assert_eq!(
+            p.apply(ProfileEdit::Employees(-3)),
+            Err(ProfileError::EmployeesOutOfRange)
+        );
+        assert_eq!(
+            p.apply(ProfileEdit::Employees(1 << 40)),
+            Err(ProfileError::EmployeesOutOfRange)
+        );
+        assert_eq!(
+            p.apply(ProfileEdit::InternalIt(121)),
+            Err(ProfileError::MoreItThanEmployees)
+        );
+        let long = "x".repeat(MAX_NAME_CHARS + 1);
+        assert_eq!(
+            p.apply(ProfileEdit::CompanyName(long)),
+            Err(ProfileError::NameTooLong)
+        );
+        assert_eq!(
+            p.apply(ProfileEdit::Industry(Industry::ALL[1])),
+            Ok(Changed::Yes)
+        );
+        assert_eq!(
+            (p.employees, p.internal_it, p.industry),
+            (120, 2, Industry::ALL[1])
+        );
+    }
 
     fn profile(employees: u32, internal_it: u32) -> CompanyProfile {
         CompanyProfile {

@@ -41,6 +41,14 @@ impl Workspace {
     }
 
     /// Removes a provider from the workspace and from every tool that refers to it.
+    /// This workspace as a new one of the library: a fresh id, stamped as just changed
+    /// (a file or link brought in never replaces the workspace it came from).
+    pub fn arriving(mut self, fresh_id: String, now_ms: i64) -> Workspace {
+        self.id = fresh_id;
+        self.updated_ms = now_ms;
+        self
+    }
+
     pub fn remove_provider(&mut self, id: &str) {
         self.providers.retain(|p| p.id != id);
         self.scorecard.forget_provider(id);

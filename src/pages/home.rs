@@ -1,3 +1,5 @@
+//! The start page: what Splitline is for, and a link to each tool.
+
 use leptos::prelude::*;
 
 use crate::domain::route::Route;

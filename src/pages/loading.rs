@@ -1,3 +1,5 @@
+//! What a page shows while its code loads, and when its code could not be fetched.
+
 use leptos::prelude::*;
 
 use crate::domain::route::Route;

@@ -1,3 +1,5 @@
+//! The page shown for an address that names no page.
+
 use leptos::prelude::*;
 
 use crate::domain::route::Route;

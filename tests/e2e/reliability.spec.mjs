@@ -177,3 +177,35 @@ test('the deploy headers forbid framing, send no referrer, and cache only named 
   assert.equal(await frame.getByRole('heading', { level: 1 }).count(), 0, 'the app does not render inside a frame');
   await context.close();
 });
+
+test('a fault in the app shows what happened and a download of the saved work, which imports back', async () => {
+  const context = await browser.newContext();
+  const page = await openPage(context, `${APP_URL}#/workspaces`);
+  await page.getByRole('textbox', { name: 'Company name' }).fill('Fabrikam Health');
+  await saved(page);
+  // What src/browser/crash.rs calls from the panic hook (a panic cannot be caused on
+  // purpose in the release build): after it, no wasm code runs.
+  await page.evaluate(() => window.splitlineCrashed('panicked at src/example.rs:1:1: example'));
+  const alert = page.getByRole('alert').filter({ hasText: 'Splitline stopped because of a fault in the app.' });
+  await alert.waitFor();
+  assert.ok(await alert.getByText('For a bug report: panicked at src/example.rs:1:1: example').isVisible());
+  assert.equal(await page.evaluate(() => document.getElementById('app').inert), true);
+  const download = page.waitForEvent('download');
+  await alert.getByRole('button', { name: 'Download my workspaces' }).click();
+  const file = await download;
+  assert.equal(file.suggestedFilename(), 'splitline-workspaces-recovered-v1.json');
+  const text = await (await file.createReadStream()).toArray().then((c) => Buffer.concat(c).toString());
+  const json = JSON.parse(text);
+  assert.equal(json.kind, 'library');
+  assert.equal(json.data.workspaces[0].profile.company_name, 'Fabrikam Health');
+
+  // Reloaded, the app reads that file back as a backup.
+  await alert.getByRole('button', { name: 'Reload' }).click();
+  await page.getByRole('textbox', { name: 'Company name' }).waitFor();
+  await page.getByLabel("Import a Splitline file (a workspace, a backup, or one tool's document)").setInputFiles({ name: 'recovered.json', mimeType: 'application/json', buffer: Buffer.from(text) });
+  await page.getByText('Imported “My first engagement 2” as a new workspace.', { exact: false }).waitFor();
+  assert.equal(await page.getByRole('textbox', { name: 'Company name' }).inputValue(), 'Fabrikam Health');
+  assert.equal(await page.getByRole('alert').filter({ hasText: 'Splitline stopped' }).count(), 0);
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});

@@ -202,12 +202,13 @@ impl Report {
         text
     }
 
-    /// Number of findings for one function.
-    pub fn count_for(&self, function: Id) -> usize {
-        self.findings
-            .iter()
-            .filter(|f| f.function == Some(function))
-            .count()
+    /// The number of findings of each function that has any.
+    pub fn counts_by_function(&self) -> std::collections::HashMap<Id, usize> {
+        let mut counts = std::collections::HashMap::new();
+        for f in self.findings.iter().filter_map(|f| f.function) {
+            *counts.entry(f).or_default() += 1;
+        }
+        counts
     }
 }
 
@@ -749,5 +750,23 @@ mod tests {
         ids.dedup();
         assert_eq!(ids.len(), n);
         assert_eq!(report.score_pct(), Some(0));
+    }
+
+    #[test]
+    fn findings_are_counted_per_function() {
+        let mut raci = crate::domain::raci::template::co_managed(Default::default());
+        let f = raci.functions[0].id;
+        raci.functions[0].roles.clear();
+        let report = check(&raci);
+        let counts = report.counts_by_function();
+        let mine = report
+            .findings
+            .iter()
+            .filter(|x| x.function == Some(f))
+            .count();
+        assert!(mine > 0);
+        assert_eq!(counts.get(&f), Some(&mine));
+        let total: usize = counts.values().sum();
+        assert_eq!(total + report.matrix_findings(), report.findings.len());
     }
 }

@@ -4,7 +4,11 @@
 //! Ids are stable strings: evaluators' cards merge by them, so never change one.
 //! Anchors describe what a provider shows or says, so two evaluators give the same score.
 
-use super::model::{Anchors, Criterion, RedFlag, Weight};
+use super::model::{
+    Anchors, Basis, Cells, Criterion, Cursor, RedFlag, Scorecard, Weight, DEFAULT_CLOSE_MARGIN,
+    MAX_CRITERIA, MAX_CUSTOM_FLAGS,
+};
+use std::collections::BTreeMap;
 
 /// (id, group, name, question, anchor 1, anchor 3, anchor 5, weight)
 type Row = (
@@ -372,6 +376,8 @@ const CRITERIA: &[Row] = &[
 
 /// How many red flags the market's list has.
 pub const DEFAULT_FLAGS: usize = FLAGS.len();
+/// Red flags a scorecard can hold: the market's and the buyer's own.
+pub const MAX_FLAGS: usize = DEFAULT_FLAGS + MAX_CUSTOM_FLAGS;
 
 const FLAGS: &[(&str, &str)] = &[
     (
@@ -436,6 +442,47 @@ pub fn default_flags() -> Vec<RedFlag> {
             custom: false,
         })
         .collect()
+}
+
+impl Default for Scorecard {
+    /// A new scorecard starts with the market's criteria and red flags.
+    fn default() -> Self {
+        Scorecard {
+            evaluator: String::new(),
+            card_id: String::new(),
+            complete: false,
+            blind: false,
+            criteria: default_criteria(),
+            cells: Cells::new(),
+            flags: default_flags(),
+            knockouts: BTreeMap::new(),
+            show_knocked_out: false,
+            close_margin: DEFAULT_CLOSE_MARGIN,
+            basis: Basis::Mine,
+            others: Vec::new(),
+            agreed: BTreeMap::new(),
+            cursor: Cursor::default(),
+        }
+    }
+}
+
+impl Scorecard {
+    /// Adds back any default criterion (by id) that was removed. Returns how many.
+    pub fn restore_default_criteria(&mut self) -> usize {
+        let mut added = 0;
+        for c in default_criteria() {
+            if self.criterion(&c.id).is_none() && self.criteria.len() < MAX_CRITERIA {
+                let at = self
+                    .criteria
+                    .iter()
+                    .rposition(|x| x.group == c.group)
+                    .map_or(self.criteria.len(), |i| i + 1);
+                self.criteria.insert(at, c);
+                added += 1;
+            }
+        }
+        added
+    }
 }
 
 #[cfg(test)]

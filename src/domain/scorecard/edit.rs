@@ -48,12 +48,13 @@ pub enum ScorecardEdit {
         text: String,
     },
     RemoveFlag(String),
-    /// A criterion under a fresh id, at the end of its group.
+    /// A criterion under a fresh id, at the end of its group ("Other" when no group is
+    /// given), with its weight as typed.
     AddCriterion {
         id: String,
         group: String,
         name: String,
-        weight: Weight,
+        weight: String,
     },
     CriterionText {
         id: String,
@@ -73,8 +74,6 @@ pub enum ScorecardEdit {
     CloseMargin(String),
     ShowKnockedOut(bool),
     Basis(Basis),
-    /// Where call mode is (kept across undo: it is a place, not a change).
-    Cursor(Cursor),
 }
 
 /// Why typed text was refused, or the model's own refusal.
@@ -185,7 +184,14 @@ impl Scorecard {
                 name,
                 weight,
             } => {
-                self.add_criterion(id, &group, &name, weight)?;
+                let weight =
+                    Weight::parse(&weight).map_err(|e| ScorecardError::Weight(e.message()))?;
+                let group = if group.trim().is_empty() {
+                    "Other"
+                } else {
+                    &group
+                };
+                self.add_criterion(id, group, &name, weight)?;
                 Changed::Yes
             }
             E::CriterionText { id, which, text } => {
@@ -215,8 +221,32 @@ impl Scorecard {
             }
             E::ShowKnockedOut(on) => put(&mut self.show_knocked_out, on),
             E::Basis(basis) => put(&mut self.basis, basis),
-            E::Cursor(cursor) => put(&mut self.cursor, cursor),
         })
+    }
+}
+
+impl Scorecard {
+    /// Moves call mode to another question. A place, not an edit: undo never walks
+    /// back through it.
+    pub fn go_to(&mut self, cursor: Cursor) -> bool {
+        put(&mut self.cursor, cursor).is_yes()
+    }
+
+    /// The sum of the weights, as the criteria editor shows it ("" when none is set).
+    pub fn total_weight_text(&self) -> String {
+        let sum: f64 = self.criteria.iter().map(|c| c.weight.get()).sum();
+        Weight::new(sum.min(1.0e9))
+            .map(Weight::text)
+            .unwrap_or_default()
+    }
+
+    /// Gives the card the id it is shared under, the first time it leaves this device.
+    pub fn stamp_card_id(&mut self, fresh: String) -> bool {
+        let stamp = self.card_id.is_empty();
+        if stamp {
+            self.card_id = fresh;
+        }
+        stamp
     }
 }
 
@@ -336,17 +366,23 @@ mod tests {
             Err(ScorecardError::Edit(EditError::DuplicateFlag))
         );
         let before = sc.criteria.len();
-        let add = ScorecardEdit::AddCriterion {
+        let add = |name: &str, weight: &str| ScorecardEdit::AddCriterion {
             id: "c-x".into(),
-            group: "Fit".into(),
-            name: " ".into(),
-            weight: Weight::new(1.0).unwrap(),
+            group: " ".into(),
+            name: name.into(),
+            weight: weight.into(),
         };
-        assert_eq!(
-            sc.apply(add),
-            Err(ScorecardError::Edit(EditError::EmptyName))
-        );
+        let refused = sc.apply(add(" ", "1"));
+        assert_eq!(refused, Err(ScorecardError::Edit(EditError::EmptyName)));
+        let refused = sc.apply(add("Exit terms", "lots"));
+        assert!(matches!(refused, Err(ScorecardError::Weight(_))));
         assert_eq!(sc.criteria.len(), before);
+        assert_eq!(sc.apply(add("Exit terms", "2")), Ok(Changed::Yes));
+        assert_eq!(sc.criterion("c-x").map(|c| c.group.as_str()), Some("Other"));
+        assert!(!sc.total_weight_text().is_empty());
+        assert!(sc.stamp_card_id("card-1".into()));
+        assert!(!sc.stamp_card_id("card-2".into()));
+        assert_eq!(sc.card_id, "card-1");
         let id = sc.criteria[0].id.clone();
         assert_eq!(
             sc.apply(ScorecardEdit::RemoveCriterion(id.clone())),

@@ -5,8 +5,9 @@
 
 use std::collections::HashSet;
 
+use super::criteria::MAX_FLAGS;
 use super::model::{
-    check_margin, Scorecard, MAX_CARDS, MAX_CRITERIA, MAX_CUSTOM_FLAGS, MAX_FLAGS, MAX_NAME_CHARS,
+    check_margin, Scorecard, MAX_CARDS, MAX_CRITERIA, MAX_CUSTOM_FLAGS, MAX_NAME_CHARS,
     MAX_TEXT_CHARS,
 };
 use crate::domain::text::lower;

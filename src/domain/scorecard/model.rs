@@ -8,8 +8,6 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::criteria::{default_criteria, default_flags};
-
 /// More criteria than this is a paste accident, not an evaluation.
 pub const MAX_CRITERIA: usize = 200;
 /// The largest weight we accept; weights are relative, so this is plenty.
@@ -18,7 +16,6 @@ pub const MAX_NAME_CHARS: usize = 120;
 pub const MAX_TEXT_CHARS: usize = 2000;
 pub const MAX_CUSTOM_FLAGS: usize = 30;
 /// The market's red flags plus the custom ones.
-pub const MAX_FLAGS: usize = super::criteria::DEFAULT_FLAGS + MAX_CUSTOM_FLAGS;
 /// Imported cards beyond this are a sign of importing the same file in a loop.
 pub const MAX_CARDS: usize = 20;
 /// The closeness threshold the verdict starts with, in points out of 100.
@@ -343,28 +340,6 @@ pub struct Scorecard {
     pub cursor: Cursor,
 }
 
-impl Default for Scorecard {
-    /// A new scorecard starts with the market's criteria and red flags.
-    fn default() -> Self {
-        Scorecard {
-            evaluator: String::new(),
-            card_id: String::new(),
-            complete: false,
-            blind: false,
-            criteria: default_criteria(),
-            cells: Cells::new(),
-            flags: default_flags(),
-            knockouts: BTreeMap::new(),
-            show_knocked_out: false,
-            close_margin: DEFAULT_CLOSE_MARGIN,
-            basis: Basis::Mine,
-            others: Vec::new(),
-            agreed: BTreeMap::new(),
-            cursor: Cursor::default(),
-        }
-    }
-}
-
 /// Why an edit of the scorecard was refused.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum EditError {
@@ -615,23 +590,6 @@ impl Scorecard {
             criteria = rest;
         }
         true
-    }
-
-    /// Adds back any default criterion (by id) that was removed. Returns how many.
-    pub fn restore_default_criteria(&mut self) -> usize {
-        let mut added = 0;
-        for c in default_criteria() {
-            if self.criterion(&c.id).is_none() && self.criteria.len() < MAX_CRITERIA {
-                let at = self
-                    .criteria
-                    .iter()
-                    .rposition(|x| x.group == c.group)
-                    .map_or(self.criteria.len(), |i| i + 1);
-                self.criteria.insert(at, c);
-                added += 1;
-            }
-        }
-        added
     }
 
     /// The criteria in display order: groups in order of first appearance, and within a

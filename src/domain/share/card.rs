@@ -18,8 +18,9 @@ use std::collections::BTreeMap;
 use super::bytes::{ReadError, Reader, Writer};
 use super::defaults;
 use crate::domain::provider::{Provider, MAX_PROVIDERS};
+use crate::domain::scorecard::criteria::MAX_FLAGS;
 use crate::domain::scorecard::merge::{self, CardFile};
-use crate::domain::scorecard::model::{Anchors, MAX_CRITERIA, MAX_FLAGS, MAX_TEXT_CHARS};
+use crate::domain::scorecard::model::{Anchors, MAX_CRITERIA, MAX_TEXT_CHARS};
 use crate::domain::scorecard::{Cell, Criterion, RedFlag, Score, Weight};
 
 /// UTF-8 bytes a text may take (a character is at most four bytes).

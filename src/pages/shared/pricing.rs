@@ -1,3 +1,5 @@
+//! A pricing comparison opened from a share link: each quote's totals, and saving it.
+
 use leptos::prelude::*;
 
 use super::SaveAsNew;

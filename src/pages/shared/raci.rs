@@ -1,3 +1,5 @@
+//! A RACI matrix opened from a share link: the matrix read-only, its check score, and saving it.
+
 use leptos::prelude::*;
 
 use super::SaveAsNew;

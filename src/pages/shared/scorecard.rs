@@ -1,3 +1,6 @@
+//! A scorecard opened from a share link: the ranking, every score and note, and adding it as an
+//! evaluator's card or as a new workspace.
+
 use leptos::prelude::*;
 
 use super::SaveAsNew;

@@ -1,3 +1,5 @@
+//! A workspace opened from a share link: a summary of its profile and tools, and saving it.
+
 use leptos::prelude::*;
 
 use super::SaveAsNew;

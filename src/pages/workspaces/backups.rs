@@ -1,8 +1,10 @@
+//! Unreadable data set aside at start-up: listed, downloadable as text, and deletable.
+
 use leptos::prelude::*;
 
+use crate::browser::download::offer;
 use crate::browser::persistence::Saver;
 use crate::browser::state::Notices;
-use crate::components::notices::offer;
 
 /// Unreadable data kept from earlier starts: downloadable, and deletable on request.
 #[component]

@@ -1,3 +1,5 @@
+//! The list of workspaces: create, open, rename in place, duplicate and delete.
+
 use leptos::prelude::*;
 
 use crate::browser::clock::{format_time, fresh_id, now_ms};

@@ -1,9 +1,12 @@
+//! The company profile form of the open workspace: name, employees, internal IT staff and industry.
+
 use leptos::prelude::*;
 
 use crate::browser::state::Lib;
 use crate::components::number_field::NumberField;
 use crate::components::unique_id;
-use crate::domain::profile::{CompanyProfile, Industry, MAX_EMPLOYEES, MAX_NAME_CHARS};
+use crate::domain::edit::Changed;
+use crate::domain::profile::{Industry, ProfileEdit, MAX_EMPLOYEES, MAX_NAME_CHARS};
 
 /// The company profile of the open workspace; the tools take their defaults from it.
 #[component]
@@ -12,16 +15,19 @@ pub fn ProfileForm() -> impl IntoView {
     let profile = move || lib.0.with(|l| l.active().profile.clone());
     // Applies a change only if the whole profile stays valid; otherwise says why.
     let cross_error = RwSignal::new(None::<String>);
-    let change = move |edit: Box<dyn FnOnce(&mut CompanyProfile)>| {
-        let mut next = lib.0.with_untracked(|l| l.active().profile.clone());
-        edit(&mut next);
-        match next.validate() {
-            Ok(()) => {
-                cross_error.set(None);
-                lib.update_active(|ws| ws.profile = next);
+    let change = move |edit: ProfileEdit| {
+        let mut outcome = Ok(Changed::No);
+        let now = crate::browser::clock::now_ms();
+        lib.0.try_maybe_update(|l| {
+            let ws = l.active_mut();
+            outcome = ws.profile.apply(edit);
+            let changed = outcome.is_ok_and(Changed::is_yes);
+            if changed {
+                ws.updated_ms = now;
             }
-            Err(e) => cross_error.set(Some(e.message().to_owned())),
-        }
+            (changed, ())
+        });
+        cross_error.set(outcome.err().map(|e| e.message().to_owned()));
     };
     let name_id = unique_id("company");
     let industry_id = unique_id("industry");
@@ -41,21 +47,21 @@ pub fn ProfileForm() -> impl IntoView {
                         prop:value=move || profile().company_name
                         on:input=move |ev| {
                             let v = event_target_value(&ev);
-                            change(Box::new(move |p| p.company_name = v));
+                            change(ProfileEdit::CompanyName(v));
                         }
                     />
                 </div>
                 <NumberField
                     label="Employees"
                     value=Signal::derive(move || i64::from(profile().employees))
-                    on_change=Callback::new(move |v: i64| change(Box::new(move |p| p.employees = v as u32)))
+                    on_change=Callback::new(move |v: i64| change(ProfileEdit::Employees(v)))
                     min=1
                     max=i64::from(MAX_EMPLOYEES)
                 />
                 <NumberField
                     label="Internal IT staff"
                     value=Signal::derive(move || i64::from(profile().internal_it))
-                    on_change=Callback::new(move |v: i64| change(Box::new(move |p| p.internal_it = v as u32)))
+                    on_change=Callback::new(move |v: i64| change(ProfileEdit::InternalIt(v)))
                     min=0
                     max=i64::from(MAX_EMPLOYEES)
                     hint="People whose main job is IT, including the IT manager."
@@ -66,7 +72,7 @@ pub fn ProfileForm() -> impl IntoView {
                         id=industry_id
                         on:change=move |ev| {
                             if let Some(i) = Industry::from_key(&event_target_value(&ev)) {
-                                change(Box::new(move |p| p.industry = i));
+                                change(ProfileEdit::Industry(i));
                             }
                         }
                     >

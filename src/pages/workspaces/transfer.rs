@@ -1,10 +1,13 @@
+//! Workspace files: download this workspace or a backup of all, import a file as new workspaces,
+//! and the share panel for the open workspace.
+
 use leptos::prelude::*;
 
 use crate::browser::backup::export_backup;
 use crate::browser::clock::{fresh_id, now_ms};
+use crate::browser::download::offer;
 use crate::browser::file_import::{dropped, first_file, picked, read};
 use crate::browser::state::{Session, Tone};
-use crate::components::notices::offer;
 use crate::components::share_panel::SharePanel;
 use crate::domain::documents::workspace_from_card;
 use crate::domain::envelope::{self, Kind};
@@ -109,10 +112,8 @@ fn add(session: Session, imported: Imported) {
         .try_update(|l| {
             workspaces
                 .into_iter()
-                .map(|mut ws| {
-                    ws.id = fresh_id();
-                    ws.updated_ms = now;
-                    let id = l.insert(ws);
+                .map(|ws| {
+                    let id = l.insert(ws.arriving(fresh_id(), now));
                     l.get(&id)
                         .map(|w| w.display_name().to_owned())
                         .unwrap_or_default()

@@ -1,3 +1,5 @@
+//! The form that adds a quote, for a provider already in the workspace or a new one.
+
 use leptos::prelude::*;
 
 use crate::browser::clock::fresh_id;

@@ -1,3 +1,6 @@
+//! The alternatives to the quotes: fully managed IT and hiring, priced over the same terms, and
+//! what each costs beside every quote.
+
 use leptos::prelude::*;
 
 use super::fields::{MoneyField, PercentField};

@@ -1,3 +1,5 @@
+//! What every quote is priced for: user and device counts, yearly growth and the currency.
+
 use leptos::prelude::*;
 
 use super::fields::PercentField;

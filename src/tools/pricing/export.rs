@@ -1,9 +1,11 @@
+//! The comparison's CSV download and printout, and the heading of the printout.
+
 use leptos::prelude::*;
 
 use super::Cmp;
 use crate::browser::clock::{format_time, now_ms};
+use crate::browser::download::offer;
 use crate::browser::state::{Lib, Notices};
-use crate::components::notices::offer;
 use crate::domain::pricing::csv::comparison_csv;
 
 /// The comparison as a CSV file, and a printout for finance.

@@ -1,3 +1,5 @@
+//! The hires of the in-house alternative: role, salary, benefits load, tools and months to hire.
+
 use leptos::prelude::*;
 
 use super::fields::{MoneyField, PercentField};

@@ -112,7 +112,7 @@ pub fn PricingPage() -> impl IntoView {
         <PageIntro route=Route::Pricing />
         <div class="pricing">
             <export::PrintHeading />
-            <div class="panel no-print pricing-toolbar" role="group" aria-label="Comparison actions">
+            <div class="panel no-print doc-actions" role="group" aria-label="Comparison actions">
                 <UndoButtons
                     can_undo=doc.can_undo
                     can_redo=doc.can_redo

@@ -1,3 +1,6 @@
+//! The quotes: one card per quote with its fields, figures, benchmark flags and RACI findings,
+//! the add form and the delete confirmation.
+
 use leptos::prelude::*;
 
 use super::add_quote::AddQuoteForm;

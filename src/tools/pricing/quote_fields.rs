@@ -1,3 +1,5 @@
+//! A quote's input fields: the pricing model with its rates, and the fees and contract terms.
+
 use leptos::prelude::*;
 
 use super::fields::{MoneyField, PercentField};

@@ -1,3 +1,6 @@
+//! A quote's exclusions and rate card: how it covers each commonly excluded item, the rate, and
+//! what the item adds to year 1.
+
 use leptos::prelude::*;
 
 use super::fields::MoneyField;

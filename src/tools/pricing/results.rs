@@ -1,3 +1,6 @@
+//! The comparison: what the figures are for, the quotes ranked by total contract value, the
+//! charts and the cost per contract year.
+
 use leptos::prelude::*;
 
 use super::charts::{BreakdownChart, YearChart};

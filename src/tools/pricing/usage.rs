@@ -1,3 +1,6 @@
+//! How much of each commonly excluded item the buyer expects to use in a year, and the licensed
+//! seats: the figures that price every quote's exclusions.
+
 use leptos::prelude::*;
 
 use super::{apply, doc, typed};

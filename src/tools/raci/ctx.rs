@@ -30,9 +30,6 @@ pub struct Editor {
     pub said: RwSignal<String>,
     /// Functions just marked by their names, shown until the buyer keeps or undoes them.
     pub suggested: RwSignal<Option<Suggested>>,
-    /// Fires once the frame after a change has been drawn: the checks and the panels
-    /// follow this, so an edit paints its cell before they recompute.
-    settled: Trigger,
 }
 
 /// Functions the app marked by their names in one go: stored before kinds were suggested,
@@ -63,32 +60,14 @@ impl Editor {
                 }
             })
         });
-        let settled = Trigger::new();
-        let waiting = StoredValue::new(false);
-        Effect::new(move |ran: Option<()>| {
-            lib.0.track();
-            if ran.is_some() && !waiting.get_value() {
-                waiting.set_value(true);
-                request_animation_frame(move || {
-                    set_timeout(
-                        move || {
-                            waiting.try_set_value(false);
-                            settled.notify();
-                        },
-                        std::time::Duration::ZERO,
-                    )
-                });
-            }
-        });
         Editor {
             lib,
-            doc: Doc::new(lib),
+            doc: Doc::settling(lib),
             cursor,
             tab_stop,
             selector: StoredValue::new(Selector::new(move || tab_stop.get())),
             said: RwSignal::new(String::new()),
             suggested: RwSignal::new(None),
-            settled,
         }
     }
 
@@ -101,12 +80,10 @@ impl Editor {
         self.lib.0.with(|l| f(&l.active().raci))
     }
 
-    /// Reads the matrix for what shows beside the grid (checks, details, structure,
-    /// workload): tracked, but woken after the edited cell has been drawn. Never for an
-    /// input's value, which must follow each keystroke.
+    /// Reads the matrix for what shows beside the grid (checks, structure, workload):
+    /// see `Doc::with_settled`.
     pub fn with_settled<T>(self, f: impl FnOnce(&Raci) -> T) -> T {
-        self.settled.track();
-        self.with_untracked(f)
+        self.doc.with_settled(f)
     }
 
     /// Reads the matrix without subscribing (event handlers).

@@ -7,10 +7,10 @@ use wasm_bindgen_futures::JsFuture;
 
 use super::ctx::Editor;
 use super::file_stem;
+use crate::browser::download::offer;
 use crate::browser::state::{Lib, Notices, Tone};
 use crate::chunks::{split_point, NotLoaded};
 use crate::components::confirm::ConfirmDialog;
-use crate::components::notices::offer;
 use crate::domain::limits::{csv_hint, MAX_REPORTED_PROBLEMS};
 use crate::domain::raci::csv::{self, ImportError, Imported, Layout};
 use crate::domain::raci::{markdown, sow, Raci};

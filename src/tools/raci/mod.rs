@@ -71,15 +71,7 @@ fn Workbench() -> impl IntoView {
     provide_context(editor);
     let report = Memo::new(move |_| editor.with_settled(check));
     provide_context(Checks(report));
-    let counts = Memo::new(move |_| {
-        report.with(|r| {
-            let mut m: HashMap<Id, usize> = HashMap::new();
-            for f in r.findings.iter().filter_map(|f| f.function) {
-                *m.entry(f).or_default() += 1;
-            }
-            m
-        })
-    });
+    let counts = Memo::new(move |_| report.with(Report::counts_by_function));
     provide_context(IssueCounts(counts));
     row::RowStore::provide(editor, counts);
     provide_context(io::ImportProblems(RwSignal::new(Vec::new())));

@@ -1,7 +1,9 @@
+//! Sharing the RACI matrix as a link or as a JSON file.
+
 use leptos::prelude::*;
 
+use crate::browser::download::offer;
 use crate::browser::state::{Lib, Notices};
-use crate::components::notices::offer;
 use crate::components::share_panel::SharePanel;
 use crate::domain::documents::RaciDoc;
 use crate::domain::envelope::{self, Kind};

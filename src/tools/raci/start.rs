@@ -1,3 +1,6 @@
+//! The first screen of an empty matrix: start from the co-managed template for an industry, start
+//! blank, or import a CSV file.
+
 use leptos::prelude::*;
 
 use super::ctx::Editor;

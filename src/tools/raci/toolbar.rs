@@ -1,3 +1,6 @@
+//! The matrix toolbar: undo and redo, the downloads, import, the printable appendix, and replacing
+//! the matrix with the template or clearing it, each confirmed first.
+
 use leptos::prelude::*;
 
 use super::ctx::Editor;

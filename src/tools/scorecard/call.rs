@@ -1,13 +1,17 @@
+//! Call mode: one provider and one question at a time for a live call, scored from the keyboard,
+//! with a note and the provider's red flags.
+
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::knockouts::FlagChecklist;
-use super::live::{edit, read, Live};
+use super::live::{apply, doc, Live, ScorecardDoc};
 use super::scores::{AnchorList, ScoreButtons};
 use super::sig::{aria, error_text, flag, list, show_or, text};
 use crate::browser::state::Lib;
 use crate::components::unique_id;
 use crate::domain::scorecard::call::{self, CallKey, Progress};
+use crate::domain::scorecard::edit::ScorecardEdit;
 use crate::domain::scorecard::model::{Anchors, Cursor, Score, MAX_TEXT_CHARS};
 
 #[derive(Clone, Debug, PartialEq)]
@@ -24,22 +28,27 @@ struct Question {
     progress: Progress,
 }
 
-fn go(cursor: Cursor) {
-    edit(|sc| sc.cursor = cursor);
+fn go(doc: ScorecardDoc, cursor: Cursor) {
+    doc.note(|sc| sc.go_to(cursor));
 }
 
 /// Moves `delta` questions (or to the next unscored one) for the current provider.
-fn navigate(q: &Question, how: Nav) {
-    let order = read(call::order);
+fn navigate(doc: ScorecardDoc, q: &Question, how: Nav) {
+    let order = doc.with_untracked(call::order);
     let target = match how {
         Nav::Step(d) => call::step(&order, &q.criterion, d),
-        Nav::Unscored => read(|sc| call::next_unscored(sc, &q.provider, &order, &q.criterion)),
+        Nav::Unscored => {
+            doc.with_untracked(|sc| call::next_unscored(sc, &q.provider, &order, &q.criterion))
+        }
     };
     if let Some(criterion) = target {
-        go(Cursor {
-            provider: q.provider.clone(),
-            criterion,
-        });
+        go(
+            doc,
+            Cursor {
+                provider: q.provider.clone(),
+                criterion,
+            },
+        );
     }
 }
 
@@ -61,6 +70,7 @@ fn typing_in_field(ev: &web_sys::KeyboardEvent) -> bool {
 #[component]
 pub fn CallMode() -> impl IntoView {
     let lib = Lib::get();
+    let doc = doc();
     let question = Memo::new(move |_| {
         lib.0.with(|l| {
             let ws = l.active();
@@ -96,12 +106,19 @@ pub fn CallMode() -> impl IntoView {
         let Some(q) = question.get_untracked() else {
             return;
         };
-        edit(|sc| sc.set_score(&q.provider, &q.criterion, s));
+        let (provider, criterion) = (q.provider.clone(), q.criterion.clone());
+        apply(
+            doc,
+            ScorecardEdit::Score {
+                provider,
+                criterion,
+                score: s,
+            },
+        );
         if s.is_some() && advance.get_untracked() {
-            navigate(&q, Nav::Step(1));
+            navigate(doc, &q, Nav::Step(1));
         }
     };
-    let owner = Owner::current().expect("call mode renders inside the app");
     crate::components::on_window_keydown(move |ev| {
         if ev.ctrl_key()
             || ev.meta_key()
@@ -118,14 +135,12 @@ pub fn CallMode() -> impl IntoView {
             return;
         };
         ev.prevent_default();
-        // A window listener runs outside the component tree; give it the page's
-        // context back so the edit helpers find the library.
-        owner.with(|| match action {
+        match action {
             CallKey::Score(s) => score(Some(s)),
             CallKey::Clear => score(None),
-            CallKey::Next => navigate(&q, Nav::Step(1)),
-            CallKey::Previous => navigate(&q, Nav::Step(-1)),
-        });
+            CallKey::Next => navigate(doc, &q, Nav::Step(1)),
+            CallKey::Previous => navigate(doc, &q, Nav::Step(-1)),
+        }
     });
     view! {
         <section class="sc-call" aria-labelledby="sc-call-title">
@@ -142,6 +157,7 @@ fn CallQuestion(
     advance: RwSignal<bool>,
 ) -> impl IntoView {
     let live = expect_context::<Live>();
+    let doc = doc();
     let f = move |get: fn(&Question) -> String| {
         text(move || question.with(|q| q.as_ref().map(get).unwrap_or_default()))
     };
@@ -160,7 +176,7 @@ fn CallQuestion(
     let note_error = RwSignal::new(None::<&'static str>);
     let nav = move |how: Nav| {
         if let Some(q) = question.get_untracked() {
-            navigate(&q, how);
+            navigate(doc, &q, how);
         }
     };
     let current_provider = Signal::derive(move || {
@@ -173,7 +189,7 @@ fn CallQuestion(
                 <select id=provider_select on:change=move |ev| {
                     let provider = event_target_value(&ev);
                     let criterion = question.get_untracked().map(|q| q.criterion).unwrap_or_default();
-                    go(Cursor { provider, criterion });
+                    go(doc, Cursor { provider, criterion });
                 }>
                     {list(move || live.providers.get(), move |id| {
                         let name = live.name(&id);
@@ -218,9 +234,9 @@ fn CallQuestion(
                     on:input=move |ev| {
                         let text = event_target_value(&ev);
                         if let Some(q) = question.get_untracked() {
-                            let mut result = Ok(());
-                            edit(|sc| result = sc.set_note(&q.provider, &q.criterion, &text));
-                            note_error.set(result.err().map(|e| e.message()));
+                            let field = format!("note:{}:{}", q.provider, q.criterion);
+                            let note = ScorecardEdit::Note { provider: q.provider, criterion: q.criterion, text };
+                            note_error.set(doc.typed(&field, note).err().map(|e| e.message()));
                         }
                     }
                 ></textarea>

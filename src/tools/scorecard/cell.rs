@@ -1,8 +1,10 @@
+//! One cell of the score grid: 0 to 5 or N typed in, Delete clears, arrow keys and Enter move.
+
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::grid::Selected;
-use super::live::{cell_dom_id, dom_id, edit, CellView, Live};
+use super::live::{cell_dom_id, dom_id, CellView, Live};
 use super::sig::text;
 use crate::domain::scorecard::model::Score;
 
@@ -54,8 +56,8 @@ pub fn GridCell(provider: String, criterion: String, selected: Selected) -> impl
     let input_id = cell_dom_id(&provider, &criterion);
     let ids = StoredValue::new((provider, criterion));
     let set = move |score: Option<Score>| {
-        let (p, c) = ids.get_value();
-        edit(|sc| sc.set_score(&p, &c, score));
+        let (provider, criterion) = ids.get_value();
+        live.score(provider, criterion, score);
     };
     let on_key = move |ev: web_sys::KeyboardEvent| {
         if ev.ctrl_key() || ev.meta_key() || ev.alt_key() {

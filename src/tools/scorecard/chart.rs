@@ -1,3 +1,5 @@
+//! The results chart: bars per group for the top-ranked providers, drawn as SVG.
+
 use leptos::prelude::*;
 
 use super::live::Live;

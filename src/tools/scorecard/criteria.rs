@@ -1,13 +1,19 @@
+//! Criteria and weights: edit, add, delete and reorder criteria and groups, with each weight's
+//! share of the total and each criterion's question and anchors.
+
 use leptos::prelude::*;
 
-use super::live::{edit, read, CritView, Live};
+use super::live::{apply, doc, CritView, Live};
 use super::sig::{aria, error_text, flag, invalid, list, show, text};
 use crate::browser::clock::fresh_id;
 use crate::browser::state::Lib;
 use crate::components::confirm::{ConfirmDialog, Pending};
 use crate::components::item_actions::ItemActions;
 use crate::components::unique_id;
-use crate::domain::scorecard::model::{CriterionText, Weight, MAX_NAME_CHARS, MAX_TEXT_CHARS};
+use crate::domain::scorecard::edit::ScorecardEdit;
+use crate::domain::scorecard::model::{
+    CriterionText, Scorecard, Weight, MAX_NAME_CHARS, MAX_TEXT_CHARS,
+};
 
 /// Criteria and weights: edit, add, remove, reorder; shares shown as weights change.
 #[component]
@@ -16,20 +22,8 @@ pub fn CriteriaEditor() -> impl IntoView {
     let lib = Lib::get();
     let pending = Pending::new();
     let restored = RwSignal::new(None::<String>);
-    let total_weight = move || {
-        lib.0.with(|l| {
-            let sum: f64 = l
-                .active()
-                .scorecard
-                .criteria
-                .iter()
-                .map(|c| c.weight.get())
-                .sum();
-            Weight::new(sum.min(1.0e9))
-                .map(Weight::text)
-                .unwrap_or_default()
-        })
-    };
+    let doc = live.doc;
+    let total_weight = move || doc.with(Scorecard::total_weight_text);
     let doomed_name = pending.name(move |id| {
         lib.0.with(|l| {
             l.active()
@@ -40,10 +34,13 @@ pub fn CriteriaEditor() -> impl IntoView {
         })
     });
     let ask_remove = pending.ask();
-    let remove = pending.then(move |id| edit(|sc| sc.remove_criterion(id)));
+    let remove = pending.then(move |id| apply(doc, ScorecardEdit::RemoveCriterion(id.to_owned())));
     let restore = move |_| {
-        let mut added = 0;
-        edit(|sc| added = sc.restore_default_criteria());
+        let before = doc.with_untracked(|sc| sc.criteria.len());
+        apply(doc, ScorecardEdit::RestoreDefaultCriteria);
+        let added = doc
+            .with_untracked(|sc| sc.criteria.len())
+            .saturating_sub(before);
         restored.set(Some(match added {
             0 => "Every default criterion is already here.".to_owned(),
             1 => "Added back 1 default criterion.".to_owned(),
@@ -100,9 +97,7 @@ fn CriteriaGroup(group: String, on_remove: Callback<String>) -> impl IntoView {
     let can_down = Signal::derive(move || matches!(place.get(), (Some(at), len) if at + 1 < len));
     let moved = group.clone();
     let on_move = Callback::new(move |by: i32| {
-        edit(|sc| {
-            sc.move_group(&moved, by);
-        })
+        apply(live.doc, ScorecardEdit::MoveGroup(moved.clone(), by));
     });
     view! {
         <section class="panel sc-crit-group" aria-labelledby=labelled>
@@ -139,12 +134,16 @@ fn CriterionEdit(id: String, on_remove: Callback<String>) -> impl IntoView {
     let open = RwSignal::new(false);
     let name = v(|c| c.name.clone());
     let on_name = move |ev| {
-        let text = event_target_value(&ev);
-        let mut result = Ok(());
-        edit(|sc| result = sc.set_text(&id.get_value(), CriterionText::Name, &text));
-        name_error.set(result.err().map(|e| e.message()));
+        let (id, text) = (id.get_value(), event_target_value(&ev));
+        let field = format!("name:{id}");
+        let edit = ScorecardEdit::CriterionText {
+            id,
+            which: CriterionText::Name,
+            text,
+        };
+        name_error.set(live.doc.typed(&field, edit).err().map(|e| e.message()));
     };
-    let weight_text = RwSignal::new(read(|sc| {
+    let weight_text = RwSignal::new(live.doc.with_untracked(|sc| {
         sc.criterion(&id.get_value())
             .map(|c| c.weight.text())
             .unwrap_or_default()
@@ -165,15 +164,12 @@ fn CriterionEdit(id: String, on_remove: Callback<String>) -> impl IntoView {
     let on_weight = move |ev| {
         let typed = event_target_value(&ev);
         weight_text.set(typed.clone());
-        match Weight::parse(&typed) {
-            Ok(w) => {
-                weight_error.set(None);
-                edit(|sc| {
-                    let _ = sc.set_weight(&id.get_value(), w);
-                });
-            }
-            Err(e) => weight_error.set(Some(e.message())),
-        }
+        let id = id.get_value();
+        let field = format!("weight:{id}");
+        let result = live
+            .doc
+            .typed(&field, ScorecardEdit::Weight { id, text: typed });
+        weight_error.set(result.err().map(|e| e.message()));
     };
     let (up, down) = (can(|c| c.can_move_up), can(|c| c.can_move_down));
     view! {
@@ -196,9 +192,7 @@ fn CriterionEdit(id: String, on_remove: Callback<String>) -> impl IntoView {
                     name=name
                     can_back=flag(up)
                     can_forward=flag(down)
-                    on_move=Callback::new(move |by| edit(|sc| {
-                        sc.move_criterion(&id.get_value(), by);
-                    }))
+                    on_move=Callback::new(move |by| apply(live.doc, ScorecardEdit::MoveCriterion(id.get_value(), by)))
                     on_delete=Callback::new(move |()| on_remove.run(id.get_value()))
                 >
                     <button type="button" class="secondary" aria-expanded=aria(move || open.get()) on:click=move |_| open.update(|o| *o = !*o)>
@@ -214,7 +208,8 @@ fn CriterionEdit(id: String, on_remove: Callback<String>) -> impl IntoView {
 /// The group, question and anchors of a criterion.
 #[component]
 fn CriterionTexts(id: String) -> impl IntoView {
-    let current = read(|sc| sc.criterion(&id).cloned());
+    let doc = doc();
+    let current = doc.with_untracked(|sc| sc.criterion(&id).cloned());
     let Some(c) = current else {
         return ().into_any();
     };
@@ -223,10 +218,10 @@ fn CriterionTexts(id: String) -> impl IntoView {
     let field = move |label: &'static str, which: CriterionText, value: String, multiline: bool| {
         let field_id = unique_id("sc-crit-text");
         let on_input = move |ev| {
-            let text = event_target_value(&ev);
-            let mut result = Ok(());
-            edit(|sc| result = sc.set_text(&id.get_value(), which, &text));
-            error.set(result.err().map(|e| e.message()));
+            let (id, text) = (id.get_value(), event_target_value(&ev));
+            let field = format!("text{}:{id}", which as u8);
+            let edit = ScorecardEdit::CriterionText { id, which, text };
+            error.set(doc.typed(&field, edit).err().map(|e| e.message()));
         };
         let input = if multiline {
             view! { <textarea id=field_id.clone() rows="2" maxlength=MAX_TEXT_CHARS.to_string() on:input=on_input>{value}</textarea> }.into_any()
@@ -256,6 +251,7 @@ fn CriterionTexts(id: String) -> impl IntoView {
 /// Adds a criterion to a group (existing or new).
 #[component]
 fn AddCriterion() -> impl IntoView {
+    let doc = doc();
     let name = RwSignal::new(String::new());
     let group = RwSignal::new(String::new());
     let weight = RwSignal::new("3".to_owned());
@@ -266,28 +262,14 @@ fn AddCriterion() -> impl IntoView {
         unique_id("sc-new-weight"),
     );
     let add = move || {
-        let w = match Weight::parse(&weight.get_untracked()) {
-            Ok(w) => w,
-            Err(e) => return error.set(Some(e.message())),
+        let add = ScorecardEdit::AddCriterion {
+            id: fresh_id(),
+            group: group.get_untracked(),
+            name: name.get_untracked(),
+            weight: weight.get_untracked(),
         };
-        let group_name = {
-            let g = group.get_untracked();
-            if g.trim().is_empty() {
-                "Other".to_owned()
-            } else {
-                g
-            }
-        };
-        let id = fresh_id();
-        let check = read(|sc| {
-            sc.clone()
-                .add_criterion(id.clone(), &group_name, &name.get_untracked(), w)
-        });
-        match check {
-            Ok(()) => {
-                edit(|sc| {
-                    let _ = sc.add_criterion(id, &group_name, &name.get_untracked(), w);
-                });
+        match doc.apply(add) {
+            Ok(_) => {
                 name.set(String::new());
                 error.set(None);
             }

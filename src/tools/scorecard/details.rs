@@ -1,11 +1,15 @@
+//! The panel for the selected grid cell: question, anchors, score buttons, note, and other
+//! evaluators' scores when they are visible.
+
 use leptos::prelude::*;
 
 use super::grid::Selected;
-use super::live::edit;
+use super::live::{apply, doc};
 use super::scores::{AnchorList, ScoreButtons};
 use super::sig::{error_text, show, show_or, text};
 use crate::browser::state::Lib;
 use crate::components::unique_id;
+use crate::domain::scorecard::edit::ScorecardEdit;
 use crate::domain::scorecard::merge::cell_stats;
 use crate::domain::scorecard::model::{Anchors, Score, MAX_TEXT_CHARS};
 
@@ -14,6 +18,7 @@ use crate::domain::scorecard::model::{Anchors, Score, MAX_TEXT_CHARS};
 #[component]
 pub fn CellDetails(selected: Selected) -> impl IntoView {
     let lib = Lib::get();
+    let doc = doc();
     // Only this panel reads the library per edit, and only for one cell.
     let info = Memo::new(move |_| {
         let (pid, cid) = selected.get()?;
@@ -53,16 +58,27 @@ pub fn CellDetails(selected: Selected) -> impl IntoView {
     let note_id = unique_id("sc-note");
     let note_error = RwSignal::new(None::<&'static str>);
     let pick = Callback::new(move |score: Option<Score>| {
-        if let Some((p, c)) = selected.get_untracked() {
-            edit(|sc| sc.set_score(&p, &c, score));
+        if let Some((provider, criterion)) = selected.get_untracked() {
+            apply(
+                doc,
+                ScorecardEdit::Score {
+                    provider,
+                    criterion,
+                    score,
+                },
+            );
         }
     });
     let on_note = move |ev| {
         let text = event_target_value(&ev);
-        if let Some((p, c)) = selected.get_untracked() {
-            let mut result = Ok(());
-            edit(|sc| result = sc.set_note(&p, &c, &text));
-            note_error.set(result.err().map(|e| e.message()));
+        if let Some((provider, criterion)) = selected.get_untracked() {
+            let field = format!("note:{provider}:{criterion}");
+            let note = ScorecardEdit::Note {
+                provider,
+                criterion,
+                text,
+            };
+            note_error.set(doc.typed(&field, note).err().map(|e| e.message()));
         }
     };
     let field = move |f: fn(&Details) -> String| {

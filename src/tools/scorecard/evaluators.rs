@@ -1,14 +1,18 @@
+//! Several evaluators: the evaluator's name; this card's complete and blind settings and export;
+//! the imported cards with what did not match; and the import and merge views.
+
 use leptos::prelude::*;
 
 use super::import::ImportCard;
-use super::live::edit;
+use super::live::{apply, doc};
 use super::merge::MergeView;
 use super::sig::{error_text, flag, list, show, text};
 use crate::browser::clock::{format_time, fresh_id, now_ms};
+use crate::browser::download::offer;
 use crate::browser::state::{Lib, Notices};
 use crate::components::confirm::ConfirmDialog;
-use crate::components::notices::offer;
 use crate::components::unique_id;
+use crate::domain::scorecard::edit::ScorecardEdit;
 use crate::domain::scorecard::merge::{card_file, encode, file_name};
 use crate::domain::scorecard::model::MAX_NAME_CHARS;
 
@@ -16,6 +20,7 @@ use crate::domain::scorecard::model::MAX_NAME_CHARS;
 #[component]
 pub fn EvaluatorName() -> impl IntoView {
     let lib = Lib::get();
+    let doc = doc();
     let id = unique_id("sc-evaluator");
     let error = RwSignal::new(None::<&'static str>);
     let current = move || lib.0.with(|l| l.active().scorecard.evaluator.clone());
@@ -30,10 +35,8 @@ pub fn EvaluatorName() -> impl IntoView {
                     maxlength=MAX_NAME_CHARS.to_string()
                     prop:value=current
                     on:input=move |ev| {
-                        let name = event_target_value(&ev);
-                        let mut result = Ok(());
-                        edit(|sc| result = sc.set_evaluator(&name));
-                        error.set(result.err().map(|e| e.message()));
+                        let name = ScorecardEdit::Evaluator(event_target_value(&ev));
+                        error.set(doc.typed("evaluator", name).err().map(|e| e.message()));
                     }
                 />
                 <p class="field-error" aria-live="polite">{error_text(error)}</p>
@@ -47,6 +50,7 @@ pub fn EvaluatorName() -> impl IntoView {
 #[component]
 pub fn Evaluators() -> impl IntoView {
     let lib = Lib::get();
+    let doc = doc();
     let notices = expect_context::<Notices>();
     let sc_flag = move |f: fn(&crate::domain::scorecard::Scorecard) -> bool| {
         flag(move || lib.0.with(|l| f(&l.active().scorecard)))
@@ -55,10 +59,9 @@ pub fn Evaluators() -> impl IntoView {
     let blind_id = unique_id("sc-blind");
     let export = move |_| {
         let mut file = None;
-        lib.update_active(|ws| {
-            if ws.scorecard.card_id.is_empty() {
-                ws.scorecard.card_id = fresh_id();
-            }
+        doc.note(|sc| sc.stamp_card_id(fresh_id()));
+        lib.0.with_untracked(|l| {
+            let ws = l.active();
             let card = card_file(&ws.scorecard, &ws.providers, ws.display_name(), now_ms());
             file = Some((file_name(&card.evaluator), encode(&card)));
         });
@@ -76,12 +79,12 @@ pub fn Evaluators() -> impl IntoView {
                 <h3>"Your card"</h3>
                 <div class="sc-check">
                     <input id=complete_id.clone() type="checkbox" prop:checked=sc_flag(|sc| sc.complete)
-                        on:change=move |ev| { let on = event_target_checked(&ev); edit(|sc| sc.complete = on); } />
+                        on:change=move |ev| { let on = event_target_checked(&ev); apply(doc, ScorecardEdit::Complete(on)); } />
                     <label for=complete_id>"My card is complete"</label>
                 </div>
                 <div class="sc-check">
                     <input id=blind_id.clone() type="checkbox" prop:checked=sc_flag(|sc| sc.blind)
-                        on:change=move |ev| { let on = event_target_checked(&ev); edit(|sc| sc.blind = on); } />
+                        on:change=move |ev| { let on = event_target_checked(&ev); apply(doc, ScorecardEdit::Blind(on)); } />
                     <label for=blind_id>"Blind mode: hide other evaluators' scores until my card is complete"</label>
                 </div>
                 <p class="sc-status" aria-live="polite">
@@ -115,6 +118,7 @@ pub fn Evaluators() -> impl IntoView {
 #[component]
 fn CardList() -> impl IntoView {
     let lib = Lib::get();
+    let doc = doc();
     let doomed = RwSignal::new(None::<String>);
     let confirm_open = RwSignal::new(false);
     let cards = move || {
@@ -141,7 +145,7 @@ fn CardList() -> impl IntoView {
     };
     let remove = Callback::new(move |()| {
         if let Some(id) = doomed.get_untracked() {
-            edit(|sc| sc.remove_card(&id));
+            apply(doc, ScorecardEdit::RemoveCard(id));
         }
     });
     view! {

@@ -1,8 +1,10 @@
+//! The Export view: the CSV download, printing, the share panel and the print preview.
+
 use leptos::prelude::*;
 
 use super::print::PrintView;
+use crate::browser::download::offer;
 use crate::browser::state::{Lib, Notices};
-use crate::components::notices::offer;
 use crate::domain::scorecard::csv;
 
 /// CSV download, and the print view (one page per provider plus a comparison page).

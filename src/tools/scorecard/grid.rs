@@ -1,3 +1,5 @@
+//! The score grid: criteria down, providers across, with each provider's total and rank.
+
 use leptos::prelude::*;
 
 use super::cell::GridCell;

@@ -1,3 +1,6 @@
+//! Importing another evaluator's scorecard file (picked, dropped or from a share link): a preview
+//! of what matches, then the merge.
+
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
@@ -87,6 +90,7 @@ fn possessive(name: &str) -> String {
 #[component]
 pub fn ImportCard() -> impl IntoView {
     let lib = Lib::get();
+    let doc = super::live::doc();
     // A card opened from a share link arrives here for the same preview as a file.
     let arrived = expect_context::<IncomingCard>()
         .0
@@ -141,15 +145,19 @@ pub fn ImportCard() -> impl IntoView {
             return;
         };
         let mut outcome = None;
-        lib.update_active(|ws| {
-            outcome = Some(merge::apply(
+        // One step: undo takes the imported card back (providers it added stay listed).
+        doc.change_workspace(None, |ws| {
+            let merged = merge::apply(
                 &mut ws.scorecard,
                 &mut ws.providers,
                 &card,
                 options,
                 now_ms(),
                 fresh_id,
-            ));
+            );
+            let changed = merged.is_ok();
+            outcome = Some(merged);
+            changed
         });
         match outcome {
             Some(Ok(applied)) => {

@@ -1,11 +1,14 @@
+//! Knock-outs: each provider's red-flag checklist with a note per ticked flag, and the buyer's own
+//! red flags.
+
 use leptos::prelude::*;
 
-use super::live::{edit, read, Live};
+use super::live::{apply, doc, Live};
 use super::sig::{self, error_text, invalid, show, show_or, text};
 use crate::browser::clock::fresh_id;
 use crate::browser::state::Lib;
 use crate::components::unique_id;
-use crate::domain::scorecard::knockout;
+use crate::domain::scorecard::edit::ScorecardEdit;
 use crate::domain::scorecard::model::MAX_TEXT_CHARS;
 
 /// The knock-out checklist of every provider, and the custom red flags.
@@ -77,6 +80,7 @@ pub fn FlagChecklist(
     provider: Signal<String>,
 ) -> impl IntoView {
     let lib = Lib::get();
+    let doc = doc();
     let flags = move || {
         lib.0.with(|l| {
             l.active()
@@ -90,7 +94,7 @@ pub fn FlagChecklist(
     view! {
         <ul class="sc-flag-list">
             {sig::list(flags, move |flag| {
-                let text = read(|sc| sc.flags.iter().find(|f| f.id == flag).map(|f| f.text.clone()))
+                let text = doc.with_untracked(|sc| sc.flags.iter().find(|f| f.id == flag).map(|f| f.text.clone()))
                     .unwrap_or_default();
                 view! { <FlagItem provider=provider flag=flag text=text /> }.into_any()
             })}
@@ -101,6 +105,7 @@ pub fn FlagChecklist(
 #[component]
 fn FlagItem(provider: Signal<String>, flag: String, text: String) -> impl IntoView {
     let lib = Lib::get();
+    let doc = doc();
     let flag = StoredValue::new(flag);
     let state = Memo::new(move |_| {
         let p = provider.get();
@@ -124,8 +129,8 @@ fn FlagItem(provider: Signal<String>, flag: String, text: String) -> impl IntoVi
                     prop:checked=sig::flag(move || state.with(Option::is_some))
                     on:change=move |ev| {
                         let on = event_target_checked(&ev);
-                        let p = provider.get_untracked();
-                        edit(|sc| knockout::set_ticked(sc, &p, &flag.get_value(), on));
+                        let (provider, flag) = (provider.get_untracked(), flag.get_value());
+                        apply(doc, ScorecardEdit::Flag { provider, flag, ticked: on });
                     }
                 />
                 <label for=box_id>{text}</label>
@@ -139,10 +144,10 @@ fn FlagItem(provider: Signal<String>, flag: String, text: String) -> impl IntoVi
                         prop:value=sig::text(move || state.get().unwrap_or_default())
                         on:input=move |ev| {
                             let text = event_target_value(&ev);
-                            let p = provider.get_untracked();
-                            let mut result = Ok(());
-                            edit(|sc| result = knockout::set_note(sc, &p, &flag.get_value(), &text));
-                            error.set(result.err().map(|e| e.message()));
+                            let (provider, flag) = (provider.get_untracked(), flag.get_value());
+                            let field = format!("flag:{provider}:{flag}");
+                            let note = ScorecardEdit::FlagNote { provider, flag, text };
+                            error.set(doc.typed(&field, note).err().map(|e| e.message()));
                         }
                     />
                     <p class="field-error" aria-live="polite">{error_text(error)}</p>
@@ -155,6 +160,7 @@ fn FlagItem(provider: Signal<String>, flag: String, text: String) -> impl IntoVi
 #[component]
 fn CustomFlags() -> impl IntoView {
     let lib = Lib::get();
+    let doc = doc();
     let custom = move || {
         lib.0.with(|l| {
             l.active()
@@ -171,17 +177,12 @@ fn CustomFlags() -> impl IntoView {
     let field_id = unique_id("sc-new-flag");
     let error_id = format!("{field_id}-error");
     let add = move || {
-        let text = draft.get_untracked();
-        let id = fresh_id();
-        let check = lib.0.with_untracked(|l| {
-            let mut copy = l.active().scorecard.clone();
-            knockout::add_flag(&mut copy, id.clone(), &text)
-        });
-        match check {
-            Ok(()) => {
-                edit(|sc| {
-                    let _ = knockout::add_flag(sc, id, &text);
-                });
+        let add = ScorecardEdit::AddFlag {
+            id: fresh_id(),
+            text: draft.get_untracked(),
+        };
+        match doc.apply(add) {
+            Ok(_) => {
                 draft.set(String::new());
                 error.set(None);
             }
@@ -192,15 +193,14 @@ fn CustomFlags() -> impl IntoView {
         <section class="panel" aria-labelledby="sc-custom-flags-title">
             <h3 id="sc-custom-flags-title">"Your own red flags"</h3>
             <ul class="sc-custom-flags">
-                {sig::list(custom, |id| {
-                    let text = read(|sc| sc.flags.iter().find(|f| f.id == id).map(|f| f.text.clone()))
+                {sig::list(custom, move |id| {
+                    let text = doc.with_untracked(|sc| sc.flags.iter().find(|f| f.id == id).map(|f| f.text.clone()))
                         .unwrap_or_default();
                     view! {
                         <li>
                             <span>{text.clone()}</span>
                             <button type="button" class="secondary danger small" on:click=move |_| {
-                                let id = id.clone();
-                                edit(|sc| knockout::remove_flag(sc, &id));
+                                apply(doc, ScorecardEdit::RemoveFlag(id.clone()));
                             }>
                                 "Delete" <span class="visually-hidden">" red flag " {text}</span>
                             </button>

@@ -11,7 +11,10 @@ use std::collections::HashMap;
 use leptos::prelude::*;
 
 use crate::browser::state::Lib;
+use crate::components::doc::Doc;
+use crate::domain::edit::Changed;
 use crate::domain::provider;
+use crate::domain::scorecard::edit::ScorecardEdit;
 use crate::domain::scorecard::merge::cell_stats;
 use crate::domain::scorecard::model::{Anchors, Score, Scorecard, Weight};
 use crate::domain::scorecard::scoring::{self, display_shares, Place, Results};
@@ -64,7 +67,11 @@ struct Keyed {
 /// Handles to the keyed signals; copy it into any component of the page.
 #[derive(Clone, Copy)]
 pub struct Live {
+    /// The scorecard itself: every edit of the page goes through it.
+    pub doc: ScorecardDoc,
     keyed: StoredValue<Keyed>,
+    /// Set by `score` for the sync that follows: the one cell that can have changed.
+    only_cell: StoredValue<Option<(String, String)>>,
     /// Groups with their criteria, in display order.
     pub groups: RwSignal<GroupRows>,
     /// Criterion ids in display order.
@@ -148,7 +155,7 @@ fn groups_of(sc: &Scorecard) -> GroupRows {
 
 impl Live {
     /// Creates the view and keeps it in step with the open workspace.
-    pub fn new(lib: Lib) -> Live {
+    pub fn new(lib: Lib, doc: ScorecardDoc) -> Live {
         let (groups, criteria, providers, results, others_shown) = lib.0.with_untracked(|l| {
             let ws = l.active();
             let sc = &ws.scorecard;
@@ -161,7 +168,9 @@ impl Live {
             )
         });
         let live = Live {
+            doc,
             keyed: StoredValue::new(Keyed::default()),
+            only_cell: StoredValue::new(None),
             groups: RwSignal::new(groups),
             criteria: RwSignal::new(criteria),
             providers: RwSignal::new(providers),
@@ -170,6 +179,22 @@ impl Live {
         };
         Effect::new(move |_| lib.0.with(|l| live.sync(l.active())));
         live
+    }
+
+    /// Scores one cell from the grid. Only that cell can look different afterwards, so
+    /// the sync it triggers compares that cell instead of all of them (2,000 at 20 × 100).
+    pub fn score(self, provider: String, criterion: String, score: Option<Score>) {
+        let cell = (provider.clone(), criterion.clone());
+        self.only_cell.set_value(Some(cell));
+        let edit = ScorecardEdit::Score {
+            provider,
+            criterion,
+            score,
+        };
+        if self.doc.apply(edit) != Ok(Changed::Yes) {
+            // Nothing changed, so no sync runs to use the hint.
+            self.only_cell.set_value(None);
+        }
     }
 
     fn sync(self, ws: &Workspace) {
@@ -203,9 +228,19 @@ impl Live {
                     put(signal, summary(&results, &p.id, sc));
                 }
             }
-            for (pid, row) in &k.cells {
-                for (cid, signal) in row {
-                    put(signal, cell_view(sc, others, pid, cid));
+            // The hint is taken even when it goes unused, so it never outlives its sync.
+            match self.only_cell.try_update_value(Option::take).flatten() {
+                Some((pid, cid)) => {
+                    if let Some(signal) = k.cells.get(&pid).and_then(|r| r.get(&cid)) {
+                        put(signal, cell_view(sc, others, &pid, &cid));
+                    }
+                }
+                None => {
+                    for (pid, row) in &k.cells {
+                        for (cid, signal) in row {
+                            put(signal, cell_view(sc, others, pid, cid));
+                        }
+                    }
                 }
             }
         });
@@ -304,19 +339,17 @@ impl Live {
     }
 }
 
-/// Changes the open workspace's scorecard.
-pub fn edit(change: impl FnOnce(&mut Scorecard)) {
-    edit_boxed(Box::new(change));
+/// The open workspace's scorecard and its undo history.
+pub type ScorecardDoc = Doc<Scorecard>;
+
+/// The page's handle, made once when the page is built.
+pub fn doc() -> ScorecardDoc {
+    expect_context::<ScorecardDoc>()
 }
 
-// One copy of the update path for every edit of the page (wasm size).
-fn edit_boxed(change: Box<dyn FnOnce(&mut Scorecard) + '_>) {
-    Lib::get().update_active(move |ws| change(&mut ws.scorecard));
-}
-
-/// Reads the open workspace's scorecard without subscribing.
-pub fn read<T>(f: impl FnOnce(&Scorecard) -> T) -> T {
-    Lib::get().0.with_untracked(|l| f(&l.active().scorecard))
+/// Applies a click or a choice; what these controls send is never refused.
+pub fn apply(doc: ScorecardDoc, edit: ScorecardEdit) {
+    let _ = doc.apply(edit);
 }
 
 /// A DOM id fragment for a domain id (ids from files may hold any character).

@@ -1,9 +1,13 @@
+//! Compare evaluators: every evaluator's scores for one provider, with mean, spread,
+//! disagreements and the agreed score the lead sets.
+
 use leptos::prelude::*;
 
-use super::live::{edit, Live};
+use super::live::{apply, doc, Live};
 use super::sig::{flag, list, show, show_or, text};
 use crate::browser::state::Lib;
 use crate::components::unique_id;
+use crate::domain::scorecard::edit::ScorecardEdit;
 use crate::domain::scorecard::merge::{cell_stats, disagreements};
 use crate::domain::scorecard::model::Score;
 use crate::domain::scorecard::sensitivity::number;
@@ -161,11 +165,19 @@ fn MergeRow(id: String, rows: Memo<Vec<Row>>, provider: RwSignal<String>) -> imp
         text(move || row.with(|r| r.as_ref().map(f).unwrap_or_default()))
     };
     let id = StoredValue::new(id);
+    let doc = doc();
     let on_agree = move |ev| {
         let value = event_target_value(&ev);
         let score = Score::parse(&value);
-        let p = provider.get_untracked();
-        edit(|sc| sc.set_agreed(&p, &id.get_value(), score));
+        let (provider, criterion) = (provider.get_untracked(), id.get_value());
+        apply(
+            doc,
+            ScorecardEdit::Agreed {
+                provider,
+                criterion,
+                score,
+            },
+        );
     };
     let selected = move |key: String| {
         flag(move || {

@@ -1,3 +1,5 @@
+//! The printable scorecard report: a comparison page, then one page per provider.
+
 use leptos::prelude::*;
 
 use crate::browser::clock::{format_time, now_ms};

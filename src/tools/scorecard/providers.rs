@@ -1,3 +1,5 @@
+//! The providers under evaluation, shared with the pricing comparison: add, rename, delete.
+
 use leptos::prelude::*;
 
 use super::live::Live;
@@ -23,7 +25,12 @@ pub fn ProvidersPanel() -> impl IntoView {
         })
     });
     let ask_remove = pending.ask();
-    let remove = pending.then(move |id| lib.update_active(|ws| ws.remove_provider(id)));
+    // The dialog asks first; undo cannot bring back a provider's scores without the
+    // provider, so the scorecard's history starts again.
+    let remove = pending.then(move |id| {
+        lib.update_active(|ws| ws.remove_provider(id));
+        live.doc.forget_history();
+    });
     let count = move || live.providers.with(Vec::len);
     view! {
         <section class="panel sc-providers" aria-labelledby="sc-providers-title">

@@ -1,12 +1,14 @@
+//! The Results view: the verdict, the ranking and its settings, the chart and group subtotals.
+
 use leptos::prelude::*;
 
 use super::chart::ResultsChart;
-use super::live::{edit, Live};
+use super::live::{apply, Live};
 use super::sig::{error_text, flag, invalid, show, show_or, text};
 use crate::browser::state::Lib;
 use crate::components::unique_id;
-use crate::domain::input::parse_decimal;
-use crate::domain::scorecard::model::{check_margin, Basis, EditError};
+use crate::domain::scorecard::edit::ScorecardEdit;
+use crate::domain::scorecard::model::Basis;
 use crate::domain::scorecard::scoring::{Place, Results, Standing};
 use crate::domain::scorecard::sensitivity::{number, points, Verdict};
 
@@ -154,13 +156,8 @@ fn ResultSettings() -> impl IntoView {
                     value=initial_margin
                     aria-invalid=invalid(margin_error)
                     on:input=move |ev| {
-                        let result = parse_decimal(&event_target_value(&ev))
-                            .ok_or(EditError::BadMargin)
-                            .and_then(|v| check_margin(v).map(|()| v));
-                        if let Ok(v) = result {
-                            edit(|sc| sc.close_margin = v);
-                        }
-                        margin_error.set(result.err().map(|e| e.message()));
+                        let margin = ScorecardEdit::CloseMargin(event_target_value(&ev));
+                        margin_error.set(live.doc.typed("margin", margin).err().map(|e| e.message()));
                     }
                 />
                 <p class="field-error" aria-live="polite">{error_text(margin_error)}</p>
@@ -172,7 +169,7 @@ fn ResultSettings() -> impl IntoView {
                     prop:checked=sc_get(|sc| sc.show_knocked_out)
                     on:change=move |ev| {
                         let on = event_target_checked(&ev);
-                        edit(|sc| sc.show_knocked_out = on);
+                        apply(live.doc, ScorecardEdit::ShowKnockedOut(on));
                     }
                 />
                 <label for=show_id>"Show knocked-out providers in the ranking anyway"</label>
@@ -181,7 +178,7 @@ fn ResultSettings() -> impl IntoView {
                     <label for=basis_id.clone()>"Where no agreed score is set, rank by"</label>
                     <select id=basis_id.clone() on:change=move |ev| {
                         let basis = if event_target_value(&ev) == "mean" { Basis::Mean } else { Basis::Mine };
-                        edit(|sc| sc.basis = basis);
+                        apply(live.doc, ScorecardEdit::Basis(basis));
                     }>
                         <option value="mine" selected=sc_get(|sc| sc.basis == Basis::Mine)>"My scores"</option>
                         <option value="mean" selected=sc_get(|sc| sc.basis == Basis::Mean)>"The mean of all evaluators"</option>

@@ -1,3 +1,5 @@
+//! The score buttons (0 to 5, N/A, Clear) and the list of what 1, 3 and 5 mean for a criterion.
+
 use leptos::prelude::*;
 
 use super::sig::{self, aria, flag};

@@ -1,3 +1,5 @@
+//! The scorecard's views as an ARIA tab list, with the open view kept in the address.
+
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
