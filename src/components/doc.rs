@@ -257,7 +257,8 @@ impl<D: Document> Doc<D> {
 }
 
 /// Ctrl+Z undoes, Ctrl+Shift+Z and Ctrl+Y redo (Cmd on a Mac), while the page that
-/// calls this is open. Text fields keep their own undo while the caret is in them.
+/// calls this is open. Text fields keep their own undo while the caret is in them, except
+/// fields marked `data-doc-keys` (score cells, which take single keys, not text).
 pub fn undo_shortcuts(undo: impl Fn() + 'static, redo: impl Fn() + 'static) {
     crate::components::on_window_keydown(move |ev| {
         if !(ev.ctrl_key() || ev.meta_key()) || ev.alt_key() || ev.default_prevented() {
@@ -267,7 +268,8 @@ pub fn undo_shortcuts(undo: impl Fn() + 'static, redo: impl Fn() + 'static) {
             .target()
             .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
             .is_some_and(|el| {
-                matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+                (matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+                    && !el.has_attribute("data-doc-keys"))
                     || el.closest("dialog[open]").ok().flatten().is_some()
             });
         if in_field {
@@ -293,26 +295,52 @@ pub fn UndoButtons(
     undo: Callback<()>,
     redo: Callback<()>,
 ) -> impl IntoView {
+    let button =
+        move |label: &'static str, keys: &'static str, can: RwSignal<bool>, run: Callback<()>| {
+            view! {
+                <button
+                    type="button"
+                    class="secondary"
+                    aria-disabled=move || (!can.get()).then_some("true")
+                    aria-keyshortcuts=keys
+                    on:click=move |_| run.run(())
+                >
+                    {label}
+                </button>
+            }
+        };
     view! {
         <div class="group">
-            <button
-                type="button"
-                class="secondary"
-                aria-disabled=move || (!can_undo.get()).then_some("true")
-                aria-keyshortcuts="Control+Z"
-                on:click=move |_| undo.run(())
-            >
-                "Undo"
-            </button>
-            <button
-                type="button"
-                class="secondary"
-                aria-disabled=move || (!can_redo.get()).then_some("true")
-                aria-keyshortcuts="Control+Shift+Z Control+Y"
-                on:click=move |_| redo.run(())
-            >
-                "Redo"
-            </button>
+            {button("Undo", "Control+Z", can_undo, undo)}
+            {button("Redo", "Control+Shift+Z Control+Y", can_redo, redo)}
+        </div>
+    }
+}
+
+/// Undo and Redo for a page whose only history is its document: the buttons, the keys,
+/// and what screen readers are told ("Undone.", "Nothing to undo.").
+pub fn undo_controls<D: Document>(doc: Doc<D>, label: &'static str) -> impl IntoView {
+    let said = RwSignal::new(String::new());
+    let step = move |back: bool| {
+        let done = if back { doc.undo() } else { doc.redo() };
+        let text = match (back, done) {
+            (true, true) => "Undone.",
+            (true, false) => "Nothing to undo.",
+            (false, true) => "Redone.",
+            (false, false) => "Nothing to redo.",
+        };
+        said.set(text.to_owned());
+    };
+    undo_shortcuts(move || step(true), move || step(false));
+    view! {
+        <div class="panel no-print doc-actions" role="group" aria-label=label>
+            <UndoButtons
+                can_undo=doc.can_undo
+                can_redo=doc.can_redo
+                undo=Callback::new(move |()| step(true))
+                redo=Callback::new(move |()| step(false))
+            />
+            <p class="visually-hidden" role="status" aria-live="polite">{said}</p>
         </div>
     }
 }

@@ -154,6 +154,34 @@ test('the grid scores by keyboard, notes every keystroke, and totals follow', as
   await context.close();
 });
 
+test('undo and redo take back scores, by button and by Ctrl+Z in the grid', async () => {
+  const context = await browser.newContext();
+  const page = await openPage(context, SCORECARD);
+  await addProvider(page, 'Acme IT');
+  const undo = page.getByRole('button', { name: 'Undo', exact: true });
+  const cell = page.getByRole('textbox', { name: 'Written RACI with named owners Acme IT' });
+  await cell.click();
+  await page.keyboard.press('4');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('2');
+  const total = page.getByTestId('sc-total').nth(0);
+  await total.filter({ hasText: '62.2' }).waitFor();
+  // In a score cell, Ctrl+Z undoes the scorecard (a cell is not free text).
+  await page.keyboard.press('Control+Z');
+  await total.filter({ hasText: '80.0' }).waitFor();
+  await undo.click();
+  assert.equal(await cell.inputValue(), '');
+  assert.equal(await undo.getAttribute('aria-disabled'), 'true');
+  await page.getByRole('button', { name: 'Redo', exact: true }).click();
+  assert.equal(await cell.inputValue(), '4');
+  await page.getByRole('status').filter({ hasText: 'Redone.' }).waitFor({ state: 'attached' });
+  await saved(page);
+  const ws = await storedWorkspace(page, await page.evaluate(() => JSON.parse(localStorage.getItem('splitline.meta')).data.active));
+  assert.deepEqual(Object.values(ws.scorecard.cells), [{ 'raci-written': { score: 4 } }]);
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
 test('criteria: weights are checked and shown as shares that add up to 100%', async () => {
   const context = await browser.newContext();
   const page = await openPage(context, `${SCORECARD}?view=criteria`);

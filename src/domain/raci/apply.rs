@@ -32,23 +32,10 @@ pub enum RaciEdit {
     /// A whole function (pasted or restored), under a fresh id.
     InsertFunction(Box<Function>),
     RenameFunction(Id, String),
-    MoveFunction(Id, i32),
     SetFunctionCategory(Id, Id),
     RemoveFunction(Id),
-    SetCell {
-        function: Id,
-        party: Id,
-        letters: Letters,
-    },
-    ToggleLetter {
-        function: Id,
-        party: Id,
-        letter: Letter,
-    },
-    CycleCell {
-        function: Id,
-        party: Id,
-    },
+    /// The changes made on the matrix itself and from its checks.
+    Matrix(MatrixEdit),
     SetOwner {
         function: Id,
         shift: Shift,
@@ -65,10 +52,32 @@ pub enum RaciEdit {
         on: bool,
     },
     DeclineSuggestions(Vec<Id>),
-    /// A function of the template, by its key (the quick fixes for missing functions).
-    AddFromTemplate(String),
     /// The share of the matrix's work above which a party counts as overloaded.
     OverloadPct(i64),
+}
+
+/// The part of the language the matrix and its checks use, applied on its own
+/// (`Raci::apply_matrix`) so the matrix's code does not carry every other change.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum MatrixEdit {
+    SetCell {
+        function: Id,
+        party: Id,
+        letters: Letters,
+    },
+    ToggleLetter {
+        function: Id,
+        party: Id,
+        letter: Letter,
+    },
+    CycleCell {
+        function: Id,
+        party: Id,
+    },
+    /// A function moved by `delta` places within its category.
+    MoveFunction(Id, i32),
+    /// A function of the template, by its key (the quick fixes for missing functions).
+    AddFromTemplate(String),
 }
 
 /// Where a new function goes.
@@ -143,24 +152,11 @@ impl Raci {
                 renamed(&before, self.function(id).map(|f| f.name.as_str()))
                     .or(Changed::when(marks != after))
             }
-            RaciEdit::MoveFunction(id, delta) => Changed::when(self.move_function(id, delta)),
             RaciEdit::SetFunctionCategory(id, category) => {
                 Changed::when(self.set_function_category(id, category)?)
             }
             RaciEdit::RemoveFunction(id) => Changed::when(self.remove_function(id)),
-            RaciEdit::SetCell {
-                function,
-                party,
-                letters,
-            } => Changed::when(self.set_cell(function, party, letters)),
-            RaciEdit::ToggleLetter {
-                function,
-                party,
-                letter,
-            } => Changed::when(self.toggle_letter(function, party, letter)),
-            RaciEdit::CycleCell { function, party } => {
-                Changed::when(self.cycle_cell(function, party))
-            }
+            RaciEdit::Matrix(edit) => self.apply_matrix(edit),
             RaciEdit::SetOwner {
                 function,
                 shift,
@@ -175,17 +171,38 @@ impl Raci {
                 Changed::when(self.set_mark(function, mark, on))
             }
             RaciEdit::DeclineSuggestions(ids) => Changed::when(self.decline_suggestions(&ids)),
-            RaciEdit::AddFromTemplate(key) => {
-                let mut next = self.clone();
-                if template::add_seed(&mut next, &key).is_none() {
-                    return Ok(Changed::No);
-                }
-                *self = next;
-                Changed::Yes
-            }
             RaciEdit::OverloadPct(pct) => {
                 let pct = u8::try_from(pct).map_err(|_| EditError::OverloadOutOfRange)?;
                 Changed::when(self.set_overload_pct(pct)?)
+            }
+        })
+    }
+}
+
+impl Raci {
+    /// Applies a change made on the matrix; none of these is ever refused.
+    pub fn apply_matrix(&mut self, edit: MatrixEdit) -> Changed {
+        Changed::when(match edit {
+            MatrixEdit::SetCell {
+                function,
+                party,
+                letters,
+            } => self.set_cell(function, party, letters),
+            MatrixEdit::ToggleLetter {
+                function,
+                party,
+                letter,
+            } => self.toggle_letter(function, party, letter),
+            MatrixEdit::CycleCell { function, party } => self.cycle_cell(function, party),
+            MatrixEdit::MoveFunction(id, delta) => self.move_function(id, delta),
+            MatrixEdit::AddFromTemplate(key) => {
+                // On a copy: the template's category is only kept with its function.
+                let mut next = self.clone();
+                let added = template::add_seed(&mut next, &key).is_some();
+                if added {
+                    *self = next;
+                }
+                added
             }
         })
     }
@@ -226,10 +243,12 @@ mod tests {
         let mut r = matrix();
         let f = r.functions[0].id;
         let p = r.parties[0].id;
-        let set = |letters| RaciEdit::SetCell {
-            function: f,
-            party: p,
-            letters,
+        let set = |letters| {
+            RaciEdit::Matrix(MatrixEdit::SetCell {
+                function: f,
+                party: p,
+                letters,
+            })
         };
         let a = Letters::default().toggle(Letter::Accountable);
         r.apply(set(Letters::default())).unwrap();
@@ -287,16 +306,21 @@ mod tests {
         r.apply(RaciEdit::RemoveFunction(exit)).unwrap();
         let key = "exit-offboarding".to_owned();
         assert_eq!(
-            r.apply(RaciEdit::AddFromTemplate(key.clone())),
+            r.apply(RaciEdit::Matrix(MatrixEdit::AddFromTemplate(key.clone()))),
             Ok(Changed::Yes)
         );
         assert_eq!(
             r.function(r.newest_function()).map(|f| f.marks.exit),
             Some(true)
         );
-        assert_eq!(r.apply(RaciEdit::AddFromTemplate(key)), Ok(Changed::No));
         assert_eq!(
-            r.apply(RaciEdit::AddFromTemplate("no such key".into())),
+            r.apply(RaciEdit::Matrix(MatrixEdit::AddFromTemplate(key))),
+            Ok(Changed::No)
+        );
+        assert_eq!(
+            r.apply(RaciEdit::Matrix(MatrixEdit::AddFromTemplate(
+                "no such key".into()
+            ))),
             Ok(Changed::No)
         );
     }

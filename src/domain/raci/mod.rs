@@ -17,7 +17,7 @@ pub mod template;
 pub mod vocabulary;
 pub mod workload;
 
-pub use apply::{RaciEdit, Under};
+pub use apply::{MatrixEdit, RaciEdit, Under};
 pub use edit::{EditError, Shift, TextField};
 pub use letters::{Letter, Letters};
 pub use model::{Category, Function, Id, Mark, Marks, Party, Raci, Side};

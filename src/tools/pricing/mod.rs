@@ -20,7 +20,7 @@ mod usage;
 use leptos::prelude::*;
 
 use crate::browser::state::Lib;
-use crate::components::doc::{undo_shortcuts, Doc, UndoButtons};
+use crate::components::doc::{undo_controls, Doc};
 use crate::components::page_intro::PageIntro;
 use crate::domain::duty::MspDuty;
 use crate::domain::pricing::compare::{compare, Comparison};
@@ -78,29 +78,6 @@ pub fn PricingPage() -> impl IntoView {
     let lib = Lib::get();
     let doc = PricingDoc::new(lib);
     provide_context(doc);
-    // Said to screen readers, as in the RACI builder.
-    let said = RwSignal::new(String::new());
-    let undo = move || {
-        said.set(
-            if doc.undo() {
-                "Undone."
-            } else {
-                "Nothing to undo."
-            }
-            .to_owned(),
-        )
-    };
-    let redo = move || {
-        said.set(
-            if doc.redo() {
-                "Redone."
-            } else {
-                "Nothing to redo."
-            }
-            .to_owned(),
-        )
-    };
-    undo_shortcuts(undo, redo);
     let cmp = Memo::new(move |_| {
         lib.0.with(|l| {
             let ws = l.active();
@@ -112,15 +89,7 @@ pub fn PricingPage() -> impl IntoView {
         <PageIntro route=Route::Pricing />
         <div class="pricing">
             <export::PrintHeading />
-            <div class="panel no-print doc-actions" role="group" aria-label="Comparison actions">
-                <UndoButtons
-                    can_undo=doc.can_undo
-                    can_redo=doc.can_redo
-                    undo=Callback::new(move |()| undo())
-                    redo=Callback::new(move |()| redo())
-                />
-                <p class="visually-hidden" role="status" aria-live="polite">{said}</p>
-            </div>
+            {undo_controls(doc, "Comparison actions")}
             <environment::EnvironmentPanel />
             <usage::UsagePanel />
             <quote_card::QuotesPanel />

@@ -8,7 +8,7 @@ use wasm_bindgen::JsCast;
 use crate::browser::state::Lib;
 use crate::components::doc::Doc;
 use crate::domain::edit::Changed;
-use crate::domain::raci::{EditError, Id, Raci, RaciEdit};
+use crate::domain::raci::{EditError, Id, MatrixEdit, Raci, RaciEdit};
 
 /// The grid column of a function's row header (party columns use the party id).
 pub const ROW_HEADER: Id = 0;
@@ -99,6 +99,12 @@ impl Editor {
     /// Applies an edit as one undo step.
     pub fn apply(self, edit: RaciEdit) -> Result<Changed, EditError> {
         self.doc.apply(edit)
+    }
+
+    /// Applies a change made on the matrix as one undo step (kept apart from `apply`,
+    /// which the panels' chunk carries, so the matrix's code stays small).
+    pub fn apply_matrix(self, edit: MatrixEdit) -> Changed {
+        Changed::when(self.doc.change(None, |r| r.apply_matrix(edit).is_yes()))
     }
 
     /// Applies an edit typed into `field`: keystrokes in one field join into one step.

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use super::ctx::{Editor, ROW_HEADER};
 use super::findings::FindingList;
 use crate::domain::edit::Changed;
-use crate::domain::raci::{Function, Id, RaciEdit, Shift, TextField};
+use crate::domain::raci::{Function, Id, MatrixEdit, RaciEdit, Shift, TextField};
 
 /// The panel; it follows the grid's cursor.
 #[component]
@@ -69,7 +69,10 @@ fn FunctionForm(fid: Id) -> impl IntoView {
         }
     };
     let shift = move |delta: i32| {
-        if editor.apply(RaciEdit::MoveFunction(fid, delta)) == Ok(Changed::Yes) {
+        if editor
+            .apply_matrix(MatrixEdit::MoveFunction(fid, delta))
+            .is_yes()
+        {
             editor.say(if delta < 0 {
                 "Moved up."
             } else {

@@ -5,9 +5,8 @@ use leptos::prelude::*;
 
 use super::ctx::{focus_element, Editor, ROW_HEADER};
 use super::Checks;
-use crate::domain::edit::Changed;
 use crate::domain::raci::checks::{self, Field, Finding, Target};
-use crate::domain::raci::{template, Id, Raci, RaciEdit, Shift, TextField};
+use crate::domain::raci::{template, Id, MatrixEdit, Raci, Shift, TextField};
 
 /// The DOM id of the details field a finding concerns.
 fn field_element(field: Field) -> &'static str {
@@ -102,7 +101,7 @@ fn FindingItem(finding: Finding) -> impl IntoView {
                     type="button"
                     class="secondary small"
                     on:click=move |_| {
-                        if editor.apply(RaciEdit::AddFromTemplate(key.to_owned())) == Ok(Changed::Yes) {
+                        if editor.apply_matrix(MatrixEdit::AddFromTemplate(key.to_owned())).is_yes() {
                             let id = editor.with_untracked(Raci::newest_function);
                             editor.say(format!("Added “{name}” from the template."));
                             editor.focus_cell(id, ROW_HEADER);

@@ -6,8 +6,7 @@ use wasm_bindgen::JsCast;
 
 use super::ctx::{side_tag, Editor, ROW_HEADER};
 use super::row::GridRow;
-use crate::domain::edit::Changed;
-use crate::domain::raci::{Id, Letter, RaciEdit};
+use crate::domain::raci::{Id, Letter, MatrixEdit};
 
 /// The grid with its category groups.
 #[component]
@@ -110,7 +109,7 @@ fn on_click(editor: Editor, ev: web_sys::MouseEvent) {
     let Some((f, p)) = cell_of(&ev) else { return };
     editor.cursor.set((f, p));
     if p != ROW_HEADER {
-        let _ = editor.apply(RaciEdit::CycleCell {
+        editor.apply_matrix(MatrixEdit::CycleCell {
             function: f,
             party: p,
         });
@@ -142,7 +141,10 @@ fn on_key(editor: Editor, ev: web_sys::KeyboardEvent) {
     if ev.alt_key() && (key == "ArrowUp" || key == "ArrowDown") {
         ev.prevent_default();
         let delta = if key == "ArrowUp" { -1 } else { 1 };
-        if editor.apply(RaciEdit::MoveFunction(f, delta)) == Ok(Changed::Yes) {
+        if editor
+            .apply_matrix(MatrixEdit::MoveFunction(f, delta))
+            .is_yes()
+        {
             editor.say(if delta < 0 {
                 "Moved up."
             } else {
@@ -186,12 +188,12 @@ fn on_key(editor: Editor, ev: web_sys::KeyboardEvent) {
         return;
     }
     let edit = match key.as_str() {
-        "Delete" | "Backspace" => RaciEdit::SetCell {
+        "Delete" | "Backspace" => MatrixEdit::SetCell {
             function: f,
             party: p,
             letters: Default::default(),
         },
-        "Enter" | " " => RaciEdit::CycleCell {
+        "Enter" | " " => MatrixEdit::CycleCell {
             function: f,
             party: p,
         },
@@ -201,7 +203,7 @@ fn on_key(editor: Editor, ev: web_sys::KeyboardEvent) {
             .filter(|_| k.chars().count() == 1)
             .and_then(Letter::from_char)
         {
-            Some(letter) => RaciEdit::ToggleLetter {
+            Some(letter) => MatrixEdit::ToggleLetter {
                 function: f,
                 party: p,
                 letter,
@@ -210,7 +212,7 @@ fn on_key(editor: Editor, ev: web_sys::KeyboardEvent) {
         },
     };
     ev.prevent_default();
-    if editor.apply(edit) == Ok(Changed::Yes) {
+    if editor.apply_matrix(edit).is_yes() {
         announce(editor, f, p);
     }
 }

@@ -131,6 +131,8 @@ pub fn GridCell(provider: String, criterion: String, selected: Selected) -> impl
                 autocomplete="off"
                 spellcheck="false"
                 maxlength="3"
+                // Not free text: Ctrl+Z here undoes the scorecard (components/doc.rs).
+                data-doc-keys=""
                 aria-labelledby=labelled_by
                 prop:value=text(move || value_view.with(shown))
                 on:keydown=on_key

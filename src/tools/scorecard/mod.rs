@@ -25,7 +25,7 @@ mod tabs;
 use leptos::prelude::*;
 
 use crate::browser::state::Lib;
-use crate::components::doc::{undo_shortcuts, UndoButtons};
+use crate::components::doc::undo_controls;
 use crate::components::page_intro::PageIntro;
 use crate::domain::route::Route;
 use crate::domain::scorecard::tab::Tab;
@@ -40,29 +40,6 @@ pub fn ScorecardPage() -> impl IntoView {
     provide_context(doc);
     let live = Live::new(lib, doc);
     provide_context(live);
-    // Said to screen readers, as in the RACI builder.
-    let said = RwSignal::new(String::new());
-    let undo = move || {
-        said.set(
-            if doc.undo() {
-                "Undone."
-            } else {
-                "Nothing to undo."
-            }
-            .to_owned(),
-        )
-    };
-    let redo = move || {
-        said.set(
-            if doc.redo() {
-                "Redone."
-            } else {
-                "Nothing to redo."
-            }
-            .to_owned(),
-        )
-    };
-    undo_shortcuts(undo, redo);
     let tab = RwSignal::new(Tab::from_fragment(
         &crate::browser::router::location_hash_raw(),
     ));
@@ -70,15 +47,7 @@ pub fn ScorecardPage() -> impl IntoView {
         <div class="sc-page">
             <PageIntro route=Route::Scorecard />
             <div class="sc-screen-only">
-                <div class="panel doc-actions" role="group" aria-label="Scorecard actions">
-                    <UndoButtons
-                        can_undo=doc.can_undo
-                        can_redo=doc.can_redo
-                        undo=Callback::new(move |()| undo())
-                        redo=Callback::new(move |()| redo())
-                    />
-                    <p class="visually-hidden" role="status" aria-live="polite">{said}</p>
-                </div>
+                {undo_controls(doc, "Scorecard actions")}
                 // On a call the question comes first: the provider is picked in call mode.
                 {show(move || tab.get() != Tab::Call, move || view! { <evaluators::EvaluatorName />
                     <providers::ProvidersPanel /> }.into_any())}
