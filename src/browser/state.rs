@@ -25,6 +25,22 @@ impl Lib {
             ws.updated_ms = now;
         });
     }
+
+    /// Like `update_active` for a change that may turn out to change nothing: `change`
+    /// says whether it did, and only then is the workspace stamped and anyone woken.
+    pub fn change_active(self, change: impl FnOnce(&mut Workspace) -> bool) -> bool {
+        let now = crate::browser::clock::now_ms();
+        self.0
+            .try_maybe_update(|lib| {
+                let ws = lib.active_mut();
+                let changed = change(ws);
+                if changed {
+                    ws.updated_ms = now;
+                }
+                (changed, changed)
+            })
+            .unwrap_or(false)
+    }
 }
 
 /// Settings of this browser (backup reminder), saved with the open workspace id.

@@ -140,19 +140,7 @@ impl<D: Document> Doc<D> {
         self.forget_other_workspace();
         let joins = self.past.with_value(|p| p.steps.would_join(tag));
         let before = (!joins).then(|| self.with_untracked(D::clone));
-        let now = crate::browser::clock::now_ms();
-        let changed = self
-            .lib
-            .0
-            .try_maybe_update(|l| {
-                let ws = l.active_mut();
-                let changed = change(ws);
-                if changed {
-                    ws.updated_ms = now;
-                }
-                (changed, changed)
-            })
-            .unwrap_or(false);
+        let changed = self.lib.change_active(change);
         if changed {
             self.past
                 .update_value(|p| p.steps.record(tag, || before.unwrap_or_default()));
@@ -164,15 +152,7 @@ impl<D: Document> Doc<D> {
     /// A change that is not a step of the buyer's work (where call mode stands, the id a
     /// card is shared under): saved, never undone. `change` says whether it changed.
     pub fn note(self, change: impl FnOnce(&mut D) -> bool) {
-        let now = crate::browser::clock::now_ms();
-        self.lib.0.try_maybe_update(|l| {
-            let ws = l.active_mut();
-            let changed = change(D::of_mut(ws));
-            if changed {
-                ws.updated_ms = now;
-            }
-            (changed, ())
-        });
+        self.lib.change_active(|ws| change(D::of_mut(ws)));
     }
 
     /// Replaces the whole document as one step (a template, an import).

@@ -43,6 +43,11 @@ impl Changed {
     pub fn is_yes(self) -> bool {
         self == Changed::Yes
     }
+
+    /// `Yes` when either says so.
+    pub fn or(self, other: Changed) -> Changed {
+        Changed::when(self.is_yes() || other.is_yes())
+    }
 }
 
 /// Writes `value` into `slot` and says whether it differed.

@@ -208,13 +208,6 @@ impl Raci {
     }
 }
 
-impl Changed {
-    /// `Yes` when either says so.
-    pub fn or(self, other: Changed) -> Changed {
-        Changed::when(self.is_yes() || other.is_yes())
-    }
-}
-
 impl Document for Raci {
     type Edit = RaciEdit;
     type Error = EditError;

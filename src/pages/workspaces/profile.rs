@@ -17,15 +17,9 @@ pub fn ProfileForm() -> impl IntoView {
     let cross_error = RwSignal::new(None::<String>);
     let change = move |edit: ProfileEdit| {
         let mut outcome = Ok(Changed::No);
-        let now = crate::browser::clock::now_ms();
-        lib.0.try_maybe_update(|l| {
-            let ws = l.active_mut();
+        lib.change_active(|ws| {
             outcome = ws.profile.apply(edit);
-            let changed = outcome.is_ok_and(Changed::is_yes);
-            if changed {
-                ws.updated_ms = now;
-            }
-            (changed, ())
+            outcome.is_ok_and(Changed::is_yes)
         });
         cross_error.set(outcome.err().map(|e| e.message().to_owned()));
     };
