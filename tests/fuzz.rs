@@ -48,7 +48,9 @@ use splitline::domain::raci::{
     self, checks, csv as raci_csv, markdown, sow, template, workload, Letter, Letters, Mark, Raci,
     Shift, Side, TextField,
 };
-use splitline::domain::scorecard::merge::{self, CardFile, Options};
+use splitline::domain::scorecard::agreement;
+use splitline::domain::scorecard::card_file::{self, CardFile};
+use splitline::domain::scorecard::merge::{self, Options};
 use splitline::domain::scorecard::model::CriterionText;
 use splitline::domain::scorecard::{
     call, chart, csv as scorecard_csv, knockout, scoring, Score, Scorecard, Weight,
@@ -345,10 +347,10 @@ fn build_seeds() -> Seeds {
             links.push(body::raci_link(&RaciDoc::of(ws), &sender));
             links.push(body::pricing_link(&PricingDoc::of(ws), &sender));
         }
-        let cf = merge::card_file(&ws.scorecard, &ws.providers, &ws.name, 1_763_946_000_000);
+        let cf = card_file::card_file(&ws.scorecard, &ws.providers, &ws.name, 1_763_946_000_000);
         links.push(body::scorecard_link(&cf));
         cards.push(card::encode(&cf));
-        files.push(serde_json::from_str(&merge::encode(&cf)).unwrap());
+        files.push(serde_json::from_str(&card_file::encode(&cf)).unwrap());
         csv.push(raci_csv::export_wide(&ws.raci));
         csv.push(long_csv(&ws.raci));
         files.push(envelope::to_value(Kind::Workspace, ws));
@@ -1242,10 +1244,10 @@ fn card_file(card_in: &CardFile, h: u64) {
     }
     let results = scoring::results(&other, &providers);
     let _ = chart::layout(&results);
-    let _ = merge::disagreements(&other, &providers);
+    let _ = agreement::disagreements(&other, &providers);
     for p in &providers {
         for c in other.criteria.iter().take(8) {
-            let _ = merge::cell_stats(&other, &p.id, &c.id);
+            let _ = agreement::cell_stats(&other, &p.id, &c.id);
         }
     }
 }
@@ -1361,7 +1363,7 @@ fn scorecard_pipeline(sc: &Scorecard, providers: &[Provider], name: &str, h: u64
     let _ = results.sensitivity.weight_line();
     let _ = scorecard_csv::to_csv(sc, providers);
     let _ = scorecard_csv::file_name(name);
-    let _ = merge::disagreements(sc, providers);
+    let _ = agreement::disagreements(sc, providers);
     let order = call::order(sc);
     let _ = call::resolve(sc, providers);
     for p in providers.iter().take(6) {
@@ -1373,9 +1375,9 @@ fn scorecard_pipeline(sc: &Scorecard, providers: &[Provider], name: &str, h: u64
         }
     }
     if h.is_multiple_of(4) {
-        let card = merge::card_file(sc, providers, name, 3);
-        let text = merge::encode(&card);
-        let _ = merge::decode(&text);
+        let card = card_file::card_file(sc, providers, name, 3);
+        let text = card_file::encode(&card);
+        let _ = card_file::decode(&text);
         let _ = card::decode(&card::encode(&card));
     }
     scorecard_edits(sc, providers, h);

@@ -6,7 +6,7 @@ use splitline::domain::envelope::{self, Kind};
 use splitline::domain::files::{self, Imported};
 use splitline::domain::pricing::models::ModelKind;
 use splitline::domain::profile::Industry;
-use splitline::domain::scorecard::merge::card_file;
+use splitline::domain::scorecard::card_file::card_file;
 use splitline::domain::scorecard::Score;
 use splitline::domain::share::body::{open_link, Sender, SharedDoc};
 use splitline::domain::workspace::Workspace;

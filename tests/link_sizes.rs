@@ -16,7 +16,7 @@ use splitline::domain::pricing::{models::ModelKind, Pick};
 use splitline::domain::profile::Industry;
 use splitline::domain::provider::{self, Provider};
 use splitline::domain::raci::template;
-use splitline::domain::scorecard::merge::{card_file, CardFile};
+use splitline::domain::scorecard::card_file::{card_file, CardFile};
 use splitline::domain::scorecard::{Cell, Score, Scorecard};
 use splitline::domain::share::body::{
     pricing_link, raci_link, scorecard_link, workspace_link, Sender,

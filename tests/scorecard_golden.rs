@@ -3,11 +3,12 @@
 
 use splitline::domain::provider::Provider;
 use splitline::domain::scorecard::merge::{self, Options};
+use splitline::domain::scorecard::{agreement, card_file};
 use splitline::domain::scorecard::{Score, Scorecard};
 
 #[test]
 fn scorecard_file_v1_keeps_loading_and_merging() {
-    let card = merge::decode(include_str!("fixtures/scorecard-v1.json")).expect("v1 must load");
+    let card = card_file::decode(include_str!("fixtures/scorecard-v1.json")).expect("v1 must load");
     assert_eq!(card.evaluator, "Dana Lee");
     assert_eq!(card.providers[1].name, "Keystone <Tech> Partners");
     assert_eq!(card.criteria[1].weight.get(), 2.5);
@@ -49,7 +50,7 @@ fn scorecard_file_v1_keeps_loading_and_merging() {
     assert_eq!(applied.cells, 2);
     assert_eq!(applied.unmatched.criteria, ["Local on-site engineers"]);
     assert_eq!(applied.unmatched.cells, 2);
-    let stats = merge::cell_stats(&sc, "a", "raci-written");
+    let stats = agreement::cell_stats(&sc, "a", "raci-written");
     assert_eq!(stats.spread, Some(4));
     assert!(stats.disagree);
     assert_eq!(

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use crate::domain::library::Library;
 use crate::domain::persist::Prefs;
-use crate::domain::scorecard::merge::CardFile;
+use crate::domain::scorecard::card_file::CardFile;
 use crate::domain::workspace::Workspace;
 
 /// Every workspace and the open one. One coarse signal: the tools derive what they show.

@@ -6,7 +6,8 @@ use super::pricing::Pricing;
 use super::profile::{CompanyProfile, MAX_NAME_CHARS};
 use super::provider::Provider;
 use super::raci::Raci;
-use super::scorecard::merge::{self, CardFile, Options};
+use super::scorecard::card_file::{self, CardFile};
+use super::scorecard::merge::{self, Options};
 use super::workspace::Workspace;
 
 /// A RACI matrix and the name of the workspace it came from.
@@ -82,7 +83,7 @@ pub fn workspace_from_card(
     now_ms: i64,
     fresh_id: impl FnMut() -> String,
 ) -> Result<Workspace, String> {
-    merge::validate(card)?;
+    card_file::validate(card)?;
     let name = if card.workspace.trim().is_empty() {
         let from = format!("Scorecard from {}", card.evaluator.trim());
         from.chars().take(MAX_NAME_CHARS).collect()
@@ -157,7 +158,7 @@ mod tests {
         let criterion = ws.scorecard.criteria[0].id.clone();
         ws.scorecard
             .set_score("p1", &criterion, Some(Score::Points(4)));
-        let card = merge::card_file(&ws.scorecard, &ws.providers, "Acme review", 9);
+        let card = card_file::card_file(&ws.scorecard, &ws.providers, "Acme review", 9);
         let mut n = 0;
         let new = workspace_from_card(&card, "new".into(), 10, || {
             n += 1;
@@ -212,7 +213,7 @@ mod tests {
             prop::collection::vec(flag, 0..6),
         )
             .prop_map(|(providers, flags)| {
-                let mut card = merge::card_file(&Default::default(), &[], "Acme", 1);
+                let mut card = card_file::card_file(&Default::default(), &[], "Acme", 1);
                 card.providers = providers
                     .into_iter()
                     .map(|(id, name)| crate::domain::provider::Provider { id, name })
@@ -226,7 +227,7 @@ mod tests {
         #[test]
         fn every_workspace_made_from_an_accepted_card_passes_check(card in arb_card()) {
             let made = workspace_from_card(&card, "w".into(), 1, || "fresh".into());
-            proptest::prop_assert_eq!(made.is_ok(), merge::validate(&card).is_ok());
+            proptest::prop_assert_eq!(made.is_ok(), card_file::validate(&card).is_ok());
             if let Ok(ws) = made {
                 proptest::prop_assert_eq!(ws.check(), Ok(()));
             }

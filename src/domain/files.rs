@@ -9,7 +9,7 @@ use super::documents::{PricingDoc, RaciDoc};
 use super::envelope::{self, EnvelopeError, Kind};
 use super::limits::{MAX_FILE_BYTES, MAX_WORKSPACES};
 use super::persist::LibraryFile;
-use super::scorecard::merge::{self, CardFile};
+use super::scorecard::card_file::{self, CardFile};
 use super::workspace::Workspace;
 
 /// A file the app can import.
@@ -89,7 +89,7 @@ pub fn read(bytes: u64, text: &str) -> Result<Imported, FileError> {
         Some(Kind::Scorecard) => {
             let card: CardFile =
                 envelope::decode_value(value, Kind::Scorecard).map_err(FileError::Unreadable)?;
-            merge::validate(&card).map_err(FileError::Broken)?;
+            card_file::validate(&card).map_err(FileError::Broken)?;
             Ok(Imported::Scorecard(Box::new(card)))
         }
         // A workspace, or anything else: decoding as a workspace gives the precise error.
@@ -163,7 +163,12 @@ mod tests {
         assert!(matches!(read(10, &raci), Ok(Imported::Raci(d)) if d.raci == ws.raci));
         let pricing = envelope::encode_pretty(Kind::Pricing, &PricingDoc::of(&ws));
         assert!(matches!(read(10, &pricing), Ok(Imported::Pricing(_))));
-        let card = merge::encode(&merge::card_file(&ws.scorecard, &ws.providers, "Acme", 3));
+        let card = card_file::encode(&card_file::card_file(
+            &ws.scorecard,
+            &ws.providers,
+            "Acme",
+            3,
+        ));
         assert!(matches!(read(10, &card), Ok(Imported::Scorecard(_))));
         ws.raci.functions[0].category = 12345;
         let broken = envelope::encode(Kind::Raci, &RaciDoc::of(&ws));

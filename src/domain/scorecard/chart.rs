@@ -129,9 +129,9 @@ pub fn layout(results: &Results) -> Chart {
 mod tests {
     use super::*;
     use crate::domain::provider::Provider;
+    use crate::domain::scorecard::fixtures::card;
     use crate::domain::scorecard::model::Score;
     use crate::domain::scorecard::scoring::results;
-    use crate::domain::scorecard::scoring::tests::card;
 
     #[test]
     fn bars_are_proportional_and_stacked_top_to_bottom() {

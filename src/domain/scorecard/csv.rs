@@ -125,9 +125,9 @@ pub fn file_name(workspace: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::scorecard::fixtures::card;
     use crate::domain::scorecard::knockout;
     use crate::domain::scorecard::model::Score;
-    use crate::domain::scorecard::scoring::tests::card;
 
     #[test]
     fn criteria_down_providers_across_with_totals() {

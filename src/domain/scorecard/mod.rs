@@ -1,11 +1,15 @@
 //! The provider scorecard: weighted, knock-out-aware MSP evaluation that works live on
 //! a call and merges several evaluators' cards.
 
+pub mod agreement;
 pub mod call;
+pub mod card_file;
 pub mod chart;
 pub mod criteria;
 pub mod csv;
 pub mod edit;
+#[cfg(test)]
+mod fixtures;
 mod integrity;
 pub mod knockout;
 pub mod merge;
@@ -13,6 +17,7 @@ pub mod model;
 pub mod scoring;
 pub mod sensitivity;
 pub mod tab;
+pub mod table;
 
 pub use model::{Cell, Criterion, OtherCard, RedFlag, Score, Scorecard, Weight};
 

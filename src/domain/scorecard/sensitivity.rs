@@ -6,7 +6,7 @@
 //! solved exactly, not by scanning.
 
 use super::model::MAX_WEIGHT;
-use super::scoring::{ratio, Effective, Table, TIE_EPSILON};
+use super::table::{ratio, Effective, Table, TIE_EPSILON};
 use crate::domain::provider::Provider;
 
 /// The plain verdict.
@@ -366,9 +366,9 @@ impl ScoreFlip {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::scorecard::fixtures::{arb_case, card, provider, pts};
     use crate::domain::scorecard::model::{Score, Weight};
     use crate::domain::scorecard::scoring::results;
-    use crate::domain::scorecard::scoring::tests::{arb_case, card, provider, pts};
     use proptest::prelude::*;
 
     fn close(a: f64, b: f64) -> bool {

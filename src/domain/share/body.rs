@@ -13,7 +13,7 @@ use super::link::{self, LinkError, LinkKind};
 use super::{card, minimal};
 use crate::domain::documents::{PricingDoc, RaciDoc};
 use crate::domain::envelope::{self, Kind};
-use crate::domain::scorecard::merge::CardFile;
+use crate::domain::scorecard::card_file::CardFile;
 use crate::domain::workspace::Workspace;
 
 /// Who shared a document and when, shown to whoever opens the link.

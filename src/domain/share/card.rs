@@ -18,8 +18,8 @@ use std::collections::BTreeMap;
 use super::bytes::{ReadError, Reader, Writer};
 use super::defaults;
 use crate::domain::provider::{Provider, MAX_PROVIDERS};
+use crate::domain::scorecard::card_file::{self, CardFile};
 use crate::domain::scorecard::criteria::MAX_FLAGS;
-use crate::domain::scorecard::merge::{self, CardFile};
 use crate::domain::scorecard::model::{Anchors, MAX_CRITERIA, MAX_TEXT_CHARS};
 use crate::domain::scorecard::{Cell, Criterion, RedFlag, Score, Weight};
 
@@ -134,7 +134,7 @@ pub fn encode(card: &CardFile) -> Vec<u8> {
 /// Reads a card and checks it like an imported scorecard file.
 pub fn decode(bytes: &[u8]) -> Result<CardFile, String> {
     let card = read(&mut Reader::new(bytes)).map_err(|e| e.0)?;
-    merge::validate(&card)?;
+    card_file::validate(&card)?;
     Ok(card)
 }
 

@@ -10,7 +10,7 @@ use crate::browser::state::{IncomingCard, Lib};
 use crate::components::unique_id;
 use crate::domain::documents::workspace_from_card;
 use crate::domain::route::Route;
-use crate::domain::scorecard::merge::CardFile;
+use crate::domain::scorecard::card_file::CardFile;
 use crate::domain::scorecard::scoring::{self, Place};
 use crate::domain::scorecard::sensitivity::points;
 use crate::domain::scorecard::tab::Tab;

@@ -9,8 +9,8 @@ use super::scores::{AnchorList, ScoreButtons};
 use super::sig::{error_text, show, show_or, text};
 use crate::browser::state::Lib;
 use crate::components::unique_id;
+use crate::domain::scorecard::agreement::cell_stats;
 use crate::domain::scorecard::edit::ScorecardEdit;
-use crate::domain::scorecard::merge::cell_stats;
 use crate::domain::scorecard::model::{Anchors, Score, MAX_TEXT_CHARS};
 
 /// Everything about the selected grid cell: the question, the anchors, the score as

@@ -12,8 +12,8 @@ use crate::browser::download::offer;
 use crate::browser::state::{Lib, Notices};
 use crate::components::confirm::ConfirmDialog;
 use crate::components::unique_id;
+use crate::domain::scorecard::card_file::{card_file, encode, file_name};
 use crate::domain::scorecard::edit::ScorecardEdit;
-use crate::domain::scorecard::merge::{card_file, encode, file_name};
 use crate::domain::scorecard::model::MAX_NAME_CHARS;
 
 /// Whose card this is; shown on every view so a shared laptop is not mixed up.

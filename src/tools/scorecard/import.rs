@@ -10,7 +10,8 @@ use crate::browser::clock::{fresh_id, now_ms};
 use crate::browser::state::{IncomingCard, Lib};
 use crate::components::{focus_later, unique_id};
 use crate::domain::limits::{file_hint, MAX_FILE_BYTES};
-use crate::domain::scorecard::merge::{self, Applied, CardFile, Options, Plan};
+use crate::domain::scorecard::card_file::{self, CardError, CardFile};
+use crate::domain::scorecard::merge::{self, Applied, Options, Plan};
 
 /// The preview's heading, focused when a card arrives so it is not missed below the fold.
 const PREVIEW_HEADING: &str = "sc-import-preview-title";
@@ -22,7 +23,7 @@ fn read_file(
     error: RwSignal<Option<String>>,
 ) {
     if file.size() > MAX_FILE_BYTES as f64 {
-        error.set(Some(merge::CardError::TooLarge.message()));
+        error.set(Some(CardError::TooLarge.message()));
         return;
     }
     spawn_local(async move {
@@ -33,7 +34,7 @@ fn read_file(
                 return;
             }
         };
-        match merge::decode(&text) {
+        match card_file::decode(&text) {
             Ok(card) => {
                 error.set(None);
                 pending.set(Some(card));

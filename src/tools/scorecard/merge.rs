@@ -7,8 +7,8 @@ use super::live::{apply, doc, Live};
 use super::sig::{flag, list, show, show_or, text};
 use crate::browser::state::Lib;
 use crate::components::unique_id;
+use crate::domain::scorecard::agreement::{cell_stats, disagreements};
 use crate::domain::scorecard::edit::ScorecardEdit;
-use crate::domain::scorecard::merge::{cell_stats, disagreements};
 use crate::domain::scorecard::model::Score;
 use crate::domain::scorecard::sensitivity::number;
 

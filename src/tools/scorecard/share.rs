@@ -7,7 +7,7 @@ use crate::browser::clock::{fresh_id, now_ms};
 use crate::browser::download::offer;
 use crate::browser::state::{Lib, Notices};
 use crate::components::share_panel::SharePanel;
-use crate::domain::scorecard::merge::{card_file, encode, file_name, CardFile};
+use crate::domain::scorecard::card_file::{card_file, encode, file_name, CardFile};
 use crate::domain::share::body::{Sender, SharedDoc};
 
 /// This evaluator's card as it is shared at `at_ms`: the card gets its id the first time
