@@ -10,6 +10,7 @@ pub mod domain;
 pub mod pages;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod prerender;
+pub mod split;
 pub mod takeover;
 pub mod tools;
 
@@ -37,7 +38,8 @@ pub fn App() -> impl IntoView {
         conflicts: Conflicts(RwSignal::new(Vec::new())),
         notices,
     };
-    session.provide(booted.saver);
+    session.provide();
+    provide_context(booted.saver);
     booted.saver.attach(session);
     browser::tab_sync::listen(booted.saver, session);
     browser::backup::request_persistence(session.health);
@@ -66,11 +68,15 @@ fn page(route: Route) -> AnyView {
         Route::Home => view! { <pages::home::Home /> }.into_any(),
         Route::NotFound => view! { <pages::not_found::NotFound /> }.into_any(),
         split => view! {
-            <Suspense fallback=move || view! { <pages::loading::Loading route=split /> }>
+            <Suspense fallback=move || {
+                view! { <pages::loading::Loading route=split /> }
+            }>
                 {Suspend::new(async move {
-                    let page = chunks::page(split).await.unwrap_or_else(|_| {
-                        view! { <pages::loading::NotLoaded route=split /> }.into_any()
-                    });
+                    let page = chunks::page(split)
+                        .await
+                        .unwrap_or_else(|_| {
+                            view! { <pages::loading::NotLoaded route=split /> }.into_any()
+                        });
                     browser::router::refocus_after_loading();
                     page
                 })}

@@ -54,7 +54,8 @@ pub fn first_screen(route: Route) -> String {
             conflicts: Conflicts(RwSignal::new(Vec::new())),
             notices,
         };
-        session.provide(Saver::in_memory());
+        session.provide();
+        provide_context(Saver::in_memory());
         provide_context(CurrentRoute(signal(route).0));
         view! { <Frame>{page(route)}</Frame> }.to_html()
     });

@@ -50,6 +50,7 @@ use splitline::domain::raci::{
 };
 use splitline::domain::scorecard::agreement;
 use splitline::domain::scorecard::card_file::{self, CardFile};
+use splitline::domain::scorecard::edit::ScorecardEdit;
 use splitline::domain::scorecard::merge::{self, Options};
 use splitline::domain::scorecard::model::CriterionText;
 use splitline::domain::scorecard::{
@@ -1431,7 +1432,10 @@ fn scorecard_edits(sc: &Scorecard, providers: &[Provider], h: u64) {
             10 => ignore(knockout::add_flag(&mut s, format!("flag-{i}"), t)),
             11 => knockout::remove_flag(&mut s, &f),
             12 => ignore(s.restore_default_criteria()),
-            13 => ignore(s.set_close_margin(*rng.pick(&[0.0, 5.0, 50.0, 51.0, -1.0]))),
+            13 => {
+                let margin = *rng.pick(&["0", "5", "50", "51", "-1", "2,5", "x"]);
+                ignore(s.apply(ScorecardEdit::CloseMargin(margin.into())))
+            }
             14 => s.set_agreed(&p, &c, score),
             _ => {
                 s.forget_provider(&p);

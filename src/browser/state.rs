@@ -155,13 +155,12 @@ impl Session {
     }
 
     /// Makes the session and each of its signals available to every component below.
-    pub fn provide(self, saver: crate::browser::persistence::Saver) {
+    pub fn provide(self) {
         provide_context(self);
         provide_context(self.notices);
         provide_context(self.lib);
         provide_context(self.status);
         provide_context(self.health);
-        provide_context(saver);
         provide_context(IncomingCard(RwSignal::new(None)));
     }
 }

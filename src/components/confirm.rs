@@ -55,10 +55,16 @@ pub fn ConfirmDialog(
             <h2 id=title_id.clone()>{title}</h2>
             <p>{message}</p>
             <div class="actions">
-                <button type="button" class="danger" on:click=move |_| {
-                    open.set(false);
-                    on_confirm.run(());
-                }>{confirm_label}</button>
+                <button
+                    type="button"
+                    class="danger"
+                    on:click=move |_| {
+                        open.set(false);
+                        on_confirm.run(());
+                    }
+                >
+                    {confirm_label}
+                </button>
                 <button type="button" autofocus on:click=move |_| open.set(false)>
                     "Cancel"
                 </button>

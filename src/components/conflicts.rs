@@ -21,9 +21,16 @@ pub fn ConflictList() -> impl IntoView {
                 let id = StoredValue::new(conflict.id.clone());
                 let choose = move |r: Resolution| resolve(saver, session, &id.get_value(), r);
                 let text = if conflict.theirs_exists {
-                    format!("“{}” was changed in another tab while you were editing it here. Which version do you want to keep?", conflict.name)
+                    format!(
+                        "“{}” was changed in another tab while you were editing it here. Which \
+                            version do you want to keep?",
+                        conflict.name,
+                    )
                 } else {
-                    format!("“{}” was deleted in another tab while you were editing it here.", conflict.name)
+                    format!(
+                        "“{}” was deleted in another tab while you were editing it here.",
+                        conflict.name,
+                    )
                 };
                 view! {
                     <div class="notice warning" role="alert">
@@ -31,11 +38,23 @@ pub fn ConflictList() -> impl IntoView {
                         <button type="button" on:click=move |_| choose(Resolution::KeepBoth)>
                             "Keep both"
                         </button>
-                        <button type="button" class="secondary" on:click=move |_| choose(Resolution::KeepMine)>
+                        <button
+                            type="button"
+                            class="secondary"
+                            on:click=move |_| choose(Resolution::KeepMine)
+                        >
                             "Keep this tab's version"
                         </button>
-                        <button type="button" class="secondary" on:click=move |_| choose(Resolution::UseTheirs)>
-                            {if conflict.theirs_exists { "Use the other tab's version" } else { "Delete it here too" }}
+                        <button
+                            type="button"
+                            class="secondary"
+                            on:click=move |_| choose(Resolution::UseTheirs)
+                        >
+                            {if conflict.theirs_exists {
+                                "Use the other tab's version"
+                            } else {
+                                "Delete it here too"
+                            }}
                         </button>
                     </div>
                 }
@@ -72,13 +91,21 @@ pub fn BackupReminder() -> impl IntoView {
         <Show when=move || due_days().is_some()>
             <div class="notice info" role="status">
                 <p>
-                    {move || format!(
-                        "Your work has not been backed up for {} days. Browsers can clear site data (Safari does after 7 days without a visit): download a backup file to be safe.",
-                        due_days().unwrap_or_default()
-                    )}
+                    {move || {
+                        format!(
+                            "Your work has not been backed up for {} days. Browsers can clear site \
+                                data (Safari does after 7 days without a visit): download a backup \
+                                file to be safe.",
+                            due_days().unwrap_or_default(),
+                        )
+                    }}
                 </p>
-                <button type="button" on:click=move |_| export_backup(session)>"Download a backup"</button>
-                <button type="button" class="secondary" on:click=snooze>"Remind me tomorrow"</button>
+                <button type="button" on:click=move |_| export_backup(session)>
+                    "Download a backup"
+                </button>
+                <button type="button" class="secondary" on:click=snooze>
+                    "Remind me tomorrow"
+                </button>
             </div>
         </Show>
     }

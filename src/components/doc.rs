@@ -9,8 +9,9 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::browser::state::Lib;
-use crate::domain::edit::{Changed, Document};
+use crate::domain::edit::Changed;
 use crate::domain::history::History;
+use crate::domain::workspace::Document;
 
 /// How many steps undo keeps.
 const UNDO_STEPS: usize = 200;
@@ -108,6 +109,12 @@ impl<D: Document> Doc<D> {
     /// Applies an edit as one undo step.
     pub fn apply(self, edit: D::Edit) -> Result<Changed, D::Error> {
         self.apply_in(None, edit)
+    }
+
+    /// Applies an edit sent by a click or a choice. What such a control sends is never
+    /// refused (it offers only valid choices), so there is no message to show.
+    pub fn send(self, edit: D::Edit) {
+        let _ = self.apply(edit);
     }
 
     /// Applies an edit typed into `field`: keystrokes in one field join into one step.
@@ -320,7 +327,9 @@ pub fn undo_controls<D: Document>(doc: Doc<D>, label: &'static str) -> impl Into
                 undo=Callback::new(move |()| step(true))
                 redo=Callback::new(move |()| step(false))
             />
-            <p class="visually-hidden" role="status" aria-live="polite">{said}</p>
+            <p class="visually-hidden" role="status" aria-live="polite">
+                {said}
+            </p>
         </div>
     }
 }

@@ -33,10 +33,16 @@ pub fn SiteFooter() -> impl IntoView {
     view! {
         <footer class="site-footer">
             <p class="storage-health" data-testid="storage-health">
-                {saved} " · " {used} " · " {kept} "."
+                {saved}
+                " · "
+                {used}
+                " · "
+                {kept}
+                "."
             </p>
             <p>
-                "Splitline runs entirely in your browser. Your workspaces stay on this device unless you export or share them."
+                "Splitline runs entirely in your browser. Your workspaces stay on this device \
+                    unless you export or share them."
             </p>
         </footer>
     }

@@ -25,7 +25,11 @@ pub fn SiteHeader() -> impl IntoView {
         .collect_view();
     view! {
         <header class="site-header">
-            <a class="brand" href=Route::Home.href() aria-current=move || (route.get() == Route::Home).then_some("page")>
+            <a
+                class="brand"
+                href=Route::Home.href()
+                aria-current=move || (route.get() == Route::Home).then_some("page")
+            >
                 <span class="brand-mark" aria-hidden="true"></span>
                 "Splitline"
             </a>

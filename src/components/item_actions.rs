@@ -64,18 +64,38 @@ pub fn ItemActions(
     };
     view! {
         <div class="row-actions">
-            <button type="button" class="secondary" aria-disabled=stuck(can_back) on:click=move |ev| step(ev, -1, can_back)>
-                {back} <span class="visually-hidden">" " {name}</span>
+            <button
+                type="button"
+                class="secondary"
+                aria-disabled=stuck(can_back)
+                on:click=move |ev| step(ev, -1, can_back)
+            >
+                {back}
+                <span class="visually-hidden">" " {name}</span>
             </button>
-            <button type="button" class="secondary" aria-disabled=stuck(can_forward) on:click=move |ev| step(ev, 1, can_forward)>
-                {forward} <span class="visually-hidden">" " {name}</span>
+            <button
+                type="button"
+                class="secondary"
+                aria-disabled=stuck(can_forward)
+                on:click=move |ev| step(ev, 1, can_forward)
+            >
+                {forward}
+                <span class="visually-hidden">" " {name}</span>
             </button>
             {children.map(|c| c())}
-            {on_delete.map(|delete| view! {
-                <button type="button" class="secondary danger" on:click=move |_| delete.run(())>
-                    "Delete" <span class="visually-hidden">" " {name}</span>
-                </button>
-            })}
+            {on_delete
+                .map(|delete| {
+                    view! {
+                        <button
+                            type="button"
+                            class="secondary danger"
+                            on:click=move |_| delete.run(())
+                        >
+                            "Delete"
+                            <span class="visually-hidden">" " {name}</span>
+                        </button>
+                    }
+                })}
         </div>
     }
 }

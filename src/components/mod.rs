@@ -6,6 +6,7 @@ pub mod doc;
 pub mod footer;
 pub mod header;
 pub mod item_actions;
+pub mod keyed;
 pub mod notices;
 pub mod number_field;
 pub mod page_intro;

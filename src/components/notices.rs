@@ -43,7 +43,11 @@ pub fn NoticeList() -> impl IntoView {
                 >
                     <p>{notice.text.clone()}</p>
                     {notice.attachment.clone().map(|a| view! { <AttachmentButton attachment=a /> })}
-                    <button type="button" class="secondary" on:click=move |_| notices.dismiss(notice.id)>
+                    <button
+                        type="button"
+                        class="secondary"
+                        on:click=move |_| notices.dismiss(notice.id)
+                    >
                         "Dismiss"
                     </button>
                 </div>

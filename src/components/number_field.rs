@@ -73,8 +73,17 @@ pub fn NumberField(
                 aria-invalid=move || error.get().map(|_| "true")
                 aria-describedby=described_by
             />
-            {hint.map(|h| view! { <p class="hint" id=hint_id>{h}</p> })}
-            <p class="field-error" id=error_id aria-live="polite">{error}</p>
+            {hint
+                .map(|h| {
+                    view! {
+                        <p class="hint" id=hint_id>
+                            {h}
+                        </p>
+                    }
+                })}
+            <p class="field-error" id=error_id aria-live="polite">
+                {error}
+            </p>
         </div>
     }
 }

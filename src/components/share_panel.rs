@@ -89,45 +89,79 @@ pub fn SharePanel(
     view! {
         <section class="panel share-panel" aria-labelledby=labelled_by>
             <h2 id=title_id>{format!("Share this {what}")}</h2>
-            <p class="hint">"The link carries the data itself, after the # sign, which browsers never send to a server. Anyone with the link can read it."</p>
+            <p class="hint">
+                "The link carries the data itself, after the # sign, which browsers never send to \
+                    a server. Anyone with the link can read it."
+            </p>
             <div class="share-row">
                 {match fixed_name {
-                    Some(name) => view! {
-                        <p class="hint">{move || match name.get().trim() {
-                            "" => "Shared without an evaluator name: set yours under Evaluators first.".to_owned(),
-                            n => format!("Shared as {n}, the evaluator of this card."),
-                        }}</p>
-                    }.into_any(),
-                    None => view! {
-                        <div class="field">
-                            <label for=name_id.clone()>"Your name (shown to whoever opens it)"</label>
-                            <input
-                                id=name_id
-                                type="text"
-                                maxlength="80"
-                                autocomplete="name"
-                                prop:value=move || session.prefs.0.with(|p| p.sharer_name.clone())
-                                on:input=move |ev| {
-                                    let v = event_target_value(&ev);
-                                    session.prefs.0.update(|p| p.sharer_name = v);
-                                }
-                            />
-                        </div>
-                    }.into_any(),
-                }}
-                <button type="button" on:click=create>"Copy share link"</button>
+                    Some(name) => {
+                        view! {
+                            <p class="hint">
+                                {move || match name.get().trim() {
+                                    "" => {
+                                        "Shared without an evaluator name: set yours under \
+                                            Evaluators first."
+                                            .to_owned()
+                                    }
+                                    n => format!("Shared as {n}, the evaluator of this card."),
+                                }}
+                            </p>
+                        }
+                            .into_any()
+                    }
+                    None => {
+                        view! {
+                            <div class="field">
+                                <label for=name_id
+                                    .clone()>"Your name (shown to whoever opens it)"</label>
+                                <input
+                                    id=name_id
+                                    type="text"
+                                    maxlength="80"
+                                    autocomplete="name"
+                                    prop:value=move || {
+                                        session.prefs.0.with(|p| p.sharer_name.clone())
+                                    }
+                                    on:input=move |ev| {
+                                        let v = event_target_value(&ev);
+                                        session.prefs.0.update(|p| p.sharer_name = v);
+                                    }
+                                />
+                            </div>
+                        }
+                            .into_any()
+                    }
+                }} <button type="button" on:click=create>
+                    "Copy share link"
+                </button>
                 <button type="button" class="secondary" on:click=move |_| download_json.run(())>
                     "Download JSON file"
                 </button>
             </div>
-            {move || copied.get().and_then(|r| r.err()).map(|e| view! { <p class="field-error">{e}</p> })}
+            {move || {
+                copied.get().and_then(|r| r.err()).map(|e| view! { <p class="field-error">{e}</p> })
+            }}
             <Show when=move || link.get().is_some()>
-                <p role="status" class=move || match Reach::of(length()) {
-                    Reach::Everywhere => "share-reach ok",
-                    _ => "share-reach warn",
-                }>{summary}</p>
-                <label class="visually-hidden" for="share-link-text">"Share link"</label>
-                <input id="share-link-text" class="share-link" type="text" readonly prop:value=move || link.get().unwrap_or_default() />
+                <p
+                    role="status"
+                    class=move || match Reach::of(length()) {
+                        Reach::Everywhere => "share-reach ok",
+                        _ => "share-reach warn",
+                    }
+                >
+                    {summary}
+                </p>
+                <label class="visually-hidden" for="share-link-text">
+                    "Share link"
+                </label>
+                <input
+                    id="share-link-text"
+                    class="share-link"
+                    type="text"
+                    readonly
+                    prop:value=move || link.get().unwrap_or_default()
+                />
             </Show>
             <Show when=move || outdated.get()>
                 <p class="share-reach warn" role="status">

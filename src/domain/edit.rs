@@ -8,20 +8,6 @@
 //! makes no undo step and wakes nothing).
 
 use super::input::InputError;
-use super::workspace::Workspace;
-
-/// A tool's document inside a workspace, changed only through its edit language.
-pub trait Document: Clone + Default + PartialEq + Send + Sync + 'static {
-    type Edit;
-    type Error;
-    fn of(ws: &Workspace) -> &Self;
-    fn of_mut(ws: &mut Workspace) -> &mut Self;
-    /// The document's own `apply`.
-    fn apply_edit(&mut self, edit: Self::Edit) -> Result<Changed, Self::Error>;
-    /// Called on the state undo or redo brings back, with the state it replaces: what is
-    /// not the buyer's work (an id, a place) stays as it is now.
-    fn keep_on_undo(&mut self, _current: &Self) {}
-}
 
 /// Whether an accepted edit changed the document.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -104,26 +104,7 @@ pub fn read(bytes: u64, text: &str) -> Result<Imported, FileError> {
 
 /// A file name from a document name: "Acme / 2026 review" → "acme-2026-review".
 pub fn slug(name: &str) -> String {
-    slug_or(name, "untitled")
-}
-
-/// Like `slug`, with `fallback` for a name with no letters or digits.
-pub fn slug_or(name: &str, fallback: &str) -> String {
-    let mut out = String::new();
-    for c in name.chars().map(crate::domain::text::fold) {
-        if c.is_ascii_alphanumeric() {
-            out.push(c);
-        } else if !out.ends_with('-') && !out.is_empty() {
-            out.push('-');
-        }
-    }
-    let trimmed = out.trim_end_matches('-');
-    let cut: String = trimmed.chars().take(60).collect();
-    if cut.is_empty() {
-        fallback.into()
-    } else {
-        cut
-    }
+    super::text::slug_or(name, "untitled")
 }
 
 #[cfg(test)]

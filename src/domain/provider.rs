@@ -85,14 +85,14 @@ pub fn name_of<'a>(list: &'a [Provider], id: &str) -> Option<&'a str> {
     list.iter().find(|p| p.id == id).map(|p| p.name.as_str())
 }
 
-/// Finds a provider by name, ignoring case and surrounding space.
-pub fn find_by_name<'a>(list: &'a [Provider], name: &str) -> Option<&'a Provider> {
-    list.iter().find(|p| same_name(&p.name, name))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Finds a provider by name, ignoring case and surrounding space.
+    pub fn find_by_name<'a>(list: &'a [Provider], name: &str) -> Option<&'a Provider> {
+        list.iter().find(|p| same_name(&p.name, name))
+    }
 
     #[test]
     fn names_are_found_by_id() {

@@ -41,6 +41,26 @@ pub fn and_list<S: AsRef<str>>(items: &[S]) -> String {
     }
 }
 
+/// A file name stem from a name: its letters and digits folded to ASCII, words joined by
+/// hyphens, at most 60 characters; `fallback` for a name with no letters or digits.
+pub fn slug_or(name: &str, fallback: &str) -> String {
+    let mut out = String::new();
+    for c in name.chars().map(fold) {
+        if c.is_ascii_alphanumeric() {
+            out.push(c);
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    let trimmed = out.trim_end_matches('-');
+    let cut: String = trimmed.chars().take(60).collect();
+    if cut.is_empty() {
+        fallback.into()
+    } else {
+        cut
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -4,10 +4,15 @@ use serde::{Deserialize, Serialize};
 
 use std::collections::HashSet;
 
+use super::edit::Changed;
+use super::pricing::edit::{EditError as PricingError, PricingEdit};
+use super::pricing::Pricing;
 use super::profile::{CompanyProfile, MAX_NAME_CHARS};
 use super::provider::{Provider, MAX_PROVIDERS, MAX_PROVIDER_NAME_CHARS};
+use super::raci::{EditError as RaciError, Raci, RaciEdit};
+use super::scorecard::edit::{ScorecardEdit, ScorecardError};
+use super::scorecard::Scorecard;
 use super::text::lower;
-use super::{pricing::Pricing, raci::Raci, scorecard::Scorecard};
 
 /// One engagement: the buyer's profile and the three tool documents.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -133,6 +138,64 @@ impl NameError {
             NameError::Empty => "Give the workspace a name.",
             NameError::TooLong => "Keep the name under 120 characters.",
         }
+    }
+}
+
+/// A tool's document inside a workspace, changed only through its edit language.
+pub trait Document: Clone + Default + PartialEq + Send + Sync + 'static {
+    type Edit;
+    type Error;
+    fn of(ws: &Workspace) -> &Self;
+    fn of_mut(ws: &mut Workspace) -> &mut Self;
+    /// The document's own `apply`.
+    fn apply_edit(&mut self, edit: Self::Edit) -> Result<Changed, Self::Error>;
+    /// Called on the state undo or redo brings back, with the state it replaces: what is
+    /// not the buyer's work (an id, a place) stays as it is now.
+    fn keep_on_undo(&mut self, _current: &Self) {}
+}
+
+impl Document for Raci {
+    type Edit = RaciEdit;
+    type Error = RaciError;
+    fn of(ws: &Workspace) -> &Self {
+        &ws.raci
+    }
+    fn of_mut(ws: &mut Workspace) -> &mut Self {
+        &mut ws.raci
+    }
+    fn apply_edit(&mut self, edit: RaciEdit) -> Result<Changed, RaciError> {
+        self.apply(edit)
+    }
+}
+
+impl Document for Scorecard {
+    type Edit = ScorecardEdit;
+    type Error = ScorecardError;
+    fn of(ws: &Workspace) -> &Self {
+        &ws.scorecard
+    }
+    fn of_mut(ws: &mut Workspace) -> &mut Self {
+        &mut ws.scorecard
+    }
+    fn apply_edit(&mut self, edit: ScorecardEdit) -> Result<Changed, ScorecardError> {
+        self.apply(edit)
+    }
+    fn keep_on_undo(&mut self, current: &Self) {
+        Scorecard::keep_on_undo(self, current)
+    }
+}
+
+impl Document for Pricing {
+    type Edit = PricingEdit;
+    type Error = PricingError;
+    fn of(ws: &Workspace) -> &Self {
+        &ws.pricing
+    }
+    fn of_mut(ws: &mut Workspace) -> &mut Self {
+        &mut ws.pricing
+    }
+    fn apply_edit(&mut self, edit: PricingEdit) -> Result<Changed, PricingError> {
+        self.apply(edit)
     }
 }
 

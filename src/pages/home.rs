@@ -24,9 +24,18 @@ pub fn Home() -> impl IntoView {
         <div class="home">
             <h1 tabindex="-1">"Splitline"</h1>
             <div class="lead">
-                <p>"Co-managed IT fails where ownership is vague, where quotes hide exclusions and where providers are picked on a sales call."</p>
-                <p>"Splitline helps you write down who owns every IT function, score providers on the questions that matter, and compare quotes as honest all-in costs."</p>
-                <p>"Everything stays in this browser: no account, no server, nothing sent anywhere unless you share it."</p>
+                <p>
+                    "Co-managed IT fails where ownership is vague, where quotes hide exclusions \
+                        and where providers are picked on a sales call."
+                </p>
+                <p>
+                    "Splitline helps you write down who owns every IT function, score providers on \
+                        the questions that matter, and compare quotes as honest all-in costs."
+                </p>
+                <p>
+                    "Everything stays in this browser: no account, no server, nothing sent \
+                        anywhere unless you share it."
+                </p>
             </div>
             <ul class="tool-cards">{cards}</ul>
             <p class="home-workspaces">

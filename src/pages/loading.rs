@@ -33,10 +33,13 @@ pub fn NotLoaded(
         <div class="page-intro">
             <h1 tabindex="-1">{route.title()}</h1>
             <p class="notice error" role="alert">
-                "This page could not be loaded. You may be offline, or Splitline was updated since this tab opened. Your saved work is not affected."
+                "This page could not be loaded. You may be offline, or Splitline was updated since \
+                    this tab opened. Your saved work is not affected."
             </p>
             <p>
-                <button type="button" on:click=reload>"Reload Splitline"</button>
+                <button type="button" on:click=reload>
+                    "Reload Splitline"
+                </button>
             </p>
         </div>
     }

@@ -9,9 +9,8 @@ use super::models::ModelKind;
 use super::money::{Bps, Cents, Currency, MAX_AMOUNT};
 use super::quote::{Quote, MAX_BLOCK_HOURS, MAX_ESCALATOR, MAX_NOTICE_DAYS, MAX_TERM, MIN_TERM};
 use super::Pricing;
-use crate::domain::edit::{put, whole_u32, within, Changed, Document};
+use crate::domain::edit::{put, whole_u32, within, Changed};
 use crate::domain::input::InputError;
-use crate::domain::workspace::Workspace;
 
 /// A count of the environment; `None` in the document means "follow the profile".
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -205,20 +204,6 @@ impl Pricing {
                 apply_quote(self.quote_mut(&id).ok_or(EditError::Gone)?, edit)?
             }
         })
-    }
-}
-
-impl Document for Pricing {
-    type Edit = PricingEdit;
-    type Error = EditError;
-    fn of(ws: &Workspace) -> &Self {
-        &ws.pricing
-    }
-    fn of_mut(ws: &mut Workspace) -> &mut Self {
-        &mut ws.pricing
-    }
-    fn apply_edit(&mut self, edit: PricingEdit) -> Outcome {
-        self.apply(edit)
     }
 }
 

@@ -5,8 +5,7 @@ use super::edit::{EditError, Shift, TextField};
 use super::letters::{Letter, Letters};
 use super::model::{Function, Id, Mark, Raci, Side};
 use super::template;
-use crate::domain::edit::{Changed, Document};
-use crate::domain::workspace::Workspace;
+use crate::domain::edit::Changed;
 
 /// A change to the matrix. Moves are by `delta` places within the item's list.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -205,20 +204,6 @@ impl Raci {
                 added
             }
         })
-    }
-}
-
-impl Document for Raci {
-    type Edit = RaciEdit;
-    type Error = EditError;
-    fn of(ws: &Workspace) -> &Self {
-        &ws.raci
-    }
-    fn of_mut(ws: &mut Workspace) -> &mut Self {
-        &mut ws.raci
-    }
-    fn apply_edit(&mut self, edit: RaciEdit) -> Result<Changed, EditError> {
-        self.apply(edit)
     }
 }
 

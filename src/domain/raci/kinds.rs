@@ -37,11 +37,6 @@ impl Function {
         })
     }
 
-    /// The words behind one suggested mark; `None` when the mark is not a suggestion.
-    pub fn suggested_because(&self, mark: Mark) -> Option<String> {
-        self.suggestions()[mark as usize].take()
-    }
-
     /// What the name suggested, in a sentence: "Marked as 24/7 (“24/7”) and incident
     /// type (“security alert triage”) from its name."; `None` when it suggested nothing.
     pub fn suggestion_note(&self) -> Option<String> {
@@ -135,10 +130,10 @@ mod tests {
         assert!(func.marks.around_clock && func.marks.incident);
         assert_eq!(func.inferred, func.marks);
         assert_eq!(
-            func.suggested_because(Mark::Incident).as_deref(),
+            func.suggestions()[Mark::Incident as usize].as_deref(),
             Some("security alert triage")
         );
-        assert_eq!(func.suggested_because(Mark::Compliance), None);
+        assert_eq!(func.suggestions()[Mark::Compliance as usize], None);
         assert_eq!(
             func.suggestion_note().as_deref(),
             Some("Marked as 24/7 (“24/7”) and incident type (“security alert triage”) from its name.")

@@ -24,7 +24,7 @@ pub use model::{Category, Function, Id, Mark, Marks, Party, Raci, Side};
 
 /// A file name stem from a workspace name: "Acme 2026 review" → "acme-2026-review".
 pub fn slug(name: &str) -> String {
-    crate::domain::files::slug_or(name, "raci")
+    crate::domain::text::slug_or(name, "raci")
 }
 
 #[cfg(test)]

@@ -5,9 +5,8 @@ use super::knockout;
 use super::model::{
     check_margin, Basis, Criterion, CriterionText, Cursor, EditError, Score, Scorecard, Weight,
 };
-use crate::domain::edit::{put, Changed, Document};
+use crate::domain::edit::{put, Changed};
 use crate::domain::input::parse_decimal;
-use crate::domain::workspace::Workspace;
 
 /// A change to the scorecard. Cells are addressed by provider id and criterion id.
 #[derive(Clone, Debug, PartialEq)]
@@ -248,23 +247,10 @@ impl Scorecard {
         }
         stamp
     }
-}
 
-impl Document for Scorecard {
-    type Edit = ScorecardEdit;
-    type Error = ScorecardError;
-    fn of(ws: &Workspace) -> &Self {
-        &ws.scorecard
-    }
-    fn of_mut(ws: &mut Workspace) -> &mut Self {
-        &mut ws.scorecard
-    }
-    fn apply_edit(&mut self, edit: ScorecardEdit) -> Outcome {
-        self.apply(edit)
-    }
     /// Undo brings back scores and criteria, not where call mode stands or the id the
     /// card was shared under (a second id would make a re-import a second evaluator).
-    fn keep_on_undo(&mut self, current: &Self) {
+    pub fn keep_on_undo(&mut self, current: &Scorecard) {
         self.card_id.clone_from(&current.card_id);
         self.cursor.clone_from(&current.cursor);
     }

@@ -29,10 +29,6 @@ pub fn reasons(sc: &Scorecard, provider: &str) -> Vec<KnockOut> {
         .collect()
 }
 
-pub fn is_knocked_out(sc: &Scorecard, provider: &str) -> bool {
-    !reasons(sc, provider).is_empty()
-}
-
 pub fn is_ticked(sc: &Scorecard, provider: &str, flag: &str) -> bool {
     sc.knockouts
         .get(provider)
@@ -117,6 +113,10 @@ pub fn remove_flag(sc: &mut Scorecard, id: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn is_knocked_out(sc: &Scorecard, provider: &str) -> bool {
+        !reasons(sc, provider).is_empty()
+    }
 
     #[test]
     fn a_ticked_flag_knocks_a_provider_out_with_its_reason() {

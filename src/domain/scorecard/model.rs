@@ -637,12 +637,6 @@ impl Scorecard {
         Ok(())
     }
 
-    pub fn set_close_margin(&mut self, points: f64) -> Result<(), EditError> {
-        check_margin(points)?;
-        self.close_margin = points;
-        Ok(())
-    }
-
     /// Sets or clears the agreed score the ranking then uses for this cell.
     pub fn set_agreed(&mut self, provider: &str, criterion: &str, score: Option<Score>) {
         match score {
@@ -930,11 +924,10 @@ mod tests {
     #[test]
     fn margin_and_evaluator_are_checked() {
         let mut sc = Scorecard::default();
-        assert_eq!(sc.set_close_margin(-1.0), Err(EditError::BadMargin));
-        assert_eq!(sc.set_close_margin(f64::NAN), Err(EditError::BadMargin));
-        assert_eq!(sc.set_close_margin(51.0), Err(EditError::BadMargin));
-        assert_eq!(sc.set_close_margin(2.5), Ok(()));
-        assert_eq!(sc.close_margin, 2.5);
+        assert_eq!(check_margin(-1.0), Err(EditError::BadMargin));
+        assert_eq!(check_margin(f64::NAN), Err(EditError::BadMargin));
+        assert_eq!(check_margin(51.0), Err(EditError::BadMargin));
+        assert_eq!(check_margin(2.5), Ok(()));
         assert_eq!(
             sc.set_evaluator(&"x".repeat(121)),
             Err(EditError::NameTooLong)

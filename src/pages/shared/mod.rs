@@ -22,9 +22,13 @@ pub fn SharedPage() -> impl IntoView {
         Err(error) => view! {
             <div class="shared">
                 <h1 tabindex="-1">"This link could not be opened"</h1>
-                <p class="notice error" role="alert">{error.message()}</p>
+                <p class="notice error" role="alert">
+                    {error.message()}
+                </p>
                 <p>"Nothing in your own workspaces was changed."</p>
-                <p><a href=Route::Home.href()>"Go to the start page"</a></p>
+                <p>
+                    <a href=Route::Home.href()>"Go to the start page"</a>
+                </p>
             </div>
         }
         .into_any(),
@@ -50,7 +54,8 @@ fn SharedDocument(doc: SharedDoc, sender: Sender) -> impl IntoView {
             <h1 tabindex="-1">{format!("Shared {what}")}</h1>
             <p class="purpose">{sender_line(&sender)}</p>
             <p class="notice info">
-                "This is a read-only copy. Nothing in your own workspaces changes unless you choose to save it."
+                "This is a read-only copy. Nothing in your own workspaces changes unless you \
+                    choose to save it."
             </p>
             {body}
         </div>

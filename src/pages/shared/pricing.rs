@@ -26,7 +26,9 @@ pub fn SharedPricing(doc: PricingDoc) -> impl IntoView {
                     <td>{q.model.label()}</td>
                     <td class="num">{money(cur, q.totals.base_monthly)}</td>
                     <td class="num">{money(cur, q.totals.all_in_year1)}</td>
-                    <td class="num">{format!("{} over {} months", money(cur, q.totals.total), q.term)}</td>
+                    <td class="num">
+                        {format!("{} over {} months", money(cur, q.totals.total), q.term)}
+                    </td>
                 </tr>
             }
         })
@@ -37,10 +39,15 @@ pub fn SharedPricing(doc: PricingDoc) -> impl IntoView {
     view! {
         <section class="panel" aria-labelledby="shared-pricing-title">
             <h2 id="shared-pricing-title">{doc.name.clone()}</h2>
-            <p>{format!(
-                "For {} users, {} workstations, {} servers and {} network devices.",
-                cmp.counts.users, cmp.counts.workstations, cmp.counts.servers, cmp.counts.network
-            )}</p>
+            <p>
+                {format!(
+                    "For {} users, {} workstations, {} servers and {} network devices.",
+                    cmp.counts.users,
+                    cmp.counts.workstations,
+                    cmp.counts.servers,
+                    cmp.counts.network,
+                )}
+            </p>
             <div class="table-scroll" tabindex="0" role="region" aria-label="Quote totals table">
                 <table class="shared-table">
                     <thead>

@@ -30,12 +30,25 @@ pub fn SharedRaci(doc: RaciDoc) -> impl IntoView {
             let rows = raci
                 .functions_in(cat.id)
                 .map(|f| {
-                    let cells = raci.parties.iter().map(|p| view! { <td class="num">{f.letters(p.id).label()}</td> }).collect_view();
-                    view! { <tr><th scope="row">{f.name.clone()}</th>{cells}</tr> }
+                    let cells = raci
+                        .parties
+                        .iter()
+                        .map(|p| view! { <td class="num">{f.letters(p.id).label()}</td> })
+                        .collect_view();
+                    view! {
+                        <tr>
+                            <th scope="row">{f.name.clone()}</th>
+                            {cells}
+                        </tr>
+                    }
                 })
                 .collect_view();
             view! {
-                <tr class="group-row"><th scope="colgroup" colspan=columns.to_string()>{cat.name.clone()}</th></tr>
+                <tr class="group-row">
+                    <th scope="colgroup" colspan=columns.to_string()>
+                        {cat.name.clone()}
+                    </th>
+                </tr>
                 {rows}
             }
         })
@@ -49,7 +62,12 @@ pub fn SharedRaci(doc: RaciDoc) -> impl IntoView {
             <p>{score}</p>
             <div class="table-scroll" tabindex="0" role="region" aria-label="RACI matrix table">
                 <table class="shared-table">
-                    <thead><tr><th scope="col">"Function"</th>{head}</tr></thead>
+                    <thead>
+                        <tr>
+                            <th scope="col">"Function"</th>
+                            {head}
+                        </tr>
+                    </thead>
                     <tbody>{body}</tbody>
                 </table>
             </div>

@@ -71,7 +71,10 @@ pub fn SharedScorecard(card: CardFile) -> impl IntoView {
         <section class="panel" aria-labelledby="shared-keep-title">
             <h2 id="shared-keep-title">"Keep it"</h2>
             <AddAsEvaluator card=card />
-            <p class="hint">"Or start a new workspace with these providers, criteria and weights. These scores come in as this evaluator's card, and you score on your own."</p>
+            <p class="hint">
+                "Or start a new workspace with these providers, criteria and weights. These scores \
+                    come in as this evaluator's card, and you score on your own."
+            </p>
             <SaveAsNew make=build then=Route::Scorecard />
         </section>
     }
@@ -105,20 +108,46 @@ fn ScoreTable(card: CardFile) -> impl IntoView {
                 .iter()
                 .map(|p| {
                     let cell = card.cells.get(&p.id).and_then(|row| row.get(&c.id));
-                    let score = cell.and_then(|x| x.score).map(|s| s.label()).unwrap_or_else(|| "–".into());
+                    let score = cell
+                        .and_then(|x| x.score)
+                        .map(|s| s.label())
+                        .unwrap_or_else(|| "–".into());
                     let note = cell.map(|x| x.note.clone()).unwrap_or_default();
-                    view! { <td><strong>{score}</strong>" "<span class="hint">{note}</span></td> }
+                    view! {
+                        <td>
+                            <strong>{score}</strong>
+                            " "
+                            <span class="hint">{note}</span>
+                        </td>
+                    }
                 })
                 .collect_view();
-            view! { <tr><th scope="row">{c.name.clone()}</th><td class="num">{format!("{share:.1}%")}</td>{cells}</tr> }
+            view! {
+                <tr>
+                    <th scope="row">{c.name.clone()}</th>
+                    <td class="num">{format!("{share:.1}%")}</td>
+                    {cells}
+                </tr>
+            }
         })
         .collect_view();
     view! {
         <section class="panel" aria-labelledby="shared-scores-title">
             <h2 id="shared-scores-title">"Scores and notes"</h2>
-            <div class="table-scroll" tabindex="0" role="region" aria-label="Scores and notes table">
+            <div
+                class="table-scroll"
+                tabindex="0"
+                role="region"
+                aria-label="Scores and notes table"
+            >
                 <table class="shared-table">
-                    <thead><tr><th scope="col">"Criterion"</th><th scope="col">"Weight"</th>{head}</tr></thead>
+                    <thead>
+                        <tr>
+                            <th scope="col">"Criterion"</th>
+                            <th scope="col">"Weight"</th>
+                            {head}
+                        </tr>
+                    </thead>
                     <tbody>{rows}</tbody>
                 </table>
             </div>
@@ -136,7 +165,13 @@ fn AddAsEvaluator(card: CardFile) -> impl IntoView {
     let options = lib.0.with_untracked(|l| {
         l.workspaces()
             .iter()
-            .map(|w| view! { <option value=w.id.clone() selected=w.id == l.active_id()>{w.display_name().to_owned()}</option> })
+            .map(|w| {
+                view! {
+                    <option value=w.id.clone() selected=w.id == l.active_id()>
+                        {w.display_name().to_owned()}
+                    </option>
+                }
+            })
             .collect_view()
     });
     let stored = StoredValue::new(card);
@@ -151,10 +186,16 @@ fn AddAsEvaluator(card: CardFile) -> impl IntoView {
         <div class="share-row">
             <div class="field">
                 <label for=select_id.clone()>"Add as an evaluator to workspace"</label>
-                <select id=select_id on:change=move |ev| target.set(event_target_value(&ev))>{options}</select>
+                <select id=select_id on:change=move |ev| target.set(event_target_value(&ev))>
+                    {options}
+                </select>
             </div>
-            <button type="button" on:click=add>"Add as an evaluator"</button>
+            <button type="button" on:click=add>
+                "Add as an evaluator"
+            </button>
         </div>
-        <p class="hint">"You see what matches before anything is merged, and your own scores are never changed."</p>
+        <p class="hint">
+            "You see what matches before anything is merged, and your own scores are never changed."
+        </p>
     }
 }

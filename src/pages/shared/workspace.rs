@@ -32,7 +32,13 @@ pub fn SharedWorkspace(workspace: Workspace) -> impl IntoView {
             <h2 id="shared-ws-title">{workspace.display_name().to_owned()}</h2>
             <dl class="facts">
                 <dt>"Company"</dt>
-                <dd>{if profile.company_name.is_empty() { "Not given".to_owned() } else { profile.company_name.clone() }}</dd>
+                <dd>
+                    {if profile.company_name.is_empty() {
+                        "Not given".to_owned()
+                    } else {
+                        profile.company_name.clone()
+                    }}
+                </dd>
                 <dt>"Employees"</dt>
                 <dd>{profile.employees}</dd>
                 <dt>"Internal IT staff"</dt>
@@ -42,13 +48,27 @@ pub fn SharedWorkspace(workspace: Workspace) -> impl IntoView {
                 <dt>"Providers"</dt>
                 <dd>{providers}</dd>
                 <dt>"RACI"</dt>
-                <dd>{format!("{} functions, {} parties", workspace.raci.functions.len(), workspace.raci.parties.len())}</dd>
+                <dd>
+                    {format!(
+                        "{} functions, {} parties",
+                        workspace.raci.functions.len(),
+                        workspace.raci.parties.len(),
+                    )}
+                </dd>
                 <dt>"Scorecard"</dt>
-                <dd>{format!("{} criteria, {scored} scores and notes", workspace.scorecard.criteria.len())}</dd>
+                <dd>
+                    {format!(
+                        "{} criteria, {scored} scores and notes",
+                        workspace.scorecard.criteria.len(),
+                    )}
+                </dd>
                 <dt>"Quotes"</dt>
                 <dd>{workspace.pricing.quotes.len()}</dd>
             </dl>
-            <SaveAsNew make=Callback::new(move |()| Ok(stored.get_value())) then=Route::Workspaces />
+            <SaveAsNew
+                make=Callback::new(move |()| Ok(stored.get_value()))
+                then=Route::Workspaces
+            />
         </section>
     }
 }

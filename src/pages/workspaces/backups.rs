@@ -30,19 +30,35 @@ pub fn Backups() -> impl IntoView {
         <Show when=move || !keys.get().is_empty()>
             <section class="panel" aria-labelledby="backups-title">
                 <h2 id="backups-title">"Unreadable data kept in this browser"</h2>
-                <p class="hint">"Splitline could not read these when it started, so it set them aside instead of deleting them. Download one to recover its text, or delete it once you have what you need."</p>
+                <p class="hint">
+                    "Splitline could not read these when it started, so it set them aside instead \
+                        of deleting them. Download one to recover its text, or delete it once you \
+                        have what you need."
+                </p>
                 <ul class="backup-list">
                     <For each=move || keys.get() key=|k| k.clone() let(key)>
                         <li>
                             <code>{key.clone()}</code>
-                            <button type="button" class="secondary" on:click={
-                                let key = key.clone();
-                                move |_| download(key.clone())
-                            }>"Download"</button>
-                            <button type="button" class="secondary danger" on:click={
-                                let key = key.clone();
-                                move |_| forget(key.clone())
-                            }>"Delete"</button>
+                            <button
+                                type="button"
+                                class="secondary"
+                                on:click={
+                                    let key = key.clone();
+                                    move |_| download(key.clone())
+                                }
+                            >
+                                "Download"
+                            </button>
+                            <button
+                                type="button"
+                                class="secondary danger"
+                                on:click={
+                                    let key = key.clone();
+                                    move |_| forget(key.clone())
+                                }
+                            >
+                                "Delete"
+                            </button>
                         </li>
                     </For>
                 </ul>

@@ -54,7 +54,9 @@ pub fn WorkspaceList() -> impl IntoView {
         <section class="panel" aria-labelledby="ws-list-title">
             <div class="panel-head">
                 <h2 id="ws-list-title">"Your workspaces"</h2>
-                <button type="button" on:click=create>"New workspace"</button>
+                <button type="button" on:click=create>
+                    "New workspace"
+                </button>
             </div>
             <table class="workspace-table">
                 <thead>
@@ -73,7 +75,8 @@ pub fn WorkspaceList() -> impl IntoView {
             <ConfirmDialog
                 open=confirm_open
                 title=Signal::derive(move || format!("Delete “{}”?", doomed_name()))
-                message="Its company profile, RACI, scorecard and quotes are removed from this browser. This cannot be undone."
+                message="Its company profile, RACI, scorecard and quotes are removed from this \
+                    browser. This cannot be undone."
                 confirm_label="Delete workspace"
                 on_confirm=delete
             />
@@ -117,11 +120,13 @@ fn WorkspaceRow(id: String, on_delete: Callback<String>) -> impl IntoView {
             <th scope="row">
                 <Show
                     when=move || editing.get()
-                    fallback=move || view! {
-                        <span class="ws-name">{name}</span>
-                        <Show when=is_open>
-                            <span class="tag">"open"</span>
-                        </Show>
+                    fallback=move || {
+                        view! {
+                            <span class="ws-name">{name}</span>
+                            <Show when=is_open>
+                                <span class="tag">"open"</span>
+                            </Show>
+                        }
                     }
                 >
                     <RenameForm id=id.get_value() editing=editing />
@@ -130,20 +135,28 @@ fn WorkspaceRow(id: String, on_delete: Callback<String>) -> impl IntoView {
             <td>{changed}</td>
             <td>
                 <div class="row-actions">
-                <Show when=move || !is_open()>
-                    <button type="button" class="secondary" on:click=open>
-                        "Open" <span class="visually-hidden">" " {name}</span>
+                    <Show when=move || !is_open()>
+                        <button type="button" class="secondary" on:click=open>
+                            "Open"
+                            <span class="visually-hidden">" " {name}</span>
+                        </button>
+                    </Show>
+                    <button type="button" class="secondary" on:click=move |_| editing.set(true)>
+                        "Rename"
+                        <span class="visually-hidden">" " {name}</span>
                     </button>
-                </Show>
-                <button type="button" class="secondary" on:click=move |_| editing.set(true)>
-                    "Rename" <span class="visually-hidden">" " {name}</span>
-                </button>
-                <button type="button" class="secondary" on:click=duplicate>
-                    "Duplicate" <span class="visually-hidden">" " {name}</span>
-                </button>
-                <button type="button" class="secondary danger" on:click=move |_| on_delete.run(id.get_value())>
-                    "Delete" <span class="visually-hidden">" " {name}</span>
-                </button>
+                    <button type="button" class="secondary" on:click=duplicate>
+                        "Duplicate"
+                        <span class="visually-hidden">" " {name}</span>
+                    </button>
+                    <button
+                        type="button"
+                        class="secondary danger"
+                        on:click=move |_| on_delete.run(id.get_value())
+                    >
+                        "Delete"
+                        <span class="visually-hidden">" " {name}</span>
+                    </button>
                 </div>
             </td>
         </tr>
@@ -188,11 +201,16 @@ fn RenameForm(id: String, editing: RwSignal<bool>) -> impl IntoView {
         }
     };
     view! {
-        <form class="rename" on:submit=move |ev| {
-            ev.prevent_default();
-            save_on_submit();
-        }>
-            <label class="visually-hidden" for=field_id.clone()>"Workspace name"</label>
+        <form
+            class="rename"
+            on:submit=move |ev| {
+                ev.prevent_default();
+                save_on_submit();
+            }
+        >
+            <label class="visually-hidden" for=field_id.clone()>
+                "Workspace name"
+            </label>
             <input
                 id=field_id
                 node_ref=input
@@ -205,8 +223,12 @@ fn RenameForm(id: String, editing: RwSignal<bool>) -> impl IntoView {
                 aria-describedby=error_id.clone()
             />
             <button type="submit">"Save"</button>
-            <button type="button" class="secondary" on:click=move |_| editing.set(false)>"Cancel"</button>
-            <p class="field-error" id=error_id aria-live="polite">{move || error.get()}</p>
+            <button type="button" class="secondary" on:click=move |_| editing.set(false)>
+                "Cancel"
+            </button>
+            <p class="field-error" id=error_id aria-live="polite">
+                {move || error.get()}
+            </p>
         </form>
     }
 }

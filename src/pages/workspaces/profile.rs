@@ -29,7 +29,10 @@ pub fn ProfileForm() -> impl IntoView {
     view! {
         <section class="panel" aria-labelledby="profile-title">
             <h2 id="profile-title">"Company profile"</h2>
-            <p class="hint">"The tools use this for their defaults: the RACI template for your industry, and user counts for pricing."</p>
+            <p class="hint">
+                "The tools use this for their defaults: the RACI template for your industry, and \
+                    user counts for pricing."
+            </p>
             <div class="form-grid">
                 <div class="field">
                     <label for=name_id.clone()>"Company name"</label>
@@ -72,16 +75,20 @@ pub fn ProfileForm() -> impl IntoView {
                     >
                         {Industry::ALL
                             .into_iter()
-                            .map(|i| view! {
-                                <option value=i.key() selected=move || profile().industry == i>
-                                    {i.label()}
-                                </option>
+                            .map(|i| {
+                                view! {
+                                    <option value=i.key() selected=move || profile().industry == i>
+                                        {i.label()}
+                                    </option>
+                                }
                             })
                             .collect_view()}
                     </select>
                 </div>
             </div>
-            <p class="field-error" aria-live="polite">{move || cross_error.get()}</p>
+            <p class="field-error" aria-live="polite">
+                {move || cross_error.get()}
+            </p>
             <Show when=move || fit().is_some()>
                 <p class="advice">{fit}</p>
             </Show>

@@ -56,10 +56,21 @@ pub fn Transfer() -> impl IntoView {
     view! {
         <section class="panel" aria-labelledby="transfer-title">
             <h2 id="transfer-title">"Files and backups"</h2>
-            <p class="hint">"Files are JSON: readable, and safe to keep outside the browser. Importing never replaces anything: every imported workspace is added as a new one."</p>
+            <p class="hint">
+                "Files are JSON: readable, and safe to keep outside the browser. Importing never \
+                    replaces anything: every imported workspace is added as a new one."
+            </p>
             <div class="button-row">
-                <button type="button" class="secondary" on:click=move |_| download_workspace.run(())>"Download this workspace"</button>
-                <button type="button" class="secondary" on:click=move |_| export_backup(session)>"Download a backup of all workspaces"</button>
+                <button
+                    type="button"
+                    class="secondary"
+                    on:click=move |_| download_workspace.run(())
+                >
+                    "Download this workspace"
+                </button>
+                <button type="button" class="secondary" on:click=move |_| export_backup(session)>
+                    "Download a backup of all workspaces"
+                </button>
             </div>
             <div
                 class="drop-zone"
@@ -75,14 +86,23 @@ pub fn Transfer() -> impl IntoView {
                     import(first_file(dropped(&ev)));
                 }
             >
-                <label for="import-file">"Import a Splitline file (a workspace, a backup, or one tool's document)"</label>
-                <input id="import-file" type="file" accept=".json,application/json" on:change=move |ev| {
-                    import(first_file(picked(&ev)));
-                } />
+                <label for="import-file">
+                    "Import a Splitline file (a workspace, a backup, or one tool's document)"
+                </label>
+                <input
+                    id="import-file"
+                    type="file"
+                    accept=".json,application/json"
+                    on:change=move |ev| {
+                        import(first_file(picked(&ev)));
+                    }
+                />
                 <p class="hint">"Or drop the file here."</p>
                 <p class="hint">{backup_hint()}</p>
             </div>
-            <p class="field-error" role="alert">{move || error.get()}</p>
+            <p class="field-error" role="alert">
+                {move || error.get()}
+            </p>
         </section>
         <SharePanel what="workspace" doc=shared download_json=download_workspace />
     }

@@ -80,14 +80,28 @@ pub fn AddQuoteForm() -> impl IntoView {
                 <Show when=move || !unquoted.with(Vec::is_empty)>
                     <div class="field">
                         <label for=select_id.clone()>"Provider"</label>
-                        <select id=select_id.clone() on:change=move |ev| picked.set(Some(event_target_value(&ev)))>
-                            <For each=move || unquoted.get() key=|(id, name)| (id.clone(), name.clone()) let((id, label))>
-                                <option value=id.clone() selected={
-                                    let id = id.clone();
-                                    move || choice.get() == id
-                                }>{label}</option>
+                        <select
+                            id=select_id.clone()
+                            on:change=move |ev| picked.set(Some(event_target_value(&ev)))
+                        >
+                            <For
+                                each=move || unquoted.get()
+                                key=|(id, name)| (id.clone(), name.clone())
+                                let((id, label))
+                            >
+                                <option
+                                    value=id.clone()
+                                    selected={
+                                        let id = id.clone();
+                                        move || choice.get() == id
+                                    }
+                                >
+                                    {label}
+                                </option>
                             </For>
-                            <option value=NEW selected=move || choice.get() == NEW>"A new provider…"</option>
+                            <option value=NEW selected=move || choice.get() == NEW>
+                                "A new provider…"
+                            </option>
                         </select>
                     </div>
                 </Show>
@@ -109,10 +123,16 @@ pub fn AddQuoteForm() -> impl IntoView {
                 <button type="submit">"Add quote"</button>
             </div>
             <Show when=move || !unquoted.with(Vec::is_empty)>
-                <p class="hint">"Providers from the scorecard are listed until they have a quote."</p>
+                <p class="hint">
+                    "Providers from the scorecard are listed until they have a quote."
+                </p>
             </Show>
-            <p class="field-error" id=error_id aria-live="polite">{move || error.get()}</p>
-            <p class="visually-hidden" aria-live="polite">{move || status.get()}</p>
+            <p class="field-error" id=error_id aria-live="polite">
+                {move || error.get()}
+            </p>
+            <p class="visually-hidden" aria-live="polite">
+                {move || status.get()}
+            </p>
         </form>
     }
 }

@@ -26,7 +26,10 @@ pub fn AlternativesPanel() -> impl IntoView {
     let figures = move |pick: fn(&Comparison) -> (Cents, Cents)| {
         view! {
             <dl class="figures" aria-live="polite">
-                <Figure label="Year 1" value=Signal::derive(move || money(cur.get(), cmp.with(pick).0)) />
+                <Figure
+                    label="Year 1"
+                    value=Signal::derive(move || money(cur.get(), cmp.with(pick).0))
+                />
                 <Figure
                     label=Signal::derive(move || format!("Over {} months", term()))
                     value=Signal::derive(move || money(cur.get(), cmp.with(pick).1))
@@ -40,19 +43,32 @@ pub fn AlternativesPanel() -> impl IntoView {
             <div class="alt-grid">
                 <div class="alt" role="group" aria-labelledby="fm-title">
                     <h3 id="fm-title">"Fully managed"</h3>
-                    <p class="hint">"The MSP runs all of IT. An estimate from the per-user rate, for the same users and growth."</p>
+                    <p class="hint">
+                        "The MSP runs all of IT. An estimate from the per-user rate, for the same \
+                            users and growth."
+                    </p>
                     <div class="no-print">
                         <MoneyField
                             label="Rate per user a month"
                             value=Signal::derive(move || managed.with(|m| m.rate))
-                            on_change=Callback::new(move |v| typed(doc, "managed-rate", PricingEdit::ManagedRate(v)))
+                            on_change=Callback::new(move |v| typed(
+                                doc,
+                                "managed-rate",
+                                PricingEdit::ManagedRate(v),
+                            ))
                             currency=cur
-                            hint=Signal::stored("Market band: $125 to $250 per user a month.".to_owned())
+                            hint=Signal::stored(
+                                "Market band: $125 to $250 per user a month.".to_owned(),
+                            )
                         />
                         <PercentField
                             label="Annual price escalator"
                             value=Signal::derive(move || managed.with(|m| m.escalator_bps))
-                            on_change=Callback::new(move |v| typed(doc, "managed-escalator", PricingEdit::ManagedEscalator(v)))
+                            on_change=Callback::new(move |v| typed(
+                                doc,
+                                "managed-escalator",
+                                PricingEdit::ManagedEscalator(v),
+                            ))
                             min=0
                             max=MAX_ESCALATOR
                         />
@@ -61,20 +77,34 @@ pub fn AlternativesPanel() -> impl IntoView {
                 </div>
                 <div class="alt" role="group" aria-labelledby="ih-title">
                     <h3 id="ih-title">"In-house"</h3>
-                    <p class="hint">"Hiring instead: salary, benefits load, tools, and the months it takes to hire."</p>
+                    <p class="hint">
+                        "Hiring instead: salary, benefits load, tools, and the months it takes to \
+                            hire."
+                    </p>
                     <HireList />
                     <div class="no-print">
                         <PercentField
                             label="Yearly pay rise"
                             value=Signal::derive(move || raise.get())
-                            on_change=Callback::new(move |v| typed(doc, "pay-rise", PricingEdit::PayRise(v)))
+                            on_change=Callback::new(move |v| typed(
+                                doc,
+                                "pay-rise",
+                                PricingEdit::PayRise(v),
+                            ))
                             min=0
                             max=MAX_ESCALATOR
                         />
                     </div>
                     {figures(|c| (c.in_house.year1(), c.in_house.total))}
                     <ul class="notes">
-                        {move || cmp.with(|c| c.in_house_notes.iter().map(|n| view! { <li>{n.clone()}</li> }).collect_view())}
+                        {move || {
+                            cmp.with(|c| {
+                                c.in_house_notes
+                                    .iter()
+                                    .map(|n| view! { <li>{n.clone()}</li> })
+                                    .collect_view()
+                            })
+                        }}
                     </ul>
                 </div>
             </div>

@@ -92,13 +92,28 @@ pub fn BreakdownChart() -> impl IntoView {
                         .filter(|(v, _)| *v > 0)
                         .map(|(v, (class, _))| {
                             let w = scale(v, max, right - left);
-                            let rect = view! { <rect class=class x=format!("{x:.1}") y=format!("{:.1}", y + 4.0) width=format!("{w:.1}") height="22" /> };
+                            let rect = view! {
+                                <rect
+                                    class=class
+                                    x=format!("{x:.1}")
+                                    y=format!("{:.1}", y + 4.0)
+                                    width=format!("{w:.1}")
+                                    height="22"
+                                />
+                            };
                             x += w;
                             rect
                         })
                         .collect_view();
                     view! {
-                        <text class="chart-label" x=format!("{:.1}", left - 8.0) y=format!("{:.1}", y + 20.0) text-anchor="end">{short(&q.name)}</text>
+                        <text
+                            class="chart-label"
+                            x=format!("{:.1}", left - 8.0)
+                            y=format!("{:.1}", y + 20.0)
+                            text-anchor="end"
+                        >
+                            {short(&q.name)}
+                        </text>
                         {segs}
                     }
                 })
@@ -107,10 +122,27 @@ pub fn BreakdownChart() -> impl IntoView {
             let ticks = (0..=4)
                 .map(|t| {
                     let x = left + (right - left) * t as f64 / 4.0;
-                    let anchor = match t { 0 => "start", 4 => "end", _ => "middle" };
+                    let anchor = match t {
+                        0 => "start",
+                        4 => "end",
+                        _ => "middle",
+                    };
                     view! {
-                        <line class="chart-grid" x1=format!("{x:.1}") x2=format!("{x:.1}") y1="8" y2=format!("{axis_y:.1}") />
-                        <text class="chart-axis" x=format!("{x:.1}") y=format!("{:.1}", axis_y + 14.0) text-anchor=anchor>{compact(cur, max * t / 4)}</text>
+                        <line
+                            class="chart-grid"
+                            x1=format!("{x:.1}")
+                            x2=format!("{x:.1}")
+                            y1="8"
+                            y2=format!("{axis_y:.1}")
+                        />
+                        <text
+                            class="chart-axis"
+                            x=format!("{x:.1}")
+                            y=format!("{:.1}", axis_y + 14.0)
+                            text-anchor=anchor
+                        >
+                            {compact(cur, max * t / 4)}
+                        </text>
                     }
                 })
                 .collect_view();
@@ -120,7 +152,12 @@ pub fn BreakdownChart() -> impl IntoView {
                 .collect::<Vec<_>>()
                 .join("; ");
             view! {
-                <svg class="chart" viewBox=format!("0 0 {WIDTH} {height:.0}") role="img" aria-label=format!("Total contract value by kind of cost. {label}.")>
+                <svg
+                    class="chart"
+                    viewBox=format!("0 0 {WIDTH} {height:.0}")
+                    role="img"
+                    aria-label=format!("Total contract value by kind of cost. {label}.")
+                >
                     {ticks}
                     {bars}
                 </svg>
@@ -129,12 +166,21 @@ pub fn BreakdownChart() -> impl IntoView {
     };
     let legend = PARTS
         .into_iter()
-        .map(|(class, label)| view! { <li><span class=format!("swatch {class}") aria-hidden="true"></span>{label}</li> })
+        .map(|(class, label)| {
+            view! {
+                <li>
+                    <span class=format!("swatch {class}") aria-hidden="true"></span>
+                    {label}
+                </li>
+            }
+        })
         .collect_view();
     view! {
         <figure class="chart-figure" tabindex="0">
             {chart}
-            <figcaption><ul class="legend">{legend}</ul></figcaption>
+            <figcaption>
+                <ul class="legend">{legend}</ul>
+            </figcaption>
         </figure>
     }
 }
@@ -166,7 +212,15 @@ pub fn YearChart() -> impl IntoView {
                     q.totals.years.iter().enumerate().map(move |(k, y)| {
                         let h = scale(y.total(), max, bottom - top);
                         let x = left + group * k as f64 + group * 0.1 + bar * i as f64;
-                        view! { <rect class=format!("series-{}", i % SERIES) x=format!("{x:.1}") y=format!("{:.1}", bottom - h) width=format!("{:.1}", (bar - 2.0).max(1.0)) height=format!("{h:.1}") /> }
+                        view! {
+                            <rect
+                                class=format!("series-{}", i % SERIES)
+                                x=format!("{x:.1}")
+                                y=format!("{:.1}", bottom - h)
+                                width=format!("{:.1}", (bar - 2.0).max(1.0))
+                                height=format!("{h:.1}")
+                            />
+                        }
                     })
                 })
                 .collect_view();
@@ -174,19 +228,47 @@ pub fn YearChart() -> impl IntoView {
                 .map(|t| {
                     let y = bottom - (bottom - top) * t as f64 / 4.0;
                     view! {
-                        <line class="chart-grid" x1=format!("{left:.1}") x2=format!("{right:.1}") y1=format!("{y:.1}") y2=format!("{y:.1}") />
-                        <text class="chart-axis" x=format!("{:.1}", left - 6.0) y=format!("{:.1}", y + 4.0) text-anchor="end">{compact(cur, max * t / 4)}</text>
+                        <line
+                            class="chart-grid"
+                            x1=format!("{left:.1}")
+                            x2=format!("{right:.1}")
+                            y1=format!("{y:.1}")
+                            y2=format!("{y:.1}")
+                        />
+                        <text
+                            class="chart-axis"
+                            x=format!("{:.1}", left - 6.0)
+                            y=format!("{:.1}", y + 4.0)
+                            text-anchor="end"
+                        >
+                            {compact(cur, max * t / 4)}
+                        </text>
                     }
                 })
                 .collect_view();
             let labels = (0..years)
                 .map(|k| {
                     let x = left + group * (k as f64 + 0.5);
-                    view! { <text class="chart-axis" x=format!("{x:.1}") y=format!("{:.1}", bottom + 18.0) text-anchor="middle">{format!("Year {}", k + 1)}</text> }
+                    view! {
+                        <text
+                            class="chart-axis"
+                            x=format!("{x:.1}")
+                            y=format!("{:.1}", bottom + 18.0)
+                            text-anchor="middle"
+                        >
+                            {format!("Year {}", k + 1)}
+                        </text>
+                    }
                 })
                 .collect_view();
             view! {
-                <svg class="chart" viewBox=format!("0 0 {WIDTH} 236") role="img" aria-label="Cost of each quote per contract year; the table below has the figures.">
+                <svg
+                    class="chart"
+                    viewBox=format!("0 0 {WIDTH} 236")
+                    role="img"
+                    aria-label="Cost of each quote per contract year; the table below has the \
+                    figures."
+                >
                     {ticks}
                     {bars}
                     {labels}
@@ -199,14 +281,26 @@ pub fn YearChart() -> impl IntoView {
             c.quotes
                 .iter()
                 .enumerate()
-                .map(|(i, q)| view! { <li><span class=format!("swatch series-{}", i % SERIES) aria-hidden="true"></span>{q.name.clone()}</li> })
+                .map(|(i, q)| {
+                    view! {
+                        <li>
+                            <span
+                                class=format!("swatch series-{}", i % SERIES)
+                                aria-hidden="true"
+                            ></span>
+                            {q.name.clone()}
+                        </li>
+                    }
+                })
                 .collect_view()
         })
     };
     view! {
         <figure class="chart-figure" tabindex="0">
             {chart}
-            <figcaption><ul class="legend">{legend}</ul></figcaption>
+            <figcaption>
+                <ul class="legend">{legend}</ul>
+            </figcaption>
         </figure>
     }
 }

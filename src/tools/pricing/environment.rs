@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use super::fields::PercentField;
-use super::{apply, doc, typed};
+use super::{doc, typed};
 use crate::browser::state::Lib;
 use crate::components::number_field::NumberField;
 use crate::components::unique_id;
@@ -32,7 +32,11 @@ pub fn EnvironmentPanel() -> impl IntoView {
             <NumberField
                 label=label
                 value=Signal::derive(move || i64::from(get(&counts.get())))
-                on_change=Callback::new(move |v: i64| typed(doc, label, PricingEdit::Count(which, v)))
+                on_change=Callback::new(move |v: i64| typed(
+                    doc,
+                    label,
+                    PricingEdit::Count(which, v),
+                ))
                 min=0
                 max=MAX_COUNT
                 hint=hint
@@ -42,10 +46,10 @@ pub fn EnvironmentPanel() -> impl IntoView {
     let currency_id = unique_id("currency");
     let on_currency = move |ev| {
         if let Some(c) = Currency::from_code(&event_target_value(&ev)) {
-            apply(doc, PricingEdit::Currency(c));
+            doc.send(PricingEdit::Currency(c));
         }
     };
-    let reset = move |_| apply(doc, PricingEdit::CountsFollowProfile);
+    let reset = move |_| doc.send(PricingEdit::CountsFollowProfile);
     view! {
         <section class="panel no-print" aria-labelledby="env-title">
             <div class="panel-head">
@@ -57,34 +61,68 @@ pub fn EnvironmentPanel() -> impl IntoView {
                 </Show>
             </div>
             <p class="hint">
-                {move || format!("Every quote is priced for these counts. Until you change them they follow the company profile ({} employees).", employees.get())}
+                {move || {
+                    format!(
+                        "Every quote is priced for these counts. Until you change them they follow \
+                            the company profile ({} employees).",
+                        employees.get(),
+                    )
+                }}
             </p>
             <div class="form-grid">
-                {count_field("Users", "Defaults to the employees in the company profile.", |c| c.users, Count::Users)}
-                {count_field("Workstations", "Defaults to one per user.", |c| c.workstations, Count::Workstations)}
-                {count_field("Servers", "Defaults to one per 25 users.", |c| c.servers, Count::Servers)}
-                {count_field("Network devices", "Switches, firewalls, access points. Defaults to one per 15 users, at least two.", |c| c.network, Count::Network)}
+                {count_field(
+                    "Users",
+                    "Defaults to the employees in the company profile.",
+                    |c| c.users,
+                    Count::Users,
+                )}
+                {count_field(
+                    "Workstations",
+                    "Defaults to one per user.",
+                    |c| c.workstations,
+                    Count::Workstations,
+                )}
+                {count_field(
+                    "Servers",
+                    "Defaults to one per 25 users.",
+                    |c| c.servers,
+                    Count::Servers,
+                )}
+                {count_field(
+                    "Network devices",
+                    "Switches, firewalls, access points. Defaults to one per 15 users, at least \
+                        two.",
+                    |c| c.network,
+                    Count::Network,
+                )}
                 <PercentField
                     label="Growth per year"
                     value=Signal::derive(move || env.with(|e| e.growth_bps))
                     on_change=Callback::new(move |v| typed(doc, "growth", PricingEdit::Growth(v)))
                     min=MIN_GROWTH
                     max=MAX_GROWTH
-                    hint="Users and workstations grow by this each contract year. Use a minus sign for shrinking."
-                />
-                <div class="field">
+                    hint="Users and workstations grow by this each contract year. Use a minus sign \
+                    for shrinking."
+                /> <div class="field">
                     <label for=currency_id.clone()>"Currency"</label>
                     <select id=currency_id on:change=on_currency>
                         {Currency::ALL
                             .into_iter()
-                            .map(|c| view! {
-                                <option value=c.code() selected=move || env.with(|e| e.currency == c)>
-                                    {c.label()}
-                                </option>
+                            .map(|c| {
+                                view! {
+                                    <option
+                                        value=c.code()
+                                        selected=move || env.with(|e| e.currency == c)
+                                    >
+                                        {c.label()}
+                                    </option>
+                                }
                             })
                             .collect_view()}
                     </select>
-                    <p class="hint">"All quotes in one currency. Amounts are shown in your browser's number format."</p>
+                    <p class="hint">
+                        "All quotes in one currency. Amounts are shown in your browser's number format."
+                    </p>
                 </div>
             </div>
         </section>

@@ -27,10 +27,18 @@ pub fn ExportPanel() -> impl IntoView {
     view! {
         <section class="panel no-print" aria-labelledby="export-title">
             <h2 id="export-title">"Export"</h2>
-            <p class="hint">"The CSV has one row per quote and per alternative, with yearly totals, in plain numbers a spreadsheet reads. The printout leaves out the input fields: figures, flags and alternatives only."</p>
+            <p class="hint">
+                "The CSV has one row per quote and per alternative, with yearly totals, in plain \
+                    numbers a spreadsheet reads. The printout leaves out the input fields: \
+                    figures, flags and alternatives only."
+            </p>
             <div class="row-actions">
-                <button type="button" on:click=download>"Download CSV"</button>
-                <button type="button" class="secondary" on:click=print>"Print for finance"</button>
+                <button type="button" on:click=download>
+                    "Download CSV"
+                </button>
+                <button type="button" class="secondary" on:click=print>
+                    "Print for finance"
+                </button>
             </div>
         </section>
     }

@@ -77,9 +77,18 @@ fn ParsedField(
     };
     view! {
         <div class="field">
-            <label for=id.clone() class:visually-hidden=hide_label>{label}</label>
+            <label for=id.clone() class:visually-hidden=hide_label>
+                {label}
+            </label>
             <div class="affix">
-                {prefix.map(|p| view! { <span class="affix-text" aria-hidden="true">{p}</span> })}
+                {prefix
+                    .map(|p| {
+                        view! {
+                            <span class="affix-text" aria-hidden="true">
+                                {p}
+                            </span>
+                        }
+                    })}
                 <input
                     id=id
                     type="text"
@@ -93,10 +102,26 @@ fn ParsedField(
                     aria-invalid=move || error.get().map(|_| "true")
                     aria-describedby=described_by
                 />
-                {(!suffix.is_empty()).then(|| view! { <span class="affix-text" aria-hidden="true">{suffix}</span> })}
+                {(!suffix.is_empty())
+                    .then(|| {
+                        view! {
+                            <span class="affix-text" aria-hidden="true">
+                                {suffix}
+                            </span>
+                        }
+                    })}
             </div>
-            {hint.map(|h| view! { <p class="hint" id=hint_id>{h}</p> })}
-            <p class="field-error" id=error_id aria-live="polite">{error}</p>
+            {hint
+                .map(|h| {
+                    view! {
+                        <p class="hint" id=hint_id>
+                            {h}
+                        </p>
+                    }
+                })}
+            <p class="field-error" id=error_id aria-live="polite">
+                {error}
+            </p>
         </div>
     }
 }

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use super::fields::{MoneyField, PercentField};
-use super::{apply, currency, doc};
+use super::{currency, doc};
 use crate::browser::clock::fresh_id;
 use crate::browser::state::Lib;
 use crate::components::number_field::NumberField;
@@ -29,13 +29,18 @@ pub fn HireList() -> impl IntoView {
         })
     });
     let doc = doc();
-    let add = move |_| apply(doc, PricingEdit::AddHire(fresh_id()));
+    let add = move |_| doc.send(PricingEdit::AddHire(fresh_id()));
     view! {
         <div class="hires no-print">
             <For each=move || ids.get() key=|id| id.clone() let(id)>
                 <HireFields hire=id />
             </For>
-            <button type="button" class="secondary" on:click=add disabled=move || ids.with(|v| v.len() >= MAX_HIRES)>
+            <button
+                type="button"
+                class="secondary"
+                on:click=add
+                disabled=move || ids.with(|v| v.len() >= MAX_HIRES)
+            >
                 "Add a hire"
             </button>
         </div>
@@ -73,29 +78,61 @@ fn HireFields(hire: String) -> impl IntoView {
         let result = set("role", HireEdit::Role(event_target_value(&ev)));
         role_error.set(result.err().map(|e| e.message()));
     };
-    let remove = move |_| apply(doc, PricingEdit::RemoveHire(id.get_value()));
+    let remove = move |_| doc.send(PricingEdit::RemoveHire(id.get_value()));
     view! {
         <fieldset class="hire">
             <legend>{role}</legend>
             <div class="form-grid">
                 <div class="field">
                     <label for=role_id.clone()>"Role"</label>
-                    <input id=role_id type="text" maxlength=MAX_ROLE_CHARS.to_string() prop:value=role on:input=on_role
-                        aria-invalid=move || role_error.get().map(|_| "true") aria-describedby=role_error_id.clone() />
-                    <p class="field-error" id=role_error_id aria-live="polite">{move || role_error.get()}</p>
+                    <input
+                        id=role_id
+                        type="text"
+                        maxlength=MAX_ROLE_CHARS.to_string()
+                        prop:value=role
+                        on:input=on_role
+                        aria-invalid=move || role_error.get().map(|_| "true")
+                        aria-describedby=role_error_id.clone()
+                    />
+                    <p class="field-error" id=role_error_id aria-live="polite">
+                        {move || role_error.get()}
+                    </p>
                 </div>
-                <MoneyField label="Salary a year" value=Signal::derive(move || h.with(|h| h.salary))
-                    on_change=Callback::new(move |v| _ = set("salary", HireEdit::Salary(v))) currency=cur />
-                <PercentField label="Benefits load" value=Signal::derive(move || h.with(|h| h.benefits_bps))
-                    on_change=Callback::new(move |v| _ = set("benefits", HireEdit::Benefits(v))) min=0 max=MAX_BENEFITS
-                    hint=Signal::stored("Benefits, payroll taxes and overheads, as a share of salary.".to_owned()) />
-                <MoneyField label="Tools and training a year" value=Signal::derive(move || h.with(|h| h.tooling))
-                    on_change=Callback::new(move |v| _ = set("tooling", HireEdit::Tooling(v))) currency=cur />
-                <NumberField label="Months to hire" value=Signal::derive(move || i64::from(h.with(|h| h.months_to_hire)))
-                    on_change=Callback::new(move |v: i64| _ = set("months", HireEdit::MonthsToHire(v))) min=0 max=MAX_MONTHS_TO_HIRE />
+                <MoneyField
+                    label="Salary a year"
+                    value=Signal::derive(move || h.with(|h| h.salary))
+                    on_change=Callback::new(move |v| _ = set("salary", HireEdit::Salary(v)))
+                    currency=cur
+                />
+                <PercentField
+                    label="Benefits load"
+                    value=Signal::derive(move || h.with(|h| h.benefits_bps))
+                    on_change=Callback::new(move |v| _ = set("benefits", HireEdit::Benefits(v)))
+                    min=0
+                    max=MAX_BENEFITS
+                    hint=Signal::stored(
+                        "Benefits, payroll taxes and overheads, as a share of salary.".to_owned(),
+                    )
+                />
+                <MoneyField
+                    label="Tools and training a year"
+                    value=Signal::derive(move || h.with(|h| h.tooling))
+                    on_change=Callback::new(move |v| _ = set("tooling", HireEdit::Tooling(v)))
+                    currency=cur
+                />
+                <NumberField
+                    label="Months to hire"
+                    value=Signal::derive(move || i64::from(h.with(|h| h.months_to_hire)))
+                    on_change=Callback::new(move |v: i64| {
+                        _ = set("months", HireEdit::MonthsToHire(v));
+                    })
+                    min=0
+                    max=MAX_MONTHS_TO_HIRE
+                />
             </div>
             <button type="button" class="secondary danger" on:click=remove>
-                "Delete" <span class="visually-hidden">" " {role}</span>
+                "Delete"
+                <span class="visually-hidden">" " {role}</span>
             </button>
         </fieldset>
     }

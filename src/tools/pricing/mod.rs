@@ -47,12 +47,6 @@ pub fn doc() -> PricingDoc {
     expect_context::<PricingDoc>()
 }
 
-/// Applies a change made by a click or a choice; the comparison refuses nothing these
-/// controls can send, so there is no message to show.
-pub fn apply(doc: PricingDoc, edit: PricingEdit) {
-    let _ = doc.apply(edit);
-}
-
 /// Applies a figure typed into `field` (keystrokes in one field are one undo step).
 pub fn typed(doc: PricingDoc, field: &str, edit: PricingEdit) {
     let _ = doc.typed(field, edit);

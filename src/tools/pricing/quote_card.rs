@@ -39,12 +39,14 @@ pub fn QuotesPanel() -> impl IntoView {
     });
     let ask_delete = pending.ask();
     let doc = super::doc();
-    let delete = pending.then(move |id| super::apply(doc, PricingEdit::RemoveQuote(id.to_owned())));
+    let delete = pending.then(move |id| doc.send(PricingEdit::RemoveQuote(id.to_owned())));
     view! {
         <section class="panel quotes" aria-labelledby="quotes-title">
             <h2 id="quotes-title">"Quotes"</h2>
             <Show when=move || ids.with(Vec::is_empty)>
-                <p class="empty">"No quotes yet. Add one per provider: the figures below update as you type."</p>
+                <p class="empty">
+                    "No quotes yet. Add one per provider: the figures below update as you type."
+                </p>
             </Show>
             <For each=move || ids.get() key=|id| id.clone() let(id)>
                 <QuoteCard provider=id on_delete=ask_delete />
@@ -52,8 +54,11 @@ pub fn QuotesPanel() -> impl IntoView {
             <AddQuoteForm />
             <ConfirmDialog
                 open=pending.open
-                title=Signal::derive(move || format!("Delete the quote from {}?", doomed_name.get()))
-                message="The quote and its rate card are removed. The provider stays in the workspace for the scorecard."
+                title=Signal::derive(move || {
+                    format!("Delete the quote from {}?", doomed_name.get())
+                })
+                message="The quote and its rate card are removed. The provider stays in the \
+                workspace for the scorecard."
                 confirm_label="Delete quote"
                 on_confirm=delete
             />
@@ -80,9 +85,16 @@ fn QuoteCard(provider: String, on_delete: Callback<String>) -> impl IntoView {
     view! {
         <article class="quote-card" aria-labelledby=labelled_by>
             <div class="quote-head">
-                <h3 id=heading_id tabindex="-1">{name}</h3>
-                <button type="button" class="secondary danger no-print" on:click=move |_| on_delete.run(id.get_value())>
-                    "Delete quote" <span class="visually-hidden">" from " {name}</span>
+                <h3 id=heading_id tabindex="-1">
+                    {name}
+                </h3>
+                <button
+                    type="button"
+                    class="secondary danger no-print"
+                    on:click=move |_| on_delete.run(id.get_value())
+                >
+                    "Delete quote"
+                    <span class="visually-hidden">" from " {name}</span>
                 </button>
             </div>
             <div class="quote-edit no-print">
@@ -117,9 +129,18 @@ fn QuoteOutcome(provider: String) -> impl IntoView {
             <dl class="figures" aria-live="polite">
                 <Figure label="Base monthly" value=text(|v, c| money(c, v.totals.base_monthly)) />
                 <Figure label="All-in year 1" value=text(|v, c| money(c, v.totals.all_in_year1)) />
-                <Figure label=text(|v, _| format!("Total over {} months", v.term)) value=text(|v, c| money(c, v.totals.total)) />
-                <Figure label="Per user a month" value=text(|v, c| maybe_money(c, v.totals.per_user_month)) />
-                <Figure label="Per device a month" value=text(|v, c| maybe_money(c, v.totals.per_device_month)) />
+                <Figure
+                    label=text(|v, _| format!("Total over {} months", v.term))
+                    value=text(|v, c| money(c, v.totals.total))
+                />
+                <Figure
+                    label="Per user a month"
+                    value=text(|v, c| maybe_money(c, v.totals.per_user_month))
+                />
+                <Figure
+                    label="Per device a month"
+                    value=text(|v, c| maybe_money(c, v.totals.per_device_month))
+                />
                 <Figure label="Rank by total" value=rank />
             </dl>
             <FlagList provider=id.get_value() />
@@ -162,13 +183,21 @@ fn FlagList(provider: String) -> impl IntoView {
     });
     view! {
         <ul class="flags" aria-label="Flags">
-            {move || items.get().into_iter().map(|(level, label, text)| view! {
-                <li class=format!("flag {level}")>
-                    <span class="flag-label">{label}</span>
-                    " "
-                    <span>{text}</span>
-                </li>
-            }).collect_view()}
+            {move || {
+                items
+                    .get()
+                    .into_iter()
+                    .map(|(level, label, text)| {
+                        view! {
+                            <li class=format!("flag {level}")>
+                                <span class="flag-label">{label}</span>
+                                " "
+                                <span>{text}</span>
+                            </li>
+                        }
+                    })
+                    .collect_view()
+            }}
         </ul>
     }
 }

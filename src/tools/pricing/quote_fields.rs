@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use super::fields::{MoneyField, PercentField};
-use super::{apply, currency, doc, typed_quote};
+use super::{currency, doc, typed_quote};
 use crate::browser::state::Lib;
 use crate::components::number_field::NumberField;
 use crate::components::unique_id;
@@ -37,55 +37,109 @@ pub fn ModelFields(provider: String) -> impl IntoView {
     let cur = currency(lib);
     let model = Memo::new(move |_| q.with(|q| q.model));
     let select_id = unique_id("model");
-    let money = move |label: &'static str,
-                      hint: &'static str,
-                      get: fn(&Rates) -> Cents,
-                      which: Rate| {
-        view! {
-            <MoneyField
-                label=label
-                value=Signal::derive(move || q.with(|q| get(&q.rates)))
-                on_change=Callback::new(move |v| typed_quote(doc, &id.get_value(), label, QuoteEdit::Rate(which, v)))
-                currency=cur
-                hint=Signal::stored(hint.to_owned())
-            />
-        }
-    };
-    let hours = move |label: &'static str,
-                      hint: &'static str,
-                      get: fn(&Rates) -> u32,
-                      which: Hours| {
-        view! {
-            <NumberField
-                label=label
-                value=Signal::derive(move || i64::from(q.with(|q| get(&q.rates))))
-                on_change=Callback::new(move |v: i64| typed_quote(doc, &id.get_value(), label, QuoteEdit::Hours(which, v)))
-                min=0
-                max=MAX_BLOCK_HOURS
-                hint=hint
-            />
-        }
-    };
-    let fields = move || {
-        match model.get() {
-        ModelKind::PerUser => money("Rate per user a month", "Co-managed band: $45 to $175; most quotes $65 to $120.", |r| r.per_user, Rate::PerUser).into_any(),
+    let money =
+        move |label: &'static str, hint: &'static str, get: fn(&Rates) -> Cents, which: Rate| {
+            view! {
+                <MoneyField
+                    label=label
+                    value=Signal::derive(move || q.with(|q| get(&q.rates)))
+                    on_change=Callback::new(move |v| typed_quote(
+                        doc,
+                        &id.get_value(),
+                        label,
+                        QuoteEdit::Rate(which, v),
+                    ))
+                    currency=cur
+                    hint=Signal::stored(hint.to_owned())
+                />
+            }
+        };
+    let hours =
+        move |label: &'static str, hint: &'static str, get: fn(&Rates) -> u32, which: Hours| {
+            view! {
+                <NumberField
+                    label=label
+                    value=Signal::derive(move || i64::from(q.with(|q| get(&q.rates))))
+                    on_change=Callback::new(move |v: i64| typed_quote(
+                        doc,
+                        &id.get_value(),
+                        label,
+                        QuoteEdit::Hours(which, v),
+                    ))
+                    min=0
+                    max=MAX_BLOCK_HOURS
+                    hint=hint
+                />
+            }
+        };
+    let fields = move || match model.get() {
+        ModelKind::PerUser => money(
+            "Rate per user a month",
+            "Co-managed band: $45 to $175; most quotes $65 to $120.",
+            |r| r.per_user,
+            Rate::PerUser,
+        )
+        .into_any(),
         ModelKind::PerDevice => view! {
-            {money("Rate per workstation a month", "Usual band: $25 to $75.", |r| r.workstation, Rate::Workstation)}
-            {money("Rate per server a month", "Often several hundred each.", |r| r.server, Rate::Server)}
+            {money(
+                "Rate per workstation a month",
+                "Usual band: $25 to $75.",
+                |r| r.workstation,
+                Rate::Workstation,
+            )}
+            {money(
+                "Rate per server a month",
+                "Often several hundred each.",
+                |r| r.server,
+                Rate::Server,
+            )}
             {money("Rate per network device a month", "", |r| r.network, Rate::Network)}
-        }.into_any(),
-        ModelKind::Retainer => money("Monthly retainer", "Usual band: $2,500 to $15,000 a month.", |r| r.retainer, Rate::Retainer).into_any(),
+        }
+        .into_any(),
+        ModelKind::Retainer => money(
+            "Monthly retainer",
+            "Usual band: $2,500 to $15,000 a month.",
+            |r| r.retainer,
+            Rate::Retainer,
+        )
+        .into_any(),
         ModelKind::BlockHours => view! {
             {hours("Hours in the monthly block", "", |r| r.block_hours, Hours::Block)}
-            {money("Block rate per hour", "Usual band: $125 to $200.", |r| r.block_rate, Rate::BlockRate)}
-            {money("Overage rate per hour", "Usual band: $150 to $250.", |r| r.overage_rate, Rate::OverageRate)}
-            {hours("Hours you expect to use a month", "Hours above the block are billed at the overage rate; unused hours are lost.", |r| r.expected_hours, Hours::Expected)}
-        }.into_any(),
+            {money(
+                "Block rate per hour",
+                "Usual band: $125 to $200.",
+                |r| r.block_rate,
+                Rate::BlockRate,
+            )}
+            {money(
+                "Overage rate per hour",
+                "Usual band: $150 to $250.",
+                |r| r.overage_rate,
+                Rate::OverageRate,
+            )}
+            {hours(
+                "Hours you expect to use a month",
+                "Hours above the block are billed at the overage rate; unused hours are lost.",
+                |r| r.expected_hours,
+                Hours::Expected,
+            )}
+        }
+        .into_any(),
         ModelKind::Hybrid => view! {
-            {money("Base rate per user a month", "Co-managed band: $45 to $175.", |r| r.per_user, Rate::PerUser)}
-            {money("Project rate per hour", "Usual band: $150 to $250. Charged for the project hours you expect each year.", |r| r.project_rate, Rate::ProjectRate)}
-        }.into_any(),
-    }
+            {money(
+                "Base rate per user a month",
+                "Co-managed band: $45 to $175.",
+                |r| r.per_user,
+                Rate::PerUser,
+            )}
+            {money(
+                "Project rate per hour",
+                "Usual band: $150 to $250. Charged for the project hours you expect each year.",
+                |r| r.project_rate,
+                Rate::ProjectRate,
+            )}
+        }
+        .into_any(),
     };
     view! {
         <fieldset class="quote-fields">
@@ -93,14 +147,24 @@ pub fn ModelFields(provider: String) -> impl IntoView {
             <div class="form-grid">
                 <div class="field">
                     <label for=select_id.clone()>"Model"</label>
-                    <select id=select_id on:change=move |ev| {
-                        if let Some(m) = ModelKind::from_key(&event_target_value(&ev)) {
-                            apply(doc, PricingEdit::Quote(id.get_value(), QuoteEdit::Model(m)));
+                    <select
+                        id=select_id
+                        on:change=move |ev| {
+                            if let Some(m) = ModelKind::from_key(&event_target_value(&ev)) {
+                                doc.send(PricingEdit::Quote(id.get_value(), QuoteEdit::Model(m)));
+                            }
                         }
-                    }>
-                        {ModelKind::ALL.into_iter().map(|m| view! {
-                            <option value=m.key() selected=move || model.get() == m>{m.label()}</option>
-                        }).collect_view()}
+                    >
+                        {ModelKind::ALL
+                            .into_iter()
+                            .map(|m| {
+                                view! {
+                                    <option value=m.key() selected=move || model.get() == m>
+                                        {m.label()}
+                                    </option>
+                                }
+                            })
+                            .collect_view()}
                     </select>
                 </div>
                 {fields}

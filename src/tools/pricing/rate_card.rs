@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use super::fields::MoneyField;
 use super::fmt::money;
-use super::{apply, currency, doc, typed_quote, Cmp};
+use super::{currency, doc, typed_quote, Cmp};
 use crate::browser::state::Lib;
 use crate::components::unique_id;
 use crate::domain::pricing::edit::{PricingEdit, QuoteEdit};
@@ -32,7 +32,10 @@ pub fn RateCardTable(provider: String) -> impl IntoView {
                     </tr>
                 </thead>
                 <tbody>
-                    {CostItem::ALL.into_iter().map(|item| view! { <ItemRow provider=id.get_value() item=item /> }).collect_view()}
+                    {CostItem::ALL
+                        .into_iter()
+                        .map(|item| view! { <ItemRow provider=id.get_value() item=item /> })
+                        .collect_view()}
                 </tbody>
             </table>
         </div>
@@ -71,10 +74,10 @@ fn ItemRow(provider: String, item: CostItem) -> impl IntoView {
     let select_id = unique_id("cover");
     let set_cover = move |ev| {
         if let Some(c) = Cover::from_key(&event_target_value(&ev)) {
-            apply(
-                doc,
-                PricingEdit::Quote(id.get_value(), QuoteEdit::Cover(item, c)),
-            );
+            doc.send(PricingEdit::Quote(
+                id.get_value(),
+                QuoteEdit::Cover(item, c),
+            ));
         }
     };
     let rate_label = format!("{} rate {}", item.label(), item.unit().per());
@@ -86,11 +89,20 @@ fn ItemRow(provider: String, item: CostItem) -> impl IntoView {
                     when=move || !hybrid_projects()
                     fallback=|| view! { <span>"Billed at the hybrid project rate"</span> }
                 >
-                    <label class="visually-hidden" for=select_id.clone()>{format!("{} in this quote", item.label())}</label>
+                    <label class="visually-hidden" for=select_id.clone()>
+                        {format!("{} in this quote", item.label())}
+                    </label>
                     <select id=select_id.clone() on:change=set_cover>
-                        {Cover::ALL.into_iter().map(|c| view! {
-                            <option value=c.key() selected=move || terms.get().0.cover == c>{c.label()}</option>
-                        }).collect_view()}
+                        {Cover::ALL
+                            .into_iter()
+                            .map(|c| {
+                                view! {
+                                    <option value=c.key() selected=move || terms.get().0.cover == c>
+                                        {c.label()}
+                                    </option>
+                                }
+                            })
+                            .collect_view()}
                     </select>
                 </Show>
             </td>
@@ -99,13 +111,20 @@ fn ItemRow(provider: String, item: CostItem) -> impl IntoView {
                     <MoneyField
                         label=rate_label.clone()
                         value=Signal::derive(move || terms.get().0.rate)
-                        on_change=Callback::new(move |v| typed_quote(doc, &id.get_value(), item.key(), QuoteEdit::ItemRate(item, v)))
+                        on_change=Callback::new(move |v| typed_quote(
+                            doc,
+                            &id.get_value(),
+                            item.key(),
+                            QuoteEdit::ItemRate(item, v),
+                        ))
                         currency=cur
                         hide_label=true
                     />
                 </Show>
             </td>
-            <td class:unknown=move || shown() == "Unknown" data-label="Adds to year 1">{shown}</td>
+            <td class:unknown=move || shown() == "Unknown" data-label="Adds to year 1">
+                {shown}
+            </td>
         </tr>
     }
 }

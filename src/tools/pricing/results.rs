@@ -26,14 +26,20 @@ pub fn ResultsPanel() -> impl IntoView {
                 when=has_quotes
                 fallback=|| view! { <p class="empty">"Add a quote to see the comparison."</p> }
             >
-                <p class="summary" aria-live="polite">{move || cmp.with(summary)}</p>
+                <p class="summary" aria-live="polite">
+                    {move || cmp.with(summary)}
+                </p>
                 <Show when=move || cmp.with(Comparison::terms_differ)>
-                    <p class="advice">"The quotes run for different terms, so compare the yearly figures too, not only the totals."</p>
+                    <p class="advice">
+                        "The quotes run for different terms, so compare the yearly figures too, not only the totals."
+                    </p>
                 </Show>
                 <RankingTable />
                 <Show
                     when=has_price
-                    fallback=|| view! { <p class="empty">"The charts appear once a quote has a price."</p> }
+                    fallback=|| {
+                        view! { <p class="empty">"The charts appear once a quote has a price."</p> }
+                    }
                 >
                     <h3>"Where the money goes"</h3>
                     <BreakdownChart />
@@ -105,7 +111,10 @@ fn Context() -> impl IntoView {
             {raci_line} " " <a href=Route::Raci.href()>"Open the RACI builder"</a>
         </p>
         <Show when=foreign>
-            <p class="hint">"Benchmark bands are 2026 US market figures in US dollars: read them as a rough guide in other currencies."</p>
+            <p class="hint">
+                "Benchmark bands are 2026 US market figures in US dollars: read them as a rough \
+                    guide in other currencies."
+            </p>
         </Show>
     }
 }
@@ -131,7 +140,13 @@ fn RankingTable() -> impl IntoView {
                             <td class="num strong">{money(cur, q.totals.total)}</td>
                             <td class="num">{maybe_money(cur, q.totals.per_user_month)}</td>
                             <td class="num">{maybe_money(cur, q.totals.per_device_month)}</td>
-                            <td>{if unknown.is_empty() { "None".to_owned() } else { unknown.join(", ") }}</td>
+                            <td>
+                                {if unknown.is_empty() {
+                                    "None".to_owned()
+                                } else {
+                                    unknown.join(", ")
+                                }}
+                            </td>
                         </tr>
                     }
                 })
@@ -141,7 +156,9 @@ fn RankingTable() -> impl IntoView {
     view! {
         <div class="table-scroll" role="region" aria-labelledby="ranking-caption" tabindex="0">
             <table class="ranking">
-                <caption id="ranking-caption">"Ranked by total contract value, lowest first"</caption>
+                <caption id="ranking-caption">
+                    "Ranked by total contract value, lowest first"
+                </caption>
                 <thead>
                     <tr>
                         <th scope="col">"Rank"</th>
@@ -184,7 +201,12 @@ fn YearTable() -> impl IntoView {
                             view! { <td class="num">{text}{part}</td> }
                         })
                         .collect_view();
-                    view! { <tr><th scope="row">{q.name.clone()}</th>{cells}</tr> }
+                    view! {
+                        <tr>
+                            <th scope="row">{q.name.clone()}</th>
+                            {cells}
+                        </tr>
+                    }
                 })
                 .collect_view()
         })
@@ -196,7 +218,11 @@ fn YearTable() -> impl IntoView {
                 <thead>
                     <tr>
                         <th scope="col">"Provider"</th>
-                        {move || (1..=years()).map(|y| view! { <th scope="col">{format!("Year {y}")}</th> }).collect_view()}
+                        {move || {
+                            (1..=years())
+                                .map(|y| view! { <th scope="col">{format!("Year {y}")}</th> })
+                                .collect_view()
+                        }}
                     </tr>
                 </thead>
                 <tbody>{rows}</tbody>

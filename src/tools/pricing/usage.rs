@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use super::{apply, doc, typed};
+use super::{doc, typed};
 use crate::browser::state::Lib;
 use crate::components::number_field::NumberField;
 use crate::domain::pricing::edit::{PricingEdit, Use};
@@ -33,25 +33,38 @@ pub fn UsagePanel() -> impl IntoView {
             />
         }
     };
-    let seats_follow_users = move |_| apply(doc, PricingEdit::Seats(None));
+    let seats_follow_users = move |_| doc.send(PricingEdit::Seats(None));
     view! {
         <section class="panel no-print" aria-labelledby="usage-title">
             <h2 id="usage-title">"What you expect to use each year"</h2>
-            <p class="hint">"Your own estimates. Quotes that exclude an item are charged for this much of it at their rate card price, so the all-in figures compare like with like."</p>
+            <p class="hint">
+                "Your own estimates. Quotes that exclude an item are charged for this much of it \
+                    at their rate card price, so the all-in figures compare like with like."
+            </p>
             <div class="form-grid">
                 {field("Project work (hours a year)", |u| u.project_hours, Use::ProjectHours)}
                 {field("vCIO / advisory (hours a year)", |u| u.advisory_hours, Use::AdvisoryHours)}
                 {field("After-hours incidents (a year)", |u| u.incidents, Use::Incidents)}
-                {field("Compliance documentation (hours a year)", |u| u.compliance_hours, Use::ComplianceHours)}
-                {field("On-site visits (a year)", |u| u.visits, Use::Visits)}
+                {field(
+                    "Compliance documentation (hours a year)",
+                    |u| u.compliance_hours,
+                    Use::ComplianceHours,
+                )} {field("On-site visits (a year)", |u| u.visits, Use::Visits)}
                 <div class="field-stack">
                     <NumberField
                         label="Licensed seats (each month)"
-                        value=Signal::derive(move || i64::from(usage.with(|u| u.seats).unwrap_or(users.get())))
-                        on_change=Callback::new(move |v: i64| typed(doc, "seats", PricingEdit::Seats(Some(v))))
+                        value=Signal::derive(move || i64::from(
+                            usage.with(|u| u.seats).unwrap_or(users.get()),
+                        ))
+                        on_change=Callback::new(move |v: i64| typed(
+                            doc,
+                            "seats",
+                            PricingEdit::Seats(Some(v)),
+                        ))
                         min=0
                         max=MAX_COUNT
-                        hint="Software licences bought through the MSP. Defaults to one per user, growing with users."
+                        hint="Software licences bought through the MSP. Defaults to one per user, \
+                        growing with users."
                     />
                     <Show when=move || usage.with(|u| u.seats.is_some())>
                         <button type="button" class="secondary small" on:click=seats_follow_users>

@@ -17,10 +17,18 @@ pub fn CategoriesPanel() -> impl IntoView {
     view! {
         <section class="panel categories no-print" aria-labelledby="raci-categories-title">
             <h2 id="raci-categories-title">"Categories"</h2>
-            <p class="hint">"Groups of functions, in the order the matrix shows them. Deleting a category deletes its functions."</p>
+            <p class="hint">
+                "Groups of functions, in the order the matrix shows them. Deleting a category \
+                    deletes its functions."
+            </p>
             <ol class="item-list">
                 <For each=move || ids.get() key=|c| *c let(cid)>
-                    <CategoryRow cid=cid position=Signal::derive(move || ids.with(|v| v.iter().position(|x| *x == cid).unwrap_or(0) + 1)) />
+                    <CategoryRow
+                        cid=cid
+                        position=Signal::derive(move || {
+                            ids.with(|v| v.iter().position(|x| *x == cid).unwrap_or(0) + 1)
+                        })
+                    />
                 </For>
             </ol>
             <AddCategory />
@@ -80,7 +88,9 @@ fn CategoryRow(cid: Id, position: Signal<usize>) -> impl IntoView {
             </div>
             <p class="count">{count_text}</p>
             <ItemActions name=name on_move=Callback::new(move_by) on_delete=Callback::new(delete) />
-            <p class="field-error" id=error_id aria-live="polite">{error}</p>
+            <p class="field-error" id=error_id aria-live="polite">
+                {error}
+            </p>
         </li>
     }
 }
@@ -94,7 +104,14 @@ fn AddCategory() -> impl IntoView {
             .map(|_| editor.say(format!("Added the category {}.", text.trim())))
             .map_err(|e| e.message())
     });
-    view! { <AddNamed id="raci-add-category-name" label="New category" button="Add category" on_add=add /> }
+    view! {
+        <AddNamed
+            id="raci-add-category-name"
+            label="New category"
+            button="Add category"
+            on_add=add
+        />
+    }
 }
 
 /// A one-line form that adds a named item: the name, any further fields (`children`),
@@ -148,7 +165,9 @@ pub(super) fn AddNamed(
             </div>
             {children.map(|c| c())}
             <button type="submit">{button}</button>
-            <p class="field-error" id=error_id aria-live="polite">{error}</p>
+            <p class="field-error" id=error_id aria-live="polite">
+                {error}
+            </p>
         </form>
     }
 }
@@ -202,7 +221,11 @@ pub fn AddFunction() -> impl IntoView {
         }
     };
     view! {
-        <form class="panel add-form add-function no-print" on:submit=submit aria-labelledby="raci-add-function-title">
+        <form
+            class="panel add-form add-function no-print"
+            on:submit=submit
+            aria-labelledby="raci-add-function-title"
+        >
             <h2 id="raci-add-function-title">"Add a function"</h2>
             <div class="field">
                 <label for="raci-add-name">"Function name"</label>
@@ -234,7 +257,9 @@ pub fn AddFunction() -> impl IntoView {
                 </datalist>
             </div>
             <button type="submit">"Add function"</button>
-            <p class="field-error" id="raci-add-function-error" aria-live="polite">{error}</p>
+            <p class="field-error" id="raci-add-function-error" aria-live="polite">
+                {error}
+            </p>
         </form>
     }
 }

@@ -103,16 +103,22 @@ fn FunctionForm(fid: Id) -> impl IntoView {
                         editor.seal();
                         if name_error.get_untracked().is_some() {
                             name_error.set(None);
-                            // A refused name goes back to the one really stored.
                             if let Some(el) = name_input.get_untracked() {
-                                el.set_value(&func.with_untracked(|f| f.as_ref().map(|f| f.name.clone()).unwrap_or_default()));
+                                el.set_value(
+                                    &func
+                                        .with_untracked(|f| {
+                                            f.as_ref().map(|f| f.name.clone()).unwrap_or_default()
+                                        }),
+                                );
                             }
                         }
                     }
                     aria-invalid=move || name_error.get().map(|_| "true")
                     aria-describedby="raci-name-error"
                 />
-                <p class="field-error" id="raci-name-error" aria-live="polite">{name_error}</p>
+                <p class="field-error" id="raci-name-error" aria-live="polite">
+                    {name_error}
+                </p>
             </div>
             <CategoryField fid=fid />
             <OwnerField fid=fid shift=Shift::Day />
@@ -123,9 +129,15 @@ fn FunctionForm(fid: Id) -> impl IntoView {
         <TextArea fid=fid field=TextField::Handoff />
         <TextArea fid=fid field=TextField::Notes />
         <div class="actions">
-            <button type="button" class="secondary" on:click=move |_| shift(-1)>"Move up"</button>
-            <button type="button" class="secondary" on:click=move |_| shift(1)>"Move down"</button>
-            <button type="button" class="secondary danger" on:click=delete>"Delete function"</button>
+            <button type="button" class="secondary" on:click=move |_| shift(-1)>
+                "Move up"
+            </button>
+            <button type="button" class="secondary" on:click=move |_| shift(1)>
+                "Move down"
+            </button>
+            <button type="button" class="secondary danger" on:click=delete>
+                "Delete function"
+            </button>
         </div>
     }
 }
@@ -157,10 +169,14 @@ fn CategoryField(fid: Id) -> impl IntoView {
             <label for="raci-category">"Category"</label>
             <select id="raci-category" on:change=on_change aria-describedby="raci-category-error">
                 <For each=move || options.get() key=|o| o.clone() let((id, name))>
-                    <option value=id.to_string() selected=move || current.get() == Some(id)>{name}</option>
+                    <option value=id.to_string() selected=move || current.get() == Some(id)>
+                        {name}
+                    </option>
                 </For>
             </select>
-            <p class="field-error" id="raci-category-error" aria-live="polite">{error}</p>
+            <p class="field-error" id="raci-category-error" aria-live="polite">
+                {error}
+            </p>
         </div>
     }
 }
@@ -201,9 +217,13 @@ fn OwnerField(fid: Id, shift: Shift) -> impl IntoView {
         <div class="field">
             <label for=id>{label}</label>
             <select id=id on:change=on_change>
-                <option value="" selected=move || current.get().is_none()>"Not set"</option>
+                <option value="" selected=move || current.get().is_none()>
+                    "Not set"
+                </option>
                 <For each=move || options.get() key=|o| o.clone() let((pid, name))>
-                    <option value=pid.to_string() selected=move || current.get() == Some(pid)>{name}</option>
+                    <option value=pid.to_string() selected=move || current.get() == Some(pid)>
+                        {name}
+                    </option>
                 </For>
             </select>
         </div>
@@ -242,11 +262,21 @@ fn TextArea(fid: Id, field: TextField) -> impl IntoView {
                 prop:value=move || value.get()
                 on:input=move |ev| {
                     let text = event_target_value(&ev);
-                    let _ = editor.typed(&format!("{tag}:{fid}"), RaciEdit::SetText { function: fid, field, text });
+                    let _ = editor
+                        .typed(
+                            &format!("{tag}:{fid}"),
+                            RaciEdit::SetText {
+                                function: fid,
+                                field,
+                                text,
+                            },
+                        );
                 }
                 on:blur=move |_| editor.seal()
             ></textarea>
-            <p class="hint" id=hint_id>{hint}</p>
+            <p class="hint" id=hint_id>
+                {hint}
+            </p>
         </div>
     }
 }

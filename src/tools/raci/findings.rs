@@ -55,7 +55,12 @@ pub fn ChecksPanel() -> impl IntoView {
         <section class="panel checks no-print" aria-labelledby="raci-checks-title">
             <div class="checks-head">
                 <h2 id="raci-checks-title">"Checks"</h2>
-                <p class="score" class:all-clear=all_clear aria-live="polite" data-testid="raci-score">
+                <p
+                    class="score"
+                    class:all-clear=all_clear
+                    aria-live="polite"
+                    data-testid="raci-score"
+                >
                     <span class="score-value">{score}</span>
                     " "
                     <span class="score-line">{line}</span>
@@ -95,22 +100,33 @@ fn FindingItem(finding: Finding) -> impl IntoView {
                 {finding.what.clone()}
             </button>
             <p class="finding-why">{finding.why()}</p>
-            <p class="finding-fix"><strong>"Fix: "</strong>{finding.fix.clone()}</p>
-            {quick_fix.map(|(key, name)| view! {
-                <button
-                    type="button"
-                    class="secondary small"
-                    on:click=move |_| {
-                        if editor.apply_matrix(MatrixEdit::AddFromTemplate(key.to_owned())).is_yes() {
-                            let id = editor.with_untracked(Raci::newest_function);
-                            editor.say(format!("Added “{name}” from the template."));
-                            editor.focus_cell(id, ROW_HEADER);
-                        }
+            <p class="finding-fix">
+                <strong>"Fix: "</strong>
+                {finding.fix.clone()}
+            </p>
+            {quick_fix
+                .map(|(key, name)| {
+                    view! {
+                        <button
+                            type="button"
+                            class="secondary small"
+                            on:click=move |_| {
+                                if editor
+                                    .apply_matrix(MatrixEdit::AddFromTemplate(key.to_owned()))
+                                    .is_yes()
+                                {
+                                    let id = editor.with_untracked(Raci::newest_function);
+                                    editor.say(format!("Added “{name}” from the template."));
+                                    editor.focus_cell(id, ROW_HEADER);
+                                }
+                            }
+                        >
+                            "Add “"
+                            {name}
+                            "” from the template"
+                        </button>
                     }
-                >
-                    "Add “" {name} "” from the template"
-                </button>
-            })}
+                })}
         </li>
     }
 }
@@ -141,9 +157,9 @@ pub fn FindingList(function: Id) -> impl IntoView {
             when=move || !mine.with(Vec::is_empty)
             fallback=move || {
                 view! {
-                    <p class=move || if none_found.with(|n| n.0) { "passes" } else { "unchecked" }>
-                        {move || none_found.with(|n| n.1.clone())}
-                    </p>
+                    <p class=move || {
+                        if none_found.with(|n| n.0) { "passes" } else { "unchecked" }
+                    }>{move || none_found.with(|n| n.1.clone())}</p>
                 }
             }
         >

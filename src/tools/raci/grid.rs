@@ -28,10 +28,14 @@ pub fn Grid() -> impl IntoView {
         <section class="panel grid-panel" aria-labelledby="raci-grid-title">
             <h2 id="raci-grid-title">"Matrix"</h2>
             <p class="hint no-print" id="raci-grid-help">
-                "Arrow keys move. R, A, C and I switch a letter; Delete clears; Enter or a click cycles through R, A, A/R, C, I. Alt+↑ and Alt+↓ move a function. On a function name, Enter opens its details."
+                "Arrow keys move. R, A, C and I switch a letter; Delete clears; Enter or a click \
+                    cycles through R, A, A/R, C, I. Alt+↑ and Alt+↓ move a function. On a function \
+                    name, Enter opens its details."
             </p>
             <Show when=move || empty.get()>
-                <p class="empty">"No functions yet. Add the first one below, or start from the template."</p>
+                <p class="empty">
+                    "No functions yet. Add the first one below, or start from the template."
+                </p>
             </Show>
             <div class="grid-scroll">
                 <table
@@ -42,7 +46,6 @@ pub fn Grid() -> impl IntoView {
                     on:keydown=move |ev| on_key(editor, ev)
                     on:click=move |ev| on_click(editor, ev)
                     on:focusin=move |ev| {
-                        // Focus that arrives by any route moves the tab stop with it.
                         if let Some(cell) = cell_of(&ev) {
                             if editor.cursor.get_untracked() != cell {
                                 editor.cursor.set(cell);
@@ -52,7 +55,9 @@ pub fn Grid() -> impl IntoView {
                 >
                     <thead>
                         <tr>
-                            <th scope="col" class="fn-col">"Function"</th>
+                            <th scope="col" class="fn-col">
+                                "Function"
+                            </th>
                             <For each=move || headers.get() key=|h| h.clone() let((_, name, side))>
                                 <th scope="col" class=format!("party-col side-{}", side.key())>
                                     <span class="party-name">{name.clone()}</span>
@@ -83,7 +88,9 @@ fn CategoryGroup(cid: Id, party_ids: Memo<Vec<Id>>) -> impl IntoView {
     view! {
         <tbody>
             <tr class="cat-row">
-                <th scope="rowgroup" colspan=span>{name}</th>
+                <th scope="rowgroup" colspan=span>
+                    {name}
+                </th>
             </tr>
             <For each=move || rows.get() key=|f| *f let(fid)>
                 <GridRow fid=fid party_ids=party_ids />

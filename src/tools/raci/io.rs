@@ -9,11 +9,11 @@ use super::ctx::Editor;
 use super::file_stem;
 use crate::browser::download::offer;
 use crate::browser::state::{Lib, Notices, Tone};
-use crate::chunks::{split_point, NotLoaded};
 use crate::components::confirm::ConfirmDialog;
 use crate::domain::limits::{csv_hint, MAX_REPORTED_PROBLEMS};
 use crate::domain::raci::csv::{self, ImportError, Imported, Layout};
 use crate::domain::raci::{markdown, sow, Raci};
+use crate::split::{split_point, NotLoaded};
 
 /// Problems with the last imported file, shown by `ImportReport`.
 #[derive(Clone, Copy)]

@@ -41,14 +41,21 @@ pub fn Kinds(fid: Id) -> impl IntoView {
                         aria-describedby=move || why().map(|_| why_id.clone())
                         on:change=move |ev| {
                             let on = event_target_checked(&ev);
-                            let _ = editor.apply(RaciEdit::SetMark { function: fid, mark: m, on });
+                            let _ = editor
+                                .apply(RaciEdit::SetMark {
+                                    function: fid,
+                                    mark: m,
+                                    on,
+                                });
                         }
                     />
                     {m.label()}
                 </label>
                 <Show when=move || why().is_some()>
                     <p class="hint suggested" id=format!("{}-why", field_id(m))>
-                        "Suggested because the name says “" {why} "”. Untick it if it does not apply."
+                        "Suggested because the name says “"
+                        {why}
+                        "”. Untick it if it does not apply."
                     </p>
                 </Show>
             </div>

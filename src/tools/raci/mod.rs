@@ -22,12 +22,12 @@ use std::collections::HashMap;
 use leptos::prelude::*;
 
 use crate::browser::state::Lib;
-use crate::chunks::split_point;
 use crate::components::doc::undo_shortcuts;
 use crate::components::page_intro::PageIntro;
 use crate::domain::raci::checks::{check, Report};
 use crate::domain::raci::{Id, Raci};
 use crate::domain::route::Route;
+use crate::split::split_point;
 use ctx::Editor;
 
 /// The checks' report for the open matrix.
@@ -73,7 +73,7 @@ fn Workbench() -> impl IntoView {
     provide_context(Checks(report));
     let counts = Memo::new(move |_| report.with(Report::counts_by_function));
     provide_context(IssueCounts(counts));
-    row::RowStore::provide(editor, counts);
+    row::Rows::provide(editor, counts);
     provide_context(io::ImportProblems(RwSignal::new(Vec::new())));
     let unstarted = Memo::new(move |_| editor.with(Raci::is_unstarted));
     let printing = RwSignal::new(false);
@@ -98,7 +98,9 @@ fn Workbench() -> impl IntoView {
         </For>
         <For each=only(Mode::Print) key=|m| *m let(_m)>
             <Suspense fallback=|| ()>
-                {Suspend::new(async move { print_view(printing).await.unwrap_or_else(|_| not_loaded()) })}
+                {Suspend::new(async move {
+                    print_view(printing).await.unwrap_or_else(|_| not_loaded())
+                })}
             </Suspense>
         </For>
     }
@@ -133,10 +135,12 @@ fn later(part: Part) -> impl IntoView {
         <Suspense fallback=|| ()>
             {Suspend::new(async move {
                 leptos::task::tick().await;
-                panels(part).await.unwrap_or_else(|_| match part {
-                    Part::Below => not_loaded(),
-                    Part::Notice => ().into_any(),
-                })
+                panels(part)
+                    .await
+                    .unwrap_or_else(|_| match part {
+                        Part::Below => not_loaded(),
+                        Part::Notice => ().into_any(),
+                    })
             })}
         </Suspense>
     }
@@ -175,7 +179,8 @@ split_point! {
 fn not_loaded() -> AnyView {
     view! {
         <p class="notice error" role="alert">
-            "Part of the RACI builder could not be loaded: you may be offline. Your matrix is safe; reload the page to try again."
+            "Part of the RACI builder could not be loaded: you may be offline. Your matrix is \
+                safe; reload the page to try again."
         </p>
     }
     .into_any()

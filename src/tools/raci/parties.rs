@@ -17,11 +17,18 @@ pub fn PartiesPanel() -> impl IntoView {
         <section class="panel parties no-print" aria-labelledby="raci-parties-title">
             <h2 id="raci-parties-title">"Parties"</h2>
             <p class="hint">
-                "The columns of the matrix. The side tells the checks who is internal IT and who is the MSP. Split a party to show who really does the work, for example MSP service desk and MSP SOC."
+                "The columns of the matrix. The side tells the checks who is internal IT and who \
+                    is the MSP. Split a party to show who really does the work, for example MSP \
+                    service desk and MSP SOC."
             </p>
             <ol class="item-list">
                 <For each=move || ids.get() key=|p| *p let(pid)>
-                    <PartyRow pid=pid position=Signal::derive(move || ids.with(|v| v.iter().position(|x| *x == pid).unwrap_or(0) + 1)) />
+                    <PartyRow
+                        pid=pid
+                        position=Signal::derive(move || {
+                            ids.with(|v| v.iter().position(|x| *x == pid).unwrap_or(0) + 1)
+                        })
+                    />
                 </For>
             </ol>
             <AddParty />
@@ -34,7 +41,9 @@ fn side_select(current: impl Fn() -> Side + Copy + Send + Sync + 'static) -> imp
         .into_iter()
         .map(move |s| {
             view! {
-                <option value=s.key() selected=move || current() == s>{s.label()}</option>
+                <option value=s.key() selected=move || current() == s>
+                    {s.label()}
+                </option>
             }
         })
         .collect_view()
@@ -105,8 +114,15 @@ fn PartyRow(pid: Id, position: Signal<usize>) -> impl IntoView {
                     {side_select(move || party.with(|p| p.side))}
                 </select>
             </div>
-            <ItemActions name=name axis=Axis::Horizontal on_move=Callback::new(move_by) on_delete=Callback::new(delete) />
-            <p class="field-error" id=error_id aria-live="polite">{error}</p>
+            <ItemActions
+                name=name
+                axis=Axis::Horizontal
+                on_move=Callback::new(move_by)
+                on_delete=Callback::new(delete)
+            />
+            <p class="field-error" id=error_id aria-live="polite">
+                {error}
+            </p>
         </li>
     }
 }
@@ -126,7 +142,13 @@ fn AddParty() -> impl IntoView {
             .map_err(|e| e.message())
     });
     view! {
-        <AddNamed id="raci-add-party" label="New party" button="Add party" placeholder="MSP SOC" on_add=add>
+        <AddNamed
+            id="raci-add-party"
+            label="New party"
+            button="Add party"
+            placeholder="MSP SOC"
+            on_add=add
+        >
             <div class="field">
                 <label for="raci-add-party-side">"Side"</label>
                 <select

@@ -46,45 +46,88 @@ pub fn PrintView(
     };
     view! {
         <div class="print-controls no-print" role="group" aria-label="Appendix actions">
-            <button type="button" on:click=move |_| { let _ = window().print(); }>"Print or save as PDF"</button>
-            <button type="button" class="secondary" on:click=move |_| export(Export::Appendix)>"Download Markdown"</button>
-            <button type="button" class="secondary" on:click=back>"Back to the editor"</button>
+            <button
+                type="button"
+                on:click=move |_| {
+                    let _ = window().print();
+                }
+            >
+                "Print or save as PDF"
+            </button>
+            <button type="button" class="secondary" on:click=move |_| export(Export::Appendix)>
+                "Download Markdown"
+            </button>
+            <button type="button" class="secondary" on:click=back>
+                "Back to the editor"
+            </button>
         </div>
         <article class="sow" aria-labelledby="sow-title">
             <h2 id="sow-title">"Appendix: responsibilities (RACI)"</h2>
             <p>
-                "This appendix sets out, function by function, who owns what between "
-                {company}
+                "This appendix sets out, function by function, who owns what between " {company}
                 " and the managed service provider."
             </p>
-            <p><strong>"Parties. "</strong>{parties} "."</p>
-            <p><strong>"Letters. "</strong>{DEFINITIONS}</p>
+            <p>
+                <strong>"Parties. "</strong>
+                {parties}
+                "."
+            </p>
+            <p>
+                <strong>"Letters. "</strong>
+                {DEFINITIONS}
+            </p>
             <div class="table-scroll" tabindex="0" role="region" aria-label="Matrix">
                 <table class="print-matrix">
                     <thead>
                         <tr>
                             <th scope="col">"Function"</th>
-                            {head.into_iter().map(|h| view! { <th scope="col">{h}</th> }).collect_view()}
+                            {head
+                                .into_iter()
+                                .map(|h| view! { <th scope="col">{h}</th> })
+                                .collect_view()}
                         </tr>
                     </thead>
                     <tbody>
-                        {rows.into_iter().map(|(name, cells)| view! {
-                            <tr>
-                                <th scope="row">{name}</th>
-                                {cells.into_iter().map(|c| view! { <td>{c}</td> }).collect_view()}
-                            </tr>
-                        }).collect_view()}
+                        {rows
+                            .into_iter()
+                            .map(|(name, cells)| {
+                                view! {
+                                    <tr>
+                                        <th scope="row">{name}</th>
+                                        {cells
+                                            .into_iter()
+                                            .map(|c| view! { <td>{c}</td> })
+                                            .collect_view()}
+                                    </tr>
+                                }
+                            })
+                            .collect_view()}
                     </tbody>
                 </table>
             </div>
-            {sections.into_iter().map(|s| view! {
-                <section class="sow-section">
-                    <h3>{format!("{}. {}", s.number, s.title)}</h3>
-                    {s.clauses.into_iter().map(|c| view! {
-                        <p class="clause"><strong>{format!("{} {}.", c.number, c.title)}</strong> " " {c.text}</p>
-                    }).collect_view()}
-                </section>
-            }).collect_view()}
+            {sections
+                .into_iter()
+                .map(|s| {
+                    view! {
+                        <section class="sow-section">
+                            <h3>{format!("{}. {}", s.number, s.title)}</h3>
+                            {s
+                                .clauses
+                                .into_iter()
+                                .map(|c| {
+                                    view! {
+                                        <p class="clause">
+                                            <strong>{format!("{} {}.", c.number, c.title)}</strong>
+                                            " "
+                                            {c.text}
+                                        </p>
+                                    }
+                                })
+                                .collect_view()}
+                        </section>
+                    }
+                })
+                .collect_view()}
         </article>
     }
 }

@@ -1,5 +1,5 @@
-//! One function's row of the grid. Each row derives its own view of the matrix, and each
-//! cell its own letters, so an edit updates one cell's DOM and no other.
+//! One function's row of the grid. Each row has its own signal (`components/keyed.rs`)
+//! and each cell its own letters, so an edit updates one cell's DOM and no other.
 
 use std::collections::HashMap;
 
@@ -7,6 +7,7 @@ use leptos::prelude::*;
 
 use super::ctx::{cell_id, Editor, ROW_HEADER};
 use super::IssueCounts;
+use crate::components::keyed::Keyed;
 use crate::domain::raci::{Function, Id, Letter, Letters, Marks};
 
 /// What a row shows. Only a row whose view changed is told, so an edit wakes the effects
@@ -51,52 +52,41 @@ impl RowView {
     }
 }
 
-/// One signal per row, kept in step with the matrix by a single effect.
+/// One signal per row of the grid, kept in step with the matrix by a single effect.
 #[derive(Clone, Copy)]
-pub struct RowStore(StoredValue<HashMap<Id, ArcRwSignal<RowView>>>);
+pub struct Rows(Keyed<Id, RowView>);
 
-impl RowStore {
-    /// Creates the store and the effect that updates changed rows after every change.
+impl Rows {
+    /// Creates the rows' signals and the effect that updates changed rows after every change.
     pub fn provide(editor: Editor, counts: Memo<HashMap<Id, usize>>) {
-        let store = RowStore(StoredValue::new(HashMap::new()));
+        let rows: Keyed<Id, RowView> = Keyed::default();
         Effect::new(move |_| {
             counts.with(|counts| {
                 editor.with(|r| {
-                    store.0.with_value(|rows| {
-                        for f in &r.functions {
-                            let Some(signal) = rows.get(&f.id) else {
-                                continue;
-                            };
-                            let issues = counts.get(&f.id).copied().unwrap_or(0);
-                            if !signal.with_untracked(|v| v.shows(f, issues)) {
-                                signal.set(RowView::of(f, issues));
-                            }
-                        }
-                    })
+                    rows.refresh_keys(r.functions.iter().map(|f| {
+                        let issues = counts.get(&f.id).copied().unwrap_or(0);
+                        let now = move |shown: &RowView| {
+                            (!shown.shows(f, issues)).then(|| RowView::of(f, issues))
+                        };
+                        (&f.id, now)
+                    }))
                 })
             })
         });
-        provide_context(store);
+        provide_context(Rows(rows));
     }
 
     /// The signal of one row, created on first use.
     fn row(self, fid: Id) -> ArcRwSignal<RowView> {
-        if let Some(s) = self.0.with_value(|rows| rows.get(&fid).cloned()) {
-            return s;
-        }
-        let editor = Editor::get();
-        let counts = expect_context::<IssueCounts>().0;
-        let issues = counts.with_untracked(|c| c.get(&fid).copied().unwrap_or(0));
-        let view = editor.with_untracked(|r| {
-            r.function(fid)
-                .map(|f| RowView::of(f, issues))
-                .unwrap_or_default()
-        });
-        let signal = ArcRwSignal::new(view);
-        self.0.update_value(|rows| {
-            rows.insert(fid, signal.clone());
-        });
-        signal
+        self.0.get(&fid, || {
+            let counts = expect_context::<IssueCounts>().0;
+            let issues = counts.with_untracked(|c| c.get(&fid).copied().unwrap_or(0));
+            Editor::get().with_untracked(|r| {
+                r.function(fid)
+                    .map(|f| RowView::of(f, issues))
+                    .unwrap_or_default()
+            })
+        })
     }
 }
 
@@ -112,7 +102,7 @@ fn tabindex(stop: bool) -> &'static str {
 #[component]
 pub fn GridRow(fid: Id, party_ids: Memo<Vec<Id>>) -> impl IntoView {
     let editor = Editor::get();
-    let signal = expect_context::<RowStore>().row(fid);
+    let signal = expect_context::<Rows>().row(fid);
     let row = Memo::new(move |_| signal.get());
     let issues = Memo::new(move |_| row.with(|r| r.issues));
     let marks = Memo::new(move |_| row.with(|r| r.marks));
@@ -157,11 +147,12 @@ pub fn GridRow(fid: Id, party_ids: Memo<Vec<Id>>) -> impl IntoView {
                 class="fn-name"
             >
                 <span class="fn-text">{name}</span>
-                <span class="badges" aria-hidden="true">{badges}</span>
+                <span class="badges" aria-hidden="true">
+                    {badges}
+                </span>
                 <Show when=move || issues.get() != 0>
                     <span class="issue-count">
-                        {issues}
-                        <span class="visually-hidden">{plural}</span>
+                        {issues} <span class="visually-hidden">{plural}</span>
                     </span>
                 </Show>
             </th>

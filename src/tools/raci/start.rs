@@ -35,11 +35,15 @@ pub fn StartPanel() -> impl IntoView {
         <section class="panel raci-start" aria-labelledby="raci-start-title">
             <h2 id="raci-start-title">"Start the matrix"</h2>
             <p>
-                "The template lists every function a co-managed contract should name, with the usual split between internal IT and the MSP filled in. Change anything: it is a starting point, not advice."
+                "The template lists every function a co-managed contract should name, with the \
+                    usual split between internal IT and the MSP filled in. Change anything: it is \
+                    a starting point, not advice."
             </p>
             <div class="field">
                 <label for=select_id.clone()>"Industry"</label>
-                <p class="hint">"Chosen from the company profile; change it here for this matrix only."</p>
+                <p class="hint">
+                    "Chosen from the company profile; change it here for this matrix only."
+                </p>
                 <select
                     id=select_id
                     on:change=move |ev| {
@@ -69,7 +73,7 @@ pub fn StartPanel() -> impl IntoView {
                                 "{} functions: the general {} plus {n} for {}.",
                                 template::GENERAL.len() + n,
                                 template::GENERAL.len(),
-                                industry.get().label().to_ascii_lowercase()
+                                industry.get().label().to_ascii_lowercase(),
                             )
                         }
                     }}

@@ -48,16 +48,30 @@ pub fn SuggestedNotice() -> impl IntoView {
     };
     view! {
         {move || {
-            lines.get().map(|(intro, list)| view! {
-                <div class="notice info suggested-kinds no-print" role="status" data-testid="raci-suggested">
-                    <p>{intro}</p>
-                    <ul>{list.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
-                    <p class="actions">
-                        <button type="button" on:click=keep>"Keep these marks"</button>
-                        <button type="button" class="secondary" on:click=undo>"Undo these marks"</button>
-                    </p>
-                </div>
-            })
+            lines
+                .get()
+                .map(|(intro, list)| {
+                    view! {
+                        <div
+                            class="notice info suggested-kinds no-print"
+                            role="status"
+                            data-testid="raci-suggested"
+                        >
+                            <p>{intro}</p>
+                            <ul>
+                                {list.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}
+                            </ul>
+                            <p class="actions">
+                                <button type="button" on:click=keep>
+                                    "Keep these marks"
+                                </button>
+                                <button type="button" class="secondary" on:click=undo>
+                                    "Undo these marks"
+                                </button>
+                            </p>
+                        </div>
+                    }
+                })
         }}
     }
 }

@@ -60,7 +60,11 @@ pub fn Toolbar(
                 <button type="button" class="secondary" on:click=move |_| template_open.set(true)>
                     "Replace with template…"
                 </button>
-                <button type="button" class="secondary danger" on:click=move |_| clear_open.set(true)>
+                <button
+                    type="button"
+                    class="secondary danger"
+                    on:click=move |_| clear_open.set(true)
+                >
                     "Clear…"
                 </button>
             </div>
@@ -69,17 +73,21 @@ pub fn Toolbar(
         <ConfirmDialog
             open=template_open
             title="Replace the matrix with the template?"
-            message=Signal::derive(move || format!(
-                "Every function, party and note in this matrix is replaced by the co-managed template for {} (from the company profile). You can undo this.",
-                industry().label().to_ascii_lowercase()
-            ))
+            message=Signal::derive(move || {
+                format!(
+                    "Every function, party and note in this matrix is replaced by the co-managed \
+                        template for {} (from the company profile). You can undo this.",
+                    industry().label().to_ascii_lowercase(),
+                )
+            })
             confirm_label="Replace with template"
             on_confirm=use_template
         />
         <ConfirmDialog
             open=clear_open
             title="Clear the whole matrix?"
-            message="Every function, party and note is removed and the start screen comes back. You can undo this."
+            message="Every function, party and note is removed and the start screen comes back. \
+            You can undo this."
             confirm_label="Clear the matrix"
             on_confirm=clear
         />

@@ -17,31 +17,46 @@ pub fn WorkloadPanel() -> impl IntoView {
             <h2 id="raci-workload-title">"Workload"</h2>
             <div class="table-scroll" tabindex="0" role="region" aria-label="Workload per party">
                 <table class="workload-table">
-                    <caption class="hint">"Letters each party holds, and its share of all the work (R)."</caption>
+                    <caption class="hint">
+                        "Letters each party holds, and its share of all the work (R)."
+                    </caption>
                     <thead>
                         <tr>
                             <th scope="col">"Party"</th>
-                            <th scope="col"><abbr title="Responsible">"R"</abbr></th>
-                            <th scope="col"><abbr title="Accountable">"A"</abbr></th>
-                            <th scope="col"><abbr title="Consulted">"C"</abbr></th>
-                            <th scope="col"><abbr title="Informed">"I"</abbr></th>
+                            <th scope="col">
+                                <abbr title="Responsible">"R"</abbr>
+                            </th>
+                            <th scope="col">
+                                <abbr title="Accountable">"A"</abbr>
+                            </th>
+                            <th scope="col">
+                                <abbr title="Consulted">"C"</abbr>
+                            </th>
+                            <th scope="col">
+                                <abbr title="Informed">"I"</abbr>
+                            </th>
                             <th scope="col">"Share of the work"</th>
                         </tr>
                     </thead>
                     <tbody>
                         <For each=move || loads.get() key=|l| l.clone() let(l)>
                             <tr class:over=l.overloaded>
-                                <th scope="row">{l.name.clone()} " " {side_tag(&l.name, l.side)}</th>
+                                <th scope="row">
+                                    {l.name.clone()} " " {side_tag(&l.name, l.side)}
+                                </th>
                                 <td>{l.r}</td>
                                 <td>{l.a}</td>
                                 <td>{l.c}</td>
                                 <td>{l.i}</td>
                                 <td class="share">
                                     <span class="bar" aria-hidden="true">
-                                        <span class="fill" style:width=format!("{}%", l.share_pct)></span>
+                                        <span
+                                            class="fill"
+                                            style:width=format!("{}%", l.share_pct)
+                                        ></span>
                                     </span>
                                     {format!("{}%", l.share_pct)}
-                                    {l.overloaded.then(|| view! { <span class="over-tag">" over the limit"</span> })}
+                                    {l.overloaded.then(over_limit)}
                                 </td>
                             </tr>
                         </For>
@@ -86,9 +101,12 @@ fn OverloadLimit() -> impl IntoView {
                 aria-describedby="raci-overload-hint raci-overload-error"
             />
             <p class="hint" id="raci-overload-hint">
-                "A party doing the work on more than this share of all functions is flagged as a single point of failure."
+                "A party doing the work on more than this share of all functions is flagged as a \
+                    single point of failure."
             </p>
-            <p class="field-error" id="raci-overload-error" aria-live="polite">{error}</p>
+            <p class="field-error" id="raci-overload-error" aria-live="polite">
+                {error}
+            </p>
         </div>
     }
 }
@@ -105,7 +123,10 @@ fn Heatmap() -> impl IntoView {
         <h3 id="raci-heat-title">"Heatmap"</h3>
         <div class="table-scroll" tabindex="0" role="region" aria-labelledby="raci-heat-title">
             <table class="heatmap">
-                <caption class="hint">"Functions in each category where the party is responsible or accountable; darker is more."</caption>
+                <caption class="hint">
+                    "Functions in each category where the party is responsible or accountable; \
+                        darker is more."
+                </caption>
                 <thead>
                     <tr>
                         <th scope="col">"Category"</th>
@@ -118,10 +139,15 @@ fn Heatmap() -> impl IntoView {
                     <For each=move || heat.get() key=|h| h.clone() let(h)>
                         <tr>
                             <th scope="row">{h.name.clone()}</th>
-                            {h.cells
+                            {h
+                                .cells
                                 .iter()
-                                .map(|(n, level)| view! {
-                                    <td class=format!("heat heat-{level}")>{format!("{n}/{}", h.functions)}</td>
+                                .map(|(n, level)| {
+                                    view! {
+                                        <td class=format!(
+                                            "heat heat-{level}",
+                                        )>{format!("{n}/{}", h.functions)}</td>
+                                    }
                                 })
                                 .collect_view()}
                         </tr>
@@ -130,4 +156,8 @@ fn Heatmap() -> impl IntoView {
             </table>
         </div>
     }
+}
+
+fn over_limit() -> impl IntoView {
+    view! { <span class="over-tag">" over the limit"</span> }
 }

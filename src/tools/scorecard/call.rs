@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::knockouts::FlagChecklist;
-use super::live::{apply, doc, Live, ScorecardDoc};
+use super::live::{doc, Live, ScorecardDoc};
 use super::scores::{AnchorList, ScoreButtons};
 use super::sig::{aria, error_text, flag, list, show_or, text};
 use crate::browser::state::Lib;
@@ -107,14 +107,11 @@ pub fn CallMode() -> impl IntoView {
             return;
         };
         let (provider, criterion) = (q.provider.clone(), q.criterion.clone());
-        apply(
-            doc,
-            ScorecardEdit::Score {
-                provider,
-                criterion,
-                score: s,
-            },
-        );
+        doc.send(ScorecardEdit::Score {
+            provider,
+            criterion,
+            score: s,
+        });
         if s.is_some() && advance.get_untracked() {
             navigate(doc, &q, Nav::Step(1));
         }
@@ -144,8 +141,31 @@ pub fn CallMode() -> impl IntoView {
     });
     view! {
         <section class="sc-call" aria-labelledby="sc-call-title">
-            <h2 id="sc-call-title" class="visually-hidden">"Call mode"</h2>
-            {show_or(move || question.with(Option::is_some), move || view! { <CallQuestion question=question on_score=Callback::new(score) advance=advance /> }.into_any(), || view! { <p class="empty">"Call mode needs at least one provider (add one on the Scores view) and one criterion."</p> }.into_any())}
+            <h2 id="sc-call-title" class="visually-hidden">
+                "Call mode"
+            </h2>
+            {show_or(
+                move || question.with(Option::is_some),
+                move || {
+                    view! {
+                        <CallQuestion
+                            question=question
+                            on_score=Callback::new(score)
+                            advance=advance
+                        />
+                    }
+                        .into_any()
+                },
+                || {
+                    view! {
+                        <p class="empty">
+                            "Call mode needs at least one provider (add one on the Scores view) \
+                                and one criterion."
+                        </p>
+                    }
+                        .into_any()
+                },
+            )}
         </section>
     }
 }
@@ -186,20 +206,44 @@ fn CallQuestion(
         <div class="sc-call-top">
             <div class="field">
                 <label for=provider_select.clone()>"Provider on the call"</label>
-                <select id=provider_select on:change=move |ev| {
-                    let provider = event_target_value(&ev);
-                    let criterion = question.get_untracked().map(|q| q.criterion).unwrap_or_default();
-                    go(doc, Cursor { provider, criterion });
-                }>
-                    {list(move || live.providers.get(), move |id| {
-                        let name = live.name(&id);
-                        view! { <option value=id.clone() selected=flag(move || current_provider.get() == id)>{name}</option> }.into_any()
-                    })}
+                <select
+                    id=provider_select
+                    on:change=move |ev| {
+                        let provider = event_target_value(&ev);
+                        let criterion = question
+                            .get_untracked()
+                            .map(|q| q.criterion)
+                            .unwrap_or_default();
+                        go(doc, Cursor { provider, criterion });
+                    }
+                >
+                    {list(
+                        move || live.providers.get(),
+                        move |id| {
+                            let name = live.name(&id);
+                            view! {
+                                <option
+                                    value=id.clone()
+                                    selected=flag(move || current_provider.get() == id)
+                                >
+                                    {name}
+                                </option>
+                            }
+                                .into_any()
+                        },
+                    )}
                 </select>
             </div>
             <div class="sc-call-progress">
                 <p aria-live="polite" data-testid="sc-call-position">
-                    {text(move || format!("Question {} of {} · {} scored", progress().position, progress().total, progress().scored))}
+                    {text(move || {
+                        format!(
+                            "Question {} of {} · {} scored",
+                            progress().position,
+                            progress().total,
+                            progress().scored,
+                        )
+                    })}
                 </p>
                 <progress
                     max=text(move || progress().total.max(1).to_string())
@@ -212,17 +256,36 @@ fn CallQuestion(
             <p class="sc-call-group">{f(|q| q.group.clone())}</p>
             <h3 class="sc-call-criterion">{f(|q| q.name.clone())}</h3>
             <p class="sc-call-question">{f(|q| q.question.clone())}</p>
-            <AnchorList anchors=Signal::derive(move || question.with(|q| q.as_ref().map(|q| q.anchors.clone()).unwrap_or_default())) />
+            <AnchorList anchors=Signal::derive(move || {
+                question.with(|q| q.as_ref().map(|q| q.anchors.clone()).unwrap_or_default())
+            }) />
             <ScoreButtons
                 current=Signal::derive(move || question.with(|q| q.as_ref().and_then(|q| q.score)))
                 on_pick=on_score
-                label=Signal::derive(move || format!("Score for {}", question.with(|q| q.as_ref().map(|q| q.provider_name.clone()).unwrap_or_default())))
+                label=Signal::derive(move || {
+                    format!(
+                        "Score for {}",
+                        question
+                            .with(|q| {
+                                q.as_ref().map(|q| q.provider_name.clone()).unwrap_or_default()
+                            }),
+                    )
+                })
             />
             <p class="sc-call-current" aria-live="polite" data-testid="sc-call-score">
-                {text(move || question.with(|q| match q.as_ref().and_then(|q| q.score) {
-                    Some(s) => format!("Scored {} for {}", s.label(), q.as_ref().map(|q| q.provider_name.as_str()).unwrap_or("")),
-                    None => "Not scored yet".to_owned(),
-                }))}
+                {text(move || {
+                    question
+                        .with(|q| match q.as_ref().and_then(|q| q.score) {
+                            Some(s) => {
+                                format!(
+                                    "Scored {} for {}",
+                                    s.label(),
+                                    q.as_ref().map(|q| q.provider_name.as_str()).unwrap_or(""),
+                                )
+                            }
+                            None => "Not scored yet".to_owned(),
+                        })
+                })}
             </p>
             <div class="field">
                 <label for=note_id.clone()>"Note"</label>
@@ -235,25 +298,58 @@ fn CallQuestion(
                         let text = event_target_value(&ev);
                         if let Some(q) = question.get_untracked() {
                             let field = format!("note:{}:{}", q.provider, q.criterion);
-                            let note = ScorecardEdit::Note { provider: q.provider, criterion: q.criterion, text };
+                            let note = ScorecardEdit::Note {
+                                provider: q.provider,
+                                criterion: q.criterion,
+                                text,
+                            };
                             note_error.set(doc.typed(&field, note).err().map(|e| e.message()));
                         }
                     }
                 ></textarea>
-                <p class="field-error" aria-live="polite">{error_text(note_error)}</p>
+                <p class="field-error" aria-live="polite">
+                    {error_text(note_error)}
+                </p>
             </div>
             // aria-disabled keeps the focus on Next at the last question (a disabled
             // button would drop it to the page); moving past either end does nothing.
             <div class="sc-call-nav">
-                <button type="button" class="secondary" aria-disabled=aria(move || progress().position <= 1) on:click=move |_| nav(Nav::Step(-1))>"Previous"</button>
-                <button type="button" aria-disabled=aria(move || progress().position >= progress().total) on:click=move |_| nav(Nav::Step(1))>"Next"</button>
-                <button type="button" class="secondary" aria-disabled=aria(move || progress().scored >= progress().total) on:click=move |_| nav(Nav::Unscored)>"Next unscored"</button>
+                <button
+                    type="button"
+                    class="secondary"
+                    aria-disabled=aria(move || progress().position <= 1)
+                    on:click=move |_| nav(Nav::Step(-1))
+                >
+                    "Previous"
+                </button>
+                <button
+                    type="button"
+                    aria-disabled=aria(move || progress().position >= progress().total)
+                    on:click=move |_| nav(Nav::Step(1))
+                >
+                    "Next"
+                </button>
+                <button
+                    type="button"
+                    class="secondary"
+                    aria-disabled=aria(move || progress().scored >= progress().total)
+                    on:click=move |_| nav(Nav::Unscored)
+                >
+                    "Next unscored"
+                </button>
             </div>
             <div class="sc-call-options">
-                <input id=advance_id.clone() type="checkbox" prop:checked=advance on:change=move |ev| advance.set(event_target_checked(&ev)) />
+                <input
+                    id=advance_id.clone()
+                    type="checkbox"
+                    prop:checked=advance
+                    on:change=move |ev| advance.set(event_target_checked(&ev))
+                />
                 <label for=advance_id>"Go to the next question after scoring"</label>
             </div>
-            <p class="hint">"Keys: 0 to 5 score, N not applicable, Delete clears, arrow keys move. Keys type normally in the note."</p>
+            <p class="hint">
+                "Keys: 0 to 5 score, N not applicable, Delete clears, arrow keys move. Keys type normally in the note."
+            </p>
         </article>
         <details class="panel sc-call-flags">
             <summary>"Red flags heard on this call"</summary>

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::grid::Selected;
+use super::live::Selected;
 use super::live::{cell_dom_id, dom_id, CellView, Live};
 use super::sig::text;
 use crate::domain::scorecard::model::Score;
@@ -140,13 +140,22 @@ pub fn GridCell(provider: String, criterion: String, selected: Selected) -> impl
                 on:focus=on_focus
             />
             <span class="sc-marks" aria-hidden="true">
-                {text(move || mark_view.with(|v| {
-                    let mut marks = String::new();
-                    if v.has_note { marks.push('•'); }
-                    if v.disagree { marks.push('≠'); }
-                    if let Some(a) = v.agreed { marks.push_str(&format!("={}", a.label())); }
-                    marks
-                }))}
+                {text(move || {
+                    mark_view
+                        .with(|v| {
+                            let mut marks = String::new();
+                            if v.has_note {
+                                marks.push('•');
+                            }
+                            if v.disagree {
+                                marks.push('≠');
+                            }
+                            if let Some(a) = v.agreed {
+                                marks.push_str(&format!("={}", a.label()));
+                            }
+                            marks
+                        })
+                })}
             </span>
         </td>
     }

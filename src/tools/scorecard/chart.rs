@@ -14,12 +14,28 @@ pub fn ResultsChart() -> impl IntoView {
     view! {
         <figure class="sc-chart">
             <ul class="sc-legend" aria-hidden="true">
-                {move || chart.with(|c| c.series.iter().enumerate().map(|(i, name)| view! {
-                    <li><span class=format!("sc-swatch s{i}")></span>{name.clone()}</li>
-                }).collect_view())}
+                {move || {
+                    chart
+                        .with(|c| {
+                            c.series
+                                .iter()
+                                .enumerate()
+                                .map(|(i, name)| {
+                                    view! {
+                                        <li>
+                                            <span class=format!("sc-swatch s{i}")></span>
+                                            {name.clone()}
+                                        </li>
+                                    }
+                                })
+                                .collect_view()
+                        })
+                }}
             </ul>
             {move || chart.with(draw)}
-            <figcaption class="hint">"The chart shows up to five top-ranked providers; the table below lists every provider."</figcaption>
+            <figcaption class="hint">
+                "The chart shows up to five top-ranked providers; the table below lists every provider."
+            </figcaption>
         </figure>
     }
 }
@@ -31,7 +47,13 @@ fn draw(c: &Chart) -> AnyView {
         .iter()
         .map(|t| {
             view! {
-                <line class="sc-tick" x1=t.x.to_string() x2=t.x.to_string() y1="0" y2=c.height.to_string()></line>
+                <line
+                    class="sc-tick"
+                    x1=t.x.to_string()
+                    x2=t.x.to_string()
+                    y1="0"
+                    y2=c.height.to_string()
+                ></line>
             }
         })
         .collect_view();
@@ -44,19 +66,41 @@ fn draw(c: &Chart) -> AnyView {
                 .iter()
                 .map(|b| {
                     view! {
-                        <rect class=format!("sc-bar s{}", b.series) x="0" y=b.y.to_string() width=b.width.max(0.0).to_string() height=b.height.to_string() rx="2"></rect>
-                        <text class="sc-bar-label" x=b.label_x.to_string() y=(b.y + b.height - 2.0).to_string()>{b.label.clone()}</text>
+                        <rect
+                            class=format!("sc-bar s{}", b.series)
+                            x="0"
+                            y=b.y.to_string()
+                            width=b.width.max(0.0).to_string()
+                            height=b.height.to_string()
+                            rx="2"
+                        ></rect>
+                        <text
+                            class="sc-bar-label"
+                            x=b.label_x.to_string()
+                            y=(b.y + b.height - 2.0).to_string()
+                        >
+                            {b.label.clone()}
+                        </text>
                     }
                 })
                 .collect_view();
             view! {
-                <text class="sc-row-label" x="0" y=row.label_y.to_string()>{row.label.clone()}</text>
+                <text class="sc-row-label" x="0" y=row.label_y.to_string()>
+                    {row.label.clone()}
+                </text>
                 {bars}
             }
         })
         .collect_view();
     view! {
-        <svg class="sc-chart-svg" viewBox=view_box role="img" aria-label=c.summary.clone() width="100%" preserveAspectRatio="xMinYMin meet">
+        <svg
+            class="sc-chart-svg"
+            viewBox=view_box
+            role="img"
+            aria-label=c.summary.clone()
+            width="100%"
+            preserveAspectRatio="xMinYMin meet"
+        >
             <title>{c.summary.clone()}</title>
             {ticks}
             {rows}

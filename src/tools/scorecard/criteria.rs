@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use super::live::{apply, doc, CritView, Live};
+use super::live::{doc, CritView, Live};
 use super::sig::{aria, error_text, flag, invalid, list, show, text};
 use crate::browser::clock::fresh_id;
 use crate::browser::state::Lib;
@@ -34,10 +34,10 @@ pub fn CriteriaEditor() -> impl IntoView {
         })
     });
     let ask_remove = pending.ask();
-    let remove = pending.then(move |id| apply(doc, ScorecardEdit::RemoveCriterion(id.to_owned())));
+    let remove = pending.then(move |id| doc.send(ScorecardEdit::RemoveCriterion(id.to_owned())));
     let restore = move |_| {
         let before = doc.with_untracked(|sc| sc.criteria.len());
-        apply(doc, ScorecardEdit::RestoreDefaultCriteria);
+        doc.send(ScorecardEdit::RestoreDefaultCriteria);
         let added = doc
             .with_untracked(|sc| sc.criteria.len())
             .saturating_sub(before);
@@ -55,17 +55,27 @@ pub fn CriteriaEditor() -> impl IntoView {
         <section aria-labelledby="sc-criteria-title">
             <div class="panel-head">
                 <h2 id="sc-criteria-title">"Criteria and weights"</h2>
-                <button type="button" class="secondary" on:click=restore>"Restore default criteria"</button>
+                <button type="button" class="secondary" on:click=restore>
+                    "Restore default criteria"
+                </button>
             </div>
             <p class="hint">
-                "Weights are relative: a criterion with weight 4 counts twice as much as one with 2. The share column shows each weight as a percentage of the total ("
+                "Weights are relative: a criterion with weight 4 counts twice as much as one with \
+                    2. The share column shows each weight as a percentage of the total ("
                 {total_weight} "). Weight 0 ignores a criterion."
             </p>
-            <p class="sc-status" aria-live="polite">{restored}</p>
+            <p class="sc-status" aria-live="polite">
+                {restored}
+            </p>
             <datalist id="sc-group-names">
                 {list(group_names, |g| view! { <option value=g></option> }.into_any())}
             </datalist>
-            {list(group_names, move |group| view! { <CriteriaGroup group=group on_remove=ask_remove /> }.into_any())}
+            {list(
+                group_names,
+                move |group| {
+                    view! { <CriteriaGroup group=group on_remove=ask_remove /> }.into_any()
+                },
+            )}
             <AddCriterion />
             <ConfirmDialog
                 open=pending.open
@@ -97,13 +107,19 @@ fn CriteriaGroup(group: String, on_remove: Callback<String>) -> impl IntoView {
     let can_down = Signal::derive(move || matches!(place.get(), (Some(at), len) if at + 1 < len));
     let moved = group.clone();
     let on_move = Callback::new(move |by: i32| {
-        apply(live.doc, ScorecardEdit::MoveGroup(moved.clone(), by));
+        live.doc.send(ScorecardEdit::MoveGroup(moved.clone(), by));
     });
     view! {
         <section class="panel sc-crit-group" aria-labelledby=labelled>
             <div class="panel-head">
                 <h3 id=heading>{group.clone()}</h3>
-                <ItemActions name=group.clone() noun="group" can_back=can_up can_forward=can_down on_move=on_move />
+                <ItemActions
+                    name=group.clone()
+                    noun="group"
+                    can_back=can_up
+                    can_forward=can_down
+                    on_move=on_move
+                />
             </div>
             <div class="sc-crit-line sc-crit-head" aria-hidden="true">
                 <span>"Criterion"</span>
@@ -111,7 +127,10 @@ fn CriteriaGroup(group: String, on_remove: Callback<String>) -> impl IntoView {
                 <span class="sc-share">"Share"</span>
             </div>
             <ul class="sc-crit-list">
-                {list(ids, move |id| view! { <CriterionEdit id=id on_remove=on_remove /> }.into_any())}
+                {list(
+                    ids,
+                    move |id| view! { <CriterionEdit id=id on_remove=on_remove /> }.into_any(),
+                )}
             </ul>
         </section>
     }
@@ -176,31 +195,66 @@ fn CriterionEdit(id: String, on_remove: Callback<String>) -> impl IntoView {
         <li class="sc-crit-item">
             <div class="sc-crit-line">
                 <div class="field sc-crit-name">
-                    <label class="visually-hidden" for=name_id.clone()>"Criterion name"</label>
-                    <input id=name_id type="text" maxlength=MAX_NAME_CHARS.to_string() prop:value=name on:input=on_name
-                        aria-invalid=invalid(name_error) />
-                    <p class="field-error" aria-live="polite">{error_text(name_error)}</p>
+                    <label class="visually-hidden" for=name_id.clone()>
+                        "Criterion name"
+                    </label>
+                    <input
+                        id=name_id
+                        type="text"
+                        maxlength=MAX_NAME_CHARS.to_string()
+                        prop:value=name
+                        on:input=on_name
+                        aria-invalid=invalid(name_error)
+                    />
+                    <p class="field-error" aria-live="polite">
+                        {error_text(name_error)}
+                    </p>
                 </div>
                 <div class="field sc-crit-weight">
-                    <label class="visually-hidden" for=weight_id.clone()>"Weight of " {name}</label>
-                    <input id=weight_id type="text" inputmode="decimal" autocomplete="off" prop:value=weight_text on:input=on_weight
-                        aria-invalid=invalid(weight_error) />
-                    <p class="field-error" aria-live="polite">{error_text(weight_error)}</p>
+                    <label class="visually-hidden" for=weight_id.clone()>
+                        "Weight of "
+                        {name}
+                    </label>
+                    <input
+                        id=weight_id
+                        type="text"
+                        inputmode="decimal"
+                        autocomplete="off"
+                        prop:value=weight_text
+                        on:input=on_weight
+                        aria-invalid=invalid(weight_error)
+                    />
+                    <p class="field-error" aria-live="polite">
+                        {error_text(weight_error)}
+                    </p>
                 </div>
-                <p class="sc-share" data-testid="sc-share">{v(|c| format!("{:.1}%", c.share))}</p>
+                <p class="sc-share" data-testid="sc-share">
+                    {v(|c| format!("{:.1}%", c.share))}
+                </p>
                 <ItemActions
                     name=name
                     can_back=flag(up)
                     can_forward=flag(down)
-                    on_move=Callback::new(move |by| apply(live.doc, ScorecardEdit::MoveCriterion(id.get_value(), by)))
+                    on_move=Callback::new(move |by| {
+                        live.doc.send(ScorecardEdit::MoveCriterion(id.get_value(), by))
+                    })
                     on_delete=Callback::new(move |()| on_remove.run(id.get_value()))
                 >
-                    <button type="button" class="secondary" aria-expanded=aria(move || open.get()) on:click=move |_| open.update(|o| *o = !*o)>
-                        "Details" <span class="visually-hidden">" of " {name}</span>
+                    <button
+                        type="button"
+                        class="secondary"
+                        aria-expanded=aria(move || open.get())
+                        on:click=move |_| open.update(|o| *o = !*o)
+                    >
+                        "Details"
+                        <span class="visually-hidden">" of " {name}</span>
                     </button>
                 </ItemActions>
             </div>
-            {show(move || open.get(), move || view! { <CriterionTexts id=id.get_value() /> }.into_any())}
+            {show(
+                move || open.get(),
+                move || view! { <CriterionTexts id=id.get_value() /> }.into_any(),
+            )}
         </li>
     }
 }
@@ -224,9 +278,29 @@ fn CriterionTexts(id: String) -> impl IntoView {
             error.set(doc.typed(&field, edit).err().map(|e| e.message()));
         };
         let input = if multiline {
-            view! { <textarea id=field_id.clone() rows="2" maxlength=MAX_TEXT_CHARS.to_string() on:input=on_input>{value}</textarea> }.into_any()
+            view! {
+                <textarea
+                    id=field_id.clone()
+                    rows="2"
+                    maxlength=MAX_TEXT_CHARS.to_string()
+                    on:input=on_input
+                >
+                    {value}
+                </textarea>
+            }
+            .into_any()
         } else {
-            view! { <input id=field_id.clone() type="text" list="sc-group-names" maxlength=MAX_NAME_CHARS.to_string() value=value on:input=on_input /> }.into_any()
+            view! {
+                <input
+                    id=field_id.clone()
+                    type="text"
+                    list="sc-group-names"
+                    maxlength=MAX_NAME_CHARS.to_string()
+                    value=value
+                    on:input=on_input
+                />
+            }
+            .into_any()
         };
         view! {
             <div class="field">
@@ -242,7 +316,9 @@ fn CriterionTexts(id: String) -> impl IntoView {
             {field("1 means", CriterionText::Anchor1, c.anchors.one, true)}
             {field("3 means", CriterionText::Anchor3, c.anchors.three, true)}
             {field("5 means", CriterionText::Anchor5, c.anchors.five, true)}
-            <p class="field-error" aria-live="polite">{error_text(error)}</p>
+            <p class="field-error" aria-live="polite">
+                {error_text(error)}
+            </p>
         </div>
     }
     .into_any()
@@ -277,27 +353,51 @@ fn AddCriterion() -> impl IntoView {
         }
     };
     view! {
-        <form class="panel sc-add-criterion" on:submit=move |ev| {
-            ev.prevent_default();
-            add();
-        }>
+        <form
+            class="panel sc-add-criterion"
+            on:submit=move |ev| {
+                ev.prevent_default();
+                add();
+            }
+        >
             <h3>"Add a criterion"</h3>
             <div class="form-grid">
                 <div class="field">
                     <label for=name_id.clone()>"Name"</label>
-                    <input id=name_id type="text" maxlength=MAX_NAME_CHARS.to_string() prop:value=name on:input=move |ev| name.set(event_target_value(&ev)) />
+                    <input
+                        id=name_id
+                        type="text"
+                        maxlength=MAX_NAME_CHARS.to_string()
+                        prop:value=name
+                        on:input=move |ev| name.set(event_target_value(&ev))
+                    />
                 </div>
                 <div class="field">
                     <label for=group_id.clone()>"Group"</label>
-                    <input id=group_id type="text" list="sc-group-names" maxlength=MAX_NAME_CHARS.to_string() prop:value=group on:input=move |ev| group.set(event_target_value(&ev)) />
+                    <input
+                        id=group_id
+                        type="text"
+                        list="sc-group-names"
+                        maxlength=MAX_NAME_CHARS.to_string()
+                        prop:value=group
+                        on:input=move |ev| group.set(event_target_value(&ev))
+                    />
                 </div>
                 <div class="field">
                     <label for=weight_id.clone()>"Weight"</label>
-                    <input id=weight_id type="text" inputmode="decimal" prop:value=weight on:input=move |ev| weight.set(event_target_value(&ev)) />
+                    <input
+                        id=weight_id
+                        type="text"
+                        inputmode="decimal"
+                        prop:value=weight
+                        on:input=move |ev| weight.set(event_target_value(&ev))
+                    />
                 </div>
             </div>
             <button type="submit">"Add criterion"</button>
-            <p class="field-error" aria-live="polite">{error_text(error)}</p>
+            <p class="field-error" aria-live="polite">
+                {error_text(error)}
+            </p>
         </form>
     }
 }

@@ -3,8 +3,8 @@
 
 use leptos::prelude::*;
 
-use super::grid::Selected;
-use super::live::{apply, doc};
+use super::live::doc;
+use super::live::Selected;
 use super::scores::{AnchorList, ScoreButtons};
 use super::sig::{error_text, show, show_or, text};
 use crate::browser::state::Lib;
@@ -59,14 +59,11 @@ pub fn CellDetails(selected: Selected) -> impl IntoView {
     let note_error = RwSignal::new(None::<&'static str>);
     let pick = Callback::new(move |score: Option<Score>| {
         if let Some((provider, criterion)) = selected.get_untracked() {
-            apply(
-                doc,
-                ScorecardEdit::Score {
-                    provider,
-                    criterion,
-                    score,
-                },
-            );
+            doc.send(ScorecardEdit::Score {
+                provider,
+                criterion,
+                score,
+            });
         }
     });
     let on_note = move |ev| {
@@ -86,32 +83,79 @@ pub fn CellDetails(selected: Selected) -> impl IntoView {
     };
     view! {
         <section class="panel sc-details" aria-labelledby="sc-details-title">
-            {show_or(move || info.with(Option::is_some), move || view! { <h3 id="sc-details-title">
-                    {field(|d| d.provider.clone())} " · " {field(|d| d.criterion.clone())}
-                </h3>
-                <p class="sc-question">{field(|d| d.question.clone())}</p>
-                <AnchorList anchors=Signal::derive(move || info.with(|i| i.as_ref().map(|d| d.anchors.clone()).unwrap_or_default())) />
-                <ScoreButtons
-                    current=Signal::derive(move || info.with(|i| i.as_ref().and_then(|d| d.score)))
-                    on_pick=pick
-                    label=Signal::derive(move || format!("Score for {}", info.with(|i| i.as_ref().map(|d| d.provider.clone()).unwrap_or_default())))
-                />
-                {show(move || info.with(|i| i.as_ref().is_some_and(|d| d.agreed.is_some())), move || view! { <p class="sc-agreed-line">"Agreed score: " {field(|d| d.agreed.map(Score::label).unwrap_or_default())}</p> }.into_any())}
-                {show(move || info.with(|i| i.as_ref().is_some_and(|d| d.others.is_some())), move || view! { <p class="sc-others-line">"Other evaluators: " {field(|d| d.others.clone().unwrap_or_default())}</p> }.into_any())}
-                <div class="field">
-                    <label for=note_id.clone()>"Note"</label>
-                    <textarea
-                        id=note_id.clone()
-                        rows="2"
-                        maxlength=MAX_TEXT_CHARS.to_string()
-                        prop:value=field(|d| d.note.clone())
-                        on:input=on_note
-                    ></textarea>
-                    <p class="field-error" aria-live="polite">{error_text(note_error)}</p>
-                </div> }.into_any(), || view! {
-                    <h3 id="sc-details-title">"Selected cell"</h3>
-                    <p class="hint">"Select a cell in the grid to see its question, its anchors and its note."</p>
-                }.into_any())}
+            {show_or(
+                move || info.with(Option::is_some),
+                move || {
+                    view! {
+                        <h3 id="sc-details-title">
+                            {field(|d| d.provider.clone())} " · " {field(|d| d.criterion.clone())}
+                        </h3>
+                        <p class="sc-question">{field(|d| d.question.clone())}</p>
+                        <AnchorList anchors=Signal::derive(move || {
+                            info.with(|i| i.as_ref().map(|d| d.anchors.clone()).unwrap_or_default())
+                        }) />
+                        <ScoreButtons
+                            current=Signal::derive(move || {
+                                info.with(|i| i.as_ref().and_then(|d| d.score))
+                            })
+                            on_pick=pick
+                            label=Signal::derive(move || {
+                                let provider = info
+                                    .with(|i| i.as_ref().map(|d| d.provider.clone()));
+                                format!("Score for {}", provider.unwrap_or_default())
+                            })
+                        />
+                        {show(
+                            move || info.with(|i| i.as_ref().is_some_and(|d| d.agreed.is_some())),
+                            move || {
+                                view! {
+                                    <p class="sc-agreed-line">
+                                        "Agreed score: "
+                                        {field(|d| d.agreed.map(Score::label).unwrap_or_default())}
+                                    </p>
+                                }
+                                    .into_any()
+                            },
+                        )}
+                        {show(
+                            move || info.with(|i| i.as_ref().is_some_and(|d| d.others.is_some())),
+                            move || {
+                                view! {
+                                    <p class="sc-others-line">
+                                        "Other evaluators: "
+                                        {field(|d| d.others.clone().unwrap_or_default())}
+                                    </p>
+                                }
+                                    .into_any()
+                            },
+                        )}
+                        <div class="field">
+                            <label for=note_id.clone()>"Note"</label>
+                            <textarea
+                                id=note_id.clone()
+                                rows="2"
+                                maxlength=MAX_TEXT_CHARS.to_string()
+                                prop:value=field(|d| d.note.clone())
+                                on:input=on_note
+                            ></textarea>
+                            <p class="field-error" aria-live="polite">
+                                {error_text(note_error)}
+                            </p>
+                        </div>
+                    }
+                        .into_any()
+                },
+                || {
+                    view! {
+                        <h3 id="sc-details-title">"Selected cell"</h3>
+                        <p class="hint">
+                            "Select a cell in the grid to see its question, its anchors and its \
+                                note."
+                        </p>
+                    }
+                        .into_any()
+                },
+            )}
         </section>
     }
 }

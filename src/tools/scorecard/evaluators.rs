@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use super::import::ImportCard;
-use super::live::{apply, doc};
+use super::live::doc;
 use super::merge::MergeView;
 use super::sig::{error_text, flag, list, show, text};
 use crate::browser::clock::{format_time, fresh_id, now_ms};
@@ -39,9 +39,13 @@ pub fn EvaluatorName() -> impl IntoView {
                         error.set(doc.typed("evaluator", name).err().map(|e| e.message()));
                     }
                 />
-                <p class="field-error" aria-live="polite">{error_text(error)}</p>
+                <p class="field-error" aria-live="polite">
+                    {error_text(error)}
+                </p>
             </div>
-            <p class="hint">"Your name goes on your scorecard file, so colleagues can merge it with theirs."</p>
+            <p class="hint">
+                "Your name goes on your scorecard file, so colleagues can merge it with theirs."
+            </p>
         </div>
     }
 }
@@ -73,39 +77,71 @@ pub fn Evaluators() -> impl IntoView {
         <section aria-labelledby="sc-eval-title">
             <h2 id="sc-eval-title">"Evaluators"</h2>
             <p class="hint">
-                "Each evaluator scores on their own device, exports their card as a file, and one person imports the others' files here. Criteria match by their id, so renamed criteria still merge; providers match by id, then by name."
+                "Each evaluator scores on their own device, exports their card as a file, and one \
+                    person imports the others' files here. Criteria match by their id, so renamed \
+                    criteria still merge; providers match by id, then by name."
             </p>
             <div class="panel">
                 <h3>"Your card"</h3>
                 <div class="sc-check">
-                    <input id=complete_id.clone() type="checkbox" prop:checked=sc_flag(|sc| sc.complete)
-                        on:change=move |ev| { let on = event_target_checked(&ev); apply(doc, ScorecardEdit::Complete(on)); } />
+                    <input
+                        id=complete_id.clone()
+                        type="checkbox"
+                        prop:checked=sc_flag(|sc| sc.complete)
+                        on:change=move |ev| {
+                            let on = event_target_checked(&ev);
+                            doc.send(ScorecardEdit::Complete(on));
+                        }
+                    />
                     <label for=complete_id>"My card is complete"</label>
                 </div>
                 <div class="sc-check">
-                    <input id=blind_id.clone() type="checkbox" prop:checked=sc_flag(|sc| sc.blind)
-                        on:change=move |ev| { let on = event_target_checked(&ev); apply(doc, ScorecardEdit::Blind(on)); } />
-                    <label for=blind_id>"Blind mode: hide other evaluators' scores until my card is complete"</label>
+                    <input
+                        id=blind_id.clone()
+                        type="checkbox"
+                        prop:checked=sc_flag(|sc| sc.blind)
+                        on:change=move |ev| {
+                            let on = event_target_checked(&ev);
+                            doc.send(ScorecardEdit::Blind(on));
+                        }
+                    />
+                    <label for=blind_id>
+                        "Blind mode: hide other evaluators' scores until my card is complete"
+                    </label>
                 </div>
                 <p class="sc-status" aria-live="polite">
-                    {text(move || lib.0.with(|l| {
-                        let sc = &l.active().scorecard;
-                        if sc.others.is_empty() {
-                            String::new()
-                        } else if sc.others_visible() {
-                            match sc.others.len() {
-                                1 => "Showing the scores of 1 other evaluator.".to_owned(),
-                                n => format!("Showing the scores of {n} other evaluators."),
-                            }
-                        } else {
-                            match sc.others.len() {
-                                1 => "1 other evaluator's card is hidden until you mark your card complete.".to_owned(),
-                                n => format!("{n} other evaluators' cards are hidden until you mark your card complete."),
-                            }
-                        }
-                    }))}
+                    {text(move || {
+                        lib.0
+                            .with(|l| {
+                                let sc = &l.active().scorecard;
+                                if sc.others.is_empty() {
+                                    String::new()
+                                } else if sc.others_visible() {
+                                    match sc.others.len() {
+                                        1 => "Showing the scores of 1 other evaluator.".to_owned(),
+                                        n => format!("Showing the scores of {n} other evaluators."),
+                                    }
+                                } else {
+                                    match sc.others.len() {
+                                        1 => {
+                                            "1 other evaluator's card is hidden until you mark \
+                                                your card complete."
+                                                .to_owned()
+                                        }
+                                        n => {
+                                            format!(
+                                                "{n} other evaluators' cards are hidden until you \
+                                                    mark your card complete.",
+                                            )
+                                        }
+                                    }
+                                }
+                            })
+                    })}
                 </p>
-                <button type="button" on:click=export>"Export my scorecard"</button>
+                <button type="button" on:click=export>
+                    "Export my scorecard"
+                </button>
             </div>
             <ImportCard />
             <CardList />
@@ -145,16 +181,32 @@ fn CardList() -> impl IntoView {
     };
     let remove = Callback::new(move |()| {
         if let Some(id) = doomed.get_untracked() {
-            apply(doc, ScorecardEdit::RemoveCard(id));
+            doc.send(ScorecardEdit::RemoveCard(id));
         }
     });
     view! {
-        {show(move || lib.0.with(|l| !l.active().scorecard.others.is_empty()), move || view! { <div class="panel">
-                <h3>"Imported cards"</h3>
-                <ul class="sc-cards">
-                    {list(cards, move |id| view! { <CardItem id=id doomed=doomed confirm_open=confirm_open /> }.into_any())}
-                </ul>
-            </div> }.into_any())}
+        {show(
+            move || lib.0.with(|l| !l.active().scorecard.others.is_empty()),
+            move || {
+                view! {
+                    <div class="panel">
+                        <h3>"Imported cards"</h3>
+                        <ul class="sc-cards">
+                            {list(
+                                cards,
+                                move |id| {
+                                    view! {
+                                        <CardItem id=id doomed=doomed confirm_open=confirm_open />
+                                    }
+                                        .into_any()
+                                },
+                            )}
+                        </ul>
+                    </div>
+                }
+                    .into_any()
+            },
+        )}
         <ConfirmDialog
             open=confirm_open
             title=Signal::derive(move || format!("Remove the card of {}?", doomed_name()))
@@ -188,14 +240,27 @@ fn CardItem(
     view! {
         <li>
             <strong>{name}</strong>
-            {move || info.with(|i| {
-                i.as_ref().map(|i| i.1.iter().map(|l| view! { <p class="hint">{l.clone()}</p> }).collect_view())
-            })}
-            <button type="button" class="secondary danger small" on:click=move |_| {
-                doomed.set(Some(id.clone()));
-                confirm_open.set(true);
-            }>
-                "Remove" <span class="visually-hidden">" the card of " {name}</span>
+            {move || {
+                info.with(|i| {
+                    i.as_ref()
+                        .map(|i| {
+                            i.1
+                                .iter()
+                                .map(|l| view! { <p class="hint">{l.clone()}</p> })
+                                .collect_view()
+                        })
+                })
+            }}
+            <button
+                type="button"
+                class="secondary danger small"
+                on:click=move |_| {
+                    doomed.set(Some(id.clone()));
+                    confirm_open.set(true);
+                }
+            >
+                "Remove"
+                <span class="visually-hidden">" the card of " {name}</span>
             </button>
         </li>
     }

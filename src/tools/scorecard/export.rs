@@ -27,16 +27,28 @@ pub fn ExportView() -> impl IntoView {
     };
     view! {
         <section aria-labelledby="sc-export-title">
-            <h2 id="sc-export-title" class="sc-screen-only">"Export, print and share"</h2>
+            <h2 id="sc-export-title" class="sc-screen-only">
+                "Export, print and share"
+            </h2>
             <div class="panel sc-screen-only">
                 <h3>"Spreadsheet"</h3>
-                <p class="hint">"Criteria down, providers across: weights, shares, your scores, agreed scores and notes, with totals and ranks at the bottom."</p>
-                <button type="button" on:click=download_csv>"Download CSV"</button>
+                <p class="hint">
+                    "Criteria down, providers across: weights, shares, your scores, agreed scores \
+                        and notes, with totals and ranks at the bottom."
+                </p>
+                <button type="button" on:click=download_csv>
+                    "Download CSV"
+                </button>
             </div>
             <div class="panel sc-screen-only">
                 <h3>"Print"</h3>
-                <p class="hint">"A comparison page, then one page per provider. Use your browser's print dialog to save it as a PDF."</p>
-                <button type="button" on:click=print>"Print or save as PDF"</button>
+                <p class="hint">
+                    "A comparison page, then one page per provider. Use your browser's print \
+                        dialog to save it as a PDF."
+                </p>
+                <button type="button" on:click=print>
+                    "Print or save as PDF"
+                </button>
             </div>
             <div class="sc-screen-only">
                 <super::share::ShareScorecard />

@@ -4,14 +4,11 @@ use leptos::prelude::*;
 
 use super::cell::GridCell;
 use super::details::CellDetails;
-use super::live::{dom_id, Live};
+use super::live::{dom_id, Live, Selected};
 use super::sig::{list, show, show_or, text};
 use crate::browser::state::Lib;
 use crate::domain::scorecard::scoring::Place;
 use crate::domain::scorecard::sensitivity::points;
-
-/// The selected cell: (provider id, criterion id).
-pub type Selected = RwSignal<Option<(String, String)>>;
 
 /// Every provider's scores side by side: criteria down, providers across.
 #[component]
@@ -33,30 +30,72 @@ pub fn ScoreGrid() -> impl IntoView {
     view! {
         <section class="sc-grid-section" aria-labelledby="sc-grid-title">
             <h2 id="sc-grid-title">{text(evaluator)}</h2>
-            {show_or(has_providers, move || view! { <p class="hint">
-                    "Select a cell and type 0 to 5, or N for not applicable. Arrow keys and Enter move between cells; Delete clears. The question and its anchors appear below the grid."
-                </p>
-                <div class="sc-grid-wrap" tabindex="0" role="region" aria-label="Score grid, scrolls in both directions">
-                    <table class="sc-grid">
-                        <thead>
-                            <tr>
-                                <th scope="col" class="sc-crit-col">"Criterion"</th>
-                                <th scope="col" class="sc-weight-col">"Share"</th>
-                                {list(move || live.providers.get(), |id| view! { <ProviderHead id=id /> }.into_any())}
-                            </tr>
-                            <tr class="sc-totals">
-                                <th scope="row" class="sc-crit-col">"Total (0 to 100)"</th>
-                                <td class="sc-weight-col">"100%"</td>
-                                {list(move || live.providers.get(), |id| view! { <TotalCell id=id /> }.into_any())}
-                            </tr>
-                        </thead>
-                        {list(
-                            move || live.groups.with(|g| g.iter().map(|(n, _)| n.clone()).collect()),
-                            move |group| view! { <GroupBody group=group selected=selected /> }.into_any(),
-                        )}
-                    </table>
-                </div>
-                <CellDetails selected=selected /> }.into_any(), || view! { <p class="empty">"Add the providers you are evaluating above, then score them here or in call mode."</p> }.into_any())}
+            {show_or(
+                has_providers,
+                move || {
+                    view! {
+                        <p class="hint">
+                            "Select a cell and type 0 to 5, or N for not applicable. Arrow keys \
+                                and Enter move between cells; Delete clears. The question and its \
+                                anchors appear below the grid."
+                        </p>
+                        <div
+                            class="sc-grid-wrap"
+                            tabindex="0"
+                            role="region"
+                            aria-label="Score grid, scrolls in both directions"
+                        >
+                            <table class="sc-grid">
+                                <thead>
+                                    <tr>
+                                        <th scope="col" class="sc-crit-col">
+                                            "Criterion"
+                                        </th>
+                                        <th scope="col" class="sc-weight-col">
+                                            "Share"
+                                        </th>
+                                        {list(
+                                            move || live.providers.get(),
+                                            |id| view! { <ProviderHead id=id /> }.into_any(),
+                                        )}
+                                    </tr>
+                                    <tr class="sc-totals">
+                                        <th scope="row" class="sc-crit-col">
+                                            "Total (0 to 100)"
+                                        </th>
+                                        <td class="sc-weight-col">"100%"</td>
+                                        {list(
+                                            move || live.providers.get(),
+                                            |id| view! { <TotalCell id=id /> }.into_any(),
+                                        )}
+                                    </tr>
+                                </thead>
+                                {list(
+                                    move || {
+                                        live.groups
+                                            .with(|g| g.iter().map(|(n, _)| n.clone()).collect())
+                                    },
+                                    move |group| {
+                                        view! { <GroupBody group=group selected=selected /> }
+                                            .into_any()
+                                    },
+                                )}
+                            </table>
+                        </div>
+                        <CellDetails selected=selected />
+                    }
+                        .into_any()
+                },
+                || {
+                    view! {
+                        <p class="empty">
+                            "Add the providers you are evaluating above, then score them here or \
+                                in call mode."
+                        </p>
+                    }
+                        .into_any()
+                },
+            )}
         </section>
     }
 }
@@ -70,7 +109,10 @@ fn ProviderHead(id: String) -> impl IntoView {
     view! {
         <th scope="col" class="sc-prov-col" id=dom_id("sc-p", &id)>
             <span class="sc-prov-name">{name}</span>
-            {show(move || summary.with(|s| s.knocked_out), move || view! { <span class="sc-ko-tag">"Knocked out"</span> }.into_any())}
+            {show(
+                move || summary.with(|s| s.knocked_out),
+                move || view! { <span class="sc-ko-tag">"Knocked out"</span> }.into_any(),
+            )}
         </th>
     }
 }
@@ -110,7 +152,9 @@ fn GroupBody(group: String, selected: Selected) -> impl IntoView {
     view! {
         <tbody>
             <tr class="sc-group-row">
-                <th scope="rowgroup" colspan=span class="sc-group">{group}</th>
+                <th scope="rowgroup" colspan=span class="sc-group">
+                    {group}
+                </th>
             </tr>
             {list(ids, move |id| view! { <CriterionRow id=id selected=selected /> }.into_any())}
         </tbody>
@@ -127,14 +171,25 @@ fn CriterionRow(id: String, selected: Selected) -> impl IntoView {
     view! {
         <tr>
             <th scope="row" class="sc-crit-col" id=dom_id("sc-c", &id)>
-                {text(move || crit.with(|c| c.as_ref().map(|c| c.name.clone()).unwrap_or_default()))}
+                {text(move || {
+                    crit.with(|c| c.as_ref().map(|c| c.name.clone()).unwrap_or_default())
+                })}
             </th>
             <td class="sc-weight-col">
-                {text(move || crit2.with(|c| c.as_ref().map(|c| format!("{:.1}%", c.share)).unwrap_or_default()))}
+                {text(move || {
+                    crit2
+                        .with(|c| {
+                            c.as_ref().map(|c| format!("{:.1}%", c.share)).unwrap_or_default()
+                        })
+                })}
             </td>
-            {list(move || live.providers.get(), move |pid| {
-                view! { <GridCell provider=pid criterion=cid.clone() selected=selected /> }.into_any()
-            })}
+            {list(
+                move || live.providers.get(),
+                move |pid| {
+                    view! { <GridCell provider=pid criterion=cid.clone() selected=selected /> }
+                        .into_any()
+                },
+            )}
         </tr>
     }
 }

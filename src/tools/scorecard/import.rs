@@ -184,12 +184,22 @@ pub fn ImportCard() -> impl IntoView {
             >
                 <label for=file_id.clone()>"Choose a scorecard file (.json)"</label>
                 <input id=file_id type="file" accept=".json,application/json" on:change=on_change />
-                <p class="hint">"Or drop the file here. Your own scores are never changed by an import."</p>
+                <p class="hint">
+                    "Or drop the file here. Your own scores are never changed by an import."
+                </p>
                 <p class="hint">{file_hint()}</p>
             </div>
-            <p class="field-error" role="alert">{error}</p>
-            <p class="sc-status" role="status">{done}</p>
-            <ImportPreview plan=plan on_apply=apply on_cancel=Callback::new(move |()| pending.set(None)) />
+            <p class="field-error" role="alert">
+                {error}
+            </p>
+            <p class="sc-status" role="status">
+                {done}
+            </p>
+            <ImportPreview
+                plan=plan
+                on_apply=apply
+                on_cancel=Callback::new(move |()| pending.set(None))
+            />
         </div>
     }
 }
@@ -275,43 +285,94 @@ fn preview(
     let own = p.own_card;
     view! {
         <div class="sc-preview" role="region" aria-label="Import preview">
-            <h4 id=PREVIEW_HEADING tabindex="-1">{format!("Card of {} ({status})", p.evaluator)}</h4>
-            {own.then(|| view! { <p class="field-error">"This is your own scorecard. Import the file of another evaluator."</p> })}
-            <p>{format!(
-                "{} scores and notes. Matches {matched} of its {} providers and {crit_matched} of its {} criteria.",
-                p.cells, p.providers.len(), p.criteria.len()
-            )}</p>
-            {p.replaces.as_ref().map(|r| view! { <p>{format!("It replaces the card of {r} imported earlier.")}</p> })}
-            {(!by_name.is_empty()).then(|| view! { <p>{format!("Matched by name: {}", by_name.join(", "))}</p> })}
-            {(!renamed.is_empty()).then(|| view! {
-                <p>"Renamed criteria (matched by id):"</p>
-                <ul>{bullets(renamed)}</ul>
-            })}
-            {(!unmatched_criteria.is_empty()).then(|| view! {
-                <p><strong>"Criteria with no match here:"</strong></p>
-                <ul data-testid="sc-unmatched-criteria">{bullets(unmatched_criteria)}</ul>
-                <div class="sc-check">
-                    <input id=crit_id.clone() type="checkbox" prop:checked=add_criteria on:change=move |ev| add_criteria.set(event_target_checked(&ev)) />
-                    <label for=crit_id>"Add these criteria to my scorecard"</label>
-                </div>
-            })}
-            {(!unmatched_providers.is_empty()).then(|| view! {
-                <p><strong>"Providers with no match here:"</strong></p>
-                <ul data-testid="sc-unmatched-providers">{bullets(unmatched_providers)}</ul>
-                <div class="sc-check">
-                    <input id=prov_id.clone() type="checkbox" prop:checked=add_providers on:change=move |ev| add_providers.set(event_target_checked(&ev)) />
-                    <label for=prov_id>"Add these providers to the workspace"</label>
-                </div>
-            })}
+            <h4 id=PREVIEW_HEADING tabindex="-1">
+                {format!("Card of {} ({status})", p.evaluator)}
+            </h4>
+            {own
+                .then(|| {
+                    view! {
+                        <p class="field-error">
+                            "This is your own scorecard. Import the file of another evaluator."
+                        </p>
+                    }
+                })}
+            <p>
+                {format!(
+                    "{} scores and notes. Matches {matched} of its {} providers and {crit_matched} of its {} criteria.",
+                    p.cells,
+                    p.providers.len(),
+                    p.criteria.len(),
+                )}
+            </p>
+            {p
+                .replaces
+                .as_ref()
+                .map(|r| {
+                    view! { <p>{format!("It replaces the card of {r} imported earlier.")}</p> }
+                })}
+            {(!by_name.is_empty())
+                .then(|| view! { <p>{format!("Matched by name: {}", by_name.join(", "))}</p> })}
+            {(!renamed.is_empty())
+                .then(|| {
+                    view! {
+                        <p>"Renamed criteria (matched by id):"</p>
+                        <ul>{bullets(renamed)}</ul>
+                    }
+                })}
+            {(!unmatched_criteria.is_empty())
+                .then(|| {
+                    view! {
+                        <p>
+                            <strong>"Criteria with no match here:"</strong>
+                        </p>
+                        <ul data-testid="sc-unmatched-criteria">{bullets(unmatched_criteria)}</ul>
+                        <div class="sc-check">
+                            <input
+                                id=crit_id.clone()
+                                type="checkbox"
+                                prop:checked=add_criteria
+                                on:change=move |ev| add_criteria.set(event_target_checked(&ev))
+                            />
+                            <label for=crit_id>"Add these criteria to my scorecard"</label>
+                        </div>
+                    }
+                })}
+            {(!unmatched_providers.is_empty())
+                .then(|| {
+                    view! {
+                        <p>
+                            <strong>"Providers with no match here:"</strong>
+                        </p>
+                        <ul data-testid="sc-unmatched-providers">{bullets(unmatched_providers)}</ul>
+                        <div class="sc-check">
+                            <input
+                                id=prov_id.clone()
+                                type="checkbox"
+                                prop:checked=add_providers
+                                on:change=move |ev| add_providers.set(event_target_checked(&ev))
+                            />
+                            <label for=prov_id>"Add these providers to the workspace"</label>
+                        </div>
+                    }
+                })}
             {(!p.missing_here.is_empty()).then(|| view! { <p>{missing_text(&p.missing_here)}</p> })}
             <div class="row-actions">
-                <button type="button" disabled=own on:click=move |_| on_apply.run(Options {
-                    add_criteria: add_criteria.get_untracked(),
-                    add_providers: add_providers.get_untracked(),
-                })>
+                <button
+                    type="button"
+                    disabled=own
+                    on:click=move |_| {
+                        on_apply
+                            .run(Options {
+                                add_criteria: add_criteria.get_untracked(),
+                                add_providers: add_providers.get_untracked(),
+                            })
+                    }
+                >
                     {format!("Merge the card of {}", p.evaluator)}
                 </button>
-                <button type="button" class="secondary" on:click=move |_| on_cancel.run(())>"Cancel"</button>
+                <button type="button" class="secondary" on:click=move |_| on_cancel.run(())>
+                    "Cancel"
+                </button>
             </div>
         </div>
     }

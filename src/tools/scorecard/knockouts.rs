@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use super::live::{apply, doc, Live};
+use super::live::{doc, Live};
 use super::sig::{self, error_text, invalid, show, show_or, text};
 use crate::browser::clock::fresh_id;
 use crate::browser::state::Lib;
@@ -19,11 +19,28 @@ pub fn KnockOuts() -> impl IntoView {
         <section aria-labelledby="sc-ko-title">
             <h2 id="sc-ko-title">"Knock-outs"</h2>
             <p class="hint">
-                "Tick a red flag when a provider shows it. Any ticked flag disqualifies the provider: it leaves the ranking unless you choose to show knocked-out providers on the Results view."
+                "Tick a red flag when a provider shows it. Any ticked flag disqualifies the \
+                    provider: it leaves the ranking unless you choose to show knocked-out \
+                    providers on the Results view."
             </p>
-            {show_or(move || live.providers.with(|p| !p.is_empty()), move || view! { <div class="sc-ko-grid">
-                    {sig::list(move || live.providers.get(), |id| view! { <ProviderFlags id=id /> }.into_any())}
-                </div> }.into_any(), || view! { <p class="empty">"Add a provider above to check it for red flags."</p> }.into_any())}
+            {show_or(
+                move || live.providers.with(|p| !p.is_empty()),
+                move || {
+                    view! {
+                        <div class="sc-ko-grid">
+                            {sig::list(
+                                move || live.providers.get(),
+                                |id| view! { <ProviderFlags id=id /> }.into_any(),
+                            )}
+                        </div>
+                    }
+                        .into_any()
+                },
+                || {
+                    view! { <p class="empty">"Add a provider above to check it for red flags."</p> }
+                        .into_any()
+                },
+            )}
             <CustomFlags />
         </section>
     }
@@ -59,11 +76,23 @@ fn ProviderFlags(id: String) -> impl IntoView {
     view! {
         <section class="panel sc-ko-provider" aria-labelledby=labelled>
             <h3 id=heading_id>{name}</h3>
-            <p class=text(move || if summary.with(|s| s.knocked_out) { "sc-ko-status out" } else { "sc-ko-status" }.to_owned()) aria-live="polite">
-                {text(move || if summary.with(|s| s.knocked_out) {
-                    format!("{} is disqualified.", name2.get())
-                } else {
-                    "No red flag ticked.".to_owned()
+            <p
+                class=text(move || {
+                    if summary.with(|s| s.knocked_out) {
+                        "sc-ko-status out"
+                    } else {
+                        "sc-ko-status"
+                    }
+                        .to_owned()
+                })
+                aria-live="polite"
+            >
+                {text(move || {
+                    if summary.with(|s| s.knocked_out) {
+                        format!("{} is disqualified.", name2.get())
+                    } else {
+                        "No red flag ticked.".to_owned()
+                    }
                 })}
             </p>
             <FlagChecklist provider=Signal::derive(move || id.clone()) />
@@ -93,11 +122,17 @@ pub fn FlagChecklist(
     };
     view! {
         <ul class="sc-flag-list">
-            {sig::list(flags, move |flag| {
-                let text = doc.with_untracked(|sc| sc.flags.iter().find(|f| f.id == flag).map(|f| f.text.clone()))
-                    .unwrap_or_default();
-                view! { <FlagItem provider=provider flag=flag text=text /> }.into_any()
-            })}
+            {sig::list(
+                flags,
+                move |flag| {
+                    let text = doc
+                        .with_untracked(|sc| {
+                            sc.flags.iter().find(|f| f.id == flag).map(|f| f.text.clone())
+                        })
+                        .unwrap_or_default();
+                    view! { <FlagItem provider=provider flag=flag text=text /> }.into_any()
+                },
+            )}
         </ul>
     }
 }
@@ -130,28 +165,49 @@ fn FlagItem(provider: Signal<String>, flag: String, text: String) -> impl IntoVi
                     on:change=move |ev| {
                         let on = event_target_checked(&ev);
                         let (provider, flag) = (provider.get_untracked(), flag.get_value());
-                        apply(doc, ScorecardEdit::Flag { provider, flag, ticked: on });
+                        doc.send(ScorecardEdit::Flag {
+                            provider,
+                            flag,
+                            ticked: on,
+                        });
                     }
                 />
                 <label for=box_id>{text}</label>
             </div>
-            {show(move || state.with(Option::is_some), move || view! { <div class="field sc-flag-note">
-                    <label for=note_id.clone()>"What did you see or hear?"</label>
-                    <input
-                        id=note_id.clone()
-                        type="text"
-                        maxlength=MAX_TEXT_CHARS.to_string()
-                        prop:value=sig::text(move || state.get().unwrap_or_default())
-                        on:input=move |ev| {
-                            let text = event_target_value(&ev);
-                            let (provider, flag) = (provider.get_untracked(), flag.get_value());
-                            let field = format!("flag:{provider}:{flag}");
-                            let note = ScorecardEdit::FlagNote { provider, flag, text };
-                            error.set(doc.typed(&field, note).err().map(|e| e.message()));
-                        }
-                    />
-                    <p class="field-error" aria-live="polite">{error_text(error)}</p>
-                </div> }.into_any())}
+            {show(
+                move || state.with(Option::is_some),
+                move || {
+                    view! {
+                        <div class="field sc-flag-note">
+                            <label for=note_id.clone()>"What did you see or hear?"</label>
+                            <input
+                                id=note_id.clone()
+                                type="text"
+                                maxlength=MAX_TEXT_CHARS.to_string()
+                                prop:value=sig::text(move || state.get().unwrap_or_default())
+                                on:input=move |ev| {
+                                    let text = event_target_value(&ev);
+                                    let (provider, flag) = (
+                                        provider.get_untracked(),
+                                        flag.get_value(),
+                                    );
+                                    let field = format!("flag:{provider}:{flag}");
+                                    let note = ScorecardEdit::FlagNote {
+                                        provider,
+                                        flag,
+                                        text,
+                                    };
+                                    error.set(doc.typed(&field, note).err().map(|e| e.message()));
+                                }
+                            />
+                            <p class="field-error" aria-live="polite">
+                                {error_text(error)}
+                            </p>
+                        </div>
+                    }
+                        .into_any()
+                },
+            )}
         </li>
     }
 }
@@ -193,26 +249,40 @@ fn CustomFlags() -> impl IntoView {
         <section class="panel" aria-labelledby="sc-custom-flags-title">
             <h3 id="sc-custom-flags-title">"Your own red flags"</h3>
             <ul class="sc-custom-flags">
-                {sig::list(custom, move |id| {
-                    let text = doc.with_untracked(|sc| sc.flags.iter().find(|f| f.id == id).map(|f| f.text.clone()))
-                        .unwrap_or_default();
-                    view! {
-                        <li>
-                            <span>{text.clone()}</span>
-                            <button type="button" class="secondary danger small" on:click=move |_| {
-                                apply(doc, ScorecardEdit::RemoveFlag(id.clone()));
-                            }>
-                                "Delete" <span class="visually-hidden">" red flag " {text}</span>
-                            </button>
-                        </li>
-                    }
-                    .into_any()
-                })}
+                {sig::list(
+                    custom,
+                    move |id| {
+                        let text = doc
+                            .with_untracked(|sc| {
+                                sc.flags.iter().find(|f| f.id == id).map(|f| f.text.clone())
+                            })
+                            .unwrap_or_default();
+                        view! {
+                            <li>
+                                <span>{text.clone()}</span>
+                                <button
+                                    type="button"
+                                    class="secondary danger small"
+                                    on:click=move |_| {
+                                        doc.send(ScorecardEdit::RemoveFlag(id.clone()));
+                                    }
+                                >
+                                    "Delete"
+                                    <span class="visually-hidden">" red flag " {text}</span>
+                                </button>
+                            </li>
+                        }
+                            .into_any()
+                    },
+                )}
             </ul>
-            <form class="sc-add-form" on:submit=move |ev| {
-                ev.prevent_default();
-                add();
-            }>
+            <form
+                class="sc-add-form"
+                on:submit=move |ev| {
+                    ev.prevent_default();
+                    add();
+                }
+            >
                 <div class="field">
                     <label for=field_id.clone()>"New red flag"</label>
                     <input
@@ -226,7 +296,9 @@ fn CustomFlags() -> impl IntoView {
                     />
                 </div>
                 <button type="submit">"Add red flag"</button>
-                <p class="field-error" id=error_id aria-live="polite">{error_text(error)}</p>
+                <p class="field-error" id=error_id aria-live="polite">
+                    {error_text(error)}
+                </p>
             </form>
         </section>
     }

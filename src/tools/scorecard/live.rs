@@ -2,8 +2,8 @@
 //!
 //! The library is one coarse signal, and every reader of it is woken on every change.
 //! With 20 providers × 100 criteria that is thousands of cells, so grid cells, rows and
-//! headers never read the library. One effect reads it after each change, compares, and
-//! sets only the small keyed signals whose value really changed: a score edit then
+//! headers never read the library: each has a keyed signal (`components/keyed.rs`). One
+//! effect reads the library after each change and refreshes them: a score edit then
 //! touches one cell, one total and whatever the ranking moved.
 
 use std::collections::HashMap;
@@ -12,6 +12,7 @@ use leptos::prelude::*;
 
 use crate::browser::state::Lib;
 use crate::components::doc::Doc;
+use crate::components::keyed::Keyed;
 use crate::domain::edit::Changed;
 use crate::domain::provider;
 use crate::domain::scorecard::agreement::cell_stats;
@@ -56,20 +57,17 @@ pub struct ProvSummary {
 /// A group and its criterion ids, in display order.
 pub type GroupRows = Vec<(String, Vec<String>)>;
 
-#[derive(Default)]
-struct Keyed {
-    cells: HashMap<String, HashMap<String, ArcRwSignal<CellView>>>,
-    criteria: HashMap<String, ArcRwSignal<Option<CritView>>>,
-    names: HashMap<String, ArcRwSignal<String>>,
-    summaries: HashMap<String, ArcRwSignal<ProvSummary>>,
-}
-
 /// Handles to the keyed signals; copy it into any component of the page.
 #[derive(Clone, Copy)]
 pub struct Live {
     /// The scorecard itself: every edit of the page goes through it.
     pub doc: ScorecardDoc,
-    keyed: StoredValue<Keyed>,
+    /// Grid cells by (provider, criterion).
+    cells: Keyed<(String, String), CellView>,
+    /// Criterion rows (None once removed).
+    rows: Keyed<String, Option<CritView>>,
+    names: Keyed<String, String>,
+    summaries: Keyed<String, ProvSummary>,
     /// Set by `score` for the sync that follows: the one cell that can have changed.
     only_cell: StoredValue<Option<(String, String)>>,
     /// Groups with their criteria, in display order.
@@ -84,12 +82,6 @@ pub struct Live {
 }
 
 /// Sets a signal only when the value differs, so nothing downstream wakes for nothing.
-fn put<T: PartialEq + Send + Sync + 'static>(signal: &ArcRwSignal<T>, value: T) {
-    if signal.with_untracked(|old| *old != value) {
-        signal.set(value);
-    }
-}
-
 fn put_rw<T: PartialEq + Send + Sync + 'static>(signal: RwSignal<T>, value: T) {
     if signal.with_untracked(|old| *old != value) {
         signal.set(value);
@@ -169,7 +161,10 @@ impl Live {
         });
         let live = Live {
             doc,
-            keyed: StoredValue::new(Keyed::default()),
+            cells: Keyed::default(),
+            rows: Keyed::default(),
+            names: Keyed::default(),
+            summaries: Keyed::default(),
             only_cell: StoredValue::new(None),
             groups: RwSignal::new(groups),
             criteria: RwSignal::new(criteria),
@@ -209,90 +204,48 @@ impl Live {
         let others = sc.others_visible() && !sc.others.is_empty();
         put_rw(self.others_shown, others);
         let results = scoring::results(sc, &ws.providers);
-        self.keyed.with_value(|k| {
-            for (id, view) in crit_views(sc) {
-                if let Some(signal) = k.criteria.get(&id) {
-                    put(signal, Some(view));
-                }
-            }
-            for (id, signal) in &k.criteria {
-                if sc.criterion(id).is_none() {
-                    put(signal, None);
-                }
-            }
-            for p in &ws.providers {
-                if let Some(signal) = k.names.get(&p.id) {
-                    put(signal, p.name.clone());
-                }
-                if let Some(signal) = k.summaries.get(&p.id) {
-                    put(signal, summary(&results, &p.id, sc));
-                }
-            }
-            // The hint is taken even when it goes unused, so it never outlives its sync.
-            match self.only_cell.try_update_value(Option::take).flatten() {
-                Some((pid, cid)) => {
-                    if let Some(signal) = k.cells.get(&pid).and_then(|r| r.get(&cid)) {
-                        put(signal, cell_view(sc, others, &pid, &cid));
-                    }
-                }
-                None => {
-                    for (pid, row) in &k.cells {
-                        for (cid, signal) in row {
-                            put(signal, cell_view(sc, others, pid, cid));
-                        }
-                    }
-                }
-            }
-        });
+        let mut views: HashMap<String, CritView> = crit_views(sc).into_iter().collect();
+        self.rows.refresh(|id, _| Some(views.remove(id)));
+        let known = |id: &str| ws.providers.iter().find(|p| p.id == id);
+        self.names
+            .refresh(|id, _| known(id).map(|p| p.name.clone()));
+        self.summaries
+            .refresh(|id, _| known(id).map(|_| summary(&results, id, sc)));
+        let view = |(p, c): &(String, String)| cell_view(sc, others, p, c);
+        // The hint is taken even when it goes unused, so it never outlives its sync.
+        match self.only_cell.try_update_value(Option::take).flatten() {
+            Some(cell) => self
+                .cells
+                .refresh_keys([(&cell, |_: &CellView| Some(view(&cell)))]),
+            None => self.cells.refresh(|cell, _| Some(view(cell))),
+        }
         put_rw(self.results, results);
     }
 
     /// The signal of one grid cell, created on first use.
     pub fn cell(self, provider: &str, criterion: &str) -> RwSignal<CellView> {
-        if let Some(s) = self.keyed.with_value(|k| {
-            k.cells
-                .get(provider)
-                .and_then(|r| r.get(criterion))
-                .cloned()
-        }) {
-            return s.into();
-        }
-        let lib = Lib::get();
-        let initial = lib.0.with_untracked(|l| {
-            let sc = &l.active().scorecard;
-            cell_view(
-                sc,
-                sc.others_visible() && !sc.others.is_empty(),
-                provider,
-                criterion,
-            )
-        });
-        let signal = ArcRwSignal::new(initial);
-        self.keyed.update_value(|k| {
-            k.cells
-                .entry(provider.to_owned())
-                .or_default()
-                .insert(criterion.to_owned(), signal.clone());
-        });
-        signal.into()
+        let key = (provider.to_owned(), criterion.to_owned());
+        let first = || {
+            Lib::get().0.with_untracked(|l| {
+                let sc = &l.active().scorecard;
+                let others = sc.others_visible() && !sc.others.is_empty();
+                cell_view(sc, others, provider, criterion)
+            })
+        };
+        self.cells.get(&key, first).into()
     }
 
     /// The signal of one criterion row (None once it is removed).
     pub fn criterion(self, id: &str) -> RwSignal<Option<CritView>> {
-        if let Some(s) = self.keyed.with_value(|k| k.criteria.get(id).cloned()) {
-            return s.into();
-        }
-        let initial = Lib::get().0.with_untracked(|l| {
-            crit_views(&l.active().scorecard)
-                .into_iter()
-                .find(|(cid, _)| cid == id)
-                .map(|(_, v)| v)
-        });
-        let signal = ArcRwSignal::new(initial);
-        self.keyed.update_value(|k| {
-            k.criteria.insert(id.to_owned(), signal.clone());
-        });
-        signal.into()
+        let first = || {
+            Lib::get().0.with_untracked(|l| {
+                crit_views(&l.active().scorecard)
+                    .into_iter()
+                    .find(|(cid, _)| cid == id)
+                    .map(|(_, v)| v)
+            })
+        };
+        self.rows.get(id, first).into()
     }
 
     /// The criterion ids of a group, in display order (tracked).
@@ -307,37 +260,30 @@ impl Live {
 
     /// The name of a provider.
     pub fn name(self, id: &str) -> RwSignal<String> {
-        if let Some(s) = self.keyed.with_value(|k| k.names.get(id).cloned()) {
-            return s.into();
-        }
-        let initial = Lib::get().0.with_untracked(|l| {
-            provider::name_of(&l.active().providers, id)
-                .unwrap_or_default()
-                .to_owned()
-        });
-        let signal = ArcRwSignal::new(initial);
-        self.keyed.update_value(|k| {
-            k.names.insert(id.to_owned(), signal.clone());
-        });
-        signal.into()
+        let first = || {
+            Lib::get().0.with_untracked(|l| {
+                provider::name_of(&l.active().providers, id)
+                    .unwrap_or_default()
+                    .to_owned()
+            })
+        };
+        self.names.get(id, first).into()
     }
 
     /// A provider's total, place and knock-out state.
     pub fn summary(self, id: &str) -> RwSignal<ProvSummary> {
-        if let Some(s) = self.keyed.with_value(|k| k.summaries.get(id).cloned()) {
-            return s.into();
-        }
-        let initial = Lib::get().0.with_untracked(|l| {
-            let ws = l.active();
-            summary(&self.results.get_untracked(), id, &ws.scorecard)
-        });
-        let signal = ArcRwSignal::new(initial);
-        self.keyed.update_value(|k| {
-            k.summaries.insert(id.to_owned(), signal.clone());
-        });
-        signal.into()
+        let first = || {
+            let results = self.results.get_untracked();
+            Lib::get()
+                .0
+                .with_untracked(|l| summary(&results, id, &l.active().scorecard))
+        };
+        self.summaries.get(id, first).into()
     }
 }
+
+/// The selected cell: (provider id, criterion id).
+pub type Selected = RwSignal<Option<(String, String)>>;
 
 /// The open workspace's scorecard and its undo history.
 pub type ScorecardDoc = Doc<Scorecard>;
@@ -345,11 +291,6 @@ pub type ScorecardDoc = Doc<Scorecard>;
 /// The page's handle, made once when the page is built.
 pub fn doc() -> ScorecardDoc {
     expect_context::<ScorecardDoc>()
-}
-
-/// Applies a click or a choice; what these controls send is never refused.
-pub fn apply(doc: ScorecardDoc, edit: ScorecardEdit) {
-    let _ = doc.apply(edit);
 }
 
 /// A DOM id fragment for a domain id (ids from files may hold any character).

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use super::live::{apply, doc, Live};
+use super::live::{doc, Live};
 use super::sig::{flag, list, show, show_or, text};
 use crate::browser::state::Lib;
 use crate::components::unique_id;
@@ -31,10 +31,30 @@ pub fn MergeView() -> impl IntoView {
     let live = expect_context::<Live>();
     let has_others = move || lib.0.with(|l| !l.active().scorecard.others.is_empty());
     view! {
-        {show(has_others, move || view! { <div class="panel sc-merge">
-                <h3>"Compare evaluators"</h3>
-                {show_or(move || live.others_shown.get(), move || view! { <MergeTable /> }.into_any(), || view! { <p class="sc-blind" role="status">"Blind mode is on: other evaluators' scores stay hidden until you mark your card complete."</p> }.into_any())}
-            </div> }.into_any())}
+        {show(
+            has_others,
+            move || {
+                view! {
+                    <div class="panel sc-merge">
+                        <h3>"Compare evaluators"</h3>
+                        {show_or(
+                            move || live.others_shown.get(),
+                            move || view! { <MergeTable /> }.into_any(),
+                            || {
+                                view! {
+                                    <p class="sc-blind" role="status">
+                                        "Blind mode is on: other evaluators' scores stay hidden \
+                                            until you mark your card complete."
+                                    </p>
+                                }
+                                    .into_any()
+                            },
+                        )}
+                    </div>
+                }
+                    .into_any()
+            },
+        )}
     }
 }
 
@@ -106,22 +126,38 @@ fn MergeTable() -> impl IntoView {
             <div class="field">
                 <label for=select_id.clone()>"Provider"</label>
                 <select id=select_id on:change=move |ev| provider.set(event_target_value(&ev))>
-                    {list(move || live.providers.get(), move |id| {
-                        let name = live.name(&id);
-                        let label = text({
-                            let id = id.clone();
-                            move || match counts.with(|c| c.get(&id).copied().unwrap_or(0)) {
-                                0 => name.get(),
-                                1 => format!("{} (1 disagreement)", name.get()),
-                                n => format!("{} ({n} disagreements)", name.get()),
+                    {list(
+                        move || live.providers.get(),
+                        move |id| {
+                            let name = live.name(&id);
+                            let label = text({
+                                let id = id.clone();
+                                move || match counts.with(|c| c.get(&id).copied().unwrap_or(0)) {
+                                    0 => name.get(),
+                                    1 => format!("{} (1 disagreement)", name.get()),
+                                    n => format!("{} ({n} disagreements)", name.get()),
+                                }
+                            });
+                            view! {
+                                <option
+                                    value=id.clone()
+                                    selected=flag(move || provider.get() == id)
+                                >
+                                    {label}
+                                </option>
                             }
-                        });
-                        view! { <option value=id.clone() selected=flag(move || provider.get() == id)>{label}</option> }.into_any()
-                    })}
+                                .into_any()
+                        },
+                    )}
                 </select>
             </div>
             <div class="sc-check">
-                <input id=only_id.clone() type="checkbox" prop:checked=only_disagreements on:change=move |ev| only_disagreements.set(event_target_checked(&ev)) />
+                <input
+                    id=only_id.clone()
+                    type="checkbox"
+                    prop:checked=only_disagreements
+                    on:change=move |ev| only_disagreements.set(event_target_checked(&ev))
+                />
                 <label for=only_id>"Only disagreements (2 or more points apart)"</label>
             </div>
         </div>
@@ -140,7 +176,12 @@ fn MergeTable() -> impl IntoView {
                 <thead>
                     <tr>
                         <th scope="col">"Criterion"</th>
-                        {move || evaluators().into_iter().map(|e| view! { <th scope="col">{e}</th> }).collect_view()}
+                        {move || {
+                            evaluators()
+                                .into_iter()
+                                .map(|e| view! { <th scope="col">{e}</th> })
+                                .collect_view()
+                        }}
                         <th scope="col">"Mean"</th>
                         <th scope="col">"Spread"</th>
                         <th scope="col">"Agreed"</th>
@@ -149,7 +190,9 @@ fn MergeTable() -> impl IntoView {
                 <tbody>
                     {list(
                         move || rows.with(|r| r.iter().map(|x| x.id.clone()).collect()),
-                        move |id| view! { <MergeRow id=id rows=rows provider=provider /> }.into_any(),
+                        move |id| {
+                            view! { <MergeRow id=id rows=rows provider=provider /> }.into_any()
+                        },
                     )}
                 </tbody>
             </table>
@@ -170,14 +213,11 @@ fn MergeRow(id: String, rows: Memo<Vec<Row>>, provider: RwSignal<String>) -> imp
         let value = event_target_value(&ev);
         let score = Score::parse(&value);
         let (provider, criterion) = (provider.get_untracked(), id.get_value());
-        apply(
-            doc,
-            ScorecardEdit::Agreed {
-                provider,
-                criterion,
-                score,
-            },
-        );
+        doc.send(ScorecardEdit::Agreed {
+            provider,
+            criterion,
+            score,
+        });
     };
     let selected = move |key: String| {
         flag(move || {
@@ -194,17 +234,44 @@ fn MergeRow(id: String, rows: Memo<Vec<Row>>, provider: RwSignal<String>) -> imp
         <tr class:sc-disagree=flag(move || row.with(|r| r.as_ref().is_some_and(|r| r.disagree)))>
             <th scope="row">
                 {get(|r| r.name.clone())}
-                {show(move || row.with(|r| r.as_ref().is_some_and(|r| r.disagree)), move || view! { <span class="sc-disagree-tag">"Disagreement"</span> }.into_any())}
+                {show(
+                    move || row.with(|r| r.as_ref().is_some_and(|r| r.disagree)),
+                    move || {
+                        view! { <span class="sc-disagree-tag">"Disagreement"</span> }.into_any()
+                    },
+                )}
             </th>
-            {move || row.with(|r| r.as_ref().map(|r| r.scores.iter().map(|s| view! { <td class="num">{s.clone()}</td> }).collect_view()))}
+            {move || {
+                row.with(|r| {
+                    r.as_ref()
+                        .map(|r| {
+                            r.scores
+                                .iter()
+                                .map(|s| view! { <td class="num">{s.clone()}</td> })
+                                .collect_view()
+                        })
+                })
+            }}
             <td class="num">{get(|r| r.mean.clone())}</td>
             <td class="num">{get(|r| r.spread.clone())}</td>
             <td>
-                <select aria-label=get(|r| format!("Agreed score for {}", r.name)) on:change=on_agree>
-                    <option value="" selected=selected(String::new())>"Not set"</option>
-                    {Score::ALL.into_iter().map(|s| view! {
-                        <option value=s.key() selected=selected(s.key())>{s.label()}</option>
-                    }).collect_view()}
+                <select
+                    aria-label=get(|r| format!("Agreed score for {}", r.name))
+                    on:change=on_agree
+                >
+                    <option value="" selected=selected(String::new())>
+                        "Not set"
+                    </option>
+                    {Score::ALL
+                        .into_iter()
+                        .map(|s| {
+                            view! {
+                                <option value=s.key() selected=selected(s.key())>
+                                    {s.label()}
+                                </option>
+                            }
+                        })
+                        .collect_view()}
                 </select>
             </td>
         </tr>

@@ -49,9 +49,16 @@ pub fn ScorecardPage() -> impl IntoView {
             <div class="sc-screen-only">
                 {undo_controls(doc, "Scorecard actions")}
                 // On a call the question comes first: the provider is picked in call mode.
-                {show(move || tab.get() != Tab::Call, move || view! { <evaluators::EvaluatorName />
-                    <providers::ProvidersPanel /> }.into_any())}
-                <tabs::TabList tab=tab />
+                {show(
+                    move || tab.get() != Tab::Call,
+                    move || {
+                        view! {
+                            <evaluators::EvaluatorName />
+                            <providers::ProvidersPanel />
+                        }
+                            .into_any()
+                    },
+                )} <tabs::TabList tab=tab />
             </div>
             <div
                 class="sc-panel"

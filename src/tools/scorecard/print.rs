@@ -38,41 +38,90 @@ fn report(ws: &Workspace) -> AnyView {
         <section class="sc-print-page">
             <h3>{format!("Provider comparison: {}", ws.display_name())}</h3>
             <p class="hint">{format!("Printed {}{who}", format_time(now_ms()))}</p>
-            <p><strong>{r.sensitivity.line()}</strong></p>
+            <p>
+                <strong>{r.sensitivity.line()}</strong>
+            </p>
             <p>{r.sensitivity.weight_line()}</p>
             <table class="sc-table">
                 <caption>"Ranking"</caption>
-                <thead><tr>
-                    <th scope="col">"Rank"</th><th scope="col">"Provider"</th><th scope="col">"Total"</th>
-                    <th scope="col">"Lead over next"</th><th scope="col">"Knock-outs"</th>
-                </tr></thead>
+                <thead>
+                    <tr>
+                        <th scope="col">"Rank"</th>
+                        <th scope="col">"Provider"</th>
+                        <th scope="col">"Total"</th>
+                        <th scope="col">"Lead over next"</th>
+                        <th scope="col">"Knock-outs"</th>
+                    </tr>
+                </thead>
                 <tbody>
-                    {r.standings.iter().map(|s| view! {
-                        <tr>
-                            <td>{s.rank().map(|n| n.to_string()).unwrap_or_else(|| "–".into())}</td>
-                            <th scope="row">{s.provider.name.clone()}</th>
-                            <td class="num">{s.total.map(points).unwrap_or_else(|| "–".into())}</td>
-                            <td class="num">{s.margin.map(points).unwrap_or_else(|| "–".into())}</td>
-                            <td>{s.knock_outs.join("; ")}</td>
-                        </tr>
-                    }).collect_view()}
+                    {r
+                        .standings
+                        .iter()
+                        .map(|s| {
+                            view! {
+                                <tr>
+                                    <td>
+                                        {s
+                                            .rank()
+                                            .map(|n| n.to_string())
+                                            .unwrap_or_else(|| "–".into())}
+                                    </td>
+                                    <th scope="row">{s.provider.name.clone()}</th>
+                                    <td class="num">
+                                        {s.total.map(points).unwrap_or_else(|| "–".into())}
+                                    </td>
+                                    <td class="num">
+                                        {s.margin.map(points).unwrap_or_else(|| "–".into())}
+                                    </td>
+                                    <td>{s.knock_outs.join("; ")}</td>
+                                </tr>
+                            }
+                        })
+                        .collect_view()}
                 </tbody>
             </table>
             <table class="sc-table">
                 <caption>"Subtotals by group (0 to 100)"</caption>
-                <thead><tr>
-                    <th scope="col">"Group"</th>
-                    {r.standings.iter().map(|s| view! { <th scope="col">{s.provider.name.clone()}</th> }).collect_view()}
-                </tr></thead>
+                <thead>
+                    <tr>
+                        <th scope="col">"Group"</th>
+                        {r
+                            .standings
+                            .iter()
+                            .map(|s| view! { <th scope="col">{s.provider.name.clone()}</th> })
+                            .collect_view()}
+                    </tr>
+                </thead>
                 <tbody>
-                    {r.groups.iter().enumerate().map(|(g, name)| view! {
-                        <tr>
-                            <th scope="row">{name.clone()}</th>
-                            {r.standings.iter().map(|s| view! {
-                                <td class="num">{s.groups.get(g).copied().flatten().map(points).unwrap_or_else(|| "–".into())}</td>
-                            }).collect_view()}
-                        </tr>
-                    }).collect_view()}
+                    {r
+                        .groups
+                        .iter()
+                        .enumerate()
+                        .map(|(g, name)| {
+                            view! {
+                                <tr>
+                                    <th scope="row">{name.clone()}</th>
+                                    {r
+                                        .standings
+                                        .iter()
+                                        .map(|s| {
+                                            view! {
+                                                <td class="num">
+                                                    {s
+                                                        .groups
+                                                        .get(g)
+                                                        .copied()
+                                                        .flatten()
+                                                        .map(points)
+                                                        .unwrap_or_else(|| "–".into())}
+                                                </td>
+                                            }
+                                        })
+                                        .collect_view()}
+                                </tr>
+                            }
+                        })
+                        .collect_view()}
                 </tbody>
             </table>
         </section>
@@ -94,13 +143,21 @@ fn provider_page(sc: &Scorecard, r: &Results, s: &Standing) -> impl IntoView {
         .zip(shares)
         .map(|(c, share)| {
             let cell = sc.cell(&s.provider.id, &c.id).cloned().unwrap_or_default();
-            let agreed = sc.agreed(&s.provider.id, &c.id).map(|a| format!(" (agreed {})", a.label())).unwrap_or_default();
+            let agreed = sc
+                .agreed(&s.provider.id, &c.id)
+                .map(|a| format!(" (agreed {})", a.label()))
+                .unwrap_or_default();
             view! {
                 <tr>
                     <td>{c.group.clone()}</td>
                     <th scope="row">{c.name.clone()}</th>
                     <td class="num">{format!("{share:.1}%")}</td>
-                    <td class="num">{format!("{}{agreed}", cell.score.map(|x| x.label()).unwrap_or_else(|| "–".into()))}</td>
+                    <td class="num">
+                        {format!(
+                            "{}{agreed}",
+                            cell.score.map(|x| x.label()).unwrap_or_else(|| "–".into()),
+                        )}
+                    </td>
                     <td>{cell.note}</td>
                 </tr>
             }
@@ -109,15 +166,42 @@ fn provider_page(sc: &Scorecard, r: &Results, s: &Standing) -> impl IntoView {
     view! {
         <section class="sc-print-page">
             <h3>{s.provider.name.clone()}</h3>
-            <p><strong>{format!("Total {} · {place}", s.total.map(points).unwrap_or_else(|| "–".into()))}</strong></p>
-            {(!s.knock_outs.is_empty()).then(|| view! { <p class="sc-ko-status out">{format!("Knock-outs: {}", s.knock_outs.join("; "))}</p> })}
-            <p class="hint">{r.groups.iter().zip(&s.groups).map(|(g, v)| format!("{g}: {}", v.map(points).unwrap_or_else(|| "–".into()))).collect::<Vec<_>>().join(" · ")}</p>
+            <p>
+                <strong>
+                    {format!(
+                        "Total {} · {place}",
+                        s.total.map(points).unwrap_or_else(|| "–".into()),
+                    )}
+                </strong>
+            </p>
+            {(!s.knock_outs.is_empty())
+                .then(|| {
+                    view! {
+                        <p class="sc-ko-status out">
+                            {format!("Knock-outs: {}", s.knock_outs.join("; "))}
+                        </p>
+                    }
+                })}
+            <p class="hint">
+                {r
+                    .groups
+                    .iter()
+                    .zip(&s.groups)
+                    .map(|(g, v)| format!("{g}: {}", v.map(points).unwrap_or_else(|| "–".into())))
+                    .collect::<Vec<_>>()
+                    .join(" · ")}
+            </p>
             <table class="sc-table">
                 <caption>{format!("Scores for {}", s.provider.name)}</caption>
-                <thead><tr>
-                    <th scope="col">"Group"</th><th scope="col">"Criterion"</th><th scope="col">"Weight"</th>
-                    <th scope="col">"Score"</th><th scope="col">"Note"</th>
-                </tr></thead>
+                <thead>
+                    <tr>
+                        <th scope="col">"Group"</th>
+                        <th scope="col">"Criterion"</th>
+                        <th scope="col">"Weight"</th>
+                        <th scope="col">"Score"</th>
+                        <th scope="col">"Note"</th>
+                    </tr>
+                </thead>
                 <tbody>{rows}</tbody>
             </table>
         </section>

@@ -36,10 +36,20 @@ pub fn ProvidersPanel() -> impl IntoView {
         <section class="panel sc-providers" aria-labelledby="sc-providers-title">
             <div class="panel-head">
                 <h2 id="sc-providers-title">"Providers"</h2>
-                <p class="hint">{text(move || format!("{} of {MAX_PROVIDERS}. Shared with the pricing comparison.", count()))}</p>
+                <p class="hint">
+                    {text(move || {
+                        format!(
+                            "{} of {MAX_PROVIDERS}. Shared with the pricing comparison.",
+                            count(),
+                        )
+                    })}
+                </p>
             </div>
             <ul class="sc-provider-list">
-                {list(move || live.providers.get(), move |id| view! { <ProviderItem id=id on_remove=ask_remove /> }.into_any())}
+                {list(
+                    move || live.providers.get(),
+                    move |id| view! { <ProviderItem id=id on_remove=ask_remove /> }.into_any(),
+                )}
             </ul>
             <AddProvider />
             <ConfirmDialog
@@ -62,15 +72,41 @@ fn ProviderItem(id: String, on_remove: Callback<String>) -> impl IntoView {
     let id = StoredValue::new(id);
     view! {
         <li class="sc-provider">
-            {show_or(move || editing.get(), move || view! { <RenameProvider id=id.get_value() current=name.get_untracked() editing=editing /> }.into_any(), move || view! {
-                    <span class="sc-provider-name">{name}</span>
-                    <button type="button" class="secondary small" on:click=move |_| editing.set(true)>
-                        "Rename" <span class="visually-hidden">" " {name}</span>
-                    </button>
-                    <button type="button" class="secondary danger small" on:click=move |_| on_remove.run(id.get_value())>
-                        "Delete" <span class="visually-hidden">" " {name}</span>
-                    </button>
-                }.into_any())}
+            {show_or(
+                move || editing.get(),
+                move || {
+                    view! {
+                        <RenameProvider
+                            id=id.get_value()
+                            current=name.get_untracked()
+                            editing=editing
+                        />
+                    }
+                        .into_any()
+                },
+                move || {
+                    view! {
+                        <span class="sc-provider-name">{name}</span>
+                        <button
+                            type="button"
+                            class="secondary small"
+                            on:click=move |_| editing.set(true)
+                        >
+                            "Rename"
+                            <span class="visually-hidden">" " {name}</span>
+                        </button>
+                        <button
+                            type="button"
+                            class="secondary danger small"
+                            on:click=move |_| on_remove.run(id.get_value())
+                        >
+                            "Delete"
+                            <span class="visually-hidden">" " {name}</span>
+                        </button>
+                    }
+                        .into_any()
+                },
+            )}
         </li>
     }
 }
@@ -106,11 +142,16 @@ fn RenameProvider(id: String, current: String, editing: RwSignal<bool>) -> impl 
         }
     };
     view! {
-        <form class="sc-inline-form" on:submit=move |ev| {
-            ev.prevent_default();
-            save();
-        }>
-            <label class="visually-hidden" for=field_id.clone()>"Provider name"</label>
+        <form
+            class="sc-inline-form"
+            on:submit=move |ev| {
+                ev.prevent_default();
+                save();
+            }
+        >
+            <label class="visually-hidden" for=field_id.clone()>
+                "Provider name"
+            </label>
             <input
                 id=field_id
                 node_ref=input
@@ -127,9 +168,15 @@ fn RenameProvider(id: String, current: String, editing: RwSignal<bool>) -> impl 
                 aria-invalid=invalid(error)
                 aria-describedby=error_id.clone()
             />
-            <button type="submit" class="small">"Save"</button>
-            <button type="button" class="secondary small" on:click=move |_| editing.set(false)>"Cancel"</button>
-            <p class="field-error" id=error_id aria-live="polite">{error_text(error)}</p>
+            <button type="submit" class="small">
+                "Save"
+            </button>
+            <button type="button" class="secondary small" on:click=move |_| editing.set(false)>
+                "Cancel"
+            </button>
+            <p class="field-error" id=error_id aria-live="polite">
+                {error_text(error)}
+            </p>
         </form>
     }
 }
@@ -161,10 +208,13 @@ fn AddProvider() -> impl IntoView {
         }
     };
     view! {
-        <form class="sc-add-form" on:submit=move |ev| {
-            ev.prevent_default();
-            add();
-        }>
+        <form
+            class="sc-add-form"
+            on:submit=move |ev| {
+                ev.prevent_default();
+                add();
+            }
+        >
             <div class="field">
                 <label for=field_id.clone()>"New provider"</label>
                 <input
@@ -179,7 +229,9 @@ fn AddProvider() -> impl IntoView {
                 />
             </div>
             <button type="submit">"Add provider"</button>
-            <p class="field-error" id=error_id aria-live="polite">{error_text(error)}</p>
+            <p class="field-error" id=error_id aria-live="polite">
+                {error_text(error)}
+            </p>
         </form>
     }
 }

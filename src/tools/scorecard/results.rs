@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use super::chart::ResultsChart;
-use super::live::{apply, Live};
+use super::live::Live;
 use super::sig::{error_text, flag, invalid, show, show_or, text};
 use crate::browser::state::Lib;
 use crate::components::unique_id;
@@ -22,29 +22,57 @@ pub fn ResultsView() -> impl IntoView {
             <h2 id="sc-results-title">"Results"</h2>
             <VerdictPanel />
             <ResultSettings />
-            {show_or(move || live.providers.with(|p| !p.is_empty()), move || view! {
-                <h3>"Ranking"</h3>
-                <div class="sc-table-wrap" tabindex="0" role="region" aria-label="Ranking table">
-                    <table class="sc-table sc-ranking">
-                        <thead>
-                            <tr>
-                                <th scope="col">"Rank"</th>
-                                <th scope="col">"Provider"</th>
-                                <th scope="col">"Total (0 to 100)"</th>
-                                <th scope="col">"Lead over next"</th>
-                                <th scope="col">"Scored"</th>
-                                <th scope="col">"Status"</th>
-                            </tr>
-                        </thead>
-                        <tbody>
-                            {move || results.with(|r| r.standings.iter().map(|s| ranking_row(s, r.criteria)).collect_view())}
-                        </tbody>
-                    </table>
-                </div>
-                <h3>"By group"</h3>
-                <ResultsChart />
-                <GroupTable results=results />
-            }.into_any(), || view! { <p class="empty">"Add the providers you are evaluating above to see the ranking, the chart and the group subtotals."</p> }.into_any())}
+            {show_or(
+                move || live.providers.with(|p| !p.is_empty()),
+                move || {
+                    view! {
+                        <h3>"Ranking"</h3>
+                        <div
+                            class="sc-table-wrap"
+                            tabindex="0"
+                            role="region"
+                            aria-label="Ranking table"
+                        >
+                            <table class="sc-table sc-ranking">
+                                <thead>
+                                    <tr>
+                                        <th scope="col">"Rank"</th>
+                                        <th scope="col">"Provider"</th>
+                                        <th scope="col">"Total (0 to 100)"</th>
+                                        <th scope="col">"Lead over next"</th>
+                                        <th scope="col">"Scored"</th>
+                                        <th scope="col">"Status"</th>
+                                    </tr>
+                                </thead>
+                                <tbody>
+                                    {move || {
+                                        results
+                                            .with(|r| {
+                                                r.standings
+                                                    .iter()
+                                                    .map(|s| ranking_row(s, r.criteria))
+                                                    .collect_view()
+                                            })
+                                    }}
+                                </tbody>
+                            </table>
+                        </div>
+                        <h3>"By group"</h3>
+                        <ResultsChart />
+                        <GroupTable results=results />
+                    }
+                        .into_any()
+                },
+                || {
+                    view! {
+                        <p class="empty">
+                            "Add the providers you are evaluating above to see the ranking, the \
+                                chart and the group subtotals."
+                        </p>
+                    }
+                        .into_any()
+                },
+            )}
         </section>
     }
 }
@@ -122,7 +150,9 @@ fn VerdictPanel() -> impl IntoView {
     };
     view! {
         <div class=tone aria-live="polite" data-testid="sc-verdict">
-            <p class="sc-verdict-line"><strong>{text(move || results.with(|r| r.sensitivity.line()))}</strong></p>
+            <p class="sc-verdict-line">
+                <strong>{text(move || results.with(|r| r.sensitivity.line()))}</strong>
+            </p>
             <p>{text(move || results.with(|r| r.sensitivity.weight_line().unwrap_or_default()))}</p>
             <p class="hint">{incomplete}</p>
             <p class="hint">{knocked}</p>
@@ -157,10 +187,13 @@ fn ResultSettings() -> impl IntoView {
                     aria-invalid=invalid(margin_error)
                     on:input=move |ev| {
                         let margin = ScorecardEdit::CloseMargin(event_target_value(&ev));
-                        margin_error.set(live.doc.typed("margin", margin).err().map(|e| e.message()));
+                        margin_error
+                            .set(live.doc.typed("margin", margin).err().map(|e| e.message()));
                     }
                 />
-                <p class="field-error" aria-live="polite">{error_text(margin_error)}</p>
+                <p class="field-error" aria-live="polite">
+                    {error_text(margin_error)}
+                </p>
             </div>
             <div class="sc-check">
                 <input
@@ -169,21 +202,41 @@ fn ResultSettings() -> impl IntoView {
                     prop:checked=sc_get(|sc| sc.show_knocked_out)
                     on:change=move |ev| {
                         let on = event_target_checked(&ev);
-                        apply(live.doc, ScorecardEdit::ShowKnockedOut(on));
+                        live.doc.send(ScorecardEdit::ShowKnockedOut(on));
                     }
                 />
                 <label for=show_id>"Show knocked-out providers in the ranking anyway"</label>
             </div>
-            {show(move || live.others_shown.get(), move || view! { <div class="field">
-                    <label for=basis_id.clone()>"Where no agreed score is set, rank by"</label>
-                    <select id=basis_id.clone() on:change=move |ev| {
-                        let basis = if event_target_value(&ev) == "mean" { Basis::Mean } else { Basis::Mine };
-                        apply(live.doc, ScorecardEdit::Basis(basis));
-                    }>
-                        <option value="mine" selected=sc_get(|sc| sc.basis == Basis::Mine)>"My scores"</option>
-                        <option value="mean" selected=sc_get(|sc| sc.basis == Basis::Mean)>"The mean of all evaluators"</option>
-                    </select>
-                </div> }.into_any())}
+            {show(
+                move || live.others_shown.get(),
+                move || {
+                    view! {
+                        <div class="field">
+                            <label for=basis_id
+                                .clone()>"Where no agreed score is set, rank by"</label>
+                            <select
+                                id=basis_id.clone()
+                                on:change=move |ev| {
+                                    let basis = if event_target_value(&ev) == "mean" {
+                                        Basis::Mean
+                                    } else {
+                                        Basis::Mine
+                                    };
+                                    live.doc.send(ScorecardEdit::Basis(basis));
+                                }
+                            >
+                                <option value="mine" selected=sc_get(|sc| sc.basis == Basis::Mine)>
+                                    "My scores"
+                                </option>
+                                <option value="mean" selected=sc_get(|sc| sc.basis == Basis::Mean)>
+                                    "The mean of all evaluators"
+                                </option>
+                            </select>
+                        </div>
+                    }
+                        .into_any()
+                },
+            )}
         </div>
     }
 }
@@ -198,19 +251,51 @@ fn GroupTable(results: RwSignal<Results>) -> impl IntoView {
                 <thead>
                     <tr>
                         <th scope="col">"Group"</th>
-                        {move || results.with(|r| r.standings.iter().map(|s| view! { <th scope="col">{s.provider.name.clone()}</th> }).collect_view())}
+                        {move || {
+                            results
+                                .with(|r| {
+                                    r.standings
+                                        .iter()
+                                        .map(|s| {
+                                            view! { <th scope="col">{s.provider.name.clone()}</th> }
+                                        })
+                                        .collect_view()
+                                })
+                        }}
                     </tr>
                 </thead>
                 <tbody>
-                    {move || results.with(|r| {
-                        r.groups.iter().enumerate().map(|(g, name)| {
-                            let cells = r.standings.iter().map(|s| {
-                                let v = s.groups.get(g).copied().flatten().map(points).unwrap_or_else(|| "–".into());
-                                view! { <td class="num">{v}</td> }
-                            }).collect_view();
-                            view! { <tr><th scope="row">{name.clone()}</th>{cells}</tr> }
-                        }).collect_view()
-                    })}
+                    {move || {
+                        results
+                            .with(|r| {
+                                r.groups
+                                    .iter()
+                                    .enumerate()
+                                    .map(|(g, name)| {
+                                        let cells = r
+                                            .standings
+                                            .iter()
+                                            .map(|s| {
+                                                let v = s
+                                                    .groups
+                                                    .get(g)
+                                                    .copied()
+                                                    .flatten()
+                                                    .map(points)
+                                                    .unwrap_or_else(|| "–".into());
+                                                view! { <td class="num">{v}</td> }
+                                            })
+                                            .collect_view();
+                                        view! {
+                                            <tr>
+                                                <th scope="row">{name.clone()}</th>
+                                                {cells}
+                                            </tr>
+                                        }
+                                    })
+                                    .collect_view()
+                            })
+                    }}
                 </tbody>
             </table>
         </div>

@@ -83,8 +83,7 @@ pub fn AnchorList(
     };
     view! {
         <dl class="sc-anchors">
-            {item("1", |a| a.one.clone())}
-            {item("3", |a| a.three.clone())}
+            {item("1", |a| a.one.clone())} {item("3", |a| a.three.clone())}
             {item("5", |a| a.five.clone())}
         </dl>
     }

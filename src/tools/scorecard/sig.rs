@@ -45,8 +45,8 @@ pub fn list(
 }
 
 fn keyed(each: Signal<Vec<String>>, row: Row) -> AnyView {
-    view! { <For each=move || each.get() key=|id: &String| id.clone() children=move |id| row(id) /> }
-        .into_any()
+    let key = |id: &String| id.clone();
+    view! { <For each=move || each.get() key=key children=move |id| row(id) /> }.into_any()
 }
 
 type Part = Arc<dyn Fn() -> AnyView + Send + Sync>;

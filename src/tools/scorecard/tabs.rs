@@ -70,11 +70,11 @@ pub fn TabList(
                             class="sc-tab"
                             aria-selected=aria(move || tab.get() == t)
                             aria-controls="sc-panel"
-                            tabindex=text(move || if tab.get() == t { "0" } else { "-1" }.to_owned())
+                            tabindex=text(move || {
+                                if tab.get() == t { "0" } else { "-1" }.to_owned()
+                            })
                             on:click=move |_| {
                                 open(tab, t);
-                                // A click on "Call mode" means the call starts now: put the
-                                // keyboard in the question card so 0 to 5 and arrows score.
                                 if t == Tab::Call {
                                     request_animation_frame(|| focus_by_id("sc-call-card"));
                                 }
