@@ -270,6 +270,22 @@ pub(super) fn read_details(
     }
 }
 
+/// A row's function name, or None once the reason it is refused is recorded.
+pub(super) fn function_name(
+    draft: &mut Draft,
+    columns: &[Option<Col>],
+    rec: &Record,
+) -> Option<String> {
+    match clean_name(rec.get(column(columns, Col::Function))) {
+        Ok(name) => Some(name),
+        Err(e) => {
+            let message = format!("function name: {}", e.message());
+            draft.problem(ImportError::at(rec.line, message));
+            None
+        }
+    }
+}
+
 /// A row naming only a category: it declares that (possibly empty) category.
 pub(super) fn category_only(
     draft: &mut Draft,

@@ -26,15 +26,8 @@ pub(super) fn read_long(header: &Record, columns: &[Option<Col>], body: &[Record
             continue;
         }
         let category = row_category(&mut draft, columns, rec, &mut above);
-        let name = match clean_name(rec.get(column(columns, Col::Function))) {
-            Ok(name) => name,
-            Err(e) => {
-                draft.problem(ImportError::at(
-                    line,
-                    format!("function name: {}", e.message()),
-                ));
-                continue;
-            }
+        let Some(name) = function_name(&mut draft, columns, rec) else {
+            continue;
         };
         let Some(category) = category else { continue };
         let row_index = match draft.find_row(category, &name) {

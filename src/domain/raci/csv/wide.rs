@@ -74,15 +74,8 @@ pub(super) fn read_wide(header: &Record, columns: &[Option<Col>], body: &[Record
             ));
         }
         let category = row_category(&mut draft, columns, rec, &mut above);
-        let name = match clean_name(rec.get(column(columns, Col::Function))) {
-            Ok(name) => name,
-            Err(e) => {
-                draft.problem(ImportError::at(
-                    line,
-                    format!("function name: {}", e.message()),
-                ));
-                continue;
-            }
+        let Some(name) = function_name(&mut draft, columns, rec) else {
+            continue;
         };
         let Some(category) = category else { continue };
         if let Some(i) = draft.find_row(category, &name) {
