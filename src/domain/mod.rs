@@ -5,6 +5,7 @@
 //! layer only renders what it computes.
 
 pub mod csv_cell;
+pub mod decision;
 pub mod documents;
 pub mod duty;
 pub mod edit;

@@ -9,7 +9,7 @@ pub mod criteria;
 pub mod csv;
 pub mod edit;
 #[cfg(test)]
-mod fixtures;
+pub(crate) mod fixtures;
 mod integrity;
 pub mod knockout;
 pub mod merge;

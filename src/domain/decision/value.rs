@@ -1,0 +1,109 @@
+//! Where each provider sits on the value chart: its weighted score against its total
+//! contract value. A provider with no score or no price yet is listed as such, never
+//! silently left off the chart.
+
+use super::frontier::Point;
+use crate::domain::pricing::compare::Comparison;
+use crate::domain::provider::Provider;
+use crate::domain::scorecard::scoring::Results;
+
+/// What keeps a provider off the chart.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Missing {
+    Score,
+    Price,
+    Both,
+}
+
+/// The providers on the chart, and the others with what they lack, in workspace order.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Placement {
+    pub points: Vec<Point>,
+    pub missing: Vec<(String, Missing)>,
+}
+
+/// Places every provider of the workspace. The score is the one the ranking uses (my
+/// scores, the mean or the agreed ones); the price is the quote's total contract value,
+/// once it has one. A knocked-out provider is placed and marked.
+pub fn place(providers: &[Provider], results: &Results, comparison: &Comparison) -> Placement {
+    let mut out = Placement::default();
+    for p in providers {
+        let standing = results.standing(&p.id);
+        let score = standing.and_then(|s| s.total);
+        let cost = comparison
+            .quote(&p.id)
+            .filter(|q| q.rank.is_some())
+            .map(|q| q.totals.total);
+        let lacks = match (score, cost) {
+            (Some(score), Some(cost)) => {
+                out.points.push(Point {
+                    provider: p.id.clone(),
+                    score,
+                    cost,
+                    knocked_out: standing.is_some_and(|s| !s.knock_outs.is_empty()),
+                });
+                continue;
+            }
+            (None, Some(_)) => Missing::Score,
+            (Some(_), None) => Missing::Price,
+            (None, None) => Missing::Both,
+        };
+        out.missing.push((p.id.clone(), lacks));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::pricing::{compare::compare, Pick, Pricing};
+    use crate::domain::profile::CompanyProfile;
+    use crate::domain::scorecard::fixtures::{card, pts};
+    use crate::domain::scorecard::{knockout, scoring};
+
+    #[test]
+    fn each_provider_is_placed_or_listed_with_what_it_lacks() {
+        let mut providers = Vec::new();
+        let mut pricing = Pricing::default();
+        for (id, name) in [("a", "Harbor IT"), ("b", "Keystone"), ("c", "Nimbus")] {
+            pricing
+                .add_quote(&mut providers, Pick::New(name.into()), id.into())
+                .unwrap();
+        }
+        providers.push(Provider {
+            id: "d".into(),
+            name: "Northwind".into(),
+        });
+        pricing.quote_mut("a").unwrap().rates.per_user = 9_500;
+        pricing.quote_mut("b").unwrap().rates.per_user = 12_000;
+        // c has a quote with no price yet; d has no quote at all.
+        let mut sc = card(&[("c1", "G", 1.0)]);
+        sc.set_score("a", "c1", pts(4));
+        sc.set_score("c", "c1", pts(5));
+        knockout::set_ticked(&mut sc, "a", "ko-lock-in", true);
+
+        let results = scoring::results(&sc, &providers);
+        let comparison = compare(&pricing, &CompanyProfile::default(), &providers, &[]);
+        let placed = place(&providers, &results, &comparison);
+
+        let a_cost = comparison.quote("a").unwrap().totals.total;
+        assert!(a_cost > 0);
+        assert_eq!(
+            placed.points,
+            [Point {
+                provider: "a".into(),
+                score: 80.0,
+                cost: a_cost,
+                knocked_out: true,
+            }]
+        );
+        assert_eq!(
+            placed.missing,
+            [
+                ("b".to_owned(), Missing::Score),
+                ("c".to_owned(), Missing::Price),
+                ("d".to_owned(), Missing::Both),
+            ]
+        );
+    }
+}
