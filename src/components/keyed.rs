@@ -88,8 +88,13 @@ where
     }
 }
 
-/// Sets a signal only when the value differs, so nothing downstream wakes for nothing.
-fn put<V: PartialEq + Send + Sync + 'static>(signal: &ArcRwSignal<V>, value: V) {
+/// Sets a signal (keyed or not) only when the value differs, so nothing downstream wakes
+/// for nothing.
+pub fn put<S, V>(signal: &S, value: V)
+where
+    S: WithUntracked<Value = V> + Set<Value = V>,
+    V: PartialEq,
+{
     if signal.with_untracked(|old| *old != value) {
         signal.set(value);
     }

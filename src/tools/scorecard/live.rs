@@ -12,7 +12,7 @@ use leptos::prelude::*;
 
 use crate::browser::state::Lib;
 use crate::components::doc::Doc;
-use crate::components::keyed::Keyed;
+use crate::components::keyed::{put, Keyed};
 use crate::domain::edit::Changed;
 use crate::domain::provider;
 use crate::domain::scorecard::agreement::cell_stats;
@@ -79,13 +79,6 @@ pub struct Live {
     pub results: RwSignal<Results>,
     /// Other evaluators' cards exist and may be shown.
     pub others_shown: RwSignal<bool>,
-}
-
-/// Sets a signal only when the value differs, so nothing downstream wakes for nothing.
-fn put_rw<T: PartialEq + Send + Sync + 'static>(signal: RwSignal<T>, value: T) {
-    if signal.with_untracked(|old| *old != value) {
-        signal.set(value);
-    }
 }
 
 fn cell_view(sc: &Scorecard, others: bool, provider: &str, criterion: &str) -> CellView {
@@ -195,14 +188,14 @@ impl Live {
     fn sync(self, ws: &Workspace) {
         let sc = &ws.scorecard;
         let ids: Vec<String> = ws.providers.iter().map(|p| p.id.clone()).collect();
-        put_rw(self.providers, ids);
-        put_rw(self.groups, groups_of(sc));
-        put_rw(
-            self.criteria,
+        put(&self.providers, ids);
+        put(&self.groups, groups_of(sc));
+        put(
+            &self.criteria,
             sc.ordered().iter().map(|c| c.id.clone()).collect(),
         );
         let others = sc.others_visible() && !sc.others.is_empty();
-        put_rw(self.others_shown, others);
+        put(&self.others_shown, others);
         let results = scoring::results(sc, &ws.providers);
         let mut views: HashMap<String, CritView> = crit_views(sc).into_iter().collect();
         self.rows.refresh(|id, _| Some(views.remove(id)));
@@ -219,7 +212,7 @@ impl Live {
                 .refresh_keys([(&cell, |_: &CellView| Some(view(&cell)))]),
             None => self.cells.refresh(|cell, _| Some(view(cell))),
         }
-        put_rw(self.results, results);
+        put(&self.results, results);
     }
 
     /// The signal of one grid cell, created on first use.
