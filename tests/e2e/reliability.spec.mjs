@@ -2,7 +2,7 @@
 // version, changes that wait on a choice, and stored data that breaks the app's rules.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { APP_URL, launch, openPage, saved, stored, storedKeys, workspaceRow } from './helpers.mjs';
+import { APP_URL, appReady, launch, openPage, saved, stored, storedKeys, workspaceRow } from './helpers.mjs';
 
 let browser;
 before(async () => {
@@ -201,7 +201,9 @@ test('a fault in the app shows what happened and a download of the saved work, w
 
   // Reloaded, the app reads that file back as a backup.
   await alert.getByRole('button', { name: 'Reload' }).click();
-  await page.getByRole('textbox', { name: 'Company name' }).waitFor();
+  // The button reloads the page itself, so wait here for the live app as page.reload does:
+  // a file set while the static screen is being replaced could land on the old input.
+  await appReady(page);
   await page.getByLabel("Import a Splitline file (a workspace, a backup, or one tool's document)").setInputFiles({ name: 'recovered.json', mimeType: 'application/json', buffer: Buffer.from(text) });
   await page.getByText('Imported “My first engagement 2” as a new workspace.', { exact: false }).waitFor();
   assert.equal(await page.getByRole('textbox', { name: 'Company name' }).inputValue(), 'Fabrikam Health');
