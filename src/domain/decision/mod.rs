@@ -1,6 +1,189 @@
-//! The decision brief (issue 13): the numbers that join the scorecard, the quotes and the
-//! RACI into one recommendation. Built here first, in the pure core, with hand-checked
-//! tests; the page that renders them comes next. So far: the value chart (`value`) and its frontier (`frontier`).
+//! The decision brief (issue 13): one page that joins the RACI, the scorecard and the
+//! quotes into a recommendation. Everything it shows is computed here, from the open
+//! workspace; the page only renders it, and nothing new is stored.
 
 pub mod frontier;
+pub mod markdown;
+pub mod questions;
+pub mod readiness;
+pub mod recommend;
+pub mod reversal;
+pub mod row;
 pub mod value;
+
+#[cfg(test)]
+mod example;
+
+use frontier::{frontier, Frontier};
+use questions::Question;
+use readiness::Readiness;
+use recommend::{recommend, Inputs, Recommendation};
+use row::Row;
+use value::{place, Placement};
+
+use crate::domain::pricing::compare::{compare, Comparison};
+use crate::domain::pricing::money::Currency;
+use crate::domain::raci::checks::check;
+use crate::domain::scorecard::model::Basis;
+use crate::domain::scorecard::scoring::{results, Results};
+use crate::domain::workspace::Workspace;
+
+/// A provider's own questions.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Asked {
+    pub provider: String,
+    pub name: String,
+    pub questions: Vec<Question>,
+}
+
+/// The whole brief of a workspace.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Brief {
+    pub currency: Currency,
+    /// Which scores the ranking uses, in words ("your scores", "the mean of 3 evaluators").
+    pub basis: String,
+    pub rows: Vec<Row>,
+    pub placement: Placement,
+    pub frontier: Frontier,
+    pub recommendation: Recommendation,
+    /// Per provider, in workspace order.
+    pub asked: Vec<Asked>,
+    /// The RACI's findings that involve the MSP: settle them with whichever provider wins.
+    pub asked_of_all: Vec<Question>,
+    pub readiness: Readiness,
+    /// The scorecard's sensitivity verdict, for the summary.
+    pub results: Results,
+    pub comparison: Comparison,
+}
+
+impl Brief {
+    pub fn build(ws: &Workspace) -> Brief {
+        // A knocked-out provider cannot be chosen, whatever the scorecard page shows.
+        let mut sc = ws.scorecard.clone();
+        sc.show_knocked_out = false;
+        let results = results(&sc, &ws.providers);
+        let comparison = compare(&ws.pricing, &ws.profile, &ws.providers, &ws.raci.msp_duties());
+        let report = check(&ws.raci);
+        let asked: Vec<Asked> = ws
+            .providers
+            .iter()
+            .map(|p| {
+                let quote = ws.pricing.quote(&p.id).zip(comparison.quote(&p.id));
+                Asked {
+                    provider: p.id.clone(),
+                    name: p.name.clone(),
+                    questions: questions::for_provider(p, &sc, quote),
+                }
+            })
+            .collect();
+        let count = |id: &str| {
+            asked
+                .iter()
+                .find(|a| a.provider == id)
+                .map_or(0, |a| a.questions.len())
+        };
+        let rows = row::rows(&ws.providers, &results, &comparison, count);
+        let placement = place(&ws.providers, &results, &comparison);
+        let frontier = frontier(&placement.points);
+        let readiness = readiness::readiness(&ws.raci, &report, &comparison);
+        let recommendation = recommend(&Inputs {
+            rows: &rows,
+            placement: &placement,
+            frontier: &frontier,
+            sensitivity: &results.sensitivity,
+            comparison: &comparison,
+            pricing: &ws.pricing,
+            profile: &ws.profile,
+            blockers: readiness.blockers.len(),
+        });
+        Brief {
+            currency: comparison.currency,
+            basis: basis(&sc),
+            asked_of_all: questions::for_every_provider(&ws.raci, &report),
+            rows,
+            placement,
+            frontier,
+            recommendation,
+            asked,
+            readiness,
+            results,
+            comparison,
+        }
+    }
+}
+
+fn basis(sc: &crate::domain::scorecard::Scorecard) -> String {
+    let agreed: usize = sc.agreed.values().map(|row| row.len()).sum();
+    let mean = sc.basis == Basis::Mean && sc.others_visible() && !sc.others.is_empty();
+    let base = if mean {
+        format!("the mean of {} evaluators' scores", sc.others.len() + 1)
+    } else {
+        "your scores".to_owned()
+    };
+    match agreed {
+        0 => base,
+        1 => format!("{base}, and 1 agreed score"),
+        n => format!("{base}, and {n} agreed scores"),
+    }
+}
+
+impl Brief {
+    /// How many providers the scorecard ranks (knocked-out ones never are here).
+    pub fn ranked(&self) -> usize {
+        self.results.ranked().count()
+    }
+
+    /// How many quotes have a price.
+    pub fn priced(&self) -> usize {
+        self.comparison.ranked_count()
+    }
+
+    /// The name of a provider of the workspace, by id.
+    pub fn name<'a>(&'a self, id: &'a str) -> &'a str {
+        self.rows
+            .iter()
+            .find(|r| r.provider.id == id)
+            .map_or(id, |r| r.provider.name.as_str())
+    }
+
+    /// The value chart in words: who is on the frontier, what each step up costs, and who
+    /// is not on the chart and why (also the chart's text alternative).
+    pub fn value_lines(&self) -> Vec<String> {
+        let cur = self.currency;
+        let mut out = Vec::new();
+        if !self.frontier.providers.is_empty() {
+            let names: Vec<&str> = self.frontier.providers.iter().map(|id| self.name(id)).collect();
+            out.push(format!(
+                "Best value (no provider you can choose is both better and cheaper): {}.",
+                crate::domain::text::and_list(&names)
+            ));
+        }
+        for s in &self.frontier.steps {
+            out.push(format!(
+                "{} costs {} more over the contract than {} for {} more points ({} a point).",
+                self.name(&s.to),
+                cur.format(s.extra_cost),
+                self.name(&s.from),
+                crate::domain::scorecard::sensitivity::points(s.extra_points),
+                cur.format(s.cost_per_point())
+            ));
+        }
+        for p in self.placement.points.iter().filter(|p| p.knocked_out) {
+            out.push(format!(
+                "{} is knocked out: {} points for {}, not on the best-value line.",
+                self.name(&p.provider),
+                crate::domain::scorecard::sensitivity::points(p.score),
+                cur.format(p.cost)
+            ));
+        }
+        for (id, lacks) in &self.placement.missing {
+            let why = match lacks {
+                value::Missing::Score => "not scored yet",
+                value::Missing::Price => "no priced quote yet",
+                value::Missing::Both => "not scored and no priced quote yet",
+            };
+            out.push(format!("{} is not on the chart: {why}.", self.name(id)));
+        }
+        out
+    }
+}

@@ -67,6 +67,8 @@ pub const SHARE_LOW: i64 = 4_000;
 pub const SHARE_HIGH: i64 = 6_000;
 /// Contracts usually run two to three years.
 pub const USUAL_MAX_TERM: u32 = 36;
+/// The notice period most quotes ask for; a new quote starts with it.
+pub const USUAL_NOTICE_DAYS: u32 = 90;
 
 /// How much a flag matters.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -93,6 +95,39 @@ impl Level {
             Level::Ok => "In band",
             Level::Note => "Check",
             Level::Warn => "Warning",
+        }
+    }
+}
+
+/// Where an effective price per user a month sits against the co-managed bands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum UserBand {
+    BelowBand,
+    BelowCommon,
+    Common,
+    AboveCommon,
+    AboveBand,
+}
+
+impl UserBand {
+    pub fn of(per_user_month: Cents) -> UserBand {
+        match (PER_USER.place(per_user_month), PER_USER_COMMON.place(per_user_month)) {
+            (Place::Below, _) => UserBand::BelowBand,
+            (Place::Above, _) => UserBand::AboveBand,
+            (_, Place::Below) => UserBand::BelowCommon,
+            (_, Place::Above) => UserBand::AboveCommon,
+            (_, Place::Within) => UserBand::Common,
+        }
+    }
+
+    /// A few words for a table cell.
+    pub fn label(self) -> String {
+        match self {
+            UserBand::BelowBand => format!("below the co-managed {}", PER_USER.text()),
+            UserBand::BelowCommon => format!("below the common {}", PER_USER_COMMON.text()),
+            UserBand::Common => format!("within the common {}", PER_USER_COMMON.text()),
+            UserBand::AboveCommon => format!("above the common {}", PER_USER_COMMON.text()),
+            UserBand::AboveBand => format!("above the co-managed {}", PER_USER.text()),
         }
     }
 }

@@ -47,7 +47,7 @@ impl Default for Quote {
             platform: 0,
             escalator_bps: 300,
             term_months: 36,
-            notice_days: 90,
+            notice_days: super::benchmarks::USUAL_NOTICE_DAYS,
             card: RateCard::default(),
         }
     }

@@ -42,6 +42,12 @@ impl Rule {
         }
     }
 
+    /// Whether a finding of this rule leaves a Statement of Work unfit to sign: an owner,
+    /// a shift or an exit is missing. The others are advice on how the work is shared.
+    pub fn blocks_sow(self) -> bool {
+        !matches!(self, Rule::Collision | Rule::Overloaded | Rule::Idle)
+    }
+
     /// Why the rule matters, in one sentence.
     pub fn why(self) -> &'static str {
         match self {

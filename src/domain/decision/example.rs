@@ -1,0 +1,241 @@
+//! The brief's worked example, checked by hand: three providers quoted and scored, one
+//! knocked out, one with an unpriced exclusion that the RACI gives the MSP. The same
+//! workspace is the e2e test's fixture (`tests/e2e/decision-workspace.json`).
+
+use super::Brief;
+use crate::domain::envelope::{self, Kind};
+use crate::domain::pricing::exclusions::{CostItem, Cover, Terms};
+use crate::domain::pricing::Pick;
+use crate::domain::profile::Industry;
+use crate::domain::raci::template::co_managed;
+use crate::domain::scorecard::criteria::default_criteria;
+use crate::domain::scorecard::model::{Score, Weight};
+use crate::domain::scorecard::{knockout, Scorecard};
+use crate::domain::workspace::Workspace;
+
+const FIXTURE: &str = "tests/e2e/decision-workspace.json";
+
+/// 75 users, no growth, four after-hours incidents a year. Four criteria of equal weight.
+/// - Harbor IT: $95 a user a month, 36 months, after-hours response excluded with no
+///   rate; scores 4, 4, 3, 2: 65 points. TCV 95 × 75 × 36 = $256,500.
+/// - Keystone Partners: $110, 36 months, after hours at $300 an incident, 120 days'
+///   notice; scores 5, 4, 4, 4: 85 points. TCV 297,000 + 4 × 300 × 3 = $300,600.
+/// - Nimbus Cloud Services: $85, all included; scores 5, 5, 4, 4: 90 points, but the
+///   lock-in red flag is ticked. TCV $229,500.
+pub fn workspace() -> Workspace {
+    let mut ws = Workspace::new("decision-example".into(), "Contoso: MSP decision".into(), 0);
+    ws.profile.company_name = "Contoso Dental Group".into();
+    ws.raci = co_managed(Industry::General);
+    let mut sc = Scorecard {
+        criteria: default_criteria().into_iter().take(4).collect(),
+        ..Scorecard::default()
+    };
+    for c in &mut sc.criteria {
+        c.weight = Weight::new(1.0).unwrap();
+    }
+    let pricing = &mut ws.pricing;
+    pricing.env.growth_bps = 0;
+    pricing.usage.incidents = 4;
+    let quotes = [
+        ("harbor", "Harbor IT", 9_500, [4, 4, 3, 2]),
+        ("keystone", "Keystone Partners", 11_000, [5, 4, 4, 4]),
+        ("nimbus", "Nimbus Cloud Services", 8_500, [5, 5, 4, 4]),
+    ];
+    for (id, name, rate, scores) in quotes {
+        pricing
+            .add_quote(&mut ws.providers, Pick::New(name.into()), id.into())
+            .unwrap();
+        let q = pricing.quote_mut(id).unwrap();
+        q.rates.per_user = rate;
+        q.escalator_bps = 0;
+        for item in CostItem::ALL {
+            *q.card.get_mut(item) = Terms {
+                cover: Cover::Included,
+                rate: 0,
+            };
+        }
+        let ids: Vec<String> = sc.criteria.iter().map(|c| c.id.clone()).collect();
+        for (criterion, points) in ids.iter().zip(scores) {
+            sc.set_score(id, criterion, Some(Score::Points(points)));
+        }
+    }
+    pricing.quote_mut("harbor").unwrap().card.after_hours.cover = Cover::NoRate;
+    let keystone = pricing.quote_mut("keystone").unwrap();
+    keystone.card.after_hours = Terms {
+        cover: Cover::Rated,
+        rate: 30_000,
+    };
+    keystone.notice_days = 120;
+    knockout::set_ticked(&mut sc, "nimbus", "ko-lock-in", true);
+    knockout::set_note(&mut sc, "nimbus", "ko-lock-in", "Keeps the RMM and PSA on exit").unwrap();
+    ws.scorecard = sc;
+    ws
+}
+
+#[test]
+fn the_worked_example_recommends_keystone_and_says_why() {
+    let brief = Brief::build(&workspace());
+    let r = &brief.recommendation;
+    assert_eq!(r.provider.as_ref().map(|p| p.id.as_str()), Some("keystone"));
+    assert_eq!(
+        r.headline,
+        "Choose Keystone Partners: the highest score of the providers you can choose (85.0 \
+         points), for $300,600 over 36 months."
+    );
+    assert_eq!(brief.frontier.providers, ["harbor", "keystone"]);
+    assert!(r.robustness.contains(
+        &"Price: Keystone Partners costs $44,100 more over the contract than Harbor IT for \
+          20.0 more points ($2,205 a point)."
+            .to_owned()
+    ));
+    // Harbor's after-hours incidents: 4 a year × 3 years × rate > $44,100 from $3,675.01.
+    assert!(r.robustness.contains(
+        &"Unknown costs: at $3,675.01 per incident or more for Harbor IT's after-hours \
+          incident response, it would cost more than Keystone Partners."
+            .to_owned()
+    ));
+    assert!(r.settle.iter().any(|s| s.starts_with("Agree whether after-hours incident response")));
+    let nimbus = brief.rows.iter().find(|r| r.provider.id == "nimbus").unwrap();
+    assert!(nimbus.knocked_out());
+    assert_eq!(nimbus.score_text(brief.ranked()), "90.0, knocked out");
+    assert!(brief.placement.points.iter().any(|p| p.provider == "nimbus" && p.knocked_out));
+}
+
+#[test]
+fn the_worked_example_asks_what_each_tool_knows() {
+    let brief = Brief::build(&workspace());
+    let asked = |id: &str| {
+        brief
+            .asked
+            .iter()
+            .find(|a| a.provider == id)
+            .unwrap()
+            .questions
+            .iter()
+            .map(|q| (q.from.as_str(), q.text.as_str()))
+            .collect::<Vec<_>>()
+    };
+    let harbor = asked("harbor");
+    assert_eq!(harbor[0].0, "Quote against your RACI");
+    assert!(harbor[0].1.starts_with(
+        "The MSP owns after-hours incident response in your RACI, but Harbor IT excludes it \
+         and gives no rate."
+    ));
+    assert_eq!(harbor.len(), 2, "the gap and the criterion scored 2: {harbor:?}");
+    assert!(harbor[1].1.contains("scored 2 of 5. Ask again:"));
+    let keystone = asked("keystone");
+    assert!(keystone.iter().any(|(_, t)| t.starts_with("120 days' notice is longer than the usual 90")));
+    assert!(keystone.iter().any(|(_, t)| t.contains("billed at $300 an incident on top")));
+    let nimbus = asked("nimbus");
+    assert!(nimbus[0].1.starts_with(
+        "You ticked the red flag “Proprietary tooling lock-in"
+    ), "{nimbus:?}");
+    assert!(nimbus[0].1.contains("(you noted: “Keeps the RMM and PSA on exit”)"));
+    let row = |id: &str| brief.rows.iter().find(|r| r.provider.id == id).unwrap();
+    assert_eq!(row("harbor").unknown_text(), "After-hours incident response");
+    assert_eq!(row("harbor").questions, 2);
+    assert_eq!(row("keystone").total_text(brief.currency, brief.priced()), "$300,600 over 36 months (3 of 3)");
+    assert_eq!(row("nimbus").total_text(brief.currency, brief.priced()), "$229,500 over 36 months (1 of 3)");
+    let cover = &brief.readiness.coverage;
+    assert_eq!(cover[0].2.sentence(), "Not all priced: no rate for after-hours incident response.");
+    assert_eq!(cover[2].2.sentence(), "Every duty the RACI gives the MSP is in the base price.");
+}
+
+#[test]
+fn the_worked_example_is_the_e2e_fixture() {
+    let text = envelope::encode_pretty(Kind::Workspace, &workspace());
+    if std::env::var_os("SPLITLINE_WRITE_FIXTURES").is_some() {
+        std::fs::write(FIXTURE, &text).unwrap();
+    }
+    let stored = std::fs::read_to_string(FIXTURE).unwrap_or_default();
+    assert!(
+        stored == text,
+        "{FIXTURE} is out of date: run SPLITLINE_WRITE_FIXTURES=1 cargo test worked_example"
+    );
+}
+
+#[test]
+fn without_choosable_providers_there_is_no_recommendation_and_the_gaps_are_named() {
+    let mut ws = Workspace::new("w".into(), "Empty".into(), 0);
+    let brief = Brief::build(&ws);
+    assert!(brief.recommendation.headline.starts_with("No recommendation yet: add the providers"));
+    ws = workspace();
+    for id in ["harbor", "keystone"] {
+        knockout::set_ticked(&mut ws.scorecard, id, "ko-vague-sla", true);
+    }
+    let r = Brief::build(&ws).recommendation;
+    assert_eq!(r.provider, None);
+    assert!(r.headline.contains("every provider with scores and a priced quote is knocked out"));
+    ws = workspace();
+    ws.pricing.quote_mut("harbor").unwrap().rates.per_user = 0;
+    ws.pricing.quote_mut("keystone").unwrap().rates.per_user = 0;
+    knockout::set_ticked(&mut ws.scorecard, "nimbus", "ko-lock-in", false);
+    ws.scorecard.cells.remove("nimbus");
+    let r = Brief::build(&ws).recommendation;
+    assert_eq!(r.headline, "No recommendation yet: no provider has both scores and a priced quote.");
+    assert_eq!(
+        r.settle,
+        [
+            "Harbor IT: enter its quote's price.",
+            "Keystone Partners: enter its quote's price.",
+            "Nimbus Cloud Services: score it.",
+        ]
+    );
+}
+
+#[test]
+fn a_higher_scorer_without_a_price_must_be_settled_first() {
+    let mut ws = workspace();
+    knockout::set_ticked(&mut ws.scorecard, "nimbus", "ko-lock-in", false);
+    ws.pricing.quote_mut("nimbus").unwrap().rates.per_user = 0;
+    let r = Brief::build(&ws).recommendation;
+    assert_eq!(r.provider.map(|p| p.id), Some("keystone".to_owned()));
+    assert!(r.robustness[0].starts_with("The scorecard's leader, Nimbus Cloud Services, has no priced quote yet"));
+    assert!(r.settle.contains(
+        &"Nimbus Cloud Services scores higher (90.0 points) but has no priced quote: price it, \
+          or rule it out."
+            .to_owned()
+    ));
+}
+
+#[test]
+fn the_best_scorer_that_is_also_cheapest_is_said_to_be() {
+    let mut ws = workspace();
+    ws.pricing.quote_mut("keystone").unwrap().rates.per_user = 9_000;
+    let brief = Brief::build(&ws);
+    assert_eq!(brief.frontier.providers, ["keystone"]);
+    let r = &brief.recommendation;
+    assert!(r.robustness.iter().any(|l| l.starts_with("Price: Keystone Partners is also the cheapest you can choose")));
+    // Harbor is now dearer, so its unknown cost can only widen the gap: no reversal.
+    assert!(r.robustness.iter().any(|l| l.contains("cannot change the price order") || l.starts_with("Unknown costs: none")), "{r:?}");
+}
+
+#[test]
+fn a_full_tie_is_not_broken_by_the_brief() {
+    let mut ws = workspace();
+    let (k, h) = ("keystone", "harbor");
+    let ids: Vec<String> = ws.scorecard.criteria.iter().map(|c| c.id.clone()).collect();
+    for c in &ids {
+        let s = ws.scorecard.score(k, c);
+        ws.scorecard.set_score(h, c, s);
+    }
+    let keystone = ws.pricing.quote(k).unwrap().clone();
+    let harbor = ws.pricing.quote_mut(h).unwrap();
+    (harbor.rates, harbor.card, harbor.notice_days) = (keystone.rates, keystone.card, 90);
+    let r = Brief::build(&ws).recommendation;
+    assert_eq!(r.provider, None);
+    assert!(r.headline.starts_with("No single recommendation: Harbor IT and Keystone Partners tie"), "{}", r.headline);
+}
+
+#[test]
+fn the_markdown_carries_every_part_and_escapes_names() {
+    let mut ws = workspace();
+    ws.providers[0].name = "Harbor <IT> | *Ops*".into();
+    let md = super::markdown::markdown(&Brief::build(&ws), "Contoso [draft]");
+    assert!(md.starts_with("# Decision brief: Contoso \\[draft\\]\n\n**Choose Keystone Partners"));
+    for part in ["## Providers", "## Value for money", "## RACI readiness", "### Keystone Partners"] {
+        assert!(md.contains(part), "{part}");
+    }
+    assert!(md.contains("| Harbor \\<IT\\> \\| \\*Ops\\* | 65.0 (2 of 2) |"));
+    assert!(md.contains("| Nimbus Cloud Services | 90.0, knocked out | Proprietary tooling lock-in"));
+}

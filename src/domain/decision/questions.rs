@@ -1,0 +1,229 @@
+//! The questions to settle before signing, generated from what the three tools know.
+//! Each names where it came from, so the buyer can go there and see why.
+
+use crate::domain::pricing::benchmarks::{USUAL_MAX_TERM, USUAL_NOTICE_DAYS};
+use crate::domain::pricing::compare::QuoteView;
+use crate::domain::pricing::exclusions::{CostItem, Cover};
+use crate::domain::pricing::quote::Quote;
+use crate::domain::provider::Provider;
+use crate::domain::raci::checks::{Finding, Report, Rule, Target};
+use crate::domain::raci::{Raci, Side};
+use crate::domain::route::Route;
+use crate::domain::scorecard::knockout;
+use crate::domain::scorecard::sensitivity::number;
+use crate::domain::scorecard::table::{effective, Effective};
+use crate::domain::scorecard::Scorecard;
+
+/// A score at or under this is weak enough to question before signing.
+pub const WEAK_SCORE: f64 = 2.0;
+
+/// One question, and where it came from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Question {
+    pub text: String,
+    /// Where in the tools it came from, in a few words ("Rate card", "RACI: Backups").
+    pub from: String,
+    /// The page that holds it.
+    pub route: Route,
+}
+
+fn ask(route: Route, from: impl Into<String>, text: String) -> Question {
+    Question {
+        text,
+        from: from.into(),
+        route,
+    }
+}
+
+/// A provider's questions: red flags first, then its quote, then its weak scores.
+pub fn for_provider(
+    provider: &Provider,
+    sc: &Scorecard,
+    quote: Option<(&Quote, &QuoteView)>,
+) -> Vec<Question> {
+    let mut out = red_flags(provider, sc);
+    match quote {
+        Some((q, view)) => quote_questions(&provider.name, q, view, &mut out),
+        None => out.push(ask(
+            Route::Pricing,
+            "Pricing comparison",
+            format!(
+                "No quote yet: ask {} for a priced quote with every exclusion on a rate card line.",
+                provider.name
+            ),
+        )),
+    }
+    out.extend(weak_scores(provider, sc));
+    out
+}
+
+fn red_flags(provider: &Provider, sc: &Scorecard) -> Vec<Question> {
+    knockout::reasons(sc, &provider.id)
+        .into_iter()
+        .map(|ko| {
+            let seen = if ko.note.trim().is_empty() {
+                String::new()
+            } else {
+                format!(" (you noted: “{}”)", ko.note.trim())
+            };
+            ask(
+                Route::Scorecard,
+                "Red flags",
+                format!(
+                    "You ticked the red flag “{}”{seen}: ask {} to answer it in writing. It \
+                     knocks them out until you untick it.",
+                    ko.text, provider.name
+                ),
+            )
+        })
+        .collect()
+}
+
+fn quote_questions(name: &str, q: &Quote, view: &QuoteView, out: &mut Vec<Question>) {
+    if view.rank.is_none() {
+        out.push(ask(
+            Route::Pricing,
+            "Pricing comparison",
+            format!("The quote has no price yet: type in the rates from {name}'s quote."),
+        ));
+    }
+    for line in &view.totals.items {
+        if line.cover != Cover::NoRate {
+            continue;
+        }
+        let gap = view.findings.iter().find(|f| f.item == line.item);
+        let text = match gap {
+            Some(f) => format!("{} Ask for a rate card line for it.", f.text),
+            None if line.needed => format!(
+                "Ask for a rate card line for {}: it is excluded with no rate, so the all-in \
+                 figure cannot include the use you expect.",
+                line.item.phrase()
+            ),
+            None => format!(
+                "Ask for a rate card line for {}: it is excluded with no rate (you expect no \
+                 use of it today).",
+                line.item.phrase()
+            ),
+        };
+        out.push(ask(Route::Pricing, rate_card_from(gap.is_some()), text));
+    }
+    for f in view.findings.iter().filter(|f| !f.no_rate) {
+        out.push(ask(
+            Route::Pricing,
+            rate_card_from(true),
+            format!("{} Ask for it in the base price, or budget for it.", f.text),
+        ));
+    }
+    if q.term() > USUAL_MAX_TERM {
+        out.push(ask(
+            Route::Pricing,
+            "Contract terms",
+            format!(
+                "A {}-month term is longer than the usual 2 to 3 years: ask for an exit clause \
+                 and an annual price review.",
+                q.term()
+            ),
+        ));
+    }
+    if q.notice_days > USUAL_NOTICE_DAYS {
+        out.push(ask(
+            Route::Pricing,
+            "Contract terms",
+            format!(
+                "{} days' notice is longer than the usual {USUAL_NOTICE_DAYS}: ask for \
+                 {USUAL_NOTICE_DAYS} days, with data return and tooling handover in writing.",
+                q.notice_days
+            ),
+        ));
+    }
+}
+
+fn rate_card_from(against_raci: bool) -> &'static str {
+    if against_raci {
+        "Quote against your RACI"
+    } else {
+        "Rate card"
+    }
+}
+
+/// Every weighted criterion scored 2 or lower or not scored yet, on the ranking's basis.
+fn weak_scores(provider: &Provider, sc: &Scorecard) -> Vec<Question> {
+    let weighted: Vec<_> = sc.ordered().into_iter().filter(|c| c.weight.get() > 0.0).collect();
+    let scores: Vec<Option<Effective>> =
+        weighted.iter().map(|c| effective(sc, &provider.id, &c.id)).collect();
+    if !weighted.is_empty() && scores.iter().all(Option::is_none) {
+        return vec![ask(
+            Route::Scorecard,
+            "Scorecard",
+            format!(
+                "{} is not scored on any of the {} criteria yet: score them during the \
+                 evaluation call.",
+                provider.name,
+                weighted.len()
+            ),
+        )];
+    }
+    let mut out = Vec::new();
+    for (c, score) in weighted.iter().zip(scores) {
+        let question = c.question.trim();
+        let text = match score {
+            None if question.is_empty() => format!("“{}” is not scored yet.", c.name),
+            None => format!("“{}” is not scored yet. Ask: {question}", c.name),
+            Some(Effective::Points(p)) if p <= WEAK_SCORE => {
+                let then = if question.is_empty() {
+                    "Ask what would change that.".to_owned()
+                } else {
+                    format!("Ask again: {question}")
+                };
+                format!("“{}” scored {} of 5. {then}", c.name, number(p))
+            }
+            _ => continue,
+        };
+        out.push(ask(Route::Scorecard, format!("Scorecard: {}", c.group), text));
+    }
+    out
+}
+
+/// The RACI's findings that involve the MSP: one list, asked of every provider.
+pub fn for_every_provider(raci: &Raci, report: &Report) -> Vec<Question> {
+    report
+        .findings
+        .iter()
+        .filter(|f| involves_msp(raci, f))
+        .map(|f| {
+            let from = match f.function.and_then(|id| raci.function(id)) {
+                Some(func) => format!("RACI: {}", func.name),
+                None => "RACI".to_owned(),
+            };
+            ask(Route::Raci, from, format!("{} {}", f.what, f.fix))
+        })
+        .collect()
+}
+
+/// Whether settling a finding needs the MSP: it names an MSP party, its function gives
+/// the MSP a role or a shift, or it is about what the MSP hands back on exit.
+pub fn involves_msp(raci: &Raci, f: &Finding) -> bool {
+    let msp = |id| raci.side_of(id) == Some(Side::Msp);
+    if matches!(
+        f.rule,
+        Rule::MspAccountableForCompliance | Rule::MissingExit | Rule::MissingToolOwnership
+    ) {
+        return true;
+    }
+    let named = match f.target {
+        Target::Cell { party, .. } | Target::Party(party) => msp(party),
+        _ => false,
+    };
+    named
+        || f.function.and_then(|id| raci.function(id)).is_some_and(|func| {
+            func.roles.iter().any(|(p, l)| msp(*p) && !l.is_empty())
+                || func.day_owner.is_some_and(msp)
+                || func.night_owner.is_some_and(msp)
+        })
+}
+
+/// The unpriced items of a quote the buyer expects to use, as a phrase.
+pub fn unknown_phrase(items: &[CostItem]) -> String {
+    let phrases: Vec<&str> = items.iter().map(|i| i.phrase()).collect();
+    crate::domain::text::and_list(&phrases)
+}

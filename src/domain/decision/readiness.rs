@@ -1,0 +1,133 @@
+//! Whether the RACI is ready to go into a Statement of Work, and whether each quote
+//! pays for the work the RACI gives the MSP.
+
+use crate::domain::pricing::compare::Comparison;
+use crate::domain::pricing::exclusions::CostItem;
+use crate::domain::raci::checks::Report;
+use crate::domain::raci::Raci;
+
+/// A finding that leaves the SOW unfit to sign.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Blocker {
+    pub what: String,
+    pub fix: String,
+}
+
+/// How one quote covers the MSP's duties in the RACI.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Coverage {
+    /// Every duty is in the base price.
+    InBase,
+    /// Some are billed on top at the rate card's prices; none is unknown.
+    Extras(Vec<CostItem>),
+    /// Some are excluded with no rate: an unknown cost (`extras` are billed on top).
+    Unknown {
+        unknown: Vec<CostItem>,
+        extras: Vec<CostItem>,
+    },
+}
+
+/// The RACI side of the brief.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Readiness {
+    /// The share of functions with no findings, once there are functions.
+    pub score_pct: Option<u32>,
+    pub summary: String,
+    pub blockers: Vec<Blocker>,
+    /// The functions the RACI gives the MSP (R or A).
+    pub msp_duties: usize,
+    /// Per quote, in the comparison's order: provider id, name, coverage.
+    pub coverage: Vec<(String, String, Coverage)>,
+}
+
+impl Readiness {
+    pub fn ready(&self) -> bool {
+        self.score_pct.is_some() && self.blockers.is_empty()
+    }
+}
+
+impl Coverage {
+    /// One sentence for the buyer.
+    pub fn sentence(&self) -> String {
+        let list = |items: &[CostItem]| {
+            let phrases: Vec<&str> = items.iter().map(|i| i.phrase()).collect();
+            crate::domain::text::and_list(&phrases)
+        };
+        match self {
+            Coverage::InBase => "Every duty the RACI gives the MSP is in the base price.".into(),
+            Coverage::Extras(extras) => format!(
+                "Priced, partly as extras on top of the base price: {}.",
+                list(extras)
+            ),
+            Coverage::Unknown { unknown, extras } if extras.is_empty() => {
+                format!("Not all priced: no rate for {}.", list(unknown))
+            }
+            Coverage::Unknown { unknown, extras } => format!(
+                "Not all priced: no rate for {}; billed as extras: {}.",
+                list(unknown),
+                list(extras)
+            ),
+        }
+    }
+}
+
+pub fn readiness(raci: &Raci, report: &Report, comparison: &Comparison) -> Readiness {
+    let blockers = report
+        .findings
+        .iter()
+        .filter(|f| f.rule.blocks_sow())
+        .map(|f| Blocker {
+            what: f.what.clone(),
+            fix: f.fix.clone(),
+        })
+        .collect();
+    let coverage = comparison
+        .quotes
+        .iter()
+        .map(|q| {
+            let pick = |no_rate: bool| -> Vec<CostItem> {
+                q.findings
+                    .iter()
+                    .filter(|f| f.no_rate == no_rate)
+                    .map(|f| f.item)
+                    .collect()
+            };
+            let (unknown, extras) = (pick(true), pick(false));
+            let cover = if !unknown.is_empty() {
+                Coverage::Unknown { unknown, extras }
+            } else if !extras.is_empty() {
+                Coverage::Extras(extras)
+            } else {
+                Coverage::InBase
+            };
+            (q.provider.clone(), q.name.clone(), cover)
+        })
+        .collect();
+    Readiness {
+        score_pct: report.score_pct(),
+        summary: report.summary(),
+        blockers,
+        msp_duties: raci.msp_duties().len(),
+        coverage,
+    }
+}
+
+impl Readiness {
+    /// "RACI: 92% of functions pass; 2 findings block the Statement of Work."
+    pub fn verdict(&self) -> String {
+        let Some(pct) = self.score_pct else {
+            return "The RACI has no functions yet: build it before the Statement of Work."
+                .into();
+        };
+        let blocks = match self.blockers.len() {
+            0 => "nothing blocks the Statement of Work".to_owned(),
+            1 => "1 finding blocks the Statement of Work".to_owned(),
+            n => format!("{n} findings block the Statement of Work"),
+        };
+        format!(
+            "RACI score {pct}%: {blocks}. It gives the MSP {} function{}.",
+            self.msp_duties,
+            if self.msp_duties == 1 { "" } else { "s" }
+        )
+    }
+}

@@ -1,0 +1,287 @@
+//! The recommendation in plain words: the best-scoring provider the buyer can choose
+//! (not knocked out, scored and priced: the top of the efficient frontier), how robust
+//! that choice is, and what must be settled before signing.
+
+use super::frontier::{Frontier, Point};
+use super::questions::unknown_phrase;
+use super::reversal::{rate_to_exceed, unpriced};
+use super::row::Row;
+use super::value::{Missing, Placement};
+use crate::domain::pricing::compare::Comparison;
+use crate::domain::pricing::exclusions::CostItem;
+use crate::domain::pricing::money::Currency;
+use crate::domain::pricing::Pricing;
+use crate::domain::profile::CompanyProfile;
+use crate::domain::provider::Provider;
+use crate::domain::scorecard::sensitivity::{points, Sensitivity, Verdict};
+use crate::domain::scorecard::table::TIE_EPSILON;
+
+/// What the brief recommends, and why.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Recommendation {
+    pub provider: Option<Provider>,
+    pub headline: String,
+    /// How robust the choice is: the scorecard's verdict, the price gap, unknown costs.
+    pub robustness: Vec<String>,
+    /// What must be settled before signing.
+    pub settle: Vec<String>,
+}
+
+/// Everything the recommendation reads.
+pub struct Inputs<'a> {
+    pub rows: &'a [Row],
+    pub placement: &'a Placement,
+    pub frontier: &'a Frontier,
+    pub sensitivity: &'a Sensitivity,
+    pub comparison: &'a Comparison,
+    pub pricing: &'a Pricing,
+    pub profile: &'a CompanyProfile,
+    /// RACI findings that block a Statement of Work.
+    pub blockers: usize,
+}
+
+pub fn recommend(i: &Inputs) -> Recommendation {
+    let cur = i.comparison.currency;
+    let name = |id: &str| {
+        i.rows
+            .iter()
+            .find(|r| r.provider.id == id)
+            .map_or(id.to_owned(), |r| r.provider.name.clone())
+    };
+    let Some(top) = i.frontier.providers.last() else {
+        return nothing_to_choose(i, &name);
+    };
+    let point = |id: &str| i.placement.points.iter().find(|p| p.provider == id);
+    let Some(top) = point(top) else {
+        return Recommendation::default();
+    };
+    let tied: Vec<String> = i
+        .frontier
+        .providers
+        .iter()
+        .filter_map(|id| point(id))
+        .filter(|p| (p.score - top.score).abs() <= TIE_EPSILON && p.cost == top.cost)
+        .map(|p| name(&p.provider))
+        .collect();
+    let top_row = i.rows.iter().find(|r| r.provider.id == top.provider);
+    let term = top_row.and_then(|r| r.price.as_ref()).map_or(0, |p| p.term);
+    let mut out = Recommendation::default();
+    if tied.len() > 1 {
+        out.headline = format!(
+            "No single recommendation: {} tie on score ({} points) and on total contract value ({}).",
+            crate::domain::text::and_list(&tied),
+            points(top.score),
+            cur.format(top.cost)
+        );
+        out.settle.push("Break the tie: agree the scores that differ least, or ask each provider for its best price.".into());
+        return out;
+    }
+    let top_name = name(&top.provider);
+    out.provider = top_row.map(|r| r.provider.clone());
+    out.headline = format!(
+        "Choose {top_name}: the highest score of the providers you can choose ({} points), for {} \
+         over {term} months.",
+        points(top.score),
+        cur.format(top.cost)
+    );
+    out.robustness.push(verdict_line(i.sensitivity, &top.provider, &name));
+    out.robustness.extend(price_lines(i, top, &name));
+    out.robustness.extend(reversal_lines(i, top, &name, cur));
+    out.settle = settle(i, top, top_row, &top_name);
+    out
+}
+
+fn nothing_to_choose(i: &Inputs, name: &dyn Fn(&str) -> String) -> Recommendation {
+    let headline = if i.rows.is_empty() {
+        "No recommendation yet: add the providers you are evaluating, score them and enter \
+         their quotes."
+    } else if !i.placement.points.is_empty() {
+        "No recommendation: every provider with scores and a priced quote is knocked out by a \
+         red flag."
+    } else {
+        "No recommendation yet: no provider has both scores and a priced quote."
+    };
+    let settle = i
+        .placement
+        .missing
+        .iter()
+        .map(|(id, lacks)| {
+            let todo = match lacks {
+                Missing::Score => "score it",
+                Missing::Price => "enter its quote's price",
+                Missing::Both => "score it and enter its quote",
+            };
+            format!("{}: {todo}.", name(id))
+        })
+        .collect();
+    Recommendation {
+        provider: None,
+        headline: headline.into(),
+        robustness: Vec::new(),
+        settle,
+    }
+}
+
+fn verdict_line(s: &Sensitivity, top: &str, name: &dyn Fn(&str) -> String) -> String {
+    match &s.winner {
+        Some(w) if w.id != top => format!(
+            "The scorecard's leader, {}, has no priced quote yet, so it cannot be weighed on \
+             price. Among those you can choose, {} scores highest.",
+            w.name,
+            name(top)
+        ),
+        _ => format!("Scores: {}", s.line()),
+    }
+}
+
+fn price_lines(i: &Inputs, top: &Point, name: &dyn Fn(&str) -> String) -> Vec<String> {
+    let cur = i.comparison.currency;
+    let open: Vec<&Point> = i.placement.points.iter().filter(|p| !p.knocked_out).collect();
+    let mut out = Vec::new();
+    if let Some(step) = i.frontier.steps.iter().find(|s| s.to == top.provider) {
+        out.push(format!(
+            "Price: {} costs {} more over the contract than {} for {} more points ({} a point).",
+            name(&step.to),
+            cur.format(step.extra_cost),
+            name(&step.from),
+            points(step.extra_points),
+            cur.format(step.cost_per_point())
+        ));
+    } else if open.len() == 1 {
+        out.push(format!(
+            "Price: {} is the only provider you can choose that has both scores and a price.",
+            name(&top.provider)
+        ));
+    } else if let Some(next) = open
+        .iter()
+        .filter(|p| p.provider != top.provider)
+        .min_by_key(|p| p.cost)
+    {
+        out.push(format!(
+            "Price: {} is also the cheapest you can choose, {} less than {}.",
+            name(&top.provider),
+            cur.format(next.cost - top.cost),
+            name(&next.provider)
+        ));
+    }
+    if i.comparison.terms_differ() {
+        out.push(
+            "The quotes run for different terms, so their totals cover different spans: compare \
+             all-in year 1 too."
+                .into(),
+        );
+    }
+    out
+}
+
+/// For the recommended provider against each other provider it can be swapped for: could
+/// the unpriced items of the cheaper of the two make it the dearer?
+fn reversal_lines(
+    i: &Inputs,
+    top: &Point,
+    name: &dyn Fn(&str) -> String,
+    cur: Currency,
+) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut any_unknown = false;
+    let others = i
+        .placement
+        .points
+        .iter()
+        .filter(|p| !p.knocked_out && p.provider != top.provider);
+    for other in others {
+        let (cheap, dear) = if top.cost < other.cost { (top, other) } else { (other, top) };
+        let Some(q) = i.pricing.quote(&cheap.provider) else { continue };
+        let items = unpriced(q);
+        any_unknown |= !items.is_empty();
+        let Some(rate) = rate_to_exceed(q, i.pricing, i.profile, dear.cost) else {
+            continue;
+        };
+        out.push(format!(
+            "Unknown costs: at {} {} or more for {}'s {}, it would cost more than {}.",
+            cur.format(rate),
+            per_unit(&items),
+            name(&cheap.provider),
+            unknown_phrase(&items),
+            name(&dear.provider)
+        ));
+    }
+    if out.is_empty() {
+        out.push(if any_unknown {
+            "Unknown costs: the items quoted with no rate are ones you expect not to use, so \
+             they cannot change the price order."
+                .into()
+        } else {
+            "Unknown costs: none of the quotes you can choose between leaves a cost unknown, so \
+             the price order stands."
+                .into()
+        });
+    }
+    out
+}
+
+/// "per incident", or "per unit (hour, incident)" when the items are counted differently.
+fn per_unit(items: &[CostItem]) -> String {
+    let mut units: Vec<&str> = Vec::new();
+    for i in items {
+        let per = i.unit().per();
+        if !units.contains(&per) {
+            units.push(per);
+        }
+    }
+    match units.as_slice() {
+        [one] => (*one).to_owned(),
+        many => {
+            let plain: Vec<&str> = many.iter().map(|u| u.trim_start_matches("per ")).collect();
+            format!("per unit ({})", plain.join(", "))
+        }
+    }
+}
+
+fn settle(i: &Inputs, top: &Point, row: Option<&Row>, top_name: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    if let Some(price) = row.and_then(|r| r.price.as_ref()) {
+        let unknown: Vec<CostItem> = price.unknown.clone();
+        if !unknown.is_empty() {
+            out.push(format!("Get a rate from {top_name} for {}.", unknown_phrase(&unknown)));
+        }
+        for gap in price.gaps.iter().filter(|g| !g.no_rate) {
+            out.push(format!(
+                "Agree whether {} is in the base price: {top_name} bills it on top.",
+                gap.item.phrase()
+            ));
+        }
+    }
+    for r in i.rows.iter().filter(|r| {
+        r.provider.id != top.provider
+            && !r.knocked_out()
+            && r.score.is_some_and(|s| s > top.score + TIE_EPSILON)
+            && !r.price.as_ref().is_some_and(|p| p.priced)
+    }) {
+        out.push(format!(
+            "{} scores higher ({} points) but has no priced quote: price it, or rule it out.",
+            r.provider.name,
+            points(r.score.unwrap_or(0.0))
+        ));
+    }
+    if matches!(i.sensitivity.verdict, Verdict::TooClose(_)) {
+        out.push("The scores are too close to call: agree the scores that decide it with the other evaluators.".into());
+    }
+    if i.blockers > 0 {
+        out.push(if i.blockers == 1 {
+            "1 RACI finding blocks the Statement of Work: settle it before you sign.".to_owned()
+        } else {
+            format!(
+                "{} RACI findings block the Statement of Work: settle them before you sign.",
+                i.blockers
+            )
+        });
+    }
+    if let Some(r) = row.filter(|r| r.questions > 0) {
+        out.push(match r.questions {
+            1 => format!("Settle the question for {top_name} below."),
+            n => format!("Settle the {n} questions for {top_name} below."),
+        });
+    }
+    out
+}

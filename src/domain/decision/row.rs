@@ -1,0 +1,196 @@
+//! One line per provider of the summary table: its score and rank, its knock-outs, what
+//! its quote costs and ranks, and what is still open.
+
+use crate::domain::pricing::benchmarks::UserBand;
+use crate::domain::pricing::compare::{Comparison, QuoteView};
+use crate::domain::pricing::crosscheck::Finding as Gap;
+use crate::domain::pricing::exclusions::CostItem;
+use crate::domain::pricing::money::{Cents, Currency};
+use crate::domain::provider::Provider;
+use crate::domain::scorecard::scoring::{Place, Results};
+
+/// What the brief shows of a provider's quote.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Price {
+    /// The model's rates are filled in; until then the figures are not ranked.
+    pub priced: bool,
+    pub term: u32,
+    pub total: Cents,
+    /// 1 is the lowest total contract value.
+    pub total_rank: Option<usize>,
+    pub year1: Cents,
+    /// 1 is the lowest all-in year 1.
+    pub year1_rank: Option<usize>,
+    /// The total contract value per user a month, and where it sits in the bands.
+    pub per_user_month: Option<Cents>,
+    pub band: Option<UserBand>,
+    /// Excluded with no rate and expected to be used: costs the totals leave out.
+    pub unknown: Vec<CostItem>,
+    /// Work the RACI gives the MSP that this quote leaves out.
+    pub gaps: Vec<Gap>,
+}
+
+/// One provider's line.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Row {
+    pub provider: Provider,
+    pub score: Option<f64>,
+    pub place: Place,
+    /// The texts of its ticked red flags.
+    pub knock_outs: Vec<String>,
+    /// `None`: no quote in the pricing comparison.
+    pub price: Option<Price>,
+    /// Its own questions to settle (the RACI's are asked of every provider besides).
+    pub questions: usize,
+}
+
+impl Row {
+    pub fn knocked_out(&self) -> bool {
+        !self.knock_outs.is_empty()
+    }
+}
+
+/// The rows, in workspace order. `questions` counts each provider's own questions.
+pub fn rows(
+    providers: &[Provider],
+    results: &Results,
+    comparison: &Comparison,
+    questions: impl Fn(&str) -> usize,
+) -> Vec<Row> {
+    let year1_ranks = year1_ranks(comparison);
+    providers
+        .iter()
+        .map(|p| {
+            let standing = results.standing(&p.id);
+            Row {
+                provider: p.clone(),
+                score: standing.and_then(|s| s.total),
+                place: standing.map_or(Place::NotScored, |s| s.place.clone()),
+                knock_outs: standing.map(|s| s.knock_outs.clone()).unwrap_or_default(),
+                price: comparison.quote(&p.id).map(|q| price(q, &year1_ranks)),
+                questions: questions(&p.id),
+            }
+        })
+        .collect()
+}
+
+fn price(q: &QuoteView, year1_ranks: &[(String, usize)]) -> Price {
+    let t = &q.totals;
+    let priced = q.rank.is_some();
+    let per_user_month = t.per_user_month.filter(|_| priced);
+    Price {
+        priced,
+        term: q.term,
+        total: t.total,
+        total_rank: q.rank,
+        year1: t.all_in_year1,
+        year1_rank: year1_ranks
+            .iter()
+            .find(|(id, _)| *id == q.provider)
+            .map(|(_, r)| *r),
+        per_user_month,
+        band: per_user_month.map(UserBand::of),
+        unknown: t.unknown(),
+        gaps: q.findings.clone(),
+    }
+}
+
+/// Ranks the priced quotes by all-in year 1, lowest first; equal figures share a rank.
+fn year1_ranks(c: &Comparison) -> Vec<(String, usize)> {
+    let mut priced: Vec<&QuoteView> = c.quotes.iter().filter(|q| q.rank.is_some()).collect();
+    crate::domain::order::sort_by_key(&mut priced, |q| q.totals.all_in_year1);
+    let mut out = Vec::with_capacity(priced.len());
+    for (i, q) in priced.iter().enumerate() {
+        let rank = match (i, out.last()) {
+            (0, _) | (_, None) => 1,
+            (_, Some((_, r))) if priced[i - 1].totals.all_in_year1 == q.totals.all_in_year1 => *r,
+            _ => i + 1,
+        };
+        out.push((q.provider.clone(), rank));
+    }
+    out
+}
+
+/// The words of each cell, shared by the page, the print layout and the Markdown.
+impl Row {
+    /// "82.4 (1 of 3)", "71.0, knocked out", "Not scored".
+    pub fn score_text(&self, ranked: usize) -> String {
+        let score = self.score.map(crate::domain::scorecard::sensitivity::points);
+        match (&self.place, score) {
+            (Place::Ranked(r), Some(s)) => format!("{s} ({r} of {ranked})"),
+            (Place::KnockedOut, Some(s)) => format!("{s}, knocked out"),
+            _ => "Not scored".to_owned(),
+        }
+    }
+
+    pub fn knock_out_text(&self) -> String {
+        if self.knock_outs.is_empty() {
+            "None".to_owned()
+        } else {
+            self.knock_outs.join("; ")
+        }
+    }
+
+    /// "$412,020 over 36 months (2 of 3)", "No quote", "Not priced yet".
+    pub fn total_text(&self, cur: Currency, priced: usize) -> String {
+        match &self.price {
+            None => "No quote".to_owned(),
+            Some(p) if !p.priced => "Not priced yet".to_owned(),
+            Some(p) => format!(
+                "{} over {} months{}",
+                cur.format(p.total),
+                p.term,
+                rank_suffix(p.total_rank, priced)
+            ),
+        }
+    }
+
+    pub fn year1_text(&self, cur: Currency, priced: usize) -> String {
+        match &self.price {
+            Some(p) if p.priced => {
+                format!("{}{}", cur.format(p.year1), rank_suffix(p.year1_rank, priced))
+            }
+            _ => "–".to_owned(),
+        }
+    }
+
+    /// "$98.40, within the common $65 to $120".
+    pub fn per_user_text(&self, cur: Currency) -> String {
+        match self.price.as_ref().and_then(|p| p.per_user_month.zip(p.band)) {
+            Some((value, band)) => format!("{}, {}", cur.format(value), band.label()),
+            None => "–".to_owned(),
+        }
+    }
+
+    pub fn unknown_text(&self) -> String {
+        match &self.price {
+            Some(p) if !p.unknown.is_empty() => {
+                let labels: Vec<&str> = p.unknown.iter().map(|i| i.label()).collect();
+                labels.join("; ")
+            }
+            Some(_) => "None".to_owned(),
+            None => "–".to_owned(),
+        }
+    }
+
+    /// "After-hours incident response (no rate); Project work (billed on top)".
+    pub fn gaps_text(&self) -> String {
+        match &self.price {
+            Some(p) if !p.gaps.is_empty() => p
+                .gaps
+                .iter()
+                .map(|g| {
+                    let how = if g.no_rate { "no rate" } else { "billed on top" };
+                    format!("{} ({how})", g.item.label())
+                })
+                .collect::<Vec<_>>()
+                .join("; "),
+            Some(_) => "None".to_owned(),
+            None => "–".to_owned(),
+        }
+    }
+}
+
+fn rank_suffix(rank: Option<usize>, of: usize) -> String {
+    rank.map_or_else(String::new, |r| format!(" ({r} of {of})"))
+}
