@@ -1,5 +1,5 @@
 # The two commands in README.md are `make serve` and `make test`; the rest are helpers.
-.PHONY: serve test size ci fuzz bench-links bench-raci bench-scorecard bench-pricing bench-load
+.PHONY: serve test size ci fuzz bench-links bench-raci bench-scorecard bench-pricing bench-decision bench-load
 
 serve:
 	./scripts/serve.sh
@@ -39,6 +39,12 @@ bench-scorecard:
 bench-pricing:
 	./scripts/setup.sh --browser
 	bash -c 'source scripts/env.sh && trunk build --release && node scripts/bench-pricing.mjs'
+
+# How long the decision brief takes to compute and render for 12 scored and quoted
+# providers and the legal RACI (median and p95). Not a test.
+bench-decision:
+	./scripts/setup.sh --browser
+	bash -c 'source scripts/env.sh && trunk build --release && node scripts/bench-decision.mjs'
 
 # A new visitor on a phone: Lighthouse mobile scores of each page, the time to a usable RACI
 # matrix under throttling, and the raw/gzip/brotli size of every file. Not part of `make test`.

@@ -8,6 +8,8 @@
 // the DOM write. Prints the median and 95th percentile.
 //
 // Usage: node scripts/bench-pricing.mjs [samples]   (serves dist/ itself)
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { launch } from '../tests/e2e/helpers.mjs';
 import { appLive, seedWorkspace, serveDist, stats } from './bench-lib.mjs';
 
@@ -17,7 +19,7 @@ const MODELS = ['per_user', 'per_device', 'retainer', 'block_hours', 'hybrid'];
 const ITEMS = ['project', 'advisory', 'after_hours', 'compliance', 'licensing', 'on_site'];
 const COVERS = ['included', 'rated', 'no_rate'];
 
-function quote(i) {
+export function quote(i) {
   const card = {};
   ITEMS.forEach((item, k) => {
     card[item] = { cover: COVERS[(i + k) % COVERS.length], rate: 15000 + 1000 * k };
@@ -150,4 +152,6 @@ async function main() {
   }
 }
 
-await main();
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  await main();
+}

@@ -8,7 +8,7 @@
   var chunks = __CHUNKS__;
   var base = __BASE__;
   var doc = document;
-  var pages = ['raci', 'scorecard', 'pricing', 'workspaces'];
+  var pages = ['raci', 'scorecard', 'pricing', 'decision', 'workspaces'];
   // The same reading of the fragment as Route::parse in src/domain/route.rs.
   function pageOf(hash) {
     var path = hash.replace(/^#/, '').split(/[?#]/)[0].replace(/^\/+|\/+$/g, '');

@@ -9,13 +9,17 @@
 //
 // Which chunks join: a tool's deferred parts (`raci_panels` is part of `raci`) count as
 // the tool when the tool needs the chunk too; chunks used by the same pages join; and
-// every chunk under SMALL bytes joins one group that all pages load.
+// the chunks under SMALL bytes join one of two groups: those the RACI builder needs (the
+// page a new visitor opens first, whose bytes `make bench-load` budgets) and the others,
+// so code only the later pages share (the decision brief with pricing, say) never rides
+// along on the first visit.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { imports, leb, name, section } from './wasm-binary.mjs';
 
 const SMALL = 6000;
+const FIRST_VISIT = 'raci';
 // A placeholder import module of the same length as "__wasm_split", patched after merging.
 const HOST = '__wasm_spliX';
 const FEATURES = ['--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-mutable-globals', '--enable-sign-ext'];
@@ -29,7 +33,9 @@ export function chunkUsers(loader) {
 
 /** The group key of a chunk: the pages that need it, deferred parts folded into their tool. */
 function groupKey(chunk, pages, size) {
-  if (size < SMALL) return 'small';
+  if (size < SMALL) {
+    return chunk.users.includes(FIRST_VISIT) ? 'small' : 'small-later';
+  }
   const family = (u) => {
     const tool = pages.find((p) => u !== p && u.startsWith(`${p}_`));
     return tool ? `${tool}_later` : u;

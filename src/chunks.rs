@@ -32,6 +32,13 @@ split_point! {
 }
 
 split_point! {
+    /// The decision brief.
+    decision, preload_decision, fn decision_page() -> AnyView {
+        Ok(view! { <crate::pages::decision::DecisionPage /> }.into_any())
+    }
+}
+
+split_point! {
     /// Managing workspaces: list, profile, files and backups.
     workspaces, preload_workspaces, fn workspaces_page() -> AnyView {
         Ok(view! { <crate::pages::workspaces::WorkspacesPage /> }.into_any())
@@ -59,6 +66,7 @@ pub async fn page(route: Route) -> Result<AnyView, NotLoaded> {
         Route::Raci => raci_page().await,
         Route::Scorecard => scorecard_page().await,
         Route::Pricing => pricing_page().await,
+        Route::Decision => decision_page().await,
         Route::Workspaces => workspaces_page().await,
         Route::Shared => shared_page().await,
         Route::Home | Route::NotFound => Err(NotLoaded),
@@ -72,6 +80,7 @@ pub async fn preload(route: Route) {
         Route::Raci => preload_raci().await,
         Route::Scorecard => preload_scorecard().await,
         Route::Pricing => preload_pricing().await,
+        Route::Decision => preload_decision().await,
         Route::Workspaces => preload_workspaces().await,
         Route::Shared => preload_shared().await,
         Route::Home | Route::NotFound => Ok(()),

@@ -21,11 +21,12 @@ use crate::domain::route::Route;
 use crate::{pages, tools, Frame};
 
 /// The pages that get a static first screen, with the key the loader knows them by.
-pub const PAGES: [(Route, &str); 7] = [
+pub const PAGES: [(Route, &str); 8] = [
     (Route::Home, "home"),
     (Route::Raci, "raci"),
     (Route::Scorecard, "scorecard"),
     (Route::Pricing, "pricing"),
+    (Route::Decision, "decision"),
     (Route::Workspaces, "workspaces"),
     (Route::Shared, "shared"),
     (Route::NotFound, "not-found"),
@@ -71,6 +72,8 @@ fn page(route: Route) -> AnyView {
         Route::Raci => view! { <tools::raci::RaciPage /> }.into_any(),
         Route::Scorecard => view! { <tools::scorecard::ScorecardPage /> }.into_any(),
         Route::Pricing => view! { <tools::pricing::PricingPage /> }.into_any(),
+        // The brief is all the visitor's own data: until it is computed, it is opening.
+        Route::Decision => view! { <pages::loading::Loading route=Route::Decision /> }.into_any(),
         Route::Workspaces => view! { <pages::workspaces::WorkspacesPage /> }.into_any(),
         Route::Shared => view! { <pages::loading::Loading route=Route::Shared /> }.into_any(),
         Route::NotFound => view! { <pages::not_found::NotFound /> }.into_any(),
@@ -95,5 +98,6 @@ mod tests {
         assert!(first_screen(Route::Raci).contains("Start from the co-managed template"));
         assert!(first_screen(Route::Scorecard).contains("Provider scorecard"));
         assert!(first_screen(Route::Pricing).contains("Pricing comparison"));
+        assert!(first_screen(Route::Decision).contains("Decision brief"));
     }
 }

@@ -6,11 +6,11 @@ use crate::browser::router::CurrentRoute;
 use crate::browser::state::{Lib, SaveStatus, Status};
 use crate::domain::route::Route;
 
-/// The banner: product name, the three tools, the open workspace and the save state.
+/// The banner: product name, the three tools and the decision brief, the open workspace and the save state.
 #[component]
 pub fn SiteHeader() -> impl IntoView {
     let route = expect_context::<CurrentRoute>().0;
-    let links = Route::TOOLS
+    let links = Route::NAV
         .into_iter()
         .map(|r| {
             let current = move || (route.get() == r).then_some("page");

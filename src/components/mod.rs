@@ -1,5 +1,6 @@
 //! Widgets shared by the pages and tools.
 
+pub mod brief_link;
 pub mod confirm;
 pub mod conflicts;
 pub mod doc;

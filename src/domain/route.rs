@@ -13,6 +13,8 @@ pub enum Route {
     Raci,
     Scorecard,
     Pricing,
+    /// The decision brief: the three tools joined into one recommendation.
+    Decision,
     /// A share link: the document travels in the rest of the fragment (`#/s/<data>`).
     Shared,
     NotFound,
@@ -21,6 +23,14 @@ pub enum Route {
 impl Route {
     /// The three tools, in the order the buyer uses them.
     pub const TOOLS: [Route; 3] = [Route::Raci, Route::Scorecard, Route::Pricing];
+
+    /// The header's navigation: the tools, then the brief that joins them.
+    pub const NAV: [Route; 4] = [
+        Route::Raci,
+        Route::Scorecard,
+        Route::Pricing,
+        Route::Decision,
+    ];
 
     /// The data part of a share-link fragment (`#/s/<data>`), if this is one.
     pub fn shared_data(fragment: &str) -> Option<&str> {
@@ -42,6 +52,7 @@ impl Route {
             "raci" => Route::Raci,
             "scorecard" => Route::Scorecard,
             "pricing" => Route::Pricing,
+            "decision" => Route::Decision,
             _ => Route::NotFound,
         }
     }
@@ -54,6 +65,7 @@ impl Route {
             Route::Raci => "#/raci",
             Route::Scorecard => "#/scorecard",
             Route::Pricing => "#/pricing",
+            Route::Decision => "#/decision",
             Route::Shared => "#/s/",
             Route::NotFound => "#/not-found",
         }
@@ -67,6 +79,7 @@ impl Route {
             Route::Raci => "RACI builder",
             Route::Scorecard => "Provider scorecard",
             Route::Pricing => "Pricing comparison",
+            Route::Decision => "Decision brief",
             Route::Shared => "Shared with you",
             Route::NotFound => "Page not found",
         }
@@ -88,6 +101,7 @@ impl Route {
             Route::Raci => "Decide who is responsible, accountable, consulted and informed for every IT function, and find the gaps before they become incidents.",
             Route::Scorecard => "Score providers side by side on the questions that separate a real co-managed partner from a sales pitch.",
             Route::Pricing => "Turn every quote into an honest all-in, multi-year figure and compare it with the market and the alternatives.",
+            Route::Decision => "One page for the approval meeting: scores, all-in prices and the RACI side by side, with a recommendation and the questions to settle before signing.",
             Route::Shared => "A read-only copy of a document someone shared. Nothing in your own workspaces changes unless you choose to save it.",
             Route::NotFound => "There is no page at this address.",
         }
@@ -106,6 +120,7 @@ mod tests {
             Route::Raci,
             Route::Scorecard,
             Route::Pricing,
+            Route::Decision,
         ] {
             assert_eq!(Route::parse(route.href()), route);
         }
@@ -138,6 +153,7 @@ mod tests {
             Route::Raci,
             Route::Scorecard,
             Route::Pricing,
+            Route::Decision,
             Route::NotFound,
         ] {
             assert!(!route.title().is_empty());

@@ -67,7 +67,13 @@ pub fn workspace() -> Workspace {
     };
     keystone.notice_days = 120;
     knockout::set_ticked(&mut sc, "nimbus", "ko-lock-in", true);
-    knockout::set_note(&mut sc, "nimbus", "ko-lock-in", "Keeps the RMM and PSA on exit").unwrap();
+    knockout::set_note(
+        &mut sc,
+        "nimbus",
+        "ko-lock-in",
+        "Keeps the RMM and PSA on exit",
+    )
+    .unwrap();
     ws.scorecard = sc;
     ws
 }
@@ -94,11 +100,22 @@ fn the_worked_example_recommends_keystone_and_says_why() {
           incident response, it would cost more than Keystone Partners."
             .to_owned()
     ));
-    assert!(r.settle.iter().any(|s| s.starts_with("Agree whether after-hours incident response")));
-    let nimbus = brief.rows.iter().find(|r| r.provider.id == "nimbus").unwrap();
+    assert!(r
+        .settle
+        .iter()
+        .any(|s| s.starts_with("Agree whether after-hours incident response")));
+    let nimbus = brief
+        .rows
+        .iter()
+        .find(|r| r.provider.id == "nimbus")
+        .unwrap();
     assert!(nimbus.knocked_out());
     assert_eq!(nimbus.score_text(brief.ranked()), "90.0, knocked out");
-    assert!(brief.placement.points.iter().any(|p| p.provider == "nimbus" && p.knocked_out));
+    assert!(brief
+        .placement
+        .points
+        .iter()
+        .any(|p| p.provider == "nimbus" && p.knocked_out));
 }
 
 #[test]
@@ -121,24 +138,52 @@ fn the_worked_example_asks_what_each_tool_knows() {
         "The MSP owns after-hours incident response in your RACI, but Harbor IT excludes it \
          and gives no rate."
     ));
-    assert_eq!(harbor.len(), 2, "the gap and the criterion scored 2: {harbor:?}");
+    assert_eq!(
+        harbor.len(),
+        2,
+        "the gap and the criterion scored 2: {harbor:?}"
+    );
     assert!(harbor[1].1.contains("scored 2 of 5. Ask again:"));
     let keystone = asked("keystone");
-    assert!(keystone.iter().any(|(_, t)| t.starts_with("120 days' notice is longer than the usual 90")));
-    assert!(keystone.iter().any(|(_, t)| t.contains("billed at $300 an incident on top")));
+    assert!(keystone
+        .iter()
+        .any(|(_, t)| t.starts_with("120 days' notice is longer than the usual 90")));
+    assert!(keystone
+        .iter()
+        .any(|(_, t)| t.contains("billed at $300 an incident on top")));
     let nimbus = asked("nimbus");
-    assert!(nimbus[0].1.starts_with(
-        "You ticked the red flag “Proprietary tooling lock-in"
-    ), "{nimbus:?}");
-    assert!(nimbus[0].1.contains("(you noted: “Keeps the RMM and PSA on exit”)"));
+    assert!(
+        nimbus[0]
+            .1
+            .starts_with("You ticked the red flag “Proprietary tooling lock-in"),
+        "{nimbus:?}"
+    );
+    assert!(nimbus[0]
+        .1
+        .contains("(you noted: “Keeps the RMM and PSA on exit”)"));
     let row = |id: &str| brief.rows.iter().find(|r| r.provider.id == id).unwrap();
-    assert_eq!(row("harbor").unknown_text(), "After-hours incident response");
+    assert_eq!(
+        row("harbor").unknown_text(),
+        "After-hours incident response"
+    );
     assert_eq!(row("harbor").questions, 2);
-    assert_eq!(row("keystone").total_text(brief.currency, brief.priced()), "$300,600 over 36 months (3 of 3)");
-    assert_eq!(row("nimbus").total_text(brief.currency, brief.priced()), "$229,500 over 36 months (1 of 3)");
+    assert_eq!(
+        row("keystone").total_text(brief.currency, brief.priced()),
+        "$300,600 over 36 months (3 of 3)"
+    );
+    assert_eq!(
+        row("nimbus").total_text(brief.currency, brief.priced()),
+        "$229,500 over 36 months (1 of 3)"
+    );
     let cover = &brief.readiness.coverage;
-    assert_eq!(cover[0].2.sentence(), "Not all priced: no rate for after-hours incident response.");
-    assert_eq!(cover[2].2.sentence(), "Every duty the RACI gives the MSP is in the base price.");
+    assert_eq!(
+        cover[0].2.sentence(),
+        "Not all priced: no rate for after-hours incident response."
+    );
+    assert_eq!(
+        cover[2].2.sentence(),
+        "Every duty the RACI gives the MSP is in the base price."
+    );
 }
 
 #[test]
@@ -158,21 +203,29 @@ fn the_worked_example_is_the_e2e_fixture() {
 fn without_choosable_providers_there_is_no_recommendation_and_the_gaps_are_named() {
     let mut ws = Workspace::new("w".into(), "Empty".into(), 0);
     let brief = Brief::build(&ws);
-    assert!(brief.recommendation.headline.starts_with("No recommendation yet: add the providers"));
+    assert!(brief
+        .recommendation
+        .headline
+        .starts_with("No recommendation yet: add the providers"));
     ws = workspace();
     for id in ["harbor", "keystone"] {
         knockout::set_ticked(&mut ws.scorecard, id, "ko-vague-sla", true);
     }
     let r = Brief::build(&ws).recommendation;
     assert_eq!(r.provider, None);
-    assert!(r.headline.contains("every provider with scores and a priced quote is knocked out"));
+    assert!(r
+        .headline
+        .contains("every provider with scores and a priced quote is knocked out"));
     ws = workspace();
     ws.pricing.quote_mut("harbor").unwrap().rates.per_user = 0;
     ws.pricing.quote_mut("keystone").unwrap().rates.per_user = 0;
     knockout::set_ticked(&mut ws.scorecard, "nimbus", "ko-lock-in", false);
     ws.scorecard.cells.remove("nimbus");
     let r = Brief::build(&ws).recommendation;
-    assert_eq!(r.headline, "No recommendation yet: no provider has both scores and a priced quote.");
+    assert_eq!(
+        r.headline,
+        "No recommendation yet: no provider has both scores and a priced quote."
+    );
     assert_eq!(
         r.settle,
         [
@@ -190,7 +243,8 @@ fn a_higher_scorer_without_a_price_must_be_settled_first() {
     ws.pricing.quote_mut("nimbus").unwrap().rates.per_user = 0;
     let r = Brief::build(&ws).recommendation;
     assert_eq!(r.provider.map(|p| p.id), Some("keystone".to_owned()));
-    assert!(r.robustness[0].starts_with("The scorecard's leader, Nimbus Cloud Services, has no priced quote yet"));
+    assert!(r.robustness[0]
+        .starts_with("The scorecard's leader, Nimbus Cloud Services, has no priced quote yet"));
     assert!(r.settle.contains(
         &"Nimbus Cloud Services scores higher (90.0 points) but has no priced quote: price it, \
           or rule it out."
@@ -205,9 +259,18 @@ fn the_best_scorer_that_is_also_cheapest_is_said_to_be() {
     let brief = Brief::build(&ws);
     assert_eq!(brief.frontier.providers, ["keystone"]);
     let r = &brief.recommendation;
-    assert!(r.robustness.iter().any(|l| l.starts_with("Price: Keystone Partners is also the cheapest you can choose")));
+    assert!(r
+        .robustness
+        .iter()
+        .any(|l| l.starts_with("Price: Keystone Partners is also the cheapest you can choose")));
     // Harbor is now dearer, so its unknown cost can only widen the gap: no reversal.
-    assert!(r.robustness.iter().any(|l| l.contains("cannot change the price order") || l.starts_with("Unknown costs: none")), "{r:?}");
+    assert!(
+        r.robustness
+            .iter()
+            .any(|l| l.contains("cannot change the price order")
+                || l.starts_with("Unknown costs: none")),
+        "{r:?}"
+    );
 }
 
 #[test]
@@ -224,7 +287,12 @@ fn a_full_tie_is_not_broken_by_the_brief() {
     (harbor.rates, harbor.card, harbor.notice_days) = (keystone.rates, keystone.card, 90);
     let r = Brief::build(&ws).recommendation;
     assert_eq!(r.provider, None);
-    assert!(r.headline.starts_with("No single recommendation: Harbor IT and Keystone Partners tie"), "{}", r.headline);
+    assert!(
+        r.headline
+            .starts_with("No single recommendation: Harbor IT and Keystone Partners tie"),
+        "{}",
+        r.headline
+    );
 }
 
 #[test]
@@ -233,9 +301,16 @@ fn the_markdown_carries_every_part_and_escapes_names() {
     ws.providers[0].name = "Harbor <IT> | *Ops*".into();
     let md = super::markdown::markdown(&Brief::build(&ws), "Contoso [draft]");
     assert!(md.starts_with("# Decision brief: Contoso \\[draft\\]\n\n**Choose Keystone Partners"));
-    for part in ["## Providers", "## Value for money", "## RACI readiness", "### Keystone Partners"] {
+    for part in [
+        "## Providers",
+        "## Value for money",
+        "## RACI readiness",
+        "### Keystone Partners",
+    ] {
         assert!(md.contains(part), "{part}");
     }
     assert!(md.contains("| Harbor \\<IT\\> \\| \\*Ops\\* | 65.0 (2 of 2) |"));
-    assert!(md.contains("| Nimbus Cloud Services | 90.0, knocked out | Proprietary tooling lock-in"));
+    assert!(
+        md.contains("| Nimbus Cloud Services | 90.0, knocked out | Proprietary tooling lock-in")
+    );
 }

@@ -48,10 +48,14 @@ pub fn markdown(brief: &Brief, title: &str) -> String {
     let ready = &brief.readiness;
     out.push_str(&format!("{}\n\n", escape(&ready.verdict())));
     for b in &ready.blockers {
-        out.push_str(&format!("- {} {}\n", escape(&b.what), escape(&b.fix)));
+        out.push_str(&format!("- Blocks the SOW: {}\n", escape(b)));
     }
     for (_, name, cover) in &ready.coverage {
-        out.push_str(&format!("- {}: {}\n", escape(name), escape(&cover.sentence())));
+        out.push_str(&format!(
+            "- {}: {}\n",
+            escape(name),
+            escape(&cover.sentence())
+        ));
     }
     out.push_str("\n## Questions to settle before signing\n");
     for a in &brief.asked {

@@ -62,7 +62,12 @@ impl Brief {
         let mut sc = ws.scorecard.clone();
         sc.show_knocked_out = false;
         let results = results(&sc, &ws.providers);
-        let comparison = compare(&ws.pricing, &ws.profile, &ws.providers, &ws.raci.msp_duties());
+        let comparison = compare(
+            &ws.pricing,
+            &ws.profile,
+            &ws.providers,
+            &ws.raci.msp_duties(),
+        );
         let report = check(&ws.raci);
         let asked: Vec<Asked> = ws
             .providers
@@ -152,7 +157,12 @@ impl Brief {
         let cur = self.currency;
         let mut out = Vec::new();
         if !self.frontier.providers.is_empty() {
-            let names: Vec<&str> = self.frontier.providers.iter().map(|id| self.name(id)).collect();
+            let names: Vec<&str> = self
+                .frontier
+                .providers
+                .iter()
+                .map(|id| self.name(id))
+                .collect();
             out.push(format!(
                 "Best value (no provider you can choose is both better and cheaper): {}.",
                 crate::domain::text::and_list(&names)

@@ -148,9 +148,15 @@ fn rate_card_from(against_raci: bool) -> &'static str {
 
 /// Every weighted criterion scored 2 or lower or not scored yet, on the ranking's basis.
 fn weak_scores(provider: &Provider, sc: &Scorecard) -> Vec<Question> {
-    let weighted: Vec<_> = sc.ordered().into_iter().filter(|c| c.weight.get() > 0.0).collect();
-    let scores: Vec<Option<Effective>> =
-        weighted.iter().map(|c| effective(sc, &provider.id, &c.id)).collect();
+    let weighted: Vec<_> = sc
+        .ordered()
+        .into_iter()
+        .filter(|c| c.weight.get() > 0.0)
+        .collect();
+    let scores: Vec<Option<Effective>> = weighted
+        .iter()
+        .map(|c| effective(sc, &provider.id, &c.id))
+        .collect();
     if !weighted.is_empty() && scores.iter().all(Option::is_none) {
         return vec![ask(
             Route::Scorecard,
@@ -179,7 +185,11 @@ fn weak_scores(provider: &Provider, sc: &Scorecard) -> Vec<Question> {
             }
             _ => continue,
         };
-        out.push(ask(Route::Scorecard, format!("Scorecard: {}", c.group), text));
+        out.push(ask(
+            Route::Scorecard,
+            format!("Scorecard: {}", c.group),
+            text,
+        ));
     }
     out
 }
@@ -215,11 +225,13 @@ pub fn involves_msp(raci: &Raci, f: &Finding) -> bool {
         _ => false,
     };
     named
-        || f.function.and_then(|id| raci.function(id)).is_some_and(|func| {
-            func.roles.iter().any(|(p, l)| msp(*p) && !l.is_empty())
-                || func.day_owner.is_some_and(msp)
-                || func.night_owner.is_some_and(msp)
-        })
+        || f.function
+            .and_then(|id| raci.function(id))
+            .is_some_and(|func| {
+                func.roles.iter().any(|(p, l)| msp(*p) && !l.is_empty())
+                    || func.day_owner.is_some_and(msp)
+                    || func.night_owner.is_some_and(msp)
+            })
 }
 
 /// The unpriced items of a quote the buyer expects to use, as a phrase.

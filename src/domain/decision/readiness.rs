@@ -6,13 +6,6 @@ use crate::domain::pricing::exclusions::CostItem;
 use crate::domain::raci::checks::Report;
 use crate::domain::raci::Raci;
 
-/// A finding that leaves the SOW unfit to sign.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Blocker {
-    pub what: String,
-    pub fix: String,
-}
-
 /// How one quote covers the MSP's duties in the RACI.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Coverage {
@@ -33,7 +26,9 @@ pub struct Readiness {
     /// The share of functions with no findings, once there are functions.
     pub score_pct: Option<u32>,
     pub summary: String,
-    pub blockers: Vec<Blocker>,
+    /// What is wrong, per finding that leaves the SOW unfit to sign (how to fix each is
+    /// among the questions asked of every provider, or in the RACI builder).
+    pub blockers: Vec<String>,
     /// The functions the RACI gives the MSP (R or A).
     pub msp_duties: usize,
     /// Per quote, in the comparison's order: provider id, name, coverage.
@@ -76,10 +71,7 @@ pub fn readiness(raci: &Raci, report: &Report, comparison: &Comparison) -> Readi
         .findings
         .iter()
         .filter(|f| f.rule.blocks_sow())
-        .map(|f| Blocker {
-            what: f.what.clone(),
-            fix: f.fix.clone(),
-        })
+        .map(|f| f.what.clone())
         .collect();
     let coverage = comparison
         .quotes
@@ -116,8 +108,7 @@ impl Readiness {
     /// "RACI: 92% of functions pass; 2 findings block the Statement of Work."
     pub fn verdict(&self) -> String {
         let Some(pct) = self.score_pct else {
-            return "The RACI has no functions yet: build it before the Statement of Work."
-                .into();
+            return "The RACI has no functions yet: build it before the Statement of Work.".into();
         };
         let blocks = match self.blockers.len() {
             0 => "nothing blocks the Statement of Work".to_owned(),

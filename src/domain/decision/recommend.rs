@@ -84,7 +84,8 @@ pub fn recommend(i: &Inputs) -> Recommendation {
         points(top.score),
         cur.format(top.cost)
     );
-    out.robustness.push(verdict_line(i.sensitivity, &top.provider, &name));
+    out.robustness
+        .push(verdict_line(i.sensitivity, &top.provider, &name));
     out.robustness.extend(price_lines(i, top, &name));
     out.robustness.extend(reversal_lines(i, top, &name, cur));
     out.settle = settle(i, top, top_row, &top_name);
@@ -136,7 +137,12 @@ fn verdict_line(s: &Sensitivity, top: &str, name: &dyn Fn(&str) -> String) -> St
 
 fn price_lines(i: &Inputs, top: &Point, name: &dyn Fn(&str) -> String) -> Vec<String> {
     let cur = i.comparison.currency;
-    let open: Vec<&Point> = i.placement.points.iter().filter(|p| !p.knocked_out).collect();
+    let open: Vec<&Point> = i
+        .placement
+        .points
+        .iter()
+        .filter(|p| !p.knocked_out)
+        .collect();
     let mut out = Vec::new();
     if let Some(step) = i.frontier.steps.iter().find(|s| s.to == top.provider) {
         out.push(format!(
@@ -190,8 +196,14 @@ fn reversal_lines(
         .iter()
         .filter(|p| !p.knocked_out && p.provider != top.provider);
     for other in others {
-        let (cheap, dear) = if top.cost < other.cost { (top, other) } else { (other, top) };
-        let Some(q) = i.pricing.quote(&cheap.provider) else { continue };
+        let (cheap, dear) = if top.cost < other.cost {
+            (top, other)
+        } else {
+            (other, top)
+        };
+        let Some(q) = i.pricing.quote(&cheap.provider) else {
+            continue;
+        };
         let items = unpriced(q);
         any_unknown |= !items.is_empty();
         let Some(rate) = rate_to_exceed(q, i.pricing, i.profile, dear.cost) else {
@@ -243,7 +255,10 @@ fn settle(i: &Inputs, top: &Point, row: Option<&Row>, top_name: &str) -> Vec<Str
     if let Some(price) = row.and_then(|r| r.price.as_ref()) {
         let unknown: Vec<CostItem> = price.unknown.clone();
         if !unknown.is_empty() {
-            out.push(format!("Get a rate from {top_name} for {}.", unknown_phrase(&unknown)));
+            out.push(format!(
+                "Get a rate from {top_name} for {}.",
+                unknown_phrase(&unknown)
+            ));
         }
         for gap in price.gaps.iter().filter(|g| !g.no_rate) {
             out.push(format!(

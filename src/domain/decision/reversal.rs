@@ -94,6 +94,10 @@ mod tests {
         assert_eq!(rate, 25_001, "$250.01 an incident: 4 × $250.01 = $1,000.04");
         assert_eq!(rate_to_exceed(&q, &p, &profile, base - 1), Some(0));
         p.usage.incidents = 0;
-        assert_eq!(rate_to_exceed(&q, &p, &profile, base + 100_000), None, "no use, no cost");
+        assert_eq!(
+            rate_to_exceed(&q, &p, &profile, base + 100_000),
+            None,
+            "no use, no cost"
+        );
     }
 }

@@ -115,7 +115,9 @@ fn year1_ranks(c: &Comparison) -> Vec<(String, usize)> {
 impl Row {
     /// "82.4 (1 of 3)", "71.0, knocked out", "Not scored".
     pub fn score_text(&self, ranked: usize) -> String {
-        let score = self.score.map(crate::domain::scorecard::sensitivity::points);
+        let score = self
+            .score
+            .map(crate::domain::scorecard::sensitivity::points);
         match (&self.place, score) {
             (Place::Ranked(r), Some(s)) => format!("{s} ({r} of {ranked})"),
             (Place::KnockedOut, Some(s)) => format!("{s}, knocked out"),
@@ -148,7 +150,11 @@ impl Row {
     pub fn year1_text(&self, cur: Currency, priced: usize) -> String {
         match &self.price {
             Some(p) if p.priced => {
-                format!("{}{}", cur.format(p.year1), rank_suffix(p.year1_rank, priced))
+                format!(
+                    "{}{}",
+                    cur.format(p.year1),
+                    rank_suffix(p.year1_rank, priced)
+                )
             }
             _ => "–".to_owned(),
         }
@@ -156,7 +162,11 @@ impl Row {
 
     /// "$98.40, within the common $65 to $120".
     pub fn per_user_text(&self, cur: Currency) -> String {
-        match self.price.as_ref().and_then(|p| p.per_user_month.zip(p.band)) {
+        match self
+            .price
+            .as_ref()
+            .and_then(|p| p.per_user_month.zip(p.band))
+        {
             Some((value, band)) => format!("{}, {}", cur.format(value), band.label()),
             None => "–".to_owned(),
         }
@@ -180,7 +190,11 @@ impl Row {
                 .gaps
                 .iter()
                 .map(|g| {
-                    let how = if g.no_rate { "no rate" } else { "billed on top" };
+                    let how = if g.no_rate {
+                        "no rate"
+                    } else {
+                        "billed on top"
+                    };
                     format!("{} ({how})", g.item.label())
                 })
                 .collect::<Vec<_>>()

@@ -111,7 +111,10 @@ pub enum UserBand {
 
 impl UserBand {
     pub fn of(per_user_month: Cents) -> UserBand {
-        match (PER_USER.place(per_user_month), PER_USER_COMMON.place(per_user_month)) {
+        match (
+            PER_USER.place(per_user_month),
+            PER_USER_COMMON.place(per_user_month),
+        ) {
             (Place::Below, _) => UserBand::BelowBand,
             (Place::Above, _) => UserBand::AboveBand,
             (_, Place::Below) => UserBand::BelowCommon,

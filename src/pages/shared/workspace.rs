@@ -3,10 +3,12 @@
 use leptos::prelude::*;
 
 use super::SaveAsNew;
+use crate::domain::decision::Brief;
 use crate::domain::route::Route;
 use crate::domain::workspace::Workspace;
 
-/// A shared workspace: its profile, providers and what each tool holds.
+/// A shared workspace: its profile, providers, what each tool holds and what its
+/// decision brief recommends.
 #[component]
 pub fn SharedWorkspace(workspace: Workspace) -> impl IntoView {
     let stored = StoredValue::new(workspace.clone());
@@ -27,6 +29,8 @@ pub fn SharedWorkspace(workspace: Workspace) -> impl IntoView {
         .values()
         .map(|row| row.len())
         .sum::<usize>();
+    // The brief is computed, never stored: the link carries what it is computed from.
+    let verdict = Brief::build(&workspace).recommendation.headline;
     view! {
         <section class="panel" aria-labelledby="shared-ws-title">
             <h2 id="shared-ws-title">{workspace.display_name().to_owned()}</h2>
@@ -64,6 +68,11 @@ pub fn SharedWorkspace(workspace: Workspace) -> impl IntoView {
                 </dd>
                 <dt>"Quotes"</dt>
                 <dd>{workspace.pricing.quotes.len()}</dd>
+                <dt>"Decision brief"</dt>
+                <dd>
+                    {verdict} " "
+                    <span class="hint">"Save the workspace to read the whole brief."</span>
+                </dd>
             </dl>
             <SaveAsNew
                 make=Callback::new(move |()| Ok(stored.get_value()))

@@ -48,6 +48,7 @@ pub fn ResultsPanel() -> impl IntoView {
                 </Show>
                 <YearTable />
             </Show>
+            <crate::components::brief_link::BriefLink />
         </section>
     }
 }

@@ -79,6 +79,7 @@ pub fn ChecksPanel() -> impl IntoView {
                     </ul>
                 </div>
             </Show>
+            <crate::components::brief_link::BriefLink />
         </section>
     }
 }

@@ -73,6 +73,7 @@ pub fn ResultsView() -> impl IntoView {
                         .into_any()
                 },
             )}
+            <crate::components::brief_link::BriefLink />
         </section>
     }
 }

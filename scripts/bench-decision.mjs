@@ -1,0 +1,104 @@
+// How long the decision brief takes to compute and render for a large workspace: 12
+// providers, each with a quote of a different model (bench-pricing's), scored on 100
+// criteria (bench-scorecard's generator, about half the cells scored), two knocked out,
+// and the legal RACI template for the cross-check and the readiness.
+//
+// The brief is rebuilt whenever the workspace changes, so each sample opens it afresh:
+// from the pricing page (code already loaded), the time from the hash change to the
+// recommendation and the questions being in the DOM, and to the next frame after that.
+// Prints the median and 95th percentile.
+//
+// Usage: node scripts/bench-decision.mjs [samples]   (serves dist/ itself)
+import { launch } from '../tests/e2e/helpers.mjs';
+import { appLive, seedWorkspace, serveDist, stats } from './bench-lib.mjs';
+import { quote } from './bench-pricing.mjs';
+import { benchWorkspace as scoredWorkspace } from './bench-scorecard.mjs';
+
+const SAMPLES = Number(process.argv[2] ?? 40);
+const PROVIDERS = 12;
+
+function benchWorkspace(raci) {
+  const ws = JSON.parse(scoredWorkspace());
+  const data = ws.data;
+  data.name = 'Benchmark: decision brief';
+  data.providers = data.providers.slice(0, PROVIDERS);
+  const ids = new Set(data.providers.map((p) => p.id));
+  for (const id of Object.keys(data.scorecard.cells)) if (!ids.has(id)) delete data.scorecard.cells[id];
+  data.scorecard.knockouts = { bp3: { 'ko-lock-in': '' }, bp7: { 'ko-vague-sla': 'Best effort only' } };
+  data.profile = { company_name: 'Bench LLP', employees: 140, internal_it: 2, industry: 'legal' };
+  data.raci = raci;
+  data.pricing = {
+    usage: { project_hours: 80, advisory_hours: 24, incidents: 4, compliance_hours: 20, seats: null, visits: 6 },
+    quotes: data.providers.map((p, i) => ({ ...quote(i), provider: p.id })),
+  };
+  return JSON.stringify(ws);
+}
+
+async function main() {
+  const { url, close } = await serveDist();
+  const browser = await launch();
+  try {
+    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    const page = await context.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await page.goto(`${url}#/raci`);
+    await appLive(page);
+    await page.getByRole('combobox', { name: 'Industry' }).selectOption({ label: 'Legal' });
+    await page.getByRole('button', { name: 'Start from the co-managed template' }).click();
+    const stored = () => {
+      const meta = localStorage.getItem('splitline.meta');
+      const ws = meta && localStorage.getItem(`splitline.ws.${JSON.parse(meta).data.active}`);
+      return ws ? JSON.parse(ws).data.raci : null;
+    };
+    let raci = null;
+    for (let i = 0; i < 50 && !raci?.functions?.length; i++) {
+      await page.waitForTimeout(100);
+      raci = await page.evaluate(stored);
+    }
+    if (!raci?.functions?.length) throw new Error('the RACI template was not saved');
+    await seedWorkspace(page, url, 'bench', benchWorkspace(raci));
+    await page.goto(`${url}#/decision`);
+    await appLive(page);
+    await page.locator('.rec-headline').filter({ hasText: /^Choose / }).waitFor({ timeout: 60000 });
+    const rows = await page.locator('.brief-table tbody tr').count();
+    const questions = await page.locator('.questions li').count();
+    if (rows !== PROVIDERS) throw new Error(`expected ${PROVIDERS} rows, found ${rows}`);
+    console.log(`brief of ${PROVIDERS} providers × 100 criteria, 12 quotes, legal RACI: ${questions} questions`);
+    console.log(`  ${(await page.locator('.rec-headline').textContent()).trim()}`);
+
+    const shown = [];
+    const frames = [];
+    for (let i = 0; i < SAMPLES; i++) {
+      await page.evaluate(() => { location.hash = '#/pricing'; });
+      await page.locator('article.quote-card').first().waitFor();
+      await page.waitForTimeout(50);
+      const result = await page.evaluate(() => new Promise((resolve) => {
+        const start = performance.now();
+        const done = () => document.querySelector('.rec-headline') && document.querySelector('.questions li');
+        const obs = new MutationObserver(() => {
+          if (!done()) return;
+          const at = performance.now();
+          obs.disconnect();
+          requestAnimationFrame(() => resolve([at - start, performance.now() - start]));
+        });
+        obs.observe(document.getElementById('main'), { childList: true, subtree: true });
+        location.hash = '#/decision';
+        setTimeout(() => { obs.disconnect(); resolve(null); }, 5000);
+      }));
+      if (result === null) throw new Error('the brief did not render');
+      shown.push(result[0]);
+      frames.push(result[1]);
+    }
+    const s = stats(shown);
+    const f = stats(frames);
+    console.log(`open the brief → rendered, ${SAMPLES} samples: median ${s.median.toFixed(2)} ms, p95 ${s.p95.toFixed(2)} ms (min ${s.min.toFixed(2)}, max ${s.max.toFixed(2)})`);
+    console.log(`open the brief → next frame: median ${f.median.toFixed(2)} ms, p95 ${f.p95.toFixed(2)} ms`);
+    if (errors.length) console.log('page errors:', errors);
+  } finally {
+    await browser.close();
+    await close();
+  }
+}
+
+await main();

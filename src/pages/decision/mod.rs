@@ -1,0 +1,41 @@
+//! The decision brief: the RACI, the scorecard and the quotes of the open workspace on
+//! one page, with a recommendation and the questions to settle before signing. Every
+//! figure and sentence comes from `domain::decision`; these views only lay them out.
+
+mod chart;
+mod export;
+mod questions;
+mod readiness;
+mod recommendation;
+mod summary;
+
+use leptos::prelude::*;
+
+use crate::browser::state::Lib;
+use crate::components::page_intro::PageIntro;
+use crate::domain::decision::Brief;
+use crate::domain::route::Route;
+
+/// The brief of the open workspace, computed once per change for every section.
+#[derive(Clone, Copy)]
+pub struct BriefMemo(pub Memo<Brief>);
+
+/// The Decision brief page.
+#[component]
+pub fn DecisionPage() -> impl IntoView {
+    let lib = Lib::get();
+    let brief = Memo::new(move |_| lib.0.with(|l| Brief::build(l.active())));
+    provide_context(BriefMemo(brief));
+    view! {
+        <PageIntro route=Route::Decision />
+        <div class="decision">
+            <export::PrintHeading />
+            <recommendation::RecommendationPanel />
+            <summary::SummaryPanel />
+            <chart::ValuePanel />
+            <readiness::ReadinessPanel />
+            <questions::QuestionsPanel />
+            <export::ExportPanel />
+        </div>
+    }
+}

@@ -1,0 +1,144 @@
+// The decision brief on the worked example of `domain::decision::example` (three quoted
+// and scored providers, one knocked out, one with an unpriced exclusion the RACI gives
+// the MSP): the recommendation and its figures, the table, the chart, the questions and
+// their links, live updates from another tab, two printed pages, Markdown, and axe in
+// both themes.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { after, before, test } from 'node:test';
+import { APP_URL, axeViolations, launch, openPage } from './helpers.mjs';
+
+const FIXTURE = readFileSync(new URL('./decision-workspace.json', import.meta.url), 'utf8');
+const IMPORT = "Import a Splitline file (a workspace, a backup, or one tool's document)";
+
+let browser;
+before(async () => {
+  browser = await launch();
+});
+after(() => browser.close());
+
+/** A fresh context with the example imported and the brief open. */
+async function openBrief(options = {}) {
+  const context = await browser.newContext({ locale: 'en-US', ...options });
+  const page = await openPage(context, `${APP_URL}#/workspaces`);
+  await page.getByLabel(IMPORT).setInputFiles({ name: 'example.json', mimeType: 'application/json', buffer: Buffer.from(FIXTURE) });
+  await page.getByText('Imported “Contoso: MSP decision” as a new workspace.', { exact: false }).waitFor();
+  await page.getByRole('banner').getByRole('link', { name: 'Decision brief' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Decision brief' }).waitFor();
+  return { context, page };
+}
+
+function recommendation(page) {
+  return page.getByRole('region', { name: 'Recommendation' });
+}
+
+test('the worked example recommends Keystone and says how robust that is', async () => {
+  const { context, page } = await openBrief();
+  const rec = recommendation(page);
+  await rec.getByText('Choose Keystone Partners: the highest score of the providers you can choose (85.0 points), for $300,600 over 36 months.').waitFor();
+  await rec.getByText('Price: Keystone Partners costs $44,100 more over the contract than Harbor IT for 20.0 more points ($2,205 a point).').waitFor();
+  await rec.getByText("Unknown costs: at $3,675.01 per incident or more for Harbor IT's after-hours incident response, it would cost more than Keystone Partners.").waitFor();
+  await rec.getByText('Scores: Clear winner: Keystone Partners leads Harbor IT by 20.0 points', { exact: false }).waitFor();
+
+  const table = page.getByRole('table');
+  const row = (name) => table.getByRole('row', { name: new RegExp(`^${name}`) });
+  assert.deepEqual(await row('Nimbus Cloud Services').getByRole('cell').allTextContents(), [
+    '90.0, knocked out',
+    'Proprietary tooling lock-in, with no clean hand-back',
+    '$229,500 over 36 months (1 of 3)',
+    '$76,500 (1 of 3)',
+    '$85, within the common $65 to $120',
+    'None',
+    'None',
+    '1',
+  ]);
+  assert.deepEqual((await row('Harbor IT').getByRole('cell').allTextContents()).slice(0, 1), ['65.0 (2 of 2)']);
+  assert.equal(await row('Harbor IT').getByRole('cell').nth(5).textContent(), 'After-hours incident response');
+
+  const chart = page.getByRole('img', { name: 'Value for money' });
+  assert.equal(await chart.locator('circle.pick-mark').count(), 2);
+  assert.equal(await chart.locator('g.ko-mark').count(), 1);
+  assert.equal((await chart.locator('polyline.frontier').getAttribute('points')).split(' ').length, 2);
+  await page.getByText('Nimbus Cloud Services is knocked out: 90.0 points for $229,500, not on the best-value line.').waitFor();
+
+  const questions = page.getByRole('region', { name: 'Questions to settle before signing' });
+  const gap = questions.getByRole('listitem').filter({ hasText: 'The MSP owns after-hours incident response in your RACI, but Harbor IT excludes it and gives no rate.' });
+  await gap.getByRole('link', { name: 'Quote against your RACI' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Pricing comparison' }).waitFor();
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
+test('an edit in a tool updates the brief open in another tab', async () => {
+  const { context, page } = await openBrief();
+  const rec = recommendation(page);
+  await rec.getByText('Choose Keystone Partners', { exact: false }).waitFor();
+  const tool = await openPage(context, `${APP_URL}#/pricing`);
+  const harbor = tool.getByRole('article', { name: 'Harbor IT' });
+  await harbor.getByRole('textbox', { name: 'Rate per user a month' }).fill('130');
+  // Harbor is now dearer than Keystone and scores lower: off the best-value line.
+  await rec.getByText('Price: Keystone Partners is also the cheapest you can choose', { exact: false }).waitFor();
+  assert.equal(await page.getByRole('img', { name: 'Value for money' }).locator('polyline.frontier').getAttribute('points').then((p) => p.split(' ').length), 1);
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
+test('the printout fits on two pages, A4 and Letter', async () => {
+  const { context, page } = await openBrief();
+  await recommendation(page).getByText('Choose Keystone Partners', { exact: false }).waitFor();
+  await page.emulateMedia({ media: 'print' });
+  assert.equal(await page.getByRole('button', { name: 'Print or save as PDF' }).isVisible(), false);
+  await page.getByText('Contoso Dental Group: managed IT provider decision. Prepared', { exact: false }).waitFor();
+  for (const format of ['A4', 'Letter']) {
+    const pdf = (await page.pdf({ format })).toString('latin1');
+    const pages = pdf.match(/\/Type\s*\/Page\b/g).length;
+    assert.ok(pages <= 2, `${format}: ${pages} pages`);
+  }
+  await context.close();
+});
+
+test('the brief comes as Markdown for an email', async () => {
+  const { context, page } = await openBrief();
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Download Markdown' }).click();
+  const file = await download;
+  assert.equal(file.suggestedFilename(), 'contoso-msp-decision-decision-brief.md');
+  const text = Buffer.concat(await (await file.createReadStream()).toArray()).toString();
+  assert.ok(text.startsWith('# Decision brief: Contoso: MSP decision\n\n**Choose Keystone Partners'), text.slice(0, 120));
+  assert.ok(text.includes('| Nimbus Cloud Services | 90.0, knocked out |'));
+  assert.ok(text.includes('### Whichever provider you choose (from your RACI)'));
+  await context.close();
+});
+
+test('every tool links to the brief, and a new workspace gets a plain empty brief', async () => {
+  const { context, page } = await openBrief();
+  for (const tool of ['raci', 'scorecard?view=results', 'pricing']) {
+    await page.goto(`${APP_URL}#/${tool}`);
+    await page.getByRole('link', { name: 'Open the decision brief' }).click();
+    await recommendation(page).getByText('Choose Keystone Partners', { exact: false }).waitFor();
+  }
+  const fresh = await openPage(await browser.newContext({ locale: 'en-US' }), `${APP_URL}#/decision`);
+  await recommendation(fresh).getByText('No recommendation yet: add the providers you are evaluating, score them and enter their quotes.').waitFor();
+  await fresh.getByText('No providers yet.', { exact: false }).waitFor();
+  assert.deepEqual([...page.errors, ...fresh.errors], []);
+  await fresh.context().close();
+  await context.close();
+});
+
+for (const colorScheme of ['light', 'dark']) {
+  test(`axe finds no violations on the brief (${colorScheme})`, async () => {
+    const { context, page } = await openBrief({ colorScheme });
+    await recommendation(page).getByText('Choose Keystone Partners', { exact: false }).waitFor();
+    assert.deepEqual(await axeViolations(page), []);
+    assert.deepEqual(page.errors, []);
+    await context.close();
+  });
+}
+
+test('at 360 px the brief does not scroll sideways', async () => {
+  const { context, page } = await openBrief({ viewport: { width: 360, height: 800 } });
+  await recommendation(page).getByText('Choose Keystone Partners', { exact: false }).waitFor();
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  assert.ok(width <= 360, `page width ${width}`);
+  await context.close();
+});
