@@ -63,6 +63,8 @@ test('the worked example recommends Keystone and says how robust that is', async
 
   const questions = page.getByRole('region', { name: 'Questions to settle before signing' });
   const gap = questions.getByRole('listitem').filter({ hasText: 'The MSP owns after-hours incident response in your RACI, but Harbor IT excludes it and gives no rate.' });
+  const flag = questions.getByRole('listitem').filter({ hasText: 'You ticked the red flag “Proprietary tooling lock-in, with no clean hand-back”' });
+  assert.equal(await flag.getByRole('link', { name: 'Red flags' }).getAttribute('href'), '#/scorecard?view=knockouts');
   await gap.getByRole('link', { name: 'Quote against your RACI' }).click();
   await page.getByRole('heading', { level: 1, name: 'Pricing comparison' }).waitFor();
   assert.deepEqual(page.errors, []);

@@ -23,7 +23,12 @@ const FIXTURE: &str = "tests/e2e/decision-workspace.json";
 /// - Nimbus Cloud Services: $85, all included; scores 5, 5, 4, 4: 90 points, but the
 ///   lock-in red flag is ticked. TCV $229,500.
 pub fn workspace() -> Workspace {
-    let mut ws = Workspace::new("decision-example".into(), "Contoso: MSP decision".into(), 0);
+    // 1 November 2026, so the app treats it as a recent workspace.
+    let mut ws = Workspace::new(
+        "decision-example".into(),
+        "Contoso: MSP decision".into(),
+        1_793_491_200_000,
+    );
     ws.profile.company_name = "Contoso Dental Group".into();
     ws.raci = co_managed(Industry::General);
     let mut sc = Scorecard {

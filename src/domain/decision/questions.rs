@@ -11,6 +11,7 @@ use crate::domain::raci::{Raci, Side};
 use crate::domain::route::Route;
 use crate::domain::scorecard::knockout;
 use crate::domain::scorecard::sensitivity::number;
+use crate::domain::scorecard::tab::Tab;
 use crate::domain::scorecard::table::{effective, Effective};
 use crate::domain::scorecard::Scorecard;
 
@@ -23,15 +24,15 @@ pub struct Question {
     pub text: String,
     /// Where in the tools it came from, in a few words ("Rate card", "RACI: Backups").
     pub from: String,
-    /// The page that holds it.
-    pub route: Route,
+    /// The page (and view) that holds it.
+    pub href: String,
 }
 
-fn ask(route: Route, from: impl Into<String>, text: String) -> Question {
+fn ask(href: impl Into<String>, from: impl Into<String>, text: String) -> Question {
     Question {
         text,
         from: from.into(),
-        route,
+        href: href.into(),
     }
 }
 
@@ -45,7 +46,7 @@ pub fn for_provider(
     match quote {
         Some((q, view)) => quote_questions(&provider.name, q, view, &mut out),
         None => out.push(ask(
-            Route::Pricing,
+            Route::Pricing.href(),
             "Pricing comparison",
             format!(
                 "No quote yet: ask {} for a priced quote with every exclusion on a rate card line.",
@@ -67,7 +68,7 @@ fn red_flags(provider: &Provider, sc: &Scorecard) -> Vec<Question> {
                 format!(" (you noted: “{}”)", ko.note.trim())
             };
             ask(
-                Route::Scorecard,
+                Tab::KnockOuts.href(),
                 "Red flags",
                 format!(
                     "You ticked the red flag “{}”{seen}: ask {} to answer it in writing. It \
@@ -82,7 +83,7 @@ fn red_flags(provider: &Provider, sc: &Scorecard) -> Vec<Question> {
 fn quote_questions(name: &str, q: &Quote, view: &QuoteView, out: &mut Vec<Question>) {
     if view.rank.is_none() {
         out.push(ask(
-            Route::Pricing,
+            Route::Pricing.href(),
             "Pricing comparison",
             format!("The quote has no price yet: type in the rates from {name}'s quote."),
         ));
@@ -105,18 +106,22 @@ fn quote_questions(name: &str, q: &Quote, view: &QuoteView, out: &mut Vec<Questi
                 line.item.phrase()
             ),
         };
-        out.push(ask(Route::Pricing, rate_card_from(gap.is_some()), text));
+        out.push(ask(
+            Route::Pricing.href(),
+            rate_card_from(gap.is_some()),
+            text,
+        ));
     }
     for f in view.findings.iter().filter(|f| !f.no_rate) {
         out.push(ask(
-            Route::Pricing,
+            Route::Pricing.href(),
             rate_card_from(true),
             format!("{} Ask for it in the base price, or budget for it.", f.text),
         ));
     }
     if q.term() > USUAL_MAX_TERM {
         out.push(ask(
-            Route::Pricing,
+            Route::Pricing.href(),
             "Contract terms",
             format!(
                 "A {}-month term is longer than the usual 2 to 3 years: ask for an exit clause \
@@ -127,7 +132,7 @@ fn quote_questions(name: &str, q: &Quote, view: &QuoteView, out: &mut Vec<Questi
     }
     if q.notice_days > USUAL_NOTICE_DAYS {
         out.push(ask(
-            Route::Pricing,
+            Route::Pricing.href(),
             "Contract terms",
             format!(
                 "{} days' notice is longer than the usual {USUAL_NOTICE_DAYS}: ask for \
@@ -159,7 +164,7 @@ fn weak_scores(provider: &Provider, sc: &Scorecard) -> Vec<Question> {
         .collect();
     if !weighted.is_empty() && scores.iter().all(Option::is_none) {
         return vec![ask(
-            Route::Scorecard,
+            Route::Scorecard.href(),
             "Scorecard",
             format!(
                 "{} is not scored on any of the {} criteria yet: score them during the \
@@ -186,7 +191,7 @@ fn weak_scores(provider: &Provider, sc: &Scorecard) -> Vec<Question> {
             _ => continue,
         };
         out.push(ask(
-            Route::Scorecard,
+            Route::Scorecard.href(),
             format!("Scorecard: {}", c.group),
             text,
         ));
@@ -205,7 +210,7 @@ pub fn for_every_provider(raci: &Raci, report: &Report) -> Vec<Question> {
                 Some(func) => format!("RACI: {}", func.name),
                 None => "RACI".to_owned(),
             };
-            ask(Route::Raci, from, format!("{} {}", f.what, f.fix))
+            ask(Route::Raci.href(), from, format!("{} {}", f.what, f.fix))
         })
         .collect()
 }

@@ -12,7 +12,7 @@ fn list(questions: Vec<Question>) -> impl IntoView {
         .map(|q| {
             view! {
                 <li>
-                    {q.text} " " <a class="from" href=q.route.href()>
+                    {q.text} " " <a class="from" href=q.href>
                         {q.from}
                     </a>
                 </li>
