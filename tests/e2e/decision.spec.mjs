@@ -35,7 +35,7 @@ function recommendation(page) {
 test('the worked example recommends Keystone and says how robust that is', async () => {
   const { context, page } = await openBrief();
   const rec = recommendation(page);
-  await rec.getByText('Choose Keystone Partners: the highest score of the providers you can choose (85.0 points), for $300,600 over 36 months.').waitFor();
+  await rec.getByText('Choose Keystone Partners: the highest score of the providers with a priced quote and no red flag (85.0 points), for $300,600 over 36 months.').waitFor();
   await rec.getByText('Price: Keystone Partners costs $44,100 more over the contract than Harbor IT for 20.0 more points ($2,205 a point).').waitFor();
   await rec.getByText("Unknown costs: at $3,675.01 per incident or more for Harbor IT's after-hours incident response, it would cost more than Keystone Partners.").waitFor();
   await rec.getByText('Scores: Clear winner: Keystone Partners leads Harbor IT by 20.0 points', { exact: false }).waitFor();

@@ -90,8 +90,8 @@ fn the_worked_example_recommends_keystone_and_says_why() {
     assert_eq!(r.provider.as_ref().map(|p| p.id.as_str()), Some("keystone"));
     assert_eq!(
         r.headline,
-        "Choose Keystone Partners: the highest score of the providers you can choose (85.0 \
-         points), for $300,600 over 36 months."
+        "Choose Keystone Partners: the highest score of the providers with a priced quote and \
+         no red flag (85.0 points), for $300,600 over 36 months."
     );
     assert_eq!(brief.frontier.providers, ["harbor", "keystone"]);
     assert!(r.robustness.contains(
@@ -269,13 +269,43 @@ fn the_best_scorer_that_is_also_cheapest_is_said_to_be() {
         .iter()
         .any(|l| l.starts_with("Price: Keystone Partners is also the cheapest you can choose")));
     // Harbor is now dearer, so its unknown cost can only widen the gap: no reversal.
-    assert!(
-        r.robustness
-            .iter()
-            .any(|l| l.contains("cannot change the price order")
-                || l.starts_with("Unknown costs: none")),
-        "{r:?}"
+    assert_eq!(
+        r.robustness.last().unwrap(),
+        "Unknown costs: only quotes that already cost more leave costs unknown, so those \
+         costs can only widen the gap."
     );
+    // With no RACI, there are no duties to price; a quote with no price says so.
+    ws.raci = Default::default();
+    ws.pricing.quote_mut("harbor").unwrap().rates.per_user = 0;
+    let cover = Brief::build(&ws).readiness.coverage;
+    assert!(cover
+        .iter()
+        .all(|c| c.2 == super::readiness::Coverage::NoDuties));
+    let mut ws = workspace();
+    ws.pricing.quote_mut("harbor").unwrap().rates.per_user = 0;
+    let cover = Brief::build(&ws).readiness.coverage;
+    assert_eq!(cover[0].2, super::readiness::Coverage::NotPriced);
+}
+
+#[test]
+fn a_step_too_small_for_one_decimal_shows_two_and_other_currencies_get_no_band() {
+    let step = super::frontier::Step {
+        from: "a".into(),
+        to: "b".into(),
+        extra_cost: 10_000,
+        extra_points: 0.04,
+    };
+    assert_eq!(step.points_text(), "0.04");
+    assert_eq!(
+        step.cost_per_point(),
+        250_000,
+        "$100 for 0.04 points is $2,500 a point"
+    );
+    let mut ws = workspace();
+    ws.pricing.env.currency = crate::domain::pricing::money::Currency::Eur;
+    let brief = Brief::build(&ws);
+    let harbor = &brief.rows[0];
+    assert_eq!(harbor.per_user_text(brief.currency), "€95");
 }
 
 #[test]
@@ -317,5 +347,23 @@ fn the_markdown_carries_every_part_and_escapes_names() {
     assert!(md.contains("| Harbor \\<IT\\> \\| \\*Ops\\* | 65.0 (2 of 2) |"));
     assert!(
         md.contains("| Nimbus Cloud Services | 90.0, knocked out | Proprietary tooling lock-in")
+    );
+}
+
+#[test]
+fn a_tie_on_score_goes_to_the_cheaper_and_says_it_is_a_tie() {
+    let mut ws = workspace();
+    let ids: Vec<String> = ws.scorecard.criteria.iter().map(|c| c.id.clone()).collect();
+    for c in &ids {
+        let s = ws.scorecard.score("keystone", c);
+        ws.scorecard.set_score("harbor", c, s);
+    }
+    ws.pricing.quote_mut("keystone").unwrap().rates.per_user = 9_000;
+    let r = Brief::build(&ws).recommendation;
+    assert_eq!(r.provider.map(|p| p.id), Some("keystone".to_owned()));
+    // The scorecard names Harbor first (a tie is listed by name); Harbor has a price.
+    assert_eq!(
+        r.robustness[0],
+        "Scores: Too close to call: Harbor IT and Keystone Partners are tied for first place."
     );
 }

@@ -4,7 +4,7 @@
 //! A knocked-out provider is drawn on the chart but never on the frontier: it cannot be
 //! chosen, so it must not push a provider that can be chosen off the line.
 
-use crate::domain::pricing::money::{div_round, Cents};
+use crate::domain::pricing::money::Cents;
 use crate::domain::scorecard::table::TIE_EPSILON;
 
 /// One provider as the value chart places it.
@@ -29,9 +29,18 @@ pub struct Step {
 
 impl Step {
     /// What one more point of score costs on this step, rounded to the cent.
+    /// The extra points as the sentences show them: one decimal, or two when the gap is
+    /// too small for one ("0.04", never "0.0 more points").
+    pub fn points_text(&self) -> String {
+        if self.extra_points < 0.05 {
+            format!("{:.2}", self.extra_points)
+        } else {
+            crate::domain::scorecard::sensitivity::points(self.extra_points)
+        }
+    }
+
     pub fn cost_per_point(&self) -> Cents {
-        let hundredths = (self.extra_points * 100.0).round() as i128;
-        div_round(i128::from(self.extra_cost) * 100, hundredths) as Cents
+        (self.extra_cost as f64 / self.extra_points).round() as Cents
     }
 }
 

@@ -174,7 +174,7 @@ impl Brief {
                 self.name(&s.to),
                 cur.format(s.extra_cost),
                 self.name(&s.from),
-                crate::domain::scorecard::sensitivity::points(s.extra_points),
+                s.points_text(),
                 cur.format(s.cost_per_point())
             ));
         }

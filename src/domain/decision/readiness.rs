@@ -9,6 +9,10 @@ use crate::domain::raci::Raci;
 /// How one quote covers the MSP's duties in the RACI.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Coverage {
+    /// The RACI gives the MSP nothing yet, so there is nothing to check.
+    NoDuties,
+    /// The quote has no price yet.
+    NotPriced,
     /// Every duty is in the base price.
     InBase,
     /// Some are billed on top at the rate card's prices; none is unknown.
@@ -25,7 +29,6 @@ pub enum Coverage {
 pub struct Readiness {
     /// The share of functions with no findings, once there are functions.
     pub score_pct: Option<u32>,
-    pub summary: String,
     /// What is wrong, per finding that leaves the SOW unfit to sign (how to fix each is
     /// among the questions asked of every provider, or in the RACI builder).
     pub blockers: Vec<String>,
@@ -33,12 +36,6 @@ pub struct Readiness {
     pub msp_duties: usize,
     /// Per quote, in the comparison's order: provider id, name, coverage.
     pub coverage: Vec<(String, String, Coverage)>,
-}
-
-impl Readiness {
-    pub fn ready(&self) -> bool {
-        self.score_pct.is_some() && self.blockers.is_empty()
-    }
 }
 
 impl Coverage {
@@ -49,6 +46,10 @@ impl Coverage {
             crate::domain::text::and_list(&phrases)
         };
         match self {
+            Coverage::NoDuties => {
+                "Nothing to check yet: your RACI gives the MSP no functions.".into()
+            }
+            Coverage::NotPriced => "Not priced yet.".into(),
             Coverage::InBase => "Every duty the RACI gives the MSP is in the base price.".into(),
             Coverage::Extras(extras) => format!(
                 "Priced, partly as extras on top of the base price: {}.",
@@ -67,6 +68,7 @@ impl Coverage {
 }
 
 pub fn readiness(raci: &Raci, report: &Report, comparison: &Comparison) -> Readiness {
+    let msp_duties = raci.msp_duties().len();
     let blockers = report
         .findings
         .iter()
@@ -85,7 +87,11 @@ pub fn readiness(raci: &Raci, report: &Report, comparison: &Comparison) -> Readi
                     .collect()
             };
             let (unknown, extras) = (pick(true), pick(false));
-            let cover = if !unknown.is_empty() {
+            let cover = if msp_duties == 0 {
+                Coverage::NoDuties
+            } else if q.rank.is_none() {
+                Coverage::NotPriced
+            } else if !unknown.is_empty() {
                 Coverage::Unknown { unknown, extras }
             } else if !extras.is_empty() {
                 Coverage::Extras(extras)
@@ -97,9 +103,8 @@ pub fn readiness(raci: &Raci, report: &Report, comparison: &Comparison) -> Readi
         .collect();
     Readiness {
         score_pct: report.score_pct(),
-        summary: report.summary(),
         blockers,
-        msp_duties: raci.msp_duties().len(),
+        msp_duties,
         coverage,
     }
 }

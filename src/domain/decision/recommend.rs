@@ -4,7 +4,7 @@
 
 use super::frontier::{Frontier, Point};
 use super::questions::unknown_phrase;
-use super::reversal::{rate_to_exceed, unpriced};
+use super::reversal::rate_to_exceed;
 use super::row::Row;
 use super::value::{Missing, Placement};
 use crate::domain::pricing::compare::Comparison;
@@ -53,7 +53,7 @@ pub fn recommend(i: &Inputs) -> Recommendation {
     };
     let point = |id: &str| i.placement.points.iter().find(|p| p.provider == id);
     let Some(top) = point(top) else {
-        return Recommendation::default();
+        return nothing_to_choose(i, &name);
     };
     let tied: Vec<String> = i
         .frontier
@@ -79,13 +79,12 @@ pub fn recommend(i: &Inputs) -> Recommendation {
     let top_name = name(&top.provider);
     out.provider = top_row.map(|r| r.provider.clone());
     out.headline = format!(
-        "Choose {top_name}: the highest score of the providers you can choose ({} points), for {} \
-         over {term} months.",
+        "Choose {top_name}: the highest score of the providers with a priced quote and no red \
+         flag ({} points), for {} over {term} months.",
         points(top.score),
         cur.format(top.cost)
     );
-    out.robustness
-        .push(verdict_line(i.sensitivity, &top.provider, &name));
+    out.robustness.push(verdict_line(i, &top.provider, &name));
     out.robustness.extend(price_lines(i, top, &name));
     out.robustness.extend(reversal_lines(i, top, &name, cur));
     out.settle = settle(i, top, top_row, &top_name);
@@ -123,11 +122,15 @@ fn nothing_to_choose(i: &Inputs, name: &dyn Fn(&str) -> String) -> Recommendatio
     }
 }
 
-fn verdict_line(s: &Sensitivity, top: &str, name: &dyn Fn(&str) -> String) -> String {
+/// The scorecard's verdict, unless its leader is a provider the brief cannot weigh on
+/// price (the ranking leaves knocked-out providers out, so that is one with no price).
+fn verdict_line(i: &Inputs, top: &str, name: &dyn Fn(&str) -> String) -> String {
+    let s: &Sensitivity = i.sensitivity;
+    let unpriced = |id: &str| !i.placement.points.iter().any(|p| p.provider == id);
     match &s.winner {
-        Some(w) if w.id != top => format!(
+        Some(w) if w.id != top && unpriced(&w.id) => format!(
             "The scorecard's leader, {}, has no priced quote yet, so it cannot be weighed on \
-             price. Among those you can choose, {} scores highest.",
+             price. Of the providers with a price, {} scores highest.",
             w.name,
             name(top)
         ),
@@ -150,7 +153,7 @@ fn price_lines(i: &Inputs, top: &Point, name: &dyn Fn(&str) -> String) -> Vec<St
             name(&step.to),
             cur.format(step.extra_cost),
             name(&step.from),
-            points(step.extra_points),
+            step.points_text(),
             cur.format(step.cost_per_point())
         ));
     } else if open.len() == 1 {
@@ -163,12 +166,20 @@ fn price_lines(i: &Inputs, top: &Point, name: &dyn Fn(&str) -> String) -> Vec<St
         .filter(|p| p.provider != top.provider)
         .min_by_key(|p| p.cost)
     {
-        out.push(format!(
-            "Price: {} is also the cheapest you can choose, {} less than {}.",
-            name(&top.provider),
-            cur.format(next.cost - top.cost),
-            name(&next.provider)
-        ));
+        out.push(if next.cost == top.cost {
+            format!(
+                "Price: {} costs the same as {}, and scores higher.",
+                name(&top.provider),
+                name(&next.provider)
+            )
+        } else {
+            format!(
+                "Price: {} is also the cheapest you can choose, {} less than {}.",
+                name(&top.provider),
+                cur.format(next.cost - top.cost),
+                name(&next.provider)
+            )
+        });
     }
     if i.comparison.terms_differ() {
         out.push(
@@ -181,32 +192,42 @@ fn price_lines(i: &Inputs, top: &Point, name: &dyn Fn(&str) -> String) -> Vec<St
 }
 
 /// For the recommended provider against each other provider it can be swapped for: could
-/// the unpriced items of the cheaper of the two make it the dearer?
+/// the unknown costs of the cheaper of the two (unpriced items the buyer expects to use)
+/// make it the dearer?
 fn reversal_lines(
     i: &Inputs,
     top: &Point,
     name: &dyn Fn(&str) -> String,
     cur: Currency,
 ) -> Vec<String> {
+    let unknown = |id: &str| -> Vec<CostItem> {
+        i.rows
+            .iter()
+            .find(|r| r.provider.id == id)
+            .and_then(|r| r.price.as_ref())
+            .map(|p| p.unknown.clone())
+            .unwrap_or_default()
+    };
     let mut out = Vec::new();
-    let mut any_unknown = false;
+    let mut any_unknown = !unknown(&top.provider).is_empty();
     let others = i
         .placement
         .points
         .iter()
         .filter(|p| !p.knocked_out && p.provider != top.provider);
     for other in others {
+        any_unknown |= !unknown(&other.provider).is_empty();
         let (cheap, dear) = if top.cost < other.cost {
             (top, other)
         } else {
             (other, top)
         };
-        let Some(q) = i.pricing.quote(&cheap.provider) else {
-            continue;
-        };
-        let items = unpriced(q);
-        any_unknown |= !items.is_empty();
-        let Some(rate) = rate_to_exceed(q, i.pricing, i.profile, dear.cost) else {
+        let items = unknown(&cheap.provider);
+        let quote = i.pricing.quote(&cheap.provider);
+        let Some(rate) = quote
+            .filter(|_| !items.is_empty())
+            .and_then(|q| rate_to_exceed(q, i.pricing, i.profile, dear.cost))
+        else {
             continue;
         };
         out.push(format!(
@@ -220,12 +241,12 @@ fn reversal_lines(
     }
     if out.is_empty() {
         out.push(if any_unknown {
-            "Unknown costs: the items quoted with no rate are ones you expect not to use, so \
-             they cannot change the price order."
+            "Unknown costs: only quotes that already cost more leave costs unknown, so those \
+             costs can only widen the gap."
                 .into()
         } else {
-            "Unknown costs: none of the quotes you can choose between leaves a cost unknown, so \
-             the price order stands."
+            "Unknown costs: none of the quotes you can choose between leaves a cost you expect \
+             unknown, so the price order stands."
                 .into()
         });
     }

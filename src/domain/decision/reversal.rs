@@ -13,7 +13,7 @@ use crate::domain::pricing::Pricing;
 use crate::domain::profile::CompanyProfile;
 
 /// The items a quote excludes with no rate.
-pub fn unpriced(q: &Quote) -> Vec<CostItem> {
+fn unpriced(q: &Quote) -> Vec<CostItem> {
     CostItem::ALL
         .into_iter()
         .filter(|&i| q.terms(i).cover == Cover::NoRate)

@@ -8,6 +8,7 @@ use crate::domain::pricing::exclusions::CostItem;
 use crate::domain::pricing::money::{Cents, Currency};
 use crate::domain::provider::Provider;
 use crate::domain::scorecard::scoring::{Place, Results};
+use crate::domain::text::lower;
 
 /// What the brief shows of a provider's quote.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -67,14 +68,16 @@ pub fn rows(
                 score: standing.and_then(|s| s.total),
                 place: standing.map_or(Place::NotScored, |s| s.place.clone()),
                 knock_outs: standing.map(|s| s.knock_outs.clone()).unwrap_or_default(),
-                price: comparison.quote(&p.id).map(|q| price(q, &year1_ranks)),
+                price: comparison
+                    .quote(&p.id)
+                    .map(|q| price(q, comparison.currency, &year1_ranks)),
                 questions: questions(&p.id),
             }
         })
         .collect()
 }
 
-fn price(q: &QuoteView, year1_ranks: &[(String, usize)]) -> Price {
+fn price(q: &QuoteView, cur: Currency, year1_ranks: &[(String, usize)]) -> Price {
     let t = &q.totals;
     let priced = q.rank.is_some();
     let per_user_month = t.per_user_month.filter(|_| priced);
@@ -89,26 +92,30 @@ fn price(q: &QuoteView, year1_ranks: &[(String, usize)]) -> Price {
             .find(|(id, _)| *id == q.provider)
             .map(|(_, r)| *r),
         per_user_month,
-        band: per_user_month.map(UserBand::of),
+        // The bands are US-dollar figures: held against another currency they would mislead.
+        band: per_user_month
+            .filter(|_| cur == Currency::Usd)
+            .map(UserBand::of),
         unknown: t.unknown(),
         gaps: q.findings.clone(),
     }
 }
 
-/// Ranks the priced quotes by all-in year 1, lowest first; equal figures share a rank.
+/// Ranks the priced quotes by all-in year 1, lowest first, equal figures by name: the
+/// same rule as the comparison's ranking by total contract value.
 fn year1_ranks(c: &Comparison) -> Vec<(String, usize)> {
     let mut priced: Vec<&QuoteView> = c.quotes.iter().filter(|q| q.rank.is_some()).collect();
-    crate::domain::order::sort_by_key(&mut priced, |q| q.totals.all_in_year1);
-    let mut out = Vec::with_capacity(priced.len());
-    for (i, q) in priced.iter().enumerate() {
-        let rank = match (i, out.last()) {
-            (0, _) | (_, None) => 1,
-            (_, Some((_, r))) if priced[i - 1].totals.all_in_year1 == q.totals.all_in_year1 => *r,
-            _ => i + 1,
-        };
-        out.push((q.provider.clone(), rank));
-    }
-    out
+    crate::domain::order::sort_by(&mut priced, |a, b| {
+        a.totals
+            .all_in_year1
+            .cmp(&b.totals.all_in_year1)
+            .then_with(|| lower(&a.name).cmp(&lower(&b.name)))
+    });
+    priced
+        .iter()
+        .enumerate()
+        .map(|(i, q)| (q.provider.clone(), i + 1))
+        .collect()
 }
 
 /// The words of each cell, shared by the page, the print layout and the Markdown.
@@ -160,14 +167,15 @@ impl Row {
         }
     }
 
-    /// "$98.40, within the common $65 to $120".
+    /// "$98.40, within the common $65 to $120"; other currencies get no band.
     pub fn per_user_text(&self, cur: Currency) -> String {
-        match self
+        let figure = self
             .price
             .as_ref()
-            .and_then(|p| p.per_user_month.zip(p.band))
-        {
-            Some((value, band)) => format!("{}, {}", cur.format(value), band.label()),
+            .and_then(|p| p.per_user_month.map(|v| (v, p.band)));
+        match figure {
+            Some((value, Some(band))) => format!("{}, {}", cur.format(value), band.label()),
+            Some((value, None)) => cur.format(value),
             None => "–".to_owned(),
         }
     }

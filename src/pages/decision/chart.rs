@@ -214,7 +214,13 @@ pub fn ValuePanel() -> impl IntoView {
                 "Higher is better, further left is cheaper. The line joins the providers that \
                     no other choosable provider beats on both score and price."
             </p>
-            <figure class="chart-figure">{chart}</figure>
+            <figure
+                class="chart-figure"
+                tabindex="0"
+                aria-label="Value chart (scrolls sideways on a narrow screen)"
+            >
+                {chart}
+            </figure>
             <ul id="value-lines" class="rec-lines">
                 {lines}
             </ul>

@@ -41,8 +41,9 @@ pub fn ExportPanel() -> impl IntoView {
         <section class="panel no-print" aria-labelledby="brief-export-title">
             <h2 id="brief-export-title">"Take it to the meeting"</h2>
             <p class="hint">
-                "The printout fits on two pages: the recommendation, the table, the chart and \
-                    the questions. The Markdown pastes into an email or a ticket."
+                "The printout puts the recommendation, the table, the chart and the questions on \
+                    two pages for a handful of providers. The Markdown pastes into an email or a \
+                    ticket."
             </p>
             <div class="row-actions">
                 <button type="button" on:click=print>

@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use super::BriefMemo;
+use crate::domain::decision::readiness::Coverage;
 use crate::domain::route::Route;
 
 #[component]
@@ -23,9 +24,9 @@ pub fn ReadinessPanel() -> impl IntoView {
             .into_iter()
             .map(|(_, name, cover)| {
                 let class = match cover {
-                    crate::domain::decision::readiness::Coverage::InBase => "cover ok",
-                    crate::domain::decision::readiness::Coverage::Extras(_) => "cover note",
-                    _ => "cover warn",
+                    Coverage::Unknown { .. } => "cover warn",
+                    Coverage::Extras(_) => "cover note",
+                    _ => "cover",
                 };
                 view! {
                     <li class=class>

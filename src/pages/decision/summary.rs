@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use super::BriefMemo;
+use crate::domain::route::Route;
 
 const HEADINGS: [&str; 9] = [
     "Provider",
@@ -58,20 +59,20 @@ pub fn SummaryPanel() -> impl IntoView {
                     view! {
                         <p>
                             "No providers yet. Add them in the "
-                            <a href="#/scorecard">"scorecard"</a> " or the "
-                            <a href="#/pricing">"pricing comparison"</a> "."
+                            <a href=Route::Scorecard.href()>"scorecard"</a> " or the "
+                            <a href=Route::Pricing.href()>"pricing comparison"</a> "."
                         </p>
                     }
                 }
             >
-                <p class="hint">{basis}</p>
+                <p class="basis">{basis}</p>
                 <div
                     class="table-scroll"
                     role="region"
                     aria-label="Providers table (scrolls sideways)"
                     tabindex="0"
                 >
-                    <table class="brief-table">
+                    <table class="brief-table" aria-labelledby="summary-title">
                         <thead>
                             <tr>
                                 {HEADINGS
