@@ -1,16 +1,19 @@
 // How long the decision brief takes to compute and render for a large workspace: 12
 // providers, each with a quote of a different model (bench-pricing's), scored on 100
 // criteria (bench-scorecard's generator, about half the cells scored), two knocked out,
-// and the legal RACI template for the cross-check and the readiness.
+// and the legal RACI template for the cross-check and the readiness; then the same for
+// the tests' worked example (three providers, four criteria).
 //
 // The brief is rebuilt whenever the workspace changes, so each sample opens it afresh:
-// from the pricing page (code already loaded), the time from the hash change to the
-// recommendation and the questions being in the DOM, and to the next frame after that.
+// from the home page (light, so leaving it costs little; the brief's code is already
+// loaded), the time from the hash change to the recommendation and the questions being
+// in the DOM, and to the next frame after that.
 // Prints the median and 95th percentile.
 //
 // Usage: node scripts/bench-decision.mjs [samples]   (serves dist/ itself)
+import { readFileSync } from 'node:fs';
 import { launch } from '../tests/e2e/helpers.mjs';
-import { appLive, seedWorkspace, serveDist, stats } from './bench-lib.mjs';
+import { appLive, legalRaci, seedWorkspace, serveDist, stats } from './bench-lib.mjs';
 import { quote } from './bench-pricing.mjs';
 import { benchWorkspace as scoredWorkspace } from './bench-scorecard.mjs';
 
@@ -34,6 +37,47 @@ function benchWorkspace(raci) {
   return JSON.stringify(ws);
 }
 
+/** Seeds `envelope`, opens its brief, then times SAMPLES fresh openings of it. */
+async function measure(page, url, envelope, providers) {
+  await seedWorkspace(page, url, 'bench', envelope);
+  await page.goto(`${url}#/decision`);
+  await appLive(page);
+  await page.locator('.rec-headline').filter({ hasText: /^Choose / }).waitFor({ timeout: 60000 });
+  const rows = await page.locator('.brief-table tbody tr').count();
+  const questions = await page.locator('.questions li').count();
+  if (rows !== providers) throw new Error(`expected ${providers} rows, found ${rows}`);
+  console.log(`brief of ${providers} providers: ${questions} questions`);
+  console.log(`  ${(await page.locator('.rec-headline').textContent()).trim()}`);
+
+  const shown = [];
+  const frames = [];
+  for (let i = 0; i < SAMPLES; i++) {
+    await page.evaluate(() => { location.hash = '#/'; });
+    await page.locator('.home').waitFor();
+    await page.waitForTimeout(50);
+    const result = await page.evaluate(() => new Promise((resolve) => {
+      const start = performance.now();
+      const done = () => document.querySelector('.rec-headline') && document.querySelector('.questions li');
+      const obs = new MutationObserver(() => {
+        if (!done()) return;
+        const at = performance.now();
+        obs.disconnect();
+        requestAnimationFrame(() => resolve([at - start, performance.now() - start]));
+      });
+      obs.observe(document.getElementById('main'), { childList: true, subtree: true });
+      location.hash = '#/decision';
+      setTimeout(() => { obs.disconnect(); resolve(null); }, 5000);
+    }));
+    if (result === null) throw new Error('the brief did not render');
+    shown.push(result[0]);
+    frames.push(result[1]);
+  }
+  const s = stats(shown);
+  const f = stats(frames);
+  console.log(`open the brief → rendered, ${SAMPLES} samples: median ${s.median.toFixed(2)} ms, p95 ${s.p95.toFixed(2)} ms (min ${s.min.toFixed(2)}, max ${s.max.toFixed(2)})`);
+  console.log(`open the brief → next frame: median ${f.median.toFixed(2)} ms, p95 ${f.p95.toFixed(2)} ms`);
+}
+
 async function main() {
   const { url, close } = await serveDist();
   const browser = await launch();
@@ -42,58 +86,10 @@ async function main() {
     const page = await context.newPage();
     const errors = [];
     page.on('pageerror', (e) => errors.push(String(e)));
-    await page.goto(`${url}#/raci`);
-    await appLive(page);
-    await page.getByRole('combobox', { name: 'Industry' }).selectOption({ label: 'Legal' });
-    await page.getByRole('button', { name: 'Start from the co-managed template' }).click();
-    const stored = () => {
-      const meta = localStorage.getItem('splitline.meta');
-      const ws = meta && localStorage.getItem(`splitline.ws.${JSON.parse(meta).data.active}`);
-      return ws ? JSON.parse(ws).data.raci : null;
-    };
-    let raci = null;
-    for (let i = 0; i < 50 && !raci?.functions?.length; i++) {
-      await page.waitForTimeout(100);
-      raci = await page.evaluate(stored);
-    }
-    if (!raci?.functions?.length) throw new Error('the RACI template was not saved');
-    await seedWorkspace(page, url, 'bench', benchWorkspace(raci));
-    await page.goto(`${url}#/decision`);
-    await appLive(page);
-    await page.locator('.rec-headline').filter({ hasText: /^Choose / }).waitFor({ timeout: 60000 });
-    const rows = await page.locator('.brief-table tbody tr').count();
-    const questions = await page.locator('.questions li').count();
-    if (rows !== PROVIDERS) throw new Error(`expected ${PROVIDERS} rows, found ${rows}`);
-    console.log(`brief of ${PROVIDERS} providers × 100 criteria, 12 quotes, legal RACI: ${questions} questions`);
-    console.log(`  ${(await page.locator('.rec-headline').textContent()).trim()}`);
-
-    const shown = [];
-    const frames = [];
-    for (let i = 0; i < SAMPLES; i++) {
-      await page.evaluate(() => { location.hash = '#/pricing'; });
-      await page.locator('article.quote-card').first().waitFor();
-      await page.waitForTimeout(50);
-      const result = await page.evaluate(() => new Promise((resolve) => {
-        const start = performance.now();
-        const done = () => document.querySelector('.rec-headline') && document.querySelector('.questions li');
-        const obs = new MutationObserver(() => {
-          if (!done()) return;
-          const at = performance.now();
-          obs.disconnect();
-          requestAnimationFrame(() => resolve([at - start, performance.now() - start]));
-        });
-        obs.observe(document.getElementById('main'), { childList: true, subtree: true });
-        location.hash = '#/decision';
-        setTimeout(() => { obs.disconnect(); resolve(null); }, 5000);
-      }));
-      if (result === null) throw new Error('the brief did not render');
-      shown.push(result[0]);
-      frames.push(result[1]);
-    }
-    const s = stats(shown);
-    const f = stats(frames);
-    console.log(`open the brief → rendered, ${SAMPLES} samples: median ${s.median.toFixed(2)} ms, p95 ${s.p95.toFixed(2)} ms (min ${s.min.toFixed(2)}, max ${s.max.toFixed(2)})`);
-    console.log(`open the brief → next frame: median ${f.median.toFixed(2)} ms, p95 ${f.p95.toFixed(2)} ms`);
+    const raci = await legalRaci(page, url);
+    await measure(page, url, benchWorkspace(raci), PROVIDERS);
+    // The worked example of the tests: three providers, four criteria, the general RACI.
+    await measure(page, url, readFileSync(new URL('../tests/e2e/decision-workspace.json', import.meta.url), 'utf8'), 3);
     if (errors.length) console.log('page errors:', errors);
   } finally {
     await browser.close();

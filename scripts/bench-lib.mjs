@@ -36,3 +36,24 @@ export function stats(samples) {
 export async function appLive(page) {
   await page.locator('#app:not([data-static])').waitFor();
 }
+
+/** The legal RACI template as the app makes it (start button, then saved to storage), for
+ *  benchmarks whose cross-check or readiness needs real MSP duties. */
+export async function legalRaci(page, url) {
+  await page.goto(`${url}#/raci`);
+  await appLive(page);
+  await page.getByRole('combobox', { name: 'Industry' }).selectOption({ label: 'Legal' });
+  await page.getByRole('button', { name: 'Start from the co-managed template' }).click();
+  const stored = () => {
+    const meta = localStorage.getItem('splitline.meta');
+    const ws = meta && localStorage.getItem(`splitline.ws.${JSON.parse(meta).data.active}`);
+    return ws ? JSON.parse(ws).data.raci : null;
+  };
+  let raci = null;
+  for (let i = 0; i < 50 && !raci?.functions?.length; i++) {
+    await page.waitForTimeout(100);
+    raci = await page.evaluate(stored);
+  }
+  if (!raci?.functions?.length) throw new Error('the RACI template was not saved');
+  return raci;
+}

@@ -11,7 +11,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launch } from '../tests/e2e/helpers.mjs';
-import { appLive, seedWorkspace, serveDist, stats } from './bench-lib.mjs';
+import { appLive, legalRaci, seedWorkspace, serveDist, stats } from './bench-lib.mjs';
 
 const SAMPLES = Number(process.argv[2] ?? 200);
 const QUOTES = 12;
@@ -81,21 +81,7 @@ async function main() {
     const errors = [];
     page.on('pageerror', (e) => errors.push(String(e)));
     // The legal RACI template, made by the app itself, so the cross-check has duties to read.
-    await page.goto(`${url}#/raci`);
-    await appLive(page);
-    await page.getByRole('combobox', { name: 'Industry' }).selectOption({ label: 'Legal' });
-    await page.getByRole('button', { name: 'Start from the co-managed template' }).click();
-    const stored = () => {
-      const meta = localStorage.getItem('splitline.meta');
-      const ws = meta && localStorage.getItem(`splitline.ws.${JSON.parse(meta).data.active}`);
-      return ws ? JSON.parse(ws).data.raci : null;
-    };
-    let raci = null;
-    for (let i = 0; i < 50 && !raci?.functions?.length; i++) {
-      await page.waitForTimeout(100);
-      raci = await page.evaluate(stored);
-    }
-    if (!raci?.functions?.length) throw new Error('the RACI template was not saved');
+    const raci = await legalRaci(page, url);
     await seedWorkspace(page, url, 'bench', benchWorkspace(raci));
     const t0 = Date.now();
     await page.goto(`${url}#/pricing`);

@@ -11,6 +11,7 @@ pub mod keyed;
 pub mod notices;
 pub mod number_field;
 pub mod page_intro;
+pub mod print_heading;
 pub mod share_panel;
 
 use std::sync::atomic::{AtomicU32, Ordering};

@@ -367,3 +367,35 @@ fn a_tie_on_score_goes_to_the_cheaper_and_says_it_is_a_tie() {
         "Scores: Too close to call: Harbor IT and Keystone Partners are tied for first place."
     );
 }
+
+#[test]
+fn many_unscored_criteria_share_one_question_and_a_few_get_one_each() {
+    let mut ws = workspace();
+    ws.scorecard.criteria = default_criteria();
+    let brief = Brief::build(&ws);
+    let harbor = &brief.asked[0].questions;
+    let unscored = ws.scorecard.criteria.len() - 4;
+    let last = harbor.last().unwrap();
+    assert!(
+        last.text
+            .starts_with(&format!("{unscored} criteria are not scored yet: “")),
+        "{}",
+        last.text
+    );
+    assert!(
+        harbor.iter().any(|q| q.text.contains("scored 2 of 5")),
+        "weak scores stay one each"
+    );
+    let mut ws = workspace();
+    ws.scorecard
+        .criteria
+        .extend(default_criteria().into_iter().skip(4).take(2));
+    let harbor = Brief::build(&ws).asked[0].questions.clone();
+    assert_eq!(
+        harbor
+            .iter()
+            .filter(|q| q.text.contains("is not scored yet. Ask:"))
+            .count(),
+        2
+    );
+}

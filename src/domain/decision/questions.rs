@@ -17,6 +17,8 @@ use crate::domain::scorecard::Scorecard;
 
 /// A score at or under this is weak enough to question before signing.
 pub const WEAK_SCORE: f64 = 2.0;
+/// Up to this many unscored criteria get a question each; more share one.
+const MAX_UNSCORED_ONE_EACH: usize = 5;
 
 /// One question, and where it came from.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -174,10 +176,20 @@ fn weak_scores(provider: &Provider, sc: &Scorecard) -> Vec<Question> {
             ),
         )];
     }
+    let unscored: Vec<&str> = weighted
+        .iter()
+        .zip(&scores)
+        .filter(|(_, s)| s.is_none())
+        .map(|(c, _)| c.name.as_str())
+        .collect();
+    // Past a handful, one question names them all: a list of dozens of "not scored yet"
+    // would bury the weak scores that matter.
+    let one_each = unscored.len() <= MAX_UNSCORED_ONE_EACH;
     let mut out = Vec::new();
     for (c, score) in weighted.iter().zip(scores) {
         let question = c.question.trim();
         let text = match score {
+            None if !one_each => continue,
             None if question.is_empty() => format!("“{}” is not scored yet.", c.name),
             None => format!("“{}” is not scored yet. Ask: {question}", c.name),
             Some(Effective::Points(p)) if p <= WEAK_SCORE => {
@@ -194,6 +206,19 @@ fn weak_scores(provider: &Provider, sc: &Scorecard) -> Vec<Question> {
             Route::Scorecard.href(),
             format!("Scorecard: {}", c.group),
             text,
+        ));
+    }
+    if !one_each {
+        let names: Vec<String> = unscored.iter().map(|n| format!("“{n}”")).collect();
+        out.push(ask(
+            Route::Scorecard.href(),
+            "Scorecard",
+            format!(
+                "{} criteria are not scored yet: {}. Score them on the call; the score grid \
+                 shows the question to ask for each.",
+                unscored.len(),
+                crate::domain::text::and_list(&names)
+            ),
         ));
     }
     out

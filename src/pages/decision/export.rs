@@ -4,7 +4,6 @@
 use leptos::prelude::*;
 
 use super::BriefMemo;
-use crate::browser::clock::{format_time, now_ms};
 use crate::browser::download::offer;
 use crate::browser::state::{Lib, Notices};
 use crate::domain::decision::markdown::markdown;
@@ -59,26 +58,4 @@ pub fn ExportPanel() -> impl IntoView {
             <p role="status">{move || status.get()}</p>
         </section>
     }
-}
-
-/// Heads the printout: whose decision and when. Hidden on screen.
-#[component]
-pub fn PrintHeading() -> impl IntoView {
-    let lib = Lib::get();
-    let line = move || {
-        lib.0.with(|l| {
-            let ws = l.active();
-            let company = ws.profile.company_name.trim();
-            let who = if company.is_empty() {
-                ws.display_name()
-            } else {
-                company
-            };
-            format!(
-                "{who}: managed IT provider decision. Prepared {}.",
-                format_time(now_ms())
-            )
-        })
-    };
-    view! { <p class="print-only print-heading">{line}</p> }
 }

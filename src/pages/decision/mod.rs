@@ -29,7 +29,7 @@ pub fn DecisionPage() -> impl IntoView {
     view! {
         <PageIntro route=Route::Decision />
         <div class="decision">
-            <export::PrintHeading />
+            <crate::components::print_heading::PrintHeading what="managed IT provider decision" />
             <recommendation::RecommendationPanel />
             <summary::SummaryPanel />
             <chart::ValuePanel />

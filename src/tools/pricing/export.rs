@@ -1,9 +1,8 @@
-//! The comparison's CSV download and printout, and the heading of the printout.
+//! The comparison's CSV download and printout.
 
 use leptos::prelude::*;
 
 use super::Cmp;
-use crate::browser::clock::{format_time, now_ms};
 use crate::browser::download::offer;
 use crate::browser::state::{Lib, Notices};
 use crate::domain::pricing::csv::comparison_csv;
@@ -60,26 +59,4 @@ fn file_stem(name: &str) -> String {
     } else {
         out.to_owned()
     }
-}
-
-/// Heads the printout: whose comparison and when. Hidden on screen.
-#[component]
-pub fn PrintHeading() -> impl IntoView {
-    let lib = Lib::get();
-    let line = move || {
-        lib.0.with(|l| {
-            let ws = l.active();
-            let company = ws.profile.company_name.trim();
-            let who = if company.is_empty() {
-                ws.display_name()
-            } else {
-                company
-            };
-            format!(
-                "{who}: managed IT quotes compared. Prepared {}.",
-                format_time(now_ms())
-            )
-        })
-    };
-    view! { <p class="print-only print-heading">{line}</p> }
 }

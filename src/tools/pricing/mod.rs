@@ -82,7 +82,7 @@ pub fn PricingPage() -> impl IntoView {
     view! {
         <PageIntro route=Route::Pricing />
         <div class="pricing">
-            <export::PrintHeading />
+            <crate::components::print_heading::PrintHeading what="managed IT quotes compared" />
             {undo_controls(doc, "Comparison actions")}
             <environment::EnvironmentPanel />
             <usage::UsagePanel />
