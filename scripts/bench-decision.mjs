@@ -2,7 +2,8 @@
 // providers, each with a quote of a different model (bench-pricing's), scored on 100
 // criteria (bench-scorecard's generator, about half the cells scored), two knocked out,
 // and the legal RACI template for the cross-check and the readiness; then the same for
-// the tests' worked example (three providers, four criteria).
+// the tests' worked example (three providers, four criteria), and for it how fast an
+// edit made in another tab reaches the open brief.
 //
 // The brief is rebuilt whenever the workspace changes, so each sample opens it afresh:
 // from the home page (light, so leaving it costs little; the brief's code is already
@@ -78,6 +79,46 @@ async function measure(page, url, envelope, providers) {
   console.log(`open the brief → next frame: median ${f.median.toFixed(2)} ms, p95 ${f.p95.toFixed(2)} ms`);
 }
 
+/** With the brief open in one tab, edits a quote in another: the time from the storage
+ *  event being created in the brief's tab to its table showing the new figure. */
+async function liveUpdate(context, page, url, samples) {
+  await page.goto(`${url}#/decision`);
+  await appLive(page);
+  await page.locator('.brief-table').waitFor();
+  const tool = await context.newPage();
+  await tool.goto(`${url}#/pricing`);
+  await appLive(tool);
+  const rate = tool.getByRole('article', { name: 'Harbor IT' }).getByRole('textbox', { name: 'Rate per user a month' });
+  await page.evaluate(() => {
+    window.__storageAt = 0;
+    // The app's own listener updates the page inside the event's dispatch, before this
+    // one runs; the event's timeStamp says when the dispatch began.
+    window.addEventListener('storage', (e) => { window.__storageAt = e.timeStamp; });
+  });
+  const shown = [];
+  for (let i = 0; i < samples; i++) {
+    await page.evaluate(() => {
+      window.__result = new Promise((resolve) => {
+        const obs = new MutationObserver(() => {
+          const at = performance.now();
+          obs.disconnect();
+          // This listener runs after the app's, so it has noted the event a task later.
+          setTimeout(() => resolve(at - window.__storageAt), 0);
+        });
+        obs.observe(document.querySelector('.brief-table tbody'), { childList: true, characterData: true, subtree: true });
+        setTimeout(() => { obs.disconnect(); resolve(null); }, 5000);
+      });
+    });
+    await rate.fill(i % 2 ? '95' : '96');
+    const ms = await page.evaluate(() => window.__result);
+    if (ms === null) throw new Error('the brief did not update');
+    shown.push(ms);
+  }
+  await tool.close();
+  const s = stats(shown);
+  console.log(`edit in another tab → brief updated, ${samples} samples: median ${s.median.toFixed(2)} ms, p95 ${s.p95.toFixed(2)} ms (from the storage event's creation: decoding the change, the brief, the DOM)`);
+}
+
 async function main() {
   const { url, close } = await serveDist();
   const browser = await launch();
@@ -90,6 +131,7 @@ async function main() {
     await measure(page, url, benchWorkspace(raci), PROVIDERS);
     // The worked example of the tests: three providers, four criteria, the general RACI.
     await measure(page, url, readFileSync(new URL('../tests/e2e/decision-workspace.json', import.meta.url), 'utf8'), 3);
+    await liveUpdate(context, page, url, SAMPLES);
     if (errors.length) console.log('page errors:', errors);
   } finally {
     await browser.close();
