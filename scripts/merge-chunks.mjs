@@ -9,10 +9,11 @@
 //
 // Which chunks join: a tool's deferred parts (`raci_panels` is part of `raci`) count as
 // the tool when the tool needs the chunk too; chunks used by the same pages join; and
-// the chunks under SMALL bytes join one of two groups: those the RACI builder needs (the
-// page a new visitor opens first, whose bytes `make bench-load` budgets) and the others,
-// so code only the later pages share (the decision brief with pricing, say) never rides
-// along on the first visit.
+// the chunks under SMALL bytes join one of two groups: those the RACI builder or its
+// deferred parts need (the page a new visitor opens first, whose bytes and time `make
+// bench-load` budgets: its panels load while the matrix shows, so they must not pull in a
+// second group) and the others, so code only the later pages share (the decision brief
+// with pricing, say) never rides along on the first visit.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -34,7 +35,8 @@ export function chunkUsers(loader) {
 /** The group key of a chunk: the pages that need it, deferred parts folded into their tool. */
 function groupKey(chunk, pages, size) {
   if (size < SMALL) {
-    return chunk.users.includes(FIRST_VISIT) ? 'small' : 'small-later';
+    const raci = chunk.users.some((u) => u === FIRST_VISIT || u.startsWith(`${FIRST_VISIT}_`));
+    return raci ? 'small' : 'small-later';
   }
   const family = (u) => {
     const tool = pages.find((p) => u !== p && u.startsWith(`${p}_`));
