@@ -4,7 +4,7 @@
 //! A knocked-out provider is drawn on the chart but never on the frontier: it cannot be
 //! chosen, so it must not push a provider that can be chosen off the line.
 
-use crate::domain::pricing::money::Cents;
+use crate::domain::pricing::money::{Cents, Currency};
 use crate::domain::scorecard::table::TIE_EPSILON;
 
 /// One provider as the value chart places it.
@@ -37,6 +37,19 @@ impl Step {
         } else {
             crate::domain::scorecard::sensitivity::points(self.extra_points)
         }
+    }
+
+    /// "Keystone costs $44,100 more over the contract than Harbor for 20.0 more points
+    /// ($2,205 a point)." `name` turns a provider id into its name.
+    pub fn sentence(&self, name: impl Fn(&str) -> String, cur: Currency) -> String {
+        format!(
+            "{} costs {} more over the contract than {} for {} more points ({} a point).",
+            name(&self.to),
+            cur.format(self.extra_cost),
+            name(&self.from),
+            self.points_text(),
+            cur.format(self.cost_per_point())
+        )
     }
 
     pub fn cost_per_point(&self) -> Cents {

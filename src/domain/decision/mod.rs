@@ -62,12 +62,8 @@ impl Brief {
         let mut sc = ws.scorecard.clone();
         sc.show_knocked_out = false;
         let results = results(&sc, &ws.providers);
-        let comparison = compare(
-            &ws.pricing,
-            &ws.profile,
-            &ws.providers,
-            &ws.raci.msp_duties(),
-        );
+        let duties = ws.raci.msp_duties();
+        let comparison = compare(&ws.pricing, &ws.profile, &ws.providers, &duties);
         let report = check(&ws.raci);
         let asked: Vec<Asked> = ws
             .providers
@@ -90,7 +86,7 @@ impl Brief {
         let rows = row::rows(&ws.providers, &results, &comparison, count);
         let placement = place(&ws.providers, &results, &comparison);
         let frontier = frontier(&placement.points);
-        let readiness = readiness::readiness(&ws.raci, &report, &comparison);
+        let readiness = readiness::readiness(duties.len(), &report, &comparison);
         let recommendation = recommend(&Inputs {
             rows: &rows,
             placement: &placement,
@@ -169,14 +165,7 @@ impl Brief {
             ));
         }
         for s in &self.frontier.steps {
-            out.push(format!(
-                "{} costs {} more over the contract than {} for {} more points ({} a point).",
-                self.name(&s.to),
-                cur.format(s.extra_cost),
-                self.name(&s.from),
-                s.points_text(),
-                cur.format(s.cost_per_point())
-            ));
+            out.push(s.sentence(|id| self.name(id).to_owned(), cur));
         }
         for p in self.placement.points.iter().filter(|p| p.knocked_out) {
             out.push(format!(

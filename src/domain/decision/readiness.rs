@@ -1,10 +1,10 @@
 //! Whether the RACI is ready to go into a Statement of Work, and whether each quote
 //! pays for the work the RACI gives the MSP.
 
+use super::questions::unknown_phrase;
 use crate::domain::pricing::compare::Comparison;
 use crate::domain::pricing::exclusions::CostItem;
 use crate::domain::raci::checks::Report;
-use crate::domain::raci::Raci;
 
 /// How one quote covers the MSP's duties in the RACI.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -41,10 +41,7 @@ pub struct Readiness {
 impl Coverage {
     /// One sentence for the buyer.
     pub fn sentence(&self) -> String {
-        let list = |items: &[CostItem]| {
-            let phrases: Vec<&str> = items.iter().map(|i| i.phrase()).collect();
-            crate::domain::text::and_list(&phrases)
-        };
+        let list = unknown_phrase;
         match self {
             Coverage::NoDuties => {
                 "Nothing to check yet: your RACI gives the MSP no functions.".into()
@@ -67,8 +64,8 @@ impl Coverage {
     }
 }
 
-pub fn readiness(raci: &Raci, report: &Report, comparison: &Comparison) -> Readiness {
-    let msp_duties = raci.msp_duties().len();
+/// `msp_duties`: how many functions the RACI gives the MSP (the comparison's duties).
+pub fn readiness(msp_duties: usize, report: &Report, comparison: &Comparison) -> Readiness {
     let blockers = report
         .findings
         .iter()

@@ -148,14 +148,7 @@ fn price_lines(i: &Inputs, top: &Point, name: &dyn Fn(&str) -> String) -> Vec<St
         .collect();
     let mut out = Vec::new();
     if let Some(step) = i.frontier.steps.iter().find(|s| s.to == top.provider) {
-        out.push(format!(
-            "Price: {} costs {} more over the contract than {} for {} more points ({} a point).",
-            name(&step.to),
-            cur.format(step.extra_cost),
-            name(&step.from),
-            step.points_text(),
-            cur.format(step.cost_per_point())
-        ));
+        out.push(format!("Price: {}", step.sentence(name, cur)));
     } else if open.len() == 1 {
         out.push(format!(
             "Price: {} is the only provider you can choose that has both scores and a price.",
