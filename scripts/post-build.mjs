@@ -68,13 +68,16 @@ fs.rmSync(path.join(work, 'splitline.wasm'));
 const shell = path.join(work, 'splitline_bg.wasm');
 fs.writeFileSync(shell, withoutExports(fs.readFileSync(shell), /^(__wbg_)?intounderlying/));
 const wasmFiles = () => fs.readdirSync(work).filter((f) => f.endsWith('.wasm'));
+// SPLITLINE_KEEP_NAMES=1 keeps the function names, so a profile of the release build
+// (DevTools, a CDP trace) names the Rust functions that take the time.
+const names = process.env.SPLITLINE_KEEP_NAMES === '1' ? ['--debuginfo'] : [];
 const optimise = (files) => {
   if (!release) return;
   step(`wasm-opt -Oz (${files.length} modules)`);
   for (const f of files) {
     const file = path.join(work, f);
     // Its warnings about the splitter's name sections are noise; errors are shown.
-    quiet('wasm-opt', ['-Oz', '--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--strip-producers', file, '-o', file]);
+    quiet('wasm-opt', ['-Oz', '--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--strip-producers', ...names, file, '-o', file]);
   }
 };
 optimise(wasmFiles());

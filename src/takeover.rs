@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::browser::router;
+use crate::components::later::after_all;
 use crate::domain::route::Route;
 use crate::{chunks, App};
 
@@ -31,12 +32,39 @@ pub async fn mount_when_ready() {
     match root {
         Some(root) => {
             let _ = root.remove_attribute("data-static");
+            let height = main_of(&root).map_or(0, |main| main.offset_height());
             root.replace_children_with_node_0();
-            leptos::mount::mount_to(root, App).forget();
+            leptos::mount::mount_to(root.clone(), App).forget();
+            // The page's lower parts are built in later tasks (`Later`): until then
+            // the page keeps the static screen's height, so the footer does not rise
+            // into view and drop back.
+            let main = main_of(&root);
+            if let Some(main) = &main {
+                let _ = main
+                    .style()
+                    .set_property("min-height", &format!("{height}px"));
+            }
+            after_all(move || {
+                if let Some(main) = main {
+                    let _ = main.style().remove_property("min-height");
+                }
+                // Fields typed into and buttons clicked on the static screen are found
+                // on the live page only once all of it is there.
+                announce("splitline:live");
+            });
         }
-        None => leptos::mount::mount_to_body(App),
+        None => {
+            leptos::mount::mount_to_body(App);
+            announce("splitline:live");
+        }
     }
-    announce("splitline:live");
+}
+
+fn main_of(root: &web_sys::HtmlElement) -> Option<web_sys::HtmlElement> {
+    root.query_selector("main")
+        .ok()
+        .flatten()
+        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
 }
 
 /// Resolves once a frame has been painted: the second animation frame from now.

@@ -1,5 +1,7 @@
 //! Time and fresh ids from the browser, for the pure domain that cannot ask for them.
 
+use crate::domain::when::Moment;
+
 /// Milliseconds since the Unix epoch.
 #[cfg(target_arch = "wasm32")]
 pub fn now_ms() -> i64 {
@@ -22,33 +24,22 @@ pub fn fresh_id() -> String {
     format!("{:05x}{:05x}", half(), half())
 }
 
-/// A date and time in the buyer's locale, for "last changed" labels.
+/// A date and time in the buyer's time zone, for "last saved" and "prepared" labels.
 #[cfg(target_arch = "wasm32")]
 pub fn format_time(ms: i64) -> String {
     let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms as f64));
-    String::from(date.to_locale_string("default", &wasm_bindgen::JsValue::UNDEFINED))
+    Moment {
+        year: i64::from(date.get_full_year()),
+        month: date.get_month() + 1,
+        day: date.get_date(),
+        hour: date.get_hours(),
+        minute: date.get_minutes(),
+    }
+    .text()
 }
 
-/// A UTC date and time (native builds: the static first screens have no locale).
+/// A UTC date and time (native builds: the static first screens have no time zone).
 #[cfg(not(target_arch = "wasm32"))]
 pub fn format_time(ms: i64) -> String {
-    // Days to a civil date: Howard Hinnant's `civil_from_days`.
-    let (days, minutes) = (
-        ms.div_euclid(86_400_000),
-        ms.rem_euclid(86_400_000) / 60_000,
-    );
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    format!(
-        "{year}-{month:02}-{day:02} {:02}:{:02} UTC",
-        minutes / 60,
-        minutes % 60
-    )
+    format!("{} UTC", Moment::utc(ms).text())
 }

@@ -8,6 +8,7 @@ pub mod footer;
 pub mod header;
 pub mod item_actions;
 pub mod keyed;
+pub mod later;
 pub mod notices;
 pub mod number_field;
 pub mod page_intro;

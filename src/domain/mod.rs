@@ -27,4 +27,5 @@ pub mod scorecard;
 pub mod share;
 pub mod sync;
 pub mod text;
+pub mod when;
 pub mod workspace;

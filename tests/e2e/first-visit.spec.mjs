@@ -101,6 +101,31 @@ test('text typed into the static screen is kept by the live app', async () => {
   await context.close();
 });
 
+test('the pricing page builds its lower panels after its top, yet nothing moves and nothing typed or clicked early is lost', async () => {
+  for (const viewport of [{ width: 412, height: 823 }, { width: 1280, height: 800 }]) {
+    const context = await browser.newContext({ viewport });
+    const release = await holdWasm(context);
+    const page = await context.newPage();
+    await page.addInitScript(() => {
+      window.shifts = 0;
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) if (!e.hadRecentInput) window.shifts += e.value;
+      }).observe({ type: 'layout-shift', buffered: true });
+    });
+    await page.goto(`${APP_URL}#/pricing`);
+    // Fields and a button in panels the live page builds last.
+    await page.getByRole('textbox', { name: 'After-hours incidents (a year)' }).fill('9');
+    await page.getByRole('textbox', { name: 'New provider name' }).fill('Harbor IT');
+    await page.getByRole('button', { name: 'Add quote' }).click();
+    release();
+    await page.getByRole('heading', { name: 'Harbor IT' }).waitFor();
+    assert.equal(await page.getByRole('textbox', { name: 'After-hours incidents (a year)' }).inputValue(), '9');
+    assert.equal(await page.locator('main').evaluate((m) => m.style.minHeight), '', 'the held height is let go');
+    assert.ok((await page.evaluate(() => window.shifts)) <= 0.01, `no layout shift at ${viewport.width} px`);
+    await context.close();
+  }
+});
+
 test('each tool loads its own code when it opens, not before', async () => {
   const context = await browser.newContext();
   const page = await context.newPage();

@@ -21,6 +21,7 @@ use leptos::prelude::*;
 
 use crate::browser::state::Lib;
 use crate::components::doc::{undo_controls, Doc};
+use crate::components::later::Later;
 use crate::components::page_intro::PageIntro;
 use crate::domain::duty::MspDuty;
 use crate::domain::pricing::compare::{compare, Comparison};
@@ -85,12 +86,22 @@ pub fn PricingPage() -> impl IntoView {
             <crate::components::print_heading::PrintHeading what="managed IT quotes compared" />
             {undo_controls(doc, "Comparison actions")}
             <environment::EnvironmentPanel />
-            <usage::UsagePanel />
-            <quote_card::QuotesPanel />
-            <results::ResultsPanel />
-            <alternatives::AlternativesPanel />
-            <export::ExportPanel />
-            <share::SharePricing />
+            <Later>
+                <usage::UsagePanel />
+            </Later>
+            <Later>
+                <quote_card::QuotesPanel />
+            </Later>
+            <Later>
+                <results::ResultsPanel />
+            </Later>
+            <Later>
+                <alternatives::AlternativesPanel />
+            </Later>
+            <Later>
+                <export::ExportPanel />
+                <share::SharePricing />
+            </Later>
         </div>
     }
 }

@@ -1,0 +1,89 @@
+//! Builds the lower parts of a long page one task at a time, after its top has shown.
+//!
+//! Building a whole tool page is one long task (about 150 ms on a mid-range phone for the
+//! pricing comparison), and a tap during it waits until it ends; Lighthouse counts it as
+//! blocking time. Parts wrapped in `Later` are built afterwards, in page order, each in a
+//! task of its own, so the browser can answer input between them. The static first
+//! screens are rendered natively with every part in place.
+
+use leptos::prelude::*;
+
+#[cfg(target_arch = "wasm32")]
+mod queue {
+    use std::cell::RefCell;
+    use std::collections::VecDeque;
+    use std::time::Duration;
+
+    type Job = Box<dyn FnOnce()>;
+
+    #[derive(Default)]
+    struct Queue {
+        parts: VecDeque<Job>,
+        after_all: Vec<Job>,
+        running: bool,
+    }
+
+    thread_local! {
+        static QUEUE: RefCell<Queue> = RefCell::new(Queue::default());
+    }
+
+    pub fn push(part: Job) {
+        QUEUE.with(|q| q.borrow_mut().parts.push_back(part));
+        start();
+    }
+
+    pub fn after_all(job: Job) {
+        QUEUE.with(|q| q.borrow_mut().after_all.push(job));
+        start();
+    }
+
+    fn start() {
+        let idle = QUEUE.with(|q| !std::mem::replace(&mut q.borrow_mut().running, true));
+        if idle {
+            leptos::prelude::set_timeout(step, Duration::ZERO);
+        }
+    }
+
+    /// Builds one part, or, when none is left, runs what waits for them all.
+    fn step() {
+        let next = QUEUE.with(|q| q.borrow_mut().parts.pop_front());
+        match next {
+            Some(part) => {
+                part();
+                leptos::prelude::set_timeout(step, Duration::ZERO);
+            }
+            None => {
+                let jobs = QUEUE.with(|q| {
+                    let mut q = q.borrow_mut();
+                    q.running = false;
+                    std::mem::take(&mut q.after_all)
+                });
+                jobs.into_iter().for_each(|job| job());
+            }
+        }
+    }
+}
+
+/// Runs `job` once every part waiting in a `Later` has been built (at once if none is).
+pub fn after_all(job: impl FnOnce() + 'static) {
+    #[cfg(target_arch = "wasm32")]
+    queue::after_all(Box::new(job));
+    #[cfg(not(target_arch = "wasm32"))]
+    job();
+}
+
+/// Its children, built in a later task than the rest of the page.
+#[component]
+pub fn Later(children: ChildrenFn) -> impl IntoView {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let ready = RwSignal::new(false);
+        // The page may be gone by the time its turn comes.
+        queue::push(Box::new(move || {
+            let _ = ready.try_set(true);
+        }));
+        move || ready.get().then(|| children())
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    children()
+}
