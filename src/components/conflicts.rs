@@ -8,7 +8,7 @@ use crate::browser::clock::now_ms;
 use crate::browser::persistence::Saver;
 use crate::browser::state::Session;
 use crate::browser::tab_sync::{resolve, Resolution};
-use crate::domain::reminder::{backup_due, days_since, SNOOZE_MS};
+use crate::domain::reminder::{backup_due, reminder_text, SNOOZE_MS};
 
 /// Workspaces changed in this tab and another one: the buyer chooses, nothing is lost.
 #[component]
@@ -67,7 +67,7 @@ pub fn ConflictList() -> impl IntoView {
 #[component]
 pub fn BackupReminder() -> impl IntoView {
     let session = Session::get();
-    let due_days = move || {
+    let due = move || {
         let (last_export, snoozed) = session
             .prefs
             .0
@@ -77,7 +77,7 @@ pub fn BackupReminder() -> impl IntoView {
             let first_change = l.workspaces().iter().map(|w| w.created_ms).min()?;
             let now = now_ms();
             backup_due(now, last_change, first_change, last_export, snoozed)
-                .then(|| days_since(now, last_export.unwrap_or(first_change)))
+                .then(|| reminder_text(now, last_export))
         })
     };
     let snooze = move |_| {
@@ -88,18 +88,9 @@ pub fn BackupReminder() -> impl IntoView {
             .update(|p| p.reminder_snoozed_until_ms = Some(until));
     };
     view! {
-        <Show when=move || due_days().is_some()>
+        <Show when=move || due().is_some()>
             <div class="notice info" role="status">
-                <p>
-                    {move || {
-                        format!(
-                            "Your work has not been backed up for {} days. Browsers can clear site \
-                                data (Safari does after 7 days without a visit): download a backup \
-                                file to be safe.",
-                            due_days().unwrap_or_default(),
-                        )
-                    }}
-                </p>
+                <p>{move || due().unwrap_or_default()}</p>
                 <button type="button" on:click=move |_| export_backup(session)>
                     "Download a backup"
                 </button>

@@ -34,9 +34,23 @@ pub fn backup_due(
     }
 }
 
-/// Whole days since `then_ms`, for the reminder's wording.
-pub fn days_since(now_ms: i64, then_ms: i64) -> i64 {
-    (now_ms.saturating_sub(then_ms) / DAY_MS).max(0)
+/// What the reminder says. Only a backup made in this browser dates the risk: a
+/// workspace's own dates travel with it when it is imported from a file, so one made
+/// years ago would read as "not backed up for 2,000 days".
+pub fn reminder_text(now_ms: i64, last_export_ms: Option<i64>) -> String {
+    const ADVICE: &str = "Browsers can clear site data (Safari does after 7 days without a \
+        visit): download a backup file to be safe.";
+    match last_export_ms {
+        Some(exported) => {
+            let days = (now_ms.saturating_sub(exported) / DAY_MS).max(0);
+            let days = match days {
+                1 => "1 day".to_owned(),
+                n => format!("{n} days"),
+            };
+            format!("Your latest changes are not in a backup: the last one from this browser was {days} ago. {ADVICE}")
+        }
+        None => format!("Your work has never been backed up from this browser. {ADVICE}"),
+    }
 }
 
 #[cfg(test)]
@@ -91,9 +105,15 @@ mod tests {
     }
 
     #[test]
-    fn days_are_whole_and_never_negative() {
-        assert_eq!(days_since(NOW, NOW - 3 * DAY_MS - 5), 3);
-        assert_eq!(days_since(NOW, NOW + 5), 0);
+    fn the_text_counts_days_only_from_a_backup_made_here() {
+        let never = reminder_text(NOW, None);
+        assert!(never.starts_with("Your work has never been backed up from this browser."));
+        assert!(!never.contains("ago"));
+        let text = reminder_text(NOW, Some(NOW - 3 * DAY_MS - 5));
+        assert!(text.contains("was 3 days ago."), "{text}");
+        assert!(reminder_text(NOW, Some(NOW - DAY_MS)).contains("was 1 day ago."));
+        // A backup time ahead of the clock reads as today, never as negative days.
+        assert!(reminder_text(NOW, Some(NOW + 5)).contains("was 0 days ago."));
     }
 
     #[test]
@@ -102,7 +122,8 @@ mod tests {
         assert!(backup_due(i64::MAX, 0, 0, Some(i64::MIN), None));
         assert!(!backup_due(i64::MIN, 0, i64::MAX, None, None));
         assert!(!backup_due(i64::MIN, 10, 0, Some(5), None));
-        assert_eq!(days_since(i64::MAX, i64::MIN), i64::MAX / DAY_MS);
-        assert_eq!(days_since(i64::MIN, i64::MAX), 0);
+        assert!(reminder_text(i64::MAX, Some(i64::MIN))
+            .contains(&format!("{} days", i64::MAX / DAY_MS)));
+        assert!(reminder_text(i64::MIN, Some(i64::MAX)).contains("was 0 days ago."));
     }
 }

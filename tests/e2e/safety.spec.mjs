@@ -75,7 +75,7 @@ test('a backup reminder appears for work never exported, and a backup silences i
     localStorage.setItem(key, JSON.stringify(env));
   });
   await page.reload();
-  const reminder = page.getByRole('status').filter({ hasText: 'has not been backed up for 10 days' });
+  const reminder = page.getByRole('status').filter({ hasText: 'Your work has never been backed up from this browser' });
   await reminder.waitFor();
   assert.deepEqual(await axeViolations(page), [], 'the backup reminder');
   const download = page.waitForEvent('download');
@@ -85,6 +85,6 @@ test('a backup reminder appears for work never exported, and a backup silences i
   await saved(page);
   await page.reload();
   await page.getByRole('heading', { level: 1, name: 'Workspaces' }).waitFor();
-  assert.equal(await page.getByText('has not been backed up').count(), 0);
+  assert.equal(await page.getByText('never been backed up').count(), 0);
   await context.close();
 });
