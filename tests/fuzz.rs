@@ -43,6 +43,8 @@ use splitline::domain::persist::store::Memory;
 use splitline::domain::persist::{self, Meta};
 use splitline::domain::pricing::{compare, crosscheck, csv as pricing_csv, totals, Pick, Pricing};
 use splitline::domain::profile::{CompanyProfile, Industry};
+use splitline::domain::proposal::request::Disclose;
+use splitline::domain::proposal::{intake, Change, Request, Response};
 use splitline::domain::provider::Provider;
 use splitline::domain::raci::{
     self, checks, csv as raci_csv, markdown, sow, template, workload, Letter, Letters, Mark, Raci,
@@ -357,6 +359,14 @@ fn build_seeds() -> Seeds {
         files.push(envelope::to_value(Kind::Workspace, ws));
         files.push(envelope::to_value(Kind::Raci, &RaciDoc::of(ws)));
         files.push(envelope::to_value(Kind::Pricing, &PricingDoc::of(ws)));
+        if let Some((request, response)) = proposal_seed(ws) {
+            if small || i % 3 == 0 {
+                links.push(body::request_link(&request, &sender));
+                links.push(body::response_link(&response, &sender));
+            }
+            files.push(envelope::to_value(Kind::Request, &request));
+            files.push(envelope::to_value(Kind::Response, &response));
+        }
         stored.push((ws.id.clone(), envelope::to_value(Kind::Workspace, ws)));
     }
     links.push(link::pack(LinkKind::Workspace, &[0u8; 2000]));
@@ -442,6 +452,8 @@ fn pack_fast(kind: LinkKind, body: &[u8]) -> String {
         LinkKind::Scorecard => 's',
         LinkKind::Raci => 'r',
         LinkKind::Pricing => 'p',
+        LinkKind::Request => 'q',
+        LinkKind::Response => 'a',
     };
     format!("1{tag}{}.{payload}", base36(payload.len()))
 }
@@ -1054,6 +1066,8 @@ fn run(target: Target, input: &Input) -> bool {
                         SharedDoc::Raci(doc) => raci_doc(&doc, h),
                         SharedDoc::Pricing(doc) => pricing_doc(&doc, h),
                         SharedDoc::Scorecard(card) => card_file(&card, h),
+                        SharedDoc::Request(r) => request_doc(&r, h),
+                        SharedDoc::Response(r) => response_doc(&r, h),
                     }
                     true
                 }
@@ -1089,6 +1103,8 @@ fn run(target: Target, input: &Input) -> bool {
                     Imported::Raci(doc) => raci_doc(&doc, h),
                     Imported::Pricing(doc) => pricing_doc(&doc, h),
                     Imported::Scorecard(card) => card_file(&card, h),
+                    Imported::Request(r) => request_doc(&r, h),
+                    Imported::Response(r) => response_doc(&r, h),
                 }
                 true
             }
@@ -1180,6 +1196,83 @@ fn workspace(ws: &Workspace, h: u64) {
         files::read(text.len() as u64, &text).is_ok() || ws.check().is_err(),
         "a valid workspace written to a file does not read back"
     );
+}
+
+/// A request from `ws` to its first provider, and a response with an answer, a
+/// self-rating and one RACI change.
+fn proposal_seed(ws: &Workspace) -> Option<(Request, Response)> {
+    let provider = ws.providers.first()?;
+    let disclose = Disclose {
+        company: true,
+        contact: "Dana <dana@acme.example>".into(),
+        note: "By Friday".into(),
+    };
+    let (request, _) = Request::of(ws, &provider.id, "00ff00ff00ff".into(), 5, &disclose).ok()?;
+    let mut response = Response::blank(&request);
+    if let Some(q) = request.questions.first() {
+        let a = response.answer_mut(&request, &q.id.clone()).unwrap();
+        a.text = "Yes, in writing.".into();
+        a.rating = Some(4);
+    }
+    if let (Some(f), Some(p)) = (request.raci.functions.first(), request.raci.parties.first()) {
+        let mut roles = f.roles.clone();
+        roles.insert(p.id, Letters::of(&[Letter::Accountable]));
+        let change = Change {
+            roles,
+            day_owner: Some(p.id),
+            night_owner: None,
+            reason: "Ours".into(),
+        };
+        response.set_reply(f.id, Some(change));
+    }
+    response.quote.rates.per_user = 9_900;
+    Some((request, response))
+}
+
+fn request_doc(r: &Request, h: u64) {
+    raci_pipeline(&r.raci, &r.provider, h);
+    let _ = r.sum();
+    let blank = Response::blank(r);
+    if let Err(e) = blank.check() {
+        panic!("a blank response to an accepted request fails its check: {e}");
+    }
+    let _ = blank.progress(r);
+    let sender = Sender::default();
+    match open_link(&body::request_link(r, &sender)) {
+        Ok((SharedDoc::Request(again), _)) => {
+            assert_eq!(&*again, r, "a request does not survive its link")
+        }
+        other => panic!("an accepted request does not re-open from its link: {other:?}"),
+    }
+}
+
+/// An accepted response, brought into a workspace that sent its request, must leave the
+/// workspace passing its own check.
+fn response_doc(r: &Response, h: u64) {
+    let mut ws = Workspace::new("buyer".into(), "Buyer".into(), 1);
+    ws.raci = template::co_managed(Industry::ALL[(h % 4) as usize]);
+    ws.pricing
+        .add_quote(
+            &mut ws.providers,
+            Pick::New("Harbor IT".into()),
+            "p1".into(),
+        )
+        .unwrap();
+    let disclose = Disclose::default();
+    let (request, _) =
+        Request::of(&ws, "p1", r.request.clone(), 1, &disclose).expect("a checked id");
+    ws.note_sent("p1", &request);
+    match intake::check(&ws, r) {
+        Ok(incoming) => {
+            incoming.apply(&mut ws);
+            if let Err(e) = ws.check() {
+                panic!("an accepted response leaves the workspace failing its check: {e}");
+            }
+        }
+        Err(e) => {
+            let _ = e.message();
+        }
+    }
 }
 
 fn raci_doc(doc: &RaciDoc, h: u64) {
@@ -1903,6 +1996,8 @@ fn stage_costs() {
             SharedDoc::Raci(d) => raci_doc(d, 1),
             SharedDoc::Pricing(d) => pricing_doc(d, 1),
             SharedDoc::Scorecard(c) => card_file(c, 1),
+            SharedDoc::Request(r) => request_doc(r, 1),
+            SharedDoc::Response(r) => response_doc(r, 1),
         });
     }
     for (i, s) in seeds.csv.iter().enumerate().take(4) {

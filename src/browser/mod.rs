@@ -7,6 +7,7 @@ pub mod backup;
 pub mod clock;
 pub mod crash;
 pub mod download;
+pub mod drafts;
 pub mod file_import;
 pub mod persistence;
 pub mod router;

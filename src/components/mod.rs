@@ -9,6 +9,7 @@ pub mod header;
 pub mod item_actions;
 pub mod keyed;
 pub mod later;
+pub mod link_out;
 pub mod notices;
 pub mod number_field;
 pub mod page_intro;

@@ -34,16 +34,22 @@ pub enum Kind {
     Raci,
     /// One pricing comparison (`documents::PricingDoc`).
     Pricing,
+    /// A request for proposal to one provider (`proposal::Request`).
+    Request,
+    /// A provider's response to a request (`proposal::Response`).
+    Response,
 }
 
 impl Kind {
-    const ALL: [Kind; 6] = [
+    const ALL: [Kind; 8] = [
         Kind::Meta,
         Kind::Workspace,
         Kind::Library,
         Kind::Scorecard,
         Kind::Raci,
         Kind::Pricing,
+        Kind::Request,
+        Kind::Response,
     ];
 
     /// The name an envelope gives the kind (`"workspace"`), as serde writes it.
@@ -55,6 +61,8 @@ impl Kind {
             Kind::Scorecard => "scorecard",
             Kind::Raci => "raci",
             Kind::Pricing => "pricing",
+            Kind::Request => "request",
+            Kind::Response => "response",
         }
     }
 
@@ -70,6 +78,8 @@ impl Kind {
             Kind::Scorecard => "scorecard",
             Kind::Raci => "RACI matrix",
             Kind::Pricing => "pricing comparison",
+            Kind::Request => "request for proposal",
+            Kind::Response => "provider's response",
         }
     }
 }

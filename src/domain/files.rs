@@ -9,6 +9,7 @@ use super::documents::{PricingDoc, RaciDoc};
 use super::envelope::{self, EnvelopeError, Kind};
 use super::limits::{MAX_FILE_BYTES, MAX_WORKSPACES};
 use super::persist::LibraryFile;
+use super::proposal::{Request, Response};
 use super::scorecard::card_file::{self, CardFile};
 use super::workspace::Workspace;
 
@@ -20,6 +21,8 @@ pub enum Imported {
     Raci(Box<RaciDoc>),
     Pricing(Box<PricingDoc>),
     Scorecard(Box<CardFile>),
+    Request(Box<Request>),
+    Response(Box<Response>),
 }
 
 /// Why a file was refused. Nothing is imported when any check fails.
@@ -91,6 +94,18 @@ pub fn read(bytes: u64, text: &str) -> Result<Imported, FileError> {
                 envelope::decode_value(value, Kind::Scorecard).map_err(FileError::Unreadable)?;
             card_file::validate(&card).map_err(FileError::Broken)?;
             Ok(Imported::Scorecard(Box::new(card)))
+        }
+        Some(Kind::Request) => {
+            let request: Request =
+                envelope::decode_value(value, Kind::Request).map_err(FileError::Unreadable)?;
+            request.check().map_err(FileError::Broken)?;
+            Ok(Imported::Request(Box::new(request)))
+        }
+        Some(Kind::Response) => {
+            let response: Response =
+                envelope::decode_value(value, Kind::Response).map_err(FileError::Unreadable)?;
+            response.check().map_err(FileError::Broken)?;
+            Ok(Imported::Response(Box::new(response)))
         }
         // A workspace, or anything else: decoding as a workspace gives the precise error.
         _ => {

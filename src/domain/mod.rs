@@ -19,6 +19,7 @@ pub mod order;
 pub mod persist;
 pub mod pricing;
 pub mod profile;
+pub mod proposal;
 pub mod provider;
 pub mod raci;
 pub mod reminder;

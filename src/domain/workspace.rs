@@ -8,6 +8,7 @@ use super::edit::Changed;
 use super::pricing::edit::{EditError as PricingError, PricingEdit};
 use super::pricing::Pricing;
 use super::profile::{CompanyProfile, MAX_NAME_CHARS};
+use super::proposal::sent::{check_requests, Sent};
 use super::provider::{Provider, MAX_PROVIDERS, MAX_PROVIDER_NAME_CHARS};
 use super::raci::{EditError as RaciError, Raci, RaciEdit};
 use super::scorecard::edit::{ScorecardEdit, ScorecardError};
@@ -28,6 +29,9 @@ pub struct Workspace {
     pub raci: Raci,
     pub scorecard: Scorecard,
     pub pricing: Pricing,
+    /// The requests for proposal sent from this workspace, one per provider.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub requests: Vec<Sent>,
 }
 
 impl Workspace {
@@ -42,6 +46,7 @@ impl Workspace {
             raci: Raci::default(),
             scorecard: Scorecard::default(),
             pricing: Pricing::default(),
+            requests: Vec::new(),
         }
     }
 
@@ -58,6 +63,8 @@ impl Workspace {
         self.providers.retain(|p| p.id != id);
         self.scorecard.forget_provider(id);
         self.pricing.forget_provider(id);
+        self.raci.forget_counters(id);
+        self.requests.retain(|r| r.provider != id);
     }
 
     /// Checks what a file or link could get wrong: the profile, unique provider ids and
@@ -98,6 +105,19 @@ impl Workspace {
         {
             return Err("a quote names a provider that is not listed".into());
         }
+        let listed = |id: &str| self.providers.iter().any(|p| p.id == id);
+        let named = self.requests.iter().map(|r| r.provider.as_str());
+        let named = named
+            .chain(self.raci.redline.iter().map(|c| c.provider.as_str()))
+            .chain(self.scorecard.claims.keys().map(String::as_str));
+        for id in named {
+            if !listed(id) {
+                return Err(
+                    "a request, answer or RACI proposal names a provider that is not listed".into(),
+                );
+            }
+        }
+        check_requests(&self.requests)?;
         self.raci.check_integrity()?;
         self.scorecard.check_integrity()?;
         self.pricing.check_integrity()

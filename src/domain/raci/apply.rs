@@ -51,6 +51,16 @@ pub enum RaciEdit {
         on: bool,
     },
     DeclineSuggestions(Vec<Id>),
+    /// Makes a provider's counter-proposal the function's row (`redline`).
+    AcceptCounter {
+        provider: String,
+        function: Id,
+    },
+    /// Drops a provider's counter-proposal, keeping the row.
+    RejectCounter {
+        provider: String,
+        function: Id,
+    },
     /// The share of the matrix's work above which a party counts as overloaded.
     OverloadPct(i64),
 }
@@ -170,6 +180,12 @@ impl Raci {
                 Changed::when(self.set_mark(function, mark, on))
             }
             RaciEdit::DeclineSuggestions(ids) => Changed::when(self.decline_suggestions(&ids)),
+            RaciEdit::AcceptCounter { provider, function } => {
+                Changed::when(self.accept_counter(&provider, function))
+            }
+            RaciEdit::RejectCounter { provider, function } => {
+                Changed::when(self.reject_counter(&provider, function))
+            }
             RaciEdit::OverloadPct(pct) => {
                 let pct = u8::try_from(pct).map_err(|_| EditError::OverloadOutOfRange)?;
                 Changed::when(self.set_overload_pct(pct)?)

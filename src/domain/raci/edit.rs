@@ -183,6 +183,7 @@ impl Raci {
                 f.night_owner = None;
             }
         }
+        self.prune_counters();
         self.parties.len() != before
     }
 
@@ -237,6 +238,7 @@ impl Raci {
         let before = self.categories.len();
         self.categories.retain(|c| c.id != id);
         self.functions.retain(|f| f.category != id);
+        self.prune_counters();
         self.categories.len() != before
     }
 
@@ -350,6 +352,7 @@ impl Raci {
     pub fn remove_function(&mut self, id: Id) -> bool {
         let before = self.functions.len();
         self.functions.retain(|f| f.id != id);
+        self.prune_counters();
         self.functions.len() != before
     }
 

@@ -75,7 +75,7 @@ impl Raci {
         if self.overload_pct == 0 || self.overload_pct > 100 {
             return Err("the overload limit is not a percentage".into());
         }
-        Ok(())
+        self.check_redline()
     }
 }
 

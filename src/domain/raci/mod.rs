@@ -12,6 +12,7 @@ mod kinds;
 pub mod letters;
 pub mod markdown;
 pub mod model;
+pub mod redline;
 pub mod sow;
 pub mod template;
 pub mod vocabulary;
@@ -21,6 +22,7 @@ pub use apply::{MatrixEdit, RaciEdit, Under};
 pub use edit::{EditError, Shift, TextField};
 pub use letters::{Letter, Letters};
 pub use model::{Category, Function, Id, Mark, Marks, Party, Raci, Side};
+pub use redline::Counter;
 
 /// A file name stem from a workspace name: "Acme 2026 review" → "acme-2026-review".
 pub fn slug(name: &str) -> String {

@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use super::letters::{Letter, Letters};
+use super::redline::Counter;
 
 /// Parties, categories and functions share one id counter within a matrix.
 pub type Id = u32;
@@ -292,6 +293,9 @@ pub struct Raci {
     /// A party doing the work (R) on more than this percentage of functions is overloaded.
     pub overload_pct: u8,
     pub next_id: Id,
+    /// Providers' counter-proposals waiting for the buyer (`redline`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub redline: Vec<Counter>,
 }
 
 impl Default for Raci {
@@ -302,6 +306,7 @@ impl Default for Raci {
             functions: Vec::new(),
             overload_pct: DEFAULT_OVERLOAD_PCT,
             next_id: 1,
+            redline: Vec::new(),
         }
     }
 }
@@ -418,6 +423,8 @@ impl Raci {
             functions,
             overload_pct: self.overload_pct,
             next_id: next,
+            // Proposals wait beside the matrix; they are not what it shows.
+            redline: Vec::new(),
         }
     }
 }

@@ -462,6 +462,7 @@ impl Default for Scorecard {
             others: Vec::new(),
             agreed: BTreeMap::new(),
             cursor: Cursor::default(),
+            claims: BTreeMap::new(),
         }
     }
 }

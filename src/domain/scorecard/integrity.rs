@@ -97,7 +97,7 @@ impl Scorecard {
                 return Err(format!("the red flag “{text}” is blank or repeated"));
             }
         }
-        Ok(())
+        self.check_claims()
     }
 }
 

@@ -5,6 +5,7 @@ pub mod agreement;
 pub mod call;
 pub mod card_file;
 pub mod chart;
+pub mod claims;
 pub mod criteria;
 pub mod csv;
 pub mod edit;

@@ -8,6 +8,8 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use super::claims::Claims;
+
 /// More criteria than this is a paste accident, not an evaluation.
 pub const MAX_CRITERIA: usize = 200;
 /// The largest weight we accept; weights are relative, so this is plenty.
@@ -338,6 +340,9 @@ pub struct Scorecard {
     /// Scores the lead agreed after comparing evaluators: provider id → criterion id.
     pub agreed: BTreeMap<String, BTreeMap<String, Score>>,
     pub cursor: Cursor,
+    /// Providers' answers from their responses to a request (`claims`).
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub claims: Claims,
 }
 
 /// Why an edit of the scorecard was refused.
@@ -620,6 +625,7 @@ impl Scorecard {
         self.cells.remove(id);
         self.agreed.remove(id);
         self.knockouts.remove(id);
+        self.claims.remove(id);
         for card in &mut self.others {
             card.cells.remove(id);
             card.red_flags.remove(id);

@@ -13,6 +13,7 @@ use super::link::{self, LinkError, LinkKind};
 use super::{card, minimal};
 use crate::domain::documents::{PricingDoc, RaciDoc};
 use crate::domain::envelope::{self, Kind};
+use crate::domain::proposal::{Request, Response};
 use crate::domain::scorecard::card_file::CardFile;
 use crate::domain::workspace::Workspace;
 
@@ -43,6 +44,8 @@ pub enum SharedDoc {
     Scorecard(Box<CardFile>),
     Raci(Box<RaciDoc>),
     Pricing(Box<PricingDoc>),
+    Request(Box<Request>),
+    Response(Box<Response>),
 }
 
 impl SharedDoc {
@@ -52,6 +55,8 @@ impl SharedDoc {
             SharedDoc::Scorecard(_) => LinkKind::Scorecard,
             SharedDoc::Raci(_) => LinkKind::Raci,
             SharedDoc::Pricing(_) => LinkKind::Pricing,
+            SharedDoc::Request(_) => LinkKind::Request,
+            SharedDoc::Response(_) => LinkKind::Response,
         }
     }
 
@@ -62,6 +67,8 @@ impl SharedDoc {
             SharedDoc::Scorecard(card) => scorecard_link(card),
             SharedDoc::Raci(doc) => raci_link(doc, sender),
             SharedDoc::Pricing(doc) => pricing_link(doc, sender),
+            SharedDoc::Request(request) => request_link(request, sender),
+            SharedDoc::Response(response) => response_link(response, sender),
         }
     }
 }
@@ -90,6 +97,21 @@ pub fn pricing_link(doc: &PricingDoc, sender: &Sender) -> String {
     link::pack(LinkKind::Pricing, &json_body(env, sender))
 }
 
+/// The link text for a request for proposal; questions the defaults hold travel as
+/// references, as a workspace's criteria do.
+pub fn request_link(request: &Request, sender: &Sender) -> String {
+    let mut env = envelope::to_value(Kind::Request, request);
+    if let Some(data) = env.get_mut("data") {
+        minimal::minimize_questions(data);
+    }
+    link::pack(LinkKind::Request, &json_body(env, sender))
+}
+
+pub fn response_link(response: &Response, sender: &Sender) -> String {
+    let env = envelope::to_value(Kind::Response, response);
+    link::pack(LinkKind::Response, &json_body(env, sender))
+}
+
 /// Opens link text into a document and its sender, checking the document's invariants.
 pub fn open_link(text: &str) -> Result<(SharedDoc, Sender), LinkError> {
     let (kind, body) = link::unpack(text)?;
@@ -116,6 +138,21 @@ pub fn open_link(text: &str) -> Result<(SharedDoc, Sender), LinkError> {
             let doc: RaciDoc = decode(env, Kind::Raci)?;
             doc.raci.check_integrity().map_err(LinkError::BadBody)?;
             Ok((SharedDoc::Raci(Box::new(doc)), sender))
+        }
+        LinkKind::Request => {
+            let (mut env, sender) = from_json_body(&body)?;
+            if let Some(data) = env.get_mut("data") {
+                minimal::expand_questions(data).map_err(LinkError::BadBody)?;
+            }
+            let request: Request = decode(env, Kind::Request)?;
+            request.check().map_err(LinkError::BadBody)?;
+            Ok((SharedDoc::Request(Box::new(request)), sender))
+        }
+        LinkKind::Response => {
+            let (env, sender) = from_json_body(&body)?;
+            let response: Response = decode(env, Kind::Response)?;
+            response.check().map_err(LinkError::BadBody)?;
+            Ok((SharedDoc::Response(Box::new(response)), sender))
         }
         LinkKind::Pricing => {
             let (env, sender) = from_json_body(&body)?;

@@ -62,14 +62,18 @@ pub enum LinkKind {
     Scorecard,
     Raci,
     Pricing,
+    Request,
+    Response,
 }
 
 impl LinkKind {
-    pub const ALL: [LinkKind; 4] = [
+    pub const ALL: [LinkKind; 6] = [
         LinkKind::Workspace,
         LinkKind::Scorecard,
         LinkKind::Raci,
         LinkKind::Pricing,
+        LinkKind::Request,
+        LinkKind::Response,
     ];
 
     fn tag(self) -> char {
@@ -78,6 +82,8 @@ impl LinkKind {
             LinkKind::Scorecard => 's',
             LinkKind::Raci => 'r',
             LinkKind::Pricing => 'p',
+            LinkKind::Request => 'q',
+            LinkKind::Response => 'a',
         }
     }
 
@@ -87,6 +93,8 @@ impl LinkKind {
             LinkKind::Scorecard => "scorecard",
             LinkKind::Raci => "RACI matrix",
             LinkKind::Pricing => "pricing comparison",
+            LinkKind::Request => "request for proposal",
+            LinkKind::Response => "provider's response",
         }
     }
 }

@@ -52,23 +52,7 @@ fn each_item(
 /// Replaces defaults in `workspace.scorecard` by references plus their changed fields.
 pub fn minimize(workspace: &mut Value) {
     let outcome = each_item(workspace, |defaults, item| {
-        let Some(object) = item.as_object() else {
-            return Ok(());
-        };
-        let Some(default) = object.get("id").and_then(|id| find(defaults, id)) else {
-            return Ok(());
-        };
-        let mut small = Map::new();
-        small.insert(REF.into(), object["id"].clone());
-        for (key, value) in object {
-            if key != "id" && default.get(key) != Some(value) {
-                small.insert(key.clone(), value.clone());
-            }
-        }
-        // A field the default has but the item lacks cannot be said with a reference.
-        if default.keys().all(|k| object.contains_key(k)) {
-            *item = Value::Object(small);
-        }
+        minimize_item(defaults, item);
         Ok(())
     });
     debug_assert!(outcome.is_ok(), "minimize never fails");
@@ -76,20 +60,78 @@ pub fn minimize(workspace: &mut Value) {
 
 /// Puts the defaults back. An unknown reference is an error, not a silent gap.
 pub fn expand(workspace: &mut Value) -> Result<(), String> {
-    each_item(workspace, |defaults, item| {
-        let Some(small) = item.as_object_mut() else {
-            return Ok(());
-        };
-        let Some(id) = small.remove(REF) else {
-            return Ok(());
-        };
-        let mut full = find(defaults, &id)
-            .cloned()
-            .ok_or_else(|| format!("it refers to an unknown default ({id})"))?;
-        full.extend(std::mem::take(small));
-        *item = Value::Object(full);
-        Ok(())
-    })
+    each_item(workspace, expand_item)
+}
+
+/// The default criteria as a request's questions: without their weights.
+fn question_defaults() -> Vec<Value> {
+    let mut items = super::defaults::json()["criteria"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
+    for item in &mut items {
+        if let Some(object) = item.as_object_mut() {
+            object.remove("weight");
+        }
+    }
+    items
+}
+
+fn questions(request: &mut Value) -> impl Iterator<Item = &mut Value> {
+    request
+        .get_mut("questions")
+        .and_then(Value::as_array_mut)
+        .into_iter()
+        .flatten()
+}
+
+/// `minimize` for the questions of a request for proposal.
+pub fn minimize_questions(request: &mut Value) {
+    let defaults = question_defaults();
+    for item in questions(request) {
+        minimize_item(&defaults, item);
+    }
+}
+
+/// `expand` for the questions of a request for proposal.
+pub fn expand_questions(request: &mut Value) -> Result<(), String> {
+    let defaults = question_defaults();
+    questions(request).try_for_each(|item| expand_item(&defaults, item))
+}
+
+fn minimize_item(defaults: &[Value], item: &mut Value) {
+    let Some(object) = item.as_object() else {
+        return;
+    };
+    let Some(default) = object.get("id").and_then(|id| find(defaults, id)) else {
+        return;
+    };
+    let mut small = Map::new();
+    small.insert(REF.into(), object["id"].clone());
+    for (key, value) in object {
+        if key != "id" && default.get(key) != Some(value) {
+            small.insert(key.clone(), value.clone());
+        }
+    }
+    // A field the default has but the item lacks cannot be said with a reference.
+    if default.keys().all(|k| object.contains_key(k)) {
+        *item = Value::Object(small);
+    }
+}
+
+fn expand_item(defaults: &[Value], item: &mut Value) -> Result<(), String> {
+    let Some(small) = item.as_object_mut() else {
+        return Ok(());
+    };
+    let Some(id) = small.remove(REF) else {
+        return Ok(());
+    };
+    let mut full = find(defaults, &id)
+        .cloned()
+        .ok_or_else(|| format!("it refers to an unknown default ({id})"))?;
+    full.extend(std::mem::take(small));
+    *item = Value::Object(full);
+    Ok(())
 }
 
 #[cfg(test)]

@@ -1,7 +1,9 @@
 //! Opening a share link: the document read-only, and saving it only on request.
 
 mod pricing;
+mod proposal;
 mod raci;
+pub mod response;
 mod scorecard;
 mod workspace;
 
@@ -32,6 +34,21 @@ pub fn SharedPage() -> impl IntoView {
             </div>
         }
         .into_any(),
+        // A request is for the provider: its own page, not a shared copy.
+        Ok((SharedDoc::Request(request), _)) => {
+            view! { <proposal::ProviderPage request=*request /> }.into_any()
+        }
+        // A response is for the buyer who asked: what it brings, and bringing it in.
+        Ok((SharedDoc::Response(response), _)) => view! {
+            <div class="shared">
+                <h1 tabindex="-1">"A provider's response"</h1>
+                <p class="purpose">
+                    "Nothing in your workspaces changes until you bring it in."
+                </p>
+                <response::ResponsePreview response=*response />
+            </div>
+        }
+        .into_any(),
         Ok((doc, sender)) => view! { <SharedDocument doc=doc sender=sender /> }.into_any(),
     }
 }
@@ -48,6 +65,13 @@ fn SharedDocument(doc: SharedDoc, sender: Sender) -> impl IntoView {
         }
         SharedDoc::Raci(doc) => view! { <raci::SharedRaci doc=*doc /> }.into_any(),
         SharedDoc::Pricing(doc) => view! { <pricing::SharedPricing doc=*doc /> }.into_any(),
+        SharedDoc::Response(response) => {
+            view! { <response::ResponsePreview response=*response /> }.into_any()
+        }
+        // Opened as the provider's own page above; shown the same way if it ever reaches here.
+        SharedDoc::Request(request) => {
+            view! { <proposal::ProviderPage request=*request /> }.into_any()
+        }
     };
     view! {
         <div class="shared">

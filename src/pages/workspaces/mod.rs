@@ -3,6 +3,7 @@
 mod backups;
 mod list;
 mod profile;
+mod requests;
 mod transfer;
 
 use leptos::prelude::*;
@@ -16,6 +17,7 @@ pub fn WorkspacesPage() -> impl IntoView {
         <PageIntro route=Route::Workspaces />
         <list::WorkspaceList />
         <profile::ProfileForm />
+        <requests::Requests />
         <transfer::Transfer />
         <backups::Backups />
     }

@@ -8,13 +8,17 @@ use crate::browser::clock::{fresh_id, now_ms};
 use crate::browser::download::offer;
 use crate::browser::file_import::{dropped, first_file, picked, read};
 use crate::browser::state::{Session, Tone};
+use crate::chunks;
 use crate::components::share_panel::SharePanel;
 use crate::domain::documents::workspace_from_card;
 use crate::domain::envelope::{self, Kind};
 use crate::domain::files::{slug, Imported};
 use crate::domain::limits::backup_hint;
-use crate::domain::share::body::SharedDoc;
+use crate::domain::proposal::{Request, Response};
+use crate::domain::share::body::{Sender, SharedDoc};
+use crate::domain::share::link::MAX_LINK_CHARS;
 use crate::domain::workspace::Workspace;
+use crate::pages::shared::response::ResponsePreview;
 
 /// Files in and out: this workspace or everything as JSON, import by picker or drop,
 /// and a share link for the open workspace.
@@ -43,11 +47,17 @@ pub fn Transfer() -> impl IntoView {
         lib.0
             .with_untracked(|l| SharedDoc::Workspace(Box::new(l.active().clone())))
     });
+    let incoming = RwSignal::new(None::<Response>);
     let import = move |file: Option<web_sys::File>| {
         let Some(file) = file else { return };
         error.set(None);
+        incoming.set(None);
         leptos::task::spawn_local(async move {
             match read(file).await {
+                // A response is previewed against the workspace that sent its request.
+                Ok(Imported::Response(response)) => incoming.set(Some(*response)),
+                // A request file is for a provider: it opens the provider's page.
+                Ok(Imported::Request(request)) => open_request(*request, error).await,
                 Ok(imported) => add(session, imported),
                 Err(message) => error.set(Some(message)),
             }
@@ -103,8 +113,28 @@ pub fn Transfer() -> impl IntoView {
             <p class="field-error" role="alert">
                 {move || error.get()}
             </p>
+            {move || {
+                incoming
+                    .get()
+                    .map(|response| {
+                        let dismiss = Callback::new(move |()| incoming.set(None));
+                        view! { <ResponsePreview response=response dismiss=dismiss /> }
+                    })
+            }}
         </section>
         <SharePanel what="workspace" doc=shared download_json=download_workspace />
+    }
+}
+
+/// Opens a request file as the provider's page, through the link that carries it.
+async fn open_request(request: Request, error: RwSignal<Option<String>>) {
+    let sender = Sender::default();
+    match chunks::make_link(SharedDoc::Request(Box::new(request)), sender).await {
+        Ok(text) if text.len() <= MAX_LINK_CHARS => {
+            let _ = window().location().assign(&format!("#/s/{text}"));
+        }
+        Ok(_) => error.set(Some("This request is too large to open here: ask the buyer for its link.".into())),
+        Err(_) => error.set(Some("The request page could not be loaded: you may be offline. Try again when you are back online.".into())),
     }
 }
 
@@ -117,6 +147,7 @@ fn add(session: Session, imported: Imported) {
         Imported::Library(list) => list,
         Imported::Raci(doc) => vec![doc.into_workspace(fresh_id(), now)],
         Imported::Pricing(doc) => vec![doc.into_workspace(fresh_id(), now)],
+        Imported::Request(_) | Imported::Response(_) => return,
         Imported::Scorecard(card) => match workspace_from_card(&card, fresh_id(), now, fresh_id) {
             Ok(ws) => vec![ws],
             Err(why) => {

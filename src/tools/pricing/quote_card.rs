@@ -109,7 +109,12 @@ fn QuoteCard(provider: String, on_delete: Callback<String>) -> impl IntoView {
 
 /// The quote's figures, its benchmark flags and the RACI cross-check.
 #[component]
-fn QuoteOutcome(provider: String) -> impl IntoView {
+pub fn QuoteOutcome(
+    provider: String,
+    /// The only quote (a provider filling in its own): no rank to show.
+    #[prop(optional)]
+    alone: bool,
+) -> impl IntoView {
     let cmp = expect_context::<Cmp>().0;
     let cur = currency(Lib::get());
     let id = StoredValue::new(provider);
@@ -141,7 +146,7 @@ fn QuoteOutcome(provider: String) -> impl IntoView {
                     label="Per device a month"
                     value=text(|v, c| maybe_money(c, v.totals.per_device_month))
                 />
-                <Figure label="Rank by total" value=rank />
+                {(!alone).then(|| view! { <Figure label="Rank by total" value=rank /> })}
             </dl>
             <FlagList provider=id.get_value() />
         </div>

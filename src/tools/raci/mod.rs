@@ -10,6 +10,7 @@ mod io;
 mod kinds;
 mod parties;
 mod print;
+mod redline;
 mod row;
 mod share;
 mod start;
@@ -153,7 +154,11 @@ split_point! {
             Part::Notice => {
                 // Here rather than with the matrix: the vocabulary stays out of its code.
                 Editor::get().suggest_stored_kinds();
-                view! { <suggested::SuggestedNotice /> }.into_any()
+                view! {
+                    <suggested::SuggestedNotice />
+                    <redline::Redline />
+                }
+                .into_any()
             }
             Part::Below => view! {
                 <details::Details />

@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use super::claim::ClaimNote;
 use super::knockouts::FlagChecklist;
 use super::live::{doc, Live, ScorecardDoc};
 use super::scores::{AnchorList, ScoreButtons};
@@ -11,6 +12,7 @@ use super::sig::{aria, error_text, flag, list, show_or, text};
 use crate::browser::state::Lib;
 use crate::components::unique_id;
 use crate::domain::scorecard::call::{self, CallKey, Progress};
+use crate::domain::scorecard::claims::Claim;
 use crate::domain::scorecard::edit::ScorecardEdit;
 use crate::domain::scorecard::model::{Anchors, Cursor, Score, MAX_TEXT_CHARS};
 
@@ -26,6 +28,7 @@ struct Question {
     score: Option<Score>,
     note: String,
     progress: Progress,
+    claim: Option<Claim>,
 }
 
 fn go(doc: ScorecardDoc, cursor: Cursor) {
@@ -96,6 +99,7 @@ pub fn CallMode() -> impl IntoView {
                 anchors: c.anchors.clone(),
                 score: cell.score,
                 note: cell.note,
+                claim: sc.claim(&cursor.provider, &cursor.criterion).cloned(),
                 provider: cursor.provider,
                 criterion: cursor.criterion,
             })
@@ -258,6 +262,12 @@ fn CallQuestion(
             <p class="sc-call-question">{f(|q| q.question.clone())}</p>
             <AnchorList anchors=Signal::derive(move || {
                 question.with(|q| q.as_ref().map(|q| q.anchors.clone()).unwrap_or_default())
+            }) />
+            <ClaimNote claim=Signal::derive(move || {
+                question.with(|q| {
+                    let q = q.as_ref()?;
+                    Some((q.provider_name.clone(), q.claim.clone()?))
+                })
             }) />
             <ScoreButtons
                 current=Signal::derive(move || question.with(|q| q.as_ref().and_then(|q| q.score)))

@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use super::claim::ClaimNote;
 use super::live::doc;
 use super::live::Selected;
 use super::scores::{AnchorList, ScoreButtons};
@@ -10,6 +11,7 @@ use super::sig::{error_text, show, show_or, text};
 use crate::browser::state::Lib;
 use crate::components::unique_id;
 use crate::domain::scorecard::agreement::cell_stats;
+use crate::domain::scorecard::claims::Claim;
 use crate::domain::scorecard::edit::ScorecardEdit;
 use crate::domain::scorecard::model::{Anchors, Score, MAX_TEXT_CHARS};
 
@@ -52,6 +54,7 @@ pub fn CellDetails(selected: Selected) -> impl IntoView {
                 note: cell.note,
                 agreed: sc.agreed(&pid, &cid),
                 others,
+                claim: sc.claim(&pid, &cid).cloned(),
             })
         })
     });
@@ -93,6 +96,12 @@ pub fn CellDetails(selected: Selected) -> impl IntoView {
                         <p class="sc-question">{field(|d| d.question.clone())}</p>
                         <AnchorList anchors=Signal::derive(move || {
                             info.with(|i| i.as_ref().map(|d| d.anchors.clone()).unwrap_or_default())
+                        }) />
+                        <ClaimNote claim=Signal::derive(move || {
+                            info.with(|i| {
+                                let d = i.as_ref()?;
+                                Some((d.provider.clone(), d.claim.clone()?))
+                            })
                         }) />
                         <ScoreButtons
                             current=Signal::derive(move || {
@@ -170,4 +179,5 @@ struct Details {
     note: String,
     agreed: Option<Score>,
     others: Option<String>,
+    claim: Option<Claim>,
 }

@@ -5,6 +5,7 @@
 mod call;
 mod cell;
 mod chart;
+mod claim;
 mod criteria;
 mod details;
 mod evaluators;

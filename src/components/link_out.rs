@@ -1,0 +1,58 @@
+//! A link just made for someone else (a request to a provider, a response to a buyer):
+//! whether it was copied, its length and where it survives pasting, and the link itself
+//! to select by hand.
+
+use leptos::prelude::*;
+
+use super::unique_id;
+use crate::domain::input::group;
+use crate::domain::share::link::Reach;
+
+/// A made link, or the sentence saying why it was not made.
+pub type Made = Option<(String, Result<(), String>)>;
+
+#[component]
+pub fn LinkOut(
+    /// The link and whether copying it worked.
+    made: RwSignal<Made>,
+    /// The accessible name of the link field ("Response link").
+    label: &'static str,
+) -> impl IntoView {
+    let id = unique_id("link-out");
+    let length = move || made.with(|m| m.as_ref().map_or(0, |(l, _)| l.chars().count()));
+    let summary = move || {
+        let copied = match made.with(|m| m.as_ref().map(|(_, c)| c.clone())) {
+            Some(Ok(())) => "Link copied. ".to_owned(),
+            Some(Err(e)) => format!("{e} "),
+            None => String::new(),
+        };
+        format!(
+            "{copied}It is {} characters long. {}",
+            group(length() as i64),
+            Reach::of(length()).message()
+        )
+    };
+    view! {
+        <Show when=move || made.with(Option::is_some)>
+            <p
+                role="status"
+                class=move || match Reach::of(length()) {
+                    Reach::Everywhere => "share-reach ok",
+                    _ => "share-reach warn",
+                }
+            >
+                {summary}
+            </p>
+            <label class="visually-hidden" for=id.clone()>{label}</label>
+            <input
+                id=id.clone()
+                class="share-link"
+                type="text"
+                readonly
+                prop:value=move || {
+                    made.with(|m| m.as_ref().map(|(l, _)| l.clone()).unwrap_or_default())
+                }
+            />
+        </Show>
+    }
+}

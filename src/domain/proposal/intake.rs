@@ -1,0 +1,300 @@
+//! A provider's response brought into the buyer's workspace. `check` matches it to the
+//! request it answers and says what it would change (the preview); `Intake::apply`
+//! makes those changes. Nothing is replaced without the buyer seeing the preview.
+
+use std::collections::BTreeMap;
+
+use super::request::Question;
+use super::response::Response;
+use crate::domain::pricing::quote::Quote;
+use crate::domain::raci::Counter;
+use crate::domain::scorecard::claims::Claim;
+use crate::domain::workspace::Workspace;
+
+/// Why a response cannot be brought into this workspace. Nothing is changed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Refusal {
+    /// No request with this id was sent from this workspace (or its provider has
+    /// since been removed, which takes the record of the request with it).
+    NotSent { provider: String },
+    /// The response breaks a rule of the format.
+    Broken(String),
+}
+
+impl Refusal {
+    pub fn message(&self) -> String {
+        match self {
+            Refusal::NotSent { provider } => format!(
+                "This is {provider}'s answer to a request that was not sent from this workspace, or to a provider since removed from it. Open the workspace you sent the request from and import it there."
+            ),
+            Refusal::Broken(why) => format!("The response cannot be read: {why}."),
+        }
+    }
+}
+
+/// What importing a response will do, for the preview, and what `apply` then does.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Intake {
+    /// The provider's id in the workspace and its name there.
+    pub provider: String,
+    pub provider_name: String,
+    pub contact: String,
+    pub made_ms: i64,
+    /// The questions reworded since the provider answered, by name, when the response
+    /// answers an earlier version of the request (`Some(vec![])`: only the counts or
+    /// the RACI changed).
+    pub earlier: Option<Vec<String>>,
+    /// The provider's quote, named for the workspace.
+    pub quote: Quote,
+    /// The workspace already has a quote from this provider, which this replaces.
+    pub replaces_quote: bool,
+    pub claims: BTreeMap<String, Claim>,
+    /// The provider already has answers in the scorecard, which these replace.
+    pub replaces_claims: bool,
+    pub counters: Vec<Counter>,
+    /// RACI functions the provider accepted as proposed.
+    pub accepted: usize,
+    /// Answers and positions on questions or functions no longer in the workspace.
+    pub skipped: usize,
+}
+
+/// Matches `response` to the request it answers and works out what it would change.
+pub fn check(ws: &Workspace, response: &Response) -> Result<Intake, Refusal> {
+    response.check().map_err(Refusal::Broken)?;
+    let not_sent = || Refusal::NotSent {
+        provider: response.provider.clone(),
+    };
+    let sent = ws
+        .requests
+        .iter()
+        .find(|s| s.id == response.request)
+        .ok_or_else(not_sent)?;
+    let provider = ws
+        .providers
+        .iter()
+        .find(|p| p.id == sent.provider)
+        .ok_or_else(not_sent)?;
+    let mut skipped = 0;
+    let mut reworded = Vec::new();
+    let mut claims = BTreeMap::new();
+    for answer in &response.answers {
+        let Some(criterion) = ws
+            .scorecard
+            .criteria
+            .iter()
+            .find(|c| c.id == answer.question)
+        else {
+            skipped += 1;
+            continue;
+        };
+        let now = Question {
+            id: criterion.id.clone(),
+            group: criterion.group.clone(),
+            name: criterion.name.clone(),
+            question: criterion.question.clone(),
+            anchors: criterion.anchors.clone(),
+        };
+        let earlier_wording = now.sum() != answer.asked;
+        if earlier_wording {
+            reworded.push(criterion.name.clone());
+        }
+        if answer.text.trim().is_empty() && answer.rating.is_none() {
+            continue;
+        }
+        let claim = Claim {
+            text: answer.text.trim().to_owned(),
+            rating: answer.rating,
+            evidence: answer.evidence.trim().to_owned(),
+            at_ms: response.made_ms,
+            earlier_wording,
+        };
+        claims.insert(answer.question.clone(), claim);
+    }
+    let mut counters = Vec::new();
+    let mut accepted = 0;
+    for reply in &response.raci {
+        let Some(function) = ws.raci.function(reply.function) else {
+            skipped += 1;
+            continue;
+        };
+        let Some(change) = &reply.change else {
+            accepted += 1;
+            continue;
+        };
+        let roles: BTreeMap<_, _> = change
+            .roles
+            .iter()
+            .filter(|(_, l)| !l.is_empty())
+            .map(|(p, l)| (*p, *l))
+            .collect();
+        let current: BTreeMap<_, _> = function
+            .roles
+            .iter()
+            .filter(|(_, l)| !l.is_empty())
+            .map(|(p, l)| (*p, *l))
+            .collect();
+        let same = roles == current
+            && change.day_owner == function.day_owner
+            && change.night_owner == function.night_owner;
+        let parties_exist = roles
+            .keys()
+            .copied()
+            .chain(change.day_owner)
+            .chain(change.night_owner)
+            .all(|p| ws.raci.party(p).is_some());
+        if same {
+            accepted += 1;
+        } else if !parties_exist {
+            skipped += 1;
+        } else {
+            counters.push(Counter {
+                provider: provider.id.clone(),
+                function: function.id,
+                roles,
+                day_owner: change.day_owner,
+                night_owner: change.night_owner,
+                reason: change.reason.trim().to_owned(),
+            });
+        }
+    }
+    let earlier = (response.request_sum != sent.sum).then_some(reworded);
+    Ok(Intake {
+        provider: provider.id.clone(),
+        provider_name: provider.name.clone(),
+        contact: response.contact.trim().to_owned(),
+        made_ms: response.made_ms,
+        earlier,
+        quote: Quote {
+            provider: provider.id.clone(),
+            ..response.quote.clone()
+        },
+        replaces_quote: ws.pricing.quote(&provider.id).is_some(),
+        replaces_claims: ws.scorecard.claims.contains_key(&provider.id),
+        claims,
+        counters,
+        accepted,
+        skipped,
+    })
+}
+
+impl Intake {
+    /// Puts the quote in the pricing comparison, the answers beside the scorecard's
+    /// criteria and the counter-proposals in the RACI's redline, each replacing what
+    /// an earlier response of the same provider brought.
+    pub fn apply(self, ws: &mut Workspace) {
+        match ws.pricing.quote_mut(&self.provider) {
+            Some(quote) => *quote = self.quote,
+            None => ws.pricing.quotes.push(self.quote),
+        }
+        ws.scorecard.set_claims(&self.provider, self.claims);
+        ws.raci.set_counters(&self.provider, self.counters);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::proposal::request::tests::{disclose, workspace};
+    use crate::domain::proposal::request::Request;
+    use crate::domain::proposal::response::tests::response;
+
+    /// The buyer's workspace after sending the request of the tests to Crest (p2).
+    fn sent() -> Workspace {
+        let mut ws = workspace();
+        let (req, _) = Request::of(
+            &ws,
+            "p2",
+            "0123456789abcdef".into(),
+            1_800_000_000_000,
+            &disclose(),
+        )
+        .unwrap();
+        ws.note_sent("p2", &req);
+        ws
+    }
+
+    #[test]
+    fn a_response_brings_its_quote_answers_and_counters() {
+        let mut ws = sent();
+        let intake = check(&ws, &response()).unwrap();
+        assert_eq!(intake.provider, "p2");
+        assert_eq!(intake.earlier, None);
+        assert!(
+            intake.replaces_quote,
+            "p2 had an empty quote in the test workspace"
+        );
+        assert_eq!(
+            (intake.claims.len(), intake.counters.len(), intake.accepted),
+            (2, 1, 1)
+        );
+        intake.apply(&mut ws);
+        ws.check().unwrap();
+        assert_eq!(ws.pricing.quote("p2").unwrap().rates.per_user, 14_500);
+        let first = &ws.scorecard.criteria[0].id;
+        let claim = ws.scorecard.claim("p2", first).unwrap();
+        assert_eq!(claim.rating, Some(5));
+        assert!(!claim.earlier_wording);
+        assert_eq!(ws.raci.redline.len(), 1);
+        assert_eq!(ws.raci.redline[0].reason, "We advise; your team decides.");
+        // A self-rating is never a score.
+        assert_eq!(ws.scorecard.cells.get("p2"), None);
+    }
+
+    #[test]
+    fn importing_again_replaces_rather_than_adds() {
+        let mut ws = sent();
+        check(&ws, &response()).unwrap().apply(&mut ws);
+        let again = check(&ws, &response()).unwrap();
+        assert!(again.replaces_claims);
+        again.apply(&mut ws);
+        assert_eq!(ws.raci.redline.len(), 1);
+        assert_eq!(ws.pricing.quotes.len(), 2);
+    }
+
+    #[test]
+    fn an_answer_to_an_earlier_version_names_the_reworded_questions() {
+        let mut ws = sent();
+        for c in &mut ws.scorecard.criteria[..3] {
+            c.question.push_str(" In writing?");
+        }
+        let (req, _) = Request::of(&ws, "p2", "0123456789abcdef".into(), 2, &disclose()).unwrap();
+        ws.note_sent("p2", &req);
+        let intake = check(&ws, &response()).unwrap();
+        let names: Vec<String> = ws.scorecard.criteria[..2]
+            .iter()
+            .map(|c| c.name.clone())
+            .collect();
+        // Only the two answered questions are listed: the third has no answer to doubt.
+        assert_eq!(intake.earlier, Some(names));
+        assert!(intake.claims.values().all(|c| c.earlier_wording));
+    }
+
+    #[test]
+    fn a_response_to_another_workspace_or_a_removed_provider_is_refused() {
+        let ws = workspace();
+        let err = check(&ws, &response()).unwrap_err();
+        assert!(
+            err.message().contains("not sent from this workspace"),
+            "{}",
+            err.message()
+        );
+        let mut ws = sent();
+        ws.remove_provider("p2");
+        let err = check(&ws, &response()).unwrap_err();
+        assert_eq!(
+            err,
+            Refusal::NotSent {
+                provider: "Crest Managed Services".into()
+            }
+        );
+    }
+
+    #[test]
+    fn positions_on_removed_functions_are_skipped_not_fatal() {
+        let mut ws = sent();
+        let gone = ws.raci.functions[2].id;
+        ws.raci.remove_function(gone);
+        let intake = check(&ws, &response()).unwrap();
+        assert_eq!((intake.counters.len(), intake.skipped), (0, 1));
+    }
+}

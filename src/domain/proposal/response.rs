@@ -1,0 +1,331 @@
+//! A provider's response to a request: the quote, an answer per question and a position
+//! on each RACI function. Starts blank from the request (`Response::blank`) and is
+//! filled in the provider's browser.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use super::request::{Request, MAX_CONTACT_CHARS};
+use super::valid_id;
+use crate::domain::pricing::quote::Quote;
+use crate::domain::pricing::Pricing;
+use crate::domain::provider::MAX_PROVIDER_NAME_CHARS;
+use crate::domain::raci::{Id, Letters};
+use crate::domain::scorecard::model::MAX_CRITERIA;
+
+/// An answer's text; 300 characters is a full paragraph, this leaves room for detail.
+pub const MAX_ANSWER_CHARS: usize = 2000;
+pub const MAX_EVIDENCE_CHARS: usize = 500;
+pub const MAX_REASON_CHARS: usize = 1000;
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Response {
+    /// The id of the request it answers.
+    pub request: String,
+    /// `Request::sum` of the version answered, so an answer to an edited request shows.
+    pub request_sum: u32,
+    /// The provider's name as the request gave it.
+    pub provider: String,
+    /// Who answered, for the buyer's questions.
+    #[serde(default)]
+    pub contact: String,
+    /// Milliseconds since the Unix epoch; 0 until the response is first sent.
+    #[serde(default)]
+    pub made_ms: i64,
+    /// The quote; its `provider` is empty until the buyer's workspace names it.
+    pub quote: Quote,
+    #[serde(default)]
+    pub answers: Vec<Answer>,
+    #[serde(default)]
+    pub raci: Vec<RaciReply>,
+}
+
+/// The provider's answer to one question.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Answer {
+    /// The criterion id of the question.
+    pub question: String,
+    /// `Question::sum` of the wording answered.
+    pub asked: u32,
+    pub text: String,
+    /// The provider's own rating, 1 to 5. A claim beside the buyer's score, never a score.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rating: Option<u8>,
+    /// A link to a document, a certificate or a sample that backs the answer.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub evidence: String,
+}
+
+/// The provider's position on one RACI function: accepted as proposed, or a change.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RaciReply {
+    pub function: Id,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub change: Option<Change>,
+}
+
+/// The roles and owners the provider proposes instead, and why.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Change {
+    pub roles: BTreeMap<Id, Letters>,
+    #[serde(rename = "day", skip_serializing_if = "Option::is_none")]
+    pub day_owner: Option<Id>,
+    #[serde(rename = "night", skip_serializing_if = "Option::is_none")]
+    pub night_owner: Option<Id>,
+    pub reason: String,
+}
+
+/// How much of a response is filled in, for the provider's progress bar.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Progress {
+    pub quoted: bool,
+    pub answered: usize,
+    pub questions: usize,
+    pub replied: usize,
+    pub functions: usize,
+}
+
+impl Progress {
+    /// Parts done out of parts asked: the quote counts as one.
+    pub fn done(self) -> (usize, usize) {
+        (
+            usize::from(self.quoted) + self.answered + self.replied,
+            1 + self.questions + self.functions,
+        )
+    }
+}
+
+impl Response {
+    /// An empty response to `request`: nothing answered, no function decided.
+    pub fn blank(request: &Request) -> Response {
+        Response {
+            request: request.id.clone(),
+            request_sum: request.sum(),
+            provider: request.provider.clone(),
+            contact: String::new(),
+            made_ms: 0,
+            quote: Quote::default(),
+            answers: Vec::new(),
+            raci: Vec::new(),
+        }
+    }
+
+    /// The answer to a question, if one was started.
+    pub fn answer(&self, question: &str) -> Option<&Answer> {
+        self.answers.iter().find(|a| a.question == question)
+    }
+
+    /// The answer to `question` of `request`, created (with its wording's sum) if new.
+    pub fn answer_mut(&mut self, request: &Request, question: &str) -> Option<&mut Answer> {
+        let asked = request.question(question)?.sum();
+        let at = match self.answers.iter().position(|a| a.question == question) {
+            Some(at) => at,
+            None => {
+                self.answers.push(Answer {
+                    question: question.to_owned(),
+                    ..Answer::default()
+                });
+                self.answers.len() - 1
+            }
+        };
+        let answer = &mut self.answers[at];
+        answer.asked = asked;
+        Some(answer)
+    }
+
+    /// The position on a function, if the provider took one.
+    pub fn reply(&self, function: Id) -> Option<&RaciReply> {
+        self.raci.iter().find(|r| r.function == function)
+    }
+
+    /// Sets the position on a function: `None` accepts it as proposed.
+    pub fn set_reply(&mut self, function: Id, change: Option<Change>) {
+        match self.raci.iter_mut().find(|r| r.function == function) {
+            Some(reply) => reply.change = change,
+            None => self.raci.push(RaciReply { function, change }),
+        }
+    }
+
+    /// Takes the position back to "not decided".
+    pub fn clear_reply(&mut self, function: Id) {
+        self.raci.retain(|r| r.function != function);
+    }
+
+    pub fn progress(&self, request: &Request) -> Progress {
+        let r = &self.quote.rates;
+        let quoted = [
+            r.per_user,
+            r.workstation,
+            r.server,
+            r.network,
+            r.retainer,
+            r.block_rate,
+        ]
+        .iter()
+        .any(|&c| c > 0);
+        Progress {
+            quoted,
+            answered: request
+                .questions
+                .iter()
+                .filter(|q| {
+                    self.answer(&q.id)
+                        .is_some_and(|a| !a.text.trim().is_empty())
+                })
+                .count(),
+            questions: request.questions.len(),
+            replied: request
+                .raci
+                .functions
+                .iter()
+                .filter(|f| self.reply(f.id).is_some())
+                .count(),
+            functions: request.raci.functions.len(),
+        }
+    }
+
+    /// What a file or link could get wrong, on its own (`intake` matches it to the
+    /// request it answers). The message names the problem.
+    pub fn check(&self) -> Result<(), String> {
+        if !valid_id(&self.request) {
+            return Err("it does not name a request Splitline made".into());
+        }
+        let long = |text: &str, max: usize| text.chars().count() > max;
+        if self.provider.trim().is_empty() || long(&self.provider, MAX_PROVIDER_NAME_CHARS) {
+            return Err("the provider's name is missing or too long".into());
+        }
+        if long(&self.contact, MAX_CONTACT_CHARS) {
+            return Err("the contact is too long".into());
+        }
+        if self.answers.len() > MAX_CRITERIA {
+            return Err(format!("it has more than {MAX_CRITERIA} answers"));
+        }
+        for (i, a) in self.answers.iter().enumerate() {
+            if self.answers[..i].iter().any(|o| o.question == a.question) {
+                return Err("a question is answered twice".into());
+            }
+            if long(&a.text, MAX_ANSWER_CHARS) || long(&a.evidence, MAX_EVIDENCE_CHARS) {
+                return Err("an answer is too long".into());
+            }
+            if a.rating.is_some_and(|r| !(1..=5).contains(&r)) {
+                return Err("a self-rating is not 1 to 5".into());
+            }
+        }
+        for (i, r) in self.raci.iter().enumerate() {
+            if self.raci[..i].iter().any(|o| o.function == r.function) {
+                return Err("a RACI function has two positions".into());
+            }
+            if r.change
+                .as_ref()
+                .is_some_and(|c| long(&c.reason, MAX_REASON_CHARS))
+            {
+                return Err("a reason for a RACI change is too long".into());
+            }
+        }
+        let pricing = Pricing {
+            quotes: vec![self.quote.clone()],
+            ..Pricing::default()
+        };
+        pricing.check_integrity()
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+    use crate::domain::proposal::request::tests::request;
+    use crate::domain::raci::Letter;
+
+    /// Crest's response of the proposal tests: a quote, two answers, one change.
+    pub(crate) fn response() -> Response {
+        let req = request();
+        let mut r = Response::blank(&req);
+        r.contact = "Sam Ortiz, Crest".into();
+        r.made_ms = 1_800_000_500_000;
+        r.quote.rates.per_user = 14_500;
+        r.quote.onboarding = 400_000;
+        let (q1, q2) = (req.questions[0].id.clone(), req.questions[1].id.clone());
+        let a = r.answer_mut(&req, &q1).unwrap();
+        a.text = "Yes: our standard contract has a RACI schedule.".into();
+        a.rating = Some(5);
+        a.evidence = "https://crest.example/raci-sample.pdf".into();
+        r.answer_mut(&req, &q2).unwrap().text = "Patch failures are ours.".into();
+        let f = &req.raci.functions[2];
+        let msp = req
+            .raci
+            .parties
+            .iter()
+            .find(|p| p.name == "MSP")
+            .unwrap()
+            .id;
+        let mut roles = f.roles.clone();
+        roles.insert(msp, Letters::of(&[Letter::Consulted]));
+        r.set_reply(
+            f.id,
+            Some(Change {
+                roles,
+                day_owner: f.day_owner,
+                night_owner: f.night_owner,
+                reason: "We advise; your team decides.".into(),
+            }),
+        );
+        r.set_reply(req.raci.functions[0].id, None);
+        r
+    }
+
+    #[test]
+    fn a_blank_response_names_its_request() {
+        let req = request();
+        let r = Response::blank(&req);
+        assert_eq!(r.request, req.id);
+        assert_eq!(r.request_sum, req.sum());
+        assert_eq!(r.provider, "Crest Managed Services");
+        r.check().unwrap();
+    }
+
+    #[test]
+    fn progress_counts_the_quote_answers_and_positions() {
+        let req = request();
+        let p = response().progress(&req);
+        assert!(p.quoted);
+        assert_eq!((p.answered, p.replied), (2, 2));
+        assert_eq!(
+            p.done(),
+            (5, 1 + req.questions.len() + req.raci.functions.len())
+        );
+        assert_eq!(Response::blank(&req).progress(&req).done().0, 0);
+    }
+
+    #[test]
+    fn an_answer_records_the_wording_it_answers() {
+        let req = request();
+        let r = response();
+        let a = r.answer(&req.questions[0].id).unwrap();
+        assert_eq!(a.asked, req.questions[0].sum());
+    }
+
+    #[test]
+    fn positions_replace_and_clear() {
+        let req = request();
+        let mut r = response();
+        let f = req.raci.functions[2].id;
+        r.set_reply(f, None);
+        assert_eq!(r.reply(f).unwrap().change, None);
+        r.clear_reply(f);
+        assert!(r.reply(f).is_none());
+    }
+
+    #[test]
+    fn bad_ratings_and_repeats_are_refused() {
+        let mut r = response();
+        r.answers[0].rating = Some(6);
+        assert!(r.check().unwrap_err().contains("self-rating"));
+        let mut r = response();
+        let again = r.answers[0].clone();
+        r.answers.push(again);
+        assert!(r.check().unwrap_err().contains("twice"));
+    }
+}

@@ -1,0 +1,66 @@
+//! The buyer's record of the requests sent from a workspace: enough to match a response
+//! to its request and to notice that it answers an earlier version.
+
+use serde::{Deserialize, Serialize};
+
+use super::request::Request;
+use super::valid_id;
+use crate::domain::provider::MAX_PROVIDERS;
+use crate::domain::workspace::Workspace;
+
+/// One provider's request as last sent.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Sent {
+    pub id: String,
+    /// The provider's id in the workspace.
+    pub provider: String,
+    pub made_ms: i64,
+    /// `Request::sum` of the version last sent.
+    pub sum: u32,
+}
+
+impl Workspace {
+    /// The request sent to a provider, if any.
+    pub fn sent(&self, provider: &str) -> Option<&Sent> {
+        self.requests.iter().find(|r| r.provider == provider)
+    }
+
+    /// The id a new request to `provider` gets: the one already sent to it, so an
+    /// answer to the earlier version still matches, or `fresh`.
+    pub fn request_id(&self, provider: &str, fresh: impl FnOnce() -> String) -> String {
+        self.sent(provider).map_or_else(fresh, |s| s.id.clone())
+    }
+
+    /// Remembers that `request` went to `provider` (replacing the earlier version).
+    pub fn note_sent(&mut self, provider: &str, request: &Request) {
+        let sent = Sent {
+            id: request.id.clone(),
+            provider: provider.to_owned(),
+            made_ms: request.made_ms,
+            sum: request.sum(),
+        };
+        match self.requests.iter_mut().find(|r| r.provider == provider) {
+            Some(old) => *old = sent,
+            None => self.requests.push(sent),
+        }
+    }
+}
+
+/// The invariants of the record, for `Workspace::check`.
+pub fn check_requests(requests: &[Sent]) -> Result<(), String> {
+    if requests.len() > MAX_PROVIDERS {
+        return Err("it records more requests than providers".into());
+    }
+    for (i, r) in requests.iter().enumerate() {
+        if !valid_id(&r.id) {
+            return Err("a sent request has an id Splitline does not make".into());
+        }
+        if requests[..i]
+            .iter()
+            .any(|o| o.id == r.id || o.provider == r.provider)
+        {
+            return Err("two sent requests share an id or a provider".into());
+        }
+    }
+    Ok(())
+}

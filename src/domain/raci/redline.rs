@@ -1,0 +1,243 @@
+//! A provider's counter-proposals to the RACI, kept beside the matrix until the buyer
+//! accepts or rejects each one. They live in the `Raci` itself, so accepting and
+//! rejecting are RACI edits that the RACI's undo history takes back like any other.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use super::model::{Id, Raci, MAX_TEXT_CHARS};
+use super::Letters;
+
+/// At most this many counter-proposals wait at once (20 providers × a full matrix is
+/// far more than any buyer reviews; this bounds a hostile file).
+pub const MAX_COUNTERS: usize = 2000;
+
+/// One provider's proposed roles and owners for one function, and its reason.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Counter {
+    /// The provider's id in the workspace.
+    pub provider: String,
+    pub function: Id,
+    pub roles: BTreeMap<Id, Letters>,
+    #[serde(rename = "day", skip_serializing_if = "Option::is_none")]
+    pub day_owner: Option<Id>,
+    #[serde(rename = "night", skip_serializing_if = "Option::is_none")]
+    pub night_owner: Option<Id>,
+    pub reason: String,
+}
+
+impl Raci {
+    /// A row in words, for a provider reading the proposal and a buyer comparing it with
+    /// a counter: "Internal IT: A; MSP: R. Business hours: MSP. After hours: MSP."
+    pub fn describe(
+        &self,
+        roles: &BTreeMap<Id, Letters>,
+        day_owner: Option<Id>,
+        night_owner: Option<Id>,
+    ) -> String {
+        let held: Vec<String> = self
+            .parties
+            .iter()
+            .filter_map(|p| {
+                let letters = roles.get(&p.id).copied().unwrap_or_default();
+                (!letters.is_empty()).then(|| format!("{}: {}", p.name, letters.label()))
+            })
+            .collect();
+        let name = |owner: Option<Id>| {
+            owner
+                .and_then(|id| self.party(id))
+                .map_or("nobody named", |p| p.name.as_str())
+        };
+        let roles = if held.is_empty() {
+            "No roles".to_owned()
+        } else {
+            held.join("; ")
+        };
+        format!(
+            "{roles}. Business hours: {}. After hours: {}.",
+            name(day_owner),
+            name(night_owner)
+        )
+    }
+
+    /// The counter-proposals on a function, in the order they arrived.
+    pub fn counters(&self, function: Id) -> impl Iterator<Item = &Counter> + '_ {
+        self.redline.iter().filter(move |c| c.function == function)
+    }
+
+    /// Replaces everything `provider` proposed with `counters` (a newer response
+    /// supersedes the older one). Counters on unknown functions or parties are skipped.
+    pub fn set_counters(&mut self, provider: &str, counters: Vec<Counter>) -> usize {
+        self.redline.retain(|c| c.provider != provider);
+        let before = self.redline.len();
+        for c in counters {
+            if self.redline.len() < MAX_COUNTERS && self.counter_fits(&c) {
+                self.redline.push(Counter {
+                    provider: provider.to_owned(),
+                    ..c
+                });
+            }
+        }
+        self.redline.len() - before
+    }
+
+    fn counter_fits(&self, c: &Counter) -> bool {
+        let parties = c
+            .roles
+            .keys()
+            .copied()
+            .chain(c.day_owner)
+            .chain(c.night_owner);
+        self.function(c.function).is_some()
+            && parties.into_iter().all(|p| self.party(p).is_some())
+            && c.reason.chars().count() <= MAX_TEXT_CHARS
+    }
+
+    /// Makes a provider's proposal the matrix's row: its letters and owners replace
+    /// the function's. Returns whether there was such a proposal.
+    pub fn accept_counter(&mut self, provider: &str, function: Id) -> bool {
+        let Some(at) = self
+            .redline
+            .iter()
+            .position(|c| c.provider == provider && c.function == function)
+        else {
+            return false;
+        };
+        let counter = self.redline.remove(at);
+        if let Some(f) = self.functions.iter_mut().find(|f| f.id == function) {
+            f.roles = counter
+                .roles
+                .into_iter()
+                .filter(|(_, l)| !l.is_empty())
+                .collect();
+            f.day_owner = counter.day_owner;
+            f.night_owner = counter.night_owner;
+        }
+        // Another provider's proposal for the same row was against the old row; it stays
+        // for the buyer to weigh against the new one.
+        true
+    }
+
+    /// Drops a provider's proposal, keeping the row as it is.
+    pub fn reject_counter(&mut self, provider: &str, function: Id) -> bool {
+        let before = self.redline.len();
+        self.redline
+            .retain(|c| !(c.provider == provider && c.function == function));
+        self.redline.len() != before
+    }
+
+    /// Drops what a provider proposed (the provider left the workspace).
+    pub fn forget_counters(&mut self, provider: &str) {
+        self.redline.retain(|c| c.provider != provider);
+    }
+
+    /// Drops counters on a function or party that no longer exists.
+    pub(super) fn prune_counters(&mut self) {
+        let keep: Vec<bool> = self.redline.iter().map(|c| self.counter_fits(c)).collect();
+        let mut keep = keep.into_iter();
+        self.redline.retain(|_| keep.next().unwrap_or(false));
+    }
+
+    /// The invariants of the redline, for `check_integrity`.
+    pub(super) fn check_redline(&self) -> Result<(), String> {
+        if self.redline.len() > MAX_COUNTERS {
+            return Err("it holds more counter-proposals than the app allows".into());
+        }
+        for (i, c) in self.redline.iter().enumerate() {
+            if !self.counter_fits(c) {
+                return Err(
+                    "a counter-proposal names a function or party that does not exist".into(),
+                );
+            }
+            if self.redline[..i]
+                .iter()
+                .any(|o| o.provider == c.provider && o.function == c.function)
+            {
+                return Err("a provider has two counter-proposals on one function".into());
+            }
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::profile::Industry;
+    use crate::domain::raci::{template, Letter};
+
+    fn counter(raci: &Raci, function: Id) -> Counter {
+        let msp = raci.parties.iter().find(|p| p.name == "MSP").unwrap().id;
+        let mut roles = raci.function(function).unwrap().roles.clone();
+        roles.insert(
+            msp,
+            Letters::of(&[Letter::Accountable, Letter::Responsible]),
+        );
+        Counter {
+            provider: String::new(),
+            function,
+            roles,
+            day_owner: Some(msp),
+            night_owner: Some(msp),
+            reason: "We run it end to end.".into(),
+        }
+    }
+
+    #[test]
+    fn accepting_makes_it_the_row_and_rejecting_keeps_the_row() {
+        let mut raci = template::co_managed(Industry::General);
+        let (f1, f2) = (raci.functions[0].id, raci.functions[1].id);
+        let (c1, c2) = (counter(&raci, f1), counter(&raci, f2));
+        assert_eq!(raci.set_counters("p1", vec![c1.clone(), c2]), 2);
+        raci.check_integrity().unwrap();
+        let row2 = raci.function(f2).unwrap().clone();
+        assert!(raci.accept_counter("p1", f1));
+        assert_eq!(raci.function(f1).unwrap().roles, c1.roles);
+        assert_eq!(raci.function(f1).unwrap().day_owner, c1.day_owner);
+        assert!(raci.reject_counter("p1", f2));
+        assert_eq!(raci.function(f2).unwrap(), &row2);
+        assert!(raci.redline.is_empty());
+        assert!(!raci.accept_counter("p1", f1));
+    }
+
+    #[test]
+    fn a_row_reads_as_words() {
+        let raci = template::co_managed(Industry::General);
+        let f = &raci.functions[0];
+        let text = raci.describe(&f.roles, f.day_owner, f.night_owner);
+        assert!(text.contains("Business hours: "), "{text}");
+        assert_eq!(
+            raci.describe(&BTreeMap::new(), None, None),
+            "No roles. Business hours: nobody named. After hours: nobody named."
+        );
+    }
+
+    #[test]
+    fn a_newer_response_replaces_the_providers_counters_only() {
+        let mut raci = template::co_managed(Industry::General);
+        let f1 = raci.functions[0].id;
+        raci.set_counters("p1", vec![counter(&raci, f1)]);
+        raci.set_counters("p2", vec![counter(&raci, f1)]);
+        raci.set_counters("p1", Vec::new());
+        assert_eq!(
+            raci.counters(f1)
+                .map(|c| c.provider.as_str())
+                .collect::<Vec<_>>(),
+            ["p2"]
+        );
+    }
+
+    #[test]
+    fn counters_on_missing_rows_are_skipped_and_pruned() {
+        let mut raci = template::co_managed(Industry::General);
+        let f1 = raci.functions[0].id;
+        let mut bad = counter(&raci, f1);
+        bad.function = 99_999;
+        assert_eq!(raci.set_counters("p1", vec![bad, counter(&raci, f1)]), 1);
+        raci.remove_function(f1);
+        assert!(raci.redline.is_empty());
+        raci.check_integrity().unwrap();
+    }
+}

@@ -1,0 +1,112 @@
+//! Who is asking and for what, and how much of the response is done.
+
+use leptos::prelude::*;
+
+use super::Draft;
+use crate::browser::clock::format_time;
+use crate::domain::profile::Industry;
+use crate::domain::proposal::request::Request;
+use crate::domain::text::lower;
+
+/// "Acme Legal LLP" or "A legal company", with its size.
+fn asker(request: &Request) -> String {
+    let b = &request.buyer;
+    let who = match (b.company.is_empty(), b.industry) {
+        (false, _) => b.company.clone(),
+        (true, Industry::General) => "A company".to_owned(),
+        (true, industry) => format!("A {} company", lower(industry.label())),
+    };
+    format!(
+        "{who}, {} employees with {} in internal IT",
+        b.employees, b.internal_it
+    )
+}
+
+fn counts(request: &Request) -> String {
+    let e = &request.env;
+    let n = |v: Option<u32>| v.map_or_else(|| "not given".to_owned(), |v| v.to_string());
+    format!(
+        "Users: {}. Workstations: {}. Servers: {}. Network devices: {}.",
+        n(e.users),
+        n(e.workstations),
+        n(e.servers),
+        n(e.network)
+    )
+}
+
+fn yearly_use(request: &Request) -> String {
+    let u = &request.usage;
+    format!(
+        "Expected each year: {} project hours, {} advisory hours, {} after-hours incidents, {} hours of compliance work, {} site visits.",
+        u.project_hours, u.advisory_hours, u.incidents, u.compliance_hours, u.visits
+    )
+}
+
+/// The request's heading, what is asked, and the buyer's note and contact.
+#[component]
+pub fn About() -> impl IntoView {
+    let draft = Draft::get();
+    let r = draft.request.get_value();
+    let when = (r.made_ms > 0).then(|| format!(" Sent on {}.", format_time(r.made_ms)));
+    let asks = format!(
+        "{} asks {} for a proposal for co-managed IT: a quote, answers to {} questions, and \
+         your position on who does what for {} IT functions.{}",
+        asker(&r),
+        r.provider,
+        r.questions.len(),
+        r.raci.functions.len(),
+        when.unwrap_or_default()
+    );
+    let contact = (!r.buyer.contact.is_empty())
+        .then(|| format!("Send your response to: {}", r.buyer.contact));
+    let note = (!r.buyer.note.is_empty()).then(|| r.buyer.note.clone());
+    view! {
+        <h1 tabindex="-1">{format!("Request for proposal to {}", r.provider)}</h1>
+        <p class="purpose">{asks}</p>
+        <p class="notice info">
+            "Nothing you type here is sent anywhere. Your draft is kept in this browser until \
+                you make the response link or file at the end and send it yourself. No account \
+                is needed."
+        </p>
+        {note.map(|n| view! { <blockquote class="buyer-note">{n}</blockquote> })}
+        {contact.map(|c| view! { <p>{c}</p> })}
+        <details class="panel">
+            <summary>"Their environment and expected use"</summary>
+            <p>{counts(&r)}</p>
+            <p>{yearly_use(&r)}</p>
+        </details>
+    }
+}
+
+/// How much is answered: the quote, the questions and the RACI positions.
+#[component]
+pub fn ProgressLine() -> impl IntoView {
+    let draft = Draft::get();
+    let progress = Memo::new(move |_| {
+        draft
+            .request
+            .with_value(|req| draft.response.with(|r| r.progress(req)))
+    });
+    let text = move || {
+        let p = progress.get();
+        let (done, of) = p.done();
+        format!(
+            "{done} of {of} parts done: quote {}, {} of {} questions answered, {} of {} RACI functions decided.",
+            if p.quoted { "filled in" } else { "not filled in yet" },
+            p.answered,
+            p.questions,
+            p.replied,
+            p.functions
+        )
+    };
+    view! {
+        <div class="proposal-progress">
+            <progress
+                max=move || progress.get().done().1
+                value=move || progress.get().done().0
+                aria-label="Response progress"
+            ></progress>
+            <p>{text}</p>
+        </div>
+    }
+}

@@ -1,0 +1,146 @@
+//! The page a provider sees when it opens a request for proposal: written for the MSP,
+//! with no sign-up and nothing sent anywhere. The draft response autosaves in this
+//! browser (`browser::drafts`); the provider sends it back as a link or a file.
+//!
+//! The quote is filled in with the pricing comparison's own fields, over a workspace
+//! of one quote made from the request (its counts, use and RACI), so the provider sees
+//! the all-in figures and rate-card findings exactly as the buyer will.
+
+mod about;
+mod positions;
+mod questions;
+mod send;
+
+use leptos::prelude::*;
+
+use crate::browser::drafts;
+use crate::browser::state::Lib;
+use crate::domain::library::Library;
+use crate::domain::pricing::compare::compare;
+use crate::domain::pricing::quote::Quote;
+use crate::domain::proposal::{Request, Response};
+use crate::domain::provider::Provider;
+use crate::domain::workspace::Workspace;
+use crate::tools::pricing::quote_card::QuoteOutcome;
+use crate::tools::pricing::quote_fields::{ContractFields, ModelFields};
+use crate::tools::pricing::rate_card::RateCardTable;
+use crate::tools::pricing::{msp_duties, Cmp, PricingDoc};
+
+/// The quote's provider id inside the page's one-quote workspace.
+const SELF: &str = "you";
+
+/// The request and the response being written, for the page's sections.
+#[derive(Clone, Copy)]
+pub struct Draft {
+    pub request: StoredValue<Request>,
+    pub response: RwSignal<Response>,
+}
+
+impl Draft {
+    pub fn get() -> Draft {
+        expect_context::<Draft>()
+    }
+
+    /// Changes the response; the draft saves itself.
+    pub fn edit(self, change: impl FnOnce(&Request, &mut Response)) {
+        self.request
+            .with_value(|request| self.response.update(|r| change(request, r)));
+    }
+}
+
+/// A workspace holding only this provider's quote, with the request's counts, use,
+/// company size and RACI, for the pricing fields and their figures.
+fn one_quote(request: &Request, quote: &Quote) -> Workspace {
+    let mut ws = Workspace::new("proposal".into(), request.provider.clone(), 0);
+    ws.profile.employees = request.buyer.employees.max(1);
+    ws.profile.internal_it = request.buyer.internal_it.min(ws.profile.employees);
+    ws.profile.industry = request.buyer.industry;
+    ws.providers = vec![Provider {
+        id: SELF.into(),
+        name: request.provider.clone(),
+    }];
+    ws.pricing.env = request.env.clone();
+    ws.pricing.usage = request.usage.clone();
+    ws.pricing.quotes = vec![Quote {
+        provider: SELF.into(),
+        ..quote.clone()
+    }];
+    ws.raci = request.raci.clone();
+    ws
+}
+
+fn unsaved(why: String) -> String {
+    format!("{why} Your answers stay on this page; send them before you close it.")
+}
+
+#[component]
+pub fn ProviderPage(request: Request) -> impl IntoView {
+    let mut start = drafts::load(&request.id).unwrap_or_else(|| Response::blank(&request));
+    // A re-sent request keeps its id: the draft carries on, answering the latest version.
+    start.request_sum = request.sum();
+    start.provider = request.provider.clone();
+    let response = RwSignal::new(start);
+    let lib = Lib(RwSignal::new(Library::new(one_quote(
+        &request,
+        &response.with_untracked(|r| r.quote.clone()),
+    ))));
+    let draft = Draft {
+        request: StoredValue::new(request),
+        response,
+    };
+    provide_context(draft);
+    provide_context(lib);
+    let doc = PricingDoc::new(lib);
+    provide_context(doc);
+    let cmp = Memo::new(move |_| {
+        lib.0.with(|l| {
+            let ws = l.active();
+            compare(&ws.pricing, &ws.profile, &ws.providers, &msp_duties(ws))
+        })
+    });
+    provide_context(Cmp(cmp));
+    Effect::new(move |_| {
+        let quote = lib.0.with(|l| l.active().pricing.quote(SELF).cloned());
+        if let Some(quote) = quote {
+            let quote = Quote {
+                provider: String::new(),
+                ..quote
+            };
+            response.update(|r| {
+                if r.quote != quote {
+                    r.quote = quote;
+                }
+            });
+        }
+    });
+    let save_error = RwSignal::new(None::<String>);
+    Effect::new(move |_| save_error.set(response.with(drafts::save).err()));
+    view! {
+        <div class="proposal">
+            <about::About />
+            <about::ProgressLine />
+            <p class="field-error" role="alert">
+                {move || save_error.get().map(unsaved)}
+            </p>
+            <section class="panel" aria-labelledby="proposal-quote">
+                <h2 id="proposal-quote">"1. Your quote"</h2>
+                <p class="hint">
+                    "Choose how you charge, then fill in the rates, fees and terms. For each item \
+                        commonly left out of a contract, say whether your quote includes it and, \
+                        if not, at what rate. The figures below use the buyer's own counts and \
+                        expected use, as their comparison will."
+                </p>
+                <div class="quote-edit">
+                    <ModelFields provider=SELF.to_owned() />
+                    <ContractFields provider=SELF.to_owned() />
+                    <RateCardTable provider=SELF.to_owned() />
+                </div>
+                <h3>"What the buyer's comparison will show"</h3>
+                <QuoteOutcome provider=SELF.to_owned() alone=true />
+            </section>
+            <questions::Questions />
+            <positions::Positions />
+            <send::Send />
+        </div>
+    }
+}

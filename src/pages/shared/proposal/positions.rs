@@ -1,0 +1,212 @@
+//! The proposed RACI, function by function: the provider accepts each row or proposes
+//! other roles and owners, with a reason.
+
+use leptos::prelude::*;
+
+use super::Draft;
+use crate::components::unique_id;
+use crate::domain::proposal::response::{Change, MAX_REASON_CHARS};
+use crate::domain::raci::{Function, Id, Letters, Raci};
+
+/// The letter sets offered for a party in a proposed change, as the grid cycles them.
+const CHOICES: [&str; 6] = ["", "R", "A", "A/R", "C", "I"];
+
+#[component]
+pub fn Positions() -> impl IntoView {
+    let draft = Draft::get();
+    let raci = draft.request.with_value(|r| r.raci.clone());
+    let rows: Vec<Function> = raci.rows().into_iter().cloned().collect();
+    let count = rows.len();
+    let ids: Vec<Id> = rows.iter().map(|f| f.id).collect();
+    let accept_rest = move |_| {
+        draft.edit(|_, r| {
+            for &id in &ids {
+                if r.reply(id).is_none() {
+                    r.set_reply(id, None);
+                }
+            }
+        });
+    };
+    let raci = StoredValue::new(raci);
+    view! {
+        <section class="panel" aria-labelledby="proposal-raci">
+            <h2 id="proposal-raci">{format!("3. Who does what: {count} IT functions")}</h2>
+            <p class="hint">
+                "This is how the buyer proposes to split the work between their team and yours. \
+                    R does the work, A answers for it, C is consulted, I is kept informed. Accept \
+                    each row, or propose a change and say why."
+            </p>
+            <button type="button" class="secondary" on:click=accept_rest>
+                "Accept every row not yet decided"
+            </button>
+            {rows
+                .into_iter()
+                .map(|f| view! { <Row raci=raci function=f /> })
+                .collect_view()}
+        </section>
+    }
+}
+
+#[component]
+fn Row(raci: StoredValue<Raci>, function: Function) -> impl IntoView {
+    let draft = Draft::get();
+    let fid = function.id;
+    let reply = Memo::new(move |_| draft.response.with(|r| r.reply(fid).cloned()));
+    let proposed =
+        raci.with_value(|r| r.describe(&function.roles, function.day_owner, function.night_owner));
+    let seed = Change {
+        roles: function.roles.clone(),
+        day_owner: function.day_owner,
+        night_owner: function.night_owner,
+        reason: String::new(),
+    };
+    let group = unique_id("position");
+    let heading_id = format!("{group}-name");
+    let labelled_by = heading_id.clone();
+    let accept = move |_| draft.edit(|_, r| r.set_reply(fid, None));
+    let seed_for_change = seed.clone();
+    let change = move |_| {
+        let seed = seed_for_change.clone();
+        draft.edit(move |_, r| {
+            if r.reply(fid).and_then(|p| p.change.as_ref()).is_none() {
+                r.set_reply(fid, Some(seed));
+            }
+        });
+    };
+    let accepted = move || reply.with(|r| r.as_ref().is_some_and(|r| r.change.is_none()));
+    let changing = move || reply.with(|r| r.as_ref().is_some_and(|r| r.change.is_some()));
+    view! {
+        <fieldset class="proposal-row" aria-labelledby=labelled_by>
+            <legend id=heading_id>{function.name.clone()}</legend>
+            <p>{proposed}</p>
+            <div class="choice-row">
+                <label>
+                    <input type="radio" name=group.clone() prop:checked=accepted on:change=accept />
+                    " Accept as proposed"
+                </label>
+                <label>
+                    <input type="radio" name=group.clone() prop:checked=changing on:change=change />
+                    " Propose a change"
+                </label>
+            </div>
+            <Show when=changing>
+                <ChangeFields raci=raci function=fid />
+            </Show>
+        </fieldset>
+    }
+}
+
+/// The roles, owners and reason of a proposed change.
+#[component]
+fn ChangeFields(raci: StoredValue<Raci>, function: Id) -> impl IntoView {
+    let draft = Draft::get();
+    let change = Memo::new(move |_| {
+        draft.response.with(|r| {
+            r.reply(function)
+                .and_then(|p| p.change.clone())
+                .unwrap_or_default()
+        })
+    });
+    let edit = move |f: Box<dyn FnOnce(&mut Change)>| {
+        draft.edit(move |_, r| {
+            let mut c = r
+                .reply(function)
+                .and_then(|p| p.change.clone())
+                .unwrap_or_default();
+            f(&mut c);
+            r.set_reply(function, Some(c));
+        });
+    };
+    let parties = raci.with_value(|r| r.parties.clone());
+    let party_fields = parties
+        .iter()
+        .map(|p| {
+            let pid = p.id;
+            let id = unique_id("role");
+            let current =
+                move || change.with(|c| c.roles.get(&pid).copied().unwrap_or_default().label());
+            view! {
+                <div class="field">
+                    <label for=id.clone()>{p.name.clone()}</label>
+                    <select
+                        id=id
+                        on:change=move |ev| {
+                            let typed = event_target_value(&ev);
+                            let letters = Letters::parse(&typed).unwrap_or_default();
+                            edit(Box::new(move |c| {
+                                c.roles.insert(pid, letters);
+                            }));
+                        }
+                    >
+                        {CHOICES
+                            .into_iter()
+                            .map(|l| {
+                                let text = if l.is_empty() { "No role" } else { l };
+                                view! {
+                                    <option value=l selected=move || current() == l>{text}</option>
+                                }
+                            })
+                            .collect_view()}
+                    </select>
+                </div>
+            }
+        })
+        .collect_view();
+    let owner = move |label: &'static str,
+                      get: fn(&Change) -> Option<Id>,
+                      set: fn(&mut Change, Option<Id>)| {
+        let id = unique_id("owner");
+        let options = parties
+            .iter()
+            .map(|p| {
+                let pid = p.id;
+                view! {
+                    <option
+                        value=pid.to_string()
+                        selected=move || change.with(|c| get(c) == Some(pid))
+                    >
+                        {p.name.clone()}
+                    </option>
+                }
+            })
+            .collect_view();
+        view! {
+            <div class="field">
+                <label for=id.clone()>{label}</label>
+                <select
+                    id=id
+                    on:change=move |ev| {
+                        let owner = event_target_value(&ev).parse::<Id>().ok();
+                        edit(Box::new(move |c| set(c, owner)));
+                    }
+                >
+                    <option value="" selected=move || change.with(|c| get(c).is_none())>
+                        "Nobody named"
+                    </option>
+                    {options}
+                </select>
+            </div>
+        }
+    };
+    let reason_id = unique_id("reason");
+    view! {
+        <div class="form-grid">
+            {party_fields}
+            {owner("Owner in business hours", |c| c.day_owner, |c, o| c.day_owner = o)}
+            {owner("Owner after hours", |c| c.night_owner, |c, o| c.night_owner = o)}
+        </div>
+        <div class="field">
+            <label for=reason_id.clone()>"Why this change"</label>
+            <textarea
+                id=reason_id
+                rows="2"
+                maxlength=MAX_REASON_CHARS.to_string()
+                prop:value=move || change.with(|c| c.reason.clone())
+                on:input=move |ev| {
+                    let text = event_target_value(&ev);
+                    edit(Box::new(move |c| c.reason = text));
+                }
+            ></textarea>
+        </div>
+    }
+}

@@ -1,0 +1,126 @@
+//! The buyer's questions: an answer each, an optional self-rating and evidence link.
+
+use leptos::prelude::*;
+
+use super::Draft;
+use crate::components::unique_id;
+use crate::domain::proposal::request::Question;
+use crate::domain::proposal::response::{MAX_ANSWER_CHARS, MAX_EVIDENCE_CHARS};
+
+#[component]
+pub fn Questions() -> impl IntoView {
+    let draft = Draft::get();
+    let questions = draft.request.with_value(|r| r.questions.clone());
+    let count = questions.len();
+    view! {
+        <section class="panel" aria-labelledby="proposal-questions">
+            <h2 id="proposal-questions">{format!("2. The buyer's {count} questions")}</h2>
+            <p class="hint">
+                "Answer in your own words. Under each question is what the buyer will look for \
+                    in a weak, a fair and a strong answer. A rating of your own is optional: the \
+                    buyer sees it beside your answer, and scores you themselves."
+            </p>
+            {questions
+                .into_iter()
+                .map(|q| view! { <QuestionItem question=q /> })
+                .collect_view()}
+        </section>
+    }
+}
+
+#[component]
+fn QuestionItem(question: Question) -> impl IntoView {
+    let draft = Draft::get();
+    let qid = StoredValue::new(question.id.clone());
+    let answer = Memo::new(move |_| {
+        draft
+            .response
+            .with(|r| r.answer(&qid.get_value()).cloned().unwrap_or_default())
+    });
+    let edit = move |change: Box<dyn FnOnce(&mut crate::domain::proposal::Answer)>| {
+        draft.edit(|req, r| {
+            if let Some(a) = r.answer_mut(req, &qid.get_value()) {
+                change(a);
+            }
+        });
+    };
+    let text_id = unique_id("answer");
+    let rating_id = unique_id("rating");
+    let evidence_id = unique_id("evidence");
+    let heading_id = unique_id("question");
+    let labelled_by = heading_id.clone();
+    let a = &question.anchors;
+    let anchors = [("1", &a.one), ("3", &a.three), ("5", &a.five)]
+        .into_iter()
+        .filter(|(_, text)| !text.is_empty())
+        .map(|(n, text)| view! { <li><strong>{n}</strong>": "{text.clone()}</li> })
+        .collect_view();
+    view! {
+        <article class="proposal-question" aria-labelledby=labelled_by>
+            <h3 id=heading_id>
+                {question.name.clone()}
+                <span class="group">{question.group.clone()}</span>
+            </h3>
+            <p>{question.question.clone()}</p>
+            <details>
+                <summary>"What the buyer looks for"</summary>
+                <ul class="anchors">{anchors}</ul>
+            </details>
+            <div class="field">
+                <label for=text_id.clone()>"Your answer"</label>
+                <textarea
+                    id=text_id
+                    rows="3"
+                    maxlength=MAX_ANSWER_CHARS.to_string()
+                    prop:value=move || answer.with(|a| a.text.clone())
+                    on:input=move |ev| {
+                        let text = event_target_value(&ev);
+                        edit(Box::new(move |a| a.text = text));
+                    }
+                ></textarea>
+            </div>
+            <div class="form-grid">
+                <div class="field">
+                    <label for=rating_id.clone()>"Your own rating (optional)"</label>
+                    <select
+                        id=rating_id
+                        on:change=move |ev| {
+                            let rating = event_target_value(&ev).parse::<u8>().ok();
+                            edit(Box::new(move |a| a.rating = rating));
+                        }
+                    >
+                        <option value="" selected=move || answer.with(|a| a.rating.is_none())>
+                            "No rating"
+                        </option>
+                        {(1..=5u8)
+                            .map(|n| {
+                                view! {
+                                    <option
+                                        value=n.to_string()
+                                        selected=move || answer.with(|a| a.rating == Some(n))
+                                    >
+                                        {format!("{n} of 5")}
+                                    </option>
+                                }
+                            })
+                            .collect_view()}
+                    </select>
+                </div>
+                <div class="field">
+                    <label for=evidence_id.clone()>"Evidence link (optional)"</label>
+                    <input
+                        id=evidence_id
+                        type="url"
+                        maxlength=MAX_EVIDENCE_CHARS.to_string()
+                        placeholder="https://"
+                        prop:value=move || answer.with(|a| a.evidence.clone())
+                        on:input=move |ev| {
+                            let text = event_target_value(&ev);
+                            edit(Box::new(move |a| a.evidence = text));
+                        }
+                    />
+                </div>
+            </div>
+        </article>
+    }
+}

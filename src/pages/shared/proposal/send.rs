@@ -1,0 +1,108 @@
+//! Sending the response back: who answered, then a link or a file for the buyer.
+
+use leptos::prelude::*;
+
+use super::Draft;
+use crate::browser::clock::now_ms;
+use crate::browser::download::offer;
+use crate::browser::share::{copy, full_url};
+use crate::browser::state::Notices;
+use crate::chunks;
+use crate::components::link_out::LinkOut;
+use crate::components::unique_id;
+use crate::domain::envelope::{self, Kind};
+use crate::domain::files::slug;
+use crate::domain::proposal::request::MAX_CONTACT_CHARS;
+use crate::domain::share::body::{Sender, SharedDoc};
+
+const NOT_LOADED: &str = "The link maker could not be loaded: you may be offline. Download the file instead, or try again when you are back online.";
+
+#[component]
+pub fn Send() -> impl IntoView {
+    let draft = Draft::get();
+    let notices = expect_context::<Notices>();
+    let made = RwSignal::new(None::<(String, Result<(), String>)>);
+    let error = RwSignal::new(None::<String>);
+    let contact_id = unique_id("contact");
+    // Stamped when sent, so the buyer sees which of two responses is the newer.
+    let stamped = move || {
+        draft.response.update(|r| r.made_ms = now_ms());
+        draft.response.get_untracked()
+    };
+    let make_link = move |_| {
+        let response = stamped();
+        let sender = Sender {
+            by: response.contact.clone(),
+            at_ms: response.made_ms,
+        };
+        error.set(None);
+        leptos::task::spawn_local(async move {
+            match chunks::make_link(SharedDoc::Response(Box::new(response)), sender).await {
+                Ok(text) => {
+                    let url = full_url(&text);
+                    made.set(Some((url.clone(), Ok(()))));
+                    let copied = copy(url.clone()).await;
+                    made.set(Some((url, copied)));
+                }
+                Err(_) => error.set(Some(NOT_LOADED.to_owned())),
+            }
+        });
+    };
+    let download = move |_| {
+        let response = stamped();
+        let name = format!("splitline-response-{}.json", slug(&response.provider));
+        offer(
+            notices,
+            &name,
+            "application/json",
+            &envelope::encode_pretty(Kind::Response, &response),
+        );
+    };
+    let unfinished = Memo::new(move |_| {
+        draft
+            .request
+            .with_value(|req| draft.response.with(|r| r.progress(req)))
+    });
+    let left = move || {
+        let p = unfinished.get();
+        let (done, of) = p.done();
+        (done < of).then(|| {
+            format!(
+                "{} of {of} parts are still open. You can send now: the buyer sees what you left open, and you can send a newer response later from this browser.",
+                of - done
+            )
+        })
+    };
+    view! {
+        <section class="panel" aria-labelledby="proposal-send">
+            <h2 id="proposal-send">"4. Send your response"</h2>
+            <div class="field">
+                <label for=contact_id.clone()>"Your name and how to reach you"</label>
+                <input
+                    id=contact_id
+                    type="text"
+                    autocomplete="name"
+                    maxlength=MAX_CONTACT_CHARS.to_string()
+                    prop:value=move || draft.response.with(|r| r.contact.clone())
+                    on:input=move |ev| {
+                        let text = event_target_value(&ev);
+                        draft.response.update(|r| r.contact = text);
+                    }
+                />
+            </div>
+            {move || left().map(|t| view! { <p class="hint">{t}</p> })}
+            <div class="button-row">
+                <button type="button" on:click=make_link>"Copy the response link"</button>
+                <button type="button" class="secondary" on:click=download>
+                    "Download the response file"
+                </button>
+            </div>
+            <p class="field-error" role="alert">{move || error.get()}</p>
+            <LinkOut made=made label="Response link" />
+            <p class="hint">
+                "Send the link or the file to the buyer by email or chat. They open it in \
+                    Splitline and see your quote, answers and changes beside their own work."
+            </p>
+        </section>
+    }
+}

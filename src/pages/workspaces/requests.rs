@@ -1,0 +1,239 @@
+//! Requests for proposal: one link or file per provider, carrying what the buyer
+//! chooses to disclose, the counts, the scorecard's questions and the proposed RACI.
+//! Answers come back through the file import below or a response link.
+
+use leptos::prelude::*;
+
+use crate::browser::clock::{format_time, fresh_id, now_ms};
+use crate::browser::download::offer;
+use crate::browser::share::{copy, full_url};
+use crate::browser::state::{Lib, Notices};
+use crate::chunks;
+use crate::components::link_out::LinkOut;
+use crate::components::unique_id;
+use crate::domain::envelope::{self, Kind};
+use crate::domain::files::slug;
+use crate::domain::proposal::request::{
+    Disclose, Masked, Request, MAX_CONTACT_CHARS, MAX_NOTE_CHARS,
+};
+use crate::domain::share::body::{Sender, SharedDoc};
+use crate::domain::text::and_list;
+
+const NOT_LOADED: &str = "The link maker could not be loaded: you may be offline. Download the file instead, or try again when you are back online.";
+
+/// Builds the request to `provider` and records it as sent (keeping the id of one sent
+/// before, so its answers still match). `Err` is a sentence to show.
+fn make(lib: Lib, provider: &str, disclose: &Disclose) -> Result<(Request, Vec<Masked>), String> {
+    let mut made = Err(String::new());
+    lib.update_active(|ws| {
+        let id = ws.request_id(provider, || format!("{}{}", fresh_id(), fresh_id()));
+        made = Request::of(ws, provider, id, now_ms(), disclose);
+        if let Ok((request, _)) = &made {
+            ws.note_sent(provider, request);
+        }
+    });
+    made.map_err(|why| format!("The request could not be made: {why}."))
+}
+
+fn masked_text(masked: &[Masked]) -> Option<String> {
+    let places: Vec<&str> = masked.iter().map(|m| m.0.as_str()).collect();
+    (!places.is_empty()).then(|| {
+        format!(
+            "Other providers' names were replaced by “another provider” in {}. Check the request reads well.",
+            and_list(&places)
+        )
+    })
+}
+
+fn company_label(name: &str) -> String {
+    match name {
+        "" => "Name your company (set its name in the profile above)".to_owned(),
+        name => format!("Name your company ({name}); otherwise only its industry and size"),
+    }
+}
+
+#[component]
+pub fn Requests() -> impl IntoView {
+    let lib = Lib::get();
+    let notices = expect_context::<Notices>();
+    let company = RwSignal::new(true);
+    let contact = RwSignal::new(String::new());
+    let note = RwSignal::new(String::new());
+    let made = RwSignal::new(None::<(String, Result<(), String>)>);
+    let message = RwSignal::new(None::<String>);
+    let error = RwSignal::new(None::<String>);
+    let disclose = move || Disclose {
+        company: company.get_untracked(),
+        contact: contact.get_untracked(),
+        note: note.get_untracked(),
+    };
+    let providers = Memo::new(move |_| {
+        lib.0.with(|l| {
+            let ws = l.active();
+            ws.providers
+                .iter()
+                .map(|p| p.id.clone())
+                .collect::<Vec<_>>()
+        })
+    });
+    let company_name = move || {
+        lib.0
+            .with(|l| l.active().profile.company_name.trim().to_owned())
+    };
+    let link = move |provider: String| {
+        error.set(None);
+        made.set(None);
+        match make(lib, &provider, &disclose()) {
+            Err(why) => error.set(Some(why)),
+            Ok((request, masked)) => {
+                message.set(Some(masked_text(&masked).unwrap_or_default()));
+                let sender = Sender {
+                    by: request.buyer.contact.clone(),
+                    at_ms: request.made_ms,
+                };
+                leptos::task::spawn_local(async move {
+                    match chunks::make_link(SharedDoc::Request(Box::new(request)), sender).await {
+                        Ok(text) => {
+                            let url = full_url(&text);
+                            made.set(Some((url.clone(), Ok(()))));
+                            let copied = copy(url.clone()).await;
+                            made.set(Some((url, copied)));
+                        }
+                        Err(_) => error.set(Some(NOT_LOADED.to_owned())),
+                    }
+                });
+            }
+        }
+    };
+    let file = move |provider: String| {
+        error.set(None);
+        match make(lib, &provider, &disclose()) {
+            Err(why) => error.set(Some(why)),
+            Ok((request, masked)) => {
+                message.set(masked_text(&masked));
+                let name = format!("splitline-request-{}.json", slug(&request.provider));
+                offer(
+                    notices,
+                    &name,
+                    "application/json",
+                    &envelope::encode_pretty(Kind::Request, &request),
+                );
+            }
+        }
+    };
+    let company_id = unique_id("disclose-company");
+    let contact_id = unique_id("request-contact");
+    let note_id = unique_id("request-note");
+    view! {
+        <section class="panel" aria-labelledby="requests-title">
+            <h2 id="requests-title">"Requests for proposal"</h2>
+            <p class="hint">
+                "Send each provider a link or a file that asks for their quote, their answers to \
+                    your scorecard's questions and their position on your RACI. They answer in \
+                    their own browser, with no account, and send a response back for you to import \
+                    here. A request never carries your weights, scores, notes, other providers or \
+                    their prices."
+            </p>
+            <div class="form-grid">
+                <div class="field checkbox">
+                    <input
+                        id=company_id.clone()
+                        type="checkbox"
+                        prop:checked=move || company.get()
+                        on:change=move |ev| company.set(event_target_checked(&ev))
+                    />
+                    <label for=company_id>
+                        {move || company_label(&company_name())}
+                    </label>
+                </div>
+                <div class="field">
+                    <label for=contact_id.clone()>"Your name and how to reach you"</label>
+                    <input
+                        id=contact_id
+                        type="text"
+                        autocomplete="email"
+                        maxlength=MAX_CONTACT_CHARS.to_string()
+                        prop:value=move || contact.get()
+                        on:input=move |ev| contact.set(event_target_value(&ev))
+                    />
+                </div>
+            </div>
+            <div class="field">
+                <label for=note_id.clone()>"Note to the providers (deadline, call dates)"</label>
+                <textarea
+                    id=note_id
+                    rows="2"
+                    maxlength=MAX_NOTE_CHARS.to_string()
+                    prop:value=move || note.get()
+                    on:input=move |ev| note.set(event_target_value(&ev))
+                ></textarea>
+            </div>
+            <Show
+                when=move || providers.with(|p| !p.is_empty())
+                fallback=|| {
+                    view! {
+                        <p class="hint">
+                            "Add the providers you are evaluating, in the scorecard or the \
+                                pricing comparison, to send them requests."
+                        </p>
+                    }
+                }
+            >
+                <ul class="request-list">
+                    <For each=move || providers.get() key=String::clone let(id)>
+                        <RequestRow
+                            id=id
+                            on_link=Callback::new(link)
+                            on_file=Callback::new(file)
+                        />
+                    </For>
+                </ul>
+            </Show>
+            <p class="field-error" role="alert">{move || error.get()}</p>
+            {move || {
+                message
+                    .get()
+                    .filter(|m| !m.is_empty())
+                    .map(|m| view! { <p class="notice warning">{m}</p> })
+            }}
+            <LinkOut made=made label="Request link" />
+        </section>
+    }
+}
+
+/// One provider: when its request was sent, and the link and file buttons.
+#[component]
+fn RequestRow(id: String, on_link: Callback<String>, on_file: Callback<String>) -> impl IntoView {
+    let lib = Lib::get();
+    let pid = StoredValue::new(id);
+    let name = Memo::new(move |_| {
+        lib.0.with(|l| {
+            let ws = l.active();
+            ws.providers
+                .iter()
+                .find(|p| p.id == pid.get_value())
+                .map(|p| p.name.clone())
+                .unwrap_or_default()
+        })
+    });
+    let status = move || {
+        lib.0.with(|l| match l.active().sent(&pid.get_value()) {
+            Some(s) => format!(" Sent {}.", format_time(s.made_ms)),
+            None => " Not sent yet.".to_owned(),
+        })
+    };
+    view! {
+        <li>
+            <strong>{name}</strong>
+            <span class="hint">{status}</span>
+            <button type="button" on:click=move |_| on_link.run(pid.get_value())>
+                "Copy request link"
+                <span class="visually-hidden">{move || format!(" for {}", name.get())}</span>
+            </button>
+            <button type="button" class="secondary" on:click=move |_| on_file.run(pid.get_value())>
+                "Download request file"
+                <span class="visually-hidden">{move || format!(" for {}", name.get())}</span>
+            </button>
+        </li>
+    }
+}

@@ -1,0 +1,120 @@
+//! Providers' counter-proposals from their responses, function by function: the row as
+//! it is and as the provider would have it, with its reason. Accepting or rejecting is a
+//! RACI edit, so Undo takes it back like any other.
+
+use leptos::prelude::*;
+
+use super::ctx::Editor;
+use crate::browser::state::Lib;
+use crate::domain::raci::{Counter, RaciEdit};
+
+/// One counter-proposal as shown: function, provider, both rows in words, the reason.
+#[derive(Clone, PartialEq)]
+struct Shown {
+    provider: String,
+    provider_name: String,
+    function: u32,
+    function_name: String,
+    yours: String,
+    theirs: String,
+    reason: String,
+}
+
+#[component]
+pub fn Redline() -> impl IntoView {
+    let editor = Editor::get();
+    let lib = Lib::get();
+    let shown = Memo::new(move |_| {
+        let names = lib.0.with(|l| l.active().providers.clone());
+        editor.with(|raci| {
+            raci.redline
+                .iter()
+                .filter_map(|c: &Counter| {
+                    let f = raci.function(c.function)?;
+                    Some(Shown {
+                        provider: c.provider.clone(),
+                        provider_name: names
+                            .iter()
+                            .find(|p| p.id == c.provider)
+                            .map(|p| p.name.clone())?,
+                        function: f.id,
+                        function_name: f.name.clone(),
+                        yours: raci.describe(&f.roles, f.day_owner, f.night_owner),
+                        theirs: raci.describe(&c.roles, c.day_owner, c.night_owner),
+                        reason: c.reason.clone(),
+                    })
+                })
+                .collect::<Vec<_>>()
+        })
+    });
+    view! {
+        <Show when=move || shown.with(|s| !s.is_empty())>
+            <section class="panel redline no-print" aria-labelledby="redline-title">
+                <h2 id="redline-title">
+                    {move || format!("Changes proposed by providers ({})", shown.with(Vec::len))}
+                </h2>
+                <p class="hint">
+                    "From the responses to your requests for proposal. Accepting one makes it the \
+                        function's row; rejecting keeps yours. Undo takes either back."
+                </p>
+                <For
+                    each=move || shown.get()
+                    key=|s| (s.provider.clone(), s.function, s.theirs.clone(), s.yours.clone())
+                    let(s)
+                >
+                    <CounterItem shown=s />
+                </For>
+            </section>
+        </Show>
+    }
+}
+
+#[component]
+fn CounterItem(shown: Shown) -> impl IntoView {
+    let editor = Editor::get();
+    let (provider, function) = (shown.provider.clone(), shown.function);
+    let who = shown.provider_name.clone();
+    let accept = {
+        let (provider, who) = (provider.clone(), who.clone());
+        move |_| {
+            let edit = RaciEdit::AcceptCounter {
+                provider: provider.clone(),
+                function,
+            };
+            if editor.apply(edit).is_ok() {
+                editor.say(format!("Accepted {who}'s change. Ctrl+Z takes it back."));
+            }
+        }
+    };
+    let reject = {
+        let who = who.clone();
+        move |_| {
+            let edit = RaciEdit::RejectCounter {
+                provider: provider.clone(),
+                function,
+            };
+            if editor.apply(edit).is_ok() {
+                editor.say(format!("Rejected {who}'s change. Ctrl+Z takes it back."));
+            }
+        }
+    };
+    let reason = (!shown.reason.is_empty()).then(|| shown.reason.clone());
+    view! {
+        <article class="counter" aria-label=format!("{}: {}'s change", shown.function_name, who)>
+            <h3>{shown.function_name.clone()}</h3>
+            <dl>
+                <dt>"Yours"</dt>
+                <dd>{shown.yours.clone()}</dd>
+                <dt>{format!("{who}'s")}</dt>
+                <dd class="theirs">{shown.theirs.clone()}</dd>
+                {reason.map(|r| view! { <dt>"Why"</dt><dd>{r}</dd> })}
+            </dl>
+            <div class="button-row">
+                <button type="button" on:click=accept>
+                    {format!("Accept {who}'s")}
+                </button>
+                <button type="button" class="secondary" on:click=reject>"Reject"</button>
+            </div>
+        </article>
+    }
+}

@@ -1,0 +1,165 @@
+// Requests for proposal without a portal: a buyer and two providers, each in their own
+// browser context. The buyer sends two requests; each provider fills in a quote, answers
+// a question, proposes one RACI change and sends a response (one as a link, one as a
+// file); the buyer brings both in: the pricing comparison ranks the quotes, the scorecard
+// shows each provider's answer beside the question, and the RACI shows the redline, where
+// accepting and rejecting work with undo.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { APP_URL, appReady, axeViolations, launch, openPage } from './helpers.mjs';
+import { openTab } from './scorecard-helpers.mjs';
+
+let browser;
+before(async () => {
+  browser = await launch();
+});
+after(() => browser.close());
+
+async function addQuote(page, name) {
+  const select = page.getByRole('combobox', { name: 'Provider' });
+  if (await select.count()) await select.selectOption({ label: 'A new provider…' });
+  await page.getByRole('textbox', { name: 'New provider name' }).fill(name);
+  await page.getByRole('button', { name: 'Add quote' }).click();
+  await page.getByRole('article', { name }).waitFor();
+}
+
+/** The buyer's workspace: the co-managed RACI, two providers, a company name. */
+async function buyerSetUp(page) {
+  await page.goto(`${APP_URL}#/raci`);
+  await page.getByRole('button', { name: /Start from the co-managed template/ }).first().click();
+  await page.getByRole('grid').first().waitFor();
+  await page.goto(`${APP_URL}#/pricing`);
+  await addQuote(page, 'Harbor IT');
+  await addQuote(page, 'Crest MSP');
+  await page.goto(`${APP_URL}#/workspaces`);
+  await page.getByRole('textbox', { name: 'Company name' }).fill('Acme Legal');
+  await page.getByRole('textbox', { name: 'Your name and how to reach you' }).fill('Dana, dana@acme.example');
+  await page.getByRole('textbox', { name: 'Note to the providers (deadline, call dates)' }).fill('Answers by Friday, please.');
+}
+
+async function requestLink(page, provider, previous = '') {
+  await page.getByRole('button', { name: `Copy request link for ${provider}` }).click();
+  const field = page.getByRole('textbox', { name: 'Request link' });
+  await page.waitForFunction((p) => {
+    const value = document.querySelector('.share-link')?.value ?? '';
+    return value.includes('#/s/1q') && value !== p;
+  }, previous);
+  const link = await field.inputValue();
+  await page.locator('.request-list li').filter({ hasText: provider }).getByText(/Sent \d/).waitFor();
+  return link;
+}
+
+/** A provider fills in its response; returns its page. */
+async function answer(context, link, { rate, text, rating, changeRow, contact }) {
+  const page = await openPage(context, link);
+  await page.getByRole('heading', { level: 1, name: /Request for proposal to / }).waitFor();
+  await page.getByRole('textbox', { name: 'Rate per user a month' }).fill(rate);
+  await page.getByRole('textbox', { name: 'Your answer' }).first().fill(text);
+  await page.getByRole('combobox', { name: 'Your own rating (optional)' }).first().selectOption(rating);
+  await page.getByRole('textbox', { name: 'Evidence link (optional)' }).first().fill('https://example.com/raci-sample.pdf');
+  const row = page.locator('fieldset.proposal-row').nth(changeRow);
+  await row.getByRole('radio', { name: 'Propose a change' }).check();
+  await row.getByRole('combobox', { name: 'MSP' }).selectOption('C');
+  await row.getByRole('textbox', { name: 'Why this change' }).fill('We advise; your team decides.');
+  await page.getByRole('button', { name: 'Accept every row not yet decided' }).click();
+  await page.getByRole('textbox', { name: 'Your name and how to reach you' }).fill(contact);
+  await page.getByText(/parts done: quote filled in, 1 of 34 questions answered, (\d+) of \1 RACI functions decided/).waitFor();
+  return page;
+}
+
+test('a buyer and two providers complete a request round: quotes ranked, answers beside the questions, RACI redline with undo', async () => {
+  const buyerContext = await browser.newContext();
+  const buyer = await openPage(buyerContext);
+  await buyerSetUp(buyer);
+  const linkA = await requestLink(buyer, 'Harbor IT');
+  const linkB = await requestLink(buyer, 'Crest MSP', linkA);
+  assert.ok(linkA.length < 2000, `a typical request link fits an email (${linkA.length})`);
+
+  // Provider A, in its own browser: answers, then sends a link.
+  const contextA = await browser.newContext();
+  const a = await answer(contextA, linkA, { rate: '95', text: 'Yes: a RACI schedule is part of our contract.', rating: '4', changeRow: 1, contact: 'Sam at Harbor' });
+  const body = await a.locator('main').textContent();
+  assert.ok(body.includes('Acme Legal') && body.includes('Answers by Friday'), 'the provider sees who asks and the note');
+  assert.ok(!body.includes('Crest'), 'a request never names the other provider');
+  assert.deepEqual(await axeViolations(a), []);
+  // The draft survives a reload.
+  await a.reload();
+  assert.equal(await a.getByRole('textbox', { name: 'Your answer' }).first().inputValue(), 'Yes: a RACI schedule is part of our contract.');
+  await a.getByRole('button', { name: 'Copy the response link' }).click();
+  await a.waitForFunction(() => document.querySelector('.share-link')?.value.includes('#/s/1a'));
+  const responseA = await a.getByRole('textbox', { name: 'Response link' }).inputValue();
+  assert.deepEqual(a.errors, []);
+
+  // Provider B: answers, then sends a file.
+  const contextB = await browser.newContext({ acceptDownloads: true });
+  const b = await answer(contextB, linkB, { rate: '120', text: 'Patch failures are ours, day and night.', rating: '5', changeRow: 2, contact: 'Lee at Crest' });
+  const [download] = await Promise.all([
+    b.waitForEvent('download'),
+    b.getByRole('button', { name: 'Download the response file' }).click(),
+  ]);
+  const fileB = await download.path();
+  assert.deepEqual(b.errors, []);
+
+  // A response opened in a browser that never sent the request is refused, clearly.
+  const stranger = await openPage(await browser.newContext(), responseA);
+  await stranger.getByText('not sent from this workspace', { exact: false }).waitFor();
+
+  // The buyer brings in A's link, after its preview.
+  await buyer.goto(responseA);
+  await buyer.getByRole('heading', { name: "Harbor IT's response to your request" }).waitFor();
+  await buyer.getByText('1 proposed RACI change for you to accept or reject', { exact: false }).waitFor();
+  await buyer.getByRole('button', { name: /Bring it into/ }).click();
+  await buyer.waitForURL(/#\/pricing$/);
+  await appReady(buyer);
+
+  // And B's file, through the workspace's file import.
+  await buyer.goto(`${APP_URL}#/workspaces`);
+  await buyer.getByLabel('Import a Splitline file', { exact: false }).setInputFiles(fileB);
+  await buyer.getByRole('heading', { name: "Crest MSP's response to your request" }).waitFor();
+  await buyer.getByRole('button', { name: /Bring it into/ }).click();
+  await buyer.waitForURL(/#\/pricing$/);
+  await appReady(buyer);
+
+  // Pricing: both quotes ranked, Harbor (95) cheaper than Crest (120).
+  const rank = (name) => buyer.getByRole('article', { name }).locator('.figures > div').filter({ hasText: 'Rank by total' }).locator('dd');
+  await buyer.waitForFunction(() => document.querySelectorAll('.quote-card').length === 2);
+  assert.equal((await rank('Harbor IT').textContent()).trim(), '1 of 2');
+  assert.equal((await rank('Crest MSP').textContent()).trim(), '2 of 2');
+
+  // Scorecard: each provider's answer beside the question, in the detail and in call mode.
+  await buyer.goto(`${APP_URL}#/scorecard`);
+  await openTab(buyer, 'Scores');
+  await buyer.getByRole('textbox', { name: 'Written RACI with named owners Harbor IT' }).click();
+  const claimA = buyer.getByRole('complementary', { name: "Harbor IT's answer" });
+  await claimA.getByText('Yes: a RACI schedule is part of our contract.').waitFor();
+  await claimA.getByText('Their own rating: 4 of 5 (their claim, not your score).').waitFor();
+  assert.equal(await claimA.getByRole('link').getAttribute('href'), 'https://example.com/raci-sample.pdf');
+  await buyer.getByRole('textbox', { name: 'Written RACI with named owners Crest MSP' }).click();
+  await buyer.getByRole('complementary', { name: "Crest MSP's answer" }).getByText('Patch failures are ours, day and night.').waitFor();
+  // A self-rating never becomes a score.
+  assert.equal(await buyer.getByRole('textbox', { name: 'Written RACI with named owners Harbor IT' }).inputValue(), '');
+  await openTab(buyer, 'Call mode');
+  await buyer.getByRole('complementary', { name: /'s answer$/ }).waitFor();
+
+  // RACI: the redline, one change from each provider.
+  await buyer.goto(`${APP_URL}#/raci`);
+  const redline = buyer.getByRole('region', { name: /Changes proposed by providers/ });
+  await redline.getByRole('heading', { name: 'Changes proposed by providers (2)' }).waitFor();
+  const harborChange = redline.getByRole('article', { name: /Harbor IT's change/ });
+  const before = await harborChange.locator('dd').first().textContent();
+  const theirs = await harborChange.locator('dd.theirs').textContent();
+  assert.notEqual(before, theirs);
+  await harborChange.getByRole('button', { name: "Accept Harbor IT's" }).click();
+  await redline.getByRole('heading', { name: 'Changes proposed by providers (1)' }).waitFor();
+  await redline.getByRole('article', { name: /Crest MSP's change/ }).getByRole('button', { name: 'Reject' }).click();
+  await redline.waitFor({ state: 'detached' });
+  // Undo brings back the rejected change, then the accepted one with the old row.
+  await buyer.getByRole('button', { name: 'Undo' }).click();
+  await buyer.getByRole('heading', { name: 'Changes proposed by providers (1)' }).waitFor();
+  await buyer.getByRole('button', { name: 'Undo' }).click();
+  await buyer.getByRole('heading', { name: 'Changes proposed by providers (2)' }).waitFor();
+  const restored = buyer.getByRole('article', { name: /Harbor IT's change/ });
+  assert.equal(await restored.locator('dd').first().textContent(), before);
+  assert.deepEqual(await axeViolations(buyer), []);
+  assert.deepEqual(buyer.errors, []);
+});
