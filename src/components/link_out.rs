@@ -5,11 +5,38 @@
 use leptos::prelude::*;
 
 use super::unique_id;
+use crate::browser::share::{copy, full_url};
+use crate::chunks;
 use crate::domain::input::group;
+use crate::domain::share::body::{Sender, SharedDoc};
 use crate::domain::share::link::Reach;
 
-/// A made link, or the sentence saying why it was not made.
+/// A made link and whether copying it worked (the error is a sentence to show).
 pub type Made = Option<(String, Result<(), String>)>;
+
+/// Said when the link maker cannot be fetched.
+pub const NOT_LOADED: &str = "The link maker could not be loaded: you may be offline. Download the file instead, or try again when you are back online.";
+
+/// Makes the link that carries `doc` (the codec is in the shared-link chunk, fetched on
+/// the first call), shows it in `made` and copies it; `error` says when it was not made.
+pub fn make_and_copy(
+    doc: SharedDoc,
+    sender: Sender,
+    made: RwSignal<Made>,
+    error: RwSignal<Option<String>>,
+) {
+    leptos::task::spawn_local(async move {
+        match chunks::make_link(doc, sender).await {
+            Ok(text) => {
+                let url = full_url(&text);
+                made.set(Some((url.clone(), Ok(()))));
+                let copied = copy(url.clone()).await;
+                made.set(Some((url, copied)));
+            }
+            Err(_) => error.set(Some(NOT_LOADED.to_owned())),
+        }
+    });
+}
 
 #[component]
 pub fn LinkOut(

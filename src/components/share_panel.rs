@@ -3,16 +3,11 @@
 
 use leptos::prelude::*;
 
+use super::link_out::{make_and_copy, LinkOut, Made};
 use super::unique_id;
 use crate::browser::clock::now_ms;
-use crate::browser::share::{copy, full_url};
 use crate::browser::state::{Lib, Session};
-use crate::chunks;
-use crate::domain::input::group;
 use crate::domain::share::body::{Sender, SharedDoc};
-use crate::domain::share::link::Reach;
-
-const NOT_LOADED: &str = "The link maker could not be loaded: you may be offline. Download the JSON file instead, or try again when you are back online.";
 
 /// Share a document: a link that carries it (copied to the clipboard), its length and
 /// where it survives pasting, and the JSON file for when the link is too long.
@@ -32,10 +27,10 @@ pub fn SharePanel(
 ) -> impl IntoView {
     let session = Session::get();
     let lib = Lib::get();
-    let link = RwSignal::new(None::<String>);
+    let made = RwSignal::new(Made::None);
+    let error = RwSignal::new(None::<String>);
     // The sender and document of the link on show, to tell when later edits outdate it.
-    let made = RwSignal::new(None::<(Sender, SharedDoc)>);
-    let copied = RwSignal::new(None::<Result<(), String>>);
+    let shown = RwSignal::new(None::<(Sender, SharedDoc)>);
     let name_id = unique_id("sharer");
     let title_id = unique_id("share-title");
     let labelled_by = title_id.clone();
@@ -48,44 +43,23 @@ pub fn SharePanel(
             at_ms: now_ms(),
         };
         let shared = doc.run(sender.clone());
-        // The link codec is in the share chunk, fetched on the first click.
-        leptos::task::spawn_local(async move {
-            match chunks::make_link(shared.clone(), sender.clone()).await {
-                Ok(text) => {
-                    let url = full_url(&text);
-                    made.set(Some((sender, shared)));
-                    link.set(Some(url.clone()));
-                    copied.set(None);
-                    copied.set(Some(copy(url).await));
-                }
-                Err(_) => copied.set(Some(Err(NOT_LOADED.to_owned()))),
-            }
-        });
+        error.set(None);
+        shown.set(Some((sender.clone(), shared.clone())));
+        make_and_copy(shared, sender, made, error);
     };
     // Compared only while a link is on show, after an edit of the workspace; a change to
     // another tool's document leaves this one equal and says nothing.
     let outdated = Memo::new(move |_| {
         lib.0.with(|l| l.active().updated_ms);
-        made.with(|m| {
-            m.as_ref()
-                .is_some_and(|(sender, shared)| doc.run(sender.clone()) != *shared)
-        })
+        made.with(Option::is_some)
+            && shown.with(|m| {
+                m.as_ref()
+                    .is_some_and(|(sender, shared)| doc.run(sender.clone()) != *shared)
+            })
     });
     let outdated_text = format!(
         "You have changed the {what} since this link was made: it still holds the earlier version. Copy a new link to share the changes."
     );
-    let length = move || link.get().map(|l| l.chars().count()).unwrap_or(0);
-    let summary = move || {
-        let copied_text = match copied.get() {
-            Some(Ok(())) => "Link copied. ",
-            Some(Err(_)) | None => "",
-        };
-        format!(
-            "{copied_text}It is {} characters long. {}",
-            group(length() as i64),
-            Reach::of(length()).message()
-        )
-    };
     view! {
         <section class="panel share-panel" aria-labelledby=labelled_by>
             <h2 id=title_id>{format!("Share this {what}")}</h2>
@@ -139,30 +113,10 @@ pub fn SharePanel(
                     "Download JSON file"
                 </button>
             </div>
-            {move || {
-                copied.get().and_then(|r| r.err()).map(|e| view! { <p class="field-error">{e}</p> })
-            }}
-            <Show when=move || link.get().is_some()>
-                <p
-                    role="status"
-                    class=move || match Reach::of(length()) {
-                        Reach::Everywhere => "share-reach ok",
-                        _ => "share-reach warn",
-                    }
-                >
-                    {summary}
-                </p>
-                <label class="visually-hidden" for="share-link-text">
-                    "Share link"
-                </label>
-                <input
-                    id="share-link-text"
-                    class="share-link"
-                    type="text"
-                    readonly
-                    prop:value=move || link.get().unwrap_or_default()
-                />
-            </Show>
+            <p class="field-error" role="alert">
+                {move || error.get()}
+            </p>
+            <LinkOut made=made label="Share link" />
             <Show when=move || outdated.get()>
                 <p class="share-reach warn" role="status">
                     {outdated_text.clone()}

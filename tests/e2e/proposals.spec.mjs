@@ -90,9 +90,12 @@ test('a buyer and two providers complete a request round: quotes ranked, answers
   const responseA = await a.getByRole('textbox', { name: 'Response link' }).inputValue();
   assert.deepEqual(a.errors, []);
 
-  // Provider B: answers, then sends a file.
+  // Provider B: answers, makes its link too, and sends the file (the buyer imports that).
   const contextB = await browser.newContext({ acceptDownloads: true });
   const b = await answer(contextB, linkB, { rate: '120', text: 'Patch failures are ours, day and night.', rating: '5', changeRow: 2, contact: 'Lee at Crest' });
+  await b.getByRole('button', { name: 'Copy the response link' }).click();
+  await b.waitForFunction(() => document.querySelector('.share-link')?.value.includes('#/s/1a'));
+  await b.getByText('Short enough for email, Teams and Slack.', { exact: false }).waitFor();
   const [download] = await Promise.all([
     b.waitForEvent('download'),
     b.getByRole('button', { name: 'Download the response file' }).click(),
@@ -119,6 +122,13 @@ test('a buyer and two providers complete a request round: quotes ranked, answers
   await buyer.getByRole('button', { name: /Bring it into/ }).click();
   await buyer.waitForURL(/#\/pricing$/);
   await appReady(buyer);
+
+  // The requests list says both are answered.
+  await buyer.goto(`${APP_URL}#/workspaces`);
+  for (const name of ['Harbor IT', 'Crest MSP']) {
+    await buyer.locator('.request-list li').filter({ hasText: name }).getByText(/Answered \d/).waitFor();
+  }
+  await buyer.goto(`${APP_URL}#/pricing`);
 
   // Pricing: both quotes ranked, Harbor (95) cheaper than Crest (120).
   const rank = (name) => buyer.getByRole('article', { name }).locator('.figures > div').filter({ hasText: 'Rank by total' }).locator('dd');

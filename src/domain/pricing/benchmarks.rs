@@ -224,7 +224,7 @@ pub fn share_flag(base_monthly: Cents, fully_managed_monthly: Cents) -> Option<F
 
 /// Whether the quote has its model's price filled in. A rate of zero is a quote not yet
 /// typed in, not a quote far below the market, so it gets no band or share flags.
-pub(super) fn priced(q: &Quote) -> bool {
+pub fn priced(q: &Quote) -> bool {
     let r = &q.rates;
     match q.model {
         ModelKind::PerUser | ModelKind::Hybrid => r.per_user > 0,

@@ -87,13 +87,7 @@ pub fn check(ws: &Workspace, response: &Response) -> Result<Intake, Refusal> {
             skipped += 1;
             continue;
         };
-        let now = Question {
-            id: criterion.id.clone(),
-            group: criterion.group.clone(),
-            name: criterion.name.clone(),
-            question: criterion.question.clone(),
-            anchors: criterion.anchors.clone(),
-        };
+        let now = Question::from(criterion);
         let earlier_wording = now.sum() != answer.asked;
         if earlier_wording {
             reworded.push(criterion.name.clone());
@@ -127,15 +121,7 @@ pub fn check(ws: &Workspace, response: &Response) -> Result<Intake, Refusal> {
             .filter(|(_, l)| !l.is_empty())
             .map(|(p, l)| (*p, *l))
             .collect();
-        let current: BTreeMap<_, _> = function
-            .roles
-            .iter()
-            .filter(|(_, l)| !l.is_empty())
-            .map(|(p, l)| (*p, *l))
-            .collect();
-        let same = roles == current
-            && change.day_owner == function.day_owner
-            && change.night_owner == function.night_owner;
+        let same = change.same_as(function);
         let parties_exist = roles
             .keys()
             .copied()
@@ -188,6 +174,9 @@ impl Intake {
         }
         ws.scorecard.set_claims(&self.provider, self.claims);
         ws.raci.set_counters(&self.provider, self.counters);
+        if let Some(sent) = ws.requests.iter_mut().find(|s| s.provider == self.provider) {
+            sent.answered_ms = Some(self.made_ms);
+        }
     }
 }
 
@@ -236,6 +225,7 @@ mod tests {
         assert!(!claim.earlier_wording);
         assert_eq!(ws.raci.redline.len(), 1);
         assert_eq!(ws.raci.redline[0].reason, "We advise; your team decides.");
+        assert_eq!(ws.sent("p2").unwrap().answered_ms, Some(1_800_000_500_000));
         // A self-rating is never a score.
         assert_eq!(ws.scorecard.cells.get("p2"), None);
     }

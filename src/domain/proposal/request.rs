@@ -16,7 +16,7 @@ use crate::domain::profile::{Industry, MAX_NAME_CHARS};
 use crate::domain::provider::MAX_PROVIDER_NAME_CHARS;
 use crate::domain::raci::Raci;
 use crate::domain::scorecard::model::{
-    Anchors, MAX_CRITERIA, MAX_NAME_CHARS as MAX_CRITERION_NAME, MAX_TEXT_CHARS,
+    Anchors, Criterion, MAX_CRITERIA, MAX_NAME_CHARS as MAX_CRITERION_NAME, MAX_TEXT_CHARS,
 };
 use crate::domain::share::crc::crc32;
 use crate::domain::workspace::Workspace;
@@ -68,6 +68,18 @@ pub struct Question {
     pub question: String,
     #[serde(default)]
     pub anchors: Anchors,
+}
+
+impl From<&Criterion> for Question {
+    fn from(c: &Criterion) -> Question {
+        Question {
+            id: c.id.clone(),
+            group: c.group.clone(),
+            name: c.name.clone(),
+            question: c.question.clone(),
+            anchors: c.anchors.clone(),
+        }
+    }
 }
 
 impl Question {
@@ -133,18 +145,8 @@ impl Request {
             note: disclose.note.trim().to_owned(),
         };
         hide(&mut buyer.note, "your note".into());
-        let mut questions: Vec<Question> = ws
-            .scorecard
-            .criteria
-            .iter()
-            .map(|c| Question {
-                id: c.id.clone(),
-                group: c.group.clone(),
-                name: c.name.clone(),
-                question: c.question.clone(),
-                anchors: c.anchors.clone(),
-            })
-            .collect();
+        let mut questions: Vec<Question> =
+            ws.scorecard.criteria.iter().map(Question::from).collect();
         for q in &mut questions {
             let place = format!("the question \u{201c}{}\u{201d}", q.name);
             let a = &mut q.anchors;

@@ -8,10 +8,11 @@ use serde::{Deserialize, Serialize};
 
 use super::request::{Request, MAX_CONTACT_CHARS};
 use super::valid_id;
+use crate::domain::pricing::benchmarks::priced;
 use crate::domain::pricing::quote::Quote;
 use crate::domain::pricing::Pricing;
 use crate::domain::provider::MAX_PROVIDER_NAME_CHARS;
-use crate::domain::raci::{Id, Letters};
+use crate::domain::raci::{Function, Id, Letters};
 use crate::domain::scorecard::model::MAX_CRITERIA;
 
 /// An answer's text; 300 characters is a full paragraph, this leaves room for detail.
@@ -76,6 +77,23 @@ pub struct Change {
     #[serde(rename = "night", skip_serializing_if = "Option::is_none")]
     pub night_owner: Option<Id>,
     pub reason: String,
+}
+
+impl Change {
+    /// Whether this proposes the row as it already is: the same letters (a party with
+    /// none counts as absent) and the same owners.
+    pub fn same_as(&self, f: &Function) -> bool {
+        let held = |roles: &BTreeMap<Id, Letters>| {
+            roles
+                .iter()
+                .filter(|(_, l)| !l.is_empty())
+                .map(|(p, l)| (*p, *l))
+                .collect::<Vec<_>>()
+        };
+        held(&self.roles) == held(&f.roles)
+            && self.day_owner == f.day_owner
+            && self.night_owner == f.night_owner
+    }
 }
 
 /// How much of a response is filled in, for the provider's progress bar.
@@ -155,17 +173,7 @@ impl Response {
     }
 
     pub fn progress(&self, request: &Request) -> Progress {
-        let r = &self.quote.rates;
-        let quoted = [
-            r.per_user,
-            r.workstation,
-            r.server,
-            r.network,
-            r.retainer,
-            r.block_rate,
-        ]
-        .iter()
-        .any(|&c| c > 0);
+        let quoted = priced(&self.quote);
         Progress {
             quoted,
             answered: request
@@ -316,6 +324,22 @@ pub(crate) mod tests {
         assert_eq!(r.reply(f).unwrap().change, None);
         r.clear_reply(f);
         assert!(r.reply(f).is_none());
+    }
+
+    #[test]
+    fn a_change_to_the_same_row_is_no_change() {
+        let req = request();
+        let f = &req.raci.functions[2];
+        let mut c = Change {
+            roles: f.roles.clone(),
+            day_owner: f.day_owner,
+            night_owner: f.night_owner,
+            reason: "Fine as it is".into(),
+        };
+        c.roles.insert(9_999, Letters::NONE);
+        assert!(c.same_as(f));
+        c.night_owner = None;
+        assert_eq!(c.same_as(f), f.night_owner.is_none());
     }
 
     #[test]

@@ -17,6 +17,9 @@ pub struct Sent {
     pub made_ms: i64,
     /// `Request::sum` of the version last sent.
     pub sum: u32,
+    /// When the provider sent the response last brought in, if one was.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub answered_ms: Option<i64>,
 }
 
 impl Workspace {
@@ -38,9 +41,16 @@ impl Workspace {
             provider: provider.to_owned(),
             made_ms: request.made_ms,
             sum: request.sum(),
+            answered_ms: None,
         };
         match self.requests.iter_mut().find(|r| r.provider == provider) {
-            Some(old) => *old = sent,
+            // An answer to the earlier version still counts until a newer one comes.
+            Some(old) => {
+                *old = Sent {
+                    answered_ms: old.answered_ms,
+                    ..sent
+                }
+            }
             None => self.requests.push(sent),
         }
     }

@@ -6,10 +6,8 @@ use leptos::prelude::*;
 
 use crate::browser::clock::{format_time, fresh_id, now_ms};
 use crate::browser::download::offer;
-use crate::browser::share::{copy, full_url};
 use crate::browser::state::{Lib, Notices};
-use crate::chunks;
-use crate::components::link_out::LinkOut;
+use crate::components::link_out::{make_and_copy, LinkOut, Made};
 use crate::components::unique_id;
 use crate::domain::envelope::{self, Kind};
 use crate::domain::files::slug;
@@ -18,8 +16,6 @@ use crate::domain::proposal::request::{
 };
 use crate::domain::share::body::{Sender, SharedDoc};
 use crate::domain::text::and_list;
-
-const NOT_LOADED: &str = "The link maker could not be loaded: you may be offline. Download the file instead, or try again when you are back online.";
 
 /// Builds the request to `provider` and records it as sent (keeping the id of one sent
 /// before, so its answers still match). `Err` is a sentence to show.
@@ -59,7 +55,7 @@ pub fn Requests() -> impl IntoView {
     let company = RwSignal::new(true);
     let contact = RwSignal::new(String::new());
     let note = RwSignal::new(String::new());
-    let made = RwSignal::new(None::<(String, Result<(), String>)>);
+    let made = RwSignal::new(Made::None);
     let message = RwSignal::new(None::<String>);
     let error = RwSignal::new(None::<String>);
     let disclose = move || Disclose {
@@ -91,17 +87,7 @@ pub fn Requests() -> impl IntoView {
                     by: request.buyer.contact.clone(),
                     at_ms: request.made_ms,
                 };
-                leptos::task::spawn_local(async move {
-                    match chunks::make_link(SharedDoc::Request(Box::new(request)), sender).await {
-                        Ok(text) => {
-                            let url = full_url(&text);
-                            made.set(Some((url.clone(), Ok(()))));
-                            let copied = copy(url.clone()).await;
-                            made.set(Some((url, copied)));
-                        }
-                        Err(_) => error.set(Some(NOT_LOADED.to_owned())),
-                    }
-                });
+                make_and_copy(SharedDoc::Request(Box::new(request)), sender, made, error);
             }
         }
     };
@@ -135,7 +121,7 @@ pub fn Requests() -> impl IntoView {
                     their prices."
             </p>
             <div class="form-grid">
-                <div class="field checkbox">
+                <div class="request-check">
                     <input
                         id=company_id.clone()
                         type="checkbox"
@@ -218,7 +204,17 @@ fn RequestRow(id: String, on_link: Callback<String>, on_file: Callback<String>) 
     });
     let status = move || {
         lib.0.with(|l| match l.active().sent(&pid.get_value()) {
-            Some(s) => format!(" Sent {}.", format_time(s.made_ms)),
+            Some(s) => match s.answered_ms {
+                Some(at) if at > 0 => format!(
+                    " Sent {}. Answered {}.",
+                    format_time(s.made_ms),
+                    format_time(at)
+                ),
+                _ => format!(
+                    " Sent {}. No response brought in yet.",
+                    format_time(s.made_ms)
+                ),
+            },
             None => " Not sent yet.".to_owned(),
         })
     };

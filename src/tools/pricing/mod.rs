@@ -35,6 +35,16 @@ use crate::domain::workspace::Workspace;
 #[derive(Clone, Copy)]
 pub struct Cmp(pub Memo<Comparison>);
 
+/// The comparison of `lib`'s open workspace, for every view on a page that shows quotes.
+pub fn comparison(lib: Lib) -> Cmp {
+    Cmp(Memo::new(move |_| {
+        lib.0.with(|l| {
+            let ws = l.active();
+            compare(&ws.pricing, &ws.profile, &ws.providers, &msp_duties(ws))
+        })
+    }))
+}
+
 /// The functions the workspace's RACI gives the MSP, for the cross-check.
 pub fn msp_duties(ws: &Workspace) -> Vec<MspDuty> {
     ws.raci.msp_duties()
@@ -73,13 +83,7 @@ pub fn PricingPage() -> impl IntoView {
     let lib = Lib::get();
     let doc = PricingDoc::new(lib);
     provide_context(doc);
-    let cmp = Memo::new(move |_| {
-        lib.0.with(|l| {
-            let ws = l.active();
-            compare(&ws.pricing, &ws.profile, &ws.providers, &msp_duties(ws))
-        })
-    });
-    provide_context(Cmp(cmp));
+    provide_context(comparison(lib));
     view! {
         <PageIntro route=Route::Pricing />
         <div class="pricing">

@@ -16,7 +16,6 @@ use leptos::prelude::*;
 use crate::browser::drafts;
 use crate::browser::state::Lib;
 use crate::domain::library::Library;
-use crate::domain::pricing::compare::compare;
 use crate::domain::pricing::quote::Quote;
 use crate::domain::proposal::{Request, Response};
 use crate::domain::provider::Provider;
@@ -24,7 +23,7 @@ use crate::domain::workspace::Workspace;
 use crate::tools::pricing::quote_card::QuoteOutcome;
 use crate::tools::pricing::quote_fields::{ContractFields, ModelFields};
 use crate::tools::pricing::rate_card::RateCardTable;
-use crate::tools::pricing::{msp_duties, Cmp, PricingDoc};
+use crate::tools::pricing::{comparison, PricingDoc};
 
 /// The quote's provider id inside the page's one-quote workspace.
 const SELF: &str = "you";
@@ -92,13 +91,7 @@ pub fn ProviderPage(request: Request) -> impl IntoView {
     provide_context(lib);
     let doc = PricingDoc::new(lib);
     provide_context(doc);
-    let cmp = Memo::new(move |_| {
-        lib.0.with(|l| {
-            let ws = l.active();
-            compare(&ws.pricing, &ws.profile, &ws.providers, &msp_duties(ws))
-        })
-    });
-    provide_context(Cmp(cmp));
+    provide_context(comparison(lib));
     Effect::new(move |_| {
         let quote = lib.0.with(|l| l.active().pricing.quote(SELF).cloned());
         if let Some(quote) = quote {

@@ -189,7 +189,17 @@ fn ChangeFields(raci: StoredValue<Raci>, function: Id) -> impl IntoView {
         }
     };
     let reason_id = unique_id("reason");
+    // A "change" that changes nothing reaches the buyer as an accepted row.
+    let unchanged = move || {
+        let c = change.get();
+        raci.with_value(|r| r.function(function).is_some_and(|f| c.same_as(f)))
+    };
     view! {
+        <Show when=unchanged>
+            <p class="hint">
+                "This is still the buyer's row: change a role or an owner below, or accept it."
+            </p>
+        </Show>
         <div class="form-grid">
             {party_fields}
             {owner("Owner in business hours", |c| c.day_owner, |c, o| c.day_owner = o)}

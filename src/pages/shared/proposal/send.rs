@@ -5,23 +5,19 @@ use leptos::prelude::*;
 use super::Draft;
 use crate::browser::clock::now_ms;
 use crate::browser::download::offer;
-use crate::browser::share::{copy, full_url};
 use crate::browser::state::Notices;
-use crate::chunks;
-use crate::components::link_out::LinkOut;
+use crate::components::link_out::{make_and_copy, LinkOut, Made};
 use crate::components::unique_id;
 use crate::domain::envelope::{self, Kind};
 use crate::domain::files::slug;
 use crate::domain::proposal::request::MAX_CONTACT_CHARS;
 use crate::domain::share::body::{Sender, SharedDoc};
 
-const NOT_LOADED: &str = "The link maker could not be loaded: you may be offline. Download the file instead, or try again when you are back online.";
-
 #[component]
 pub fn Send() -> impl IntoView {
     let draft = Draft::get();
     let notices = expect_context::<Notices>();
-    let made = RwSignal::new(None::<(String, Result<(), String>)>);
+    let made = RwSignal::new(Made::None);
     let error = RwSignal::new(None::<String>);
     let contact_id = unique_id("contact");
     // Stamped when sent, so the buyer sees which of two responses is the newer.
@@ -36,17 +32,7 @@ pub fn Send() -> impl IntoView {
             at_ms: response.made_ms,
         };
         error.set(None);
-        leptos::task::spawn_local(async move {
-            match chunks::make_link(SharedDoc::Response(Box::new(response)), sender).await {
-                Ok(text) => {
-                    let url = full_url(&text);
-                    made.set(Some((url.clone(), Ok(()))));
-                    let copied = copy(url.clone()).await;
-                    made.set(Some((url, copied)));
-                }
-                Err(_) => error.set(Some(NOT_LOADED.to_owned())),
-            }
-        });
+        make_and_copy(SharedDoc::Response(Box::new(response)), sender, made, error);
     };
     let download = move |_| {
         let response = stamped();
