@@ -6,9 +6,11 @@ use std::collections::BTreeMap;
 
 use super::request::Question;
 use super::response::Response;
+use crate::domain::library::Library;
 use crate::domain::pricing::quote::Quote;
 use crate::domain::raci::Counter;
 use crate::domain::scorecard::claims::Claim;
+use crate::domain::text::and_list;
 use crate::domain::workspace::Workspace;
 
 /// Why a response cannot be brought into this workspace. Nothing is changed.
@@ -163,7 +165,78 @@ pub fn check(ws: &Workspace, response: &Response) -> Result<Intake, Refusal> {
     })
 }
 
+/// The workspace a response belongs in: the open one if it sent the request, else the
+/// one that did, else the open one (whose check then explains the refusal).
+pub fn home<'a>(lib: &'a Library, request: &str) -> &'a str {
+    let sent = |w: &&Workspace| w.requests.iter().any(|s| s.id == request);
+    let active = lib.active();
+    if sent(&active) {
+        return &active.id;
+    }
+    lib.workspaces()
+        .iter()
+        .find(sent)
+        .unwrap_or(active)
+        .id
+        .as_str()
+}
+
+/// The sentence for a response to an earlier version of the request, naming the
+/// questions reworded since (`Intake::earlier`).
+pub fn earlier_text(changed: &[String]) -> String {
+    match changed {
+        [] => "It answers an earlier version of your request: the counts or the RACI have changed since. The answers still apply to the questions as they stand.".to_owned(),
+        [one] => format!("It answers an earlier version of your request: this question changed since they answered it: {one}."),
+        many => format!(
+            "It answers an earlier version of your request: these {} questions changed since they answered them: {}.",
+            many.len(),
+            and_list(many)
+        ),
+    }
+}
+
 impl Intake {
+    /// What bringing the response in adds, one sentence a line, for the preview.
+    pub fn lines(&self) -> Vec<String> {
+        let mut lines = vec![format!(
+            "A quote ({}) for the pricing comparison{}.",
+            self.quote.model.label().to_ascii_lowercase(),
+            if self.replaces_quote {
+                ", replacing the quote you have from them"
+            } else {
+                ""
+            }
+        )];
+        lines.push(match self.claims.len() {
+            0 => "No answers to your questions.".to_owned(),
+            n => format!(
+                "Answers to {n} of your questions, shown beside your scorecard's criteria{}.",
+                if self.replaces_claims {
+                    ", replacing their earlier answers"
+                } else {
+                    ""
+                }
+            ),
+        });
+        lines.push(format!(
+            "{} proposed RACI {} for you to accept or reject, and {} accepted as you proposed.",
+            self.counters.len(),
+            if self.counters.len() == 1 {
+                "change"
+            } else {
+                "changes"
+            },
+            self.accepted
+        ));
+        if self.skipped > 0 {
+            lines.push(format!(
+                "{} answers or positions are about questions or functions no longer in your workspace, and are left out.",
+                self.skipped
+            ));
+        }
+        lines
+    }
+
     /// Puts the quote in the pricing comparison, the answers beside the scorecard's
     /// criteria and the counter-proposals in the RACI's redline, each replacing what
     /// an earlier response of the same provider brought.
@@ -228,6 +301,21 @@ mod tests {
         assert_eq!(ws.sent("p2").unwrap().answered_ms, Some(1_800_000_500_000));
         // A self-rating is never a score.
         assert_eq!(ws.scorecard.cells.get("p2"), None);
+    }
+
+    #[test]
+    fn the_preview_says_what_comes_in_and_where() {
+        let ws = sent();
+        let intake = check(&ws, &response()).unwrap();
+        let lines = intake.lines();
+        assert!(lines[0].starts_with("A quote (per user)"), "{lines:?}");
+        assert!(lines[2].starts_with("1 proposed RACI change"), "{lines:?}");
+        let mut lib = Library::new(workspace());
+        let id = lib.insert(ws);
+        lib.switch("w1");
+        assert_eq!(home(&lib, "0123456789abcdef"), id);
+        assert_eq!(home(&lib, "ffffffffffffffff"), "w1");
+        assert!(earlier_text(&["A".into(), "B".into()]).contains("these 2 questions"));
     }
 
     #[test]

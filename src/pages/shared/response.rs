@@ -6,84 +6,9 @@ use leptos::prelude::*;
 use crate::browser::clock::format_time;
 use crate::browser::share::leave_link_for;
 use crate::browser::state::{Lib, Notices, Tone};
-use crate::domain::library::Library;
-use crate::domain::proposal::intake::{self, Intake};
+use crate::domain::proposal::intake;
 use crate::domain::proposal::Response;
 use crate::domain::route::Route;
-use crate::domain::text::and_list;
-
-/// The workspace a response belongs in: the open one if it sent the request, else the
-/// one that did, else the open one (which then explains the refusal).
-fn home_of(lib: &Library, response: &Response) -> String {
-    let sent = |id: &&str| {
-        lib.get(id)
-            .is_some_and(|w| w.requests.iter().any(|s| s.id == response.request))
-    };
-    let active = lib.active_id();
-    if sent(&active) {
-        return active.to_owned();
-    }
-    lib.workspaces()
-        .iter()
-        .map(|w| w.id.as_str())
-        .find(|id| sent(id))
-        .unwrap_or(active)
-        .to_owned()
-}
-
-/// What the response brings, one sentence a line.
-fn brings(intake: &Intake) -> Vec<String> {
-    let mut lines = vec![format!(
-        "A quote ({}) for the pricing comparison{}.",
-        intake.quote.model.label().to_ascii_lowercase(),
-        if intake.replaces_quote {
-            ", replacing the quote you have from them"
-        } else {
-            ""
-        }
-    )];
-    let answers = intake.claims.len();
-    lines.push(match answers {
-        0 => "No answers to your questions.".to_owned(),
-        n => format!(
-            "Answers to {n} of your questions, shown beside your scorecard's criteria{}.",
-            if intake.replaces_claims {
-                ", replacing their earlier answers"
-            } else {
-                ""
-            }
-        ),
-    });
-    lines.push(format!(
-        "{} proposed RACI {} for you to accept or reject, and {} accepted as you proposed.",
-        intake.counters.len(),
-        if intake.counters.len() == 1 {
-            "change"
-        } else {
-            "changes"
-        },
-        intake.accepted
-    ));
-    if intake.skipped > 0 {
-        lines.push(format!(
-            "{} answers or positions are about questions or functions no longer in your workspace, and are left out.",
-            intake.skipped
-        ));
-    }
-    lines
-}
-
-fn earlier_text(changed: &[String]) -> String {
-    match changed {
-        [] => "It answers an earlier version of your request: the counts or the RACI have changed since. The answers still apply to the questions as they stand.".to_owned(),
-        [one] => format!("It answers an earlier version of your request: this question changed since they answered it: {one}."),
-        many => format!(
-            "It answers an earlier version of your request: these {} questions changed since they answered them: {}.",
-            many.len(),
-            and_list(many)
-        ),
-    }
-}
 
 #[component]
 pub fn ResponsePreview(
@@ -94,7 +19,9 @@ pub fn ResponsePreview(
 ) -> impl IntoView {
     let lib = Lib::get();
     let notices = expect_context::<Notices>();
-    let target = lib.0.with_untracked(|l| home_of(l, &response));
+    let target = lib
+        .0
+        .with_untracked(|l| intake::home(l, &response.request).to_owned());
     let checked = lib.0.with_untracked(|l| {
         let ws = l.get(&target).unwrap_or_else(|| l.active());
         (ws.display_name().to_owned(), intake::check(ws, &response))
@@ -117,11 +44,12 @@ pub fn ResponsePreview(
         }
         .into_any(),
         Ok(intake) => {
-            let lines = brings(&intake)
+            let lines = intake
+                .lines()
                 .into_iter()
                 .map(|l| view! { <li>{l}</li> })
                 .collect_view();
-            let earlier = intake.earlier.as_deref().map(earlier_text);
+            let earlier = intake.earlier.as_deref().map(intake::earlier_text);
             let name = intake.provider_name.clone();
             let pending = StoredValue::new(Some(intake));
             let bring = move |_| {
