@@ -32,6 +32,14 @@ split_point! {
 }
 
 split_point! {
+    /// What the pricing comparison does before its first build (`prepare`).
+    pricing, fn prepare_pricing() -> () {
+        crate::tools::pricing::fmt::warm_up();
+        Ok(())
+    }
+}
+
+split_point! {
     /// The decision brief.
     decision, preload_decision, fn decision_page() -> AnyView {
         Ok(view! { <crate::pages::decision::DecisionPage /> }.into_any())
@@ -70,6 +78,14 @@ pub async fn page(route: Route) -> Result<AnyView, NotLoaded> {
         Route::Workspaces => workspaces_page().await,
         Route::Shared => shared_page().await,
         Route::Home | Route::NotFound => Err(NotLoaded),
+    }
+}
+
+/// Runs, once the chunk is loaded, the work a page would otherwise do inside its first
+/// build, so that build (one task the visitor cannot interrupt) stays short.
+pub async fn prepare(route: Route) {
+    if route == Route::Pricing {
+        let _ = prepare_pricing().await;
     }
 }
 

@@ -19,6 +19,7 @@ pub async fn mount_when_ready() {
         let route = Route::parse(&router::location_hash_raw());
         chunks::preload(route).await;
         if Route::parse(&router::location_hash_raw()) == route {
+            chunks::prepare(route).await;
             break;
         }
     }

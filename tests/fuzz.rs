@@ -234,7 +234,7 @@ fn seed_workspaces() -> Vec<Workspace> {
         ws.profile.industry = industry;
         ws.profile.employees = 40 + 60 * i as u32;
         ws.profile.internal_it = i as u32;
-        ws.raci = template::co_managed(industry);
+        ws.raci = template::co_managed(industry).into();
         for (k, name) in ["Harbor IT", "Keystone", "Northwind MSP"]
             .iter()
             .take(1 + i % 3)
@@ -268,7 +268,7 @@ fn seed_workspaces() -> Vec<Workspace> {
     }
     out.push(Workspace::new("blank".into(), "Blank".into(), 0));
     let mut blank_raci = Workspace::new("b2".into(), "Blank RACI".into(), 5);
-    blank_raci.raci = template::blank();
+    blank_raci.raci = template::blank().into();
     out.push(blank_raci);
     for text in [
         include_str!("fixtures/workspace-full-v1.json"),
@@ -1131,9 +1131,17 @@ fn run(target: Target, input: &Input) -> bool {
                         "the open workspace is not in the library"
                     );
                     // Storage is trusted less than it looks: run what the app runs.
+                    // Start-up checks what needs no tool; each tool checks its document
+                    // when it opens, and the app sets aside a workspace that fails there.
                     for (i, ws) in lib.workspaces().iter().take(3).enumerate() {
-                        assert_eq!(ws.check(), Ok(()), "a stored workspace opened unchecked");
-                        workspace(ws, h.wrapping_add(i as u64));
+                        assert_eq!(
+                            ws.check_head(),
+                            Ok(()),
+                            "a stored workspace opened unchecked"
+                        );
+                        if ws.check().is_ok() {
+                            workspace(ws, h.wrapping_add(i as u64));
+                        }
                     }
                     // Then a save that deletes the open workspace, as a buyer would.
                     let active = lib.active_id().to_owned();
@@ -1250,7 +1258,7 @@ fn request_doc(r: &Request, h: u64) {
 /// workspace passing its own check.
 fn response_doc(r: &Response, h: u64) {
     let mut ws = Workspace::new("buyer".into(), "Buyer".into(), 1);
-    ws.raci = template::co_managed(Industry::ALL[(h % 4) as usize]);
+    ws.raci = template::co_managed(Industry::ALL[(h % 4) as usize]).into();
     ws.pricing
         .add_quote(
             &mut ws.providers,

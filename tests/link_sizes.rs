@@ -150,7 +150,7 @@ fn measure() -> Vec<Row> {
         AT,
     );
     ws.profile.industry = Industry::Legal;
-    ws.raci = template::co_managed(Industry::Legal);
+    ws.raci = template::co_managed(Industry::Legal).into();
     ws.raci.functions[3].p1 = "MSP on-call (555-0100), then IT manager Dana Reyes, then COO".into();
     let raci = RaciDoc::of(&ws);
     rows.push(Row {

@@ -9,6 +9,7 @@ pub mod crash;
 pub mod download;
 pub mod drafts;
 pub mod file_import;
+pub mod open_docs;
 pub mod persistence;
 pub mod router;
 pub mod share;

@@ -135,7 +135,7 @@ impl<D: Document> Doc<D> {
     /// (adding a quote also adds its provider to the shared list). `change` says whether
     /// the document changed; only then is the workspace saved and a step recorded.
     pub fn change(self, tag: Option<&str>, change: impl FnOnce(&mut D) -> bool) -> bool {
-        self.change_workspace(tag, |ws| change(D::of_mut(ws)))
+        self.change_workspace(tag, |ws| D::doc_mut(ws).change(change))
     }
 
     /// Like `change`, with the whole workspace in hand.
@@ -159,7 +159,7 @@ impl<D: Document> Doc<D> {
     /// A change that is not a step of the buyer's work (where call mode stands, the id a
     /// card is shared under): saved, never undone. `change` says whether it changed.
     pub fn note(self, change: impl FnOnce(&mut D) -> bool) {
-        self.lib.change_active(|ws| change(D::of_mut(ws)));
+        self.lib.change_active(|ws| D::doc_mut(ws).change(change));
     }
 
     /// Replaces the whole document as one step (a template, an import).
@@ -199,9 +199,11 @@ impl<D: Document> Doc<D> {
         });
         let done = if let Some(Ok(mut state)) = result {
             self.lib.update_active(|ws| {
-                let doc = D::of_mut(ws);
-                state.keep_on_undo(doc);
-                *doc = state;
+                D::doc_mut(ws).change(|doc| {
+                    state.keep_on_undo(doc);
+                    *doc = state;
+                    true
+                });
             });
             true
         } else {

@@ -31,14 +31,14 @@ impl RaciDoc {
     pub fn of(ws: &Workspace) -> RaciDoc {
         RaciDoc {
             name: ws.display_name().to_owned(),
-            raci: ws.raci.clone(),
+            raci: (*ws.raci).clone(),
         }
     }
 
     /// A new workspace holding this RACI (ids come from the caller).
     pub fn into_workspace(self, id: String, now_ms: i64) -> Workspace {
         let mut ws = Workspace::new(id, self.name, now_ms);
-        ws.raci = self.raci;
+        ws.raci = self.raci.into();
         ws
     }
 }
@@ -55,7 +55,7 @@ impl PricingDoc {
                 .filter(|p| ws.pricing.quote(&p.id).is_some())
                 .cloned()
                 .collect(),
-            pricing: ws.pricing.clone(),
+            pricing: (*ws.pricing).clone(),
         }
     }
 
@@ -64,7 +64,7 @@ impl PricingDoc {
         let mut ws = Workspace::new(id, self.name, now_ms);
         ws.profile = self.profile;
         ws.providers = self.providers;
-        ws.pricing = self.pricing;
+        ws.pricing = self.pricing.into();
         ws
     }
 
@@ -117,7 +117,7 @@ mod tests {
 
     fn workspace() -> Workspace {
         let mut ws = Workspace::new("w".into(), "Acme review".into(), 1);
-        ws.raci = template::co_managed(Industry::Legal);
+        ws.raci = template::co_managed(Industry::Legal).into();
         ws.pricing
             .add_quote(
                 &mut ws.providers,

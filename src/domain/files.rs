@@ -154,9 +154,9 @@ mod tests {
         use crate::domain::profile::Industry;
         use crate::domain::raci::template;
         let mut ws = Workspace::new("a".into(), "Acme".into(), 1);
-        ws.raci = template::co_managed(Industry::General);
+        ws.raci = template::co_managed(Industry::General).into();
         let raci = envelope::encode_pretty(Kind::Raci, &RaciDoc::of(&ws));
-        assert!(matches!(read(10, &raci), Ok(Imported::Raci(d)) if d.raci == ws.raci));
+        assert!(matches!(read(10, &raci), Ok(Imported::Raci(d)) if d.raci == *ws.raci));
         let pricing = envelope::encode_pretty(Kind::Pricing, &PricingDoc::of(&ws));
         assert!(matches!(read(10, &pricing), Ok(Imported::Pricing(_))));
         let card = card_file::encode(&card_file::card_file(

@@ -28,5 +28,6 @@ pub mod scorecard;
 pub mod share;
 pub mod sync;
 pub mod text;
+pub mod tool_doc;
 pub mod when;
 pub mod workspace;

@@ -2,6 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use std::cell::RefCell;
 use std::collections::HashSet;
 
 use super::edit::Changed;
@@ -14,6 +15,7 @@ use super::raci::{EditError as RaciError, Raci, RaciEdit};
 use super::scorecard::edit::{ScorecardEdit, ScorecardError};
 use super::scorecard::Scorecard;
 use super::text::lower;
+use super::tool_doc::{Stored, ToolDoc};
 
 /// One engagement: the buyer's profile and the three tool documents.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -26,9 +28,10 @@ pub struct Workspace {
     pub profile: CompanyProfile,
     /// The MSPs under evaluation, shared by the scorecard and the pricing comparison.
     pub providers: Vec<Provider>,
-    pub raci: Raci,
-    pub scorecard: Scorecard,
-    pub pricing: Pricing,
+    /// The tools' documents, each read by its own tool's code (`tool_doc`).
+    pub raci: ToolDoc<Raci>,
+    pub scorecard: ToolDoc<Scorecard>,
+    pub pricing: ToolDoc<Pricing>,
     /// The requests for proposal sent from this workspace, one per provider.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub requests: Vec<Sent>,
@@ -43,9 +46,9 @@ impl Workspace {
             updated_ms: now_ms,
             profile: CompanyProfile::default(),
             providers: Vec::new(),
-            raci: Raci::default(),
-            scorecard: Scorecard::default(),
-            pricing: Pricing::default(),
+            raci: ToolDoc::default(),
+            scorecard: ToolDoc::default(),
+            pricing: ToolDoc::default(),
             requests: Vec::new(),
         }
     }
@@ -68,9 +71,17 @@ impl Workspace {
     }
 
     /// Checks what a file or link could get wrong: the profile, unique provider ids and
-    /// names, quotes that name a listed provider, and each tool's own invariants. The
-    /// message names the problem.
+    /// names, and every tool's document (`Tool::check_in`). The message names the problem.
     pub fn check(&self) -> Result<(), String> {
+        self.check_head()?;
+        open_in::<Raci>(self)?;
+        open_in::<Scorecard>(self)?;
+        open_in::<Pricing>(self)
+    }
+
+    /// The checks that need no tool's document: the profile, unique provider ids and
+    /// names, and the requests sent.
+    pub fn check_head(&self) -> Result<(), String> {
         if self.id.trim().is_empty() {
             return Err("the workspace has no id".into());
         }
@@ -97,30 +108,15 @@ impl Workspace {
                 return Err(format!("provider name “{name}” is blank or repeated"));
             }
         }
-        if self
-            .pricing
-            .quotes
-            .iter()
-            .any(|q| !self.providers.iter().any(|p| p.id == q.provider))
-        {
-            return Err("a quote names a provider that is not listed".into());
+        if !self.requests.iter().all(|r| self.is_listed(&r.provider)) {
+            return Err(NOT_LISTED.into());
         }
-        let listed = |id: &str| self.providers.iter().any(|p| p.id == id);
-        let named = self.requests.iter().map(|r| r.provider.as_str());
-        let named = named
-            .chain(self.raci.redline.iter().map(|c| c.provider.as_str()))
-            .chain(self.scorecard.claims.keys().map(String::as_str));
-        for id in named {
-            if !listed(id) {
-                return Err(
-                    "a request, answer or RACI proposal names a provider that is not listed".into(),
-                );
-            }
-        }
-        check_requests(&self.requests)?;
-        self.raci.check_integrity()?;
-        self.scorecard.check_integrity()?;
-        self.pricing.check_integrity()
+        check_requests(&self.requests)
+    }
+
+    /// Whether a provider id names one of the workspace's providers.
+    pub fn is_listed(&self, id: &str) -> bool {
+        self.providers.iter().any(|p| p.id == id)
     }
 
     /// The name to show: a blank name would leave the buyer with an empty menu entry.
@@ -162,11 +158,12 @@ impl NameError {
 }
 
 /// A tool's document inside a workspace, changed only through its edit language.
-pub trait Document: Clone + Default + PartialEq + Send + Sync + 'static {
+pub trait Document: Tool {
     type Edit;
     type Error;
     fn of(ws: &Workspace) -> &Self;
-    fn of_mut(ws: &mut Workspace) -> &mut Self;
+    /// To change it through `ToolDoc::change`, which says whether anything changed.
+    fn doc_mut(ws: &mut Workspace) -> &mut ToolDoc<Self>;
     /// The document's own `apply`.
     fn apply_edit(&mut self, edit: Self::Edit) -> Result<Changed, Self::Error>;
     /// Called on the state undo or redo brings back, with the state it replaces: what is
@@ -180,7 +177,7 @@ impl Document for Raci {
     fn of(ws: &Workspace) -> &Self {
         &ws.raci
     }
-    fn of_mut(ws: &mut Workspace) -> &mut Self {
+    fn doc_mut(ws: &mut Workspace) -> &mut ToolDoc<Raci> {
         &mut ws.raci
     }
     fn apply_edit(&mut self, edit: RaciEdit) -> Result<Changed, RaciError> {
@@ -194,7 +191,7 @@ impl Document for Scorecard {
     fn of(ws: &Workspace) -> &Self {
         &ws.scorecard
     }
-    fn of_mut(ws: &mut Workspace) -> &mut Self {
+    fn doc_mut(ws: &mut Workspace) -> &mut ToolDoc<Scorecard> {
         &mut ws.scorecard
     }
     fn apply_edit(&mut self, edit: ScorecardEdit) -> Result<Changed, ScorecardError> {
@@ -211,11 +208,102 @@ impl Document for Pricing {
     fn of(ws: &Workspace) -> &Self {
         &ws.pricing
     }
-    fn of_mut(ws: &mut Workspace) -> &mut Self {
+    fn doc_mut(ws: &mut Workspace) -> &mut ToolDoc<Pricing> {
         &mut ws.pricing
     }
     fn apply_edit(&mut self, edit: PricingEdit) -> Result<Changed, PricingError> {
         self.apply(edit)
+    }
+}
+
+/// What a tool refers to that is not among the workspace's providers.
+const NOT_LISTED: &str =
+    "a quote, request, answer or RACI proposal names a provider that is not listed";
+
+/// One of the three tools' documents, as the workspace holds it (`tool_doc`).
+pub trait Tool: Stored {
+    /// Its place in the registry of opened tools.
+    const SLOT: usize;
+    /// This tool's document of a workspace.
+    fn doc(ws: &Workspace) -> &ToolDoc<Self>;
+    /// Its own invariants and its references to the workspace's providers; the message
+    /// names the problem.
+    fn check_in(&self, ws: &Workspace) -> Result<(), String>;
+}
+
+type Opener = fn(&Workspace) -> Result<(), String>;
+
+thread_local! {
+    /// The tools whose code has loaded, by `Tool::SLOT`.
+    static OPENED: RefCell<[Option<Opener>; 3]> = const { RefCell::new([None; 3]) };
+}
+
+/// Reads `T`'s document of `ws` and checks it against the workspace.
+pub fn open_in<T: Tool>(ws: &Workspace) -> Result<(), String> {
+    T::doc(ws).open()?.check_in(ws)
+}
+
+/// Called by a tool when its code loads: from now on every workspace read from storage or
+/// another tab has its `T` document read and checked on arrival (`check_opened`), so the
+/// tool never meets a document it cannot read.
+pub fn register<T: Tool>() {
+    OPENED.with(|o| o.borrow_mut()[T::SLOT] = Some(open_in::<T>));
+}
+
+/// Reads and checks the documents of every tool that has loaded.
+pub fn check_opened(ws: &Workspace) -> Result<(), String> {
+    let openers = OPENED.with(|o| *o.borrow());
+    openers.iter().flatten().try_for_each(|open| open(ws))
+}
+
+impl Stored for Raci {
+    const NAME: &'static str = "RACI matrix";
+}
+
+impl Stored for Scorecard {
+    const NAME: &'static str = "scorecard";
+}
+
+impl Stored for Pricing {
+    const NAME: &'static str = "pricing comparison";
+}
+
+impl Tool for Raci {
+    const SLOT: usize = 0;
+    fn doc(ws: &Workspace) -> &ToolDoc<Raci> {
+        &ws.raci
+    }
+    fn check_in(&self, ws: &Workspace) -> Result<(), String> {
+        if !self.redline.iter().all(|c| ws.is_listed(&c.provider)) {
+            return Err(NOT_LISTED.into());
+        }
+        self.check_integrity()
+    }
+}
+
+impl Tool for Scorecard {
+    const SLOT: usize = 1;
+    fn doc(ws: &Workspace) -> &ToolDoc<Scorecard> {
+        &ws.scorecard
+    }
+    fn check_in(&self, ws: &Workspace) -> Result<(), String> {
+        if !self.claims.keys().all(|id| ws.is_listed(id)) {
+            return Err(NOT_LISTED.into());
+        }
+        self.check_integrity()
+    }
+}
+
+impl Tool for Pricing {
+    const SLOT: usize = 2;
+    fn doc(ws: &Workspace) -> &ToolDoc<Pricing> {
+        &ws.pricing
+    }
+    fn check_in(&self, ws: &Workspace) -> Result<(), String> {
+        if !self.quotes.iter().all(|q| ws.is_listed(&q.provider)) {
+            return Err(NOT_LISTED.into());
+        }
+        self.check_integrity()
     }
 }
 

@@ -156,6 +156,37 @@ test('a stored workspace that breaks the integrity rules is kept aside, not open
   await context.close();
 });
 
+test('a stored RACI that breaks its rules is kept aside when the RACI opens, not before', async () => {
+  const context = await browser.newContext();
+  const page = await openPage(context, `${APP_URL}#/workspaces`);
+  const beta = await twoWorkspaces(page);
+  const broken = await page.evaluate((key) => {
+    const envelope = JSON.parse(localStorage.getItem(key));
+    envelope.data.raci = { next_id: 4000000000 };
+    return JSON.stringify(envelope);
+  }, beta);
+  await page.evaluate(([key, text]) => localStorage.setItem(key, text), [beta, broken]);
+  // Start-up reads no tool's document: the landing page opens Beta untouched.
+  await page.goto(`${APP_URL}#/`);
+  await page.reload();
+  await appReady(page);
+  assert.equal(await stored(page, beta), broken, 'nothing rewrote the stored text');
+  // The RACI reads it, refuses it, and sets the whole workspace aside with its text.
+  await page.goto(`${APP_URL}#/raci`);
+  const alert = page.getByRole('alert').filter({ hasText: 'could not read a saved workspace' });
+  await alert.filter({ hasText: 'id counter is past its limit' }).waitFor();
+  await page.getByRole('heading', { name: 'RACI builder', level: 1 }).waitFor();
+  await page.goto(`${APP_URL}#/workspaces`);
+  await workspaceRow(page, 'Alpha').waitFor();
+  assert.equal(await workspaceRow(page, 'Beta').count(), 0);
+  const keys = await storedKeys(page);
+  assert.ok(!keys.includes(beta), 'the broken key is no longer a workspace');
+  const backup = keys.find((k) => k.startsWith(`splitline.backup.${beta.replace('splitline.', '')}.`));
+  assert.ok(backup, `a backup key in ${keys}`);
+  assert.equal(await stored(page, backup), broken);
+  await context.close();
+});
+
 test('the deploy headers forbid framing, send no referrer, and cache only named files', async () => {
   const page = await fetch(APP_URL);
   const csp = page.headers.get('content-security-policy') ?? '';

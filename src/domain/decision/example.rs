@@ -30,7 +30,7 @@ pub fn workspace() -> Workspace {
         1_793_491_200_000,
     );
     ws.profile.company_name = "Contoso Dental Group".into();
-    ws.raci = co_managed(Industry::General);
+    ws.raci = co_managed(Industry::General).into();
     let mut sc = Scorecard {
         criteria: default_criteria().into_iter().take(4).collect(),
         ..Scorecard::default()
@@ -79,7 +79,7 @@ pub fn workspace() -> Workspace {
         "Keeps the RMM and PSA on exit",
     )
     .unwrap();
-    ws.scorecard = sc;
+    ws.scorecard = sc.into();
     ws
 }
 

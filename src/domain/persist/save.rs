@@ -13,16 +13,20 @@ use super::{backup_key, workspace_key, Meta, META_KEY, WORKSPACE_PREFIX};
 use crate::domain::envelope::{self, EnvelopeError, Kind};
 use crate::domain::library::Library;
 use crate::domain::sync::{decide, Decision};
+use crate::domain::workspace::check_opened;
 use crate::domain::workspace::Workspace;
 
 /// A stored workspace as the app may use it: decoded, named by its key, and consistent.
-/// Start-up, other tabs' writes and revived workspaces all come through here, the same
-/// check an imported file gets.
+/// Start-up, other tabs' writes and revived workspaces all come through here. The tools'
+/// documents are read and checked here only for tools whose code has loaded; the others
+/// when their tool opens (`tool_doc`), each with the check an imported file gets.
 pub fn decode_workspace(key: &str, text: &str) -> Result<Workspace, EnvelopeError> {
     let mut ws: Workspace = envelope::decode(text, Kind::Workspace)?;
     // The key is the id the rest of storage refers to.
     ws.id = key.strip_prefix(WORKSPACE_PREFIX).unwrap_or(key).to_owned();
-    ws.check().map_err(EnvelopeError::Inconsistent)?;
+    ws.check_head()
+        .and_then(|()| check_opened(&ws))
+        .map_err(EnvelopeError::Inconsistent)?;
     Ok(ws)
 }
 

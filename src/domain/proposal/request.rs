@@ -161,7 +161,7 @@ impl Request {
                 hide(text, place.clone());
             }
         }
-        let mut raci = ws.raci.clone();
+        let mut raci = (*ws.raci).clone();
         for party in &mut raci.parties {
             let place = format!("the RACI party \u{201c}{}\u{201d}", party.name);
             hide(&mut party.name, place);
@@ -275,7 +275,7 @@ pub(crate) mod tests {
         ws.profile.employees = 140;
         ws.profile.internal_it = 2;
         ws.profile.industry = Industry::Legal;
-        ws.raci = template::co_managed(Industry::Legal);
+        ws.raci = template::co_managed(Industry::Legal).into();
         ws.raci.functions[0].notes = "Budget: Harbor quoted $41,000 for this".into();
         ws.raci.functions[1].handoff = "Harbor IT hands tickets to our desk".into();
         for (id, name) in [("p1", "Harbor IT"), ("p2", "Crest Managed Services")] {

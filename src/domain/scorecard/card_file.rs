@@ -120,7 +120,7 @@ pub fn validate(card: &CardFile) -> Result<(), String> {
     }
     let mut as_workspace = Workspace::new("card".into(), card.workspace.clone(), 0);
     as_workspace.providers = card.providers.clone();
-    as_workspace.scorecard = card.scorecard();
+    as_workspace.scorecard = card.scorecard().into();
     as_workspace.check()
 }
 

@@ -203,7 +203,7 @@ mod tests {
     fn workspace() -> Workspace {
         let mut ws = Workspace::new("w1".into(), "Acme <img src=x onerror=alert(1)>".into(), 5);
         ws.profile.employees = 120;
-        ws.raci = template::co_managed(Industry::Healthcare);
+        ws.raci = template::co_managed(Industry::Healthcare).into();
         ws.pricing
             .add_quote(
                 &mut ws.providers,

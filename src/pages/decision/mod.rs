@@ -11,6 +11,7 @@ mod summary;
 
 use leptos::prelude::*;
 
+use crate::browser::open_docs::open_all;
 use crate::browser::state::Lib;
 use crate::components::page_intro::PageIntro;
 use crate::domain::decision::Brief;
@@ -23,6 +24,7 @@ pub struct BriefMemo(pub Memo<Brief>);
 /// The Decision brief page.
 #[component]
 pub fn DecisionPage() -> impl IntoView {
+    open_all();
     let lib = Lib::get();
     let brief = Memo::new(move |_| lib.0.with(|l| Brief::build(l.active())));
     provide_context(BriefMemo(brief));

@@ -10,6 +10,7 @@ mod workspace;
 use leptos::prelude::*;
 
 use crate::browser::clock::{format_time, fresh_id, now_ms};
+use crate::browser::open_docs::open_all;
 use crate::browser::share::{current_link_text, leave_link_for};
 use crate::browser::state::{Lib, Notices, Tone};
 use crate::domain::route::Route;
@@ -19,6 +20,7 @@ use crate::domain::workspace::Workspace;
 /// Opens a share link read-only. Nothing is saved until the buyer chooses to.
 #[component]
 pub fn SharedPage() -> impl IntoView {
+    open_all();
     let text = current_link_text().unwrap_or_default();
     match open_link(&text) {
         Err(error) => view! {

@@ -19,6 +19,7 @@ mod usage;
 
 use leptos::prelude::*;
 
+use crate::browser::open_docs::open;
 use crate::browser::state::Lib;
 use crate::components::doc::{undo_controls, Doc};
 use crate::components::later::Later;
@@ -80,6 +81,9 @@ pub fn currency(lib: Lib) -> Signal<Currency> {
 /// The Pricing page.
 #[component]
 pub fn PricingPage() -> impl IntoView {
+    // The rate card is checked against the RACI's provider duties.
+    open::<Pricing>();
+    open::<crate::domain::raci::Raci>();
     let lib = Lib::get();
     let doc = PricingDoc::new(lib);
     provide_context(doc);

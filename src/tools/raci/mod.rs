@@ -22,6 +22,7 @@ use std::collections::HashMap;
 
 use leptos::prelude::*;
 
+use crate::browser::open_docs::open;
 use crate::browser::state::Lib;
 use crate::components::doc::undo_shortcuts;
 use crate::components::page_intro::PageIntro;
@@ -43,6 +44,7 @@ pub(crate) struct IssueCounts(pub Memo<HashMap<Id, usize>>);
 /// history never mixes two matrices.
 #[component]
 pub fn RaciPage() -> impl IntoView {
+    open::<Raci>();
     let lib = Lib::get();
     let active = Memo::new(move |_| vec![lib.0.with(|l| l.active_id().to_owned())]);
     // A keyed one-item list: a new workspace builds a new editor, and the editor's view is

@@ -25,6 +25,7 @@ mod tabs;
 
 use leptos::prelude::*;
 
+use crate::browser::open_docs::open;
 use crate::browser::state::Lib;
 use crate::components::doc::undo_controls;
 use crate::components::page_intro::PageIntro;
@@ -36,6 +37,7 @@ use sig::show;
 /// The Scorecard page.
 #[component]
 pub fn ScorecardPage() -> impl IntoView {
+    open::<crate::domain::scorecard::Scorecard>();
     let lib = Lib::get();
     let doc = ScorecardDoc::new(lib);
     provide_context(doc);

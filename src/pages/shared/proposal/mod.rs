@@ -64,7 +64,7 @@ fn one_quote(request: &Request, quote: &Quote) -> Workspace {
         provider: SELF.into(),
         ..quote.clone()
     }];
-    ws.raci = request.raci.clone();
+    ws.raci = request.raci.clone().into();
     ws
 }
 
