@@ -25,7 +25,7 @@ mod tabs;
 
 use leptos::prelude::*;
 
-use crate::browser::open_docs::open;
+use crate::browser::open_docs::open_all;
 use crate::browser::state::Lib;
 use crate::components::doc::undo_controls;
 use crate::components::page_intro::PageIntro;
@@ -37,7 +37,8 @@ use sig::show;
 /// The Scorecard page.
 #[component]
 pub fn ScorecardPage() -> impl IntoView {
-    open::<crate::domain::scorecard::Scorecard>();
+    // Removing a provider here takes its quote and RACI proposals out too.
+    open_all();
     let lib = Lib::get();
     let doc = ScorecardDoc::new(lib);
     provide_context(doc);
