@@ -54,6 +54,26 @@ impl<T: Stored> ToolDoc<T> {
         };
         Ok(self.open.get_or_init(|| value))
     }
+
+    /// Changes the document; `change` says whether it changed anything, and only then is
+    /// the model what gets saved (a look that changes nothing keeps the stored text).
+    pub fn change(&mut self, change: impl FnOnce(&mut T) -> bool) -> bool {
+        let changed = change(self.model_mut());
+        if changed {
+            self.mark_edited();
+        }
+        changed
+    }
+
+    fn model_mut(&mut self) -> &mut T {
+        ToolDoc::open(self).expect(READ);
+        self.open.get_mut().expect("opened just above")
+    }
+
+    fn mark_edited(&mut self) {
+        self.edited = true;
+        self.stored = None;
+    }
 }
 
 const READ: &str = "a tool's documents are read and checked when the tool loads";
@@ -67,12 +87,13 @@ impl<T: Stored> Deref for ToolDoc<T> {
     }
 }
 
+/// Taking the model to change it: from now on the model is what gets saved.
 impl<T: Stored> DerefMut for ToolDoc<T> {
     fn deref_mut(&mut self) -> &mut T {
+        // Read before the stored text is dropped.
         ToolDoc::open(self).expect(READ);
-        self.edited = true;
-        self.stored = None;
-        self.open.get_mut().expect("opened just above")
+        self.mark_edited();
+        self.model_mut()
     }
 }
 
@@ -113,20 +134,6 @@ impl<T: Stored> PartialEq for ToolDoc<T> {
             (Ok(a), Ok(b)) => a == b,
             _ => text(self) == text(other),
         }
-    }
-}
-
-impl<T: Stored> ToolDoc<T> {
-    /// Changes the document; `change` says whether it changed anything, and only then is
-    /// the model what gets saved (a look that changes nothing keeps the stored text).
-    pub fn change(&mut self, change: impl FnOnce(&mut T) -> bool) -> bool {
-        ToolDoc::open(self).expect(READ);
-        let changed = change(self.open.get_mut().expect("opened just above"));
-        if changed {
-            self.edited = true;
-            self.stored = None;
-        }
-        changed
     }
 }
 
@@ -190,7 +197,6 @@ mod tests {
         let text = stored_text();
         let ws = decode_workspace("splitline.ws.a", &text).unwrap();
         assert!(!ws.raci.is_read() && !ws.scorecard.is_read());
-        assert_eq!(envelope::encode(Kind::Workspace, &ws), text);
         // Nor does reading change what is saved.
         assert_eq!(ws.raci.functions.len(), 0);
         let fresh = Workspace::new("a".into(), "Acme".into(), 1);

@@ -108,15 +108,17 @@ impl Workspace {
                 return Err(format!("provider name “{name}” is blank or repeated"));
             }
         }
-        if !self.requests.iter().all(|r| self.is_listed(&r.provider)) {
-            return Err(NOT_LISTED.into());
-        }
+        self.all_listed(self.requests.iter().map(|r| r.provider.as_str()))?;
         check_requests(&self.requests)
     }
 
-    /// Whether a provider id names one of the workspace's providers.
-    pub fn is_listed(&self, id: &str) -> bool {
-        self.providers.iter().any(|p| p.id == id)
+    /// `Err` when one of these provider ids is not among the workspace's providers.
+    fn all_listed<'a>(&self, ids: impl IntoIterator<Item = &'a str>) -> Result<(), String> {
+        let listed = |id: &str| self.providers.iter().any(|p| p.id == id);
+        match ids.into_iter().all(listed) {
+            true => Ok(()),
+            false => Err(NOT_LISTED.into()),
+        }
     }
 
     /// The name to show: a blank name would leave the buyer with an empty menu entry.
@@ -274,9 +276,7 @@ impl Tool for Raci {
         &ws.raci
     }
     fn check_in(&self, ws: &Workspace) -> Result<(), String> {
-        if !self.redline.iter().all(|c| ws.is_listed(&c.provider)) {
-            return Err(NOT_LISTED.into());
-        }
+        ws.all_listed(self.redline.iter().map(|c| c.provider.as_str()))?;
         self.check_integrity()
     }
 }
@@ -287,9 +287,7 @@ impl Tool for Scorecard {
         &ws.scorecard
     }
     fn check_in(&self, ws: &Workspace) -> Result<(), String> {
-        if !self.claims.keys().all(|id| ws.is_listed(id)) {
-            return Err(NOT_LISTED.into());
-        }
+        ws.all_listed(self.claims.keys().map(String::as_str))?;
         self.check_integrity()
     }
 }
@@ -300,9 +298,7 @@ impl Tool for Pricing {
         &ws.pricing
     }
     fn check_in(&self, ws: &Workspace) -> Result<(), String> {
-        if !self.quotes.iter().all(|q| ws.is_listed(&q.provider)) {
-            return Err(NOT_LISTED.into());
-        }
+        ws.all_listed(self.quotes.iter().map(|q| q.provider.as_str()))?;
         self.check_integrity()
     }
 }
