@@ -17,7 +17,7 @@ pub mod tools;
 use leptos::prelude::*;
 
 use browser::state::{BrowserPrefs, Conflicts, Health, HealthInfo, Lib, Notices, Session, Status};
-use components::{footer::SiteFooter, header::SiteHeader, notices::NoticeList};
+use components::{footer::SiteFooter, header::SiteHeader, later::Later, notices::NoticeList};
 use domain::route::Route;
 
 /// Starts the app over the static first screen (see `takeover`).
@@ -46,20 +46,30 @@ pub fn App() -> impl IntoView {
     let route = browser::router::provide_router().0;
     browser::router::announce_page_changes(route);
 
-    view! { <Frame>{move || page(route.get())}</Frame> }
+    view! {
+        <Frame>
+            <Later>{move || page(route.get())}</Later>
+        </Frame>
+    }
 }
 
 /// What every page sits in: the header, notices, the page itself and the footer. The
 /// static first screens in `index.html` are rendered from this too (`prerender`).
 #[component]
 pub fn Frame(children: Children) -> impl IntoView {
+    // `Later`: on the first mount the header, the page and the footer are each built in
+    // a task of their own (see `takeover`); afterwards they are simply there.
     view! {
-        <SiteHeader />
+        <Later>
+            <SiteHeader />
+        </Later>
         <NoticeList />
         <main id="main" tabindex="-1">
             {children()}
         </main>
-        <SiteFooter />
+        <Later>
+            <SiteFooter />
+        </Later>
     }
 }
 

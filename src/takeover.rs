@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::browser::router;
-use crate::components::later::after_all;
+use crate::components::later::{after_all, after_queued};
 use crate::domain::route::Route;
 use crate::{chunks, App};
 
@@ -26,39 +26,53 @@ pub async fn mount_when_ready() {
     // Never before the static screen has painted: a visitor (and Lighthouse's trace) must
     // see it as the largest paint, not the same text painted again by the app.
     after_next_paint().await;
-    announce("splitline:leaving-static");
-    let root = document()
+    let Some(root) = document()
         .get_element_by_id("app")
-        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
-    match root {
-        Some(root) => {
-            let _ = root.remove_attribute("data-static");
-            let height = main_of(&root).map_or(0, |main| main.offset_height());
-            root.replace_children_with_node_0();
-            leptos::mount::mount_to(root.clone(), App).forget();
-            // The page's lower parts are built in later tasks (`Later`): until then
-            // the page keeps the static screen's height, so the footer does not rise
-            // into view and drop back.
-            let main = main_of(&root);
-            if let Some(main) = &main {
-                let _ = main
-                    .style()
-                    .set_property("min-height", &format!("{height}px"));
-            }
-            after_all(move || {
-                if let Some(main) = main {
-                    let _ = main.style().remove_property("min-height");
-                }
-                // Fields typed into and buttons clicked on the static screen are found
-                // on the live page only once all of it is there.
-                announce("splitline:live");
-            });
-        }
-        None => {
-            leptos::mount::mount_to_body(App);
-            announce("splitline:live");
-        }
+        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
+    else {
+        leptos::mount::mount_to_body(App);
+        announce("splitline:live");
+        return;
+    };
+    // The live app is built off-screen while the static screen stays in view and keeps
+    // taking input: the app's state in this task, then the header, the page and the
+    // footer in tasks of their own (`Later` in `App` and `Frame`), so no single task
+    // builds it all and a tap never waits for the whole build. It then replaces the
+    // static screen in one step.
+    let Some(staging) = document()
+        .create_element("div")
+        .ok()
+        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
+    else {
+        return;
+    };
+    leptos::mount::mount_to(staging.clone(), App).forget();
+    after_queued(move || take_over(&root, &staging));
+}
+
+/// Puts the live app built in `staging` in place of the static screen.
+fn take_over(root: &web_sys::HtmlElement, staging: &web_sys::HtmlElement) {
+    announce("splitline:leaving-static");
+    let _ = root.remove_attribute("data-static");
+    let height = main_of(root).map_or(0, |main| main.offset_height());
+    root.replace_children_with_node(&js_sys::Array::from(&staging.child_nodes()));
+    // The page's lower parts are built in later tasks (`Later`): until then the page
+    // keeps the static screen's height, so the footer does not rise into view and drop
+    // back.
+    let main = main_of(root);
+    if let Some(main) = &main {
+        let _ = main
+            .style()
+            .set_property("min-height", &format!("{height}px"));
     }
+    after_all(move || {
+        if let Some(main) = main {
+            let _ = main.style().remove_property("min-height");
+        }
+        // Fields typed into and buttons clicked on the static screen are found on the
+        // live page only once all of it is there.
+        announce("splitline:live");
+    });
 }
 
 fn main_of(root: &web_sys::HtmlElement) -> Option<web_sys::HtmlElement> {

@@ -11,6 +11,7 @@ use crate::browser::clock::{fresh_id, now_ms};
 use crate::browser::persistence::{report_quarantined, Saver};
 use crate::browser::state::Session;
 use crate::browser::storage::{self, Local};
+use crate::components::later::after_queued;
 use crate::domain::envelope::EnvelopeError;
 use crate::domain::persist;
 use crate::domain::pricing::Pricing;
@@ -20,8 +21,18 @@ use crate::domain::workspace::{open_in, register, Tool};
 
 /// Reads `T`'s document of every workspace, now and for every workspace that arrives later.
 pub fn open<T: Tool>() {
+    open_with::<T>(Session::get(), expect_context::<Saver>());
+}
+
+/// `open` in a task of its own, once the parts queued before it are built
+/// (`after_queued`): for documents a page does not show at its top.
+pub fn open_soon<T: Tool>() {
+    let (session, saver) = (Session::get(), expect_context::<Saver>());
+    after_queued(move || open_with::<T>(session, saver));
+}
+
+fn open_with<T: Tool>(session: Session, saver: Saver) {
     register::<T>();
-    let session = Session::get();
     let failed: Vec<(String, String)> = session.lib.0.with_untracked(|lib| {
         lib.workspaces()
             .iter()
@@ -31,13 +42,12 @@ pub fn open<T: Tool>() {
             .collect()
     });
     for (id, reason) in failed {
-        set_aside(session, &id, reason);
+        set_aside(session, saver, &id, reason);
     }
 }
 
-fn set_aside(session: Session, id: &str, reason: String) {
+fn set_aside(session: Session, saver: Saver, id: &str, reason: String) {
     let key = persist::workspace_key(id);
-    let saver = expect_context::<Saver>();
     let moved = saver.0.try_update_value(|inner| {
         let store = inner.storage.clone()?;
         let raw = storage::read(&store, &key)?;

@@ -3,8 +3,10 @@
 //! Building a whole tool page is one long task (about 150 ms on a mid-range phone for the
 //! pricing comparison), and a tap during it waits until it ends; Lighthouse counts it as
 //! blocking time. Parts wrapped in `Later` are built afterwards, in page order, each in a
-//! task of its own, so the browser can answer input between them. The static first
-//! screens are rendered natively with every part in place.
+//! task of its own, so the browser can answer input between them. The first mount uses
+//! the same queue: the app's page is one such part, and `takeover` swaps the live app in
+//! with `after_queued`. The static first screens are rendered natively with every part
+//! in place.
 
 use leptos::prelude::*;
 
@@ -62,6 +64,15 @@ mod queue {
             }
         }
     }
+}
+
+/// Runs `job` in a task of its own once the parts queued before it have been built
+/// (parts queued later, by what those parts build, wait until after it).
+pub fn after_queued(job: impl FnOnce() + 'static) {
+    #[cfg(target_arch = "wasm32")]
+    queue::push(Box::new(job));
+    #[cfg(not(target_arch = "wasm32"))]
+    job();
 }
 
 /// Runs `job` once every part waiting in a `Later` has been built (at once if none is).

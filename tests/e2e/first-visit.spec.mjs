@@ -91,6 +91,39 @@ test('the app takes over the static screen without a layout shift, and a click m
   await context.close();
 });
 
+test('the live app replaces the static screen in one step: header, page and footer together', async () => {
+  const context = await browser.newContext({ viewport: { width: 412, height: 823 } });
+  const page = await context.newPage();
+  // A slow phone's pace: the live app is built over several tasks, none of them shown.
+  await (await context.newCDPSession(page)).send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  // Every change to #app's own children after the static screen, as the DOM stood then
+  // (a mutation observer runs before the browser paints).
+  await page.addInitScript(() => {
+    window.swaps = [];
+    document.addEventListener('DOMContentLoaded', () => {
+      const app = document.getElementById('app');
+      new MutationObserver((records) => {
+        for (const r of records)
+          window.swaps.push({
+            added: [...r.addedNodes].filter((n) => n.nodeType === 1).map((n) => n.tagName),
+            heading: app.querySelector('main h1')?.textContent ?? null,
+            staticLeft: app.hasAttribute('data-static'),
+          });
+      }).observe(app, { childList: true });
+    });
+  });
+  await page.goto(`${APP_URL}#/scorecard`);
+  await page.locator('#app:not([data-static])').waitFor();
+  await page.getByRole('tabpanel').waitFor();
+  const swaps = await page.evaluate(() => window.swaps);
+  assert.equal(swaps.length, 1, `one change to the page's frame: ${JSON.stringify(swaps)}`);
+  const [swap] = swaps;
+  for (const tag of ['HEADER', 'MAIN', 'FOOTER']) assert.ok(swap.added.includes(tag), `${tag} arrives with the rest: ${swap.added}`);
+  assert.equal(swap.heading, 'Provider scorecard');
+  assert.equal(swap.staticLeft, false);
+  await context.close();
+});
+
 test('text typed into the static screen is kept by the live app', async () => {
   const context = await browser.newContext();
   const release = await holdWasm(context);

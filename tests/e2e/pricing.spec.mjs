@@ -284,6 +284,8 @@ test('undo and redo take back typing, a deleted quote and an added hire, by butt
   await hires.nth(1).waitFor();
   await saved(page);
   await page.reload();
+  // The alternatives panel is built a moment after the page's top.
+  await page.locator('fieldset.hire').nth(1).waitFor();
   assert.equal(await page.locator('fieldset.hire').count(), 2);
   // The history starts afresh with the page.
   assert.equal(await page.getByRole('button', { name: 'Undo', exact: true }).getAttribute('aria-disabled'), 'true');

@@ -19,7 +19,7 @@ mod usage;
 
 use leptos::prelude::*;
 
-use crate::browser::open_docs::open;
+use crate::browser::open_docs::{open, open_soon};
 use crate::browser::state::Lib;
 use crate::components::doc::{undo_controls, Doc};
 use crate::components::later::Later;
@@ -81,9 +81,10 @@ pub fn currency(lib: Lib) -> Signal<Currency> {
 /// The Pricing page.
 #[component]
 pub fn PricingPage() -> impl IntoView {
-    // The rate card is checked against the RACI's provider duties.
+    // The rate card is checked against the RACI's provider duties; the RACI is read in a
+    // task of its own, before the parts that use it (`Later`, queued after it).
     open::<Pricing>();
-    open::<crate::domain::raci::Raci>();
+    open_soon::<crate::domain::raci::Raci>();
     let lib = Lib::get();
     let doc = PricingDoc::new(lib);
     provide_context(doc);
@@ -93,7 +94,9 @@ pub fn PricingPage() -> impl IntoView {
         <div class="pricing">
             <crate::components::print_heading::PrintHeading what="managed IT quotes compared" />
             {undo_controls(doc, "Comparison actions")}
-            <environment::EnvironmentPanel />
+            <Later>
+                <environment::EnvironmentPanel />
+            </Later>
             <Later>
                 <usage::UsagePanel />
             </Later>

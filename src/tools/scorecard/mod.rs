@@ -25,20 +25,28 @@ mod tabs;
 
 use leptos::prelude::*;
 
-use crate::browser::open_docs::open_all;
+use crate::browser::open_docs::{open, open_soon};
 use crate::browser::state::Lib;
 use crate::components::doc::undo_controls;
+use crate::components::later::Later;
 use crate::components::page_intro::PageIntro;
+use crate::domain::pricing::Pricing;
+use crate::domain::raci::Raci;
 use crate::domain::route::Route;
 use crate::domain::scorecard::tab::Tab;
+use crate::domain::scorecard::Scorecard;
 use live::{Live, ScorecardDoc};
 use sig::show;
 
 /// The Scorecard page.
 #[component]
 pub fn ScorecardPage() -> impl IntoView {
-    // Removing a provider here takes its quote and RACI proposals out too.
-    open_all();
+    // Removing a provider here takes its quote and RACI proposals out too, so all three
+    // documents are read and checked; the other two in tasks of their own, as the page
+    // does not show them.
+    open::<Scorecard>();
+    open_soon::<Raci>();
+    open_soon::<Pricing>();
     let lib = Lib::get();
     let doc = ScorecardDoc::new(lib);
     provide_context(doc);
@@ -53,33 +61,39 @@ pub fn ScorecardPage() -> impl IntoView {
             <div class="sc-screen-only">
                 {undo_controls(doc, "Scorecard actions")}
                 // On a call the question comes first: the provider is picked in call mode.
-                {show(
-                    move || tab.get() != Tab::Call,
-                    move || {
-                        view! {
-                            <evaluators::EvaluatorName />
-                            <providers::ProvidersPanel />
-                        }
-                            .into_any()
-                    },
-                )} <tabs::TabList tab=tab />
+                // Built in a task after the page's top (`Later`), like the panel below.
+                <Later>
+                    {show(
+                        move || tab.get() != Tab::Call,
+                        move || {
+                            view! {
+                                <evaluators::EvaluatorName />
+                                <providers::ProvidersPanel />
+                            }
+                                .into_any()
+                        },
+                    )}
+                </Later>
+                <tabs::TabList tab=tab />
             </div>
-            <div
-                class="sc-panel"
-                id="sc-panel"
-                role="tabpanel"
-                aria-labelledby=sig::text(move || tabs::tab_id(tab.get()))
-            >
-                {move || match tab.get() {
-                    Tab::Grid => view! { <grid::ScoreGrid /> }.into_any(),
-                    Tab::Call => view! { <call::CallMode /> }.into_any(),
-                    Tab::Criteria => view! { <criteria::CriteriaEditor /> }.into_any(),
-                    Tab::KnockOuts => view! { <knockouts::KnockOuts /> }.into_any(),
-                    Tab::Results => view! { <results::ResultsView /> }.into_any(),
-                    Tab::Evaluators => view! { <evaluators::Evaluators /> }.into_any(),
-                    Tab::Export => view! { <export::ExportView /> }.into_any(),
-                }}
-            </div>
+            <Later>
+                <div
+                    class="sc-panel"
+                    id="sc-panel"
+                    role="tabpanel"
+                    aria-labelledby=sig::text(move || tabs::tab_id(tab.get()))
+                >
+                    {move || match tab.get() {
+                        Tab::Grid => view! { <grid::ScoreGrid /> }.into_any(),
+                        Tab::Call => view! { <call::CallMode /> }.into_any(),
+                        Tab::Criteria => view! { <criteria::CriteriaEditor /> }.into_any(),
+                        Tab::KnockOuts => view! { <knockouts::KnockOuts /> }.into_any(),
+                        Tab::Results => view! { <results::ResultsView /> }.into_any(),
+                        Tab::Evaluators => view! { <evaluators::Evaluators /> }.into_any(),
+                        Tab::Export => view! { <export::ExportView /> }.into_any(),
+                    }}
+                </div>
+            </Later>
         </div>
     }
 }

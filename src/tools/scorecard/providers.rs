@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use super::live::Live;
 use super::sig::{error_text, invalid, list, show_or, text};
 use crate::browser::clock::fresh_id;
+use crate::browser::open_docs::open_all;
 use crate::browser::state::Lib;
 use crate::components::confirm::{ConfirmDialog, Pending};
 use crate::components::unique_id;
@@ -28,6 +29,8 @@ pub fn ProvidersPanel() -> impl IntoView {
     // The dialog asks first; undo cannot bring back a provider's scores without the
     // provider, so the scorecard's history starts again.
     let remove = pending.then(move |id| {
+        // Read and checked since the page opened, unless the removal came first.
+        open_all();
         lib.update_active(|ws| ws.remove_provider(id));
         live.doc.forget_history();
     });
