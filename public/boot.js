@@ -44,6 +44,8 @@ function keepClick(event) {
 
 document.addEventListener('click', keepClick, true);
 window.addEventListener('hashchange', () => {
+  // Only the static screen needs these: the live app loads a page's code itself.
+  if (!app?.hasAttribute('data-static')) return;
   window.splitlineShow?.(location.hash);
   window.splitlinePreload?.(location.hash);
 });

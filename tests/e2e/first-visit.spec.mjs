@@ -96,6 +96,7 @@ test('the live app replaces the static screen in one step: header, page and foot
   const page = await context.newPage();
   // A slow phone's pace: the live app is built over several tasks, none of them shown.
   await (await context.newCDPSession(page)).send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  await countShifts(page);
   // Every change to #app's own children after the static screen, as the DOM stood then
   // (a mutation observer runs before the browser paints).
   await page.addInitScript(() => {
@@ -121,6 +122,9 @@ test('the live app replaces the static screen in one step: header, page and foot
   for (const tag of ['HEADER', 'MAIN', 'FOOTER']) assert.ok(swap.added.includes(tag), `${tag} arrives with the rest: ${swap.added}`);
   assert.equal(swap.heading, 'Provider scorecard');
   assert.equal(swap.staticLeft, false);
+  // The score grid's panel is built after the swap, below the tabs.
+  await page.locator('#sc-panel').waitFor();
+  assert.ok((await page.evaluate(() => window.shifts)) <= 0.01, 'no layout shift while the parts are built');
   await context.close();
 });
 

@@ -94,9 +94,7 @@ pub fn PricingPage() -> impl IntoView {
         <div class="pricing">
             <crate::components::print_heading::PrintHeading what="managed IT quotes compared" />
             {undo_controls(doc, "Comparison actions")}
-            <Later>
-                <environment::EnvironmentPanel />
-            </Later>
+            <environment::EnvironmentPanel />
             <Later>
                 <usage::UsagePanel />
             </Later>

@@ -61,21 +61,18 @@ pub fn ScorecardPage() -> impl IntoView {
             <div class="sc-screen-only">
                 {undo_controls(doc, "Scorecard actions")}
                 // On a call the question comes first: the provider is picked in call mode.
-                // Built in a task after the page's top (`Later`), like the panel below.
-                <Later>
-                    {show(
-                        move || tab.get() != Tab::Call,
-                        move || {
-                            view! {
-                                <evaluators::EvaluatorName />
-                                <providers::ProvidersPanel />
-                            }
-                                .into_any()
-                        },
-                    )}
-                </Later>
-                <tabs::TabList tab=tab />
+                {show(
+                    move || tab.get() != Tab::Call,
+                    move || {
+                        view! {
+                            <evaluators::EvaluatorName />
+                            <providers::ProvidersPanel />
+                        }
+                            .into_any()
+                    },
+                )} <tabs::TabList tab=tab />
             </div>
+            // The panel is built in a task after the page's top (`Later`).
             <Later>
                 <div
                     class="sc-panel"
