@@ -25,23 +25,43 @@ pub fn start() {
     wasm_bindgen_futures::spawn_local(takeover::mount_when_ready());
 }
 
-/// The whole app: loads the workspaces, keeps them saved, and shows the current page.
+/// The app's state: the workspaces read from storage, saved as they change and kept in
+/// step with other tabs. Read in a task of its own, before the app is built (`takeover`).
+#[derive(Clone, Copy)]
+pub struct AppState {
+    session: Session,
+    saver: browser::persistence::Saver,
+}
+
+impl AppState {
+    pub fn start() -> Self {
+        let notices = Notices(RwSignal::new(Vec::new()));
+        let booted = browser::persistence::boot(notices);
+        let session = Session {
+            lib: Lib(RwSignal::new(booted.library)),
+            prefs: BrowserPrefs(RwSignal::new(booted.prefs)),
+            status: Status(RwSignal::new(booted.status)),
+            health: Health(RwSignal::new(HealthInfo::default())),
+            conflicts: Conflicts(RwSignal::new(Vec::new())),
+            notices,
+        };
+        // In the task that read storage: another tab's write after the read must not be
+        // missed while the app is being built.
+        browser::tab_sync::listen(booted.saver, session);
+        AppState {
+            session,
+            saver: booted.saver,
+        }
+    }
+}
+
+/// The whole app over its state: keeps the workspaces saved and shows the current page.
 #[component]
-pub fn App() -> impl IntoView {
-    let notices = Notices(RwSignal::new(Vec::new()));
-    let booted = browser::persistence::boot(notices);
-    let session = Session {
-        lib: Lib(RwSignal::new(booted.library)),
-        prefs: BrowserPrefs(RwSignal::new(booted.prefs)),
-        status: Status(RwSignal::new(booted.status)),
-        health: Health(RwSignal::new(HealthInfo::default())),
-        conflicts: Conflicts(RwSignal::new(Vec::new())),
-        notices,
-    };
+pub fn App(state: AppState) -> impl IntoView {
+    let AppState { session, saver } = state;
     session.provide();
-    provide_context(booted.saver);
-    booted.saver.attach(session);
-    browser::tab_sync::listen(booted.saver, session);
+    provide_context(saver);
+    saver.attach(session);
     browser::backup::request_persistence(session.health);
     let route = browser::router::provide_router().0;
     browser::router::announce_page_changes(route);

@@ -10,7 +10,7 @@ use wasm_bindgen::JsCast;
 use crate::browser::router;
 use crate::components::later::{after_all, after_queued};
 use crate::domain::route::Route;
-use crate::{chunks, App};
+use crate::{chunks, App, AppState};
 
 /// Loads the chunk of the page in the address (again if a static link changed it
 /// meanwhile), then mounts the app over the static first screen.
@@ -26,28 +26,29 @@ pub async fn mount_when_ready() {
     // Never before the static screen has painted: a visitor (and Lighthouse's trace) must
     // see it as the largest paint, not the same text painted again by the app.
     after_next_paint().await;
-    let Some(root) = document()
+    // The app's state is read in this task; the app is built off-screen in the next,
+    // while the static screen stays in view and keeps taking input, and the header, the
+    // page and the footer in tasks of their own after that (`Later` in `App` and
+    // `Frame`), so no single task builds it all and a tap never waits for the whole
+    // build. The live app then replaces the static screen in one step.
+    let state = AppState::start();
+    let root = document()
         .get_element_by_id("app")
-        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
-    else {
-        leptos::mount::mount_to_body(App);
+        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
+    let staging = document()
+        .create_element("div")
+        .ok()
+        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
+    let (Some(root), Some(staging)) = (root, staging) else {
+        leptos::mount::mount_to_body(move || view! { <App state /> });
         announce("splitline:live");
         return;
     };
-    // The live app is built off-screen while the static screen stays in view and keeps
-    // taking input: the app's state in this task, then the header, the page and the
-    // footer in tasks of their own (`Later` in `App` and `Frame`), so no single task
-    // builds it all and a tap never waits for the whole build. It then replaces the
-    // static screen in one step.
-    let Some(staging) = document()
-        .create_element("div")
-        .ok()
-        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
-    else {
-        return;
-    };
-    leptos::mount::mount_to(staging.clone(), App).forget();
-    after_queued(move || take_over(&root, &staging));
+    after_queued(move || {
+        leptos::mount::mount_to(staging.clone(), move || view! { <App state /> }).forget();
+        // Queued behind the parts the build just queued.
+        after_queued(move || take_over(&root, &staging));
+    });
 }
 
 /// Puts the live app built in `staging` in place of the static screen.
