@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::browser::router;
-use crate::components::later::{after_all, after_queued};
+use crate::components::later::{after_all, after_queued, app_is_live};
 use crate::domain::route::Route;
 use crate::{chunks, App, AppState};
 
@@ -28,9 +28,9 @@ pub async fn mount_when_ready() {
     after_next_paint().await;
     // The app's state is read in this task; the app is built off-screen in the next,
     // while the static screen stays in view and keeps taking input, and the header, the
-    // page and the footer in tasks of their own after that (`Later` in `App` and
-    // `Frame`), so no single task builds it all and a tap never waits for the whole
-    // build. The live app then replaces the static screen in one step.
+    // page's top (in parts marked `offscreen`) and the footer in tasks of their own after
+    // that (`Later`), so no single task builds it all and a tap never waits for the
+    // whole build. The live app then replaces the static screen in one step.
     let state = AppState::start();
     let root = document()
         .get_element_by_id("app")
@@ -40,6 +40,7 @@ pub async fn mount_when_ready() {
         .ok()
         .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
     let (Some(root), Some(staging)) = (root, staging) else {
+        app_is_live();
         leptos::mount::mount_to_body(move || view! { <App state /> });
         announce("splitline:live");
         return;
@@ -57,6 +58,7 @@ fn take_over(root: &web_sys::HtmlElement, staging: &web_sys::HtmlElement) {
     let _ = root.remove_attribute("data-static");
     let height = main_of(root).map_or(0, |main| main.offset_height());
     root.replace_children_with_node(&js_sys::Array::from(&staging.child_nodes()));
+    app_is_live();
     // The page's lower parts are built in later tasks (`Later`): until then the page
     // keeps the static screen's height, so the footer does not rise into view and drop
     // back.

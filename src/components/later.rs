@@ -5,8 +5,11 @@
 //! blocking time. Parts wrapped in `Later` are built afterwards, in page order, each in a
 //! task of its own, so the browser can answer input between them. The first mount uses
 //! the same queue: the app's page is one such part, and `takeover` swaps the live app in
-//! with `after_queued`. The static first screens are rendered natively with every part
-//! in place.
+//! with `after_queued`. A part marked `offscreen` cuts a page's top into tasks: while the
+//! app is built off-screen it goes before every other part (so it is in place before
+//! the swap), and once the app is live it is built with the rest of its page, so nothing
+//! moves in view. The static first screens are rendered natively with every part in
+//! place.
 
 use leptos::prelude::*;
 
@@ -20,6 +23,8 @@ mod queue {
 
     #[derive(Default)]
     struct Queue {
+        /// Parts of the page's top, built before the rest (only on the first mount).
+        offscreen: VecDeque<Job>,
         parts: VecDeque<Job>,
         after_all: Vec<Job>,
         running: bool,
@@ -27,10 +32,24 @@ mod queue {
 
     thread_local! {
         static QUEUE: RefCell<Queue> = RefCell::new(Queue::default());
+        static LIVE: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    }
+
+    pub fn set_live() {
+        LIVE.with(|live| live.set(true));
+    }
+
+    pub fn live() -> bool {
+        LIVE.with(std::cell::Cell::get)
     }
 
     pub fn push(part: Job) {
         QUEUE.with(|q| q.borrow_mut().parts.push_back(part));
+        start();
+    }
+
+    pub fn push_offscreen(part: Job) {
+        QUEUE.with(|q| q.borrow_mut().offscreen.push_back(part));
         start();
     }
 
@@ -48,7 +67,10 @@ mod queue {
 
     /// Builds one part, or, when none is left, runs what waits for them all.
     fn step() {
-        let next = QUEUE.with(|q| q.borrow_mut().parts.pop_front());
+        let next = QUEUE.with(|q| {
+            let mut q = q.borrow_mut();
+            q.offscreen.pop_front().or_else(|| q.parts.pop_front())
+        });
         match next {
             Some(part) => {
                 part();
@@ -83,18 +105,37 @@ pub fn after_all(job: impl FnOnce() + 'static) {
     job();
 }
 
-/// Its children, built in a later task than the rest of the page.
+/// Marks the app as in view: from now on an `offscreen` part is built with its page.
+pub fn app_is_live() {
+    #[cfg(target_arch = "wasm32")]
+    queue::set_live();
+}
+
+/// Its children, built in a later task than the rest of the page; with `offscreen`, only
+/// while the app is built off-screen (see `takeover`), and before the other parts.
 #[component]
-pub fn Later(children: ChildrenFn) -> impl IntoView {
+pub fn Later(children: ChildrenFn, #[prop(optional)] offscreen: bool) -> impl IntoView {
     #[cfg(target_arch = "wasm32")]
     {
+        use leptos::either::Either;
+        if offscreen && queue::live() {
+            return Either::Left(children());
+        }
         let ready = RwSignal::new(false);
         // The page may be gone by the time its turn comes.
-        queue::push(Box::new(move || {
+        let part = Box::new(move || {
             let _ = ready.try_set(true);
-        }));
-        move || ready.get().then(|| children())
+        });
+        if offscreen {
+            queue::push_offscreen(part);
+        } else {
+            queue::push(part);
+        }
+        Either::Right(move || ready.get().then(|| children()))
     }
     #[cfg(not(target_arch = "wasm32"))]
-    children()
+    {
+        let _ = offscreen;
+        children()
+    }
 }

@@ -94,7 +94,9 @@ pub fn PricingPage() -> impl IntoView {
         <div class="pricing">
             <crate::components::print_heading::PrintHeading what="managed IT quotes compared" />
             {undo_controls(doc, "Comparison actions")}
-            <environment::EnvironmentPanel />
+            <Later offscreen=true>
+                <environment::EnvironmentPanel />
+            </Later>
             <Later>
                 <usage::UsagePanel />
             </Later>

@@ -25,6 +25,7 @@ use leptos::prelude::*;
 use crate::browser::open_docs::open;
 use crate::browser::state::Lib;
 use crate::components::doc::undo_shortcuts;
+use crate::components::later::Later;
 use crate::components::page_intro::PageIntro;
 use crate::domain::raci::checks::{check, Report};
 use crate::domain::raci::{Id, Raci};
@@ -52,9 +53,12 @@ pub fn RaciPage() -> impl IntoView {
     view! {
         <div class="raci-page">
             <PageIntro route=Route::Raci />
-            <For each=move || active.get() key=|id| id.clone() let(_id)>
-                <Workbench />
-            </For>
+            // Built in a task after the intro while the app is built off-screen (`Later`).
+            <Later offscreen=true>
+                <For each=move || active.get() key=|id| id.clone() let(_id)>
+                    <Workbench />
+                </For>
+            </Later>
         </div>
     }
 }

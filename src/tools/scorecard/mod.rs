@@ -58,21 +58,23 @@ pub fn ScorecardPage() -> impl IntoView {
     view! {
         <div class="sc-page">
             <PageIntro route=Route::Scorecard />
-            <div class="sc-screen-only">
-                {undo_controls(doc, "Scorecard actions")}
-                // On a call the question comes first: the provider is picked in call mode.
-                {show(
-                    move || tab.get() != Tab::Call,
-                    move || {
-                        view! {
-                            <evaluators::EvaluatorName />
-                            <providers::ProvidersPanel />
-                        }
-                            .into_any()
-                    },
-                )} <tabs::TabList tab=tab />
-            </div>
-            // The panel is built in a task after the page's top (`Later`).
+            // The controls, then the panel, are built in tasks after the intro (`Later`).
+            <Later offscreen=true>
+                <div class="sc-screen-only">
+                    {undo_controls(doc, "Scorecard actions")}
+                    // On a call the question comes first: the provider is picked in call mode.
+                    {show(
+                        move || tab.get() != Tab::Call,
+                        move || {
+                            view! {
+                                <evaluators::EvaluatorName />
+                                <providers::ProvidersPanel />
+                            }
+                                .into_any()
+                        },
+                    )} <tabs::TabList tab=tab />
+                </div>
+            </Later>
             <Later>
                 <div
                     class="sc-panel"
