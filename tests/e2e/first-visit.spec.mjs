@@ -108,6 +108,7 @@ test('the live app replaces the static screen in one step: header, page and foot
           window.swaps.push({
             added: [...r.addedNodes].filter((n) => n.nodeType === 1).map((n) => n.tagName),
             heading: app.querySelector('main h1')?.textContent ?? null,
+            tabs: app.querySelector('main [role=tablist]') !== null,
             staticLeft: app.hasAttribute('data-static'),
           });
       }).observe(app, { childList: true });
@@ -121,6 +122,8 @@ test('the live app replaces the static screen in one step: header, page and foot
   const [swap] = swaps;
   for (const tag of ['HEADER', 'MAIN', 'FOOTER']) assert.ok(swap.added.includes(tag), `${tag} arrives with the rest: ${swap.added}`);
   assert.equal(swap.heading, 'Provider scorecard');
+  // The page's top is built in parts too (`offscreen`), all of them before the swap.
+  assert.ok(swap.tabs, 'the tab list below the providers arrives with the heading');
   assert.equal(swap.staticLeft, false);
   // The score grid's panel is built after the swap, below the tabs.
   await page.locator('#sc-panel').waitFor();
