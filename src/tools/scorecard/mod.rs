@@ -58,7 +58,7 @@ pub fn ScorecardPage() -> impl IntoView {
     view! {
         <div class="sc-page">
             <PageIntro route=Route::Scorecard />
-            // The controls, then the panel, are built in tasks after the intro (`Later`).
+            // The controls, then the panel's content, are built in tasks after the intro.
             <Later offscreen=true>
                 <div class="sc-screen-only">
                     {undo_controls(doc, "Scorecard actions")}
@@ -75,13 +75,15 @@ pub fn ScorecardPage() -> impl IntoView {
                     )} <tabs::TabList tab=tab />
                 </div>
             </Later>
-            <Later>
-                <div
-                    class="sc-panel"
-                    id="sc-panel"
-                    role="tabpanel"
-                    aria-labelledby=sig::text(move || tabs::tab_id(tab.get()))
-                >
+            // The panel itself is always there, so the tabs' `aria-controls` always
+            // names an element; what it shows is built in a later task (`Later`).
+            <div
+                class="sc-panel"
+                id="sc-panel"
+                role="tabpanel"
+                aria-labelledby=sig::text(move || tabs::tab_id(tab.get()))
+            >
+                <Later>
                     {move || match tab.get() {
                         Tab::Grid => view! { <grid::ScoreGrid /> }.into_any(),
                         Tab::Call => view! { <call::CallMode /> }.into_any(),
@@ -91,8 +93,8 @@ pub fn ScorecardPage() -> impl IntoView {
                         Tab::Evaluators => view! { <evaluators::Evaluators /> }.into_any(),
                         Tab::Export => view! { <export::ExportView /> }.into_any(),
                     }}
-                </div>
-            </Later>
+                </Later>
+            </div>
         </div>
     }
 }
