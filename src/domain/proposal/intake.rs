@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 use super::request::Question;
 use super::response::Response;
 use crate::domain::library::Library;
+use crate::domain::order;
 use crate::domain::pricing::quote::Quote;
 use crate::domain::raci::Counter;
 use crate::domain::scorecard::claims::Claim;
@@ -117,12 +118,13 @@ pub fn check(ws: &Workspace, response: &Response) -> Result<Intake, Refusal> {
             accepted += 1;
             continue;
         };
-        let roles: BTreeMap<_, _> = change
-            .roles
-            .iter()
-            .filter(|(_, l)| !l.is_empty())
-            .map(|(p, l)| (*p, *l))
-            .collect();
+        let roles = order::map(
+            change
+                .roles
+                .iter()
+                .filter(|(_, l)| !l.is_empty())
+                .map(|(p, l)| (*p, *l)),
+        );
         let same = change.same_as(function);
         let parties_exist = roles
             .keys()

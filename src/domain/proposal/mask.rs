@@ -4,6 +4,7 @@
 //! keeps the firewall"). The request replaces such names with a neutral phrase and
 //! tells the buyer where it did, rather than leaking them or refusing to send.
 
+use crate::domain::order;
 use crate::domain::text::lower;
 
 /// What a masked name reads as in the request.
@@ -20,7 +21,7 @@ pub fn hidden(names: impl IntoIterator<Item = String>) -> Vec<String> {
         .map(|n| lower(n.trim()))
         .filter(|n| n.chars().count() >= MIN_NAME_CHARS)
         .collect();
-    out.sort_by_key(|n| std::cmp::Reverse(n.len()));
+    order::sort_by_key(&mut out, |n| std::cmp::Reverse(n.len()));
     out.dedup();
     out
 }
@@ -45,7 +46,7 @@ pub fn mask(text: &str, hidden: &[String]) -> Option<String> {
     if cuts.is_empty() {
         return None;
     }
-    cuts.sort_unstable();
+    order::sort_by(&mut cuts, Ord::cmp);
     let mut out = String::with_capacity(text.len());
     let mut at = 0;
     for (start, end) in cuts {

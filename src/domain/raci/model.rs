@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use super::letters::{Letter, Letters};
 use super::redline::Counter;
+use crate::domain::order;
 
 /// Parties, categories and functions share one id counter within a matrix.
 pub type Id = u32;
@@ -405,12 +406,12 @@ impl Raci {
                 Function {
                     id,
                     category: map[&(1, f.category)],
-                    roles: f
-                        .roles
-                        .iter()
-                        .filter(|(_, l)| !l.is_empty())
-                        .filter_map(|(p, l)| Some((party(*p, &map)?, *l)))
-                        .collect(),
+                    roles: order::map(
+                        f.roles
+                            .iter()
+                            .filter(|(_, l)| !l.is_empty())
+                            .filter_map(|(p, l)| Some((party(*p, &map)?, *l))),
+                    ),
                     day_owner: f.day_owner.and_then(|p| party(p, &map)),
                     night_owner: f.night_owner.and_then(|p| party(p, &map)),
                     ..f.clone()

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use super::model::{Id, Raci, MAX_TEXT_CHARS};
 use super::Letters;
+use crate::domain::order;
 
 /// At most this many counter-proposals wait at once (20 providers × a full matrix is
 /// far more than any buyer reviews; this bounds a hostile file).
@@ -107,11 +108,7 @@ impl Raci {
         };
         let counter = self.redline.remove(at);
         if let Some(f) = self.functions.iter_mut().find(|f| f.id == function) {
-            f.roles = counter
-                .roles
-                .into_iter()
-                .filter(|(_, l)| !l.is_empty())
-                .collect();
+            f.roles = order::map(counter.roles.into_iter().filter(|(_, l)| !l.is_empty()));
             f.day_owner = counter.day_owner;
             f.night_owner = counter.night_owner;
         }

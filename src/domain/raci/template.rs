@@ -4,6 +4,7 @@
 
 use super::letters::Letters;
 use super::model::{Function, Id, Marks, Raci, Side};
+use crate::domain::order;
 use crate::domain::profile::Industry;
 
 /// The default parties, in column order.
@@ -351,15 +352,10 @@ fn build(s: &Seed, parties: &[Id], category: Id) -> Function {
         name: s.name.to_owned(),
         hint: s.hint.to_owned(),
         marks: s.marks,
-        roles: s
-            .roles
-            .iter()
-            .enumerate()
-            .filter_map(|(i, text)| {
-                let letters = Letters::parse(text).expect("template letters are valid");
-                Some((party(i)?, letters)).filter(|(_, l)| !l.is_empty())
-            })
-            .collect(),
+        roles: order::map(s.roles.iter().enumerate().filter_map(|(i, text)| {
+            let letters = Letters::parse(text).expect("template letters are valid");
+            Some((party(i)?, letters)).filter(|(_, l)| !l.is_empty())
+        })),
         day_owner: s.day.and_then(party),
         night_owner: s.night.and_then(party),
         p1: String::new(),

@@ -4,6 +4,7 @@
 use std::collections::BTreeMap;
 
 use super::model::{Cell, OtherCard, Score, Scorecard};
+use crate::domain::order;
 use crate::domain::provider::Provider;
 
 /// Scores this far apart (max − min) are a disagreement worth talking about.
@@ -54,17 +55,14 @@ pub fn other_cell<'a>(card: &'a OtherCard, provider: &str, criterion: &str) -> O
 
 /// How many cells the evaluators disagree on, per provider id.
 pub fn disagreements(sc: &Scorecard, providers: &[Provider]) -> BTreeMap<String, usize> {
-    providers
-        .iter()
-        .map(|p| {
-            let n = sc
-                .criteria
-                .iter()
-                .filter(|c| cell_stats(sc, &p.id, &c.id).disagree)
-                .count();
-            (p.id.clone(), n)
-        })
-        .collect()
+    order::map(providers.iter().map(|p| {
+        let n = sc
+            .criteria
+            .iter()
+            .filter(|c| cell_stats(sc, &p.id, &c.id).disagree)
+            .count();
+        (p.id.clone(), n)
+    }))
 }
 
 #[cfg(test)]

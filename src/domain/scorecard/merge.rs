@@ -7,6 +7,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use super::card_file::CardFile;
 use super::knockout;
 use super::model::{Cells, OtherCard, Scorecard, Unmatched, MAX_CARDS, MAX_CRITERIA};
+use crate::domain::order;
 use crate::domain::provider::{self, Provider};
 
 /// How one criterion of the card matches this scorecard.
@@ -242,10 +243,11 @@ pub fn apply(
             }
         }
     }
-    let provider_map: BTreeMap<&str, &str> = matches
-        .iter()
-        .filter_map(|m| m.ours.as_deref().map(|o| (m.id.as_str(), o)))
-        .collect();
+    let provider_map = order::map(
+        matches
+            .iter()
+            .filter_map(|m| m.ours.as_deref().map(|o| (m.id.as_str(), o))),
+    );
     let mut cells = Cells::new();
     let mut unmatched_cells = 0;
     for (pid, row) in &card.cells {

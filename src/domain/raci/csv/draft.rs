@@ -7,6 +7,7 @@ use std::collections::{BTreeMap, HashMap};
 use super::records::{column, more_problems, Col, Record};
 use super::{ImportError, Imported, Layout, DEFAULT_CATEGORY, NO_MARKS};
 use crate::domain::limits::MAX_REPORTED_PROBLEMS;
+use crate::domain::order;
 use crate::domain::raci::edit::clean_name;
 use crate::domain::raci::letters::{BadLetter, Letters};
 use crate::domain::raci::model::*;
@@ -183,12 +184,12 @@ impl Draft {
                 name: r.name.clone(),
                 hint: r.hint.clone(),
                 marks: r.marks,
-                roles: r
-                    .roles
-                    .iter()
-                    .filter(|(_, l)| !l.is_empty())
-                    .map(|(p, l)| (party_id(*p), *l))
-                    .collect(),
+                roles: order::map(
+                    r.roles
+                        .iter()
+                        .filter(|(_, l)| !l.is_empty())
+                        .map(|(p, l)| (party_id(*p), *l)),
+                ),
                 day_owner: owner(&r.day),
                 night_owner: owner(&r.night),
                 p1: r.p1.clone(),
