@@ -12,6 +12,7 @@ pub mod edit;
 pub mod envelope;
 pub mod files;
 pub mod history;
+pub mod indent;
 pub mod input;
 pub mod library;
 pub mod limits;

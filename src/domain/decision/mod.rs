@@ -12,7 +12,7 @@ pub mod row;
 pub mod value;
 
 #[cfg(test)]
-mod example;
+pub(crate) mod example;
 
 use frontier::{frontier, Frontier};
 use questions::Question;
