@@ -43,13 +43,17 @@ mod queue {
         LIVE.with(std::cell::Cell::get)
     }
 
-    pub fn push(part: Job) {
-        QUEUE.with(|q| q.borrow_mut().parts.push_back(part));
-        start();
-    }
-
-    pub fn push_offscreen(part: Job) {
-        QUEUE.with(|q| q.borrow_mut().offscreen.push_back(part));
+    /// Queues `part`; an `offscreen` one goes ahead of every other part.
+    pub fn push(part: Job, offscreen: bool) {
+        QUEUE.with(|q| {
+            let mut q = q.borrow_mut();
+            let lane = if offscreen {
+                &mut q.offscreen
+            } else {
+                &mut q.parts
+            };
+            lane.push_back(part);
+        });
         start();
     }
 
@@ -92,7 +96,7 @@ mod queue {
 /// (parts queued later, by what those parts build, wait until after it).
 pub fn after_queued(job: impl FnOnce() + 'static) {
     #[cfg(target_arch = "wasm32")]
-    queue::push(Box::new(job));
+    queue::push(Box::new(job), false);
     #[cfg(not(target_arch = "wasm32"))]
     job();
 }
@@ -126,11 +130,7 @@ pub fn Later(children: ChildrenFn, #[prop(optional)] offscreen: bool) -> impl In
         let part = Box::new(move || {
             let _ = ready.try_set(true);
         });
-        if offscreen {
-            queue::push_offscreen(part);
-        } else {
-            queue::push(part);
-        }
+        queue::push(part, offscreen);
         Either::Right(move || ready.get().then(|| children()))
     }
     #[cfg(not(target_arch = "wasm32"))]
