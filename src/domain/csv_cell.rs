@@ -28,15 +28,30 @@ pub fn unguard(text: &str) -> &str {
     }
 }
 
-/// One guarded text field, quoted where CSV needs it (separators, quotes, line breaks,
-/// or space at either end that a reader would trim).
+/// One guarded text field, quoted where CSV needs it.
 pub fn field(text: &str) -> String {
-    let guarded = guard(text);
-    if guarded.contains([',', '"', '\n', '\r']) || guarded.trim() != guarded {
-        format!("\"{}\"", guarded.replace('"', "\"\""))
+    quote(guard(text))
+}
+
+/// `text` quoted where CSV needs it: separators, quotes, line breaks, or space at either
+/// end that a reader would trim.
+pub fn quote(text: String) -> String {
+    if text.contains([',', '"', '\n', '\r']) || text.trim() != text {
+        format!("\"{}\"", text.replace('"', "\"\""))
     } else {
-        guarded
+        text
     }
+}
+
+/// Appends one record: the cells quoted, joined by commas, ended by CRLF.
+pub fn push_record(out: &mut String, cells: Vec<String>) {
+    for (i, cell) in cells.into_iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        out.push_str(&quote(cell));
+    }
+    out.push_str("\r\n");
 }
 
 #[cfg(test)]

@@ -2,40 +2,39 @@
 //! back exactly by the import.
 
 use super::{NO_MARKS, WIDE_COLUMNS};
-use crate::domain::csv_cell::guard;
+use crate::domain::csv_cell::{guard, push_record};
 use crate::domain::raci::model::*;
 
 fn party_header(p: &Party) -> String {
     format!("{} [{}]", p.name, p.side.key())
 }
 
-/// The matrix as a wide CSV file (UTF-8 with a byte order mark, CRLF line ends).
+/// The matrix as a wide CSV file (UTF-8 with a byte order mark, CRLF line ends). Written
+/// with `csv_cell` like the other exports: the `csv` crate's writer brought the float
+/// parser and its tables into the wasm (about 17 KB) for a quoting rule we never use.
 pub fn export_wide(raci: &Raci) -> String {
-    let mut w = ::csv::WriterBuilder::new()
-        .terminator(::csv::Terminator::CRLF)
-        .from_writer(Vec::new());
+    let mut out = String::from("\u{feff}");
     let mut header: Vec<String> = WIDE_COLUMNS.iter().map(|s| (*s).to_owned()).collect();
     header.extend(raci.parties.iter().map(|p| guard(&party_header(p))));
-    // Writing to a Vec cannot fail.
-    let _ = w.write_record(&header);
+    let columns = header.len();
+    push_record(&mut out, header);
     for c in &raci.categories {
         let mut empty = true;
         for f in raci.functions_in(c.id) {
             empty = false;
-            write_function(&mut w, raci, &c.name, f);
+            write_function(&mut out, raci, &c.name, f);
         }
         if empty {
             // A row with only the category keeps an empty category in the file.
-            let mut row = vec![String::new(); header.len()];
+            let mut row = vec![String::new(); columns];
             row[0] = guard(&c.name);
-            let _ = w.write_record(&row);
+            push_record(&mut out, row);
         }
     }
-    let bytes = w.into_inner().unwrap_or_default();
-    format!("\u{feff}{}", String::from_utf8_lossy(&bytes))
+    out
 }
 
-fn write_function(w: &mut ::csv::Writer<Vec<u8>>, raci: &Raci, category: &str, f: &Function) {
+fn write_function(out: &mut String, raci: &Raci, category: &str, f: &Function) {
     let party_name = |id: Option<Id>| {
         id.and_then(|id| raci.party(id))
             .map(|p| p.name.clone())
@@ -61,5 +60,5 @@ fn write_function(w: &mut ::csv::Writer<Vec<u8>>, raci: &Raci, category: &str, f
         guard(&f.hint),
     ];
     row.extend(raci.parties.iter().map(|p| f.letters(p.id).label()));
-    let _ = w.write_record(&row);
+    push_record(out, row);
 }
