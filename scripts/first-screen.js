@@ -27,7 +27,15 @@
     link.href = base + file;
     doc.head.appendChild(link);
   }
+  // The same reading as kind_named in src/domain/share/link.rs: a request link (format
+  // 1, kind q) is a provider's, whose header has none of the buyer's tools (main.css).
+  function markAudience(hash) {
+    var provider = /^s\/1q/.test(hash.replace(/^#/, '').replace(/^\/+/, ''));
+    if (provider) doc.documentElement.setAttribute('data-audience', 'provider');
+    else doc.documentElement.removeAttribute('data-audience');
+  }
   function show(hash) {
+    markAudience(hash);
     var app = doc.getElementById('app');
     if (!app || !app.hasAttribute('data-static')) return;
     var key = pageOf(hash);

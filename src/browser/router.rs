@@ -14,13 +14,37 @@ pub struct CurrentRoute(pub ReadSignal<Route>);
 
 /// Starts following the fragment and provides `CurrentRoute`.
 pub fn provide_router() -> CurrentRoute {
-    let (route, set_route) = signal(Route::parse(&location_hash_raw()));
+    let hash = location_hash_raw();
+    mark_audience(&hash);
+    let (route, set_route) = signal(Route::parse(&hash));
     window_event_listener(leptos::ev::hashchange, move |_| {
-        set_route.set(Route::parse(&location_hash_raw()));
+        let hash = location_hash_raw();
+        mark_audience(&hash);
+        set_route.set(Route::parse(&hash));
     });
     let current = CurrentRoute(route);
     provide_context(current);
     current
+}
+
+/// Marks the page as a provider's while the address is a request link: the header's tools,
+/// workspace switcher and save badge are the buyer's, and `style/main.css` hides them
+/// under `data-audience` (as `scripts/first-screen.js` does before the app starts).
+fn mark_audience(hash: &str) {
+    #[cfg(target_arch = "wasm32")]
+    {
+        use crate::domain::share::link::{kind_named, LinkKind};
+        let provider = Route::shared_data(hash).and_then(kind_named) == Some(LinkKind::Request);
+        if let Some(root) = document().document_element() {
+            let _ = if provider {
+                root.set_attribute("data-audience", "provider")
+            } else {
+                root.remove_attribute("data-audience")
+            };
+        }
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = hash;
 }
 
 /// The fragment of the address (`#/raci`); empty when rendering natively.

@@ -81,6 +81,12 @@ test('a buyer and two providers complete a request round: quotes ranked, answers
   const body = await a.locator('main').textContent();
   assert.ok(body.includes('Acme Legal') && body.includes('Answers by Friday'), 'the provider sees who asks and the note');
   assert.ok(!body.includes('Crest'), 'a request never names the other provider');
+  // The provider sees the request alone: the header has none of the buyer's tools,
+  // workspaces or save state; the buyer's header keeps them.
+  assert.equal(await a.getByRole('navigation', { name: 'Tools' }).isVisible(), false);
+  assert.equal(await a.getByRole('combobox', { name: 'Workspace' }).isVisible(), false);
+  assert.equal(await a.getByTestId('save-status').isVisible(), false);
+  assert.equal(await buyer.getByRole('navigation', { name: 'Tools' }).isVisible(), true);
   assert.deepEqual(await axeViolations(a), []);
   // The draft survives a reload.
   await a.reload();

@@ -133,6 +133,18 @@ impl LinkError {
     }
 }
 
+/// The kind of document link text names in its first characters, read without decoding
+/// anything (a request link is shown to a provider without the buyer's tools). The same
+/// reading is in `scripts/first-screen.js`, for the screen before the app starts.
+pub fn kind_named(text: &str) -> Option<LinkKind> {
+    let mut chars = text.chars();
+    if chars.next()? != FORMAT {
+        return None;
+    }
+    let tag = chars.next()?;
+    LinkKind::ALL.into_iter().find(|k| k.tag() == tag)
+}
+
 /// Wraps a body into link text (the part after `#/s/`).
 pub fn pack(kind: LinkKind, body: &[u8]) -> String {
     let mut bytes = preset::deflate_with(DICT_V1, body);
@@ -224,6 +236,23 @@ fn from_base36(text: &str) -> Option<usize> {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn the_kind_a_link_names_is_read_from_its_first_characters() {
+        let link = pack(LinkKind::Request, b"{}");
+        assert!(
+            link.starts_with("1q"),
+            "first-screen.js reads request links as 1q: {link}"
+        );
+        assert_eq!(kind_named(&link), Some(LinkKind::Request));
+        assert_eq!(
+            kind_named(&pack(LinkKind::Response, b"{}")),
+            Some(LinkKind::Response)
+        );
+        assert_eq!(kind_named("2q.abc"), None);
+        assert_eq!(kind_named("1"), None);
+        assert_eq!(kind_named(""), None);
+    }
 
     #[test]
     fn pack_then_unpack_is_the_identity() {
