@@ -43,15 +43,12 @@ pub fn quote(text: String) -> String {
     }
 }
 
-/// Appends one record: the cells quoted, joined by commas, ended by CRLF.
-pub fn push_record(out: &mut String, cells: Vec<String>) {
-    for (i, cell) in cells.into_iter().enumerate() {
-        if i > 0 {
-            out.push(',');
-        }
-        out.push_str(&quote(cell));
-    }
+/// One record of cells already written as CSV (`field`, `quote`, or a bare number):
+/// joined by commas, ended by CRLF.
+pub fn record(cells: impl IntoIterator<Item = String>) -> String {
+    let mut out = cells.into_iter().collect::<Vec<_>>().join(",");
     out.push_str("\r\n");
+    out
 }
 
 #[cfg(test)]

@@ -6,7 +6,7 @@
 use super::compare::Comparison;
 use super::exclusions::CostItem;
 use super::money::{decimal, percent_text};
-use crate::domain::csv_cell::field;
+use crate::domain::csv_cell::{field, record};
 
 enum Cell {
     Text(String),
@@ -33,9 +33,7 @@ fn encode(cell: &Cell) -> String {
 }
 
 fn row(cells: &[Cell]) -> String {
-    let mut line = cells.iter().map(encode).collect::<Vec<_>>().join(",");
-    line.push_str("\r\n");
-    line
+    record(cells.iter().map(encode))
 }
 
 /// Writes the comparison.

@@ -6,17 +6,11 @@
 use super::model::Scorecard;
 use super::scoring::{display_shares, results, Place};
 use super::sensitivity::points;
-use crate::domain::csv_cell::field;
+use crate::domain::csv_cell::{field, record};
 use crate::domain::provider::Provider;
 
 fn line(fields: &[String]) -> String {
-    let mut out = fields
-        .iter()
-        .map(|f| field(f))
-        .collect::<Vec<_>>()
-        .join(",");
-    out.push_str("\r\n");
-    out
+    record(fields.iter().map(|f| field(f)))
 }
 
 /// The whole scorecard as CSV text.

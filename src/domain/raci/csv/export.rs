@@ -2,7 +2,7 @@
 //! back exactly by the import.
 
 use super::{NO_MARKS, WIDE_COLUMNS};
-use crate::domain::csv_cell::{guard, push_record};
+use crate::domain::csv_cell::{guard, quote, record};
 use crate::domain::raci::model::*;
 
 fn party_header(p: &Party) -> String {
@@ -17,7 +17,7 @@ pub fn export_wide(raci: &Raci) -> String {
     let mut header: Vec<String> = WIDE_COLUMNS.iter().map(|s| (*s).to_owned()).collect();
     header.extend(raci.parties.iter().map(|p| guard(&party_header(p))));
     let columns = header.len();
-    push_record(&mut out, header);
+    out.push_str(&record(header.into_iter().map(quote)));
     for c in &raci.categories {
         let mut empty = true;
         for f in raci.functions_in(c.id) {
@@ -28,7 +28,7 @@ pub fn export_wide(raci: &Raci) -> String {
             // A row with only the category keeps an empty category in the file.
             let mut row = vec![String::new(); columns];
             row[0] = guard(&c.name);
-            push_record(&mut out, row);
+            out.push_str(&record(row.into_iter().map(quote)));
         }
     }
     out
@@ -60,5 +60,5 @@ fn write_function(out: &mut String, raci: &Raci, category: &str, f: &Function) {
         guard(&f.hint),
     ];
     row.extend(raci.parties.iter().map(|p| f.letters(p.id).label()));
-    push_record(out, row);
+    out.push_str(&record(row.into_iter().map(quote)));
 }
