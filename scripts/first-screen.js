@@ -9,12 +9,19 @@
   var base = __BASE__;
   var doc = document;
   var pages = ['raci', 'scorecard', 'pricing', 'decision', 'workspaces'];
-  // The same reading of the fragment as Route::parse in src/domain/route.rs.
-  function pageOf(hash) {
+  // The same reading of the fragment as Route::parse in src/domain/route.rs, and of a
+  // share link's first characters as LinkPage::of in src/domain/share/link_page.rs: a
+  // request link (format 1, kind q) is a provider's, a response (kind a) the buyer's.
+  function screenOf(hash) {
     var path = hash.replace(/^#/, '').split(/[?#]/)[0].replace(/^\/+|\/+$/g, '');
-    if (path.slice(0, 2) === 's/') return 'shared';
+    if (path.slice(0, 2) === 's/') return { '1q': 'request', '1a': 'response' }[path.slice(2, 4)] || 'shared';
     if (path === '') return 'home';
     return pages.indexOf(path) >= 0 ? path : 'not-found';
+  }
+  // Every share link's page is in the same chunks.
+  function pageOf(hash) {
+    var screen = screenOf(hash);
+    return screen === 'request' || screen === 'response' ? 'shared' : screen;
   }
   var preloaded = {};
   function preload(file) {
@@ -27,18 +34,13 @@
     link.href = base + file;
     doc.head.appendChild(link);
   }
-  // The same reading as kind_named in src/domain/share/link.rs: a request link (format
-  // 1, kind q) is a provider's, whose header has none of the buyer's tools (main.css).
-  function markAudience(hash) {
-    var provider = /^s\/1q/.test(hash.replace(/^#/, '').replace(/^\/+/, ''));
-    if (provider) doc.documentElement.setAttribute('data-audience', 'provider');
-    else doc.documentElement.removeAttribute('data-audience');
-  }
   function show(hash) {
-    markAudience(hash);
+    var key = screenOf(hash);
+    // A provider's header has none of the buyer's tools (main.css).
+    if (key === 'request') doc.documentElement.setAttribute('data-audience', 'provider');
+    else doc.documentElement.removeAttribute('data-audience');
     var app = doc.getElementById('app');
     if (!app || !app.hasAttribute('data-static')) return;
-    var key = pageOf(hash);
     if (app.getAttribute('data-static') === key) return;
     var template = doc.querySelector('template[data-page="' + key + '"]');
     app.replaceChildren(template.content.cloneNode(true));

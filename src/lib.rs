@@ -19,6 +19,7 @@ use leptos::prelude::*;
 use browser::state::{BrowserPrefs, Conflicts, Health, HealthInfo, Lib, Notices, Session, Status};
 use components::{footer::SiteFooter, header::SiteHeader, later::Later, notices::NoticeList};
 use domain::route::Route;
+use domain::share::link_page;
 
 /// Starts the app over the static first screen (see `takeover`).
 pub fn start() {
@@ -97,21 +98,24 @@ fn page(route: Route) -> AnyView {
     match route {
         Route::Home => view! { <pages::home::Home /> }.into_any(),
         Route::NotFound => view! { <pages::not_found::NotFound /> }.into_any(),
-        split => view! {
-            <Suspense fallback=move || {
-                view! { <pages::loading::Loading route=split /> }
-            }>
-                {Suspend::new(async move {
-                    let page = chunks::page(split)
-                        .await
-                        .unwrap_or_else(|_| {
-                            view! { <pages::loading::NotLoaded route=split /> }.into_any()
-                        });
-                    browser::router::refocus_after_loading();
-                    page
-                })}
-            </Suspense>
+        split => {
+            let (title, purpose) = link_page::heading(&browser::router::location_hash_raw());
+            view! {
+                <Suspense fallback=move || {
+                    view! { <pages::loading::Loading title purpose /> }
+                }>
+                    {Suspend::new(async move {
+                        let page = chunks::page(split)
+                            .await
+                            .unwrap_or_else(|_| {
+                                view! { <pages::loading::NotLoaded title /> }.into_any()
+                            });
+                        browser::router::refocus_after_loading();
+                        page
+                    })}
+                </Suspense>
+            }
+            .into_any()
         }
-        .into_any(),
     }
 }

@@ -18,17 +18,18 @@ use crate::browser::state::{
 };
 use crate::domain::library::Library;
 use crate::domain::route::Route;
+use crate::domain::share::link_page::LinkPage;
 use crate::{pages, tools, Frame};
 
-/// The pages that get a static first screen, with the key the loader knows them by.
-pub const PAGES: [(Route, &str); 8] = [
+/// The pages that get a static first screen, with the key the loader knows them by (share
+/// links have one screen per `LinkPage`, keyed by `LinkPage::key`).
+pub const PAGES: [(Route, &str); 7] = [
     (Route::Home, "home"),
     (Route::Raci, "raci"),
     (Route::Scorecard, "scorecard"),
     (Route::Pricing, "pricing"),
     (Route::Decision, "decision"),
     (Route::Workspaces, "workspaces"),
-    (Route::Shared, "shared"),
     (Route::NotFound, "not-found"),
 ];
 
@@ -43,6 +44,16 @@ impl CustomExecutor for NoTasks {
 
 /// The whole body of `route` (header, notices, page, footer) as a new visitor first sees it.
 pub fn first_screen(route: Route) -> String {
+    render(route, move || page(route))
+}
+
+/// The screen a share link shows while its page's code loads (the page is all the link's
+/// data, so until it is decoded, it is opening).
+pub fn link_screen(link: LinkPage) -> String {
+    render(Route::Shared, move || opening(link.title(), link.purpose()))
+}
+
+fn render(route: Route, page: impl FnOnce() -> AnyView + Send + 'static) -> String {
     let _ = Executor::init_custom_executor(NoTasks);
     let owner = Owner::new();
     let html = owner.with(|| {
@@ -58,7 +69,7 @@ pub fn first_screen(route: Route) -> String {
         session.provide();
         provide_context(Saver::in_memory());
         provide_context(CurrentRoute(signal(route).0));
-        view! { <Frame>{page(route)}</Frame> }.to_html()
+        view! { <Frame>{page()}</Frame> }.to_html()
     });
     owner.cleanup();
     html
@@ -73,11 +84,15 @@ fn page(route: Route) -> AnyView {
         Route::Scorecard => view! { <tools::scorecard::ScorecardPage /> }.into_any(),
         Route::Pricing => view! { <tools::pricing::PricingPage /> }.into_any(),
         // The brief is all the visitor's own data: until it is computed, it is opening.
-        Route::Decision => view! { <pages::loading::Loading route=Route::Decision /> }.into_any(),
+        Route::Decision => opening(route.title(), route.purpose()),
         Route::Workspaces => view! { <pages::workspaces::WorkspacesPage /> }.into_any(),
-        Route::Shared => view! { <pages::loading::Loading route=Route::Shared /> }.into_any(),
+        Route::Shared => opening(LinkPage::Copy.title(), LinkPage::Copy.purpose()),
         Route::NotFound => view! { <pages::not_found::NotFound /> }.into_any(),
     }
+}
+
+fn opening(title: &'static str, purpose: &'static str) -> AnyView {
+    view! { <pages::loading::Loading title purpose /> }.into_any()
 }
 
 #[cfg(test)]
@@ -99,5 +114,13 @@ mod tests {
         assert!(first_screen(Route::Scorecard).contains("Provider scorecard"));
         assert!(first_screen(Route::Pricing).contains("Pricing comparison"));
         assert!(first_screen(Route::Decision).contains("Decision brief"));
+    }
+
+    #[test]
+    fn a_provider_opening_a_request_reads_whom_it_is_for() {
+        let html = link_screen(LinkPage::Request);
+        assert!(html.contains("Request for proposal"));
+        assert!(!html.contains("Shared with you"));
+        assert!(link_screen(LinkPage::Copy).contains("Shared with you"));
     }
 }

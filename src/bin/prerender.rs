@@ -3,16 +3,22 @@
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
-    let pages: serde_json::Map<String, serde_json::Value> = splitline::prerender::PAGES
-        .iter()
-        .map(|(route, key)| {
-            let page = serde_json::json!({
-                "title": route.document_title(),
-                "html": splitline::prerender::first_screen(*route),
-            });
-            ((*key).to_owned(), page)
-        })
-        .collect();
+    use splitline::domain::share::link_page::LinkPage;
+    use splitline::prerender::{first_screen, link_screen, PAGES};
+    let page = |title: String, html: String| serde_json::json!({ "title": title, "html": html });
+    let mut pages = serde_json::Map::new();
+    for (route, key) in PAGES {
+        pages.insert(
+            key.to_owned(),
+            page(route.document_title(), first_screen(route)),
+        );
+    }
+    for link in LinkPage::ALL {
+        pages.insert(
+            link.key().to_owned(),
+            page(link.document_title(), link_screen(link)),
+        );
+    }
     println!("{}", serde_json::Value::Object(pages));
 }
 

@@ -7,6 +7,8 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::domain::route::Route;
+#[cfg(target_arch = "wasm32")]
+use crate::domain::share::link_page::{self, LinkPage};
 
 /// The page being shown.
 #[derive(Clone, Copy)]
@@ -15,11 +17,11 @@ pub struct CurrentRoute(pub ReadSignal<Route>);
 /// Starts following the fragment and provides `CurrentRoute`.
 pub fn provide_router() -> CurrentRoute {
     let hash = location_hash_raw();
-    mark_audience(&hash);
+    follow_address(&hash);
     let (route, set_route) = signal(Route::parse(&hash));
     window_event_listener(leptos::ev::hashchange, move |_| {
         let hash = location_hash_raw();
-        mark_audience(&hash);
+        follow_address(&hash);
         set_route.set(Route::parse(&hash));
     });
     let current = CurrentRoute(route);
@@ -27,14 +29,16 @@ pub fn provide_router() -> CurrentRoute {
     current
 }
 
-/// Marks the page as a provider's while the address is a request link: the header's tools,
-/// workspace switcher and save badge are the buyer's, and `style/main.css` hides them
-/// under `data-audience` (as `scripts/first-screen.js` does before the app starts).
-fn mark_audience(hash: &str) {
+/// Names the page in the tab (a share link's title depends on its kind, so it is set on
+/// every change of address, not only of route), and marks the page as a provider's while
+/// the address is a request link: the header's tools, workspace switcher and save badge
+/// are the buyer's, and `style/main.css` hides them under `data-audience` (as
+/// `scripts/first-screen.js` does before the app starts).
+fn follow_address(hash: &str) {
     #[cfg(target_arch = "wasm32")]
     {
-        use crate::domain::share::link::{kind_named, LinkKind};
-        let provider = Route::shared_data(hash).and_then(kind_named) == Some(LinkKind::Request);
+        document().set_title(&link_page::document_title(hash));
+        let provider = LinkPage::of(hash) == Some(LinkPage::Request);
         if let Some(root) = document().document_element() {
             let _ = if provider {
                 root.set_attribute("data-audience", "provider")
@@ -55,12 +59,11 @@ pub fn location_hash_raw() -> String {
     String::new()
 }
 
-/// After a navigation, names the page in the title and moves focus to its heading,
-/// so screen-reader and keyboard users land on the new content, not the old link.
+/// After a navigation, moves focus to the new page's heading, so screen-reader and
+/// keyboard users land on the new content, not the old link.
 pub fn announce_page_changes(route: ReadSignal<Route>) {
     Effect::new(move |previous: Option<Route>| {
         let current = route.get();
-        document().set_title(&current.document_title());
         if previous.is_some_and(|p| p != current) {
             request_animation_frame(focus_heading);
         }

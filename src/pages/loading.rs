@@ -2,19 +2,20 @@
 
 use leptos::prelude::*;
 
-use crate::domain::route::Route;
-
 /// What a page shows while its code is on the way (only after a click inside the app:
-/// the first page a visitor opens arrives with its code already loaded).
+/// the first page a visitor opens arrives with its code already loaded). Its heading and
+/// purpose come from `link_page::heading`, as a share link's depend on its kind.
 #[component]
 pub fn Loading(
-    /// The page being opened.
-    route: Route,
+    /// The page's heading.
+    title: &'static str,
+    /// One line on what the page is for.
+    purpose: &'static str,
 ) -> impl IntoView {
     view! {
         <div class="page-intro page-loading" aria-busy="true">
-            <h1 tabindex="-1">{route.title()}</h1>
-            <p class="purpose">{route.purpose()}</p>
+            <h1 tabindex="-1">{title}</h1>
+            <p class="purpose">{purpose}</p>
             <p role="status">"Opening…"</p>
         </div>
     }
@@ -23,15 +24,15 @@ pub fn Loading(
 /// Shown when a page's code cannot be fetched. Nothing the buyer saved is affected.
 #[component]
 pub fn NotLoaded(
-    /// The page that could not open.
-    route: Route,
+    /// The heading of the page that could not open.
+    title: &'static str,
 ) -> impl IntoView {
     let reload = move |_| {
         let _ = window().location().reload();
     };
     view! {
         <div class="page-intro">
-            <h1 tabindex="-1">{route.title()}</h1>
+            <h1 tabindex="-1">{title}</h1>
             <p class="notice error" role="alert">
                 "This page could not be loaded. You may be offline, or Splitline was updated since \
                     this tab opened. Your saved work is not affected."

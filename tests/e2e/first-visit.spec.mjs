@@ -71,6 +71,24 @@ test('without any wasm, the home page reads, its links work and each tool shows 
   await context.close();
 });
 
+test('before any wasm, a request link reads as the provider\'s request and a response link as the buyer\'s', async () => {
+  const context = await browser.newContext();
+  await context.route(/\.wasm$/, (route) => route.abort());
+  const page = await context.newPage();
+  // The screen is chosen from the link's first characters; nothing is decoded yet.
+  await page.goto(`${APP_URL}#/s/1q2x.abc`);
+  await page.getByRole('heading', { level: 1, name: 'Request for proposal' }).waitFor();
+  assert.equal(await page.title(), 'Request for proposal · Splitline');
+  assert.equal(await page.getByText('Shared with you').count(), 0);
+  assert.equal(await page.getByRole('navigation', { name: 'Tools' }).isVisible(), false);
+  await page.goto(`${APP_URL}#/s/1a2x.abc`);
+  await page.getByRole('heading', { level: 1, name: "A provider's response" }).waitFor();
+  assert.equal(await page.getByRole('navigation', { name: 'Tools' }).isVisible(), true);
+  await page.goto(`${APP_URL}#/s/1w2x.abc`);
+  await page.getByRole('heading', { level: 1, name: 'Shared with you' }).waitFor();
+  await context.close();
+});
+
 test('the app takes over the static screen without a layout shift, and a click made before it loaded still counts', async () => {
   const context = await browser.newContext();
   const release = await holdWasm(context);

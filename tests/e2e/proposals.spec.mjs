@@ -87,6 +87,7 @@ test('a buyer and two providers complete a request round: quotes ranked, answers
   assert.equal(await a.getByRole('combobox', { name: 'Workspace' }).isVisible(), false);
   assert.equal(await a.getByTestId('save-status').isVisible(), false);
   assert.equal(await buyer.getByRole('navigation', { name: 'Tools' }).isVisible(), true);
+  assert.equal(await a.title(), 'Request for proposal · Splitline');
   assert.deepEqual(await axeViolations(a), []);
   // The draft survives a reload.
   await a.reload();

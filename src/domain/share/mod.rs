@@ -11,5 +11,6 @@ pub mod crc;
 pub mod defaults;
 pub mod dict;
 pub mod link;
+pub mod link_page;
 pub mod minimal;
 pub mod preset;
