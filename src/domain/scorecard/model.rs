@@ -678,9 +678,12 @@ impl Scorecard {
 
     /// How many criteria this evaluator has scored (N/A counts) for a provider.
     pub fn scored_count(&self, provider: &str) -> usize {
+        // Looked up by criterion, not by cell: a criterion lookup is a scan, and this
+        // runs for every provider after every edit.
         self.cells.get(provider).map_or(0, |row| {
-            row.iter()
-                .filter(|(cid, cell)| cell.score.is_some() && self.criterion(cid).is_some())
+            self.criteria
+                .iter()
+                .filter(|c| row.get(&c.id).is_some_and(|cell| cell.score.is_some()))
                 .count()
         })
     }

@@ -116,19 +116,6 @@ impl Table {
         (num, den)
     }
 
-    /// `sums(p, None)` without criterion `c`.
-    pub fn sums_without(&self, p: usize, c: usize) -> (f64, f64) {
-        let mut num = 0.0;
-        let mut den = 0.0;
-        for (i, score) in self.scores[p].iter().enumerate() {
-            if let (true, Some(Effective::Points(s))) = (i != c, score) {
-                num += self.weights[i] * s * 20.0;
-                den += self.weights[i];
-            }
-        }
-        (num, den)
-    }
-
     /// The weighted total, 0 to 100; None when nothing with weight is scored.
     pub fn total(&self, p: usize) -> Option<f64> {
         ratio(self.sums(p, None))
