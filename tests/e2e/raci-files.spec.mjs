@@ -160,6 +160,17 @@ test('Markdown downloads and the printable appendix', async () => {
     ['.raci-toolbar', '.checks', '.details', '.parties', '.raci-grid'].map((s) => getComputedStyle(document.querySelector(s)).display),
   );
   assert.deepEqual(editor, ['none', 'none', 'none', 'none', 'table']);
+  // The matrix prints across the paper; the other tools still print upright after it
+  // (its stylesheet stays loaded).
+  const orientation = async () => {
+    const pdf = (await page.pdf({ format: 'A4', preferCSSPageSize: true })).toString('latin1');
+    const [, w, h] = pdf.match(/\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)/);
+    return Number(w) > Number(h) ? 'landscape' : 'portrait';
+  };
+  assert.equal(await orientation(), 'landscape');
+  await page.evaluate(() => { location.hash = '#/scorecard'; });
+  await page.getByRole('heading', { level: 1, name: 'Provider scorecard' }).waitFor();
+  assert.equal(await orientation(), 'portrait');
   assert.deepEqual(page.errors, []);
   await context.close();
 });
