@@ -1,6 +1,7 @@
 //! Widgets shared by the pages and tools.
 
 pub mod brief_link;
+pub mod by_content;
 pub mod confirm;
 pub mod conflicts;
 pub mod doc;

@@ -8,6 +8,7 @@ use super::fmt::{money, Figure};
 use super::hires::HireList;
 use super::{currency, doc, typed, Cmp};
 use crate::browser::state::Lib;
+use crate::components::by_content::{by_content, row, Cell};
 use crate::domain::pricing::compare::Comparison;
 use crate::domain::pricing::edit::PricingEdit;
 use crate::domain::pricing::money::{Cents, Currency};
@@ -133,19 +134,18 @@ fn DifferenceTable() -> impl IntoView {
                 .into_iter()
                 .filter(|q| q.rank.is_some())
                 .map(|q| {
-                    view! {
-                        <tr>
-                            <th scope="row">{q.name.clone()}</th>
-                            <td class="num">{q.term}</td>
-                            <td class="num">{money(cur, q.totals.total)}</td>
-                            <td class="num">{money(cur, q.managed.total)}</td>
-                            <td>{difference(cur, q.managed_difference())}</td>
-                            <td class="num">{money(cur, q.in_house.total)}</td>
-                            <td>{difference(cur, q.in_house_difference())}</td>
-                        </tr>
-                    }
+                    let num = |text| Cell::Data(Some("num"), text);
+                    vec![
+                        Cell::Head(q.name.clone()),
+                        num(q.term.to_string()),
+                        num(money(cur, q.totals.total)),
+                        num(money(cur, q.managed.total)),
+                        Cell::Data(None, difference(cur, q.managed_difference())),
+                        num(money(cur, q.in_house.total)),
+                        Cell::Data(None, difference(cur, q.in_house_difference())),
+                    ]
                 })
-                .collect_view()
+                .collect()
         })
     };
     view! {
@@ -164,7 +164,7 @@ fn DifferenceTable() -> impl IntoView {
                             <th scope="col">"In-house costs"</th>
                         </tr>
                     </thead>
-                    <tbody>{rows}</tbody>
+                    <tbody>{by_content(rows, row)}</tbody>
                 </table>
             </div>
         </Show>

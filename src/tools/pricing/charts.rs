@@ -5,7 +5,8 @@ use leptos::prelude::*;
 
 use super::fmt::{compact, money};
 use super::Cmp;
-use crate::domain::pricing::compare::QuoteView;
+use crate::components::by_content::by_content;
+use crate::domain::pricing::compare::{Comparison, QuoteView};
 use crate::domain::pricing::money::Cents;
 
 const WIDTH: f64 = 640.0;
@@ -68,102 +69,149 @@ fn short(name: &str) -> String {
     }
 }
 
+/// A shape of a chart, kept as data so that a change redraws only the shapes it moved.
+#[derive(Clone, PartialEq, Eq, Hash)]
+enum Mark {
+    Rect {
+        class: String,
+        x: String,
+        y: String,
+        width: String,
+        height: String,
+    },
+    /// A gridline.
+    Line {
+        x1: String,
+        y1: String,
+        x2: String,
+        y2: String,
+    },
+    Text {
+        class: &'static str,
+        x: String,
+        y: String,
+        anchor: &'static str,
+        text: String,
+    },
+}
+
+/// A coordinate, to a tenth of a pixel.
+fn px(v: f64) -> String {
+    format!("{v:.1}")
+}
+
+fn draw(mark: Mark) -> AnyView {
+    match mark {
+        Mark::Rect {
+            class,
+            x,
+            y,
+            width,
+            height,
+        } => view! { <rect class=class x=x y=y width=width height=height /> }.into_any(),
+        Mark::Line { x1, y1, x2, y2 } => {
+            view! { <line class="chart-grid" x1=x1 y1=y1 x2=x2 y2=y2 /> }.into_any()
+        }
+        Mark::Text {
+            class,
+            x,
+            y,
+            anchor,
+            text,
+        } => view! { <text class=class x=x y=y text-anchor=anchor>{text}</text> }.into_any(),
+    }
+}
+
+/// What a chart draws, and its size and text alternative.
+#[derive(Clone, PartialEq)]
+struct Chart {
+    height: f64,
+    label: String,
+    marks: Vec<Mark>,
+}
+
+/// The chart's SVG, redrawn mark by mark as `chart` changes.
+fn svg(chart: Memo<Chart>) -> impl IntoView {
+    view! {
+        <svg
+            class="chart"
+            viewBox=move || chart.with(|c| format!("0 0 {WIDTH} {:.0}", c.height))
+            role="img"
+            aria-label=move || chart.with(|c| c.label.clone())
+        >
+            {by_content(move || chart.with(|c| c.marks.clone()), draw)}
+        </svg>
+    }
+}
+
+/// The breakdown chart of the quotes, ranked.
+fn breakdown(c: &Comparison) -> Chart {
+    let (left, right) = (150.0, WIDTH - 10.0);
+    let cur = c.currency;
+    let ranked = c.ranked();
+    let max = nice_max(ranked.iter().map(|q| q.totals.total).max().unwrap_or(0));
+    let row = 34.0;
+    let axis_y = 10.0 + row * ranked.len() as f64 + 6.0;
+    let mut marks = Vec::new();
+    for t in 0..=4 {
+        let x = left + (right - left) * t as f64 / 4.0;
+        marks.push(Mark::Line {
+            x1: px(x),
+            x2: px(x),
+            y1: "8".to_owned(),
+            y2: px(axis_y),
+        });
+        marks.push(Mark::Text {
+            class: "chart-axis",
+            x: px(x),
+            y: px(axis_y + 14.0),
+            anchor: match t {
+                0 => "start",
+                4 => "end",
+                _ => "middle",
+            },
+            text: compact(cur, max * t / 4),
+        });
+    }
+    for (i, q) in ranked.iter().enumerate() {
+        let y = 10.0 + row * i as f64;
+        marks.push(Mark::Text {
+            class: "chart-label",
+            x: px(left - 8.0),
+            y: px(y + 20.0),
+            anchor: "end",
+            text: short(&q.name),
+        });
+        let mut x = left;
+        for (v, (class, _)) in parts(q).into_iter().zip(PARTS).filter(|(v, _)| *v > 0) {
+            let w = scale(v, max, right - left);
+            marks.push(Mark::Rect {
+                class: class.to_owned(),
+                x: px(x),
+                y: px(y + 4.0),
+                width: px(w),
+                height: "22".to_owned(),
+            });
+            x += w;
+        }
+    }
+    let label = ranked
+        .iter()
+        .map(|q| format!("{}: {}", q.name, money(cur, q.totals.total)))
+        .collect::<Vec<_>>()
+        .join("; ");
+    Chart {
+        height: 12.0 + row * ranked.len() as f64 + 24.0,
+        label: format!("Total contract value by kind of cost. {label}."),
+        marks,
+    }
+}
+
 /// Each quote's total contract value as a bar split by kind of cost.
 #[component]
 pub fn BreakdownChart() -> impl IntoView {
     let cmp = expect_context::<Cmp>().0;
-    let (left, right) = (150.0, WIDTH - 10.0);
-    let chart = move || {
-        cmp.with(|c| {
-            let cur = c.currency;
-            let ranked = c.ranked();
-            let max = nice_max(ranked.iter().map(|q| q.totals.total).max().unwrap_or(0));
-            let row = 34.0;
-            let height = 12.0 + row * ranked.len() as f64 + 24.0;
-            let bars = ranked
-                .iter()
-                .enumerate()
-                .map(|(i, q)| {
-                    let y = 10.0 + row * i as f64;
-                    let mut x = left;
-                    let segs = parts(q)
-                        .into_iter()
-                        .zip(PARTS)
-                        .filter(|(v, _)| *v > 0)
-                        .map(|(v, (class, _))| {
-                            let w = scale(v, max, right - left);
-                            let rect = view! {
-                                <rect
-                                    class=class
-                                    x=format!("{x:.1}")
-                                    y=format!("{:.1}", y + 4.0)
-                                    width=format!("{w:.1}")
-                                    height="22"
-                                />
-                            };
-                            x += w;
-                            rect
-                        })
-                        .collect_view();
-                    view! {
-                        <text
-                            class="chart-label"
-                            x=format!("{:.1}", left - 8.0)
-                            y=format!("{:.1}", y + 20.0)
-                            text-anchor="end"
-                        >
-                            {short(&q.name)}
-                        </text>
-                        {segs}
-                    }
-                })
-                .collect_view();
-            let axis_y = 10.0 + row * ranked.len() as f64 + 6.0;
-            let ticks = (0..=4)
-                .map(|t| {
-                    let x = left + (right - left) * t as f64 / 4.0;
-                    let anchor = match t {
-                        0 => "start",
-                        4 => "end",
-                        _ => "middle",
-                    };
-                    view! {
-                        <line
-                            class="chart-grid"
-                            x1=format!("{x:.1}")
-                            x2=format!("{x:.1}")
-                            y1="8"
-                            y2=format!("{axis_y:.1}")
-                        />
-                        <text
-                            class="chart-axis"
-                            x=format!("{x:.1}")
-                            y=format!("{:.1}", axis_y + 14.0)
-                            text-anchor=anchor
-                        >
-                            {compact(cur, max * t / 4)}
-                        </text>
-                    }
-                })
-                .collect_view();
-            let label = ranked
-                .iter()
-                .map(|q| format!("{}: {}", q.name, money(cur, q.totals.total)))
-                .collect::<Vec<_>>()
-                .join("; ");
-            view! {
-                <svg
-                    class="chart"
-                    viewBox=format!("0 0 {WIDTH} {height:.0}")
-                    role="img"
-                    aria-label=format!("Total contract value by kind of cost. {label}.")
-                >
-                    {ticks}
-                    {bars}
-                </svg>
-            }
-        })
-    };
+    let chart = Memo::new(move |_| cmp.with(breakdown));
     let legend = PARTS
         .into_iter()
         .map(|(class, label)| {
@@ -177,7 +225,7 @@ pub fn BreakdownChart() -> impl IntoView {
         .collect_view();
     view! {
         <figure class="chart-figure" tabindex="0">
-            {chart}
+            {svg(chart)}
             <figcaption>
                 <ul class="legend">{legend}</ul>
             </figcaption>
@@ -185,110 +233,88 @@ pub fn BreakdownChart() -> impl IntoView {
     }
 }
 
+/// The year chart: bars grouped by contract year.
+fn by_year(c: &Comparison) -> Chart {
+    let (left, right, top, bottom) = (64.0, WIDTH - 10.0, 10.0, 210.0);
+    let cur = c.currency;
+    let years = c.max_years().max(1);
+    let n = c.quotes.len().max(1);
+    let max = nice_max(
+        c.quotes
+            .iter()
+            .flat_map(|q| q.totals.years.iter().map(|y| y.total()))
+            .max()
+            .unwrap_or(0),
+    );
+    let group = (right - left) / years as f64;
+    let bar = group * 0.8 / n as f64;
+    let mut marks = Vec::new();
+    for t in 0..=4 {
+        let y = bottom - (bottom - top) * t as f64 / 4.0;
+        marks.push(Mark::Line {
+            x1: px(left),
+            x2: px(right),
+            y1: px(y),
+            y2: px(y),
+        });
+        marks.push(Mark::Text {
+            class: "chart-axis",
+            x: px(left - 6.0),
+            y: px(y + 4.0),
+            anchor: "end",
+            text: compact(cur, max * t / 4),
+        });
+    }
+    for (i, q) in c.quotes.iter().enumerate() {
+        for (k, y) in q.totals.years.iter().enumerate() {
+            let h = scale(y.total(), max, bottom - top);
+            let x = left + group * k as f64 + group * 0.1 + bar * i as f64;
+            marks.push(Mark::Rect {
+                class: format!("series-{}", i % SERIES),
+                x: px(x),
+                y: px(bottom - h),
+                width: px((bar - 2.0).max(1.0)),
+                height: px(h),
+            });
+        }
+    }
+    for k in 0..years {
+        marks.push(Mark::Text {
+            class: "chart-axis",
+            x: px(left + group * (k as f64 + 0.5)),
+            y: px(bottom + 18.0),
+            anchor: "middle",
+            text: format!("Year {}", k + 1),
+        });
+    }
+    Chart {
+        height: 236.0,
+        label: "Cost of each quote per contract year; the table below has the figures.".to_owned(),
+        marks,
+    }
+}
+
 /// What each quote costs in each contract year, bars grouped by year.
 #[component]
 pub fn YearChart() -> impl IntoView {
     let cmp = expect_context::<Cmp>().0;
-    let (left, right, top, bottom) = (64.0, WIDTH - 10.0, 10.0, 210.0);
-    let chart = move || {
-        cmp.with(|c| {
-            let cur = c.currency;
-            let years = c.max_years().max(1);
-            let n = c.quotes.len().max(1);
-            let max = nice_max(
-                c.quotes
-                    .iter()
-                    .flat_map(|q| q.totals.years.iter().map(|y| y.total()))
-                    .max()
-                    .unwrap_or(0),
-            );
-            let group = (right - left) / years as f64;
-            let bar = group * 0.8 / n as f64;
-            let bars = c
-                .quotes
-                .iter()
-                .enumerate()
-                .flat_map(|(i, q)| {
-                    q.totals.years.iter().enumerate().map(move |(k, y)| {
-                        let h = scale(y.total(), max, bottom - top);
-                        let x = left + group * k as f64 + group * 0.1 + bar * i as f64;
-                        view! {
-                            <rect
-                                class=format!("series-{}", i % SERIES)
-                                x=format!("{x:.1}")
-                                y=format!("{:.1}", bottom - h)
-                                width=format!("{:.1}", (bar - 2.0).max(1.0))
-                                height=format!("{h:.1}")
-                            />
-                        }
-                    })
-                })
-                .collect_view();
-            let ticks = (0..=4)
-                .map(|t| {
-                    let y = bottom - (bottom - top) * t as f64 / 4.0;
-                    view! {
-                        <line
-                            class="chart-grid"
-                            x1=format!("{left:.1}")
-                            x2=format!("{right:.1}")
-                            y1=format!("{y:.1}")
-                            y2=format!("{y:.1}")
-                        />
-                        <text
-                            class="chart-axis"
-                            x=format!("{:.1}", left - 6.0)
-                            y=format!("{:.1}", y + 4.0)
-                            text-anchor="end"
-                        >
-                            {compact(cur, max * t / 4)}
-                        </text>
-                    }
-                })
-                .collect_view();
-            let labels = (0..years)
-                .map(|k| {
-                    let x = left + group * (k as f64 + 0.5);
-                    view! {
-                        <text
-                            class="chart-axis"
-                            x=format!("{x:.1}")
-                            y=format!("{:.1}", bottom + 18.0)
-                            text-anchor="middle"
-                        >
-                            {format!("Year {}", k + 1)}
-                        </text>
-                    }
-                })
-                .collect_view();
-            view! {
-                <svg
-                    class="chart"
-                    viewBox=format!("0 0 {WIDTH} 236")
-                    role="img"
-                    aria-label="Cost of each quote per contract year; the table below has the \
-                    figures."
-                >
-                    {ticks}
-                    {bars}
-                    {labels}
-                </svg>
-            }
-        })
-    };
+    let chart = Memo::new(move |_| cmp.with(by_year));
+    let names = Memo::new(move |_| {
+        cmp.with(|c| c.quotes.iter().map(|q| q.name.clone()).collect::<Vec<_>>())
+    });
     let legend = move || {
-        cmp.with(|c| {
-            c.quotes
+        names.with(|names| {
+            names
                 .iter()
                 .enumerate()
-                .map(|(i, q)| {
+                .map(|(i, name)| {
                     view! {
                         <li>
                             <span
                                 class=format!("swatch series-{}", i % SERIES)
                                 aria-hidden="true"
                             ></span>
-                            {q.name.clone()}
+                            {name.clone()}
                         </li>
                     }
                 })
@@ -297,7 +323,7 @@ pub fn YearChart() -> impl IntoView {
     };
     view! {
         <figure class="chart-figure" tabindex="0">
-            {chart}
+            {svg(chart)}
             <figcaption>
                 <ul class="legend">{legend}</ul>
             </figcaption>

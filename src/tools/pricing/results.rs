@@ -7,6 +7,7 @@ use super::charts::{BreakdownChart, YearChart};
 use super::fmt::{count, maybe_money, money};
 use super::Cmp;
 use crate::browser::state::Lib;
+use crate::components::by_content::{by_content, row, Cell};
 use crate::domain::pricing::compare::Comparison;
 use crate::domain::pricing::money::{percent_text, Currency};
 use crate::domain::route::Route;
@@ -130,28 +131,28 @@ fn RankingTable() -> impl IntoView {
                 .into_iter()
                 .map(|q| {
                     let unknown: Vec<&str> = q.totals.unknown().iter().map(|i| i.label()).collect();
-                    view! {
-                        <tr>
-                            <td>{q.rank_label()}</td>
-                            <th scope="row">{q.name.clone()}</th>
-                            <td>{q.model.label()}</td>
-                            <td class="num">{q.term}</td>
-                            <td class="num">{money(cur, q.totals.base_monthly)}</td>
-                            <td class="num">{money(cur, q.totals.all_in_year1)}</td>
-                            <td class="num strong">{money(cur, q.totals.total)}</td>
-                            <td class="num">{maybe_money(cur, q.totals.per_user_month)}</td>
-                            <td class="num">{maybe_money(cur, q.totals.per_device_month)}</td>
-                            <td>
-                                {if unknown.is_empty() {
-                                    "None".to_owned()
-                                } else {
-                                    unknown.join(", ")
-                                }}
-                            </td>
-                        </tr>
-                    }
+                    let num = |text| Cell::Data(Some("num"), text);
+                    vec![
+                        Cell::Data(None, q.rank_label()),
+                        Cell::Head(q.name.clone()),
+                        Cell::Data(None, q.model.label().to_owned()),
+                        num(q.term.to_string()),
+                        num(money(cur, q.totals.base_monthly)),
+                        num(money(cur, q.totals.all_in_year1)),
+                        Cell::Data(Some("num strong"), money(cur, q.totals.total)),
+                        num(maybe_money(cur, q.totals.per_user_month)),
+                        num(maybe_money(cur, q.totals.per_device_month)),
+                        Cell::Data(
+                            None,
+                            if unknown.is_empty() {
+                                "None".to_owned()
+                            } else {
+                                unknown.join(", ")
+                            },
+                        ),
+                    ]
                 })
-                .collect_view()
+                .collect()
         })
     };
     view! {
@@ -174,7 +175,7 @@ fn RankingTable() -> impl IntoView {
                         <th scope="col">"Excluded with no rate"</th>
                     </tr>
                 </thead>
-                <tbody>{rows}</tbody>
+                <tbody>{by_content(rows, row)}</tbody>
             </table>
         </div>
     }
@@ -184,7 +185,7 @@ fn RankingTable() -> impl IntoView {
 #[component]
 fn YearTable() -> impl IntoView {
     let cmp = expect_context::<Cmp>().0;
-    let years = move || cmp.with(|c| c.max_years());
+    let years = Memo::new(move |_| cmp.with(|c| c.max_years()));
     let rows = move || {
         cmp.with(|c| {
             let cur = c.currency;
@@ -192,24 +193,18 @@ fn YearTable() -> impl IntoView {
             c.quotes
                 .iter()
                 .map(|q| {
-                    let cells = (0..n)
-                        .map(|y| {
-                            let v = q.totals.years.get(y);
-                            let text = v.map_or("–".to_owned(), |v| money(cur, v.total()));
-                            let part = v
-                                .filter(|v| v.months < 12)
-                                .map(|v| format!(" ({} mo)", v.months));
-                            view! { <td class="num">{text}{part}</td> }
-                        })
-                        .collect_view();
-                    view! {
-                        <tr>
-                            <th scope="row">{q.name.clone()}</th>
-                            {cells}
-                        </tr>
-                    }
+                    let mut cells = vec![Cell::Head(q.name.clone())];
+                    cells.extend((0..n).map(|y| {
+                        let v = q.totals.years.get(y);
+                        let mut text = v.map_or("–".to_owned(), |v| money(cur, v.total()));
+                        if let Some(v) = v.filter(|v| v.months < 12) {
+                            text.push_str(&format!(" ({} mo)", v.months));
+                        }
+                        Cell::Data(Some("num"), text)
+                    }));
+                    cells
                 })
-                .collect_view()
+                .collect()
         })
     };
     view! {
@@ -220,13 +215,13 @@ fn YearTable() -> impl IntoView {
                     <tr>
                         <th scope="col">"Provider"</th>
                         {move || {
-                            (1..=years())
+                            (1..=years.get())
                                 .map(|y| view! { <th scope="col">{format!("Year {y}")}</th> })
                                 .collect_view()
                         }}
                     </tr>
                 </thead>
-                <tbody>{rows}</tbody>
+                <tbody>{by_content(rows, row)}</tbody>
             </table>
         </div>
     }
