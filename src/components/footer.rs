@@ -1,5 +1,5 @@
 //! The site footer: when the last save was, how much storage is used, and whether the browser
-//! may clear it.
+//! may clear it; for a provider answering a request, where its answers are kept.
 
 use leptos::prelude::*;
 
@@ -30,9 +30,11 @@ pub fn SiteFooter() -> impl IntoView {
         Some(false) => "the browser may clear it if space runs low: keep a backup",
         None => "download a backup now and then",
     };
+    // A provider answering a request has no workspaces and saves no backups: its lines
+    // replace the buyer's under `data-audience` (style/main.css), as the header's do.
     view! {
         <footer class="site-footer">
-            <p class="storage-health" data-testid="storage-health">
+            <p class="storage-health buyer-only" data-testid="storage-health">
                 {saved}
                 " · "
                 {used}
@@ -40,9 +42,14 @@ pub fn SiteFooter() -> impl IntoView {
                 {kept}
                 "."
             </p>
-            <p>
+            <p class="buyer-only">
                 "Splitline runs entirely in your browser. Your workspaces stay on this device \
                     unless you export or share them."
+            </p>
+            <p class="provider-only">
+                "Splitline runs entirely in your browser. Your answers are saved on this device \
+                    as you type, so this link brings them back; the buyer sees them only when \
+                    you send your response."
             </p>
         </footer>
     }

@@ -88,6 +88,11 @@ test('a buyer and two providers complete a request round: quotes ranked, answers
   assert.equal(await a.getByTestId('save-status').isVisible(), false);
   assert.equal(await buyer.getByRole('navigation', { name: 'Tools' }).isVisible(), true);
   assert.equal(await a.title(), 'Request for proposal · Splitline');
+  // The footer speaks to the provider: where its answers are, not the buyer's workspaces.
+  await a.getByText('Your answers are saved on this device as you type').waitFor();
+  assert.equal(await a.getByTestId('storage-health').isVisible(), false);
+  assert.equal(await a.getByText('Your workspaces stay on this device').isVisible(), false);
+  assert.equal(await buyer.getByText('Your answers are saved on this device').isVisible(), false);
   assert.deepEqual(await axeViolations(a), []);
   // The draft survives a reload.
   await a.reload();
