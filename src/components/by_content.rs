@@ -46,6 +46,13 @@ pub enum Cell {
     Data(Option<&'static str>, String),
 }
 
+impl Cell {
+    /// A figure, right-aligned.
+    pub fn num(text: String) -> Cell {
+        Cell::Data(Some("num"), text)
+    }
+}
+
 /// A table row of text cells, drawn with `row`.
 pub type Row = Vec<Cell>;
 

@@ -134,14 +134,13 @@ fn DifferenceTable() -> impl IntoView {
                 .into_iter()
                 .filter(|q| q.rank.is_some())
                 .map(|q| {
-                    let num = |text| Cell::Data(Some("num"), text);
                     vec![
                         Cell::Head(q.name.clone()),
-                        num(q.term.to_string()),
-                        num(money(cur, q.totals.total)),
-                        num(money(cur, q.managed.total)),
+                        Cell::num(q.term.to_string()),
+                        Cell::num(money(cur, q.totals.total)),
+                        Cell::num(money(cur, q.managed.total)),
                         Cell::Data(None, difference(cur, q.managed_difference())),
-                        num(money(cur, q.in_house.total)),
+                        Cell::num(money(cur, q.in_house.total)),
                         Cell::Data(None, difference(cur, q.in_house_difference())),
                     ]
                 })

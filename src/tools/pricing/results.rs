@@ -131,17 +131,16 @@ fn RankingTable() -> impl IntoView {
                 .into_iter()
                 .map(|q| {
                     let unknown: Vec<&str> = q.totals.unknown().iter().map(|i| i.label()).collect();
-                    let num = |text| Cell::Data(Some("num"), text);
                     vec![
                         Cell::Data(None, q.rank_label()),
                         Cell::Head(q.name.clone()),
                         Cell::Data(None, q.model.label().to_owned()),
-                        num(q.term.to_string()),
-                        num(money(cur, q.totals.base_monthly)),
-                        num(money(cur, q.totals.all_in_year1)),
+                        Cell::num(q.term.to_string()),
+                        Cell::num(money(cur, q.totals.base_monthly)),
+                        Cell::num(money(cur, q.totals.all_in_year1)),
                         Cell::Data(Some("num strong"), money(cur, q.totals.total)),
-                        num(maybe_money(cur, q.totals.per_user_month)),
-                        num(maybe_money(cur, q.totals.per_device_month)),
+                        Cell::num(maybe_money(cur, q.totals.per_user_month)),
+                        Cell::num(maybe_money(cur, q.totals.per_device_month)),
                         Cell::Data(
                             None,
                             if unknown.is_empty() {
