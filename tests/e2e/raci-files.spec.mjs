@@ -168,8 +168,11 @@ test('Markdown downloads and the printable appendix', async () => {
     return Number(w) > Number(h) ? 'landscape' : 'portrait';
   };
   assert.equal(await orientation(), 'landscape');
+  // Back on screen to navigate: in print the scorecard hides its heading, and only the
+  // "Opening…" screen's would show (for a moment, so waiting for it in print races).
+  await page.emulateMedia({ media: 'screen' });
   await page.evaluate(() => { location.hash = '#/scorecard'; });
-  await page.getByRole('heading', { level: 1, name: 'Provider scorecard' }).waitFor();
+  await page.locator('.sc-page').getByRole('heading', { level: 1, name: 'Provider scorecard' }).waitFor();
   assert.equal(await orientation(), 'portrait');
   assert.deepEqual(page.errors, []);
   await context.close();
