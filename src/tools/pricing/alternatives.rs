@@ -155,11 +155,11 @@ fn DifferenceTable() -> impl IntoView {
                     <thead>
                         <tr>
                             <th scope="col">"Quote"</th>
-                            <th scope="col">"Term (months)"</th>
-                            <th scope="col">"Quote total"</th>
-                            <th scope="col">"Fully managed"</th>
+                            <th scope="col" class="num">"Term (months)"</th>
+                            <th scope="col" class="num">"Quote total"</th>
+                            <th scope="col" class="num">"Fully managed"</th>
                             <th scope="col">"Fully managed costs"</th>
-                            <th scope="col">"In-house"</th>
+                            <th scope="col" class="num">"In-house"</th>
                             <th scope="col">"In-house costs"</th>
                         </tr>
                     </thead>

@@ -165,12 +165,12 @@ fn RankingTable() -> impl IntoView {
                         <th scope="col">"Rank"</th>
                         <th scope="col">"Provider"</th>
                         <th scope="col">"Model"</th>
-                        <th scope="col">"Term (months)"</th>
-                        <th scope="col">"Base monthly"</th>
-                        <th scope="col">"All-in year 1"</th>
-                        <th scope="col">"Total contract value"</th>
-                        <th scope="col">"Per user a month"</th>
-                        <th scope="col">"Per device a month"</th>
+                        <th scope="col" class="num">"Term (months)"</th>
+                        <th scope="col" class="num">"Base monthly"</th>
+                        <th scope="col" class="num">"All-in year 1"</th>
+                        <th scope="col" class="num">"Total contract value"</th>
+                        <th scope="col" class="num">"Per user a month"</th>
+                        <th scope="col" class="num">"Per device a month"</th>
                         <th scope="col">"Excluded with no rate"</th>
                     </tr>
                 </thead>
@@ -199,7 +199,7 @@ fn YearTable() -> impl IntoView {
                         if let Some(v) = v.filter(|v| v.months < 12) {
                             text.push_str(&format!(" ({} mo)", v.months));
                         }
-                        Cell::Data(Some("num"), text)
+                        Cell::num(text)
                     }));
                     cells
                 })
@@ -215,7 +215,7 @@ fn YearTable() -> impl IntoView {
                         <th scope="col">"Provider"</th>
                         {move || {
                             (1..=years.get())
-                                .map(|y| view! { <th scope="col">{format!("Year {y}")}</th> })
+                                .map(|y| view! { <th scope="col" class="num">{format!("Year {y}")}</th> })
                                 .collect_view()
                         }}
                     </tr>
