@@ -215,7 +215,9 @@ fn YearTable() -> impl IntoView {
                         <th scope="col">"Provider"</th>
                         {move || {
                             (1..=years.get())
-                                .map(|y| view! { <th scope="col" class="num">{format!("Year {y}")}</th> })
+                                .map(|y| {
+                                    view! { <th scope="col" class="num">{format!("Year {y}")}</th> }
+                                })
                                 .collect_view()
                         }}
                     </tr>
