@@ -58,11 +58,21 @@ pub type Row = Vec<Cell>;
 
 /// Draws a row of cells.
 pub fn row(cells: Row) -> AnyView {
+    labelled_row(cells, &[])
+}
+
+/// Draws a row of cells, each data cell carrying its column's name (`data-label`), so a
+/// narrow screen can stack the row and still say what each figure is.
+pub fn labelled_row(cells: Row, columns: &'static [&'static str]) -> AnyView {
     let cells = cells
         .into_iter()
-        .map(|cell| match cell {
+        .enumerate()
+        .map(|(i, cell)| match cell {
             Cell::Head(text) => view! { <th scope="row">{text}</th> }.into_any(),
-            Cell::Data(class, text) => view! { <td class=class>{text}</td> }.into_any(),
+            Cell::Data(class, text) => {
+                let label = columns.get(i).copied();
+                view! { <td class=class data-label=label>{text}</td> }.into_any()
+            }
         })
         .collect_view();
     view! { <tr>{cells}</tr> }.into_any()

@@ -351,5 +351,13 @@ test('at 360 px the page does not scroll sideways', async () => {
   await enterThreeQuotes(page);
   const width = await page.evaluate(() => document.documentElement.scrollWidth);
   assert.ok(width <= 360, `page width ${width}`);
+  // The ranking stacks each quote, so its total is on screen, under its column's name.
+  const frame = page.getByRole('region', { name: 'Ranked by total contract value, lowest first' });
+  assert.ok(await frame.evaluate((el) => el.scrollWidth <= el.clientWidth), 'the ranking does not scroll sideways');
+  const keystone = frame.getByRole('row').filter({ hasText: 'Keystone Partners' });
+  const total = keystone.locator('td[data-label="Total contract value"]');
+  assert.equal((await total.textContent()).trim(), EXPECTED['Keystone Partners'].total);
+  const box = await total.boundingBox();
+  assert.ok(box.x >= 0 && box.x + box.width <= 360, `the total is on screen (${box.x}, ${box.width})`);
   await context.close();
 });

@@ -231,5 +231,13 @@ test('call mode and the grid work on a 360 px wide phone without sideways page s
   assert.ok((await width()) <= 360, `the grid scrolls inside its own box (${await width()} px)`);
   await openTab(page, 'Results');
   assert.ok((await width()) <= 360, `results fit (${await width()} px)`);
+  // The ranking stacks each provider, so every total is on screen, not scrolled off.
+  const frame = page.getByRole('region', { name: 'Ranking table' });
+  assert.ok(await frame.evaluate((el) => el.scrollWidth <= el.clientWidth), 'the ranking does not scroll sideways');
+  const totals = frame.locator('td[data-label="Total (0 to 100)"]');
+  assert.equal(await totals.count(), PROVIDERS.length);
+  for (const right of await totals.evaluateAll((els) => els.map((el) => el.getBoundingClientRect().right))) {
+    assert.ok(right <= 360, `a total ends at ${right} px`);
+  }
   await context.close();
 });

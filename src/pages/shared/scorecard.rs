@@ -60,7 +60,7 @@ pub fn SharedScorecard(card: CardFile) -> impl IntoView {
                     <tr>
                         <th scope="col">"Rank"</th>
                         <th scope="col">"Provider"</th>
-                        <th scope="col">"Total (of 100)"</th>
+                        <th scope="col" class="num">"Total (of 100)"</th>
                         <th scope="col">"Status"</th>
                     </tr>
                 </thead>
@@ -144,7 +144,7 @@ fn ScoreTable(card: CardFile) -> impl IntoView {
                     <thead>
                         <tr>
                             <th scope="col">"Criterion"</th>
-                            <th scope="col">"Weight"</th>
+                            <th scope="col" class="num">"Weight"</th>
                             {head}
                         </tr>
                     </thead>

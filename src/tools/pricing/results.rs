@@ -7,7 +7,7 @@ use super::charts::{BreakdownChart, YearChart};
 use super::fmt::{count, maybe_money, money};
 use super::Cmp;
 use crate::browser::state::Lib;
-use crate::components::by_content::{by_content, row, Cell};
+use crate::components::by_content::{by_content, labelled_row, row, Cell, Row};
 use crate::domain::pricing::compare::Comparison;
 use crate::domain::pricing::money::{percent_text, Currency};
 use crate::domain::route::Route;
@@ -121,6 +121,27 @@ fn Context() -> impl IntoView {
     }
 }
 
+/// The ranking's columns, and which of them hold figures.
+const RANKING: [&str; 10] = [
+    "Rank",
+    "Provider",
+    "Model",
+    "Term (months)",
+    "Base monthly",
+    "All-in year 1",
+    "Total contract value",
+    "Per user a month",
+    "Per device a month",
+    "Excluded with no rate",
+];
+const RANKING_NUM: [bool; 10] = [
+    false, false, false, true, true, true, true, true, true, false,
+];
+
+fn ranking_row(cells: Row) -> AnyView {
+    labelled_row(cells, &RANKING)
+}
+
 #[component]
 fn RankingTable() -> impl IntoView {
     let cmp = expect_context::<Cmp>().0;
@@ -154,6 +175,11 @@ fn RankingTable() -> impl IntoView {
                 .collect()
         })
     };
+    let head = RANKING
+        .iter()
+        .zip(RANKING_NUM)
+        .map(|(name, num)| view! { <th scope="col" class=num.then_some("num")>{*name}</th> })
+        .collect_view();
     view! {
         <div class="table-scroll" role="region" aria-labelledby="ranking-caption" tabindex="0">
             <table class="ranking">
@@ -161,20 +187,9 @@ fn RankingTable() -> impl IntoView {
                     "Ranked by total contract value, lowest first"
                 </caption>
                 <thead>
-                    <tr>
-                        <th scope="col">"Rank"</th>
-                        <th scope="col">"Provider"</th>
-                        <th scope="col">"Model"</th>
-                        <th scope="col" class="num">"Term (months)"</th>
-                        <th scope="col" class="num">"Base monthly"</th>
-                        <th scope="col" class="num">"All-in year 1"</th>
-                        <th scope="col" class="num">"Total contract value"</th>
-                        <th scope="col" class="num">"Per user a month"</th>
-                        <th scope="col" class="num">"Per device a month"</th>
-                        <th scope="col">"Excluded with no rate"</th>
-                    </tr>
+                    <tr>{head}</tr>
                 </thead>
-                <tbody>{by_content(rows, row)}</tbody>
+                <tbody>{by_content(rows, ranking_row)}</tbody>
             </table>
         </div>
     }

@@ -179,11 +179,11 @@ fn MergeTable() -> impl IntoView {
                         {move || {
                             evaluators()
                                 .into_iter()
-                                .map(|e| view! { <th scope="col">{e}</th> })
+                                .map(|e| view! { <th scope="col" class="num">{e}</th> })
                                 .collect_view()
                         }}
-                        <th scope="col">"Mean"</th>
-                        <th scope="col">"Spread"</th>
+                        <th scope="col" class="num">"Mean"</th>
+                        <th scope="col" class="num">"Spread"</th>
                         <th scope="col">"Agreed"</th>
                     </tr>
                 </thead>

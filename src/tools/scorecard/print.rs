@@ -48,8 +48,8 @@ fn report(ws: &Workspace) -> AnyView {
                     <tr>
                         <th scope="col">"Rank"</th>
                         <th scope="col">"Provider"</th>
-                        <th scope="col">"Total"</th>
-                        <th scope="col">"Lead over next"</th>
+                        <th scope="col" class="num">"Total"</th>
+                        <th scope="col" class="num">"Lead over next"</th>
                         <th scope="col">"Knock-outs"</th>
                     </tr>
                 </thead>
@@ -88,7 +88,8 @@ fn report(ws: &Workspace) -> AnyView {
                         {r
                             .standings
                             .iter()
-                            .map(|s| view! { <th scope="col">{s.provider.name.clone()}</th> })
+                            .map(|s| s.provider.name.clone())
+                            .map(|name| view! { <th scope="col" class="num">{name}</th> })
                             .collect_view()}
                     </tr>
                 </thead>
@@ -197,8 +198,8 @@ fn provider_page(sc: &Scorecard, r: &Results, s: &Standing) -> impl IntoView {
                     <tr>
                         <th scope="col">"Group"</th>
                         <th scope="col">"Criterion"</th>
-                        <th scope="col">"Weight"</th>
-                        <th scope="col">"Score"</th>
+                        <th scope="col" class="num">"Weight"</th>
+                        <th scope="col" class="num">"Score"</th>
                         <th scope="col">"Note"</th>
                     </tr>
                 </thead>

@@ -36,12 +36,12 @@ pub fn ResultsView() -> impl IntoView {
                             <table class="sc-table sc-ranking">
                                 <thead>
                                     <tr>
-                                        <th scope="col">"Rank"</th>
-                                        <th scope="col">"Provider"</th>
-                                        <th scope="col">"Total (0 to 100)"</th>
-                                        <th scope="col">"Lead over next"</th>
-                                        <th scope="col">"Scored"</th>
-                                        <th scope="col">"Status"</th>
+                                        <th scope="col">{RANKING[0]}</th>
+                                        <th scope="col">{RANKING[1]}</th>
+                                        <th scope="col" class="num">{RANKING[2]}</th>
+                                        <th scope="col" class="num">{RANKING[3]}</th>
+                                        <th scope="col" class="num">{RANKING[4]}</th>
+                                        <th scope="col">{RANKING[5]}</th>
                                     </tr>
                                 </thead>
                                 <tbody>
@@ -78,6 +78,17 @@ pub fn ResultsView() -> impl IntoView {
     }
 }
 
+/// The ranking's columns; each figure carries its column's name for narrow screens, which
+/// stack a provider's row (`data-label`).
+const RANKING: [&str; 6] = [
+    "Rank",
+    "Provider",
+    "Total (0 to 100)",
+    "Lead over next",
+    "Scored",
+    "Status",
+];
+
 fn ranking_row(s: &Standing, criteria: usize) -> impl IntoView {
     let rank = s
         .rank()
@@ -96,12 +107,18 @@ fn ranking_row(s: &Standing, criteria: usize) -> impl IntoView {
     };
     view! {
         <tr class:sc-out=matches!(s.place, Place::KnockedOut)>
-            <td>{rank}</td>
+            <td data-label=RANKING[0]>{rank}</td>
             <th scope="row">{s.provider.name.clone()}</th>
-            <td class="num">{s.total.map(points).unwrap_or_else(|| "–".into())}</td>
-            <td class="num">{s.margin.map(points).unwrap_or_else(|| "–".into())}</td>
-            <td class="num">{format!("{} of {criteria}", s.scored)}</td>
-            <td>{status}</td>
+            <td class="num" data-label=RANKING[2]>
+                {s.total.map(points).unwrap_or_else(|| "–".into())}
+            </td>
+            <td class="num" data-label=RANKING[3]>
+                {s.margin.map(points).unwrap_or_else(|| "–".into())}
+            </td>
+            <td class="num" data-label=RANKING[4]>
+                {format!("{} of {criteria}", s.scored)}
+            </td>
+            <td data-label=RANKING[5]>{status}</td>
         </tr>
     }
 }
@@ -257,9 +274,8 @@ fn GroupTable(results: RwSignal<Results>) -> impl IntoView {
                                 .with(|r| {
                                     r.standings
                                         .iter()
-                                        .map(|s| {
-                                            view! { <th scope="col">{s.provider.name.clone()}</th> }
-                                        })
+                                        .map(|s| s.provider.name.clone())
+                                        .map(|n| view! { <th scope="col" class="num">{n}</th> })
                                         .collect_view()
                                 })
                         }}
