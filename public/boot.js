@@ -10,6 +10,7 @@ const app = document.getElementById('app');
 const clicks = [];
 let fields = [];
 let focused = null;
+let live = false;
 
 // The position of an element under #app: the static screen and the live page are
 // rendered from the same components, so the same path names the same control.
@@ -50,31 +51,44 @@ window.addEventListener('hashchange', () => {
   window.splitlinePreload?.(location.hash);
 });
 
+/** What the visitor did to a static field, by its place on the screen. */
+function record(el, path = pathOf(el)) {
+  return { path, value: el.value, checked: el.checked, files: el.files };
+}
+
+/** Does to the live field at the same place what the visitor did to the static one. */
+function replay(field) {
+  const el = find(field.path);
+  if (!el) return;
+  if (el.type === 'checkbox' || el.type === 'radio') {
+    if (el.checked !== field.checked) el.click();
+  } else if (el.type === 'file') {
+    el.files = field.files;
+    el.dispatchEvent(new Event('change', { bubbles: true }));
+  } else {
+    el.value = field.value;
+    el.dispatchEvent(new Event('input', { bubbles: true }));
+    el.dispatchEvent(new Event('change', { bubbles: true }));
+  }
+}
+
 // The app dispatches these around its first mount (src/takeover.rs).
 document.addEventListener('splitline:leaving-static', () => {
-  fields = [...app.querySelectorAll('input, select, textarea')]
-    .filter(changed)
-    .map((el) => ({ path: pathOf(el), value: el.value, checked: el.checked, files: el.files }));
+  fields = [...app.querySelectorAll('input, select, textarea')].filter(changed).map((el) => record(el));
   focused = app.contains(document.activeElement) ? pathOf(document.activeElement) : null;
+  // A file chooser or a list opened on the static screen can still be open when the app
+  // takes over (a visitor takes seconds to choose a file): the choice then arrives on the
+  // old field, out of the page, and is passed on from there.
+  for (const el of app.querySelectorAll('input[type="file"], select')) {
+    const path = pathOf(el);
+    el.addEventListener('change', () => (live ? replay(record(el, path)) : fields.push(record(el, path))), { once: true });
+  }
 });
 
 document.addEventListener('splitline:live', () => {
+  live = true;
   document.removeEventListener('click', keepClick, true);
-  for (const field of fields) {
-    const el = find(field.path);
-    if (!el) continue;
-    if (el.type === 'checkbox' || el.type === 'radio') {
-      if (el.checked !== field.checked) el.click();
-    } else if (el.type === 'file') {
-      // A file picked before the app was live is handed to the live picker.
-      el.files = field.files;
-      el.dispatchEvent(new Event('change', { bubbles: true }));
-    } else {
-      el.value = field.value;
-      el.dispatchEvent(new Event('input', { bubbles: true }));
-      el.dispatchEvent(new Event('change', { bubbles: true }));
-    }
-  }
+  fields.forEach(replay);
   find(focused)?.focus();
   for (const path of clicks.splice(0)) find(path)?.click();
 });

@@ -149,6 +149,50 @@ test('the live app replaces the static screen in one step: header, page and foot
   await context.close();
 });
 
+test('a file chosen in a picker opened on the static screen is imported once the app has taken over', async () => {
+  const context = await browser.newContext({ locale: 'en-US' });
+  const release = await holdWasm(context);
+  await context.addInitScript(() => document.addEventListener('splitline:live', () => (window.live = true)));
+  const page = await context.newPage();
+  await page.goto(`${APP_URL}#/workspaces`);
+  // The visitor opens the file chooser on the static screen...
+  assert.ok(await page.evaluate(() => (window.picker = document.querySelector('#app[data-static] input[type="file"]')) !== null));
+  release();
+  await page.waitForFunction(() => window.live);
+  // ...and chooses a file after the live app has replaced that screen: the browser
+  // delivers it to the chooser's own input, now out of the page.
+  const file = fs.readFileSync(path.join(root, 'tests/e2e/decision-workspace.json'), 'utf8');
+  await page.evaluate((text) => {
+    const chosen = new DataTransfer();
+    chosen.items.add(new File([text], 'contoso.json', { type: 'application/json' }));
+    window.picker.files = chosen.files;
+    window.picker.dispatchEvent(new Event('change', { bubbles: true }));
+  }, file);
+  await page.getByText('Imported “Contoso: MSP decision” as a new workspace. It is open now.').waitFor();
+  await saved(page);
+  assert.match(await page.evaluate(() => Object.values(localStorage).join()), /Contoso: MSP decision/);
+  await context.close();
+});
+
+test('a choice made in a list opened on the static screen reaches the live app', async () => {
+  const context = await browser.newContext({ locale: 'en-US' });
+  const release = await holdWasm(context);
+  await context.addInitScript(() => document.addEventListener('splitline:live', () => (window.live = true)));
+  const page = await context.newPage();
+  await page.goto(`${APP_URL}#/pricing`);
+  const opened = () => (window.list = [...document.querySelectorAll('#app[data-static] select')].find((s) => s.labels[0]?.textContent === 'Currency'));
+  assert.ok(await page.evaluate(opened));
+  release();
+  await page.waitForFunction(() => window.live);
+  await page.evaluate(() => {
+    window.list.value = 'EUR';
+    window.list.dispatchEvent(new Event('change', { bubbles: true }));
+  });
+  await page.getByText('Figures in EUR', { exact: false }).first().waitFor();
+  assert.equal(await page.getByRole('combobox', { name: 'Currency' }).inputValue(), 'EUR');
+  await context.close();
+});
+
 test('text typed into the static screen is kept by the live app', async () => {
   const context = await browser.newContext();
   const release = await holdWasm(context);
