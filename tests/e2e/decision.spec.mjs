@@ -142,5 +142,13 @@ test('at 360 px the brief does not scroll sideways', async () => {
   await recommendation(page).getByText('Choose Keystone Partners', { exact: false }).waitFor();
   const width = await page.evaluate(() => document.documentElement.scrollWidth);
   assert.ok(width <= 360, `page width ${width}`);
+  // The providers table stacks each provider, so every cell is on screen, named.
+  const frame = page.getByRole('region', { name: 'Providers table' });
+  assert.ok(await frame.evaluate((el) => el.scrollWidth <= el.clientWidth), 'the table does not scroll sideways');
+  const keystone = frame.getByRole('row').filter({ hasText: 'Keystone Partners' });
+  const total = keystone.locator('td[data-label="Total contract value (rank)"]');
+  assert.equal(await total.textContent(), '$300,600 over 36 months (3 of 3)');
+  const box = await total.boundingBox();
+  assert.ok(box.x >= 0 && box.x + box.width <= 360, `the total is on screen (${box.x}, ${box.width})`);
   await context.close();
 });

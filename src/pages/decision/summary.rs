@@ -6,6 +6,8 @@ use leptos::prelude::*;
 use super::BriefMemo;
 use crate::domain::route::Route;
 
+/// The columns; each cell also carries its column's name (`data-label`) for narrow
+/// screens, which stack a provider's row.
 const HEADINGS: [&str; 9] = [
     "Provider",
     "Score (rank)",
@@ -41,8 +43,12 @@ pub fn SummaryPanel() -> impl IntoView {
                     view! {
                         <tr class=out>
                             <th scope="row">{r.provider.name.clone()}</th>
-                            {cells.into_iter().map(|c| view! { <td>{c}</td> }).collect_view()}
-                            <td class="num">{r.questions}</td>
+                            {cells
+                                .into_iter()
+                                .zip(&HEADINGS[1..])
+                                .map(|(c, h)| view! { <td data-label=*h>{c}</td> })
+                                .collect_view()}
+                            <td class="num" data-label=HEADINGS[8]>{r.questions}</td>
                         </tr>
                     }
                 })
@@ -69,7 +75,7 @@ pub fn SummaryPanel() -> impl IntoView {
                 <div
                     class="table-scroll"
                     role="region"
-                    aria-label="Providers table (scrolls sideways)"
+                    aria-label="Providers table"
                     tabindex="0"
                 >
                     <table class="brief-table" aria-labelledby="summary-title">
