@@ -81,6 +81,9 @@ test('a buyer and two providers complete a request round: quotes ranked, answers
   const body = await a.locator('main').textContent();
   assert.ok(body.includes('Acme Legal') && body.includes('Answers by Friday'), 'the provider sees who asks and the note');
   assert.ok(!body.includes('Crest'), 'a request never names the other provider');
+  // The RACI cross-check of its quote speaks to the provider, not in the buyer's words.
+  await a.getByRole('list', { name: 'Flags' }).getByText("The buyer's RACI gives you", { exact: false }).first().waitFor();
+  assert.ok(!(await a.locator('main').textContent()).includes('in your RACI'), 'no finding in the buyer\'s words');
   // The provider sees the request alone: the header has none of the buyer's tools,
   // workspaces or save state; the buyer's header keeps them.
   assert.equal(await a.getByRole('navigation', { name: 'Tools' }).isVisible(), false);

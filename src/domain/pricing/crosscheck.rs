@@ -73,7 +73,10 @@ pub struct Finding {
     pub functions: Vec<String>,
     /// The quote gives no rate, so the cost is unknown (otherwise it is billed extra).
     pub no_rate: bool,
+    /// For the buyer.
     pub text: String,
+    /// The same, for the provider filling in its quote (the request page).
+    pub for_provider: String,
 }
 
 /// The findings for one quote, unknown costs first.
@@ -99,9 +102,16 @@ pub fn cross_check(
             continue;
         }
         let owns = format!("The MSP owns {} in your RACI", item.phrase());
+        let gives = format!("The buyer's RACI gives you {}", item.phrase());
         let no_rate = terms.cover == Cover::NoRate;
-        let text = if no_rate {
-            format!("{owns}, but {quote_name} excludes it and gives no rate.")
+        let (text, for_provider) = if no_rate {
+            (
+                format!("{owns}, but {quote_name} excludes it and gives no rate."),
+                format!(
+                    "{gives}, but your quote excludes it and gives no rate: their comparison \
+                     counts it as an unknown cost."
+                ),
+            )
         } else {
             let per = match item.unit() {
                 Unit::Hour => "an hour",
@@ -109,9 +119,16 @@ pub fn cross_check(
                 Unit::SeatMonth => "a seat a month",
                 Unit::Visit => "a visit",
             };
-            format!(
-                "{owns}, but {quote_name} excludes it: it is billed at {} {per} on top of the base price.",
-                currency.format(terms.rate)
+            let rate = currency.format(terms.rate);
+            (
+                format!(
+                    "{owns}, but {quote_name} excludes it: it is billed at {rate} {per} on top of \
+                     the base price."
+                ),
+                format!(
+                    "{gives}, but your quote excludes it: their comparison adds it at {rate} \
+                     {per} on top of your base price."
+                ),
             )
         };
         out.push(Finding {
@@ -119,6 +136,7 @@ pub fn cross_check(
             functions,
             no_rate,
             text,
+            for_provider,
         });
     }
     crate::domain::order::sort_by_key(&mut out, |f| !f.no_rate);
@@ -223,6 +241,11 @@ mod tests {
             "The MSP owns after-hours incident response in your RACI, but Quote B excludes it and gives no rate."
         );
         assert_eq!(
+            f[0].for_provider,
+            "The buyer's RACI gives you after-hours incident response, but your quote excludes it \
+             and gives no rate: their comparison counts it as an unknown cost."
+        );
+        assert_eq!(
             f[0].functions,
             vec!["Incident response", "After-hours help desk"]
         );
@@ -247,6 +270,11 @@ mod tests {
         assert_eq!(
             f[1].text,
             "The MSP owns vCIO and advisory time in your RACI, but Harbor IT excludes it: it is billed at £200 an hour on top of the base price."
+        );
+        assert_eq!(
+            f[1].for_provider,
+            "The buyer's RACI gives you vCIO and advisory time, but your quote excludes it: their \
+             comparison adds it at £200 an hour on top of your base price."
         );
     }
 

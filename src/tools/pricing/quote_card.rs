@@ -148,14 +148,14 @@ pub fn QuoteOutcome(
                 />
                 {(!alone).then(|| view! { <Figure label="Rank by total" value=rank /> })}
             </dl>
-            <FlagList provider=id.get_value() />
+            <FlagList provider=id.get_value() alone=alone />
         </div>
     }
 }
 
-/// Benchmark flags and RACI findings, most serious first.
+/// Benchmark flags and RACI findings, most serious first; `alone`, in the provider's words.
 #[component]
-fn FlagList(provider: String) -> impl IntoView {
+fn FlagList(provider: String, alone: bool) -> impl IntoView {
     let cmp = expect_context::<Cmp>().0;
     let id = StoredValue::new(provider);
     let items = Memo::new(move |_| {
@@ -170,11 +170,9 @@ fn FlagList(provider: String) -> impl IntoView {
                         } else {
                             ("note", "RACI cost")
                         };
-                        (
-                            level,
-                            label,
-                            format!("{} RACI functions: {}.", f.text, f.functions.join(", ")),
-                        )
+                        let text = if alone { &f.for_provider } else { &f.text };
+                        let functions = f.functions.join(", ");
+                        (level, label, format!("{text} RACI functions: {functions}."))
                     })
                     .collect();
                 out.extend(
