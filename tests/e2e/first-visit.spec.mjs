@@ -149,24 +149,34 @@ test('the live app replaces the static screen in one step: header, page and foot
   await context.close();
 });
 
-test('a file chosen in a picker opened on the static screen is imported once the app has taken over', async () => {
+/**
+ * Opens `hash` with the wasm held back, keeps the static screen's field that `find` (run
+ * in the page) returns, then lets the app load and waits until it is live.
+ */
+async function keepStaticField(hash, find) {
   const context = await browser.newContext({ locale: 'en-US' });
   const release = await holdWasm(context);
   await context.addInitScript(() => document.addEventListener('splitline:live', () => (window.live = true)));
   const page = await context.newPage();
-  await page.goto(`${APP_URL}#/workspaces`);
-  // The visitor opens the file chooser on the static screen...
-  assert.ok(await page.evaluate(() => (window.picker = document.querySelector('#app[data-static] input[type="file"]')) !== null));
+  await page.goto(`${APP_URL}${hash}`);
+  const field = await page.evaluateHandle(find);
+  assert.ok(await field.evaluate((el) => el instanceof HTMLElement), `a static field on ${hash}`);
   release();
   await page.waitForFunction(() => window.live);
+  return { context, page, field };
+}
+
+test('a file chosen in a picker opened on the static screen is imported once the app has taken over', async () => {
+  // The visitor opens the file chooser on the static screen...
+  const { context, page, field } = await keepStaticField('#/workspaces', () => document.querySelector('#app[data-static] input[type="file"]'));
   // ...and chooses a file after the live app has replaced that screen: the browser
   // delivers it to the chooser's own input, now out of the page.
   const file = fs.readFileSync(path.join(root, 'tests/e2e/decision-workspace.json'), 'utf8');
-  await page.evaluate((text) => {
+  await field.evaluate((picker, text) => {
     const chosen = new DataTransfer();
     chosen.items.add(new File([text], 'contoso.json', { type: 'application/json' }));
-    window.picker.files = chosen.files;
-    window.picker.dispatchEvent(new Event('change', { bubbles: true }));
+    picker.files = chosen.files;
+    picker.dispatchEvent(new Event('change', { bubbles: true }));
   }, file);
   await page.getByText('Imported “Contoso: MSP decision” as a new workspace. It is open now.').waitFor();
   await saved(page);
@@ -175,18 +185,11 @@ test('a file chosen in a picker opened on the static screen is imported once the
 });
 
 test('a choice made in a list opened on the static screen reaches the live app', async () => {
-  const context = await browser.newContext({ locale: 'en-US' });
-  const release = await holdWasm(context);
-  await context.addInitScript(() => document.addEventListener('splitline:live', () => (window.live = true)));
-  const page = await context.newPage();
-  await page.goto(`${APP_URL}#/pricing`);
-  const opened = () => (window.list = [...document.querySelectorAll('#app[data-static] select')].find((s) => s.labels[0]?.textContent === 'Currency'));
-  assert.ok(await page.evaluate(opened));
-  release();
-  await page.waitForFunction(() => window.live);
-  await page.evaluate(() => {
-    window.list.value = 'EUR';
-    window.list.dispatchEvent(new Event('change', { bubbles: true }));
+  const currency = () => [...document.querySelectorAll('#app[data-static] select')].find((s) => s.labels[0]?.textContent === 'Currency');
+  const { context, page, field } = await keepStaticField('#/pricing', currency);
+  await field.evaluate((list) => {
+    list.value = 'EUR';
+    list.dispatchEvent(new Event('change', { bubbles: true }));
   });
   await page.getByText('Figures in EUR', { exact: false }).first().waitFor();
   assert.equal(await page.getByRole('combobox', { name: 'Currency' }).inputValue(), 'EUR');
