@@ -41,6 +41,13 @@ function keepClick(event) {
   clicks.push(pathOf(button));
   // Tells the visitor the click was taken (style/main.css shows it as busy).
   button.setAttribute('aria-busy', 'true');
+  // What such a click brings (the RACI editor) is taller than the screen. Making room
+  // now, while the click is recent input, drops the footer out of view at the click,
+  // not seconds later when the editor arrives, which would be a layout shift.
+  if (button.hasAttribute('data-fills-page')) {
+    const main = app.querySelector('main');
+    if (main) main.style.minHeight = `${main.offsetHeight + innerHeight}px`;
+  }
 }
 
 document.addEventListener('click', keepClick, true);

@@ -76,13 +76,19 @@ enum Mode {
 fn Workbench() -> impl IntoView {
     let editor = Editor::new(Lib::get());
     provide_context(editor);
-    let report = Memo::new(move |_| editor.with_settled(check));
+    let unstarted = Memo::new(move |_| editor.with(Raci::is_unstarted));
+    // Also woken by the start itself: the editor's first frame then shows the new
+    // matrix's findings, rather than the empty one's, and nothing is pushed down a
+    // frame later.
+    let report = Memo::new(move |_| {
+        unstarted.track();
+        editor.with_settled(check)
+    });
     provide_context(Checks(report));
     let counts = Memo::new(move |_| report.with(Report::counts_by_function));
     provide_context(IssueCounts(counts));
     row::Rows::provide(editor, counts);
     provide_context(io::ImportProblems(RwSignal::new(Vec::new())));
-    let unstarted = Memo::new(move |_| editor.with(Raci::is_unstarted));
     let printing = RwSignal::new(false);
     let mode = Memo::new(move |_| match (unstarted.get(), printing.get()) {
         (true, _) => Mode::Start,

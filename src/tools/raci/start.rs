@@ -79,11 +79,13 @@ pub fn StartPanel() -> impl IntoView {
                     }}
                 </p>
             </div>
+            // `data-fills-page`: clicked on the static first screen, these make room for
+            // the editor at once (public/boot.js).
             <div class="actions">
-                <button type="button" on:click=from_template>
+                <button type="button" data-fills-page on:click=from_template>
                     "Start from the co-managed template"
                 </button>
-                <button type="button" class="secondary" on:click=blank>
+                <button type="button" class="secondary" data-fills-page on:click=blank>
                     "Start blank"
                 </button>
                 <ImportButton />
