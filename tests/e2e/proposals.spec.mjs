@@ -84,6 +84,11 @@ test('a buyer and two providers complete a request round: quotes ranked, answers
   // The RACI cross-check of its quote speaks to the provider, not in the buyer's words.
   await a.getByRole('list', { name: 'Flags' }).getByText("The buyer's RACI gives you", { exact: false }).first().waitFor();
   assert.ok(!(await a.locator('main').textContent()).includes('in your RACI'), 'no finding in the buyer\'s words');
+  // So do the market benchmarks: what the buyer will make of the quote, not advice to the buyer.
+  const flags = await a.getByRole('list', { name: 'Flags' }).textContent();
+  assert.match(flags, /are excluded with no rate: unknown costs the all-in figure cannot include\. Give each a rate above, so the buyer's figure can count them\./);
+  assert.match(flags, /at this price, the buyer may get a fully managed quote too\./);
+  for (const advice of ['Ask for a rate card line', 'at this price, get', 'You expect']) assert.ok(!flags.includes(advice), advice);
   // The provider sees the request alone: the header has none of the buyer's tools,
   // workspaces or save state; the buyer's header keeps them.
   assert.equal(await a.getByRole('navigation', { name: 'Tools' }).isVisible(), false);

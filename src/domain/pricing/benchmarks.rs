@@ -135,66 +135,112 @@ impl UserBand {
     }
 }
 
-/// A benchmark finding about a quote, in a sentence that explains itself.
+/// A benchmark finding about a quote, in a sentence that explains itself: `text` for the
+/// buyer, `for_provider` for a provider filling in its own quote, which says what the
+/// buyer will make of the finding where the buyer's text advises the buyer.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Flag {
     pub level: Level,
     pub text: String,
+    pub for_provider: String,
 }
 
-fn flag(level: Level, text: String) -> Flag {
-    Flag { level, text }
+/// A finding that reads the same to both.
+fn fact(level: Level, text: String) -> Flag {
+    Flag {
+        level,
+        for_provider: text.clone(),
+        text,
+    }
+}
+
+/// The finding `what`, then the buyer's advice or, for the provider, what the buyer
+/// will do.
+fn advice(level: Level, what: String, buyer: &str, provider: &str) -> Flag {
+    Flag {
+        level,
+        text: format!("{what}{buyer}"),
+        for_provider: format!("{what}{provider}"),
+    }
 }
 
 fn per_user_flag(cur: Currency, rate: Cents) -> Flag {
     let r = cur.format(rate);
     let wide = PER_USER.text();
     let common = PER_USER_COMMON.text();
+    let excluded = (
+        ": check what is excluded.",
+        ": the buyer will check what your quote excludes.",
+    );
     match (PER_USER.place(rate), PER_USER_COMMON.place(rate)) {
-        (Place::Below, _) => flag(Level::Warn, format!("{r} per user a month is well below the usual co-managed band ({wide}): check what is excluded.")),
-        (Place::Above, _) => flag(Level::Warn, format!("{r} per user a month is above the co-managed band ({wide}) and into fully managed prices ({}): check the scope really is co-managed.", FULLY_MANAGED.text())),
-        (_, Place::Below) => flag(Level::Note, format!("{r} per user a month is inside the co-managed band but below the common {common}: check what is excluded.")),
-        (_, Place::Above) => flag(Level::Note, format!("{r} per user a month is above the common {common}, though inside the co-managed band: ask what the extra buys (a security tier, after-hours cover).")),
-        (_, Place::Within) => flag(Level::Ok, format!("{r} per user a month is within the common band ({common}).")),
+        (Place::Below, _) => advice(Level::Warn, format!("{r} per user a month is well below the usual co-managed band ({wide})"), excluded.0, excluded.1),
+        (Place::Above, _) => advice(Level::Warn, format!("{r} per user a month is above the co-managed band ({wide}) and into fully managed prices ({})", FULLY_MANAGED.text()), ": check the scope really is co-managed.", ": the buyer will check the scope really is co-managed."),
+        (_, Place::Below) => advice(Level::Note, format!("{r} per user a month is inside the co-managed band but below the common {common}"), excluded.0, excluded.1),
+        (_, Place::Above) => advice(Level::Note, format!("{r} per user a month is above the common {common}, though inside the co-managed band"), ": ask what the extra buys (a security tier, after-hours cover).", ": the buyer will ask what the extra buys (a security tier, after-hours cover)."),
+        (_, Place::Within) => fact(Level::Ok, format!("{r} per user a month is within the common band ({common}).")),
     }
 }
 
 fn device_flag(cur: Currency, rate: Cents) -> Flag {
     let r = cur.format(rate);
     let band = PER_DEVICE.text();
+    let what = format!("{r} per workstation a month is");
     match PER_DEVICE.place(rate) {
-        Place::Below => flag(Level::Warn, format!("{r} per workstation a month is below the usual {band}: check that monitoring, patching and security are included.")),
-        Place::Above => flag(Level::Warn, format!("{r} per workstation a month is above the usual {band}: ask what the extra buys.")),
-        Place::Within => flag(Level::Ok, format!("{r} per workstation a month is within the usual {band}.")),
+        Place::Below => advice(
+            Level::Warn,
+            format!("{what} below the usual {band}"),
+            ": check that monitoring, patching and security are included.",
+            ": the buyer will check that monitoring, patching and security are included.",
+        ),
+        Place::Above => advice(
+            Level::Warn,
+            format!("{what} above the usual {band}"),
+            ": ask what the extra buys.",
+            ": the buyer will ask what the extra buys.",
+        ),
+        Place::Within => fact(Level::Ok, format!("{what} within the usual {band}.")),
     }
 }
 
 fn retainer_flag(cur: Currency, fee: Cents) -> Flag {
     let r = cur.format(fee);
     let band = RETAINER.text();
+    let what = format!("A {r} monthly retainer is");
     match RETAINER.place(fee) {
-        Place::Below => flag(Level::Warn, format!("A {r} monthly retainer is below the usual {band}: check how narrow the defined scope is.")),
-        Place::Above => flag(Level::Warn, format!("A {r} monthly retainer is above the usual {band}: compare a per-user price for the same scope.")),
-        Place::Within => flag(Level::Ok, format!("A {r} monthly retainer is within the usual {band}.")),
+        Place::Below => advice(
+            Level::Warn,
+            format!("{what} below the usual {band}"),
+            ": check how narrow the defined scope is.",
+            ": the buyer will check how narrow the defined scope is.",
+        ),
+        Place::Above => advice(
+            Level::Warn,
+            format!("{what} above the usual {band}"),
+            ": compare a per-user price for the same scope.",
+            ": the buyer will compare it with a per-user price for the same scope.",
+        ),
+        Place::Within => fact(Level::Ok, format!("{what} within the usual {band}.")),
     }
 }
 
 fn hourly_flag(cur: Currency, what: &str, rate: Cents, band: Band) -> Flag {
     let r = cur.format(rate);
     let b = band.text();
+    let what = format!("{what} at {r} an hour is");
     match band.place(rate) {
-        Place::Below => flag(
+        Place::Below => advice(
             Level::Note,
-            format!("{what} at {r} an hour is below the usual {b}: check who does the work."),
+            format!("{what} below the usual {b}"),
+            ": check who does the work.",
+            ": the buyer will ask who does the work.",
         ),
-        Place::Above => flag(
+        Place::Above => advice(
             Level::Warn,
-            format!("{what} at {r} an hour is above the usual {b}: negotiate the rate card."),
+            format!("{what} above the usual {b}"),
+            ": negotiate the rate card.",
+            ": the buyer will want to negotiate the rate card.",
         ),
-        Place::Within => flag(
-            Level::Ok,
-            format!("{what} at {r} an hour is within the usual {b}."),
-        ),
+        Place::Within => fact(Level::Ok, format!("{what} within the usual {b}.")),
     }
 }
 
@@ -207,18 +253,24 @@ pub fn share_flag(base_monthly: Cents, fully_managed_monthly: Cents) -> Option<F
     let base = i128::from(base_monthly) * 10_000;
     let fm = i128::from(fully_managed_monthly);
     let pct = super::money::div_round(i128::from(base_monthly) * 100, fm);
+    let what = format!("The base price is about {pct}% of the fully managed estimate");
     let usual = "the usual 40% to 60%";
     Some(if base < i128::from(SHARE_LOW) * fm {
-        flag(Level::Note, format!("The base price is about {pct}% of the fully managed estimate, below {usual}: a thinner slice than usual. Check which work stays with your team."))
-    } else if base > i128::from(SHARE_HIGH) * fm {
-        flag(Level::Warn, format!("The base price is about {pct}% of the fully managed estimate, above {usual}: at this price, get a fully managed quote too."))
-    } else {
-        flag(
-            Level::Ok,
-            format!(
-                "The base price is about {pct}% of the fully managed estimate, within {usual}."
-            ),
+        advice(
+            Level::Note,
+            format!("{what}, below {usual}: a thinner slice than usual."),
+            " Check which work stays with your team.",
+            " The buyer will check which work stays with their own team.",
         )
+    } else if base > i128::from(SHARE_HIGH) * fm {
+        advice(
+            Level::Warn,
+            format!("{what}, above {usual}: at this price,"),
+            " get a fully managed quote too.",
+            " the buyer may get a fully managed quote too.",
+        )
+    } else {
+        fact(Level::Ok, format!("{what}, within {usual}."))
     })
 }
 
@@ -256,14 +308,40 @@ fn no_rate_flags(t: &QuoteTotals, out: &mut Vec<Flag>) {
     let needed = labels(true);
     match needed.len() {
         0 => {}
-        1 => out.push(flag(Level::Warn, format!("{} is excluded with no rate: an unknown cost the all-in figure cannot include. Ask for a rate card line.", needed[0]))),
-        _ => out.push(flag(Level::Warn, format!("{} are excluded with no rate: unknown costs the all-in figure cannot include. Ask for a rate card line for each.", and_list(&needed)))),
+        1 => out.push(advice(
+            Level::Warn,
+            format!(
+                "{} is excluded with no rate: an unknown cost the all-in figure cannot include.",
+                needed[0]
+            ),
+            " Ask for a rate card line.",
+            " Give it a rate above, so the buyer's figure can count it.",
+        )),
+        _ => out.push(advice(
+            Level::Warn,
+            format!(
+                "{} are excluded with no rate: unknown costs the all-in figure cannot include.",
+                and_list(&needed)
+            ),
+            " Ask for a rate card line for each.",
+            " Give each a rate above, so the buyer's figure can count them.",
+        )),
     }
     let unneeded = labels(false);
     match unneeded.len() {
         0 => {}
-        1 => out.push(flag(Level::Note, format!("{} is excluded with no rate. You expect no use of it, but ask for a rate anyway.", unneeded[0]))),
-        _ => out.push(flag(Level::Note, format!("{} are excluded with no rate. You expect no use of them, but ask for rates anyway.", and_list(&unneeded)))),
+        1 => out.push(advice(
+            Level::Note,
+            format!("{} is excluded with no rate.", unneeded[0]),
+            " You expect no use of it, but ask for a rate anyway.",
+            " The buyer expects no use of it but will still want a rate.",
+        )),
+        _ => out.push(advice(
+            Level::Note,
+            format!("{} are excluded with no rate.", and_list(&unneeded)),
+            " You expect no use of them, but ask for rates anyway.",
+            " The buyer expects no use of them but will still want rates.",
+        )),
     }
 }
 
@@ -274,10 +352,11 @@ pub fn flags(q: &Quote, t: &QuoteTotals, cur: Currency, fully_managed_monthly: C
     let r = &q.rates;
     let priced = priced(q);
     if !priced {
-        out.push(flag(
+        out.push(advice(
             Level::Note,
-            "No price entered yet: type in the rates from the quote to compare it with the market."
-                .to_owned(),
+            "No price entered yet: ".to_owned(),
+            "type in the rates from the quote to compare it with the market.",
+            "choose how you charge and fill in your rates above.",
         ));
     } else {
         match q.model {
@@ -302,7 +381,15 @@ pub fn flags(q: &Quote, t: &QuoteTotals, cur: Currency, fully_managed_monthly: C
         }
     }
     if q.term() > USUAL_MAX_TERM {
-        out.push(flag(Level::Note, format!("A {}-month term is longer than the usual 2 to 3 years: ask for an exit clause and an annual price review.", q.term())));
+        out.push(advice(
+            Level::Note,
+            format!(
+                "A {}-month term is longer than the usual 2 to 3 years",
+                q.term()
+            ),
+            ": ask for an exit clause and an annual price review.",
+            ": the buyer will ask for an exit clause and an annual price review.",
+        ));
     }
     crate::domain::order::sort_by_key(&mut out, |f| std::cmp::Reverse(f.level));
     out
@@ -422,6 +509,66 @@ mod tests {
             .iter()
             .any(|t| t.starts_with("The base price is about 27%")));
         assert!(f.windows(2).all(|w| w[0].level >= w[1].level));
+    }
+
+    /// Advice to the buyer, which the provider must never read as addressed to itself.
+    const BUYER_VOICE: [&str; 9] = [
+        ": check",
+        ": ask",
+        ": compare",
+        "Ask for",
+        "You expect",
+        "your team",
+        ": negotiate",
+        "type in the rates",
+        ", get a fully managed quote",
+    ];
+
+    #[test]
+    fn the_provider_reads_each_flag_as_what_the_buyer_will_do() {
+        let mut all: Vec<Flag> = Vec::new();
+        for rate in [1_000, 4_500, 6_000, 9_000, 15_000, 40_000] {
+            all.push(per_user_flag(Currency::Gbp, rate));
+            all.push(device_flag(Currency::Gbp, rate));
+            all.push(retainer_flag(Currency::Gbp, rate * 100));
+            all.push(hourly_flag(Currency::Gbp, "Project work", rate * 3, HOURLY));
+        }
+        for base in [100_000, 500_000, 900_000] {
+            all.extend(share_flag(base, 1_000_000));
+        }
+        let mut q = Quote::new("a".into());
+        q.term_months = 60;
+        q.card.project.cover = Cover::NoRate;
+        q.card.after_hours.cover = Cover::NoRate;
+        let usage = Usage {
+            incidents: 0,
+            ..Usage::default()
+        };
+        let t = totals(
+            &q,
+            &Environment::default(),
+            &CompanyProfile::default(),
+            &usage,
+        );
+        all.extend(flags(&q, &t, Currency::Gbp, 1_000_000));
+        for f in &all {
+            for voice in BUYER_VOICE {
+                assert!(
+                    !f.for_provider.contains(voice),
+                    "{voice:?} in {:?}",
+                    f.for_provider
+                );
+            }
+            // Only a finding with advice for the buyer reads differently to the provider.
+            assert_eq!(f.level == Level::Ok, f.text == f.for_provider, "{f:?}");
+        }
+        let texts: Vec<&str> = all.iter().map(|f| f.for_provider.as_str()).collect();
+        assert!(texts.contains(&"Project work at £450 an hour is above the usual $150 to $250: the buyer will want to negotiate the rate card."));
+        assert!(texts.contains(&"After-hours incident response is excluded with no rate. The buyer expects no use of it but will still want a rate."));
+        assert!(texts.contains(
+            &"No price entered yet: choose how you charge and fill in your rates above."
+        ));
+        assert!(texts.contains(&"The base price is about 10% of the fully managed estimate, below the usual 40% to 60%: a thinner slice than usual. The buyer will check which work stays with their own team."));
     }
 
     #[test]

@@ -175,11 +175,10 @@ fn FlagList(provider: String, alone: bool) -> impl IntoView {
                         (level, label, format!("{text} RACI functions: {functions}."))
                     })
                     .collect();
-                out.extend(
-                    q.flags
-                        .iter()
-                        .map(|f| (f.level.key(), f.level.label(), f.text.clone())),
-                );
+                out.extend(q.flags.iter().map(|f| {
+                    let text = if alone { &f.for_provider } else { &f.text };
+                    (f.level.key(), f.level.label(), text.clone())
+                }));
                 out
             })
         })
