@@ -28,9 +28,11 @@ pub async fn mount_when_ready() {
     after_next_paint().await;
     // The app's state is read in this task; the app is built off-screen in the next,
     // while the static screen stays in view and keeps taking input, and the header, the
-    // page's top (in parts marked `offscreen`) and the footer in tasks of their own after
-    // that (`Later`), so no single task builds it all and a tap never waits for the
-    // whole build. The live app then replaces the static screen in one step.
+    // page's top (in parts marked `offscreen`), the footer and the page's lower parts in
+    // tasks of their own after that (`Later`), so no single task builds it all and a tap
+    // never waits for the whole build. Once every part is built, the live app replaces
+    // the static screen in one step, in the task that hands it what the visitor did:
+    // no key typed in between can land outside a field.
     let state = AppState::start();
     let root = document()
         .get_element_by_id("app")
@@ -47,42 +49,19 @@ pub async fn mount_when_ready() {
     };
     after_queued(move || {
         leptos::mount::mount_to(staging.clone(), move || view! { <App state /> }).forget();
-        // Queued behind the parts the build just queued.
-        after_queued(move || take_over(&root, &staging));
+        // After the parts the build just queued, and those that they queue.
+        after_all(move || take_over(&root, &staging));
     });
 }
 
-/// Puts the live app built in `staging` in place of the static screen.
+/// Puts the live app built in `staging` in place of the static screen, then lets
+/// `boot.js` replay on it the fields typed into and buttons clicked on the static one.
 fn take_over(root: &web_sys::HtmlElement, staging: &web_sys::HtmlElement) {
     announce("splitline:leaving-static");
     let _ = root.remove_attribute("data-static");
-    let height = main_of(root).map_or(0, |main| main.offset_height());
     root.replace_children_with_node(&js_sys::Array::from(&staging.child_nodes()));
     app_is_live();
-    // The page's lower parts are built in later tasks (`Later`): until then the page
-    // keeps the static screen's height, so the footer does not rise into view and drop
-    // back.
-    let main = main_of(root);
-    if let Some(main) = &main {
-        let _ = main
-            .style()
-            .set_property("min-height", &format!("{height}px"));
-    }
-    after_all(move || {
-        if let Some(main) = main {
-            let _ = main.style().remove_property("min-height");
-        }
-        // Fields typed into and buttons clicked on the static screen are found on the
-        // live page only once all of it is there.
-        announce("splitline:live");
-    });
-}
-
-fn main_of(root: &web_sys::HtmlElement) -> Option<web_sys::HtmlElement> {
-    root.query_selector("main")
-        .ok()
-        .flatten()
-        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
+    announce("splitline:live");
 }
 
 /// Resolves once a frame has been painted: the second animation frame from now.

@@ -5,11 +5,10 @@
 //! blocking time. Parts wrapped in `Later` are built afterwards, in page order, each in a
 //! task of its own, so the browser can answer input between them. The first mount uses
 //! the same queue: the app's page is one such part, and `takeover` swaps the live app in
-//! with `after_queued`. A part marked `offscreen` cuts a page's top into tasks: while the
-//! app is built off-screen it goes before every other part (so it is in place before
-//! the swap), and once the app is live it is built with the rest of its page, so nothing
-//! moves in view. The static first screens are rendered natively with every part in
-//! place.
+//! with `after_all`, once every part is built. A part marked `offscreen` cuts a page's top
+//! into tasks: while the app is built off-screen it goes before every other part, and once
+//! the app is live it is built with the rest of its page, so nothing moves in view. The
+//! static first screens are rendered natively with every part in place.
 
 use leptos::prelude::*;
 
