@@ -44,9 +44,9 @@ function keepClick(event) {
   // What such a click brings (the RACI editor) is taller than the screen. Making room
   // now, while the click is recent input, drops the footer out of view at the click,
   // not seconds later when the editor arrives, which would be a layout shift.
-  if (button.hasAttribute('data-fills-page')) {
-    const main = app.querySelector('main');
-    if (main) main.style.minHeight = `${main.offsetHeight + innerHeight}px`;
+  const main = app.querySelector('main');
+  if (button.hasAttribute('data-fills-page') && main && !main.style.minHeight) {
+    main.style.minHeight = `${main.offsetHeight + innerHeight}px`;
   }
 }
 

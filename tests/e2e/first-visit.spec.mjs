@@ -129,6 +129,7 @@ test('the live app replaces the static screen in one step: header, page and foot
             added: [...r.addedNodes].filter((n) => n.nodeType === 1).map((n) => n.tagName),
             heading: app.querySelector('main h1')?.textContent ?? null,
             tabs: app.querySelector('main [role=tablist]') !== null,
+            panel: app.querySelector('#sc-panel')?.childElementCount ?? 0,
             staticLeft: app.hasAttribute('data-static'),
           });
       }).observe(app, { childList: true });
@@ -144,10 +145,10 @@ test('the live app replaces the static screen in one step: header, page and foot
   assert.equal(swap.heading, 'Provider scorecard');
   // The page's top is built in parts too (`offscreen`), all of them before the swap.
   assert.ok(swap.tabs, 'the tab list below the providers arrives with the heading');
+  // And so is what the panel below the tabs shows (a later part of the page).
+  assert.ok(swap.panel > 0, 'the tab panel arrives filled');
   assert.equal(swap.staticLeft, false);
-  // What the panel shows is built after the swap, below the tabs.
-  await page.locator('#sc-panel > *').first().waitFor();
-  assert.ok((await page.evaluate(() => window.shifts)) <= 0.01, 'no layout shift while the parts are built');
+  assert.ok((await page.evaluate(() => window.shifts)) <= 0.01, 'no layout shift at the takeover');
   await context.close();
 });
 
@@ -235,6 +236,7 @@ test('the pricing page is built whole before it takes over, so nothing on screen
     await page.goto(`${APP_URL}#/pricing`);
     await page.waitForFunction(() => window.tops.live.length === 20);
     const tops = await page.evaluate(() => window.tops);
+    assert.ok(tops.static > 0, 'the footer is in the window');
     for (const top of tops.live) assert.ok(Math.abs(top - tops.static) <= 1, `the footer stays put at ${viewport.width} px: ${tops.static}, then ${tops.live}`);
     assert.ok((await page.evaluate(() => window.shifts)) <= 0.01, `no layout shift at ${viewport.width} px`);
     await context.close();
@@ -246,6 +248,12 @@ test('keys typed while the app takes over all land in the field', async () => {
   const release = await holdWasm(context);
   const page = await context.newPage();
   await (await context.newCDPSession(page)).send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  // How much of the text the field held when the app took over.
+  await page.addInitScript(() =>
+    document.addEventListener('splitline:leaving-static', () => {
+      window.typedBefore = document.activeElement?.value?.length;
+    }),
+  );
   await page.goto(`${APP_URL}#/pricing`);
   // A field in the page's lower panels, the last part of the page to be built.
   await page.getByRole('textbox', { name: 'New provider name' }).click();
@@ -256,6 +264,8 @@ test('keys typed while the app takes over all land in the field', async () => {
   await page.keyboard.type(more, { delay: 40 });
   await page.locator('#app:not([data-static])').waitFor();
   assert.equal(await page.getByRole('textbox', { name: 'New provider name' }).inputValue(), `Harbor${more}`);
+  const before = await page.evaluate(() => window.typedBefore);
+  assert.ok(before > 0 && before < `Harbor${more}`.length, `the app took over mid-word (${before} characters in)`);
   await context.close();
 });
 

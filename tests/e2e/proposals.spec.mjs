@@ -86,8 +86,8 @@ test('a buyer and two providers complete a request round: quotes ranked, answers
   assert.ok(!(await a.locator('main').textContent()).includes('in your RACI'), 'no finding in the buyer\'s words');
   // So do the market benchmarks: what the buyer will make of the quote, not advice to the buyer.
   const flags = await a.getByRole('list', { name: 'Flags' }).textContent();
-  assert.match(flags, /are excluded with no rate: unknown costs the all-in figure cannot include\. Give each a rate above, so the buyer's figure can count them\./);
-  assert.match(flags, /at this price, the buyer may get a fully managed quote too\./);
+  assert.match(flags, /are excluded with no rate: unknown costs the all-in figure cannot include\. Give each a rate above, so the buyer's all-in figure can include them\./);
+  assert.match(flags, /at this price, the buyer may also ask for a fully managed quote\./);
   for (const advice of ['Ask for a rate card line', 'at this price, get', 'You expect']) assert.ok(!flags.includes(advice), advice);
   // The provider sees the request alone: the header has none of the buyer's tools,
   // workspaces or save state; the buyer's header keeps them.

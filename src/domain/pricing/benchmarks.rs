@@ -174,74 +174,85 @@ fn per_user_flag(cur: Currency, rate: Cents) -> Flag {
     );
     match (PER_USER.place(rate), PER_USER_COMMON.place(rate)) {
         (Place::Below, _) => advice(Level::Warn, format!("{r} per user a month is well below the usual co-managed band ({wide})"), excluded.0, excluded.1),
-        (Place::Above, _) => advice(Level::Warn, format!("{r} per user a month is above the co-managed band ({wide}) and into fully managed prices ({})", FULLY_MANAGED.text()), ": check the scope really is co-managed.", ": the buyer will check the scope really is co-managed."),
+        (Place::Above, _) => advice(Level::Warn, format!("{r} per user a month is above the co-managed band ({wide}) and into fully managed prices ({})", FULLY_MANAGED.text()), ": check the scope really is co-managed.", ": the buyer will check that the scope really is co-managed."),
         (_, Place::Below) => advice(Level::Note, format!("{r} per user a month is inside the co-managed band but below the common {common}"), excluded.0, excluded.1),
         (_, Place::Above) => advice(Level::Note, format!("{r} per user a month is above the common {common}, though inside the co-managed band"), ": ask what the extra buys (a security tier, after-hours cover).", ": the buyer will ask what the extra buys (a security tier, after-hours cover)."),
         (_, Place::Within) => fact(Level::Ok, format!("{r} per user a month is within the common band ({common}).")),
     }
 }
 
+/// What a price below or above its band calls for: the flag's level, the buyer's advice
+/// and what the provider is told the buyer will do.
+type Advice = (Level, &'static str, &'static str);
+
+/// "`what` below, above or within the usual `band`", with the advice for either side.
+fn band_flag(what: String, band: Band, value: Cents, below: Advice, above: Advice) -> Flag {
+    let b = band.text();
+    let (side, (level, buyer, provider)) = match band.place(value) {
+        Place::Below => ("below", below),
+        Place::Above => ("above", above),
+        Place::Within => return fact(Level::Ok, format!("{what} within the usual {b}.")),
+    };
+    advice(
+        level,
+        format!("{what} {side} the usual {b}"),
+        buyer,
+        provider,
+    )
+}
+
 fn device_flag(cur: Currency, rate: Cents) -> Flag {
-    let r = cur.format(rate);
-    let band = PER_DEVICE.text();
-    let what = format!("{r} per workstation a month is");
-    match PER_DEVICE.place(rate) {
-        Place::Below => advice(
+    band_flag(
+        format!("{} per workstation a month is", cur.format(rate)),
+        PER_DEVICE,
+        rate,
+        (
             Level::Warn,
-            format!("{what} below the usual {band}"),
             ": check that monitoring, patching and security are included.",
             ": the buyer will check that monitoring, patching and security are included.",
         ),
-        Place::Above => advice(
+        (
             Level::Warn,
-            format!("{what} above the usual {band}"),
             ": ask what the extra buys.",
             ": the buyer will ask what the extra buys.",
         ),
-        Place::Within => fact(Level::Ok, format!("{what} within the usual {band}.")),
-    }
+    )
 }
 
 fn retainer_flag(cur: Currency, fee: Cents) -> Flag {
-    let r = cur.format(fee);
-    let band = RETAINER.text();
-    let what = format!("A {r} monthly retainer is");
-    match RETAINER.place(fee) {
-        Place::Below => advice(
+    band_flag(
+        format!("A {} monthly retainer is", cur.format(fee)),
+        RETAINER,
+        fee,
+        (
             Level::Warn,
-            format!("{what} below the usual {band}"),
             ": check how narrow the defined scope is.",
             ": the buyer will check how narrow the defined scope is.",
         ),
-        Place::Above => advice(
+        (
             Level::Warn,
-            format!("{what} above the usual {band}"),
             ": compare a per-user price for the same scope.",
             ": the buyer will compare it with a per-user price for the same scope.",
         ),
-        Place::Within => fact(Level::Ok, format!("{what} within the usual {band}.")),
-    }
+    )
 }
 
 fn hourly_flag(cur: Currency, what: &str, rate: Cents, band: Band) -> Flag {
-    let r = cur.format(rate);
-    let b = band.text();
-    let what = format!("{what} at {r} an hour is");
-    match band.place(rate) {
-        Place::Below => advice(
+    band_flag(
+        format!("{what} at {} an hour is", cur.format(rate)),
+        band,
+        rate,
+        (
             Level::Note,
-            format!("{what} below the usual {b}"),
             ": check who does the work.",
             ": the buyer will ask who does the work.",
         ),
-        Place::Above => advice(
+        (
             Level::Warn,
-            format!("{what} above the usual {b}"),
             ": negotiate the rate card.",
             ": the buyer will want to negotiate the rate card.",
         ),
-        Place::Within => fact(Level::Ok, format!("{what} within the usual {b}.")),
-    }
+    )
 }
 
 /// Where the base monthly price sits as a share of the fully managed estimate for the
@@ -267,7 +278,7 @@ pub fn share_flag(base_monthly: Cents, fully_managed_monthly: Cents) -> Option<F
             Level::Warn,
             format!("{what}, above {usual}: at this price,"),
             " get a fully managed quote too.",
-            " the buyer may get a fully managed quote too.",
+            " the buyer may also ask for a fully managed quote.",
         )
     } else {
         fact(Level::Ok, format!("{what}, within {usual}."))
@@ -315,7 +326,7 @@ fn no_rate_flags(t: &QuoteTotals, out: &mut Vec<Flag>) {
                 needed[0]
             ),
             " Ask for a rate card line.",
-            " Give it a rate above, so the buyer's figure can count it.",
+            " Give it a rate above, so the buyer's all-in figure can include it.",
         )),
         _ => out.push(advice(
             Level::Warn,
@@ -324,7 +335,7 @@ fn no_rate_flags(t: &QuoteTotals, out: &mut Vec<Flag>) {
                 and_list(&needed)
             ),
             " Ask for a rate card line for each.",
-            " Give each a rate above, so the buyer's figure can count them.",
+            " Give each a rate above, so the buyer's all-in figure can include them.",
         )),
     }
     let unneeded = labels(false);
@@ -334,13 +345,13 @@ fn no_rate_flags(t: &QuoteTotals, out: &mut Vec<Flag>) {
             Level::Note,
             format!("{} is excluded with no rate.", unneeded[0]),
             " You expect no use of it, but ask for a rate anyway.",
-            " The buyer expects no use of it but will still want a rate.",
+            " The buyer expects no use of it but will still want a rate: give it one above.",
         )),
         _ => out.push(advice(
             Level::Note,
             format!("{} are excluded with no rate.", and_list(&unneeded)),
             " You expect no use of them, but ask for rates anyway.",
-            " The buyer expects no use of them but will still want rates.",
+            " The buyer expects no use of them but will still want rates: give each one above.",
         )),
     }
 }
@@ -564,7 +575,7 @@ mod tests {
         }
         let texts: Vec<&str> = all.iter().map(|f| f.for_provider.as_str()).collect();
         assert!(texts.contains(&"Project work at £450 an hour is above the usual $150 to $250: the buyer will want to negotiate the rate card."));
-        assert!(texts.contains(&"After-hours incident response is excluded with no rate. The buyer expects no use of it but will still want a rate."));
+        assert!(texts.contains(&"After-hours incident response is excluded with no rate. The buyer expects no use of it but will still want a rate: give it one above."));
         assert!(texts.contains(
             &"No price entered yet: choose how you charge and fill in your rates above."
         ));
