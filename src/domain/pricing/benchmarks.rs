@@ -485,6 +485,21 @@ mod tests {
         assert_eq!(share_flag(100, 0), None);
     }
 
+    /// The flags of `q` for the default company, with no after-hours incidents expected.
+    fn flags_with_no_incidents(q: &Quote, cur: Currency, fully_managed: Cents) -> Vec<Flag> {
+        let usage = Usage {
+            incidents: 0,
+            ..Usage::default()
+        };
+        let t = totals(
+            q,
+            &Environment::default(),
+            &CompanyProfile::default(),
+            &usage,
+        );
+        flags(q, &t, cur, fully_managed)
+    }
+
     #[test]
     fn flags_for_a_quote_put_warnings_first_and_explain_unknown_costs() {
         let mut q = Quote::new("a".into());
@@ -498,17 +513,7 @@ mod tests {
             cover: Cover::Rated,
             rate: 30_000,
         };
-        let usage = Usage {
-            incidents: 0,
-            ..Usage::default()
-        };
-        let t = totals(
-            &q,
-            &Environment::default(),
-            &CompanyProfile::default(),
-            &usage,
-        );
-        let f = flags(&q, &t, Currency::Usd, 75 * 15_000);
+        let f = flags_with_no_incidents(&q, Currency::Usd, 75 * 15_000);
         let texts: Vec<&str> = f.iter().map(|f| f.text.as_str()).collect();
         assert_eq!(f[0].level, Level::Warn);
         assert!(texts.contains(&"$40 per user a month is well below the usual co-managed band ($45 to $175): check what is excluded."));
@@ -551,17 +556,7 @@ mod tests {
         q.term_months = 60;
         q.card.project.cover = Cover::NoRate;
         q.card.after_hours.cover = Cover::NoRate;
-        let usage = Usage {
-            incidents: 0,
-            ..Usage::default()
-        };
-        let t = totals(
-            &q,
-            &Environment::default(),
-            &CompanyProfile::default(),
-            &usage,
-        );
-        all.extend(flags(&q, &t, Currency::Gbp, 1_000_000));
+        all.extend(flags_with_no_incidents(&q, Currency::Gbp, 1_000_000));
         for f in &all {
             for voice in BUYER_VOICE {
                 assert!(
