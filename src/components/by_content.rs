@@ -61,6 +61,16 @@ pub fn row(cells: Row) -> AnyView {
     labelled_row(cells, &[])
 }
 
+/// A table's column headings, `num[i]` marking the columns of figures (right-aligned).
+pub fn column_heads<const N: usize>(columns: [&'static str; N], num: [bool; N]) -> AnyView {
+    let heads = columns
+        .into_iter()
+        .zip(num)
+        .map(|(name, num)| view! { <th scope="col" class=num.then_some("num")>{name}</th> })
+        .collect_view();
+    view! { <tr>{heads}</tr> }.into_any()
+}
+
 /// Draws a row of cells, each data cell carrying its column's name (`data-label`), so a
 /// narrow screen can stack the row and still say what each figure is.
 pub fn labelled_row(cells: Row, columns: &'static [&'static str]) -> AnyView {

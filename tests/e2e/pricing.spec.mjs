@@ -311,6 +311,8 @@ test('alternatives show the difference over the same term, and currencies format
   await page.getByRole('combobox', { name: 'Currency' }).selectOption('EUR');
   assert.equal(await figure(q, 'Base monthly'), '€7,500.00');
   assert.equal(await q.getByText('€', { exact: true }).first().isVisible(), true);
+  // The market bands are US figures: beside euros they say so.
+  await q.getByText('€100 per user a month is within the common band (US$65 to US$120).').waitFor();
   assert.deepEqual(page.errors, []);
   await context.close();
 });
@@ -351,13 +353,20 @@ test('at 360 px the page does not scroll sideways', async () => {
   await enterThreeQuotes(page);
   const width = await page.evaluate(() => document.documentElement.scrollWidth);
   assert.ok(width <= 360, `page width ${width}`);
-  // The ranking stacks each quote, so its total is on screen, under its column's name.
-  const frame = page.getByRole('region', { name: 'Ranked by total contract value, lowest first' });
-  assert.ok(await frame.evaluate((el) => el.scrollWidth <= el.clientWidth), 'the ranking does not scroll sideways');
-  const keystone = frame.getByRole('row').filter({ hasText: 'Keystone Partners' });
-  const total = keystone.locator('td[data-label="Total contract value"]');
-  assert.equal((await total.textContent()).trim(), EXPECTED['Keystone Partners'].total);
-  const box = await total.boundingBox();
-  assert.ok(box.x >= 0 && box.x + box.width <= 360, `the total is on screen (${box.x}, ${box.width})`);
+  // The tables of figures stack each quote, so its figures are on screen, each under its
+  // column's name, instead of scrolling off to the side.
+  for (const [table, label, expected] of [
+    ['Ranked by total contract value, lowest first', 'Total contract value', EXPECTED['Keystone Partners'].total],
+    ['Cost per contract year', 'Year 3', '–'],
+    ['Over the same term as each quote', 'Quote total', EXPECTED['Keystone Partners'].total],
+  ]) {
+    const frame = page.getByRole('region', { name: table });
+    assert.ok(await frame.evaluate((el) => el.scrollWidth <= el.clientWidth), `${table} does not scroll sideways`);
+    const keystone = frame.getByRole('row').filter({ hasText: 'Keystone Partners' });
+    const cell = keystone.locator(`td[data-label="${label}"]`);
+    assert.equal((await cell.textContent()).trim(), expected, `${table}: ${label}`);
+    const box = await cell.boundingBox();
+    assert.ok(box.x >= 0 && box.x + box.width <= 360, `${table}: ${label} is on screen (${box.x}, ${box.width})`);
+  }
   await context.close();
 });

@@ -19,13 +19,15 @@ impl Band {
         Band { low, high }
     }
 
-    /// "$45 to $175".
-    pub fn text(self) -> String {
-        format!(
-            "{} to {}",
+    /// "$45 to $175", or "US$45 to US$175" beside figures in another currency, so a
+    /// quote in pounds or Canadian dollars is never read against bare dollar figures.
+    pub fn text(self, beside: Currency) -> String {
+        let us = if beside == Currency::Usd { "" } else { "US" };
+        let (low, high) = (
             Currency::Usd.format(self.low),
-            Currency::Usd.format(self.high)
-        )
+            Currency::Usd.format(self.high),
+        );
+        format!("{us}{low} to {us}{high}")
     }
 
     fn place(self, value: Cents) -> Place {
@@ -123,14 +125,17 @@ impl UserBand {
         }
     }
 
-    /// A few words for a table cell.
+    /// A few words for a table cell, beside figures in US dollars (the only currency
+    /// whose prices are placed in a band).
     pub fn label(self) -> String {
+        let wide = PER_USER.text(Currency::Usd);
+        let common = PER_USER_COMMON.text(Currency::Usd);
         match self {
-            UserBand::BelowBand => format!("below the co-managed {}", PER_USER.text()),
-            UserBand::BelowCommon => format!("below the common {}", PER_USER_COMMON.text()),
-            UserBand::Common => format!("within the common {}", PER_USER_COMMON.text()),
-            UserBand::AboveCommon => format!("above the common {}", PER_USER_COMMON.text()),
-            UserBand::AboveBand => format!("above the co-managed {}", PER_USER.text()),
+            UserBand::BelowBand => format!("below the co-managed {wide}"),
+            UserBand::BelowCommon => format!("below the common {common}"),
+            UserBand::Common => format!("within the common {common}"),
+            UserBand::AboveCommon => format!("above the common {common}"),
+            UserBand::AboveBand => format!("above the co-managed {wide}"),
         }
     }
 }
@@ -166,15 +171,15 @@ fn advice(level: Level, what: String, buyer: &str, provider: &str) -> Flag {
 
 fn per_user_flag(cur: Currency, rate: Cents) -> Flag {
     let r = cur.format(rate);
-    let wide = PER_USER.text();
-    let common = PER_USER_COMMON.text();
+    let wide = PER_USER.text(cur);
+    let common = PER_USER_COMMON.text(cur);
     let excluded = (
         ": check what is excluded.",
         ": the buyer will check what your quote excludes.",
     );
     match (PER_USER.place(rate), PER_USER_COMMON.place(rate)) {
         (Place::Below, _) => advice(Level::Warn, format!("{r} per user a month is well below the usual co-managed band ({wide})"), excluded.0, excluded.1),
-        (Place::Above, _) => advice(Level::Warn, format!("{r} per user a month is above the co-managed band ({wide}) and into fully managed prices ({})", FULLY_MANAGED.text()), ": check the scope really is co-managed.", ": the buyer will check that the scope really is co-managed."),
+        (Place::Above, _) => advice(Level::Warn, format!("{r} per user a month is above the co-managed band ({wide}) and into fully managed prices ({})", FULLY_MANAGED.text(cur)), ": check the scope really is co-managed.", ": the buyer will check that the scope really is co-managed."),
         (_, Place::Below) => advice(Level::Note, format!("{r} per user a month is inside the co-managed band but below the common {common}"), excluded.0, excluded.1),
         (_, Place::Above) => advice(Level::Note, format!("{r} per user a month is above the common {common}, though inside the co-managed band"), ": ask what the extra buys (a security tier, after-hours cover).", ": the buyer will ask what the extra buys (a security tier, after-hours cover)."),
         (_, Place::Within) => fact(Level::Ok, format!("{r} per user a month is within the common band ({common}).")),
@@ -186,8 +191,15 @@ fn per_user_flag(cur: Currency, rate: Cents) -> Flag {
 type Advice = (Level, &'static str, &'static str);
 
 /// "`what` below, above or within the usual `band`", with the advice for either side.
-fn band_flag(what: String, band: Band, value: Cents, below: Advice, above: Advice) -> Flag {
-    let b = band.text();
+fn band_flag(
+    cur: Currency,
+    what: String,
+    band: Band,
+    value: Cents,
+    below: Advice,
+    above: Advice,
+) -> Flag {
+    let b = band.text(cur);
     let (side, (level, buyer, provider)) = match band.place(value) {
         Place::Below => ("below", below),
         Place::Above => ("above", above),
@@ -203,6 +215,7 @@ fn band_flag(what: String, band: Band, value: Cents, below: Advice, above: Advic
 
 fn device_flag(cur: Currency, rate: Cents) -> Flag {
     band_flag(
+        cur,
         format!("{} per workstation a month is", cur.format(rate)),
         PER_DEVICE,
         rate,
@@ -221,6 +234,7 @@ fn device_flag(cur: Currency, rate: Cents) -> Flag {
 
 fn retainer_flag(cur: Currency, fee: Cents) -> Flag {
     band_flag(
+        cur,
         format!("A {} monthly retainer is", cur.format(fee)),
         RETAINER,
         fee,
@@ -239,6 +253,7 @@ fn retainer_flag(cur: Currency, fee: Cents) -> Flag {
 
 fn hourly_flag(cur: Currency, what: &str, rate: Cents, band: Band) -> Flag {
     band_flag(
+        cur,
         format!("{what} at {} an hour is", cur.format(rate)),
         band,
         rate,
@@ -441,6 +456,17 @@ mod tests {
     }
 
     #[test]
+    fn bands_beside_another_dollar_say_they_are_us_dollars() {
+        assert_eq!(
+            per_user_flag(Currency::Cad, 10_000).text,
+            "CA$100 per user a month is within the common band (US$65 to US$120)."
+        );
+        assert!(per_user_flag(Currency::Aud, 20_000)
+            .text
+            .contains("(US$45 to US$175) and into fully managed prices (US$125 to US$250)"));
+    }
+
+    #[test]
     fn per_device_and_retainer_boundaries() {
         assert_eq!(device_flag(Currency::Usd, 2_499).level, Level::Warn);
         assert_eq!(device_flag(Currency::Usd, 2_500).level, Level::Ok);
@@ -569,7 +595,7 @@ mod tests {
             assert_eq!(f.level == Level::Ok, f.text == f.for_provider, "{f:?}");
         }
         let texts: Vec<&str> = all.iter().map(|f| f.for_provider.as_str()).collect();
-        assert!(texts.contains(&"Project work at £450 an hour is above the usual $150 to $250: the buyer will want to negotiate the rate card."));
+        assert!(texts.contains(&"Project work at £450 an hour is above the usual US$150 to US$250: the buyer will want to negotiate the rate card."));
         assert!(texts.contains(&"After-hours incident response is excluded with no rate. The buyer expects no use of it but will still want a rate: give it one above."));
         assert!(texts.contains(
             &"No price entered yet: choose how you charge and fill in your rates above."
@@ -652,11 +678,11 @@ mod tests {
         assert_eq!(f.len(), 2, "{f:?}");
         assert_eq!(
             f[0].text,
-            "Overage at €300 an hour is above the usual $150 to $250: negotiate the rate card."
+            "Overage at €300 an hour is above the usual US$150 to US$250: negotiate the rate card."
         );
         assert_eq!(
             f[1].text,
-            "Block hours at €150 an hour is within the usual $125 to $200."
+            "Block hours at €150 an hour is within the usual US$125 to US$200."
         );
         q.model = ModelKind::Hybrid;
         q.rates.per_user = 9_000;

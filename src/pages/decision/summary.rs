@@ -78,7 +78,7 @@ pub fn SummaryPanel() -> impl IntoView {
                     aria-label="Providers table"
                     tabindex="0"
                 >
-                    <table class="brief-table" aria-labelledby="summary-title">
+                    <table class="brief-table stacked" aria-labelledby="summary-title">
                         <thead>
                             <tr>
                                 {HEADINGS

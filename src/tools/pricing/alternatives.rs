@@ -8,7 +8,7 @@ use super::fmt::{money, Figure};
 use super::hires::HireList;
 use super::{currency, doc, typed, Cmp};
 use crate::browser::state::Lib;
-use crate::components::by_content::{by_content, row, Cell};
+use crate::components::by_content::{by_content, column_heads, labelled_row, Cell, Row};
 use crate::domain::pricing::compare::Comparison;
 use crate::domain::pricing::edit::PricingEdit;
 use crate::domain::pricing::money::{Cents, Currency};
@@ -122,6 +122,22 @@ fn difference(cur: Currency, d: Cents) -> String {
     }
 }
 
+/// The same-term table's columns, and which of them hold figures.
+const DIFFERENCES: [&str; 7] = [
+    "Quote",
+    "Term (months)",
+    "Quote total",
+    "Fully managed",
+    "Fully managed costs",
+    "In-house",
+    "In-house costs",
+];
+const DIFFERENCES_NUM: [bool; 7] = [false, true, true, true, false, true, false];
+
+fn difference_row(cells: Row) -> AnyView {
+    labelled_row(cells, &DIFFERENCES)
+}
+
 /// For each quote, what the alternatives cost over that quote's own term.
 #[component]
 fn DifferenceTable() -> impl IntoView {
@@ -150,20 +166,10 @@ fn DifferenceTable() -> impl IntoView {
     view! {
         <Show when=move || cmp.with(|c| c.ranked_count() > 0)>
             <div class="table-scroll" role="region" aria-labelledby="diff-caption" tabindex="0">
-                <table class="differences">
+                <table class="differences stacked">
                     <caption id="diff-caption">"Over the same term as each quote"</caption>
-                    <thead>
-                        <tr>
-                            <th scope="col">"Quote"</th>
-                            <th scope="col" class="num">"Term (months)"</th>
-                            <th scope="col" class="num">"Quote total"</th>
-                            <th scope="col" class="num">"Fully managed"</th>
-                            <th scope="col">"Fully managed costs"</th>
-                            <th scope="col" class="num">"In-house"</th>
-                            <th scope="col">"In-house costs"</th>
-                        </tr>
-                    </thead>
-                    <tbody>{by_content(rows, row)}</tbody>
+                    <thead>{column_heads(DIFFERENCES, DIFFERENCES_NUM)}</thead>
+                    <tbody>{by_content(rows, difference_row)}</tbody>
                 </table>
             </div>
         </Show>

@@ -7,9 +7,10 @@ use super::charts::{BreakdownChart, YearChart};
 use super::fmt::{count, maybe_money, money};
 use super::Cmp;
 use crate::browser::state::Lib;
-use crate::components::by_content::{by_content, labelled_row, row, Cell, Row};
+use crate::components::by_content::{by_content, column_heads, labelled_row, Cell, Row};
 use crate::domain::pricing::compare::Comparison;
 use crate::domain::pricing::money::{percent_text, Currency};
+use crate::domain::pricing::quote::MAX_TERM;
 use crate::domain::route::Route;
 
 /// The quotes side by side, ranked by total contract value, with the charts.
@@ -175,24 +176,28 @@ fn RankingTable() -> impl IntoView {
                 .collect()
         })
     };
-    let head = RANKING
-        .iter()
-        .zip(RANKING_NUM)
-        .map(|(name, num)| view! { <th scope="col" class=num.then_some("num")>{*name}</th> })
-        .collect_view();
     view! {
         <div class="table-scroll" role="region" aria-labelledby="ranking-caption" tabindex="0">
-            <table class="ranking">
+            <table class="ranking stacked">
                 <caption id="ranking-caption">
                     "Ranked by total contract value, lowest first"
                 </caption>
-                <thead>
-                    <tr>{head}</tr>
-                </thead>
+                <thead>{column_heads(RANKING, RANKING_NUM)}</thead>
                 <tbody>{by_content(rows, ranking_row)}</tbody>
             </table>
         </div>
     }
+}
+
+/// The yearly table's columns. A contract runs at most `MAX_TERM` months, ten years.
+const YEAR_COLUMNS: [&str; 11] = [
+    "Provider", "Year 1", "Year 2", "Year 3", "Year 4", "Year 5", "Year 6", "Year 7", "Year 8",
+    "Year 9", "Year 10",
+];
+const _: () = assert!(MAX_TERM as usize <= 12 * (YEAR_COLUMNS.len() - 1));
+
+fn year_row(cells: Row) -> AnyView {
+    labelled_row(cells, &YEAR_COLUMNS)
 }
 
 /// The year-by-year chart's figures as a table.
@@ -223,21 +228,21 @@ fn YearTable() -> impl IntoView {
     };
     view! {
         <div class="table-scroll" role="region" aria-labelledby="years-caption" tabindex="0">
-            <table class="years">
+            <table class="years stacked">
                 <caption id="years-caption">"Cost per contract year"</caption>
                 <thead>
                     <tr>
-                        <th scope="col">"Provider"</th>
+                        <th scope="col">{YEAR_COLUMNS[0]}</th>
                         {move || {
-                            (1..=years.get())
-                                .map(|y| {
-                                    view! { <th scope="col" class="num">{format!("Year {y}")}</th> }
-                                })
+                            YEAR_COLUMNS[1..]
+                                .iter()
+                                .take(years.get())
+                                .map(|y| view! { <th scope="col" class="num">{*y}</th> })
                                 .collect_view()
                         }}
                     </tr>
                 </thead>
-                <tbody>{by_content(rows, row)}</tbody>
+                <tbody>{by_content(rows, year_row)}</tbody>
             </table>
         </div>
     }

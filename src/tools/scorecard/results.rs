@@ -33,7 +33,7 @@ pub fn ResultsView() -> impl IntoView {
                             role="region"
                             aria-label="Ranking table"
                         >
-                            <table class="sc-table sc-ranking">
+                            <table class="sc-table sc-ranking stacked">
                                 <thead>
                                     <tr>
                                         <th scope="col">{RANKING[0]}</th>
