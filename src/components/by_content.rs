@@ -53,13 +53,8 @@ impl Cell {
     }
 }
 
-/// A table row of text cells, drawn with `row`.
+/// A table row of text cells, drawn with `labelled_row`.
 pub type Row = Vec<Cell>;
-
-/// Draws a row of cells.
-pub fn row(cells: Row) -> AnyView {
-    labelled_row(cells, &[])
-}
 
 /// A table's column headings, `num[i]` marking the columns of figures (right-aligned).
 pub fn column_heads<const N: usize>(columns: [&'static str; N], num: [bool; N]) -> AnyView {
