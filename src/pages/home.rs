@@ -38,6 +38,11 @@ pub fn Home() -> impl IntoView {
                 </p>
             </div>
             <ul class="tool-cards">{cards}</ul>
+            <p>
+                "When the three hold your work, the "
+                <a href=Route::Decision.href()>"decision brief"</a>
+                " puts them on one page for the approval meeting, with a recommendation."
+            </p>
             <p class="home-workspaces">
                 "Working on more than one engagement? Keep each in its own "
                 <a href=Route::Workspaces.href()>"workspace"</a> "."

@@ -58,6 +58,9 @@ test('without any wasm, the home page reads, its links work and each tool shows 
   await page.goto(APP_URL);
   await page.getByRole('heading', { level: 1, name: 'Splitline' }).waitFor();
   await page.getByText('Co-managed IT fails where ownership is vague').waitFor();
+  await page.getByRole('main').getByRole('link', { name: 'decision brief' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Decision brief' }).waitFor();
+  await page.goto(APP_URL);
   await page.getByRole('main').getByRole('link', { name: 'RACI builder' }).click();
   await page.getByRole('heading', { level: 1, name: 'RACI builder' }).waitFor();
   await page.getByRole('button', { name: 'Start from the co-managed template' }).waitFor();
