@@ -50,6 +50,9 @@ async function enterThreeQuotes(page) {
   const a = await addQuote(page, 'Harbor IT');
   // A quote with no price yet is not ranked, so it never shows as the cheapest.
   assert.equal(await figure(a, 'Rank by total'), 'Not priced yet');
+  assert.deepEqual(await a.getByRole('list', { name: 'Flags' }).getByRole('listitem').allTextContents(), [
+    'Check No price entered yet: type in the rates from the quote to compare it with the market.',
+  ]);
   await page.getByText('No quote has a price yet: type in the rates from each quote to rank them.').waitFor();
   await a.getByRole('textbox', { name: 'Rate per user a month' }).fill('95');
   await page.waitForFunction(() => [...document.querySelectorAll('dt')].some((dt) => dt.textContent === 'Rank by total' && dt.nextElementSibling?.textContent === '1 of 1'));

@@ -53,6 +53,11 @@ async function requestLink(page, provider, previous = '') {
 async function answer(context, link, { rate, text, rating, changeRow, contact }) {
   const page = await openPage(context, link);
   await page.getByRole('heading', { level: 1, name: /Request for proposal to / }).waitFor();
+  // Until a price is in, the quote's flags ask for one and nothing else: the buyer's RACI
+  // gaps and the default exclusions wait for the provider's own figures.
+  const flags = page.getByRole('list', { name: 'Flags' });
+  await flags.getByText('No price entered yet: choose how you charge and fill in your rates above.').waitFor();
+  assert.equal(await flags.getByRole('listitem').count(), 1);
   await page.getByRole('textbox', { name: 'Rate per user a month' }).fill(rate);
   await page.getByRole('textbox', { name: 'Your answer' }).first().fill(text);
   await page.getByRole('combobox', { name: 'Your own rating (optional)' }).first().selectOption(rating);

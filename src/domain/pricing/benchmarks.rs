@@ -374,26 +374,26 @@ fn no_rate_flags(t: &QuoteTotals, out: &mut Vec<Flag>) {
 /// Every benchmark flag for a quote. `fully_managed_monthly` is the fully managed
 /// estimate for the same users in year 1.
 pub fn flags(q: &Quote, t: &QuoteTotals, cur: Currency, fully_managed_monthly: Cents) -> Vec<Flag> {
-    let mut out = Vec::new();
     let r = &q.rates;
-    let priced = priced(q);
-    if !priced {
-        out.push(advice(
+    // A quote with no price is one not yet typed in: its exclusions are still a new
+    // quote's defaults, not what the provider said, so the one flag says what to do first
+    // (a warning for each default exclusion buried it).
+    if !priced(q) {
+        return vec![advice(
             Level::Note,
             "No price entered yet: ".to_owned(),
             "type in the rates from the quote to compare it with the market.",
             "choose how you charge and fill in your rates above.",
-        ));
-    } else {
-        match q.model {
-            ModelKind::PerUser | ModelKind::Hybrid => out.push(per_user_flag(cur, r.per_user)),
-            ModelKind::PerDevice => out.push(device_flag(cur, r.workstation)),
-            ModelKind::Retainer => out.push(retainer_flag(cur, r.retainer)),
-            ModelKind::BlockHours => {
-                out.push(hourly_flag(cur, "Block hours", r.block_rate, BLOCK));
-                out.push(hourly_flag(cur, "Overage", r.overage_rate, OVERAGE));
-            }
-        }
+        )];
+    }
+    let mut out = vec![match q.model {
+        ModelKind::PerUser | ModelKind::Hybrid => per_user_flag(cur, r.per_user),
+        ModelKind::PerDevice => device_flag(cur, r.workstation),
+        ModelKind::Retainer => retainer_flag(cur, r.retainer),
+        ModelKind::BlockHours => hourly_flag(cur, "Block hours", r.block_rate, BLOCK),
+    }];
+    if q.model == ModelKind::BlockHours {
+        out.push(hourly_flag(cur, "Overage", r.overage_rate, OVERAGE));
     }
     for line in &t.items {
         if line.cover == Cover::Rated && line.item.unit() == Unit::Hour {
@@ -401,11 +401,7 @@ pub fn flags(q: &Quote, t: &QuoteTotals, cur: Currency, fully_managed_monthly: C
         }
     }
     no_rate_flags(t, &mut out);
-    if priced {
-        if let Some(f) = share_flag(t.base_monthly, fully_managed_monthly) {
-            out.push(f);
-        }
-    }
+    out.extend(share_flag(t.base_monthly, fully_managed_monthly));
     if q.term() > USUAL_MAX_TERM {
         out.push(advice(
             Level::Note,
@@ -579,6 +575,8 @@ mod tests {
             all.extend(share_flag(base, 1_000_000));
         }
         let mut q = Quote::new("a".into());
+        all.extend(flags_with_no_incidents(&q, Currency::Gbp, 1_000_000));
+        q.rates.per_user = 1_000;
         q.term_months = 60;
         q.card.project.cover = Cover::NoRate;
         q.card.after_hours.cover = Cover::NoRate;
@@ -604,8 +602,13 @@ mod tests {
     }
 
     #[test]
-    fn a_quote_with_no_price_yet_gets_one_note_not_band_flags() {
-        let q = Quote::new("a".into());
+    fn a_quote_with_no_price_yet_gets_one_note_only() {
+        // A new quote excludes every item with no rate; a long term and a rated hourly
+        // item are not flagged either until a price is in.
+        let mut q = Quote::new("a".into());
+        q.term_months = 60;
+        q.card.project.cover = Cover::Rated;
+        q.card.project.rate = 40_000;
         let t = totals(
             &q,
             &Environment::default(),
@@ -614,13 +617,23 @@ mod tests {
         );
         let f = flags(&q, &t, Currency::Usd, 75 * 15_000);
         let texts: Vec<&str> = f.iter().map(|f| f.text.as_str()).collect();
-        assert!(texts.contains(
-            &"No price entered yet: type in the rates from the quote to compare it with the market."
-        ));
-        assert!(!texts.iter().any(|t| t.contains("below the usual")));
-        assert!(!texts
-            .iter()
-            .any(|t| t.starts_with("The base price is about")));
+        assert_eq!(
+            texts,
+            ["No price entered yet: type in the rates from the quote to compare it with the market."]
+        );
+        q.rates.per_user = 9_000;
+        let t = totals(
+            &q,
+            &Environment::default(),
+            &CompanyProfile::default(),
+            &Usage::default(),
+        );
+        let f = flags(&q, &t, Currency::Usd, 75 * 15_000);
+        assert!(
+            f.iter().any(|f| f.text.contains("excluded with no rate")),
+            "{f:?}"
+        );
+        assert!(f.iter().any(|f| f.text.contains("60-month term")), "{f:?}");
         // A per-device quote with only a server rate is priced.
         let mut d = Quote::new("d".into());
         d.model = ModelKind::PerDevice;
