@@ -508,6 +508,17 @@ mod tests {
     }
 
     /// The flags of `q` for the default company, with no after-hours incidents expected.
+    /// The flags of `q` in the default environment, with the default expected use.
+    fn default_flags(q: &Quote, cur: Currency, fully_managed: Cents) -> Vec<Flag> {
+        let t = totals(
+            q,
+            &Environment::default(),
+            &CompanyProfile::default(),
+            &Usage::default(),
+        );
+        flags(q, &t, cur, fully_managed)
+    }
+
     fn flags_with_no_incidents(q: &Quote, cur: Currency, fully_managed: Cents) -> Vec<Flag> {
         let usage = Usage {
             incidents: 0,
@@ -609,26 +620,14 @@ mod tests {
         q.term_months = 60;
         q.card.project.cover = Cover::Rated;
         q.card.project.rate = 40_000;
-        let t = totals(
-            &q,
-            &Environment::default(),
-            &CompanyProfile::default(),
-            &Usage::default(),
-        );
-        let f = flags(&q, &t, Currency::Usd, 75 * 15_000);
+        let f = default_flags(&q, Currency::Usd, 75 * 15_000);
         let texts: Vec<&str> = f.iter().map(|f| f.text.as_str()).collect();
         assert_eq!(
             texts,
             ["No price entered yet: type in the rates from the quote to compare it with the market."]
         );
         q.rates.per_user = 9_000;
-        let t = totals(
-            &q,
-            &Environment::default(),
-            &CompanyProfile::default(),
-            &Usage::default(),
-        );
-        let f = flags(&q, &t, Currency::Usd, 75 * 15_000);
+        let f = default_flags(&q, Currency::Usd, 75 * 15_000);
         assert!(
             f.iter().any(|f| f.text.contains("excluded with no rate")),
             "{f:?}"
@@ -653,13 +652,7 @@ mod tests {
         q.card.project.cover = Cover::NoRate;
         q.card.advisory.cover = Cover::NoRate;
         q.card.compliance.cover = Cover::NoRate;
-        let t = totals(
-            &q,
-            &Environment::default(),
-            &CompanyProfile::default(),
-            &Usage::default(),
-        );
-        let f = flags(&q, &t, Currency::Usd, 75 * 15_000);
+        let f = default_flags(&q, Currency::Usd, 75 * 15_000);
         let unknown: Vec<&Flag> = f.iter().filter(|f| f.text.contains("no rate")).collect();
         assert_eq!(unknown.len(), 1);
         assert_eq!(unknown[0].level, Level::Warn);
@@ -681,13 +674,7 @@ mod tests {
         q.model = ModelKind::BlockHours;
         q.rates.block_rate = 15_000;
         q.rates.overage_rate = 30_000;
-        let t = totals(
-            &q,
-            &Environment::default(),
-            &CompanyProfile::default(),
-            &Usage::default(),
-        );
-        let f = flags(&q, &t, Currency::Eur, 0);
+        let f = default_flags(&q, Currency::Eur, 0);
         assert_eq!(f.len(), 2, "{f:?}");
         assert_eq!(
             f[0].text,
@@ -700,13 +687,7 @@ mod tests {
         q.model = ModelKind::Hybrid;
         q.rates.per_user = 9_000;
         q.rates.project_rate = 14_000;
-        let t = totals(
-            &q,
-            &Environment::default(),
-            &CompanyProfile::default(),
-            &Usage::default(),
-        );
-        let f = flags(&q, &t, Currency::Usd, 0);
+        let f = default_flags(&q, Currency::Usd, 0);
         assert!(f.iter().any(|f| f.text == "Project work at $140 an hour is below the usual $150 to $250: check who does the work."));
         assert!(f
             .iter()
