@@ -44,6 +44,17 @@ impl QuoteView {
             .map_or_else(|| NOT_PRICED.to_owned(), |r| r.to_string())
     }
 
+    /// The RACI findings the quote's card lists: none until the quote has a price, as
+    /// until then its exclusions are a new quote's defaults (the same rule as
+    /// `benchmarks::flags`). The decision brief reads `findings` whole.
+    pub fn listed_findings(&self) -> &[Finding] {
+        if self.rank.is_some() {
+            &self.findings
+        } else {
+            &[]
+        }
+    }
+
     /// How much more the fully managed estimate costs over the same term (negative: less).
     pub fn managed_difference(&self) -> Cents {
         self.managed.total.saturating_sub(self.totals.total)
@@ -275,6 +286,12 @@ mod tests {
             c.quote("b").unwrap().findings[0].text,
             "The MSP owns after-hours incident response in your RACI, but Bravo excludes it and gives no rate."
         );
+        assert_eq!(c.quote("b").unwrap().listed_findings().len(), 1);
+        // Without a price, the card lists none of them.
+        p.quote_mut("b").unwrap().rates.per_user = 0;
+        let c = compare(&p, &CompanyProfile::default(), &providers, &duties);
+        assert_eq!(c.quote("b").unwrap().findings.len(), 1);
+        assert!(c.quote("b").unwrap().listed_findings().is_empty());
     }
 
     #[test]

@@ -161,14 +161,8 @@ fn FlagList(provider: String, alone: bool) -> impl IntoView {
     let items = Memo::new(move |_| {
         cmp.with(|c| {
             c.quote(&id.get_value()).map_or_else(Vec::new, |q| {
-                // Like the benchmark flags, the RACI findings wait for a price: until then
-                // the exclusions are a new quote's defaults.
-                let findings = if q.rank.is_some() {
-                    &q.findings[..]
-                } else {
-                    &[]
-                };
-                let mut out: Vec<(&'static str, &'static str, String)> = findings
+                let mut out: Vec<(&'static str, &'static str, String)> = q
+                    .listed_findings()
                     .iter()
                     .map(|f| {
                         let (level, label) = if f.no_rate {

@@ -6,6 +6,7 @@ use super::chart::ResultsChart;
 use super::live::Live;
 use super::sig::{error_text, flag, invalid, show, show_or, text};
 use crate::browser::state::Lib;
+use crate::components::by_content::column_heads;
 use crate::components::unique_id;
 use crate::domain::scorecard::edit::ScorecardEdit;
 use crate::domain::scorecard::model::Basis;
@@ -34,16 +35,7 @@ pub fn ResultsView() -> impl IntoView {
                             aria-label="Ranking table"
                         >
                             <table class="sc-table sc-ranking stacked">
-                                <thead>
-                                    <tr>
-                                        <th scope="col">{RANKING[0]}</th>
-                                        <th scope="col">{RANKING[1]}</th>
-                                        <th scope="col" class="num">{RANKING[2]}</th>
-                                        <th scope="col" class="num">{RANKING[3]}</th>
-                                        <th scope="col" class="num">{RANKING[4]}</th>
-                                        <th scope="col">{RANKING[5]}</th>
-                                    </tr>
-                                </thead>
+                                <thead>{column_heads(RANKING, RANKING_NUM)}</thead>
                                 <tbody>
                                     {move || {
                                         results
@@ -88,6 +80,7 @@ const RANKING: [&str; 6] = [
     "Scored",
     "Status",
 ];
+const RANKING_NUM: [bool; 6] = [false, false, true, true, true, false];
 
 fn ranking_row(s: &Standing, criteria: usize) -> impl IntoView {
     let rank = s
