@@ -16,8 +16,10 @@ pub fn SiteHeader() -> impl IntoView {
             let current = move || (route.get() == r).then_some("page");
             view! {
                 <li>
-                    <a href=r.href() aria-current=current>
-                        {r.title()}
+                    // The full title names the link on every screen; a phone shows the short one.
+                    <a href=r.href() aria-current=current aria-label=r.title()>
+                        <span class="nav-long">{r.title()}</span>
+                        <span class="nav-short">{r.short_title()}</span>
                     </a>
                 </li>
             }

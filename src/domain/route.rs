@@ -85,6 +85,18 @@ impl Route {
         }
     }
 
+    /// The navigation label on a phone, where the four full titles take two rows. Each is
+    /// a word of the title, so the link's name (the full title) still contains what shows.
+    pub fn short_title(self) -> &'static str {
+        match self {
+            Route::Raci => "RACI",
+            Route::Scorecard => "Scorecard",
+            Route::Pricing => "Pricing",
+            Route::Decision => "Brief",
+            other => other.title(),
+        }
+    }
+
     /// The browser tab's title while the page is open.
     pub fn document_title(self) -> String {
         match self {
@@ -129,6 +141,18 @@ mod tests {
         assert_eq!(Route::parse("#/raci/"), Route::Raci);
         assert_eq!(Route::parse("#raci"), Route::Raci);
         assert_eq!(Route::parse("#/pricing?year=2"), Route::Pricing);
+    }
+
+    #[test]
+    fn each_short_label_is_a_word_of_its_title() {
+        for route in Route::NAV {
+            let title = route.title().to_ascii_lowercase();
+            let short = route.short_title().to_ascii_lowercase();
+            assert!(
+                title.split(' ').any(|word| word == short),
+                "{short} in {title}"
+            );
+        }
     }
 
     #[test]

@@ -136,6 +136,9 @@ test('the grid is edited with the keyboard only', async () => {
   }
   await page.keyboard.press('Enter');
   await grid(page).waitFor();
+  // A keyboard user is told the keys; the words for a touch screen stay hidden.
+  assert.ok(await page.getByText('R, A, C and I switch a letter').isVisible());
+  assert.equal(await page.getByText('Tap a cell to cycle').isVisible(), false);
   await tabIntoGrid(page);
   assert.equal((await focused(page)).fn, 'Tier 1 help desk in business hours');
   // One tab stop: the focused cell is the only one in the tab order.

@@ -226,8 +226,12 @@ test('call mode and the grid work on a 360 px wide phone without sideways page s
   await page.getByTestId('sc-call-position').filter({ hasText: 'Question 2 of 34' }).waitFor();
   const width = () => page.evaluate(() => document.documentElement.scrollWidth);
   assert.ok((await width()) <= 360, `call mode fits (${await width()} px)`);
+  // A touch screen is not told about keys it does not have.
+  assert.equal(await page.getByText('Keys: 0 to 5 score').isVisible(), false);
   await openTab(page, 'Scores');
   await page.getByRole('region', { name: 'Score grid, scrolls in both directions' }).waitFor();
+  assert.equal(await page.getByText('Arrow keys and Enter move').isVisible(), false);
+  assert.ok(await page.getByText('Tap a cell and type a score from 0 to 5.').isVisible());
   assert.ok((await width()) <= 360, `the grid scrolls inside its own box (${await width()} px)`);
   await openTab(page, 'Results');
   assert.ok((await width()) <= 360, `results fit (${await width()} px)`);

@@ -106,6 +106,29 @@ test('at 360 px wide nothing overflows the page sideways', async () => {
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(overflow <= 0, `${route.hash} overflows by ${overflow}px`);
   }
+  // The header keeps to three short rows: the tools go by their short names, still
+  // named in full for a screen reader.
+  const header = await page.locator('.site-header').boundingBox();
+  assert.ok(header.height <= 140, `the header is ${header.height}px tall`);
+  const nav = page.getByRole('navigation', { name: 'Tools' });
+  assert.equal(await nav.getByRole('link', { name: 'Provider scorecard' }).innerText(), 'Scorecard');
+  const rows = await nav.getByRole('link').evaluateAll((links) => new Set(links.map((a) => a.getBoundingClientRect().top)).size);
+  assert.equal(rows, 1, 'the four tools fit on one row');
+  await context.close();
+});
+
+test('on a 1280 px laptop the header is one row, with the tools named in full', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+  const page = await openPage(context);
+  const nav = page.getByRole('navigation', { name: 'Tools' });
+  assert.equal(await nav.getByRole('link', { name: 'Provider scorecard' }).innerText(), 'Provider scorecard');
+  const tops = await page.evaluate(() =>
+    [...document.querySelectorAll('.site-header .brand, .site-header nav a, .save-badge')].map((el) => {
+      const box = el.getBoundingClientRect();
+      return box.top + box.height / 2;
+    }),
+  );
+  assert.ok(Math.max(...tops) - Math.min(...tops) < 8, `brand, tools and save state on one row (${tops.join(', ')})`);
   await context.close();
 });
 
@@ -115,9 +138,9 @@ test('the keyboard alone reaches the tools, and focus moves to the new page', as
   let reached = false;
   for (let i = 0; i < 10 && !reached; i++) {
     await page.keyboard.press('Tab');
-    reached = await page.evaluate(() => document.activeElement?.textContent === 'RACI builder');
+    reached = await page.evaluate(() => document.activeElement?.matches('nav[aria-label="Tools"] a[href="#/raci"]'));
   }
-  assert.ok(reached, 'Tab reaches the RACI builder link');
+  assert.ok(reached, 'Tab reaches the RACI builder link in the navigation');
   const outline = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
   assert.notEqual(outline, 'none', 'focus is visible');
   await page.keyboard.press('Enter');

@@ -28,9 +28,15 @@ pub fn Grid() -> impl IntoView {
         <section class="panel grid-panel" aria-labelledby="raci-grid-title">
             <h2 id="raci-grid-title">"Matrix"</h2>
             <p class="hint no-print" id="raci-grid-help">
-                "Arrow keys move. R, A, C and I switch a letter; Delete clears; Enter or a click \
-                    cycles through R, A, A/R, C, I. Alt+↑ and Alt+↓ move a function. On a function \
-                    name, Enter opens its details."
+                <span class="keys-only">
+                    "Arrow keys move. R, A, C and I switch a letter; Delete clears; Enter or a \
+                        click cycles through R, A, A/R, C, I. Alt+↑ and Alt+↓ move a function. \
+                        On a function name, Enter opens its details."
+                </span>
+                <span class="touch-only">
+                    "Tap a cell to cycle through R, A, A/R, C, I. The function you tap shows its \
+                        details below the matrix."
+                </span>
             </p>
             <Show when=move || empty.get()>
                 <p class="empty">

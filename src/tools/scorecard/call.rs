@@ -357,7 +357,8 @@ fn CallQuestion(
                 />
                 <label for=advance_id>"Go to the next question after scoring"</label>
             </div>
-            <p class="hint">
+            // A touch screen scores with the buttons above; the keys are for a keyboard.
+            <p class="hint keys-only">
                 "Keys: 0 to 5 score, N not applicable, Delete clears, arrow keys move. Keys type normally in the note."
             </p>
         </article>

@@ -35,9 +35,14 @@ pub fn ScoreGrid() -> impl IntoView {
                 move || {
                     view! {
                         <p class="hint">
-                            "Select a cell and type 0 to 5, or N for not applicable. Arrow keys \
-                                and Enter move between cells; Delete clears. The question and its \
-                                anchors appear below the grid."
+                            <span class="keys-only">
+                                "Select a cell and type 0 to 5, or N for not applicable. Arrow \
+                                    keys and Enter move between cells; Delete clears. "
+                            </span>
+                            <span class="touch-only">
+                                "Tap a cell and type a score from 0 to 5. "
+                            </span>
+                            "The question and its anchors appear below the grid."
                         </p>
                         <div
                             class="sc-grid-wrap"
