@@ -371,5 +371,15 @@ test('at 360 px the page does not scroll sideways', async () => {
     const box = await cell.boundingBox();
     assert.ok(box.x >= 0 && box.x + box.width <= 360, `${table}: ${label} is on screen (${box.x}, ${box.width})`);
   }
+  // The charts keep a readable size and scroll in their frames; a line says so, since a
+  // phone shows no scroll bar. A wide screen, where they fit, has no such line.
+  const hints = page.getByText('Scroll sideways to see the whole chart.');
+  assert.equal(await hints.count(), 2);
+  for (const hint of await hints.all()) assert.ok(await hint.isVisible());
+  const figures = page.locator('.chart-figure');
+  assert.ok(await figures.first().evaluate((el) => el.scrollWidth > el.clientWidth), 'the chart scrolls in its frame');
+  await page.setViewportSize({ width: 1024, height: 800 });
+  assert.ok(await figures.first().evaluate((el) => el.scrollWidth <= el.clientWidth), 'the chart fits');
+  assert.equal(await hints.first().isVisible(), false);
   await context.close();
 });

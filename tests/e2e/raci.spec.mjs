@@ -264,5 +264,13 @@ test('the page has no axe violations, light and dark, and never scrolls sideways
   await startFromTemplate(page);
   const width = await page.evaluate(() => document.documentElement.scrollWidth);
   assert.ok(width <= 360, `page is ${width}px wide`);
+  // The workload table fits, and the lines that explain it and the heatmap wrap on
+  // screen instead of being cut off inside a scrolling table.
+  const workload = page.getByRole('region', { name: 'Workload per party' });
+  assert.ok(await workload.evaluate((el) => el.scrollWidth <= el.clientWidth), 'the workload table fits');
+  for (const text of ['Letters each party holds', 'darker is more']) {
+    const box = await page.getByText(text).boundingBox();
+    assert.ok(box.x >= 0 && box.x + box.width <= 360, `“${text}” is on screen (${box.x}, ${box.width})`);
+  }
   await narrow.close();
 });

@@ -15,11 +15,13 @@ pub fn WorkloadPanel() -> impl IntoView {
     view! {
         <section class="panel workload no-print" aria-labelledby="raci-workload-title">
             <h2 id="raci-workload-title">"Workload"</h2>
+            // Above the table, not its caption: a caption is as wide as its table, so on
+            // a phone, where the table scrolls, the end of the line was cut off.
+            <p class="hint" id="raci-workload-hint">
+                "Letters each party holds, and its share of all the work (R)."
+            </p>
             <div class="table-scroll" tabindex="0" role="region" aria-label="Workload per party">
-                <table class="workload-table">
-                    <caption class="hint">
-                        "Letters each party holds, and its share of all the work (R)."
-                    </caption>
+                <table class="workload-table" aria-describedby="raci-workload-hint">
                     <thead>
                         <tr>
                             <th scope="col">"Party"</th>
@@ -35,7 +37,7 @@ pub fn WorkloadPanel() -> impl IntoView {
                             <th scope="col">
                                 <abbr title="Informed">"I"</abbr>
                             </th>
-                            <th scope="col">"Share of the work"</th>
+                            <th scope="col">"Share"</th>
                         </tr>
                     </thead>
                     <tbody>
@@ -121,12 +123,12 @@ fn Heatmap() -> impl IntoView {
     });
     view! {
         <h3 id="raci-heat-title">"Heatmap"</h3>
+        <p class="hint" id="raci-heat-hint">
+            "Functions in each category where the party is responsible or accountable; darker \
+                is more."
+        </p>
         <div class="table-scroll" tabindex="0" role="region" aria-labelledby="raci-heat-title">
-            <table class="heatmap">
-                <caption class="hint">
-                    "Functions in each category where the party is responsible or accountable; \
-                        darker is more."
-                </caption>
+            <table class="heatmap" aria-describedby="raci-heat-hint">
                 <thead>
                     <tr>
                         <th scope="col">"Category"</th>
