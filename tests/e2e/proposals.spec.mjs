@@ -58,6 +58,9 @@ async function answer(context, link, { rate, text, rating, changeRow, contact })
   const flags = page.getByRole('list', { name: 'Flags' });
   await flags.getByText('No price entered yet: choose how you charge and fill in your rates above.').waitFor();
   assert.equal(await flags.getByRole('listitem').count(), 1);
+  // The rate card looks as on the buyer's pricing page: each item's name at the left.
+  const item = page.getByRole('rowheader', { name: 'Project work' });
+  assert.equal(await item.evaluate((el) => getComputedStyle(el).textAlign), 'left');
   await page.getByRole('textbox', { name: 'Rate per user a month' }).fill(rate);
   await page.getByRole('textbox', { name: 'Your answer' }).first().fill(text);
   await page.getByRole('combobox', { name: 'Your own rating (optional)' }).first().selectOption(rating);

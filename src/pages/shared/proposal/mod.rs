@@ -123,7 +123,8 @@ pub fn ProviderPage(request: Request) -> impl IntoView {
                         if not, at what rate. The figures below use the buyer's own counts and \
                         expected use, as their comparison will."
                 </p>
-                <div class="quote-edit">
+                // `pricing`: the editor's tables take the pricing page's table styles.
+                <div class="quote-edit pricing">
                     <ModelFields provider=SELF.to_owned() />
                     <ContractFields provider=SELF.to_owned() />
                     <RateCardTable provider=SELF.to_owned() />
