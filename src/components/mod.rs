@@ -15,6 +15,7 @@ pub mod notices;
 pub mod number_field;
 pub mod page_intro;
 pub mod print_heading;
+pub mod scroll_hint;
 pub mod share_panel;
 
 use std::sync::atomic::{AtomicU32, Ordering};

@@ -214,7 +214,7 @@ pub fn ValuePanel() -> impl IntoView {
                 "Higher is better, further left is cheaper. The line joins the providers that \
                     no other choosable provider beats on both score and price."
             </p>
-            <p class="scroll-hint" aria-hidden="true">"Scroll sideways to see the whole chart."</p>
+            <crate::components::scroll_hint::ScrollHint />
             <figure
                 class="chart-figure"
                 tabindex="0"

@@ -224,7 +224,7 @@ pub fn BreakdownChart() -> impl IntoView {
         })
         .collect_view();
     view! {
-        <p class="scroll-hint">"Scroll sideways to see the whole chart."</p>
+        <crate::components::scroll_hint::ScrollHint />
         <figure class="chart-figure" tabindex="0">
             {svg(chart)}
             <figcaption>
@@ -323,7 +323,7 @@ pub fn YearChart() -> impl IntoView {
         })
     };
     view! {
-        <p class="scroll-hint">"Scroll sideways to see the whole chart."</p>
+        <crate::components::scroll_hint::ScrollHint />
         <figure class="chart-figure" tabindex="0">
             {svg(chart)}
             <figcaption>
