@@ -68,8 +68,11 @@ test('from the template, every finding is fixed until the score is 100%, and it 
     const findings = page.getByRole('region', { name: 'Findings' });
     if ((await findings.count()) === 0) break;
     const first = findings.getByRole('listitem').first();
-    const what = await first.getByRole('button').first().textContent();
-    await first.getByRole('button').first().click();
+    // The checks settle a moment after an edit, so the list counted above may vanish
+    // (the last finding fixed) before it is read: then look again instead of waiting.
+    const go = first.getByRole('button').first();
+    const what = await go.textContent({ timeout: 3000 }).catch(() => null);
+    if (what === null || !(await go.click({ timeout: 3000 }).then(() => true, () => false))) continue;
     await waitFocus(page, { outside: '.findings' });
     const at = await focused(page);
     if (at.id === 'raci-p1') {
