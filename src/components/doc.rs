@@ -307,8 +307,13 @@ pub fn UndoButtons(
 }
 
 /// Undo and Redo for a page whose only history is its document: the buttons, the keys,
-/// and what screen readers are told ("Undone.", "Nothing to undo.").
-pub fn undo_controls<D: Document>(doc: Doc<D>, label: &'static str) -> impl IntoView {
+/// and what screen readers are told ("Undone.", "Nothing to undo."), then `extra` on
+/// the same row.
+pub fn undo_controls<D: Document>(
+    doc: Doc<D>,
+    label: &'static str,
+    extra: impl IntoView,
+) -> impl IntoView {
     let said = RwSignal::new(String::new());
     let step = move |back: bool| {
         let done = if back { doc.undo() } else { doc.redo() };
@@ -332,6 +337,7 @@ pub fn undo_controls<D: Document>(doc: Doc<D>, label: &'static str) -> impl Into
             <p class="visually-hidden" role="status" aria-live="polite">
                 {said}
             </p>
+            {extra}
         </div>
     }
 }

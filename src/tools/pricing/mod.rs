@@ -24,6 +24,7 @@ use crate::browser::state::Lib;
 use crate::components::doc::{undo_controls, Doc};
 use crate::components::later::Later;
 use crate::components::page_intro::PageIntro;
+use crate::components::page_jumps::PageJumps;
 use crate::domain::duty::MspDuty;
 use crate::domain::pricing::compare::{compare, Comparison};
 use crate::domain::pricing::edit::{PricingEdit, QuoteEdit};
@@ -78,6 +79,14 @@ pub fn currency(lib: Lib) -> Signal<Currency> {
     Signal::derive(move || lib.0.with(|l| l.active().pricing.env.currency))
 }
 
+/// Where "Go to" takes a buyer on this long page: the comparison sits below every quote.
+const SECTIONS: &[(&str, &str)] = &[
+    ("Quotes", "quotes-title"),
+    ("Comparison", "results-title"),
+    ("Alternatives", "alt-title"),
+    ("Export and share", "export-title"),
+];
+
 /// The Pricing page.
 #[component]
 pub fn PricingPage() -> impl IntoView {
@@ -93,7 +102,7 @@ pub fn PricingPage() -> impl IntoView {
         <PageIntro route=Route::Pricing />
         <div class="pricing">
             <crate::components::print_heading::PrintHeading what="managed IT quotes compared" />
-            {undo_controls(doc, "Comparison actions")}
+            {undo_controls(doc, "Comparison actions", view! { <PageJumps sections=SECTIONS /> })}
             <Later offscreen=true>
                 <environment::EnvironmentPanel />
             </Later>
