@@ -186,6 +186,35 @@ test('"Go to" takes the buyer past the quotes to the comparison, by mouse and by
   await context.close();
 });
 
+test('a quote\'s terms fold away, leaving its figures and flags, and open again', async () => {
+  const context = await browser.newContext({ locale: 'en-US' });
+  const page = await openPage(context, URL);
+  await enterThreeQuotes(page);
+  const harbor = card(page, 'Harbor IT');
+  const toggle = harbor.getByRole('button', { name: 'Hide terms of Harbor IT' });
+  assert.equal(await toggle.getAttribute('aria-expanded'), 'true');
+  const tall = (await harbor.boundingBox()).height;
+  await toggle.click();
+  const shown = harbor.getByRole('button', { name: 'Show terms of Harbor IT' });
+  assert.equal(await shown.getAttribute('aria-expanded'), 'false');
+  assert.equal(await harbor.getByRole('textbox', { name: 'Rate per user a month' }).isVisible(), false);
+  const short = (await harbor.boundingBox()).height;
+  assert.ok(short < tall / 2, `folded ${short} px, open ${tall} px`);
+  // The figures and flags stay, and follow edits made elsewhere on the page.
+  assert.equal(await figure(harbor, 'All-in year 1'), EXPECTED['Harbor IT'].allIn);
+  await page.getByRole('textbox', { name: 'Users' }).fill('80');
+  await page.waitForFunction(() => !document.body.textContent.includes('$103,700.00'));
+  assert.notEqual(await figure(harbor, 'All-in year 1'), EXPECTED['Harbor IT'].allIn);
+  assert.equal(await shown.getAttribute('aria-expanded'), 'false', 'an edit does not reopen it');
+  // Folded terms stay as they were, and open again from the keyboard.
+  await shown.focus();
+  await page.keyboard.press('Enter');
+  assert.equal(await harbor.getByRole('textbox', { name: 'Project work rate per hour' }).inputValue(), '175');
+  assert.equal(await toggle.getAttribute('aria-expanded'), 'true');
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
 test('a quote below the market band is flagged with a reason', async () => {
   const context = await browser.newContext({ locale: 'en-US' });
   const page = await openPage(context, URL);

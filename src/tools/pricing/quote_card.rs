@@ -82,22 +82,38 @@ fn QuoteCard(provider: String, on_delete: Callback<String>) -> impl IntoView {
     });
     let heading_id = format!("quote-{}", id.get_value());
     let labelled_by = heading_id.clone();
+    // A buyer done with a quote folds its terms away, leaving the figures and flags: three
+    // open cards are most of the page's height. Not saved: it is how the page looks.
+    let open = RwSignal::new(true);
+    let edit_id = format!("quote-edit-{}", id.get_value());
     view! {
         <article class="quote-card" aria-labelledby=labelled_by>
             <div class="quote-head">
                 <h3 id=heading_id tabindex="-1">
                     {name}
                 </h3>
-                <button
-                    type="button"
-                    class="secondary danger no-print"
-                    on:click=move |_| on_delete.run(id.get_value())
-                >
-                    "Delete quote"
-                    <span class="visually-hidden">" from " {name}</span>
-                </button>
+                <div class="quote-actions no-print">
+                    <button
+                        type="button"
+                        class="secondary"
+                        aria-expanded=move || open.get().to_string()
+                        aria-controls=edit_id.clone()
+                        on:click=move |_| open.update(|o| *o = !*o)
+                    >
+                        {move || if open.get() { "Hide terms" } else { "Show terms" }}
+                        <span class="visually-hidden">" of " {name}</span>
+                    </button>
+                    <button
+                        type="button"
+                        class="secondary danger"
+                        on:click=move |_| on_delete.run(id.get_value())
+                    >
+                        "Delete quote"
+                        <span class="visually-hidden">" from " {name}</span>
+                    </button>
+                </div>
             </div>
-            <div class="quote-edit no-print">
+            <div id=edit_id class="quote-edit no-print" hidden=move || !open.get()>
                 <ModelFields provider=id.get_value() />
                 <ContractFields provider=id.get_value() />
                 <RateCardTable provider=id.get_value() />
