@@ -12,7 +12,7 @@ pub fn PageJumps(sections: &'static [(&'static str, &'static str)]) -> impl Into
         .iter()
         .map(|&(label, id)| {
             view! {
-                <button type="button" class="link-button" on:click=move |_| jump(id)>
+                <button type="button" on:click=move |_| jump(id)>
                     {label}
                 </button>
             }

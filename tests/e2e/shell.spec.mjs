@@ -117,18 +117,34 @@ test('at 360 px wide nothing overflows the page sideways', async () => {
   await context.close();
 });
 
-test('on a 1280 px laptop the header is one row, with the tools named in full', async () => {
+test('on a 1280 px laptop the header is one row, with the tools named in full, and a wide screen shows more of a long workspace name', async () => {
   const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
   const page = await openPage(context);
   const nav = page.getByRole('navigation', { name: 'Tools' });
   assert.equal(await nav.getByRole('link', { name: 'Provider scorecard' }).innerText(), 'Provider scorecard');
-  const tops = await page.evaluate(() =>
-    [...document.querySelectorAll('.site-header .brand, .site-header nav a, .save-badge')].map((el) => {
-      const box = el.getBoundingClientRect();
-      return box.top + box.height / 2;
-    }),
-  );
-  assert.ok(Math.max(...tops) - Math.min(...tops) < 8, `brand, tools and save state on one row (${tops.join(', ')})`);
+  const oneRow = async (width) => {
+    await page.setViewportSize({ width, height: 720 });
+    const tops = await page.evaluate(() =>
+      [...document.querySelectorAll('.site-header .brand, .site-header nav a, .switcher select, .save-badge')].map((el) => {
+        const box = el.getBoundingClientRect();
+        return box.top + box.height / 2;
+      }),
+    );
+    assert.ok(Math.max(...tops) - Math.min(...tops) < 8, `at ${width} px: brand, tools, workspace and save state on one row (${tops.join(', ')})`);
+  };
+  await oneRow(1280);
+  // A long workspace name is cut at 1280 px and shown wider where the header has room.
+  await page.goto(`${APP_URL}#/workspaces`);
+  await page.getByRole('button', { name: 'Rename My first engagement' }).click();
+  const field = page.getByRole('textbox', { name: 'Workspace name' });
+  await field.fill('Contoso Holdings: MSP decision 2027');
+  await field.press('Enter');
+  const select = page.getByRole('combobox', { name: 'Workspace' });
+  await page.waitForFunction(() => document.querySelector('.switcher select option:checked')?.textContent.startsWith('Contoso'));
+  await oneRow(1280);
+  assert.ok((await select.boundingBox()).width <= 192.5);
+  await oneRow(1440);
+  assert.ok((await select.boundingBox()).width > 200, 'the name has more room on a wide screen');
   await context.close();
 });
 
