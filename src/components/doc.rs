@@ -308,11 +308,11 @@ pub fn UndoButtons(
 
 /// Undo and Redo for a page whose only history is its document: the buttons, the keys,
 /// and what screen readers are told ("Undone.", "Nothing to undo."), then `extra` on
-/// the same row.
+/// the same row (type-erased: one copy of this per document type, not per extra).
 pub fn undo_controls<D: Document>(
     doc: Doc<D>,
     label: &'static str,
-    extra: impl IntoView,
+    extra: AnyView,
 ) -> impl IntoView {
     let said = RwSignal::new(String::new());
     let step = move |back: bool| {

@@ -98,11 +98,12 @@ pub fn PricingPage() -> impl IntoView {
     let doc = PricingDoc::new(lib);
     provide_context(doc);
     provide_context(comparison(lib));
+    let jumps = view! { <PageJumps sections=SECTIONS /> }.into_any();
     view! {
         <PageIntro route=Route::Pricing />
         <div class="pricing">
             <crate::components::print_heading::PrintHeading what="managed IT quotes compared" />
-            {undo_controls(doc, "Comparison actions", view! { <PageJumps sections=SECTIONS /> })}
+            {undo_controls(doc, "Comparison actions", jumps)}
             <Later offscreen=true>
                 <environment::EnvironmentPanel />
             </Later>

@@ -61,7 +61,7 @@ pub fn ScorecardPage() -> impl IntoView {
             // The controls, then the panel's content, are built in tasks after the intro.
             <Later offscreen=true>
                 <div class="sc-screen-only">
-                    {undo_controls(doc, "Scorecard actions", ())}
+                    {undo_controls(doc, "Scorecard actions", ().into_any())}
                     // On a call the question comes first: the provider is picked in call mode.
                     {show(
                         move || tab.get() != Tab::Call,
