@@ -186,7 +186,7 @@ test('"Go to" takes the buyer past the quotes to the comparison, by mouse and by
   await context.close();
 });
 
-test('a quote\'s terms fold away, leaving its figures and flags, and open again', async () => {
+test('a quote\'s terms fold away, leaving its figures and flags, and open again; all of them at once too', async () => {
   const context = await browser.newContext({ locale: 'en-US' });
   const page = await openPage(context, URL);
   await enterThreeQuotes(page);
@@ -211,6 +211,14 @@ test('a quote\'s terms fold away, leaving its figures and flags, and open again'
   await page.keyboard.press('Enter');
   assert.equal(await harbor.getByRole('textbox', { name: 'Project work rate per hour' }).inputValue(), '175');
   assert.equal(await toggle.getAttribute('aria-expanded'), 'true');
+  // With many quotes, one button folds them all, and opens them all again.
+  await card(page, 'Keystone Partners').getByRole('button', { name: 'Hide terms of Keystone Partners' }).click();
+  await page.getByRole('button', { name: 'Hide all terms' }).click();
+  assert.equal(await page.getByRole('button', { name: /^Show terms of / }).count(), 3);
+  assert.equal(await page.getByRole('button', { name: /^Hide terms of / }).count(), 0);
+  await page.getByRole('button', { name: 'Show all terms' }).click();
+  assert.equal(await page.getByRole('button', { name: /^Hide terms of / }).count(), 3);
+  await page.getByRole('button', { name: 'Hide all terms' }).waitFor();
   assert.deepEqual(page.errors, []);
   await context.close();
 });

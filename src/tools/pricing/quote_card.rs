@@ -38,18 +38,32 @@ pub fn QuotesPanel() -> impl IntoView {
         })
     });
     let ask_delete = pending.ask();
+    // The quotes whose terms are folded away: how the page looks, so not saved.
+    let folded = RwSignal::new(Vec::<String>::new());
+    let all_folded = move || ids.with(|ids| ids.iter().all(|id| folded.with(|f| f.contains(id))));
+    let fold_all = move |_| {
+        let next = if all_folded() { Vec::new() } else { ids.get() };
+        folded.set(next);
+    };
     let doc = super::doc();
     let delete = pending.then(move |id| doc.send(PricingEdit::RemoveQuote(id.to_owned())));
     view! {
         <section class="panel quotes" aria-labelledby="quotes-title">
-            <h2 id="quotes-title">"Quotes"</h2>
+            <div class="quotes-head">
+                <h2 id="quotes-title">"Quotes"</h2>
+                <Show when=move || ids.with(|ids| ids.len() > 1)>
+                    <button type="button" class="secondary small no-print" on:click=fold_all>
+                        {move || if all_folded() { "Show all terms" } else { "Hide all terms" }}
+                    </button>
+                </Show>
+            </div>
             <Show when=move || ids.with(Vec::is_empty)>
                 <p class="empty">
                     "No quotes yet. Add one per provider: the figures below update as you type."
                 </p>
             </Show>
             <For each=move || ids.get() key=|id| id.clone() let(id)>
-                <QuoteCard provider=id on_delete=ask_delete />
+                <QuoteCard provider=id on_delete=ask_delete folded=folded />
             </For>
             <AddQuoteForm />
             <ConfirmDialog
@@ -68,7 +82,12 @@ pub fn QuotesPanel() -> impl IntoView {
 
 /// One quote: its terms to edit, and what they add up to.
 #[component]
-fn QuoteCard(provider: String, on_delete: Callback<String>) -> impl IntoView {
+fn QuoteCard(
+    provider: String,
+    on_delete: Callback<String>,
+    /// The quotes whose terms are folded away, this one among them or not.
+    folded: RwSignal<Vec<String>>,
+) -> impl IntoView {
     let lib = Lib::get();
     let id = StoredValue::new(provider);
     let name = Memo::new(move |_| {
@@ -83,8 +102,18 @@ fn QuoteCard(provider: String, on_delete: Callback<String>) -> impl IntoView {
     let heading_id = format!("quote-{}", id.get_value());
     let labelled_by = heading_id.clone();
     // A buyer done with a quote folds its terms away, leaving the figures and flags: three
-    // open cards are most of the page's height. Not saved: it is how the page looks.
-    let open = RwSignal::new(true);
+    // open cards are most of the page's height.
+    let open = Signal::derive(move || folded.with(|f| !f.contains(&id.get_value())));
+    let toggle = move |_| {
+        let me = id.get_value();
+        folded.update(|f| {
+            if f.contains(&me) {
+                f.retain(|other| *other != me);
+            } else {
+                f.push(me);
+            }
+        });
+    };
     let edit_id = format!("quote-edit-{}", id.get_value());
     view! {
         <article class="quote-card" aria-labelledby=labelled_by>
@@ -98,7 +127,7 @@ fn QuoteCard(provider: String, on_delete: Callback<String>) -> impl IntoView {
                         class="secondary"
                         aria-expanded=move || open.get().to_string()
                         aria-controls=edit_id.clone()
-                        on:click=move |_| open.update(|o| *o = !*o)
+                        on:click=toggle
                     >
                         {move || if open.get() { "Hide terms" } else { "Show terms" }}
                         <span class="visually-hidden">" of " {name}</span>
