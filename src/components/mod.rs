@@ -39,15 +39,18 @@ pub fn on_window_keydown(handler: impl Fn(web_sys::KeyboardEvent) + 'static) {
     drop(handler);
 }
 
+/// The element with `id`, if it is there and is an HTML element (so it can take focus).
+pub fn html_by_id(id: &str) -> Option<web_sys::HtmlElement> {
+    use wasm_bindgen::JsCast;
+    leptos::prelude::document()
+        .get_element_by_id(id)
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+}
+
 /// Moves focus to an element once it has been rendered (the next animation frame).
 pub fn focus_later(id: String) {
-    use leptos::prelude::{document, request_animation_frame};
-    use wasm_bindgen::JsCast;
-    request_animation_frame(move || {
-        if let Some(el) = document()
-            .get_element_by_id(&id)
-            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-        {
+    leptos::prelude::request_animation_frame(move || {
+        if let Some(el) = html_by_id(&id) {
             let _ = el.focus();
         }
     });

@@ -12,7 +12,7 @@ pub fn PageJumps(sections: &'static [(&'static str, &'static str)]) -> impl Into
         .iter()
         .map(|&(label, id)| {
             view! {
-                <button type="button" on:click=move |_| jump(id)>
+                <button type="button" class="link" on:click=move |_| jump(id)>
                     {label}
                 </button>
             }
@@ -29,11 +29,7 @@ pub fn PageJumps(sections: &'static [(&'static str, &'static str)]) -> impl Into
 }
 
 fn jump(id: &str) {
-    use wasm_bindgen::JsCast;
-    let Some(heading) = document()
-        .get_element_by_id(id)
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-    else {
+    let Some(heading) = super::html_by_id(id) else {
         return;
     };
     // Headings are not focusable until told; -1 keeps them out of the Tab order.

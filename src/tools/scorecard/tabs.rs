@@ -1,7 +1,6 @@
 //! The scorecard's views as an ARIA tab list, with the open view kept in the address.
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 use super::sig::{aria, text};
 use crate::domain::scorecard::tab::Tab;
@@ -25,10 +24,7 @@ fn focus_tab(tab: Tab) {
 }
 
 fn focus_by_id(id: &str) {
-    if let Some(el) = document()
-        .get_element_by_id(id)
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-    {
+    if let Some(el) = crate::components::html_by_id(id) {
         let _ = el.focus();
     }
 }
