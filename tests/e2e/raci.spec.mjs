@@ -247,6 +247,39 @@ test('undo brings back a cleared matrix, and starting over asks first', async ()
   await context.close();
 });
 
+test('"Go to" takes the buyer from the toolbar to the parties and the workload below the matrix', async () => {
+  const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+  const page = await openRaci(context);
+  await startFromTemplate(page);
+  const jumps = page.getByRole('navigation', { name: 'Sections of this page' });
+  const undo = page.getByRole('button', { name: 'Undo' });
+  // On a phone "Go to" sits just under Undo, above the downloads.
+  const exports = page.getByRole('button', { name: 'Export CSV' });
+  const [u, j, e] = await Promise.all([undo, jumps, exports].map((l) => l.boundingBox()));
+  assert.ok(u.y < j.y && j.y < e.y, `undo ${u.y}, go to ${j.y}, downloads ${e.y}`);
+  const onScreen = async (heading) => {
+    const box = await heading.boundingBox();
+    return box.y >= 0 && box.y + box.height <= 740;
+  };
+  const workload = page.getByRole('heading', { level: 2, name: 'Workload' });
+  await workload.waitFor();
+  assert.equal(await onScreen(workload), false, 'the workload starts below the window');
+  await jumps.getByRole('button', { name: 'Workload' }).click();
+  assert.ok(await onScreen(workload), 'the workload is on screen');
+  assert.ok(await workload.evaluate((el) => el === document.activeElement), 'focus is on its heading');
+  // From the keyboard: Enter on "Parties" lands there, and Tab goes on inside that panel.
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await jumps.getByRole('button', { name: 'Parties' }).focus();
+  await page.keyboard.press('Enter');
+  const parties = page.getByRole('heading', { level: 2, name: 'Parties' });
+  assert.ok(await onScreen(parties));
+  await page.keyboard.press('Tab');
+  const inside = await page.evaluate(() => document.activeElement.closest('section')?.getAttribute('aria-labelledby'));
+  assert.equal(inside, 'raci-parties-title');
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
 test('the page has no axe violations, light and dark, and never scrolls sideways at 360 px', async () => {
   for (const colorScheme of ['light', 'dark']) {
     const context = await browser.newContext({ colorScheme });

@@ -8,9 +8,21 @@ use super::io::{export, Export, ImportButton, ImportReport};
 use crate::browser::state::Lib;
 use crate::components::confirm::ConfirmDialog;
 use crate::components::doc::UndoButtons;
+use crate::components::page_jumps::PageJumps;
 use crate::domain::raci::{template, Raci};
 
-/// Undo and redo, the downloads, import, the printable appendix, and starting over.
+/// Where "Go to" takes a buyer: a matrix of 36 functions is about 5,000 px tall on a
+/// laptop and 9,000 on a phone, with parties and workload far below the checks.
+const SECTIONS: &[(&str, &str)] = &[
+    ("Checks", "raci-checks-title"),
+    ("Matrix", "raci-grid-title"),
+    ("Details", "raci-details-title"),
+    ("Parties", "raci-parties-title"),
+    ("Workload", "raci-workload-title"),
+];
+
+/// Undo and redo with "Go to" on their row, the downloads, import, the printable
+/// appendix, and starting over.
 #[component]
 pub fn Toolbar(
     /// Switches to the printable SOW appendix.
@@ -35,12 +47,15 @@ pub fn Toolbar(
     });
     view! {
         <div class="panel raci-toolbar" role="group" aria-label="Matrix actions">
-            <UndoButtons
-                can_undo=editor.doc.can_undo
-                can_redo=editor.doc.can_redo
-                undo=Callback::new(move |()| editor.undo())
-                redo=Callback::new(move |()| editor.redo())
-            />
+            <div class="toolbar-top">
+                <UndoButtons
+                    can_undo=editor.doc.can_undo
+                    can_redo=editor.doc.can_redo
+                    undo=Callback::new(move |()| editor.undo())
+                    redo=Callback::new(move |()| editor.redo())
+                />
+                <PageJumps sections=SECTIONS />
+            </div>
             <div class="group">
                 <button type="button" class="secondary" on:click=move |_| export(Export::Csv)>
                     "Export CSV"
