@@ -137,7 +137,7 @@ for (const colorScheme of ['light', 'dark']) {
   });
 }
 
-test('at 360 px the brief does not scroll sideways', async () => {
+test('at 360 px the brief does not scroll sideways, and the value chart is drawn for the phone', async () => {
   const { context, page } = await openBrief({ viewport: { width: 360, height: 800 } });
   await recommendation(page).getByText('Choose Keystone Partners', { exact: false }).waitFor();
   const width = await page.evaluate(() => document.documentElement.scrollWidth);
@@ -150,5 +150,30 @@ test('at 360 px the brief does not scroll sideways', async () => {
   assert.equal(await total.textContent(), '$300,600 over 36 months (3 of 3)');
   const box = await total.boundingBox();
   assert.ok(box.x >= 0 && box.x + box.width <= 360, `the total is on screen (${box.x}, ${box.width})`);
+  // The value chart is drawn for the phone: every provider and label inside the chart
+  // on screen, labels at a readable size, and nothing to scroll.
+  const chart = page.getByRole('img', { name: 'Value for money' });
+  assert.equal(await chart.getAttribute('viewBox'), '0 0 330 320');
+  assert.equal(await chart.locator('circle.pick-mark').count(), 2);
+  assert.equal(await chart.locator('g.ko-mark').count(), 1);
+  const fit = await chart.evaluate((svg) => {
+    const outer = svg.getBoundingClientRect();
+    const labels = [...svg.querySelectorAll('text')].map((t) => {
+      const r = t.getBoundingClientRect();
+      return { text: t.textContent, inside: r.left >= outer.left - 0.5 && r.right <= outer.right + 0.5 && r.top >= outer.top - 0.5, px: r.height };
+    });
+    return { left: outer.left, right: outer.right, scrolls: svg.parentElement.scrollWidth > svg.parentElement.clientWidth, labels };
+  });
+  assert.ok(fit.left >= 0 && fit.right <= 360, `the chart is on screen (${fit.left} to ${fit.right})`);
+  assert.equal(fit.scrolls, false, 'the chart does not scroll');
+  for (const l of fit.labels) {
+    assert.ok(l.inside, `“${l.text}” is inside the chart`);
+    assert.ok(l.px >= 12, `“${l.text}” is ${l.px} px tall`);
+  }
+  assert.ok(fit.labels.some((l) => l.text === 'Keystone Partners'));
+  assert.ok(fit.labels.some((l) => l.text === '(knocked out)'));
+  // Paper gets the wide chart, whatever the screen.
+  await page.emulateMedia({ media: 'print' });
+  assert.equal(await chart.getAttribute('viewBox'), '0 0 640 320');
   await context.close();
 });

@@ -7,14 +7,50 @@ use leptos::prelude::*;
 
 use super::BriefMemo;
 use crate::domain::decision::frontier::Point;
+use crate::domain::decision::Brief;
 use crate::domain::pricing::money::Currency;
 
-const W: f64 = 640.0;
-const H: f64 = 320.0;
-const LEFT: f64 = 56.0;
-const RIGHT: f64 = 24.0;
-const TOP: f64 = 24.0;
-const BOTTOM: f64 = 44.0;
+/// The chart's drawing area in SVG units. Labels are 13 units: drawn at its width, a
+/// frame keeps them near 13 px, so a phone gets a frame of its own instead of a wide
+/// chart shrunk to unreadable labels or scrolled sideways past half the providers.
+struct Frame {
+    w: f64,
+    h: f64,
+    left: f64,
+    right: f64,
+    top: f64,
+    bottom: f64,
+    /// The longest provider name shown in full beside its mark.
+    name_chars: usize,
+    /// A label goes to the left of its mark beyond this share of the width.
+    flip: f64,
+    class: &'static str,
+}
+
+const WIDE: Frame = Frame {
+    w: 640.0,
+    h: 320.0,
+    left: 56.0,
+    right: 24.0,
+    top: 24.0,
+    bottom: 44.0,
+    name_chars: 24,
+    flip: 0.7,
+    class: "value-chart wide",
+};
+
+/// For a phone (about 300 px inside the panel at 360): CSS swaps it in below 40rem.
+const NARROW: Frame = Frame {
+    w: 330.0,
+    h: 320.0,
+    left: 40.0,
+    right: 22.0,
+    top: 24.0,
+    bottom: 44.0,
+    name_chars: 18,
+    flip: 0.55,
+    class: "value-chart narrow",
+};
 
 /// A coordinate for an SVG attribute.
 fn n(v: f64) -> String {
@@ -44,9 +80,9 @@ fn compact(cur: Currency, cents: f64) -> String {
     }
 }
 
-fn short(name: &str) -> String {
-    if name.chars().count() > 24 {
-        format!("{}…", name.chars().take(23).collect::<String>())
+fn short(name: &str, max: usize) -> String {
+    if name.chars().count() > max {
+        format!("{}…", name.chars().take(max - 1).collect::<String>())
     } else {
         name.to_owned()
     }
@@ -69,15 +105,17 @@ fn ticks(lo: f64, hi: f64) -> Vec<f64> {
 }
 
 struct Scale {
+    f: &'static Frame,
     xs: Vec<f64>,
     ys: Vec<f64>,
 }
 
 impl Scale {
-    fn new(points: &[Point]) -> Scale {
+    fn new(f: &'static Frame, points: &[Point]) -> Scale {
         let (x0, x1) = span(points.iter().map(|p| p.cost as f64), 0.0, f64::MAX);
         let (y0, y1) = span(points.iter().map(|p| p.score), 0.0, 100.0);
         Scale {
+            f,
             xs: ticks(x0, x1),
             ys: ticks(y0, y1),
         }
@@ -87,22 +125,30 @@ impl Scale {
     }
     fn px(&self, cost: f64) -> f64 {
         let (lo, hi) = Self::ends(&self.xs);
-        LEFT + (cost - lo) / (hi - lo) * (W - LEFT - RIGHT)
+        let f = self.f;
+        f.left + (cost - lo) / (hi - lo) * (f.w - f.left - f.right)
     }
     fn py(&self, score: f64) -> f64 {
         let (lo, hi) = Self::ends(&self.ys);
-        H - BOTTOM - (score - lo) / (hi - lo) * (H - TOP - BOTTOM)
+        let f = self.f;
+        f.h - f.bottom - (score - lo) / (hi - lo) * (f.h - f.top - f.bottom)
     }
 }
 
 fn axes(s: &Scale, cur: Currency) -> impl IntoView {
+    let f = s.f;
     let across =
         s.xs.iter()
             .map(|&cost| {
                 let x = s.px(cost);
                 view! {
-                    <line class="chart-grid" x1=n(x) x2=n(x) y1=n(TOP) y2=n(H - BOTTOM) />
-                    <text class="chart-label" x=n(x) y=n(H - BOTTOM + 16.0) text-anchor="middle">
+                    <line class="chart-grid" x1=n(x) x2=n(x) y1=n(f.top) y2=n(f.h - f.bottom) />
+                    <text
+                        class="chart-label"
+                        x=n(x)
+                        y=n(f.h - f.bottom + 16.0)
+                        text-anchor="middle"
+                    >
                         {compact(cur, cost)}
                     </text>
                 }
@@ -113,8 +159,8 @@ fn axes(s: &Scale, cur: Currency) -> impl IntoView {
             .map(|&score| {
                 let y = s.py(score);
                 view! {
-                    <line class="chart-grid" x1=n(LEFT) x2=n(W - RIGHT) y1=n(y) y2=n(y) />
-                    <text class="chart-label" x=n(LEFT - 6.0) y=n(y + 4.0) text-anchor="end">
+                    <line class="chart-grid" x1=n(f.left) x2=n(f.w - f.right) y1=n(y) y2=n(y) />
+                    <text class="chart-label" x=n(f.left - 6.0) y=n(y + 4.0) text-anchor="end">
                         {format!("{score:.0}")}
                     </text>
                 }
@@ -123,22 +169,28 @@ fn axes(s: &Scale, cur: Currency) -> impl IntoView {
     view! {
         {across}
         {up}
-        <text class="chart-label" x=n((W + LEFT - RIGHT) / 2.0) y=n(H - 6.0) text-anchor="middle">
+        <text
+            class="chart-label"
+            x=n((f.w + f.left - f.right) / 2.0)
+            y=n(f.h - 6.0)
+            text-anchor="middle"
+        >
             "Total contract value"
         </text>
-        <text class="chart-label" x=n(LEFT) y=n(TOP - 4.0)>
+        <text class="chart-label" x=n(f.left) y=n(f.top - 4.0)>
             "Score"
         </text>
     }
 }
 
 fn marks(s: &Scale, points: &[Point], name: &dyn Fn(&str) -> String) -> impl IntoView {
+    let f = s.f;
     points
         .iter()
         .map(|p| {
             let (x, y) = (s.px(p.cost as f64), s.py(p.score));
-            let label = short(&name(&p.provider));
-            let anchor = if x > W * 0.7 { "end" } else { "start" };
+            let label = short(&name(&p.provider), f.name_chars);
+            let anchor = if x > f.w * f.flip { "end" } else { "start" };
             let lx = if anchor == "end" { x - 10.0 } else { x + 10.0 };
             let mark = if p.knocked_out {
                 view! {
@@ -151,54 +203,71 @@ fn marks(s: &Scale, points: &[Point], name: &dyn Fn(&str) -> String) -> impl Int
             } else {
                 view! { <circle class="pick-mark" cx=n(x) cy=n(y) r="6" /> }.into_any()
             };
-            let label = if p.knocked_out {
-                format!("{label} (knocked out)")
+            // "(knocked out)" on a line of its own, under the name, so a long name
+            // and the reason both stay inside the frame.
+            let (name_y, out) = if p.knocked_out {
+                (y - 22.0, Some("(knocked out)"))
             } else {
-                label
+                (y - 8.0, None)
             };
             view! {
                 {mark}
-                <text class="chart-label point-label" x=n(lx) y=n(y - 8.0) text-anchor=anchor>
+                <text class="chart-label point-label" x=n(lx) y=n(name_y) text-anchor=anchor>
                     {label}
                 </text>
+                {out.map(|out| {
+                    view! {
+                        <text
+                            class="chart-label point-label"
+                            x=n(lx)
+                            y=n(y - 8.0)
+                            text-anchor=anchor
+                        >
+                            {out}
+                        </text>
+                    }
+                })}
             }
         })
         .collect_view()
 }
 
+/// The chart drawn in one frame; `None` until a provider is both scored and priced.
+fn chart(f: &'static Frame, b: &Brief) -> Option<impl IntoView> {
+    let points = &b.placement.points;
+    if points.is_empty() {
+        return None;
+    }
+    let s = Scale::new(f, points);
+    let line: Vec<String> = b
+        .frontier
+        .providers
+        .iter()
+        .filter_map(|id| points.iter().find(|p| p.provider == *id))
+        .map(|p| format!("{:.1},{:.1}", s.px(p.cost as f64), s.py(p.score)))
+        .collect();
+    let name = |id: &str| b.name(id).to_owned();
+    Some(view! {
+        <svg
+            class=f.class
+            viewBox=format!("0 0 {} {}", f.w, f.h)
+            role="img"
+            aria-labelledby="value-title"
+            aria-describedby="value-lines"
+        >
+            {axes(&s, b.currency)}
+            <polyline class="frontier" points=line.join(" ") />
+            {marks(&s, points, &name)}
+        </svg>
+    })
+}
+
 #[component]
 pub fn ValuePanel() -> impl IntoView {
     let brief = expect_context::<BriefMemo>().0;
-    let chart = move || {
-        brief.with(|b| {
-            let points = &b.placement.points;
-            if points.is_empty() {
-                return None;
-            }
-            let s = Scale::new(points);
-            let line: Vec<String> = b
-                .frontier
-                .providers
-                .iter()
-                .filter_map(|id| points.iter().find(|p| p.provider == *id))
-                .map(|p| format!("{:.1},{:.1}", s.px(p.cost as f64), s.py(p.score)))
-                .collect();
-            let name = |id: &str| b.name(id).to_owned();
-            Some(view! {
-                <svg
-                    class="value-chart"
-                    viewBox=format!("0 0 {W} {H}")
-                    role="img"
-                    aria-labelledby="value-title"
-                    aria-describedby="value-lines"
-                >
-                    {axes(&s, b.currency)}
-                    <polyline class="frontier" points=line.join(" ") />
-                    {marks(&s, points, &name)}
-                </svg>
-            })
-        })
-    };
+    // Both frames are drawn; CSS shows the one that fits (the other is display: none,
+    // so it is not read out either), and paper always gets the wide one.
+    let charts = move || brief.with(|b| (chart(&WIDE, b), chart(&NARROW, b)));
     let lines = move || {
         brief.with(|b| {
             b.value_lines()
@@ -214,14 +283,7 @@ pub fn ValuePanel() -> impl IntoView {
                 "Higher is better, further left is cheaper. The line joins the providers that \
                     no other choosable provider beats on both score and price."
             </p>
-            <crate::components::scroll_hint::ScrollHint />
-            <figure
-                class="chart-figure"
-                tabindex="0"
-                aria-label="Value chart (scrolls sideways on a narrow screen)"
-            >
-                {chart}
-            </figure>
+            <figure class="chart-figure">{charts}</figure>
             <ul id="value-lines" class="rec-lines">
                 {lines}
             </ul>
