@@ -201,3 +201,38 @@ test('a buyer and two providers complete a request round: quotes ranked, answers
   assert.deepEqual(await axeViolations(buyer), []);
   assert.deepEqual(buyer.errors, []);
 });
+
+test('on a phone the provider reaches each part of the response from the progress bar, which stays on screen', async () => {
+  const buyerContext = await browser.newContext();
+  const buyer = await openPage(buyerContext);
+  await buyerSetUp(buyer);
+  const link = await requestLink(buyer, 'Harbor IT');
+  await buyerContext.close();
+  const context = await browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+  const page = await openPage(context, link);
+  await page.getByRole('heading', { level: 1, name: 'Request for proposal to Harbor IT' }).waitFor();
+  const bar = page.locator('.proposal-progress');
+  const jumps = bar.getByRole('navigation', { name: 'Sections of this page' });
+  // The bar, "Go to" included, takes a fifth of the phone's height at most.
+  const barHeight = (await bar.boundingBox()).height;
+  assert.ok(barHeight <= 148, `the progress bar is ${barHeight} px tall`);
+  // Accepting every row leaves the provider at the top of 36 functions; Send is one press.
+  await page.getByRole('button', { name: 'Accept every row not yet decided' }).click();
+  await jumps.getByRole('button', { name: 'Send' }).click();
+  const send = page.getByRole('heading', { level: 2, name: '4. Send your response' });
+  const below = async (heading) => {
+    const [b, h] = await Promise.all([bar.boundingBox(), heading.boundingBox()]);
+    return h.y >= b.y + b.height && h.y + h.height <= 740;
+  };
+  await page.waitForFunction(() => document.activeElement?.id === 'proposal-send');
+  assert.ok(await below(send), 'the Send heading shows below the sticky bar');
+  // And back up, from the keyboard: the bar is still on screen down here.
+  await jumps.getByRole('button', { name: 'Quote' }).focus();
+  await page.keyboard.press('Enter');
+  const quote = page.getByRole('heading', { level: 2, name: '1. Your quote' });
+  await page.waitForFunction(() => document.activeElement?.id === 'proposal-quote');
+  assert.ok(await below(quote), 'the quote heading shows below the sticky bar');
+  assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), 360);
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});

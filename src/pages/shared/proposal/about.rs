@@ -4,6 +4,7 @@ use leptos::prelude::*;
 
 use super::Draft;
 use crate::browser::clock::format_time;
+use crate::components::page_jumps::PageJumps;
 use crate::domain::profile::Industry;
 use crate::domain::proposal::request::Request;
 use crate::domain::text::lower;
@@ -78,7 +79,17 @@ pub fn About() -> impl IntoView {
     }
 }
 
-/// How much is answered: the quote, the questions and the RACI positions.
+/// The four parts of the response. The RACI alone is about 9,000 px on a phone, and
+/// "Send" is below it.
+const SECTIONS: &[(&str, &str)] = &[
+    ("Quote", "proposal-quote"),
+    ("Questions", "proposal-questions"),
+    ("Roles", "proposal-raci"),
+    ("Send", "proposal-send"),
+];
+
+/// How much is answered: the quote, the questions and the RACI positions; with "Go to"
+/// under it, so that from anywhere in the form each part is one press away.
 #[component]
 pub fn ProgressLine() -> impl IntoView {
     let draft = Draft::get();
@@ -107,6 +118,7 @@ pub fn ProgressLine() -> impl IntoView {
                 aria-label="Response progress"
             ></progress>
             <p>{text}</p>
+            <PageJumps sections=SECTIONS />
         </div>
     }
 }

@@ -30,7 +30,7 @@ pub fn Positions() -> impl IntoView {
     let raci = StoredValue::new(raci);
     view! {
         <section class="panel" aria-labelledby="proposal-raci">
-            <h2 id="proposal-raci">{format!("3. Who does what: {count} IT functions")}</h2>
+            <h2 id="proposal-raci">{format!("3. Roles: who does what in {count} IT functions")}</h2>
             <p class="hint">
                 "This is how the buyer proposes to split the work between their team and yours. \
                     R does the work, A answers for it, C is consulted, I is kept informed. Accept \
