@@ -1,5 +1,6 @@
 // Shared set-up for the end-to-end specs: Debian's Chromium, console-error capture,
 // axe-core injection. Specs use roles and labels, which also proves accessibility.
+import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { chromium } from 'playwright-core';
@@ -102,4 +103,32 @@ export async function waitForValue(locator, value, timeout = 5000) {
     await new Promise((r) => setTimeout(r, 50));
   }
   throw new Error(`input still shows ${JSON.stringify(last)}, expected ${JSON.stringify(value)}`);
+}
+
+/** Whether `locator` is wholly inside a window `height` px tall. */
+export async function inWindow(locator, height) {
+  const box = await locator.boundingBox();
+  return box.y >= 0 && box.y + box.height <= height;
+}
+
+/**
+ * Checks a "Go to" row (components/page_jumps.rs) both ways: a click on `click` brings
+ * its heading, below the window before, on screen with focus on it; then, from the top
+ * again, Enter on `press` lands on its heading, and the next Tab stays in its section.
+ */
+export async function checkJumps(page, { height, click: [clickLabel, clickHeading], press: [pressLabel, pressHeading, sectionId] }) {
+  const jumps = page.getByRole('navigation', { name: 'Sections of this page' });
+  const target = page.getByRole('heading', { level: 2, name: clickHeading, exact: true });
+  await target.waitFor();
+  assert.equal(await inWindow(target, height), false, `“${clickHeading}” starts below the window`);
+  await jumps.getByRole('button', { name: clickLabel }).click();
+  assert.ok(await inWindow(target, height), `“${clickHeading}” is on screen`);
+  assert.ok(await target.evaluate((el) => el === document.activeElement), 'focus is on its heading');
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await jumps.getByRole('button', { name: pressLabel }).focus();
+  await page.keyboard.press('Enter');
+  assert.ok(await inWindow(page.getByRole('heading', { level: 2, name: pressHeading }), height), `“${pressHeading}” is on screen`);
+  await page.keyboard.press('Tab');
+  const inside = await page.evaluate(() => document.activeElement.closest('section')?.getAttribute('aria-labelledby'));
+  assert.equal(inside, sectionId, 'the next Tab stays in the section');
 }

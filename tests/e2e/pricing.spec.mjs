@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { after, before, test } from 'node:test';
-import { APP_URL, axeViolations, launch, openPage, saved } from './helpers.mjs';
+import { APP_URL, axeViolations, checkJumps, launch, openPage, saved } from './helpers.mjs';
 
 const URL = `${APP_URL}#/pricing`;
 
@@ -163,25 +163,11 @@ test('"Go to" takes the buyer past the quotes to the comparison, by mouse and by
   const page = await openPage(context, URL);
   await enterThreeQuotes(page);
   await page.evaluate(() => window.scrollTo(0, 0));
-  const jumps = page.getByRole('navigation', { name: 'Sections of this page' });
-  const onScreen = async (heading) => {
-    const box = await heading.boundingBox();
-    return box.y >= 0 && box.y + box.height <= 720;
-  };
-  const comparison = page.getByRole('heading', { level: 2, name: 'Comparison', exact: true });
-  assert.equal(await onScreen(comparison), false, 'the comparison starts below the window');
-  await jumps.getByRole('button', { name: 'Comparison' }).click();
-  assert.ok(await onScreen(comparison), 'the comparison is on screen');
-  assert.ok(await comparison.evaluate((el) => el === document.activeElement), 'focus is on its heading');
-  // From the keyboard: Enter lands on the heading, and Tab goes on from that section.
-  await page.evaluate(() => window.scrollTo(0, 0));
-  await jumps.getByRole('button', { name: 'Alternatives' }).focus();
-  await page.keyboard.press('Enter');
-  const alternatives = page.getByRole('heading', { level: 2, name: 'Alternatives' });
-  assert.ok(await onScreen(alternatives));
-  await page.keyboard.press('Tab');
-  const next = await page.evaluate(() => document.activeElement.closest('section')?.getAttribute('aria-labelledby'));
-  assert.equal(next, 'alt-title');
+  await checkJumps(page, {
+    height: 720,
+    click: ['Comparison', 'Comparison'],
+    press: ['Alternatives', 'Alternatives', 'alt-title'],
+  });
   assert.deepEqual(page.errors, []);
   await context.close();
 });

@@ -2,7 +2,7 @@
 // hostile names, and accessibility.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { axeViolations, saved } from './helpers.mjs';
+import { axeViolations, checkJumps, saved } from './helpers.mjs';
 import {
   cell,
   focused,
@@ -257,25 +257,11 @@ test('"Go to" takes the buyer from the toolbar to the parties and the workload b
   const exports = page.getByRole('button', { name: 'Export CSV' });
   const [u, j, e] = await Promise.all([undo, jumps, exports].map((l) => l.boundingBox()));
   assert.ok(u.y < j.y && j.y < e.y, `undo ${u.y}, go to ${j.y}, downloads ${e.y}`);
-  const onScreen = async (heading) => {
-    const box = await heading.boundingBox();
-    return box.y >= 0 && box.y + box.height <= 740;
-  };
-  const workload = page.getByRole('heading', { level: 2, name: 'Workload' });
-  await workload.waitFor();
-  assert.equal(await onScreen(workload), false, 'the workload starts below the window');
-  await jumps.getByRole('button', { name: 'Workload' }).click();
-  assert.ok(await onScreen(workload), 'the workload is on screen');
-  assert.ok(await workload.evaluate((el) => el === document.activeElement), 'focus is on its heading');
-  // From the keyboard: Enter on "Parties" lands there, and Tab goes on inside that panel.
-  await page.evaluate(() => window.scrollTo(0, 0));
-  await jumps.getByRole('button', { name: 'Parties' }).focus();
-  await page.keyboard.press('Enter');
-  const parties = page.getByRole('heading', { level: 2, name: 'Parties' });
-  assert.ok(await onScreen(parties));
-  await page.keyboard.press('Tab');
-  const inside = await page.evaluate(() => document.activeElement.closest('section')?.getAttribute('aria-labelledby'));
-  assert.equal(inside, 'raci-parties-title');
+  await checkJumps(page, {
+    height: 740,
+    click: ['Workload', 'Workload'],
+    press: ['Parties', 'Parties', 'raci-parties-title'],
+  });
   assert.deepEqual(page.errors, []);
   await context.close();
 });
