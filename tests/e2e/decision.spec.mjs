@@ -162,10 +162,28 @@ test('at 360 px the brief does not scroll sideways, and the value chart is drawn
       const r = t.getBoundingClientRect();
       return { text: t.textContent, inside: r.left >= outer.left - 0.5 && r.right <= outer.right + 0.5 && r.top >= outer.top - 0.5, px: r.height };
     });
-    return { left: outer.left, right: outer.right, scrolls: svg.parentElement.scrollWidth > svg.parentElement.clientWidth, labels };
+    // Providers' labels never cover each other or another provider's mark.
+    const rect = (el) => el.getBoundingClientRect();
+    // A knocked-out provider's two lines (same x, one after the other) are one label.
+    const names = [];
+    let lastX = null;
+    for (const t of svg.querySelectorAll('text.point-label')) {
+      const r = rect(t);
+      const x = t.getAttribute('x');
+      if (x === lastX) {
+        const prev = names[names.length - 1];
+        names[names.length - 1] = { left: Math.min(prev.left, r.left), right: Math.max(prev.right, r.right), top: prev.top, bottom: r.bottom };
+      } else names.push({ left: r.left, right: r.right, top: r.top, bottom: r.bottom });
+      lastX = x;
+    }
+    const marks = [...svg.querySelectorAll('circle, g.ko-mark')].map(rect);
+    const hit = (a, b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+    const clashes = names.filter((a, i) => names.some((b, j) => i !== j && hit(a, b)) || marks.some((m) => hit(a, m))).length;
+    return { left: outer.left, right: outer.right, scrolls: svg.parentElement.scrollWidth > svg.parentElement.clientWidth, labels, clashes };
   });
   assert.ok(fit.left >= 0 && fit.right <= 360, `the chart is on screen (${fit.left} to ${fit.right})`);
   assert.equal(fit.scrolls, false, 'the chart does not scroll');
+  assert.equal(fit.clashes, 0, 'no label covers another label or a mark');
   for (const l of fit.labels) {
     assert.ok(l.inside, `“${l.text}” is inside the chart`);
     assert.ok(l.px >= 12, `“${l.text}” is ${l.px} px tall`);

@@ -22,8 +22,6 @@ struct Frame {
     bottom: f64,
     /// The longest provider name shown in full beside its mark.
     name_chars: usize,
-    /// A label goes to the left of its mark beyond this share of the width.
-    flip: f64,
     class: &'static str,
 }
 
@@ -35,7 +33,6 @@ const WIDE: Frame = Frame {
     top: 24.0,
     bottom: 44.0,
     name_chars: 24,
-    flip: 0.7,
     class: "value-chart wide",
 };
 
@@ -48,7 +45,6 @@ const NARROW: Frame = Frame {
     top: 24.0,
     bottom: 44.0,
     name_chars: 18,
-    flip: 0.55,
     class: "value-chart narrow",
 };
 
@@ -183,15 +179,103 @@ fn axes(s: &Scale, cur: Currency) -> impl IntoView {
     }
 }
 
+/// A box in SVG units: left, top, right, bottom.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct Rect(f64, f64, f64, f64);
+
+impl Rect {
+    fn overlaps(&self, o: &Rect) -> bool {
+        self.0 < o.2 && o.0 < self.2 && self.1 < o.3 && o.1 < self.3
+    }
+}
+
+/// A label's lines are 14 units apart; a character is about 7.5 units wide at 13.
+const LINE: f64 = 14.0;
+const CHAR: f64 = 7.5;
+
+/// Where a label goes: its text's x, the baseline of its first line, and whether it
+/// ends at x (left of the mark) or starts there.
+#[derive(Debug, PartialEq)]
+struct Spot {
+    x: f64,
+    y: f64,
+    end: bool,
+}
+
+/// Beside its mark: above right, above left, below right or below left, the first
+/// that stays inside the plot and clear of every mark and of the labels placed so far
+/// (then the first inside it). Two providers close in score and price otherwise write
+/// their names over each other, or one's name ends beside the other's mark.
+fn place(
+    f: &Frame,
+    marks: &[(f64, f64)],
+    placed: &mut Vec<Rect>,
+    at: (f64, f64),
+    lines: &[&str],
+) -> Spot {
+    let (x, y) = at;
+    let width = lines.iter().map(|l| l.chars().count()).max().unwrap_or(0) as f64 * CHAR;
+    let height = lines.len() as f64 * LINE;
+    let plot = Rect(f.left, 0.0, f.w, f.h - f.bottom);
+    let candidates =
+        [(false, true), (true, true), (false, false), (true, false)].map(|(end, above)| {
+            let top = if above { y - 6.0 - height } else { y + 6.0 };
+            let (left, tx) = if end {
+                (x - 10.0 - width, x - 10.0)
+            } else {
+                (x + 10.0, x + 10.0)
+            };
+            let rect = Rect(left, top, left + width, top + height);
+            (
+                Spot {
+                    x: tx,
+                    y: top + LINE - 3.0,
+                    end,
+                },
+                rect,
+            )
+        });
+    let inside = |r: &Rect| r.0 >= plot.0 && r.1 >= plot.1 && r.2 <= plot.2 && r.3 <= plot.3;
+    let clear = |r: &Rect| {
+        !placed.iter().any(|p| p.overlaps(r))
+            && !marks
+                .iter()
+                .any(|&(mx, my)| Rect(mx - 7.0, my - 7.0, mx + 7.0, my + 7.0).overlaps(r))
+    };
+    let pick = candidates
+        .iter()
+        .position(|(_, r)| inside(r) && clear(r))
+        .or_else(|| candidates.iter().position(|(_, r)| inside(r)))
+        .unwrap_or(0);
+    let (spot, rect) = candidates
+        .into_iter()
+        .nth(pick)
+        .expect("pick is one of the four");
+    placed.push(rect);
+    spot
+}
+
 fn marks(s: &Scale, points: &[Point], name: &dyn Fn(&str) -> String) -> impl IntoView {
     let f = s.f;
+    let at: Vec<(f64, f64)> = points
+        .iter()
+        .map(|p| (s.px(p.cost as f64), s.py(p.score)))
+        .collect();
+    let mut placed = Vec::new();
     points
         .iter()
-        .map(|p| {
-            let (x, y) = (s.px(p.cost as f64), s.py(p.score));
+        .zip(&at)
+        .map(|(p, &(x, y))| {
             let label = short(&name(&p.provider), f.name_chars);
-            let anchor = if x > f.w * f.flip { "end" } else { "start" };
-            let lx = if anchor == "end" { x - 10.0 } else { x + 10.0 };
+            // "(knocked out)" on a line of its own, under the name, so a long name
+            // and the reason both stay inside the frame.
+            let lines: Vec<&str> = if p.knocked_out {
+                vec![&label, "(knocked out)"]
+            } else {
+                vec![&label]
+            };
+            let spot = place(f, &at, &mut placed, (x, y), &lines);
+            let anchor = if spot.end { "end" } else { "start" };
             let mark = if p.knocked_out {
                 view! {
                     <g class="ko-mark">
@@ -203,30 +287,21 @@ fn marks(s: &Scale, points: &[Point], name: &dyn Fn(&str) -> String) -> impl Int
             } else {
                 view! { <circle class="pick-mark" cx=n(x) cy=n(y) r="6" /> }.into_any()
             };
-            // "(knocked out)" on a line of its own, under the name, so a long name
-            // and the reason both stay inside the frame.
-            let (name_y, out) = if p.knocked_out {
-                (y - 22.0, Some("(knocked out)"))
-            } else {
-                (y - 8.0, None)
-            };
-            view! {
-                {mark}
-                <text class="chart-label point-label" x=n(lx) y=n(name_y) text-anchor=anchor>
-                    {label}
-                </text>
-                {out.map(|out| {
+            let texts = lines
+                .iter()
+                .enumerate()
+                .map(|(i, line)| {
+                    let (lx, ly) = (n(spot.x), n(spot.y + i as f64 * LINE));
                     view! {
-                        <text
-                            class="chart-label point-label"
-                            x=n(lx)
-                            y=n(y - 8.0)
-                            text-anchor=anchor
-                        >
-                            {out}
+                        <text class="chart-label point-label" x=lx y=ly text-anchor=anchor>
+                            {line.to_string()}
                         </text>
                     }
-                })}
+                })
+                .collect_view();
+            view! {
+                {mark}
+                {texts}
             }
         })
         .collect_view()
@@ -288,5 +363,93 @@ pub fn ValuePanel() -> impl IntoView {
                 {lines}
             </ul>
         </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn boxes(spots: &[(Spot, usize, usize)]) -> Vec<Rect> {
+        spots
+            .iter()
+            .map(|(s, chars, lines)| {
+                let w = *chars as f64 * CHAR;
+                let left = if s.end { s.x - w } else { s.x };
+                let top = s.y - LINE + 3.0;
+                Rect(left, top, left + w, top + *lines as f64 * LINE)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_label_goes_above_right_when_there_is_room() {
+        let mut placed = Vec::new();
+        let spot = place(
+            &WIDE,
+            &[(100.0, 150.0)],
+            &mut placed,
+            (100.0, 150.0),
+            &["Harbor IT"],
+        );
+        assert_eq!(
+            spot,
+            Spot {
+                x: 110.0,
+                y: 150.0 - 6.0 - LINE + LINE - 3.0,
+                end: false
+            }
+        );
+    }
+
+    #[test]
+    fn a_label_at_the_right_edge_ends_left_of_its_mark() {
+        let mut placed = Vec::new();
+        let at = (NARROW.w - NARROW.right, 150.0);
+        let spot = place(&NARROW, &[at], &mut placed, at, &["Keystone Partners"]);
+        assert!(spot.end);
+        assert!(placed[0].0 >= NARROW.left && placed[0].2 <= NARROW.w);
+    }
+
+    #[test]
+    fn close_providers_get_labels_that_do_not_overlap_each_other_or_the_marks() {
+        // Three providers within a few points and dollars of each other, on a phone.
+        let at = [(150.0, 120.0), (160.0, 128.0), (170.0, 112.0)];
+        let names = ["Harbor IT", "Keystone Partners", "Nimbus Cloud Serv…"];
+        let mut placed = Vec::new();
+        let spots: Vec<_> = at
+            .iter()
+            .zip(names)
+            .map(|(&p, n)| {
+                (
+                    place(&NARROW, &at, &mut placed, p, &[n]),
+                    n.chars().count(),
+                    1,
+                )
+            })
+            .collect();
+        let rects = boxes(&spots);
+        assert_eq!(rects, placed);
+        for (i, r) in rects.iter().enumerate() {
+            assert!(r.0 >= NARROW.left && r.2 <= NARROW.w, "{i} inside: {r:?}");
+            for o in &rects[i + 1..] {
+                assert!(!r.overlaps(o), "{r:?} and {o:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_knocked_out_provider_gets_two_lines_one_under_the_other() {
+        let mut placed = Vec::new();
+        let at = (120.0, 150.0);
+        place(
+            &WIDE,
+            &[at],
+            &mut placed,
+            at,
+            &["Nimbus Cloud Services", "(knocked out)"],
+        );
+        assert_eq!(placed[0].3 - placed[0].1, 2.0 * LINE);
+        assert!(placed[0].3 <= at.1 - 6.0, "both lines above the mark");
     }
 }
