@@ -19,7 +19,7 @@ pub fn PageJumps(sections: &'static [(&'static str, &'static str)]) -> impl Into
         })
         .collect_view();
     view! {
-        <nav class="page-jumps" aria-label="Sections of this page">
+        <nav class="page-jumps no-print" aria-label="Sections of this page">
             <span class="jumps-label" aria-hidden="true">
                 "Go to"
             </span>

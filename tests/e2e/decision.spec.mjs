@@ -158,35 +158,35 @@ test('at 360 px the brief does not scroll sideways, and the value chart is drawn
   assert.equal(await chart.locator('g.ko-mark').count(), 1);
   const fit = await chart.evaluate((svg) => {
     const outer = svg.getBoundingClientRect();
+    // The size a label is drawn at: its font size in SVG units times the chart's scale.
+    const scale = svg.getScreenCTM().a;
     const labels = [...svg.querySelectorAll('text')].map((t) => {
       const r = t.getBoundingClientRect();
-      return { text: t.textContent, inside: r.left >= outer.left - 0.5 && r.right <= outer.right + 0.5 && r.top >= outer.top - 0.5, px: r.height };
+      const px = parseFloat(getComputedStyle(t).fontSize) * scale;
+      return { text: t.textContent, inside: r.left >= outer.left - 0.5 && r.right <= outer.right + 0.5 && r.top >= outer.top - 0.5, px };
     });
-    // Providers' labels never cover each other or another provider's mark.
+    // Providers' labels never cover each other or a mark. Each provider is a g.point
+    // (its mark and its lines); its label is the box around its lines.
     const rect = (el) => el.getBoundingClientRect();
-    // A knocked-out provider's two lines (same x, one after the other) are one label.
-    const names = [];
-    let lastX = null;
-    for (const t of svg.querySelectorAll('text.point-label')) {
-      const r = rect(t);
-      const x = t.getAttribute('x');
-      if (x === lastX) {
-        const prev = names[names.length - 1];
-        names[names.length - 1] = { left: Math.min(prev.left, r.left), right: Math.max(prev.right, r.right), top: prev.top, bottom: r.bottom };
-      } else names.push({ left: r.left, right: r.right, top: r.top, bottom: r.bottom });
-      lastX = x;
-    }
+    const union = (rs) => ({
+      left: Math.min(...rs.map((r) => r.left)),
+      right: Math.max(...rs.map((r) => r.right)),
+      top: Math.min(...rs.map((r) => r.top)),
+      bottom: Math.max(...rs.map((r) => r.bottom)),
+    });
+    const names = [...svg.querySelectorAll('g.point')].map((g) => union([...g.querySelectorAll('text')].map(rect)));
     const marks = [...svg.querySelectorAll('circle, g.ko-mark')].map(rect);
     const hit = (a, b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
     const clashes = names.filter((a, i) => names.some((b, j) => i !== j && hit(a, b)) || marks.some((m) => hit(a, m))).length;
-    return { left: outer.left, right: outer.right, scrolls: svg.parentElement.scrollWidth > svg.parentElement.clientWidth, labels, clashes };
+    return { left: outer.left, right: outer.right, scrolls: svg.parentElement.scrollWidth > svg.parentElement.clientWidth, labels, clashes, points: names.length };
   });
   assert.ok(fit.left >= 0 && fit.right <= 360, `the chart is on screen (${fit.left} to ${fit.right})`);
   assert.equal(fit.scrolls, false, 'the chart does not scroll');
+  assert.equal(fit.points, 3);
   assert.equal(fit.clashes, 0, 'no label covers another label or a mark');
   for (const l of fit.labels) {
     assert.ok(l.inside, `“${l.text}” is inside the chart`);
-    assert.ok(l.px >= 12, `“${l.text}” is ${l.px} px tall`);
+    assert.ok(l.px >= 11, `“${l.text}” is drawn at ${l.px.toFixed(1)} px`);
   }
   assert.ok(fit.labels.some((l) => l.text === 'Keystone Partners'));
   assert.ok(fit.labels.some((l) => l.text === '(knocked out)'));

@@ -127,7 +127,7 @@ export async function checkJumps(page, { height, click: [clickLabel, clickHeadin
   await page.evaluate(() => window.scrollTo(0, 0));
   await jumps.getByRole('button', { name: pressLabel }).focus();
   await page.keyboard.press('Enter');
-  assert.ok(await inWindow(page.getByRole('heading', { level: 2, name: pressHeading }), height), `“${pressHeading}” is on screen`);
+  assert.ok(await inWindow(page.getByRole('heading', { level: 2, name: pressHeading, exact: true }), height), `“${pressHeading}” is on screen`);
   await page.keyboard.press('Tab');
   const inside = await page.evaluate(() => document.activeElement.closest('section')?.getAttribute('aria-labelledby'));
   assert.equal(inside, sectionId, 'the next Tab stays in the section');

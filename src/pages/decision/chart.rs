@@ -202,9 +202,22 @@ struct Spot {
     end: bool,
 }
 
+/// The box of the "Score" title over the score axis (`axes`), which a label near the
+/// top must not cover.
+fn score_title(f: &Frame) -> Rect {
+    let baseline = f.top - 4.0;
+    Rect(
+        f.left,
+        baseline - LINE + 3.0,
+        f.left + 5.0 * CHAR,
+        baseline + 3.0,
+    )
+}
+
 /// Beside its mark: above right, above left, below right or below left, the first
-/// that stays inside the plot and clear of every mark and of the labels placed so far
-/// (then the first inside it). Two providers close in score and price otherwise write
+/// that stays in the room right of the score axis and above the cost axis, clear of
+/// every mark and of what is placed so far (the "Score" title, earlier labels); else
+/// the first in that room. Two providers close in score and price otherwise write
 /// their names over each other, or one's name ends beside the other's mark.
 fn place(
     f: &Frame,
@@ -216,7 +229,7 @@ fn place(
     let (x, y) = at;
     let width = lines.iter().map(|l| l.chars().count()).max().unwrap_or(0) as f64 * CHAR;
     let height = lines.len() as f64 * LINE;
-    let plot = Rect(f.left, 0.0, f.w, f.h - f.bottom);
+    let room = Rect(f.left, 0.0, f.w, f.h - f.bottom);
     let candidates =
         [(false, true), (true, true), (false, false), (true, false)].map(|(end, above)| {
             let top = if above { y - 6.0 - height } else { y + 6.0 };
@@ -235,7 +248,7 @@ fn place(
                 rect,
             )
         });
-    let inside = |r: &Rect| r.0 >= plot.0 && r.1 >= plot.1 && r.2 <= plot.2 && r.3 <= plot.3;
+    let inside = |r: &Rect| r.0 >= room.0 && r.1 >= room.1 && r.2 <= room.2 && r.3 <= room.3;
     let clear = |r: &Rect| {
         !placed.iter().any(|p| p.overlaps(r))
             && !marks
@@ -261,7 +274,7 @@ fn marks(s: &Scale, points: &[Point], name: &dyn Fn(&str) -> String) -> impl Int
         .iter()
         .map(|p| (s.px(p.cost as f64), s.py(p.score)))
         .collect();
-    let mut placed = Vec::new();
+    let mut placed = vec![score_title(f)];
     points
         .iter()
         .zip(&at)
@@ -299,9 +312,12 @@ fn marks(s: &Scale, points: &[Point], name: &dyn Fn(&str) -> String) -> impl Int
                     }
                 })
                 .collect_view();
+            // One group a provider, so its mark and label lines stay together.
             view! {
-                {mark}
-                {texts}
+                <g class="point">
+                    {mark}
+                    {texts}
+                </g>
             }
         })
         .collect_view()
@@ -435,6 +451,10 @@ mod tests {
             for o in &rects[i + 1..] {
                 assert!(!r.overlaps(o), "{r:?} and {o:?}");
             }
+            for &(x, y) in &at {
+                let mark = Rect(x - 7.0, y - 7.0, x + 7.0, y + 7.0);
+                assert!(!r.overlaps(&mark), "{r:?} covers the mark at {x}, {y}");
+            }
         }
     }
 
@@ -451,5 +471,13 @@ mod tests {
         );
         assert_eq!(placed[0].3 - placed[0].1, 2.0 * LINE);
         assert!(placed[0].3 <= at.1 - 6.0, "both lines above the mark");
+    }
+
+    #[test]
+    fn a_label_near_the_top_keeps_clear_of_the_score_title() {
+        let at = (NARROW.left + 4.0, NARROW.top + 4.0);
+        let mut placed = vec![score_title(&NARROW)];
+        place(&NARROW, &[at], &mut placed, at, &["Harbor IT"]);
+        assert!(!placed[1].overlaps(&placed[0]), "{:?}", placed[1]);
     }
 }
