@@ -47,11 +47,14 @@ pub fn html_by_id(id: &str) -> Option<web_sys::HtmlElement> {
         .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
 }
 
+/// Moves focus to the element with `id`, if it is there.
+pub fn focus_by_id(id: &str) {
+    if let Some(el) = html_by_id(id) {
+        let _ = el.focus();
+    }
+}
+
 /// Moves focus to an element once it has been rendered (the next animation frame).
 pub fn focus_later(id: String) {
-    leptos::prelude::request_animation_frame(move || {
-        if let Some(el) = html_by_id(&id) {
-            let _ = el.focus();
-        }
-    });
+    leptos::prelude::request_animation_frame(move || focus_by_id(&id));
 }

@@ -268,16 +268,17 @@ fn place(
     spot
 }
 
-fn marks(s: &Scale, points: &[Point], name: &dyn Fn(&str) -> String) -> impl IntoView {
-    let f = s.f;
-    let at: Vec<(f64, f64)> = points
-        .iter()
-        .map(|p| (s.px(p.cost as f64), s.py(p.score)))
-        .collect();
+/// Each provider's mark and label; `at` is where each of `points` sits in the frame.
+fn marks(
+    f: &Frame,
+    points: &[Point],
+    at: &[(f64, f64)],
+    name: &dyn Fn(&str) -> String,
+) -> impl IntoView {
     let mut placed = vec![score_title(f)];
     points
         .iter()
-        .zip(&at)
+        .zip(at)
         .map(|(p, &(x, y))| {
             let label = short(&name(&p.provider), f.name_chars);
             // "(knocked out)" on a line of its own, under the name, so a long name
@@ -287,7 +288,7 @@ fn marks(s: &Scale, points: &[Point], name: &dyn Fn(&str) -> String) -> impl Int
             } else {
                 vec![&label]
             };
-            let spot = place(f, &at, &mut placed, (x, y), &lines);
+            let spot = place(f, at, &mut placed, (x, y), &lines);
             let anchor = if spot.end { "end" } else { "start" };
             let mark = if p.knocked_out {
                 view! {
@@ -330,12 +331,16 @@ fn chart(f: &'static Frame, b: &Brief) -> Option<impl IntoView> {
         return None;
     }
     let s = Scale::new(f, points);
+    let at: Vec<(f64, f64)> = points
+        .iter()
+        .map(|p| (s.px(p.cost as f64), s.py(p.score)))
+        .collect();
     let line: Vec<String> = b
         .frontier
         .providers
         .iter()
-        .filter_map(|id| points.iter().find(|p| p.provider == *id))
-        .map(|p| format!("{:.1},{:.1}", s.px(p.cost as f64), s.py(p.score)))
+        .filter_map(|id| points.iter().position(|p| p.provider == *id))
+        .map(|i| format!("{:.1},{:.1}", at[i].0, at[i].1))
         .collect();
     let name = |id: &str| b.name(id).to_owned();
     Some(view! {
@@ -348,7 +353,7 @@ fn chart(f: &'static Frame, b: &Brief) -> Option<impl IntoView> {
         >
             {axes(&s, b.currency)}
             <polyline class="frontier" points=line.join(" ") />
-            {marks(&s, points, &name)}
+            {marks(f, points, &at, &name)}
         </svg>
     })
 }

@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use super::sig::{aria, text};
+use crate::components::{focus_by_id, focus_later};
 use crate::domain::scorecard::tab::Tab;
 
 /// The DOM id of a tab button.
@@ -21,12 +22,6 @@ pub fn open(signal: RwSignal<Tab>, tab: Tab) {
 
 fn focus_tab(tab: Tab) {
     focus_by_id(&tab_id(tab));
-}
-
-fn focus_by_id(id: &str) {
-    if let Some(el) = crate::components::html_by_id(id) {
-        let _ = el.focus();
-    }
 }
 
 /// The views of the page, as an ARIA tab list: arrow keys, Home and End move between
@@ -72,7 +67,7 @@ pub fn TabList(
                             on:click=move |_| {
                                 open(tab, t);
                                 if t == Tab::Call {
-                                    request_animation_frame(|| focus_by_id("sc-call-card"));
+                                    focus_later("sc-call-card".to_owned());
                                 }
                             }
                         >
