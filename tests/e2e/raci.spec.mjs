@@ -266,6 +266,43 @@ test('"Go to" takes the buyer from the toolbar to the parties and the workload b
   await context.close();
 });
 
+test('"Go to" pressed before the panels below the matrix have arrived lands once they do', async () => {
+  // No service worker, so every fetch of the panels' chunk passes through the route.
+  const context = await browser.newContext({ viewport: { width: 360, height: 740 }, serviceWorkers: 'block' });
+  let release = () => {};
+  const hold = () => new Promise((resolve) => (release = resolve));
+  let held = hold();
+  await context.route(/split_raci_panels-[0-9a-f]+\.wasm$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  const page = await openRaci(context);
+  await startFromTemplate(page);
+  const workload = page.getByRole('heading', { level: 2, name: 'Workload', exact: true });
+  const goWorkload = page.getByRole('navigation', { name: 'Sections of this page' }).getByRole('button', { name: 'Workload' });
+  await goWorkload.click();
+  await page.waitForTimeout(300);
+  assert.equal(await workload.count(), 0, 'the panels are still on their way');
+  release();
+  await page.waitForFunction(() => document.activeElement?.id === 'raci-workload-title');
+  assert.ok(await workload.evaluate((el) => el.getBoundingClientRect().top < 740), 'Workload is on screen');
+
+  // Pressed, then the user moves on before the panels arrive: focus stays where they went.
+  held = hold();
+  await page.reload();
+  await grid(page).waitFor();
+  assert.equal(await workload.count(), 0, 'the panels are on their way again');
+  await goWorkload.click();
+  const exportCsv = page.getByRole('button', { name: 'Export CSV' });
+  await exportCsv.focus();
+  release();
+  await workload.waitFor();
+  await page.waitForTimeout(300);
+  assert.ok(await exportCsv.evaluate((el) => el === document.activeElement), 'focus stays on Export CSV');
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
 test('the page has no axe violations, light and dark, and never scrolls sideways at 360 px', async () => {
   for (const colorScheme of ['light', 'dark']) {
     const context = await browser.newContext({ colorScheme });
