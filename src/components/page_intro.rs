@@ -13,14 +13,21 @@ pub fn PageIntro(
 ) -> impl IntoView {
     let lib = Lib::get();
     let workspace = move || lib.0.with(|l| l.active().display_name().to_owned());
-    view! {
-        <div class="page-intro">
-            <h1 tabindex="-1">{route.title()}</h1>
-            <p class="purpose">{route.purpose()}</p>
+    // The workspaces page lists them all with the open one marked: "Change" would link
+    // to the page itself.
+    let context = (route != Route::Workspaces).then(|| {
+        view! {
             <p class="context">
                 "Workspace: " <strong>{workspace}</strong> " · "
                 <a href=Route::Workspaces.href()>"Change"</a>
             </p>
+        }
+    });
+    view! {
+        <div class="page-intro">
+            <h1 tabindex="-1">{route.title()}</h1>
+            <p class="purpose">{route.purpose()}</p>
+            {context}
         </div>
     }
 }

@@ -101,8 +101,8 @@ fn the_worked_example_recommends_keystone_and_says_why() {
     ));
     // Harbor's after-hours incidents: 4 a year × 3 years × rate > $44,100 from $3,675.01.
     assert!(r.robustness.contains(
-        &"Unknown costs: at $3,675.01 per incident or more for Harbor IT's after-hours \
-          incident response, it would cost more than Keystone Partners."
+        &"Unknown costs: if Harbor IT charges $3,675.01 per incident or more for after-hours \
+          incident response, it costs more than Keystone Partners over the contract."
             .to_owned()
     ));
     assert!(r
@@ -398,4 +398,17 @@ fn many_unscored_criteria_share_one_question_and_a_few_get_one_each() {
             .count(),
         2
     );
+}
+
+#[test]
+fn the_brief_says_whose_scores_rank_the_providers() {
+    let mut ws = workspace();
+    assert_eq!(Brief::build(&ws).basis, "your own");
+    let criterion = ws.scorecard.criteria[0].id.clone();
+    ws.scorecard
+        .agreed
+        .entry("harbor".into())
+        .or_default()
+        .insert(criterion, Score::Points(5));
+    assert_eq!(Brief::build(&ws).basis, "your own, with 1 agreed score");
 }

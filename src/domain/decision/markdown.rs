@@ -21,7 +21,7 @@ pub fn markdown(brief: &Brief, title: &str) -> String {
         }
     }
     out.push_str(&format!(
-        "\n## Providers\n\nScores use {}.\n\n",
+        "\n## Providers\n\nScores are {}.\n\n",
         escape(&brief.basis)
     ));
     out.push_str("| Provider | Score (rank) | Knock-outs | Total contract value | All-in year 1 | Per user a month | Unknown costs | RACI gaps | Questions |\n");

@@ -40,7 +40,8 @@ pub struct Asked {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Brief {
     pub currency: Currency,
-    /// Which scores the ranking uses, in words ("your scores", "the mean of 3 evaluators").
+    /// Whose scores the ranking uses, in words: "your own", "the mean of 3 evaluators'
+    /// scores", either with ", with 2 agreed scores".
     pub basis: String,
     pub rows: Vec<Row>,
     pub placement: Placement,
@@ -119,12 +120,12 @@ fn basis(sc: &crate::domain::scorecard::Scorecard) -> String {
     let base = if mean {
         format!("the mean of {} evaluators' scores", sc.others.len() + 1)
     } else {
-        "your scores".to_owned()
+        "your own".to_owned()
     };
     match agreed {
         0 => base,
-        1 => format!("{base}, and 1 agreed score"),
-        n => format!("{base}, and {n} agreed scores"),
+        1 => format!("{base}, with 1 agreed score"),
+        n => format!("{base}, with {n} agreed scores"),
     }
 }
 

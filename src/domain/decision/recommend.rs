@@ -224,10 +224,11 @@ fn reversal_lines(
             continue;
         };
         out.push(format!(
-            "Unknown costs: at {} {} or more for {}'s {}, it would cost more than {}.",
+            "Unknown costs: if {} charges {} {} or more for {}, it costs more than {} over \
+             the contract.",
+            name(&cheap.provider),
             cur.format(rate),
             per_unit(&items),
-            name(&cheap.provider),
             unknown_phrase(&items),
             name(&dear.provider)
         ));
