@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
-import { APP_URL, axeViolations, launch, openPage } from './helpers.mjs';
+import { APP_URL, axeViolations, checkJumps, launch, openPage } from './helpers.mjs';
 
 const FIXTURE = readFileSync(new URL('./decision-workspace.json', import.meta.url), 'utf8');
 const IMPORT = "Import a Splitline file (a workspace, a backup, or one tool's document)";
@@ -138,7 +138,7 @@ for (const colorScheme of ['light', 'dark']) {
   });
 }
 
-test('at 360 px the brief does not scroll sideways, and the value chart is drawn for the phone', async () => {
+test('at 360 px the brief does not scroll sideways, the value chart is drawn for the phone, and Go to reaches each part', async () => {
   const { context, page } = await openBrief({ viewport: { width: 360, height: 800 } });
   await recommendation(page).getByText('Choose Keystone Partners', { exact: false }).waitFor();
   const width = await page.evaluate(() => document.documentElement.scrollWidth);
@@ -191,8 +191,15 @@ test('at 360 px the brief does not scroll sideways, and the value chart is drawn
   }
   assert.ok(fit.labels.some((l) => l.text === 'Keystone Partners'));
   assert.ok(fit.labels.some((l) => l.text === '(knocked out)'));
-  // Paper gets the wide chart, whatever the screen.
+  // "Go to" reaches the questions at the foot of the 7,000 px page, and the print buttons.
+  await checkJumps(page, {
+    height: 800,
+    click: ['Questions', 'Questions to settle before signing'],
+    press: ['Print or copy', 'Take it to the meeting', 'brief-export-title'],
+  });
+  // Paper gets the wide chart, whatever the screen, and no Go to.
   await page.emulateMedia({ media: 'print' });
   assert.equal(await chart.getAttribute('viewBox'), '0 0 640 320');
+  assert.equal(await page.getByRole('navigation', { name: 'Sections of this page' }).isVisible(), false);
   await context.close();
 });

@@ -14,8 +14,19 @@ use leptos::prelude::*;
 use crate::browser::open_docs::open_all;
 use crate::browser::state::Lib;
 use crate::components::page_intro::PageIntro;
+use crate::components::page_jumps::PageJumps;
 use crate::domain::decision::Brief;
 use crate::domain::route::Route;
+
+/// With three providers the brief is about 7,000 px tall on a phone, and the questions to
+/// settle sit below everything else.
+const SECTIONS: &[(&str, &str)] = &[
+    ("Providers", "summary-title"),
+    ("Value for money", "value-title"),
+    ("RACI", "ready-title"),
+    ("Questions", "questions-title"),
+    ("Print or copy", "brief-export-title"),
+];
 
 /// The brief of the open workspace, computed once per change for every section.
 #[derive(Clone, Copy)]
@@ -30,6 +41,9 @@ pub fn DecisionPage() -> impl IntoView {
     provide_context(BriefMemo(brief));
     view! {
         <PageIntro route=Route::Decision />
+        <div class="brief-jumps no-print">
+            <PageJumps sections=SECTIONS />
+        </div>
         <div class="decision">
             <crate::components::print_heading::PrintHeading what="managed IT provider decision" />
             <recommendation::RecommendationPanel />
