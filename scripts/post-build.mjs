@@ -16,7 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { compressDir } from './compress.mjs';
 import { headersFile, rules } from './headers.mjs';
 import { mergeChunks } from './merge-chunks.mjs';
-import { withoutExports } from './wasm-binary.mjs';
+import { withoutCustom, withoutExports } from './wasm-binary.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const staging = process.env.TRUNK_STAGING_DIR;
@@ -88,6 +88,11 @@ const merging = mergeChunks(work, fs.readFileSync(loaderPath, 'utf8'));
 fs.writeFileSync(loaderPath, merging.loader);
 optimise(merging.merged);
 const modules = wasmFiles();
+// wasm-opt reads the target_features section, a browser ignores it: 31 copies, 3 KB brotli.
+for (const f of modules) {
+  const file = path.join(work, f);
+  fs.writeFileSync(file, withoutCustom(fs.readFileSync(file), 'target_features'));
+}
 
 // 3. One build id in every name, from every file that carries it. The loader and the shell
 //    import each other, so a per-file content hash would be circular; one id is not.

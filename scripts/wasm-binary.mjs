@@ -99,3 +99,16 @@ export function withoutExports(bytes, drop) {
   }
   return Buffer.concat(parts);
 }
+
+/** `bytes` without the custom sections called `drop`. */
+export function withoutCustom(bytes, drop) {
+  const parts = [bytes.subarray(0, 8)];
+  for (const s of sections(bytes)) {
+    if (s.id === 0) {
+      const [len, pos] = readLeb(bytes, s.start);
+      if (bytes.subarray(pos, pos + len).toString() === drop) continue;
+    }
+    parts.push(bytes.subarray(s.at, s.end));
+  }
+  return Buffer.concat(parts);
+}
