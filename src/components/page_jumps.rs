@@ -24,7 +24,7 @@ pub fn PageJumps(sections: &'static [(&'static str, &'static str)]) -> impl Into
                     class="link"
                     on:click=move |ev| {
                         let from = ev.current_target().and_then(|t| t.dyn_into().ok());
-                        jump(id, from, Duration::ZERO);
+                        jump(id, from);
                     }
                 >
                     {label}
@@ -43,29 +43,74 @@ pub fn PageJumps(sections: &'static [(&'static str, &'static str)]) -> impl Into
 }
 
 /// Goes to the section, or waits for it: the RACI's panels below the matrix come in a
-/// chunk of their own, about a second after the matrix on a slow phone, and a click in
-/// that second must not be lost. The wait ends as soon as focus leaves the button that
-/// was pressed, so a late jump never takes focus from whatever the user went on to.
-fn jump(id: &'static str, from: Option<web_sys::Element>, waited: Duration) {
-    if waited > Duration::ZERO && !focus_stayed(from.as_ref()) {
+/// chunk of their own, about a second after the matrix on a slow phone, and a press in
+/// that second must not be lost. A late jump must never take the page from whatever the
+/// user went on to, so the wait ends at a later press, when focus leaves the pressed
+/// button, or when the page is scrolled.
+fn jump(id: &'static str, from: Option<web_sys::Element>) {
+    let press = PRESSES.with(|p| {
+        p.set(p.get() + 1);
+        p.get()
+    });
+    if land(id) {
         return;
     }
-    if let Some(heading) = super::html_by_id(id) {
-        // Headings are not focusable until told; -1 keeps them out of the Tab order.
-        let _ = heading.set_attribute("tabindex", "-1");
-        let _ = heading.focus();
-        heading.scroll_into_view();
-        return;
-    }
-    if waited < WAIT {
-        set_timeout(move || jump(id, from, waited + STEP), STEP);
+    let doc = document();
+    // Safari does not focus a clicked button: then focus on the page itself is unmoved.
+    let focused = from.is_some() && doc.active_element() == from;
+    let watch = Watch {
+        press,
+        from: if focused {
+            from
+        } else {
+            doc.body().map(Into::into)
+        },
+        scroll_y: window().scroll_y().unwrap_or(0.0),
+    };
+    wait(id, watch, STEP);
+}
+
+/// What a waiting jump checks before it lands.
+struct Watch {
+    press: u32,
+    /// Where focus was when the button was pressed: the button, or the page's body.
+    from: Option<web_sys::Element>,
+    scroll_y: f64,
+}
+
+impl Watch {
+    fn still_wanted(&self) -> bool {
+        PRESSES.with(|p| p.get()) == self.press
+            && document().active_element() == self.from
+            && (window().scroll_y().unwrap_or(0.0) - self.scroll_y).abs() < 40.0
     }
 }
 
-/// Focus is still on the pressed button, or on nothing (Safari does not focus a clicked
-/// button).
-fn focus_stayed(button: Option<&web_sys::Element>) -> bool {
-    let doc = document();
-    let active = doc.active_element();
-    active.is_none() || active.as_ref() == button || active == doc.body().map(Into::into)
+thread_local! {
+    /// Presses of a Go to button, so a waiting one gives way to any later press.
+    static PRESSES: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
+}
+
+fn wait(id: &'static str, watch: Watch, waited: Duration) {
+    set_timeout(
+        move || {
+            if !watch.still_wanted() || land(id) || waited >= WAIT {
+                return;
+            }
+            wait(id, watch, waited + STEP);
+        },
+        STEP,
+    );
+}
+
+/// Moves focus to the section's heading and brings it into view, if it is there.
+fn land(id: &str) -> bool {
+    let Some(heading) = super::html_by_id(id) else {
+        return false;
+    };
+    // Headings are not focusable until told; -1 keeps them out of the Tab order.
+    let _ = heading.set_attribute("tabindex", "-1");
+    let _ = heading.focus();
+    heading.scroll_into_view();
+    true
 }

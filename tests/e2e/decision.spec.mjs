@@ -37,7 +37,7 @@ test('the worked example recommends Keystone and says how robust that is', async
   const rec = recommendation(page);
   await rec.getByText('Choose Keystone Partners: the highest score of the providers with a priced quote and no red flag (85.0 points), for $300,600 over 36 months.').waitFor();
   await rec.getByText('Price: Keystone Partners costs $44,100 more over the contract than Harbor IT for 20.0 more points ($2,205 a point).').waitFor();
-  await rec.getByText("Unknown costs: if Harbor IT charges $3,675.01 per incident or more for after-hours incident response, it costs more than Keystone Partners over the contract.").waitFor();
+  await rec.getByText("Unknown costs: if Harbor IT charges $3,675.01 per incident or more for after-hours incident response, it costs more than Keystone Partners in total contract value.").waitFor();
   await rec.getByText('Scores: Clear winner: Keystone Partners leads Harbor IT by 20.0 points', { exact: false }).waitFor();
 
   await page.getByText('Scores are your own.', { exact: true }).waitFor();
@@ -195,7 +195,7 @@ test('at 360 px the brief does not scroll sideways, the value chart is drawn for
   await checkJumps(page, {
     height: 800,
     click: ['Questions', 'Questions to settle before signing'],
-    press: ['Print or copy', 'Take it to the meeting', 'brief-export-title'],
+    press: ['Print or copy', 'Print or copy for the meeting', 'brief-export-title'],
   });
   // Paper gets the wide chart, whatever the screen, and no Go to.
   await page.emulateMedia({ media: 'print' });

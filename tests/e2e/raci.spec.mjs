@@ -2,7 +2,7 @@
 // hostile names, and accessibility.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { axeViolations, checkJumps, saved } from './helpers.mjs';
+import { axeViolations, checkJumps, inWindow, saved } from './helpers.mjs';
 import {
   cell,
   focused,
@@ -266,39 +266,65 @@ test('"Go to" takes the buyer from the toolbar to the parties and the workload b
   await context.close();
 });
 
-test('"Go to" pressed before the panels below the matrix have arrived lands once they do', async () => {
+test('"Go to" pressed before the panels below the matrix have arrived lands once they do, unless the user moved on', async () => {
   // No service worker, so every fetch of the panels' chunk passes through the route.
   const context = await browser.newContext({ viewport: { width: 360, height: 740 }, serviceWorkers: 'block' });
   let release = () => {};
-  const hold = () => new Promise((resolve) => (release = resolve));
-  let held = hold();
+  let held;
+  let hits = 0;
   await context.route(/split_raci_panels-[0-9a-f]+\.wasm$/, async (route) => {
+    hits += 1;
     await held;
     await route.continue();
   });
+  const hold = () => {
+    hits = 0;
+    held = new Promise((resolve) => (release = resolve));
+  };
+  const jumps = page => page.getByRole('navigation', { name: 'Sections of this page' });
+  const heading = (page, name) => page.getByRole('heading', { level: 2, name, exact: true });
+  const focusOn = (page, id) => page.waitForFunction((want) => document.activeElement?.id === want, id);
+  /** Presses Go to Workload while the panels are held back, and checks they are. */
+  const pressEarly = async (page) => {
+    await jumps(page).getByRole('button', { name: 'Workload' }).click();
+    await page.waitForTimeout(300);
+    assert.ok(hits > 0, 'the panels chunk was asked for and held');
+    assert.equal(await heading(page, 'Workload').count(), 0, 'the panels are still on their way');
+  };
+
+  hold();
   const page = await openRaci(context);
   await startFromTemplate(page);
-  const workload = page.getByRole('heading', { level: 2, name: 'Workload', exact: true });
-  const goWorkload = page.getByRole('navigation', { name: 'Sections of this page' }).getByRole('button', { name: 'Workload' });
-  await goWorkload.click();
-  await page.waitForTimeout(300);
-  assert.equal(await workload.count(), 0, 'the panels are still on their way');
+  await pressEarly(page);
   release();
-  await page.waitForFunction(() => document.activeElement?.id === 'raci-workload-title');
-  assert.ok(await workload.evaluate((el) => el.getBoundingClientRect().top < 740), 'Workload is on screen');
+  await focusOn(page, 'raci-workload-title');
+  assert.ok(await inWindow(heading(page, 'Workload'), 740), 'Workload is on screen');
 
-  // Pressed, then the user moves on before the panels arrive: focus stays where they went.
-  held = hold();
+  // A later press wins.
+  hold();
   await page.reload();
   await grid(page).waitFor();
-  assert.equal(await workload.count(), 0, 'the panels are on their way again');
-  await goWorkload.click();
-  const exportCsv = page.getByRole('button', { name: 'Export CSV' });
-  await exportCsv.focus();
+  await pressEarly(page);
+  await jumps(page).getByRole('button', { name: 'Parties' }).click();
   release();
-  await workload.waitFor();
-  await page.waitForTimeout(300);
-  assert.ok(await exportCsv.evaluate((el) => el === document.activeElement), 'focus stays on Export CSV');
+  await focusOn(page, 'raci-parties-title');
+
+  // Pressed, then the user tabs elsewhere, or scrolls, before the panels arrive: the
+  // page stays where they took it.
+  const exportCsv = page.getByRole('button', { name: 'Export CSV' });
+  for (const moveOn of [() => exportCsv.focus(), () => page.mouse.wheel(0, 500)]) {
+    hold();
+    await page.reload();
+    await grid(page).waitFor();
+    await pressEarly(page);
+    await moveOn();
+    await page.waitForTimeout(400); // a wheel scrolls smoothly
+    const before = await page.evaluate(() => [document.activeElement?.textContent, window.scrollY]);
+    release();
+    await heading(page, 'Workload').waitFor();
+    await page.waitForTimeout(300);
+    assert.deepEqual(await page.evaluate(() => [document.activeElement?.textContent, window.scrollY]), before);
+  }
   assert.deepEqual(page.errors, []);
   await context.close();
 });

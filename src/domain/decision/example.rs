@@ -102,7 +102,7 @@ fn the_worked_example_recommends_keystone_and_says_why() {
     // Harbor's after-hours incidents: 4 a year × 3 years × rate > $44,100 from $3,675.01.
     assert!(r.robustness.contains(
         &"Unknown costs: if Harbor IT charges $3,675.01 per incident or more for after-hours \
-          incident response, it costs more than Keystone Partners over the contract."
+          incident response, it costs more than Keystone Partners in total contract value."
             .to_owned()
     ));
     assert!(r

@@ -40,8 +40,8 @@ pub struct Asked {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Brief {
     pub currency: Currency,
-    /// Whose scores the ranking uses, in words: "your own", "the mean of 3 evaluators'
-    /// scores", either with ", with 2 agreed scores".
+    /// Whose scores the ranking uses, in words: "your own" or "the mean of 3 evaluators'
+    /// scores", followed by ", with 2 agreed scores" when the lead has agreed any.
     pub basis: String,
     pub rows: Vec<Row>,
     pub placement: Placement,

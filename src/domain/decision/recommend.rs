@@ -224,8 +224,8 @@ fn reversal_lines(
             continue;
         };
         out.push(format!(
-            "Unknown costs: if {} charges {} {} or more for {}, it costs more than {} over \
-             the contract.",
+            "Unknown costs: if {} charges {} {} or more for {}, it costs more than {} in \
+             total contract value.",
             name(&cheap.provider),
             cur.format(rate),
             per_unit(&items),

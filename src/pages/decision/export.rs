@@ -38,7 +38,7 @@ pub fn ExportPanel() -> impl IntoView {
     };
     view! {
         <section class="panel no-print" aria-labelledby="brief-export-title">
-            <h2 id="brief-export-title">"Take it to the meeting"</h2>
+            <h2 id="brief-export-title">"Print or copy for the meeting"</h2>
             <p class="hint">
                 "The printout puts the recommendation, the table, the chart and the questions on \
                     two pages for a handful of providers. The Markdown pastes into an email or a \
