@@ -47,14 +47,14 @@ pub fn html_by_id(id: &str) -> Option<web_sys::HtmlElement> {
         .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
 }
 
-/// Moves focus to the element with `id`, if it is there.
-pub fn focus_by_id(id: &str) {
-    if let Some(el) = html_by_id(id) {
-        let _ = el.focus();
-    }
+/// Moves focus to the element with `id`; false when it is not there (yet).
+pub fn focus_by_id(id: &str) -> bool {
+    html_by_id(id).is_some_and(|el| el.focus().is_ok())
 }
 
 /// Moves focus to an element once it has been rendered (the next animation frame).
 pub fn focus_later(id: String) {
-    leptos::prelude::request_animation_frame(move || focus_by_id(&id));
+    leptos::prelude::request_animation_frame(move || {
+        focus_by_id(&id);
+    });
 }

@@ -67,7 +67,7 @@ fn CategoryRow(cid: Id, position: Signal<usize>) -> impl IntoView {
             editor.say(format!(
                 "Deleted {label} and its {n} functions. Ctrl+Z brings them back."
             ));
-            super::ctx::focus_element("raci-add-category-name");
+            crate::components::focus_by_id("raci-add-category-name");
         }
     };
     view! {

@@ -3,10 +3,10 @@
 
 use leptos::prelude::*;
 use leptos::reactive::computed::Selector;
-use wasm_bindgen::JsCast;
 
 use crate::browser::state::Lib;
 use crate::components::doc::Doc;
+use crate::components::{focus_by_id, focus_later};
 use crate::domain::edit::Changed;
 use crate::domain::raci::{EditError, Id, MatrixEdit, Raci, RaciEdit};
 
@@ -171,10 +171,10 @@ impl Editor {
     pub fn focus_cell(self, function: Id, party: Id) {
         self.cursor.set((function, party));
         let id = cell_id(function, party);
-        if !focus_element(&id) {
+        if !focus_by_id(&id) {
             // The row may not be rendered yet (just added or moved).
             request_animation_frame(move || {
-                focus_element(&id);
+                focus_by_id(&id);
             });
         }
     }
@@ -182,36 +182,20 @@ impl Editor {
     /// Like `focus_cell`, once the DOM has caught up (after a row moved).
     pub fn focus_cell_later(self, function: Id, party: Id) {
         self.cursor.set((function, party));
-        let id = cell_id(function, party);
-        request_animation_frame(move || {
-            focus_element(&id);
-        });
+        focus_later(cell_id(function, party));
     }
 
     /// Selects a function (so the details show it) and focuses one of its fields.
     pub fn focus_field(self, function: Id, element: &'static str) {
         let (_, p) = self.cursor.get_untracked();
         self.cursor.set((function, p));
-        request_animation_frame(move || {
-            focus_element(element);
-        });
+        focus_later(element.to_owned());
     }
 }
 
 /// The DOM id of a grid cell.
 pub fn cell_id(function: Id, party: Id) -> String {
     format!("rc-{function}-{party}")
-}
-
-/// Focuses the element with this id. Returns false when it is not in the page.
-pub fn focus_element(id: &str) -> bool {
-    let Some(el) = document()
-        .get_element_by_id(id)
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-    else {
-        return false;
-    };
-    el.focus().is_ok()
 }
 
 /// The small side tag after a party's name, unless the name already says it

@@ -63,7 +63,7 @@ fn FunctionForm(fid: Id) -> impl IntoView {
             match next {
                 Some(n) => editor.focus_cell(n, ROW_HEADER),
                 None => {
-                    super::ctx::focus_element("raci-add-name");
+                    crate::components::focus_by_id("raci-add-name");
                 }
             }
         }

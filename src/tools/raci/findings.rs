@@ -3,8 +3,9 @@
 
 use leptos::prelude::*;
 
-use super::ctx::{focus_element, Editor, ROW_HEADER};
+use super::ctx::{Editor, ROW_HEADER};
 use super::Checks;
+use crate::components::focus_by_id;
 use crate::domain::raci::checks::{self, Field, Finding, Target};
 use crate::domain::raci::{template, Id, MatrixEdit, Raci, Shift, TextField};
 
@@ -26,13 +27,13 @@ fn go_to(editor: Editor, target: Target) {
         Target::Row(function) => editor.focus_cell(function, ROW_HEADER),
         Target::Field { function, field } => editor.focus_field(function, field_element(field)),
         Target::Party(p) => {
-            focus_element(&format!("party-name-{p}"));
+            focus_by_id(&format!("party-name-{p}"));
         }
         Target::OverloadLimit => {
-            focus_element("raci-overload");
+            focus_by_id("raci-overload");
         }
         Target::AddFromTemplate(_) => {
-            focus_element("raci-add-name");
+            focus_by_id("raci-add-name");
         }
     }
 }

@@ -3,7 +3,8 @@
 use leptos::prelude::*;
 
 use super::categories::AddNamed;
-use super::ctx::{focus_element, Editor};
+use super::ctx::Editor;
+use crate::components::focus_by_id;
 use crate::components::item_actions::{Axis, ItemActions};
 use crate::domain::edit::Changed;
 use crate::domain::raci::{Id, RaciEdit, Side};
@@ -82,7 +83,7 @@ fn PartyRow(pid: Id, position: Signal<usize>) -> impl IntoView {
             editor.say(format!(
                 "Deleted {name} and its letters in {letters} functions. Ctrl+Z brings it back."
             ));
-            focus_element("raci-add-party");
+            focus_by_id("raci-add-party");
         }
     };
     view! {

@@ -41,7 +41,7 @@ pub fn PrintView(
     let back = move |_| {
         printing.set(false);
         request_animation_frame(|| {
-            super::ctx::focus_element("raci-grid-title");
+            crate::components::focus_by_id("raci-grid-title");
         });
     };
     view! {
