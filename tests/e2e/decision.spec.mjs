@@ -36,9 +36,9 @@ test('the worked example recommends Keystone and says how robust that is', async
   const { context, page } = await openBrief();
   const rec = recommendation(page);
   await rec.getByText('Choose Keystone Partners: the highest score of the providers with a priced quote and no red flag (85.0 points), for $300,600 over 36 months.').waitFor();
-  await rec.getByText('Price: Keystone Partners costs $44,100 more over the contract than Harbor IT for 20.0 more points ($2,205 a point).').waitFor();
-  await rec.getByText("Unknown costs: if Harbor IT charges $3,675.01 per incident or more for after-hours incident response, it costs more than Keystone Partners in total contract value.").waitFor();
-  await rec.getByText('Scores: Clear winner: Keystone Partners leads Harbor IT by 20.0 points', { exact: false }).waitFor();
+  await rec.getByText('Price. Keystone Partners costs $44,100 more over the contract than Harbor IT for 20.0 more points ($2,205 a point).').waitFor();
+  await rec.getByText("Unknown costs. If Harbor IT charges $3,675.01 per incident or more for after-hours incident response, it costs more than Keystone Partners in total contract value.").waitFor();
+  await rec.getByText('Scores. Clear winner: Keystone Partners leads Harbor IT by 20.0 points', { exact: false }).waitFor();
 
   await page.getByText('Scores are your own.', { exact: true }).waitFor();
   const table = page.getByRole('table');
@@ -80,7 +80,7 @@ test('an edit in a tool updates the brief open in another tab', async () => {
   const harbor = tool.getByRole('article', { name: 'Harbor IT' });
   await harbor.getByRole('textbox', { name: 'Rate per user a month' }).fill('130');
   // Harbor is now dearer than Keystone and scores lower: off the best-value line.
-  await rec.getByText('Price: Keystone Partners is also the cheapest you can choose', { exact: false }).waitFor();
+  await rec.getByText('Price. Keystone Partners is also the cheapest you can choose', { exact: false }).waitFor();
   assert.equal(await page.getByRole('img', { name: 'Value for money' }).locator('polyline.frontier').getAttribute('points').then((p) => p.split(' ').length), 1);
   assert.deepEqual(page.errors, []);
   await context.close();

@@ -94,14 +94,15 @@ fn the_worked_example_recommends_keystone_and_says_why() {
          no red flag (85.0 points), for $300,600 over 36 months."
     );
     assert_eq!(brief.frontier.providers, ["harbor", "keystone"]);
-    assert!(r.robustness.contains(
-        &"Price: Keystone Partners costs $44,100 more over the contract than Harbor IT for \
+    let lines: Vec<String> = r.robustness.iter().map(|l| l.to_string()).collect();
+    assert!(lines.contains(
+        &"Price. Keystone Partners costs $44,100 more over the contract than Harbor IT for \
           20.0 more points ($2,205 a point)."
             .to_owned()
     ));
     // Harbor's after-hours incidents: 4 a year × 3 years × rate > $44,100 from $3,675.01.
-    assert!(r.robustness.contains(
-        &"Unknown costs: if Harbor IT charges $3,675.01 per incident or more for after-hours \
+    assert!(lines.contains(
+        &"Unknown costs. If Harbor IT charges $3,675.01 per incident or more for after-hours \
           incident response, it costs more than Keystone Partners in total contract value."
             .to_owned()
     ));
@@ -249,6 +250,7 @@ fn a_higher_scorer_without_a_price_must_be_settled_first() {
     let r = Brief::build(&ws).recommendation;
     assert_eq!(r.provider.map(|p| p.id), Some("keystone".to_owned()));
     assert!(r.robustness[0]
+        .text
         .starts_with("The scorecard's leader, Nimbus Cloud Services, has no priced quote yet"));
     assert!(r.settle.contains(
         &"Nimbus Cloud Services scores higher (90.0 points) but has no priced quote: price it, \
@@ -264,14 +266,13 @@ fn the_best_scorer_that_is_also_cheapest_is_said_to_be() {
     let brief = Brief::build(&ws);
     assert_eq!(brief.frontier.providers, ["keystone"]);
     let r = &brief.recommendation;
-    assert!(r
-        .robustness
-        .iter()
-        .any(|l| l.starts_with("Price: Keystone Partners is also the cheapest you can choose")));
+    assert!(r.robustness.iter().any(|l| l
+        .to_string()
+        .starts_with("Price. Keystone Partners is also the cheapest you can choose")));
     // Harbor is now dearer, so its unknown cost can only widen the gap: no reversal.
     assert_eq!(
-        r.robustness.last().unwrap(),
-        "Unknown costs: only quotes that already cost more leave costs unknown, so those \
+        r.robustness.last().unwrap().to_string(),
+        "Unknown costs. Only quotes that already cost more leave costs unknown, so those \
          costs can only widen the gap."
     );
     // With no RACI, there are no duties to price; a quote with no price says so.
@@ -345,6 +346,7 @@ fn the_markdown_carries_every_part_and_escapes_names() {
         assert!(md.contains(part), "{part}");
     }
     assert!(md.contains("| Harbor \\<IT\\> \\| \\*Ops\\* | 65.0 (2 of 2) |"));
+    assert!(md.contains("\n- **Scores.** Clear winner: Keystone Partners leads"));
     assert!(
         md.contains("| Nimbus Cloud Services | 90.0, knocked out | Proprietary tooling lock-in")
     );
@@ -363,8 +365,8 @@ fn a_tie_on_score_goes_to_the_cheaper_and_says_it_is_a_tie() {
     assert_eq!(r.provider.map(|p| p.id), Some("keystone".to_owned()));
     // The scorecard names Harbor first (a tie is listed by name); Harbor has a price.
     assert_eq!(
-        r.robustness[0],
-        "Scores: Too close to call: Harbor IT and Keystone Partners are tied for first place."
+        r.robustness[0].to_string(),
+        "Scores. Too close to call: Harbor IT and Keystone Partners are tied for first place."
     );
 }
 
@@ -411,4 +413,24 @@ fn the_brief_says_whose_scores_rank_the_providers() {
         .or_default()
         .insert(criterion, Score::Points(5));
     assert_eq!(Brief::build(&ws).basis, "your own, with 1 agreed score");
+}
+
+#[test]
+fn unknown_costs_in_different_units_each_name_their_unit() {
+    let mut ws = workspace();
+    ws.pricing.usage.project_hours = 40;
+    ws.pricing.quote_mut("harbor").unwrap().card.project.cover = Cover::NoRate;
+    let r = Brief::build(&ws).recommendation;
+    let line = r
+        .robustness
+        .iter()
+        .find(|l| l.topic == "Unknown costs")
+        .unwrap();
+    // 3 years × (4 incidents + 40 hours) × rate > $44,100 from $334.10.
+    assert_eq!(
+        line.text,
+        "If Harbor IT charges $334.10 or more for each of project work (per hour) and \
+         after-hours incident response (per incident), it costs more than Keystone Partners \
+         in total contract value."
+    );
 }

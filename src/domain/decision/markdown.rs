@@ -12,7 +12,7 @@ pub fn markdown(brief: &Brief, title: &str) -> String {
     let r = &brief.recommendation;
     out.push_str(&format!("**{}**\n\n", escape(&r.headline)));
     for line in &r.robustness {
-        out.push_str(&format!("- {}\n", escape(line)));
+        out.push_str(&format!("- **{}.** {}\n", line.topic, escape(&line.text)));
     }
     if !r.settle.is_empty() {
         out.push_str("\n**Before signing**\n\n");

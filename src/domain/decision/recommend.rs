@@ -22,9 +22,33 @@ pub struct Recommendation {
     pub provider: Option<Provider>,
     pub headline: String,
     /// How robust the choice is: the scorecard's verdict, the price gap, unknown costs.
-    pub robustness: Vec<String>,
+    pub robustness: Vec<Line>,
     /// What must be settled before signing.
     pub settle: Vec<String>,
+}
+
+/// One line of how robust the choice is: its topic, shown as a run-in heading (the
+/// scorecard's verdict has a colon of its own, so the topic cannot end in one), and
+/// what it says.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Line {
+    pub topic: &'static str,
+    pub text: String,
+}
+
+impl Line {
+    fn new(topic: &'static str, text: impl Into<String>) -> Self {
+        Line {
+            topic,
+            text: text.into(),
+        }
+    }
+}
+
+impl std::fmt::Display for Line {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}. {}", self.topic, self.text)
+    }
 }
 
 /// Everything the recommendation reads.
@@ -124,21 +148,22 @@ fn nothing_to_choose(i: &Inputs, name: &dyn Fn(&str) -> String) -> Recommendatio
 
 /// The scorecard's verdict, unless its leader is a provider the brief cannot weigh on
 /// price (the ranking leaves knocked-out providers out, so that is one with no price).
-fn verdict_line(i: &Inputs, top: &str, name: &dyn Fn(&str) -> String) -> String {
+fn verdict_line(i: &Inputs, top: &str, name: &dyn Fn(&str) -> String) -> Line {
     let s: &Sensitivity = i.sensitivity;
     let unpriced = |id: &str| !i.placement.points.iter().any(|p| p.provider == id);
-    match &s.winner {
+    let text = match &s.winner {
         Some(w) if w.id != top && unpriced(&w.id) => format!(
             "The scorecard's leader, {}, has no priced quote yet, so it cannot be weighed on \
              price. Of the providers with a price, {} scores highest.",
             w.name,
             name(top)
         ),
-        _ => format!("Scores: {}", s.line()),
-    }
+        _ => s.line(),
+    };
+    Line::new("Scores", text)
 }
 
-fn price_lines(i: &Inputs, top: &Point, name: &dyn Fn(&str) -> String) -> Vec<String> {
+fn price_lines(i: &Inputs, top: &Point, name: &dyn Fn(&str) -> String) -> Vec<Line> {
     let cur = i.comparison.currency;
     let open: Vec<&Point> = i
         .placement
@@ -148,10 +173,10 @@ fn price_lines(i: &Inputs, top: &Point, name: &dyn Fn(&str) -> String) -> Vec<St
         .collect();
     let mut out = Vec::new();
     if let Some(step) = i.frontier.steps.iter().find(|s| s.to == top.provider) {
-        out.push(format!("Price: {}", step.sentence(name, cur)));
+        out.push(step.sentence(name, cur));
     } else if open.len() == 1 {
         out.push(format!(
-            "Price: {} is the only provider you can choose that has both scores and a price.",
+            "{} is the only provider you can choose that has both scores and a price.",
             name(&top.provider)
         ));
     } else if let Some(next) = open
@@ -161,25 +186,26 @@ fn price_lines(i: &Inputs, top: &Point, name: &dyn Fn(&str) -> String) -> Vec<St
     {
         out.push(if next.cost == top.cost {
             format!(
-                "Price: {} costs the same as {}, and scores higher.",
+                "{} costs the same as {}, and scores higher.",
                 name(&top.provider),
                 name(&next.provider)
             )
         } else {
             format!(
-                "Price: {} is also the cheapest you can choose, {} less than {}.",
+                "{} is also the cheapest you can choose, {} less than {}.",
                 name(&top.provider),
                 cur.format(next.cost - top.cost),
                 name(&next.provider)
             )
         });
     }
+    let mut out: Vec<Line> = out.into_iter().map(|t| Line::new("Price", t)).collect();
     if i.comparison.terms_differ() {
-        out.push(
+        out.push(Line::new(
+            "Terms",
             "The quotes run for different terms, so their totals cover different spans: compare \
-             all-in year 1 too."
-                .into(),
-        );
+             all-in year 1 too.",
+        ));
     }
     out
 }
@@ -192,7 +218,7 @@ fn reversal_lines(
     top: &Point,
     name: &dyn Fn(&str) -> String,
     cur: Currency,
-) -> Vec<String> {
+) -> Vec<Line> {
     let unknown = |id: &str| -> Vec<CostItem> {
         i.rows
             .iter()
@@ -224,45 +250,45 @@ fn reversal_lines(
             continue;
         };
         out.push(format!(
-            "Unknown costs: if {} charges {} {} or more for {}, it costs more than {} in \
-             total contract value.",
+            "If {} charges {}, it costs more than {} in total contract value.",
             name(&cheap.provider),
-            cur.format(rate),
-            per_unit(&items),
-            unknown_phrase(&items),
+            charge(cur.format(rate), &items),
             name(&dear.provider)
         ));
     }
     if out.is_empty() {
         out.push(if any_unknown {
-            "Unknown costs: only quotes that already cost more leave costs unknown, so those \
-             costs can only widen the gap."
+            "Only quotes that already cost more leave costs unknown, so those costs can only \
+             widen the gap."
                 .into()
         } else {
-            "Unknown costs: none of the quotes you can choose between leaves a cost you expect \
-             unknown, so the price order stands."
+            "None of the quotes you can choose between leaves a cost you expect unknown, so \
+             the price order stands."
                 .into()
         });
     }
-    out
+    out.into_iter()
+        .map(|t| Line::new("Unknown costs", t))
+        .collect()
 }
 
-/// "per incident", or "per unit (hour, incident)" when the items are counted differently.
-fn per_unit(items: &[CostItem]) -> String {
-    let mut units: Vec<&str> = Vec::new();
-    for i in items {
-        let per = i.unit().per();
-        if !units.contains(&per) {
-            units.push(per);
-        }
+/// "$3,675.01 per incident or more for after-hours incident response"; when the items
+/// are counted in different units, each item says its own: "$80.00 or more for each of
+/// project work (per hour) and after-hours incident response (per incident)".
+fn charge(rate: String, items: &[CostItem]) -> String {
+    let unit = items.first().map(|i| i.unit());
+    if items.iter().all(|i| Some(i.unit()) == unit) {
+        let per = unit.map_or("", |u| u.per());
+        return format!("{rate} {per} or more for {}", unknown_phrase(items));
     }
-    match units.as_slice() {
-        [one] => (*one).to_owned(),
-        many => {
-            let plain: Vec<&str> = many.iter().map(|u| u.trim_start_matches("per ")).collect();
-            format!("per unit ({})", plain.join(", "))
-        }
-    }
+    let each: Vec<String> = items
+        .iter()
+        .map(|i| format!("{} ({})", i.phrase(), i.unit().per()))
+        .collect();
+    format!(
+        "{rate} or more for each of {}",
+        crate::domain::text::and_list(&each)
+    )
 }
 
 fn settle(i: &Inputs, top: &Point, row: Option<&Row>, top_name: &str) -> Vec<String> {

@@ -25,7 +25,10 @@ pub fn RecommendationPanel() -> impl IntoView {
                 <h3>"How robust it is"</h3>
                 <ul class="rec-lines">
                     {move || {
-                        r().robustness.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()
+                        r().robustness
+                            .into_iter()
+                            .map(|l| view! { <li><strong>{l.topic}"."</strong>" "{l.text}</li> })
+                            .collect_view()
                     }}
                 </ul>
             </Show>
