@@ -117,7 +117,7 @@ test('at 360 px wide nothing overflows the page sideways', async () => {
   await context.close();
 });
 
-test('on a 1280 px laptop the header is one row, with the tools named in full, and a wide screen shows more of a long workspace name', async () => {
+test('on a 1280 px laptop the header is one row, with the tools named in full, on 1024 px with their short names, and a wide screen shows more of a long workspace name', async () => {
   const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
   const page = await openPage(context);
   const nav = page.getByRole('navigation', { name: 'Tools' });
@@ -133,6 +133,11 @@ test('on a 1280 px laptop the header is one row, with the tools named in full, a
     assert.ok(Math.max(...tops) - Math.min(...tops) < 8, `at ${width} px: brand, tools, workspace and save state on one row (${tops.join(', ')})`);
   };
   await oneRow(1280);
+  // Below 1280 px the tools go by their short names (still named in full for a screen
+  // reader), so a 1024 px screen keeps the header to one row too.
+  await oneRow(1024);
+  assert.equal(await nav.getByRole('link', { name: 'Provider scorecard' }).innerText(), 'Scorecard');
+  await page.setViewportSize({ width: 1280, height: 720 });
   // A long workspace name is cut at 1280 px and shown wider where the header has room.
   await page.goto(`${APP_URL}#/workspaces`);
   await page.getByRole('button', { name: 'Rename My first engagement' }).click();
