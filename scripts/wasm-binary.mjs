@@ -76,14 +76,21 @@ export function imports(bytes) {
   return out;
 }
 
-/** `bytes` without the exports whose names `drop` matches. */
-export function withoutExports(bytes, drop) {
+/** `bytes` with each section replaced by what `rewrite(section)` returns: a Buffer, or
+ *  null to drop the section, or undefined to keep it as it is. */
+function rewriteSections(bytes, rewrite) {
   const parts = [bytes.subarray(0, 8)];
   for (const s of sections(bytes)) {
-    if (s.id !== 7) {
-      parts.push(bytes.subarray(s.at, s.end));
-      continue;
-    }
+    const out = rewrite(s);
+    if (out !== null) parts.push(out ?? bytes.subarray(s.at, s.end));
+  }
+  return Buffer.concat(parts);
+}
+
+/** `bytes` without the exports whose names `drop` matches. */
+export function withoutExports(bytes, drop) {
+  return rewriteSections(bytes, (s) => {
+    if (s.id !== 7) return undefined;
     let [count, pos] = readLeb(bytes, s.start);
     const kept = [];
     for (let i = 0; i < count; i++) {
@@ -95,20 +102,15 @@ export function withoutExports(bytes, drop) {
       [, pos] = readLeb(bytes, pos);
       if (!drop.test(field)) kept.push(bytes.subarray(begin, pos));
     }
-    parts.push(Buffer.from(section(7, [...leb(kept.length), ...Buffer.concat(kept)])));
-  }
-  return Buffer.concat(parts);
+    return Buffer.from(section(7, [...leb(kept.length), ...Buffer.concat(kept)]));
+  });
 }
 
 /** `bytes` without the custom sections called `drop`. */
 export function withoutCustom(bytes, drop) {
-  const parts = [bytes.subarray(0, 8)];
-  for (const s of sections(bytes)) {
-    if (s.id === 0) {
-      const [len, pos] = readLeb(bytes, s.start);
-      if (bytes.subarray(pos, pos + len).toString() === drop) continue;
-    }
-    parts.push(bytes.subarray(s.at, s.end));
-  }
-  return Buffer.concat(parts);
+  return rewriteSections(bytes, (s) => {
+    if (s.id !== 0) return undefined;
+    const [len, pos] = readLeb(bytes, s.start);
+    return bytes.subarray(pos, pos + len).toString() === drop ? null : undefined;
+  });
 }
