@@ -16,7 +16,6 @@ pub mod number_field;
 pub mod page_intro;
 pub mod page_jumps;
 pub mod print_heading;
-pub mod scroll_hint;
 pub mod share_panel;
 
 use std::sync::atomic::{AtomicU32, Ordering};

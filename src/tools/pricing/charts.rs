@@ -9,7 +9,31 @@ use crate::components::by_content::by_content;
 use crate::domain::pricing::compare::{Comparison, QuoteView};
 use crate::domain::pricing::money::Cents;
 
-const WIDTH: f64 = 640.0;
+/// The width a chart is drawn at, in SVG units. Labels are 13 units: drawn at its width,
+/// a frame keeps them near 13 px, so a phone gets a frame of its own instead of the wide
+/// chart shrunk to unreadable labels or scrolled sideways past the totals that differ.
+/// Both are drawn; CSS shows the one that fits, and paper always gets the wide one.
+#[derive(Clone, Copy, PartialEq)]
+struct Frame {
+    w: f64,
+    /// Whether names go over their bars (a phone) rather than to their left.
+    narrow: bool,
+    class: &'static str,
+}
+
+const WIDE: Frame = Frame {
+    w: 640.0,
+    narrow: false,
+    class: "chart wide",
+};
+
+/// For a phone (about 300 px inside the panel at 360): CSS swaps it in below 40rem.
+const NARROW: Frame = Frame {
+    w: 330.0,
+    narrow: true,
+    class: "chart narrow",
+};
+
 /// Distinct series colours before they repeat.
 const SERIES: usize = 8;
 
@@ -35,8 +59,10 @@ fn parts(q: &QuoteView) -> [Cents; 5] {
     out
 }
 
-/// A round top for an axis, so the four gridlines land on round amounts: the
-/// smallest of 1, 2, 4, 6, 8 or 10 times a power of ten that reaches `v`.
+/// A round top for an axis, close above `v` so the bars fill the chart: the smallest of
+/// 1, 1.2, 1.6, 2, 2.4, 3.2, 4, 6, 8 or 10 times a power of ten that reaches it. Each
+/// puts the four gridlines on amounts of two significant digits, as the compact axis
+/// labels show them ($0.8M, $1.6M, $2.4M, $3.2M).
 fn nice_max(v: Cents) -> Cents {
     if v <= 0 {
         return 100;
@@ -45,9 +71,9 @@ fn nice_max(v: Cents) -> Cents {
     while p.saturating_mul(10) <= v {
         p *= 10;
     }
-    [1, 2, 4, 6, 8, 10]
+    [10, 12, 16, 20, 24, 32, 40, 60, 80, 100]
         .into_iter()
-        .map(|m| p.saturating_mul(m))
+        .map(|tenths| p.saturating_mul(tenths) / 10)
         .find(|&top| top >= v)
         .unwrap_or(v)
 }
@@ -61,9 +87,10 @@ fn scale(v: Cents, max: Cents, px: f64) -> f64 {
     }
 }
 
-fn short(name: &str) -> String {
-    if name.chars().count() > 18 {
-        format!("{}…", name.chars().take(17).collect::<String>())
+/// `name`, cut to `chars` characters with an ellipsis.
+fn short(name: &str, chars: usize) -> String {
+    if name.chars().count() > chars {
+        format!("{}…", name.chars().take(chars - 1).collect::<String>())
     } else {
         name.to_owned()
     }
@@ -125,6 +152,7 @@ fn draw(mark: Mark) -> AnyView {
 /// What a chart draws, and its size and text alternative.
 #[derive(Clone, PartialEq)]
 struct Chart {
+    frame: Frame,
     height: f64,
     label: String,
     marks: Vec<Mark>,
@@ -134,8 +162,8 @@ struct Chart {
 fn svg(chart: Memo<Chart>) -> impl IntoView {
     view! {
         <svg
-            class="chart"
-            viewBox=move || chart.with(|c| format!("0 0 {WIDTH} {:.0}", c.height))
+            class=move || chart.with(|c| c.frame.class)
+            viewBox=move || chart.with(|c| format!("0 0 {} {:.0}", c.frame.w, c.height))
             role="img"
             aria-label=move || chart.with(|c| c.label.clone())
         >
@@ -145,12 +173,16 @@ fn svg(chart: Memo<Chart>) -> impl IntoView {
 }
 
 /// The breakdown chart of the quotes, ranked.
-fn breakdown(c: &Comparison) -> Chart {
-    let (left, right) = (150.0, WIDTH - 10.0);
+fn breakdown(c: &Comparison, f: Frame) -> Chart {
+    // A narrow frame puts each name over its bar, so the bars keep the whole width.
+    let (left, right, row, bar_y) = if f.narrow {
+        (4.0, f.w - 8.0, 46.0, 18.0)
+    } else {
+        (150.0, f.w - 10.0, 34.0, 4.0)
+    };
     let cur = c.currency;
     let ranked = c.ranked();
     let max = nice_max(ranked.iter().map(|q| q.totals.total).max().unwrap_or(0));
-    let row = 34.0;
     let axis_y = 10.0 + row * ranked.len() as f64 + 6.0;
     let mut marks = Vec::new();
     for t in 0..=4 {
@@ -175,12 +207,22 @@ fn breakdown(c: &Comparison) -> Chart {
     }
     for (i, q) in ranked.iter().enumerate() {
         let y = 10.0 + row * i as f64;
-        marks.push(Mark::Text {
-            class: "chart-label",
-            x: px(left - 8.0),
-            y: px(y + 20.0),
-            anchor: "end",
-            text: short(&q.name),
+        marks.push(if f.narrow {
+            Mark::Text {
+                class: "chart-label",
+                x: px(left),
+                y: px(y + 12.0),
+                anchor: "start",
+                text: short(&q.name, 40),
+            }
+        } else {
+            Mark::Text {
+                class: "chart-label",
+                x: px(left - 8.0),
+                y: px(y + 20.0),
+                anchor: "end",
+                text: short(&q.name, 18),
+            }
         });
         let mut x = left;
         for (v, (class, _)) in parts(q).into_iter().zip(PARTS).filter(|(v, _)| *v > 0) {
@@ -188,7 +230,7 @@ fn breakdown(c: &Comparison) -> Chart {
             marks.push(Mark::Rect {
                 class: class.to_owned(),
                 x: px(x),
-                y: px(y + 4.0),
+                y: px(y + bar_y),
                 width: px(w),
                 height: "22".to_owned(),
             });
@@ -201,6 +243,7 @@ fn breakdown(c: &Comparison) -> Chart {
         .collect::<Vec<_>>()
         .join("; ");
     Chart {
+        frame: f,
         height: 12.0 + row * ranked.len() as f64 + 24.0,
         label: format!("Total contract value by kind of cost. {label}."),
         marks,
@@ -211,7 +254,8 @@ fn breakdown(c: &Comparison) -> Chart {
 #[component]
 pub fn BreakdownChart() -> impl IntoView {
     let cmp = expect_context::<Cmp>().0;
-    let chart = Memo::new(move |_| cmp.with(breakdown));
+    let wide = Memo::new(move |_| cmp.with(|c| breakdown(c, WIDE)));
+    let narrow = Memo::new(move |_| cmp.with(|c| breakdown(c, NARROW)));
     let legend = PARTS
         .into_iter()
         .map(|(class, label)| {
@@ -224,9 +268,9 @@ pub fn BreakdownChart() -> impl IntoView {
         })
         .collect_view();
     view! {
-        <crate::components::scroll_hint::ScrollHint />
-        <figure class="chart-figure" tabindex="0">
-            {svg(chart)}
+        <figure class="chart-figure">
+            {svg(wide)}
+            {svg(narrow)}
             <figcaption>
                 <ul class="legend">{legend}</ul>
             </figcaption>
@@ -235,8 +279,9 @@ pub fn BreakdownChart() -> impl IntoView {
 }
 
 /// The year chart: bars grouped by contract year.
-fn by_year(c: &Comparison) -> Chart {
-    let (left, right, top, bottom) = (64.0, WIDTH - 10.0, 10.0, 210.0);
+fn by_year(c: &Comparison, f: Frame) -> Chart {
+    let left = if f.narrow { 44.0 } else { 64.0 };
+    let (right, top, bottom) = (f.w - 10.0, 10.0, 210.0);
     let cur = c.currency;
     let years = c.max_years().max(1);
     let n = c.quotes.len().max(1);
@@ -289,6 +334,7 @@ fn by_year(c: &Comparison) -> Chart {
         });
     }
     Chart {
+        frame: f,
         height: 236.0,
         label: "Cost of each quote per contract year; the table below has the figures.".to_owned(),
         marks,
@@ -299,7 +345,8 @@ fn by_year(c: &Comparison) -> Chart {
 #[component]
 pub fn YearChart() -> impl IntoView {
     let cmp = expect_context::<Cmp>().0;
-    let chart = Memo::new(move |_| cmp.with(by_year));
+    let wide = Memo::new(move |_| cmp.with(|c| by_year(c, WIDE)));
+    let narrow = Memo::new(move |_| cmp.with(|c| by_year(c, NARROW)));
     let names = Memo::new(move |_| {
         cmp.with(|c| c.quotes.iter().map(|q| q.name.clone()).collect::<Vec<_>>())
     });
@@ -323,12 +370,34 @@ pub fn YearChart() -> impl IntoView {
         })
     };
     view! {
-        <crate::components::scroll_hint::ScrollHint />
-        <figure class="chart-figure" tabindex="0">
-            {svg(chart)}
+        <figure class="chart-figure">
+            {svg(wide)}
+            {svg(narrow)}
             <figcaption>
                 <ul class="legend">{legend}</ul>
             </figcaption>
         </figure>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{nice_max, Cents};
+
+    #[test]
+    fn an_axis_top_is_round_and_close_above_the_largest_bar() {
+        // $300,600 and $100,200, in cents: $320K and $120K, not $400K and $200K.
+        assert_eq!(nice_max(30_060_000), 32_000_000);
+        assert_eq!(nice_max(10_020_000), 12_000_000);
+        assert_eq!(nice_max(10_000_000), 10_000_000);
+        assert_eq!(nice_max(0), 100);
+        for v in [1, 7, 99, 12_345, 987_654_321, Cents::MAX / 20] {
+            let top = nice_max(v);
+            assert!(top >= v && top <= v.saturating_mul(2), "{v} -> {top}");
+            // A quarter of the top, each gridline's step, has two significant digits.
+            let step = top / 4;
+            let digits = step.to_string().trim_end_matches('0').len();
+            assert!(top % 4 == 0 && digits <= 2 || top < 100, "{v} -> {top}");
+        }
     }
 }
