@@ -37,7 +37,7 @@ test('the worked example recommends Keystone and says how robust that is', async
   const rec = recommendation(page);
   await rec.getByText('Choose Keystone Partners: the highest score of the providers with a priced quote and no red flag (85.0 points), for $300,600 over 36 months.').waitFor();
   await rec.getByText('Price. Keystone Partners costs $44,100 more over the contract than Harbor IT for 20.0 more points ($2,205 a point).').waitFor();
-  await rec.getByText("Unknown costs. If Harbor IT charges $3,675.01 per incident or more for after-hours incident response, it costs more than Keystone Partners in total contract value.").waitFor();
+  await rec.getByText("Unknown costs. If Harbor IT charges over $3,675 per incident for after-hours incident response, it costs more than Keystone Partners in total contract value.").waitFor();
   await rec.getByText('Scores. Clear winner: Keystone Partners leads Harbor IT by 20.0 points', { exact: false }).waitFor();
 
   await page.getByText('Scores are your own.', { exact: true }).waitFor();
@@ -123,6 +123,10 @@ test('every tool links to the brief, and a new workspace gets a plain empty brie
   const fresh = await openPage(await browser.newContext({ locale: 'en-US' }), `${APP_URL}#/decision`);
   await recommendation(fresh).getByText('No recommendation yet: add the providers you are evaluating, score them and enter their quotes.').waitFor();
   await fresh.getByText('No providers yet.', { exact: false }).waitFor();
+  // Every part says why it is empty, not just its heading.
+  const part = (name) => fresh.getByRole('region', { name });
+  await part('Value for money').getByText('Nothing to chart yet: a provider appears here once it has both scores and a priced quote.').waitFor();
+  await part('Questions to settle before signing').getByText('No questions yet.', { exact: false }).waitFor();
   assert.deepEqual([...page.errors, ...fresh.errors], []);
   await fresh.context().close();
   await context.close();

@@ -42,7 +42,7 @@ test('CSV export, then import into a new workspace, gives an identical matrix', 
   await page.getByRole('textbox', { name: 'P1 escalation path' }).fill('=SOC on-call\n then IT manager, "Dana"');
   await page.getByRole('combobox', { name: 'Owner after hours' }).selectOption({ label: 'MSP SOC, "night team"' });
   await page.getByRole('textbox', { name: 'Notes', exact: true }).fill('Reviewed 2026-03; see ticket #12');
-  const first = await downloadText(page, () => page.getByRole('button', { name: 'Export CSV' }).click());
+  const first = await downloadText(page, () => page.getByRole('button', { name: 'Download CSV' }).click());
   assert.equal(first.name, 'my-first-engagement-raci.csv');
   assert.ok(first.text.startsWith('\uFEFFCategory,Function,Key,Marks,'), first.text.slice(0, 80));
   assert.match(first.text, /,"MSP SOC, ""night team"" \[msp\]"\r\n/);
@@ -57,7 +57,7 @@ test('CSV export, then import into a new workspace, gives an identical matrix', 
   await importCsv(page, first.name, first.text);
   await grid(page).waitFor();
   assert.deepEqual(await matrix(page), before);
-  const second = await downloadText(page, () => page.getByRole('button', { name: 'Export CSV' }).click());
+  const second = await downloadText(page, () => page.getByRole('button', { name: 'Download CSV' }).click());
   assert.equal(second.name, 'new-engagement-raci.csv');
   assert.equal(second.text, first.text, 'the re-export is byte for byte the same');
   await row(page, 'Security alerts and SOC watch').getByRole('rowheader').click();
@@ -132,7 +132,7 @@ test('Markdown downloads and the printable appendix', async () => {
   await page.getByRole('textbox', { name: 'Company name' }).fill('Northwind Legal LLP');
   await page.goto(`${APP_URL}#/raci`);
   await startFromTemplate(page);
-  const table = await downloadText(page, () => page.getByRole('button', { name: 'Export Markdown' }).click());
+  const table = await downloadText(page, () => page.getByRole('button', { name: 'Download Markdown' }).click());
   assert.equal(table.name, 'my-first-engagement-raci.md');
   assert.ok(table.text.startsWith('| Category | Function | Internal IT | MSP | Business leadership |\n| --- |'));
   const appendix = await downloadText(page, () => page.getByRole('button', { name: 'SOW appendix (Markdown)' }).click());

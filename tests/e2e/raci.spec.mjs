@@ -254,7 +254,7 @@ test('"Go to" takes the buyer from the toolbar to the parties and the workload b
   const jumps = page.getByRole('navigation', { name: 'Sections of this page' });
   const undo = page.getByRole('button', { name: 'Undo' });
   // On a phone "Go to" sits just under Undo, above the downloads.
-  const exports = page.getByRole('button', { name: 'Export CSV' });
+  const exports = page.getByRole('button', { name: 'Download CSV' });
   const [u, j, e] = await Promise.all([undo, jumps, exports].map((l) => l.boundingBox()));
   assert.ok(u.y < j.y && j.y < e.y, `undo ${u.y}, go to ${j.y}, downloads ${e.y}`);
   await checkJumps(page, {
@@ -311,7 +311,7 @@ test('"Go to" pressed before the panels below the matrix have arrived lands once
 
   // Pressed, then the user tabs elsewhere, or scrolls, before the panels arrive: the
   // page stays where they took it.
-  const exportCsv = page.getByRole('button', { name: 'Export CSV' });
+  const exportCsv = page.getByRole('button', { name: 'Download CSV' });
   for (const moveOn of [() => exportCsv.focus(), () => page.mouse.wheel(0, 500)]) {
     hold();
     await page.reload();

@@ -100,9 +100,9 @@ fn the_worked_example_recommends_keystone_and_says_why() {
           20.0 more points ($2,205 a point)."
             .to_owned()
     ));
-    // Harbor's after-hours incidents: 4 a year × 3 years × rate > $44,100 from $3,675.01.
+    // Harbor's after-hours incidents: 4 a year × 3 years × rate > $44,100 above $3,675.
     assert!(lines.contains(
-        &"Unknown costs. If Harbor IT charges $3,675.01 per incident or more for after-hours \
+        &"Unknown costs. If Harbor IT charges over $3,675 per incident for after-hours \
           incident response, it costs more than Keystone Partners in total contract value."
             .to_owned()
     ));
@@ -213,6 +213,13 @@ fn without_choosable_providers_there_is_no_recommendation_and_the_gaps_are_named
         .recommendation
         .headline
         .starts_with("No recommendation yet: add the providers"));
+    assert_eq!(
+        brief.value_lines(),
+        [
+            "Nothing to chart yet: a provider appears here once it has both scores and a priced \
+          quote."
+        ]
+    );
     ws = workspace();
     for id in ["harbor", "keystone"] {
         knockout::set_ticked(&mut ws.scorecard, id, "ko-vague-sla", true);
@@ -426,10 +433,10 @@ fn unknown_costs_in_different_units_each_name_their_unit() {
         .iter()
         .find(|l| l.topic == "Unknown costs")
         .unwrap();
-    // 3 years × (4 incidents + 40 hours) × rate > $44,100 from $334.10.
+    // 3 years × (4 incidents + 40 hours) × rate > $44,100 from $334.10, so over $334.09.
     assert_eq!(
         line.text,
-        "If Harbor IT charges $334.10 or more for each of project work (per hour) and \
+        "If Harbor IT charges over $334.09 for each of project work (per hour) and \
          after-hours incident response (per incident), it costs more than Keystone Partners \
          in total contract value."
     );

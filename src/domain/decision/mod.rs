@@ -184,6 +184,13 @@ impl Brief {
             };
             out.push(format!("{} is not on the chart: {why}.", self.name(id)));
         }
+        if out.is_empty() {
+            out.push(
+                "Nothing to chart yet: a provider appears here once it has both scores and a \
+                 priced quote."
+                    .into(),
+            );
+        }
         out
     }
 }

@@ -252,7 +252,9 @@ fn reversal_lines(
         out.push(format!(
             "If {} charges {}, it costs more than {} in total contract value.",
             name(&cheap.provider),
-            charge(cur.format(rate), &items),
+            // Rates are whole cents: "over" the cent below the rate that tips it reads
+            // as the round figure it usually is ("over $3,675", not "$3,675.01 or more").
+            charge(cur.format(rate - 1), &items),
             name(&dear.provider)
         ));
     }
@@ -272,21 +274,21 @@ fn reversal_lines(
         .collect()
 }
 
-/// "$3,675.01 per incident or more for after-hours incident response"; when the items
-/// are counted in different units, each item says its own: "$80.00 or more for each of
-/// project work (per hour) and after-hours incident response (per incident)".
+/// "over $3,675 per incident for after-hours incident response"; when the items are
+/// counted in different units, each item says its own: "over $334.09 for each of project
+/// work (per hour) and after-hours incident response (per incident)".
 fn charge(rate: String, items: &[CostItem]) -> String {
     let unit = items.first().map(|i| i.unit());
     if items.iter().all(|i| Some(i.unit()) == unit) {
         let per = unit.map_or("", |u| u.per());
-        return format!("{rate} {per} or more for {}", unknown_phrase(items));
+        return format!("over {rate} {per} for {}", unknown_phrase(items));
     }
     let each: Vec<String> = items
         .iter()
         .map(|i| format!("{} ({})", i.phrase(), i.unit().per()))
         .collect();
     format!(
-        "{rate} or more for each of {}",
+        "over {rate} for each of {}",
         crate::domain::text::and_list(&each)
     )
 }

@@ -47,6 +47,12 @@ pub fn QuestionsPanel() -> impl IntoView {
         <section class="panel questions-panel" aria-labelledby="questions-title">
             <h2 id="questions-title">"Questions to settle before signing"</h2>
             <p class="hint">"Each question says where it came from; the link opens that tool."</p>
+            <Show when=move || brief.with(|b| b.asked.is_empty() && b.asked_of_all.is_empty())>
+                <p>
+                    "No questions yet. They come from each provider's scores and quote, and \
+                    from the gaps in your RACI."
+                </p>
+            </Show>
             {per_provider}
             <Show when=move || !shared().is_empty()>
                 <h3>"Whichever provider you choose (from your RACI)"</h3>

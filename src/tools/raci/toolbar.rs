@@ -58,10 +58,10 @@ pub fn Toolbar(
             </div>
             <div class="group">
                 <button type="button" class="secondary" on:click=move |_| export(Export::Csv)>
-                    "Export CSV"
+                    "Download CSV"
                 </button>
                 <button type="button" class="secondary" on:click=move |_| export(Export::Markdown)>
-                    "Export Markdown"
+                    "Download Markdown"
                 </button>
                 <button type="button" class="secondary" on:click=move |_| export(Export::Appendix)>
                     "SOW appendix (Markdown)"
