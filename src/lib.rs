@@ -66,6 +66,7 @@ pub fn App(state: AppState) -> impl IntoView {
     browser::backup::request_persistence(session.health);
     let route = browser::router::provide_router().0;
     browser::router::announce_page_changes(route);
+    Effect::new(move |_| session.notices.left_for(route.get()));
 
     view! {
         <Frame>

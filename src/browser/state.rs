@@ -4,6 +4,7 @@ use leptos::prelude::*;
 
 use crate::domain::library::Library;
 use crate::domain::persist::Prefs;
+use crate::domain::route::Route;
 use crate::domain::scorecard::card_file::CardFile;
 use crate::domain::workspace::Workspace;
 
@@ -111,6 +112,10 @@ pub struct Notice {
     pub tone: Tone,
     pub text: String,
     pub attachment: Option<Attachment>,
+    /// For a confirmation of what the buyer just did: the page it belongs to. It goes
+    /// when the buyer moves on to another page, so an old "It is open now." never fills
+    /// a phone's first screen on the next page. Problems (`None`) stay until dismissed.
+    pub page: Option<Route>,
 }
 
 #[derive(Clone, Copy)]
@@ -118,6 +123,15 @@ pub struct Notices(pub RwSignal<Vec<Notice>>);
 
 impl Notices {
     pub fn push(self, tone: Tone, text: String, attachment: Option<Attachment>) {
+        self.add(tone, text, attachment, None);
+    }
+
+    /// Confirms what the buyer just did, on `page` (where the app is, or is about to go).
+    pub fn confirm(self, page: Route, text: String) {
+        self.add(Tone::Info, text, None, Some(page));
+    }
+
+    fn add(self, tone: Tone, text: String, attachment: Option<Attachment>, page: Option<Route>) {
         self.0.update(|list| {
             let id = list.iter().map(|n| n.id).max().unwrap_or(0) + 1;
             list.push(Notice {
@@ -125,8 +139,17 @@ impl Notices {
                 tone,
                 text,
                 attachment,
+                page,
             });
         });
+    }
+
+    /// Drops the confirmations of other pages than `page`, which the app has just opened.
+    pub fn left_for(self, page: Route) {
+        let stale = |n: &Notice| n.page.is_some_and(|p| p != page);
+        if self.0.with_untracked(|list| list.iter().any(stale)) {
+            self.0.update(|list| list.retain(|n| !stale(n)));
+        }
     }
 
     pub fn dismiss(self, id: u32) {

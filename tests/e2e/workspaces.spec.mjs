@@ -111,6 +111,8 @@ test('corrupt data leads to a visible notice and is preserved in a backup key', 
   await page.getByRole('heading', { level: 1, name: 'Splitline' }).waitFor();
   await page.goto(`${APP_URL}#/workspaces`);
   await page.getByRole('heading', { level: 2, name: 'Unreadable data kept in this browser' }).waitFor();
+  // A problem stays on every page until dismissed.
+  assert.ok(await alert.isVisible(), 'the notice follows to the next page');
   assert.deepEqual(await axeViolations(page), [], 'the notice and the backups list');
   await context.close();
 });

@@ -119,13 +119,12 @@ fn save_as_new(lib: Lib, notices: Notices, made: Result<Workspace, String>, then
             .map(|w| w.display_name().to_owned())
             .unwrap_or_default()
     });
-    notices.push(
-        Tone::Info,
+    notices.confirm(
+        then,
         format!(
             "Saved as a new workspace, “{}”. It is open now.",
             name.unwrap_or_default()
         ),
-        None,
     );
     leave_link_for(then);
 }

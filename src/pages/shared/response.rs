@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::browser::clock::format_time;
 use crate::browser::share::leave_link_for;
-use crate::browser::state::{Lib, Notices, Tone};
+use crate::browser::state::{Lib, Notices};
 use crate::domain::proposal::intake;
 use crate::domain::proposal::Response;
 use crate::domain::route::Route;
@@ -60,13 +60,12 @@ pub fn ResponsePreview(
                     l.switch(&target);
                 });
                 lib.update_active(|ws| intake.apply(ws));
-                notices.push(
-                    Tone::Info,
+                notices.confirm(
+                    Route::Pricing,
                     format!(
                         "{name}'s response is in: their quote, answers and RACI changes are \
                          in this workspace now."
                     ),
-                    None,
                 );
                 leave_link_for(Route::Pricing);
             };

@@ -15,6 +15,7 @@ use crate::domain::envelope::{self, Kind};
 use crate::domain::files::{slug, Imported};
 use crate::domain::limits::backup_hint;
 use crate::domain::proposal::{Request, Response};
+use crate::domain::route::Route;
 use crate::domain::share::body::{Sender, SharedDoc};
 use crate::domain::share::link::MAX_LINK_CHARS;
 use crate::domain::workspace::Workspace;
@@ -176,5 +177,5 @@ fn add(session: Session, imported: Imported) {
         [one] => format!("Imported “{one}” as a new workspace. It is open now."),
         many => format!("Imported {} workspaces as new workspaces.", many.len()),
     };
-    session.notices.push(Tone::Info, text, None);
+    session.notices.confirm(Route::Workspaces, text);
 }
