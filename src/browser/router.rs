@@ -83,7 +83,8 @@ pub fn refocus_after_loading() {
     }
 }
 
-fn focus_heading() {
+/// Moves focus to the page's own heading (`main h1`).
+pub fn focus_heading() {
     if let Some(h1) = document()
         .query_selector("main h1")
         .ok()

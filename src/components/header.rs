@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::browser::router::CurrentRoute;
+use crate::browser::router::{focus_heading, CurrentRoute};
 use crate::browser::state::{Lib, SaveStatus, Status};
 use crate::domain::route::Route;
 
@@ -27,6 +27,11 @@ pub fn SiteHeader() -> impl IntoView {
         .collect_view();
     view! {
         <header class="site-header">
+            // The first stop for a keyboard, past the header's seven or more. A button, not
+            // a link to "#main": the router owns the address, where "#main" is no page.
+            <button type="button" class="skip-link" on:click=move |_| focus_heading()>
+                "Skip to the page"
+            </button>
             <a
                 class="brand"
                 href=Route::Home.href()

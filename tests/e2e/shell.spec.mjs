@@ -153,6 +153,25 @@ test('on a 1280 px laptop the header is one row, with the tools named in full, o
   await context.close();
 });
 
+test('the first Tab offers to skip the header, to the page itself', async () => {
+  const context = await browser.newContext();
+  const page = await openPage(context, `${APP_URL}#/pricing`);
+  // The first stop skips the header: Enter lands on the page's heading, and the next
+  // stop is in the page.
+  await page.keyboard.press('Tab');
+  const skip = page.getByRole('button', { name: 'Skip to the page' });
+  assert.ok(await skip.evaluate((el) => el === document.activeElement), 'the first Tab reaches the skip button');
+  // Out of sight is a 1 px box (Playwright counts that as visible, so the size is checked).
+  assert.ok((await skip.boundingBox()).width > 50, 'it shows while it has focus');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.activeElement?.matches('main h1'));
+  await page.keyboard.press('Tab');
+  assert.ok(await page.evaluate(() => document.activeElement?.closest('main') !== null), 'the next stop is in the page');
+  assert.ok((await skip.boundingBox()).width <= 1, 'out of sight again');
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
 test('the keyboard alone reaches the tools, and focus moves to the new page', async () => {
   const context = await browser.newContext();
   const page = await openPage(context);
