@@ -1,10 +1,14 @@
-// What the benchmark scripts share: serving the release build, seeding a workspace
-// before the app starts, and summarising samples.
+// What the benchmark scripts share: the browser, serving the release build, seeding a
+// workspace before the app starts, and summarising samples.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startServer } from './static-server.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+/** Debian's Chromium, as the machines have it, and the flags a headless benchmark run uses. */
+export const CHROMIUM = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+export const CHROME_FLAGS = ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
 /** Serves dist/ (or uses APP_URL when set); resolves to `{ url, close }`. */
 export function serveDist() {

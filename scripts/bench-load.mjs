@@ -16,13 +16,12 @@ import { fileURLToPath } from 'node:url';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { chromium } from 'playwright-core';
+import { CHROME_FLAGS as FLAGS, CHROMIUM } from './bench-lib.mjs';
 import { dist, printSizes } from './sizes.mjs';
 import { startServer } from './static-server.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const RUNS = Number(process.env.RUNS ?? 3);
-const CHROMIUM = process.env.CHROME_PATH ?? '/usr/bin/chromium';
-const FLAGS = ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 const ROUTES = [
   { name: '/', hash: '', goal: { score: 98, lcp: 1500, tbt: 100 } },
   { name: '#/raci', hash: '#/raci', goal: { score: 90, lcp: 2000, tbt: 200 } },
