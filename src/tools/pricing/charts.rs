@@ -13,7 +13,7 @@ use crate::domain::pricing::money::Cents;
 /// a frame keeps them near 13 px, so a phone gets a frame of its own instead of the wide
 /// chart shrunk to unreadable labels or scrolled sideways past the totals that differ.
 /// Both are drawn; CSS shows the one that fits, and paper always gets the wide one.
-#[derive(Clone, Copy, PartialEq)]
+#[derive(Clone, Copy)]
 struct Frame {
     w: f64,
     /// Whether names go over their bars (a phone) rather than to their left.
@@ -152,18 +152,23 @@ fn draw(mark: Mark) -> AnyView {
 /// What a chart draws, and its size and text alternative.
 #[derive(Clone, PartialEq)]
 struct Chart {
-    frame: Frame,
     height: f64,
     label: String,
     marks: Vec<Mark>,
 }
 
-/// The chart's SVG, redrawn mark by mark as `chart` changes.
-fn svg(chart: Memo<Chart>) -> impl IntoView {
+/// A chart in both frames, each redrawn by `draw` as the comparison changes.
+fn in_both_frames(cmp: Memo<Comparison>, draw: fn(&Comparison, Frame) -> Chart) -> impl IntoView {
+    let drawn = |f: Frame| svg(Memo::new(move |_| cmp.with(|c| draw(c, f))), f);
+    (drawn(WIDE), drawn(NARROW))
+}
+
+/// The chart's SVG in frame `f`, redrawn mark by mark as `chart` changes.
+fn svg(chart: Memo<Chart>, f: Frame) -> impl IntoView {
     view! {
         <svg
-            class=move || chart.with(|c| c.frame.class)
-            viewBox=move || chart.with(|c| format!("0 0 {} {:.0}", c.frame.w, c.height))
+            class=f.class
+            viewBox=move || chart.with(|c| format!("0 0 {} {:.0}", f.w, c.height))
             role="img"
             aria-label=move || chart.with(|c| c.label.clone())
         >
@@ -243,7 +248,6 @@ fn breakdown(c: &Comparison, f: Frame) -> Chart {
         .collect::<Vec<_>>()
         .join("; ");
     Chart {
-        frame: f,
         height: 12.0 + row * ranked.len() as f64 + 24.0,
         label: format!("Total contract value by kind of cost. {label}."),
         marks,
@@ -254,8 +258,6 @@ fn breakdown(c: &Comparison, f: Frame) -> Chart {
 #[component]
 pub fn BreakdownChart() -> impl IntoView {
     let cmp = expect_context::<Cmp>().0;
-    let wide = Memo::new(move |_| cmp.with(|c| breakdown(c, WIDE)));
-    let narrow = Memo::new(move |_| cmp.with(|c| breakdown(c, NARROW)));
     let legend = PARTS
         .into_iter()
         .map(|(class, label)| {
@@ -269,8 +271,7 @@ pub fn BreakdownChart() -> impl IntoView {
         .collect_view();
     view! {
         <figure class="chart-figure">
-            {svg(wide)}
-            {svg(narrow)}
+            {in_both_frames(cmp, breakdown)}
             <figcaption>
                 <ul class="legend">{legend}</ul>
             </figcaption>
@@ -334,7 +335,6 @@ fn by_year(c: &Comparison, f: Frame) -> Chart {
         });
     }
     Chart {
-        frame: f,
         height: 236.0,
         label: "Cost of each quote per contract year; the table below has the figures.".to_owned(),
         marks,
@@ -345,8 +345,6 @@ fn by_year(c: &Comparison, f: Frame) -> Chart {
 #[component]
 pub fn YearChart() -> impl IntoView {
     let cmp = expect_context::<Cmp>().0;
-    let wide = Memo::new(move |_| cmp.with(|c| by_year(c, WIDE)));
-    let narrow = Memo::new(move |_| cmp.with(|c| by_year(c, NARROW)));
     let names = Memo::new(move |_| {
         cmp.with(|c| c.quotes.iter().map(|q| q.name.clone()).collect::<Vec<_>>())
     });
@@ -371,8 +369,7 @@ pub fn YearChart() -> impl IntoView {
     };
     view! {
         <figure class="chart-figure">
-            {svg(wide)}
-            {svg(narrow)}
+            {in_both_frames(cmp, by_year)}
             <figcaption>
                 <ul class="legend">{legend}</ul>
             </figcaption>
