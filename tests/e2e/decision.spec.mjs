@@ -46,14 +46,20 @@ test('the worked example recommends Keystone and says how robust that is', async
   assert.deepEqual(await row('Nimbus Cloud Services').getByRole('cell').allTextContents(), [
     '90.0, knocked out',
     'Proprietary tooling lock-in, with no clean hand-back',
-    '$229,500 over 36 months (1 of 3)',
-    '$76,500 (1 of 3)',
+    '$229,500 over 36 months, knocked out',
+    '$76,500, knocked out',
     '$85, within the common $65 to $120',
     'None',
     'None',
     '1',
   ]);
-  assert.deepEqual((await row('Harbor IT').getByRole('cell').allTextContents()).slice(0, 1), ['65.0 (2 of 2)']);
+  // Prices rank among the providers that can be chosen, as scores do.
+  assert.deepEqual((await row('Harbor IT').getByRole('cell').allTextContents()).slice(0, 4), [
+    '65.0 (2 of 2)',
+    'None',
+    '$256,500 over 36 months (1 of 2)',
+    '$85,500 (1 of 2)',
+  ]);
   assert.equal(await row('Harbor IT').getByRole('cell').nth(5).textContent(), 'After-hours incident response');
 
   const chart = page.getByRole('img', { name: 'Value for money' });
@@ -132,6 +138,21 @@ test('every tool links to the brief, and a new workspace gets a plain empty brie
   await context.close();
 });
 
+test('the pricing comparison says when its lowest price is a provider the scorecard knocks out', async () => {
+  const { context, page } = await openBrief();
+  await page.goto(`${APP_URL}#/pricing`);
+  const results = page.getByRole('region', { name: 'Comparison', exact: true });
+  await results.getByText(
+    'Lowest total contract value: Nimbus Cloud Services, $229,500.00 over 36 months. Your scorecard knocks Nimbus Cloud Services out (Proprietary tooling lock-in, with no clean hand-back). Of the providers you can choose, Harbor IT is lowest: $256,500.00 over 36 months.',
+  ).waitFor();
+  await results.getByRole('rowheader', { name: 'Nimbus Cloud Services (knocked out)' }).waitFor();
+  // The breakdown's legend lists the kinds of cost its bars show, and no other.
+  const legend = results.locator('figure').first().locator('ul.legend li');
+  assert.deepEqual(await legend.allTextContents(), ['Base service', 'Excluded items at rate card prices']);
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
 for (const colorScheme of ['light', 'dark']) {
   test(`axe finds no violations on the brief (${colorScheme})`, async () => {
     const { context, page } = await openBrief({ colorScheme });
@@ -152,7 +173,7 @@ test('at 360 px the brief does not scroll sideways, the value chart is drawn for
   assert.ok(await frame.evaluate((el) => el.scrollWidth <= el.clientWidth), 'the table does not scroll sideways');
   const keystone = frame.getByRole('row').filter({ hasText: 'Keystone Partners' });
   const total = keystone.locator('td[data-label="Total contract value (rank)"]');
-  assert.equal(await total.textContent(), '$300,600 over 36 months (3 of 3)');
+  assert.equal(await total.textContent(), '$300,600 over 36 months (2 of 2)');
   const box = await total.boundingBox();
   assert.ok(box.x >= 0 && box.x + box.width <= 360, `the total is on screen (${box.x}, ${box.width})`);
   // The value chart is drawn for the phone: every provider and label inside the chart

@@ -175,11 +175,20 @@ fn the_worked_example_asks_what_each_tool_knows() {
     assert_eq!(row("harbor").questions, 2);
     assert_eq!(
         row("keystone").total_text(brief.currency, brief.priced()),
-        "$300,600 over 36 months (3 of 3)"
+        "$300,600 over 36 months (2 of 2)"
     );
     assert_eq!(
+        row("harbor").total_text(brief.currency, brief.priced()),
+        "$256,500 over 36 months (1 of 2)"
+    );
+    // Cheapest, but it cannot be chosen: its figures stand without a rank.
+    assert_eq!(
         row("nimbus").total_text(brief.currency, brief.priced()),
-        "$229,500 over 36 months (1 of 3)"
+        "$229,500 over 36 months, knocked out"
+    );
+    assert_eq!(
+        row("nimbus").year1_text(brief.currency, brief.priced()),
+        "$76,500, knocked out"
     );
     let cover = &brief.readiness.coverage;
     assert_eq!(

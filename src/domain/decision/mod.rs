@@ -135,9 +135,12 @@ impl Brief {
         self.results.ranked().count()
     }
 
-    /// How many quotes have a price.
+    /// How many quotes the brief ranks on price: priced, of a provider not knocked out.
     pub fn priced(&self) -> usize {
-        self.comparison.ranked_count()
+        self.rows
+            .iter()
+            .filter(|r| r.price.as_ref().is_some_and(|p| p.total_rank.is_some()))
+            .count()
     }
 
     /// The name of a provider of the workspace, by id.

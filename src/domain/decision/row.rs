@@ -17,10 +17,11 @@ pub struct Price {
     pub priced: bool,
     pub term: u32,
     pub total: Cents,
-    /// 1 is the lowest total contract value.
+    /// 1 is the lowest total contract value of the providers that can be chosen; `None`
+    /// when unpriced or knocked out.
     pub total_rank: Option<usize>,
     pub year1: Cents,
-    /// 1 is the lowest all-in year 1.
+    /// 1 is the lowest all-in year 1, ranked the same way.
     pub year1_rank: Option<usize>,
     /// The total contract value per user a month, and where it sits in the bands.
     pub per_user_month: Option<Cents>,
@@ -52,32 +53,49 @@ impl Row {
 }
 
 /// The rows, in workspace order. `questions` counts each provider's own questions.
+/// Prices rank among the providers that can be chosen, as scores do: a knocked-out
+/// provider shows its figures without a rank, so "1 of 2" is the cheapest one left.
 pub fn rows(
     providers: &[Provider],
     results: &Results,
     comparison: &Comparison,
     questions: impl Fn(&str) -> usize,
 ) -> Vec<Row> {
-    let year1_ranks = year1_ranks(comparison);
+    let out = |id: &str| {
+        results
+            .standing(id)
+            .is_some_and(|s| !s.knock_outs.is_empty())
+    };
+    let open: Vec<&QuoteView> = comparison
+        .quotes
+        .iter()
+        .filter(|q| q.rank.is_some() && !out(&q.provider))
+        .collect();
+    let total_ranks = ranks(&open, |q| q.totals.total);
+    let year1_ranks = ranks(&open, |q| q.totals.all_in_year1);
     providers
         .iter()
         .map(|p| {
             let standing = results.standing(&p.id);
+            let rank_in = |ranks: &[(String, usize)]| {
+                ranks.iter().find(|(id, _)| *id == p.id).map(|(_, r)| *r)
+            };
             Row {
                 provider: p.clone(),
                 score: standing.and_then(|s| s.total),
                 place: standing.map_or(Place::NotScored, |s| s.place.clone()),
                 knock_outs: standing.map(|s| s.knock_outs.clone()).unwrap_or_default(),
-                price: comparison
-                    .quote(&p.id)
-                    .map(|q| price(q, comparison.currency, &year1_ranks)),
+                price: comparison.quote(&p.id).map(|q| {
+                    let ranks = (rank_in(&total_ranks), rank_in(&year1_ranks));
+                    price(q, comparison.currency, ranks)
+                }),
                 questions: questions(&p.id),
             }
         })
         .collect()
 }
 
-fn price(q: &QuoteView, cur: Currency, year1_ranks: &[(String, usize)]) -> Price {
+fn price(q: &QuoteView, cur: Currency, ranks: (Option<usize>, Option<usize>)) -> Price {
     let t = &q.totals;
     let priced = q.rank.is_some();
     let per_user_month = t.per_user_month.filter(|_| priced);
@@ -85,12 +103,9 @@ fn price(q: &QuoteView, cur: Currency, year1_ranks: &[(String, usize)]) -> Price
         priced,
         term: q.term,
         total: t.total,
-        total_rank: q.rank,
+        total_rank: ranks.0,
         year1: t.all_in_year1,
-        year1_rank: year1_ranks
-            .iter()
-            .find(|(id, _)| *id == q.provider)
-            .map(|(_, r)| *r),
+        year1_rank: ranks.1,
         per_user_month,
         // The bands are US-dollar figures: held against another currency they would mislead.
         band: per_user_month
@@ -101,17 +116,16 @@ fn price(q: &QuoteView, cur: Currency, year1_ranks: &[(String, usize)]) -> Price
     }
 }
 
-/// Ranks the priced quotes by all-in year 1, lowest first, equal figures by name: the
-/// same rule as the comparison's ranking by total contract value.
-fn year1_ranks(c: &Comparison) -> Vec<(String, usize)> {
-    let mut priced: Vec<&QuoteView> = c.quotes.iter().filter(|q| q.rank.is_some()).collect();
-    crate::domain::order::sort_by(&mut priced, |a, b| {
-        a.totals
-            .all_in_year1
-            .cmp(&b.totals.all_in_year1)
+/// Ranks quotes by a figure, lowest first, equal figures by name: the comparison's rule
+/// for its ranking by total contract value.
+fn ranks(quotes: &[&QuoteView], figure: impl Fn(&QuoteView) -> Cents) -> Vec<(String, usize)> {
+    let mut sorted = quotes.to_vec();
+    crate::domain::order::sort_by(&mut sorted, |a, b| {
+        figure(a)
+            .cmp(&figure(b))
             .then_with(|| lower(&a.name).cmp(&lower(&b.name)))
     });
-    priced
+    sorted
         .iter()
         .enumerate()
         .map(|(i, q)| (q.provider.clone(), i + 1))
@@ -140,7 +154,8 @@ impl Row {
         }
     }
 
-    /// "$412,020 over 36 months (2 of 3)", "No quote", "Not priced yet".
+    /// "$412,020 over 36 months (2 of 3)", "$229,500 over 36 months, knocked out", "No
+    /// quote", "Not priced yet". `priced` counts the quotes ranked (see `total_rank`).
     pub fn total_text(&self, cur: Currency, priced: usize) -> String {
         match &self.price {
             None => "No quote".to_owned(),
@@ -149,7 +164,7 @@ impl Row {
                 "{} over {} months{}",
                 cur.format(p.total),
                 p.term,
-                rank_suffix(p.total_rank, priced)
+                self.rank_suffix(p.total_rank, priced)
             ),
         }
     }
@@ -160,7 +175,7 @@ impl Row {
                 format!(
                     "{}{}",
                     cur.format(p.year1),
-                    rank_suffix(p.year1_rank, priced)
+                    self.rank_suffix(p.year1_rank, priced)
                 )
             }
             _ => "–".to_owned(),
@@ -213,6 +228,13 @@ impl Row {
     }
 }
 
-fn rank_suffix(rank: Option<usize>, of: usize) -> String {
-    rank.map_or_else(String::new, |r| format!(" ({r} of {of})"))
+impl Row {
+    /// Says why a priced quote has no rank, as the score cell does.
+    fn rank_suffix(&self, rank: Option<usize>, of: usize) -> String {
+        match rank {
+            Some(r) => format!(" ({r} of {of})"),
+            None if self.knocked_out() => ", knocked out".to_owned(),
+            None => String::new(),
+        }
+    }
 }

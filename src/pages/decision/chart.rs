@@ -63,14 +63,14 @@ fn span(values: impl Iterator<Item = f64>, floor: f64, ceil: f64) -> (f64, f64) 
     ((lo - pad).max(floor), (hi + pad).min(ceil))
 }
 
-/// "$257k", "$1.2M".
+/// "$257K", "$1.2M", as the pricing charts' axes say it.
 fn compact(cur: Currency, cents: f64) -> String {
     let major = cents / 100.0;
     let sym = cur.symbol();
     if major >= 1_000_000.0 {
         format!("{sym}{:.1}M", major / 1_000_000.0)
     } else if major >= 1_000.0 {
-        format!("{sym}{:.0}k", major / 1_000.0)
+        format!("{sym}{:.0}K", major / 1_000.0)
     } else {
         format!("{sym}{major:.0}")
     }

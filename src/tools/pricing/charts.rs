@@ -37,7 +37,8 @@ const NARROW: Frame = Frame {
 /// Distinct series colours before they repeat.
 const SERIES: usize = 8;
 
-/// The kinds of cost a total is made of, with their chart class.
+/// The kinds of cost a total is made of, with their chart class. Their colours are shades
+/// of one neutral, apart from the providers' colours in the year chart below it.
 const PARTS: [(&str, &str); 5] = [
     ("seg-service", "Base service"),
     ("seg-platform", "Platform fee"),
@@ -183,7 +184,7 @@ fn breakdown(c: &Comparison, f: Frame) -> Chart {
     let (left, right, row, bar_y) = if f.narrow {
         (4.0, f.w - 8.0, 46.0, 18.0)
     } else {
-        (150.0, f.w - 10.0, 34.0, 4.0)
+        (180.0, f.w - 10.0, 34.0, 4.0)
     };
     let cur = c.currency;
     let ranked = c.ranked();
@@ -226,7 +227,7 @@ fn breakdown(c: &Comparison, f: Frame) -> Chart {
                 x: px(left - 8.0),
                 y: px(y + 20.0),
                 anchor: "end",
-                text: short(&q.name, 18),
+                text: short(&q.name, 23),
             }
         });
         let mut x = left;
@@ -258,17 +259,32 @@ fn breakdown(c: &Comparison, f: Frame) -> Chart {
 #[component]
 pub fn BreakdownChart() -> impl IntoView {
     let cmp = expect_context::<Cmp>().0;
-    let legend = PARTS
-        .into_iter()
-        .map(|(class, label)| {
-            view! {
-                <li>
-                    <span class=format!("swatch {class}") aria-hidden="true"></span>
-                    {label}
-                </li>
-            }
+    // Only the kinds some quote has: a legend entry no bar shows is a colour to look for.
+    let present = Memo::new(move |_| {
+        cmp.with(|c| {
+            let all: Vec<[Cents; 5]> = c.quotes.iter().map(parts).collect();
+            PARTS
+                .into_iter()
+                .enumerate()
+                .filter(|(i, _)| all.iter().any(|p| p[*i] > 0))
+                .map(|(_, part)| part)
+                .collect::<Vec<_>>()
         })
-        .collect_view();
+    });
+    let legend = move || {
+        present
+            .get()
+            .into_iter()
+            .map(|(class, label)| {
+                view! {
+                    <li>
+                        <span class=format!("swatch {class}") aria-hidden="true"></span>
+                        {label}
+                    </li>
+                }
+            })
+            .collect_view()
+    };
     view! {
         <figure class="chart-figure">
             {in_both_frames(cmp, breakdown)}

@@ -31,6 +31,7 @@ use crate::domain::pricing::edit::{PricingEdit, QuoteEdit};
 use crate::domain::pricing::money::Currency;
 use crate::domain::pricing::Pricing;
 use crate::domain::route::Route;
+use crate::domain::scorecard::{knockout, Scorecard};
 use crate::domain::workspace::Workspace;
 
 /// The comparison of the open workspace, derived once for every view on the page.
@@ -43,6 +44,27 @@ pub fn comparison(lib: Lib) -> Cmp {
         lib.0.with(|l| {
             let ws = l.active();
             compare(&ws.pricing, &ws.profile, &ws.providers, &msp_duties(ws))
+        })
+    }))
+}
+
+/// The providers the workspace's scorecard knocks out, with their red flags: the lowest
+/// price can be a provider the buyer cannot choose, and this page must not hide that.
+#[derive(Clone, Copy)]
+pub struct KnockedOut(pub Memo<Vec<(String, Vec<String>)>>);
+
+fn knocked_out(lib: Lib) -> KnockedOut {
+    KnockedOut(Memo::new(move |_| {
+        lib.0.with(|l| {
+            let ws = l.active();
+            ws.providers
+                .iter()
+                .filter_map(|p| {
+                    let flags = knockout::reasons(&ws.scorecard, &p.id);
+                    (!flags.is_empty())
+                        .then(|| (p.id.clone(), flags.into_iter().map(|k| k.text).collect()))
+                })
+                .collect()
         })
     }))
 }
@@ -90,14 +112,17 @@ const SECTIONS: &[(&str, &str)] = &[
 /// The Pricing page.
 #[component]
 pub fn PricingPage() -> impl IntoView {
-    // The rate card is checked against the RACI's provider duties; the RACI is read in a
-    // task of its own, before the parts that use it (`Later`, queued after it).
+    // The rate card is checked against the RACI's provider duties, and the ranking marks
+    // the scorecard's knock-outs; both are read in a task of their own, before the parts
+    // that use them (`Later`, queued after them).
     open::<Pricing>();
     open_soon::<crate::domain::raci::Raci>();
+    open_soon::<Scorecard>();
     let lib = Lib::get();
     let doc = PricingDoc::new(lib);
     provide_context(doc);
     provide_context(comparison(lib));
+    provide_context(knocked_out(lib));
     let jumps = view! { <PageJumps sections=SECTIONS /> }.into_any();
     view! {
         <PageIntro route=Route::Pricing />

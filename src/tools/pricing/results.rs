@@ -5,10 +5,10 @@ use leptos::prelude::*;
 
 use super::charts::{BreakdownChart, YearChart};
 use super::fmt::{count, maybe_money, money};
-use super::Cmp;
+use super::{Cmp, KnockedOut};
 use crate::browser::state::Lib;
 use crate::components::by_content::{by_content, column_heads, labelled_row, Cell, Row};
-use crate::domain::pricing::compare::Comparison;
+use crate::domain::pricing::compare::{Comparison, QuoteView};
 use crate::domain::pricing::money::{percent_text, Currency};
 use crate::domain::pricing::quote::MAX_TERM;
 use crate::domain::route::Route;
@@ -17,6 +17,7 @@ use crate::domain::route::Route;
 #[component]
 pub fn ResultsPanel() -> impl IntoView {
     let cmp = expect_context::<Cmp>().0;
+    let knocked = expect_context::<KnockedOut>().0;
     let has_quotes = move || cmp.with(|c| !c.quotes.is_empty());
     // Charts of nothing but zeros only show a meaningless axis.
     let has_price = move || cmp.with(|c| c.quotes.iter().any(|q| q.totals.total > 0));
@@ -29,7 +30,7 @@ pub fn ResultsPanel() -> impl IntoView {
                 fallback=|| view! { <p class="empty">"Add a quote to see the comparison."</p> }
             >
                 <p class="summary" aria-live="polite">
-                    {move || cmp.with(summary)}
+                    {move || cmp.with(|c| knocked.with(|k| summary(c, k)))}
                 </p>
                 <Show when=move || cmp.with(Comparison::terms_differ)>
                     <p class="advice">
@@ -55,7 +56,8 @@ pub fn ResultsPanel() -> impl IntoView {
     }
 }
 
-fn summary(c: &Comparison) -> String {
+/// `knocked`: the scorecard's knocked-out providers and their red flags.
+fn summary(c: &Comparison, knocked: &[(String, Vec<String>)]) -> String {
     let Some(best) = c.ranked().first().copied() else {
         return String::new();
     };
@@ -63,6 +65,7 @@ fn summary(c: &Comparison) -> String {
         return "No quote has a price yet: type in the rates from each quote to rank them."
             .to_owned();
     }
+    let flags_of = |id: &str| knocked.iter().find(|(k, _)| k == id).map(|(_, f)| f);
     let mut text = format!(
         "Lowest total contract value: {}, {} over {} months.",
         best.name,
@@ -75,6 +78,26 @@ fn summary(c: &Comparison) -> String {
             " It leaves {unknown} excluded item{} without a price, so the real figure is higher.",
             if unknown == 1 { "" } else { "s" }
         ));
+    }
+    if let Some(flags) = flags_of(&best.provider) {
+        text.push_str(&format!(
+            " Your scorecard knocks {} out ({}).",
+            best.name,
+            flags.join("; ")
+        ));
+        let open = c
+            .ranked()
+            .into_iter()
+            .find(|q| q.rank.is_some() && flags_of(&q.provider).is_none());
+        text.push_str(&match open {
+            Some(q) => format!(
+                " Of the providers you can choose, {} is lowest: {} over {} months.",
+                q.name,
+                money(c.currency, q.totals.total),
+                q.term
+            ),
+            None => " So is every other provider with a priced quote.".to_owned(),
+        });
     }
     text
 }
@@ -146,7 +169,16 @@ fn ranking_row(cells: Row) -> AnyView {
 #[component]
 fn RankingTable() -> impl IntoView {
     let cmp = expect_context::<Cmp>().0;
+    let knocked = expect_context::<KnockedOut>().0;
     let rows = move || {
+        let knocked = knocked.get();
+        let name = |q: &QuoteView| {
+            if knocked.iter().any(|(id, _)| *id == q.provider) {
+                format!("{} (knocked out)", q.name)
+            } else {
+                q.name.clone()
+            }
+        };
         cmp.with(|c| {
             let cur = c.currency;
             c.ranked()
@@ -155,7 +187,7 @@ fn RankingTable() -> impl IntoView {
                     let unknown: Vec<&str> = q.totals.unknown().iter().map(|i| i.label()).collect();
                     vec![
                         Cell::Data(None, q.rank_label()),
-                        Cell::Head(q.name.clone()),
+                        Cell::Head(name(q)),
                         Cell::Data(None, q.model.label().to_owned()),
                         Cell::num(q.term.to_string()),
                         Cell::num(money(cur, q.totals.base_monthly)),
