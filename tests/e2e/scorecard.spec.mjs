@@ -146,6 +146,14 @@ test('the grid scores by keyboard, notes every keystroke, and totals follow', as
   await page.getByRole('textbox', { name: 'Gap functions named explicitly Bravo Tech' }).click();
   await page.keyboard.press('Delete');
   await totals.nth(1).filter({ hasText: '40.0' }).waitFor();
+  // A blank counts as not applicable, so the total says how much of it is scored.
+  await totals.nth(1).getByText(/^1 of \d+ scored$/).waitFor();
+  // The grid is one Tab stop: Tab leaves it, Shift+Tab comes back to the cell last used.
+  const inGrid = () => page.evaluate(() => Boolean(document.activeElement.closest('.sc-grid')));
+  await page.keyboard.press('Tab');
+  assert.equal(await inGrid(), false);
+  await page.keyboard.press('Shift+Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.getAttribute('aria-labelledby')), await page.getByRole('textbox', { name: 'Gap functions named explicitly Bravo Tech' }).getAttribute('aria-labelledby'));
   await saved(page);
   const ws = JSON.parse(await page.evaluate(() => localStorage.getItem(`splitline.ws.${JSON.parse(localStorage.getItem('splitline.meta')).data.active}`))).data;
   const bravo = ws.providers.find((p) => p.name === 'Bravo Tech').id;

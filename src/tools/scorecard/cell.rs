@@ -53,6 +53,35 @@ fn move_focus(live: Live, provider: &str, criterion: &str, dp: i32, dc: i32) {
     }
 }
 
+/// Makes `input` the grid's one Tab stop. The arrow keys move between cells, so Tab
+/// steps into the grid at the cell last used and out past it, not through every cell
+/// (20 providers × 30 criteria would be 600 stops).
+fn take_tab_stop(input: &web_sys::HtmlInputElement) {
+    if let Ok(Some(old)) = document().query_selector(".sc-grid input[tabindex='0']") {
+        let _ = old.set_attribute("tabindex", "-1");
+    }
+    input.set_tab_index(0);
+}
+
+/// Gives the first cell the grid's Tab stop when no cell has it: on the first render,
+/// and after the cell that had it went with its provider or criterion.
+pub fn keep_a_tab_stop(live: Live) {
+    let doc = document();
+    if doc
+        .query_selector(".sc-grid input[tabindex='0']")
+        .is_ok_and(|stop| stop.is_some())
+    {
+        return;
+    }
+    let first = live.providers.with_untracked(|p| p.first().cloned());
+    let top = live.criteria.with_untracked(|c| c.first().cloned());
+    if let (Some(p), Some(c)) = (first, top) {
+        if let Some(cell) = doc.get_element_by_id(&cell_dom_id(&p, &c)) {
+            let _ = cell.set_attribute("tabindex", "0");
+        }
+    }
+}
+
 /// Writes the new score into the input at once, selected so the next key replaces it.
 /// The page's update then finds it already shown: setting a focused input to a different
 /// value moves its selection, which forces a layout of the whole grid after the update
@@ -128,7 +157,10 @@ pub fn GridCell(provider: String, criterion: String, selected: Selected) -> impl
             }
         }
     };
-    let on_focus = move |_| {
+    let on_focus = move |ev: web_sys::FocusEvent| {
+        if let Some(input) = input_of(&ev) {
+            take_tab_stop(&input);
+        }
         let current = ids.get_value();
         if selected.with_untracked(|s| s.as_ref() != Some(&current)) {
             selected.set(Some(current));
@@ -144,6 +176,7 @@ pub fn GridCell(provider: String, criterion: String, selected: Selected) -> impl
                 autocomplete="off"
                 spellcheck="false"
                 maxlength="3"
+                tabindex="-1"
                 // Not free text: Ctrl+Z here undoes the scorecard (components/doc.rs).
                 data-doc-keys=""
                 aria-labelledby=labelled_by

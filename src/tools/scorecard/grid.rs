@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use super::cell::GridCell;
+use super::cell::{keep_a_tab_stop, GridCell};
 use super::details::CellDetails;
 use super::live::{dom_id, Live, Selected};
 use super::sig::{list, show, show_or, text};
@@ -27,6 +27,12 @@ pub fn ScoreGrid() -> impl IntoView {
         })
     };
     let has_providers = move || live.providers.with(|p| !p.is_empty());
+    // Runs after each render that can add or remove the cell holding the Tab stop.
+    Effect::new(move |_| {
+        live.providers.track();
+        live.criteria.track();
+        keep_a_tab_stop(live);
+    });
     view! {
         <section class="sc-grid-section" aria-labelledby="sc-grid-title">
             <h2 id="sc-grid-title">{text(evaluator)}</h2>
@@ -37,7 +43,8 @@ pub fn ScoreGrid() -> impl IntoView {
                         <p class="hint">
                             <span class="keys-only">
                                 "Select a cell and type 0 to 5, or N for not applicable. Arrow \
-                                    keys and Enter move between cells; Delete clears. "
+                                    keys and Enter move between cells; Delete clears; Tab leaves \
+                                    the grid. "
                             </span>
                             <span class="touch-only">
                                 "Tap a cell and type a score from 0 to 5. "
@@ -138,11 +145,21 @@ fn TotalCell(id: String) -> impl IntoView {
             (total, place)
         })
     };
+    // A blank counts as not applicable, so a cleared score can raise a total: say so
+    // where the total is, not only on the Results tab.
+    let partial = move || {
+        let n = live.criteria.with(Vec::len);
+        summary.with(|s| s.scored > 0 && s.scored < n).then(|| {
+            let scored = summary.with(|s| s.scored);
+            view! { <span class="sc-partial">{format!("{scored} of {n} scored")}</span> }
+        })
+    };
     view! {
         <td class="sc-total" data-testid="sc-total">
             <span class="sc-total-value">{text(move || total().0)}</span>
             " "
             <span class="sc-rank">{text(move || total().1)}</span>
+            {partial}
         </td>
     }
 }
