@@ -96,7 +96,14 @@ export function handler(root) {
       res.writeHead(405, { Allow: 'GET, HEAD' }).end();
       return;
     }
-    const urlPath = new URL(req.url, 'http://x').pathname;
+    // A path like `//` reads as a URL with no host: answer it, never crash the server.
+    let urlPath;
+    try {
+      urlPath = new URL(req.url, 'http://x').pathname;
+    } catch {
+      res.writeHead(400, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Bad request');
+      return;
+    }
     const file = urlPath.endsWith('/_headers') ? null : resolve(root, urlPath);
     if (!file) {
       res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found');

@@ -51,10 +51,10 @@ test('a buyer’s own functions get the kinds their names say, and the checks th
   await panel.getByText('Suggested because the name says “security alert triage”.', { exact: false }).waitFor();
   // Nobody after hours and no P1 path: both findings, in the details and in the checks.
   await panel.getByText('“24/7 security alert triage” needs 24/7 cover but has no after-hours owner.').waitFor();
-  await panel.getByText('“24/7 security alert triage” has no P1 escalation path.').waitFor();
+  await panel.getByText('“24/7 security alert triage” is incident work with no P1 escalation path written down.').waitFor();
   const findings = page.getByRole('region', { name: 'Findings' });
   await findings.getByRole('button', { name: '“24/7 security alert triage” needs 24/7 cover but has no after-hours owner.' }).waitFor();
-  await findings.getByRole('button', { name: '“24/7 security alert triage” has no P1 escalation path.' }).waitFor();
+  await findings.getByRole('button', { name: '“24/7 security alert triage” is incident work with no P1 escalation path written down.' }).waitFor();
 
   await addFunction(page, 'HIPAA control ownership', 'Compliance');
   await setCell(page, 'HIPAA control ownership', 1, 'A'); // the MSP accountable
@@ -153,7 +153,7 @@ test('a CSV file with no kinds gets them from the names, and the preview says ho
   await notice.getByRole('button', { name: 'Keep these marks' }).click();
   await notice.waitFor({ state: 'detached' });
   await page.getByRole('region', { name: 'Findings' })
-    .getByRole('button', { name: '“Ransomware response” has no P1 escalation path.' })
+    .getByRole('button', { name: '“Ransomware response” is incident work with no P1 escalation path written down.' })
     .waitFor();
   assert.deepEqual(page.errors, []);
   await context.close();

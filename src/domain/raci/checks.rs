@@ -393,7 +393,7 @@ fn check_function(raci: &Raci, f: &Function, out: &mut Vec<Finding>) {
             about,
             Some(f.id),
             field(Field::Text(TextField::P1)),
-            format!("“{}” has no P1 escalation path.", f.name),
+            format!("“{}” is incident work with no P1 escalation path written down.", f.name),
             "Write the call order with names and how to reach them, for example: MSP on-call engineer, then internal IT manager, then the executive sponsor.".into(),
         ));
     }
