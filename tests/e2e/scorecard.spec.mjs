@@ -153,7 +153,7 @@ test('the grid scores by keyboard, notes every keystroke, and totals follow', as
   await page.keyboard.press('Tab');
   assert.equal(await inGrid(), false);
   await page.keyboard.press('Shift+Tab');
-  assert.equal(await page.evaluate(() => document.activeElement.getAttribute('aria-labelledby')), await page.getByRole('textbox', { name: 'Gap functions named explicitly Bravo Tech' }).getAttribute('aria-labelledby'));
+  assert.equal(await page.evaluate(() => document.activeElement.getAttribute('aria-labelledby')), await labelsOf(page, 'Gap functions named explicitly Bravo Tech'));
   await saved(page);
   const ws = JSON.parse(await page.evaluate(() => localStorage.getItem(`splitline.ws.${JSON.parse(localStorage.getItem('splitline.meta')).data.active}`))).data;
   const bravo = ws.providers.find((p) => p.name === 'Bravo Tech').id;
@@ -252,6 +252,17 @@ test('a criteria group moves down by keyboard, keeps the focus, and the grid fol
   await context.close();
 });
 
+/** Focuses the grid's scroll region and presses Tab: what the focused element is labelled by. */
+async function tabIntoGrid(page) {
+  await page.getByRole('region', { name: 'Score grid, scrolls in both directions' }).focus();
+  await page.keyboard.press('Tab');
+  return page.evaluate(() => document.activeElement.getAttribute('aria-labelledby'));
+}
+
+function labelsOf(page, cell) {
+  return page.getByRole('textbox', { name: cell }).getAttribute('aria-labelledby');
+}
+
 test('removing a provider asks first, then forgets everything about it', async () => {
   const context = await browser.newContext();
   const page = await openPage(context, SCORECARD);
@@ -266,7 +277,12 @@ test('removing a provider asks first, then forgets everything about it', async (
   await page.getByRole('button', { name: 'Delete Bravo Tech' }).click();
   await dialog.getByRole('button', { name: 'Delete provider' }).click();
   await page.getByRole('columnheader', { name: 'Bravo Tech' }).waitFor({ state: 'detached' });
+  // Bravo's cell held the grid's Tab stop: the first cell has it now.
+  assert.equal(await tabIntoGrid(page), await labelsOf(page, 'Written RACI with named owners Acme IT'));
   await saved(page);
+  // On a fresh load too, Tab reaches the grid's first cell.
+  await page.reload();
+  assert.equal(await tabIntoGrid(page), await labelsOf(page, 'Written RACI with named owners Acme IT'));
   const ws = JSON.parse(await page.evaluate(() => localStorage.getItem(`splitline.ws.${JSON.parse(localStorage.getItem('splitline.meta')).data.active}`))).data;
   assert.deepEqual(ws.providers.map((p) => p.name), ['Acme IT']);
   assert.deepEqual(ws.scorecard.cells, {});

@@ -675,18 +675,6 @@ impl Scorecard {
     pub fn remove_card(&mut self, card_id: &str) {
         self.others.retain(|c| c.id != card_id);
     }
-
-    /// How many criteria this evaluator has scored (N/A counts) for a provider.
-    pub fn scored_count(&self, provider: &str) -> usize {
-        // Looked up by criterion, not by cell: a criterion lookup is a scan, and this
-        // runs for every provider after every edit.
-        self.cells.get(provider).map_or(0, |row| {
-            self.criteria
-                .iter()
-                .filter(|c| row.get(&c.id).is_some_and(|cell| cell.score.is_some()))
-                .count()
-        })
-    }
 }
 
 #[cfg(test)]
@@ -983,16 +971,5 @@ mod tests {
         assert_eq!(sc.criteria.len(), Scorecard::default().criteria.len());
         assert!(sc.move_group(&before[1], 1));
         assert_eq!(sc.groups(), before);
-    }
-
-    #[test]
-    fn scored_count_counts_na_and_ignores_notes_and_removed_criteria() {
-        let mut sc = Scorecard::default();
-        sc.set_score("p1", "raci-written", Some(Score::NotApplicable));
-        sc.set_score("p1", "sec-edr", Some(Score::Points(0)));
-        sc.set_note("p1", "sec-soc", "asked, no answer").unwrap();
-        assert_eq!(sc.scored_count("p1"), 2);
-        sc.criteria.retain(|c| c.id != "sec-edr");
-        assert_eq!(sc.scored_count("p1"), 1);
     }
 }

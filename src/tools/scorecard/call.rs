@@ -224,13 +224,17 @@ fn CallQuestion(
                     {list(
                         move || live.providers.get(),
                         move |id| {
-                            let name = live.name(&id);
+                            let (name, summary) = (live.name(&id), live.summary(&id));
+                            let label = move || match summary.with(|s| s.knocked_out) {
+                                true => format!("{} (knocked out)", name.get()),
+                                false => name.get(),
+                            };
                             view! {
                                 <option
                                     value=id.clone()
                                     selected=flag(move || current_provider.get() == id)
                                 >
-                                    {name}
+                                    {label}
                                 </option>
                             }
                                 .into_any()

@@ -57,27 +57,24 @@ fn move_focus(live: Live, provider: &str, criterion: &str, dp: i32, dc: i32) {
 /// steps into the grid at the cell last used and out past it, not through every cell
 /// (20 providers × 30 criteria would be 600 stops).
 fn take_tab_stop(input: &web_sys::HtmlInputElement) {
-    if let Ok(Some(old)) = document().query_selector(".sc-grid input[tabindex='0']") {
-        let _ = old.set_attribute("tabindex", "-1");
+    if input.tab_index() == 0 {
+        return;
+    }
+    if let Ok(Some(table)) = input.closest(".sc-grid") {
+        if let Ok(Some(old)) = table.query_selector("input[tabindex='0']") {
+            let _ = old.set_attribute("tabindex", "-1");
+        }
     }
     input.set_tab_index(0);
 }
 
-/// Gives the first cell the grid's Tab stop when no cell has it: on the first render,
-/// and after the cell that had it went with its provider or criterion.
-pub fn keep_a_tab_stop(live: Live) {
-    let doc = document();
-    if doc
-        .query_selector(".sc-grid input[tabindex='0']")
-        .is_ok_and(|stop| stop.is_some())
-    {
-        return;
-    }
-    let first = live.providers.with_untracked(|p| p.first().cloned());
-    let top = live.criteria.with_untracked(|c| c.first().cloned());
-    if let (Some(p), Some(c)) = (first, top) {
-        if let Some(cell) = doc.get_element_by_id(&cell_dom_id(&p, &c)) {
-            let _ = cell.set_attribute("tabindex", "0");
+/// Gives the first cell of `table` the grid's Tab stop when no cell has it: on the first
+/// render, and after the cell that had it went with its provider or criterion. Searched
+/// in the table, which may not be in the document yet on a first load.
+pub fn keep_a_tab_stop(table: &web_sys::Element) {
+    if let Ok(None) = table.query_selector("input[tabindex='0']") {
+        if let Ok(Some(first)) = table.query_selector("tbody input") {
+            let _ = first.set_attribute("tabindex", "0");
         }
     }
 }

@@ -27,11 +27,15 @@ pub fn ScoreGrid() -> impl IntoView {
         })
     };
     let has_providers = move || live.providers.with(|p| !p.is_empty());
-    // Runs after each render that can add or remove the cell holding the Tab stop.
+    // After each render that can add or remove the cell holding the Tab stop: in the next
+    // frame, once the rows and columns the change moved are drawn.
+    let table = NodeRef::<leptos::html::Table>::new();
     Effect::new(move |_| {
         live.providers.track();
         live.criteria.track();
-        keep_a_tab_stop(live);
+        if let Some(table) = table.get() {
+            request_animation_frame(move || keep_a_tab_stop(&table));
+        }
     });
     view! {
         <section class="sc-grid-section" aria-labelledby="sc-grid-title">
@@ -57,7 +61,7 @@ pub fn ScoreGrid() -> impl IntoView {
                             role="region"
                             aria-label="Score grid, scrolls in both directions"
                         >
-                            <table class="sc-grid">
+                            <table class="sc-grid" node_ref=table>
                                 <thead>
                                     <tr>
                                         <th scope="col" class="sc-crit-col">

@@ -117,13 +117,15 @@ fn crit_views(sc: &Scorecard) -> Vec<(String, CritView)> {
         .collect()
 }
 
-fn summary(results: &Results, provider: &str, sc: &Scorecard) -> ProvSummary {
+fn summary(results: &Results, provider: &str) -> ProvSummary {
     let standing = results.standing(provider);
     ProvSummary {
         total: standing.and_then(|s| s.total),
         place: standing.map(|s| s.place.clone()),
         knocked_out: standing.is_some_and(|s| !s.knock_outs.is_empty()),
-        scored: sc.scored_count(provider),
+        // The scores the total is made of (agreed ones, others' on the mean basis), as
+        // the Results tab counts them.
+        scored: standing.map_or(0, |s| s.scored),
     }
 }
 
@@ -203,7 +205,7 @@ impl Live {
         self.names
             .refresh(|id, _| known(id).map(|p| p.name.clone()));
         self.summaries
-            .refresh(|id, _| known(id).map(|_| summary(&results, id, sc)));
+            .refresh(|id, _| known(id).map(|_| summary(&results, id)));
         let view = |(p, c): &(String, String)| cell_view(sc, others, p, c);
         // The hint is taken even when it goes unused, so it never outlives its sync.
         match self.only_cell.try_update_value(Option::take).flatten() {
@@ -265,12 +267,7 @@ impl Live {
 
     /// A provider's total, place and knock-out state.
     pub fn summary(self, id: &str) -> RwSignal<ProvSummary> {
-        let first = || {
-            let results = self.results.get_untracked();
-            Lib::get()
-                .0
-                .with_untracked(|l| summary(&results, id, &l.active().scorecard))
-        };
+        let first = || self.results.with_untracked(|results| summary(results, id));
         self.summaries.get(id, first).into()
     }
 }
