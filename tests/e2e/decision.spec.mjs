@@ -138,7 +138,7 @@ test('every tool links to the brief, and a new workspace gets a plain empty brie
   await context.close();
 });
 
-test('the pricing comparison says when its lowest price is a provider the scorecard knocks out', async () => {
+test('the pricing comparison and call mode say which provider the scorecard knocks out', async () => {
   const { context, page } = await openBrief();
   await page.goto(`${APP_URL}#/pricing`);
   const results = page.getByRole('region', { name: 'Comparison', exact: true });
@@ -146,6 +146,13 @@ test('the pricing comparison says when its lowest price is a provider the scorec
     'Lowest total contract value: Nimbus Cloud Services, $229,500.00 over 36 months. Your scorecard knocks Nimbus Cloud Services out (Proprietary tooling lock-in, with no clean hand-back). Of the providers you can choose, Harbor IT is lowest: $256,500.00 over 36 months.',
   ).waitFor();
   await results.getByRole('rowheader', { name: 'Nimbus Cloud Services (knocked out)' }).waitFor();
+  await page.getByRole('article', { name: 'Nimbus Cloud Services' }).getByText('1 of 3 (knocked out)', { exact: true }).waitFor();
+  // So does call mode's provider picker.
+  await page.goto(`${APP_URL}#/scorecard?view=call`);
+  const picker = page.getByRole('combobox', { name: 'Provider on the call' });
+  await picker.locator('option', { hasText: '(knocked out)' }).waitFor({ state: 'attached' });
+  assert.deepEqual(await picker.locator('option').allTextContents(), ['Harbor IT', 'Keystone Partners', 'Nimbus Cloud Services (knocked out)']);
+  await page.goto(`${APP_URL}#/pricing`);
   // The breakdown's legend lists the kinds of cost its bars show, and no other.
   const legend = results.locator('figure').first().locator('ul.legend li');
   assert.deepEqual(await legend.allTextContents(), ['Base service', 'Excluded items at rate card prices']);

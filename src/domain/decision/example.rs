@@ -450,3 +450,28 @@ fn unknown_costs_in_different_units_each_name_their_unit() {
          in total contract value."
     );
 }
+
+#[test]
+fn prices_rank_among_the_providers_that_can_be_chosen() {
+    let mut ws = workspace();
+    // Nimbus unpriced as well as knocked out: no figures, no rank, and not counted.
+    ws.pricing.quote_mut("nimbus").unwrap().rates.per_user = 0;
+    let brief = Brief::build(&ws);
+    let row = |id: &str| brief.rows.iter().find(|r| r.provider.id == id).unwrap();
+    let cur = brief.currency;
+    assert_eq!(brief.priced(), 2);
+    assert_eq!(row("nimbus").total_text(cur, 2), "Not priced yet");
+    assert_eq!(row("nimbus").year1_text(cur, 2), "–");
+    // Keystone on a 12-month term: the lowest year 1 is not the lowest total.
+    ws = workspace();
+    ws.pricing.quote_mut("keystone").unwrap().term_months = 12;
+    let brief = Brief::build(&ws);
+    let row = |id: &str| brief.rows.iter().find(|r| r.provider.id == id).unwrap();
+    assert_eq!(
+        row("keystone").total_text(cur, 2),
+        "$100,200 over 12 months (1 of 2)"
+    );
+    assert_eq!(row("harbor").year1_text(cur, 2), "$85,500 (1 of 2)");
+    assert_eq!(row("keystone").year1_text(cur, 2), "$100,200 (2 of 2)");
+    assert_eq!(row("nimbus").year1_text(cur, 2), "$76,500, knocked out");
+}

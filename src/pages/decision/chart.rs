@@ -187,6 +187,31 @@ impl Rect {
     fn overlaps(&self, o: &Rect) -> bool {
         self.0 < o.2 && o.0 < self.2 && self.1 < o.3 && o.1 < self.3
     }
+
+    /// Whether the segment from `a` to `b` passes through the box (Liang–Barsky: clip
+    /// the segment's span against each side in turn).
+    fn crossed_by(&self, a: (f64, f64), b: (f64, f64)) -> bool {
+        let (dx, dy) = (b.0 - a.0, b.1 - a.1);
+        let (mut t0, mut t1) = (0.0_f64, 1.0_f64);
+        let sides = [
+            (-dx, a.0 - self.0),
+            (dx, self.2 - a.0),
+            (-dy, a.1 - self.1),
+            (dy, self.3 - a.1),
+        ];
+        for (p, q) in sides {
+            if p == 0.0 {
+                if q < 0.0 {
+                    return false;
+                }
+            } else if p < 0.0 {
+                t0 = t0.max(q / p);
+            } else {
+                t1 = t1.min(q / p);
+            }
+        }
+        t0 <= t1
+    }
 }
 
 /// A label's lines are 14 units apart; a character is about 7.5 units wide at 13.
@@ -216,12 +241,14 @@ fn score_title(f: &Frame) -> Rect {
 
 /// Beside its mark: above right, above left, below right or below left, the first
 /// that stays in the room right of the score axis and above the cost axis, clear of
-/// every mark and of what is placed so far (the "Score" title, earlier labels); else
-/// the first in that room. Two providers close in score and price otherwise write
-/// their names over each other, or one's name ends beside the other's mark.
+/// every mark, of what is placed so far (the "Score" title, earlier labels) and of the
+/// best-value `line`; else the first clear of all but the line; else the first in that
+/// room. Two providers close in score and price otherwise write their names over each
+/// other, or one's name ends beside the other's mark or is struck through by the line.
 fn place(
     f: &Frame,
     marks: &[(f64, f64)],
+    line: &[(f64, f64)],
     placed: &mut Vec<Rect>,
     at: (f64, f64),
     lines: &[&str],
@@ -255,9 +282,11 @@ fn place(
                 .iter()
                 .any(|&(mx, my)| Rect(mx - 7.0, my - 7.0, mx + 7.0, my + 7.0).overlaps(r))
     };
+    let off_line = |r: &Rect| !line.windows(2).any(|w| r.crossed_by(w[0], w[1]));
     let pick = candidates
         .iter()
-        .position(|(_, r)| inside(r) && clear(r))
+        .position(|(_, r)| inside(r) && clear(r) && off_line(r))
+        .or_else(|| candidates.iter().position(|(_, r)| inside(r) && clear(r)))
         .or_else(|| candidates.iter().position(|(_, r)| inside(r)))
         .unwrap_or(0);
     let (spot, rect) = candidates
@@ -268,11 +297,13 @@ fn place(
     spot
 }
 
-/// Each provider's mark and label; `at` is where each of `points` sits in the frame.
+/// Each provider's mark and label; `at` is where each of `points` sits in the frame,
+/// and `line` the best-value line's corners.
 fn marks(
     f: &Frame,
     points: &[Point],
     at: &[(f64, f64)],
+    line: &[(f64, f64)],
     name: &dyn Fn(&str) -> String,
 ) -> impl IntoView {
     let mut placed = vec![score_title(f)];
@@ -288,7 +319,7 @@ fn marks(
             } else {
                 vec![&label]
             };
-            let spot = place(f, at, &mut placed, (x, y), &lines);
+            let spot = place(f, at, line, &mut placed, (x, y), &lines);
             let anchor = if spot.end { "end" } else { "start" };
             let mark = if p.knocked_out {
                 view! {
@@ -335,13 +366,14 @@ fn chart(f: &'static Frame, b: &Brief) -> Option<impl IntoView> {
         .iter()
         .map(|p| (s.px(p.cost as f64), s.py(p.score)))
         .collect();
-    let line: Vec<String> = b
+    let line: Vec<(f64, f64)> = b
         .frontier
         .providers
         .iter()
         .filter_map(|id| points.iter().position(|p| p.provider == *id))
-        .map(|i| format!("{:.1},{:.1}", at[i].0, at[i].1))
+        .map(|i| at[i])
         .collect();
+    let corners: Vec<String> = line.iter().map(|(x, y)| format!("{x:.1},{y:.1}")).collect();
     let name = |id: &str| b.name(id).to_owned();
     Some(view! {
         <svg
@@ -352,8 +384,8 @@ fn chart(f: &'static Frame, b: &Brief) -> Option<impl IntoView> {
             aria-describedby="value-lines"
         >
             {axes(&s, b.currency)}
-            <polyline class="frontier" points=line.join(" ") />
-            {marks(f, points, &at, &name)}
+            <polyline class="frontier" points=corners.join(" ") />
+            {marks(f, points, &at, &line, &name)}
         </svg>
     })
 }
@@ -409,6 +441,7 @@ mod tests {
         let spot = place(
             &WIDE,
             &[(100.0, 150.0)],
+            &[],
             &mut placed,
             (100.0, 150.0),
             &["Harbor IT"],
@@ -427,7 +460,7 @@ mod tests {
     fn a_label_at_the_right_edge_ends_left_of_its_mark() {
         let mut placed = Vec::new();
         let at = (NARROW.w - NARROW.right, 150.0);
-        let spot = place(&NARROW, &[at], &mut placed, at, &["Keystone Partners"]);
+        let spot = place(&NARROW, &[at], &[], &mut placed, at, &["Keystone Partners"]);
         assert!(spot.end);
         assert!(placed[0].0 >= NARROW.left && placed[0].2 <= NARROW.w);
     }
@@ -443,7 +476,7 @@ mod tests {
             .zip(names)
             .map(|(&p, n)| {
                 (
-                    place(&NARROW, &at, &mut placed, p, &[n]),
+                    place(&NARROW, &at, &[], &mut placed, p, &[n]),
                     n.chars().count(),
                     1,
                 )
@@ -470,6 +503,7 @@ mod tests {
         place(
             &WIDE,
             &[at],
+            &[],
             &mut placed,
             at,
             &["Nimbus Cloud Services", "(knocked out)"],
@@ -482,7 +516,33 @@ mod tests {
     fn a_label_near_the_top_keeps_clear_of_the_score_title() {
         let at = (NARROW.left + 4.0, NARROW.top + 4.0);
         let mut placed = vec![score_title(&NARROW)];
-        place(&NARROW, &[at], &mut placed, at, &["Harbor IT"]);
+        place(&NARROW, &[at], &[], &mut placed, at, &["Harbor IT"]);
         assert!(!placed[1].overlaps(&placed[0]), "{:?}", placed[1]);
+    }
+
+    #[test]
+    fn a_label_keeps_off_the_best_value_line() {
+        // The line rises to the right from the mark, through where "above right" goes.
+        let (a, b) = ((100.0, 150.0), (250.0, 60.0));
+        let mut placed = Vec::new();
+        let spot = place(&WIDE, &[a, b], &[a, b], &mut placed, a, &["Harbor IT"]);
+        assert!(spot.end || spot.y > a.1, "not above right: {spot:?}");
+        assert!(!placed[0].crossed_by(a, b), "{:?}", placed[0]);
+        // Where every spot is crossed, the label still goes where it is clear of marks.
+        let mut placed = Vec::new();
+        let cross = [(0.0, 0.0), (400.0, 300.0), (0.0, 300.0), (400.0, 0.0)];
+        place(&WIDE, &[a], &cross, &mut placed, a, &["Harbor IT"]);
+        assert_eq!(placed.len(), 1);
+    }
+
+    #[test]
+    fn a_segment_crosses_a_box_only_where_it_passes_through() {
+        let r = Rect(10.0, 10.0, 20.0, 20.0);
+        assert!(r.crossed_by((0.0, 0.0), (30.0, 30.0)));
+        assert!(r.crossed_by((15.0, 0.0), (15.0, 30.0)));
+        assert!(r.crossed_by((12.0, 12.0), (14.0, 14.0)), "inside");
+        assert!(!r.crossed_by((0.0, 0.0), (30.0, 5.0)));
+        assert!(!r.crossed_by((0.0, 30.0), (30.0, 25.0)));
+        assert!(!r.crossed_by((0.0, 15.0), (9.0, 15.0)), "stops short");
     }
 }

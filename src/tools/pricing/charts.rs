@@ -37,8 +37,8 @@ const NARROW: Frame = Frame {
 /// Distinct series colours before they repeat.
 const SERIES: usize = 8;
 
-/// The kinds of cost a total is made of, with their chart class. Their colours are shades
-/// of one neutral, apart from the providers' colours in the year chart below it.
+/// The kinds of cost a total is made of, with their chart class. Their colours (greys and
+/// a brown, excluded items in red) are apart from the providers' in the year chart.
 const PARTS: [(&str, &str); 5] = [
     ("seg-service", "Base service"),
     ("seg-platform", "Platform fee"),

@@ -53,6 +53,13 @@ pub fn comparison(lib: Lib) -> Cmp {
 #[derive(Clone, Copy)]
 pub struct KnockedOut(pub Memo<Vec<(String, Vec<String>)>>);
 
+impl KnockedOut {
+    /// Whether the scorecard knocks `provider` out (a tracked read).
+    pub fn has(&self, provider: &str) -> bool {
+        self.0.with(|k| k.iter().any(|(id, _)| id == provider))
+    }
+}
+
 fn knocked_out(lib: Lib) -> KnockedOut {
     KnockedOut(Memo::new(move |_| {
         lib.0.with(|l| {

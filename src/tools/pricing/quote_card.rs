@@ -170,9 +170,18 @@ pub fn QuoteOutcome(
             view_of.with(|v| v.as_ref().map(|v| f(v, cur.get())).unwrap_or_default())
         })
     };
+    // The provider's own page has no scorecard, so no knock-outs to mark.
+    let knocked = use_context::<super::KnockedOut>();
     let rank = Signal::derive(move || {
-        cmp.with(|c| c.quote(&id.get_value()).map(|q| c.rank_text(q)))
-            .unwrap_or_default()
+        let rank = cmp
+            .with(|c| c.quote(&id.get_value()).map(|q| c.rank_text(q)))
+            .unwrap_or_default();
+        let out = knocked.is_some_and(|k| id.with_value(|id| k.has(id)));
+        if out {
+            format!("{rank} (knocked out)")
+        } else {
+            rank
+        }
     });
     view! {
         <div class="quote-outcome">

@@ -96,7 +96,10 @@ fn summary(c: &Comparison, knocked: &[(String, Vec<String>)]) -> String {
                 money(c.currency, q.totals.total),
                 q.term
             ),
-            None => " So is every other provider with a priced quote.".to_owned(),
+            None if c.ranked_count() > 1 => {
+                " It knocks out every other priced quote too.".to_owned()
+            }
+            None => " No other quote has a price yet.".to_owned(),
         });
     }
     text
@@ -169,11 +172,10 @@ fn ranking_row(cells: Row) -> AnyView {
 #[component]
 fn RankingTable() -> impl IntoView {
     let cmp = expect_context::<Cmp>().0;
-    let knocked = expect_context::<KnockedOut>().0;
+    let knocked = expect_context::<KnockedOut>();
     let rows = move || {
-        let knocked = knocked.get();
         let name = |q: &QuoteView| {
-            if knocked.iter().any(|(id, _)| *id == q.provider) {
+            if knocked.has(&q.provider) {
                 format!("{} (knocked out)", q.name)
             } else {
                 q.name.clone()
