@@ -155,6 +155,7 @@ test('the pricing comparison and call mode say which provider the scorecard knoc
   await page.goto(`${APP_URL}#/pricing`);
   // The breakdown's legend lists the kinds of cost its bars show, and no other.
   const legend = results.locator('figure').first().locator('ul.legend li');
+  await legend.filter({ hasText: 'Excluded items' }).waitFor();
   assert.deepEqual(await legend.allTextContents(), ['Base service', 'Excluded items at rate card prices']);
   assert.deepEqual(page.errors, []);
   await context.close();

@@ -179,7 +179,7 @@ fn GroupBody(group: String, selected: Selected) -> impl IntoView {
         <tbody>
             <tr class="sc-group-row">
                 <th scope="rowgroup" colspan=span class="sc-group">
-                    {group}
+                    <span>{group}</span>
                 </th>
             </tr>
             {list(ids, move |id| view! { <CriterionRow id=id selected=selected /> }.into_any())}
