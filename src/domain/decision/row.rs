@@ -66,13 +66,9 @@ pub fn rows(
             .standing(id)
             .is_some_and(|s| !s.knock_outs.is_empty())
     };
-    let open: Vec<&QuoteView> = comparison
-        .quotes
-        .iter()
-        .filter(|q| q.rank.is_some() && !out(&q.provider))
-        .collect();
-    let total_ranks = ranks(&open, |q| q.totals.total);
-    let year1_ranks = ranks(&open, |q| q.totals.all_in_year1);
+    let open = comparison.ranked_among(out);
+    let total_ranks = ranks(&open);
+    let year1_ranks = ranks(&by(open, |q| q.totals.all_in_year1));
     providers
         .iter()
         .map(|p| {
@@ -116,20 +112,24 @@ fn price(q: &QuoteView, cur: Currency, ranks: (Option<usize>, Option<usize>)) ->
     }
 }
 
-/// Ranks quotes by a figure, lowest first, equal figures by name: the comparison's rule
-/// for its ranking by total contract value.
-fn ranks(quotes: &[&QuoteView], figure: impl Fn(&QuoteView) -> Cents) -> Vec<(String, usize)> {
-    let mut sorted = quotes.to_vec();
-    crate::domain::order::sort_by(&mut sorted, |a, b| {
-        figure(a)
-            .cmp(&figure(b))
-            .then_with(|| lower(&a.name).cmp(&lower(&b.name)))
-    });
-    sorted
+/// Each quote's place in `quotes`, from 1.
+fn ranks(quotes: &[&QuoteView]) -> Vec<(String, usize)> {
+    quotes
         .iter()
         .enumerate()
         .map(|(i, q)| (q.provider.clone(), i + 1))
         .collect()
+}
+
+/// `quotes` ordered by a figure, lowest first, equal figures by name: the comparison's
+/// rule for its ranking by total contract value.
+fn by(mut quotes: Vec<&QuoteView>, figure: impl Fn(&QuoteView) -> Cents) -> Vec<&QuoteView> {
+    crate::domain::order::sort_by(&mut quotes, |a, b| {
+        figure(a)
+            .cmp(&figure(b))
+            .then_with(|| lower(&a.name).cmp(&lower(&b.name)))
+    });
+    quotes
 }
 
 /// The words of each cell, shared by the page, the print layout and the Markdown.

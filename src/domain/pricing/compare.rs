@@ -91,6 +91,14 @@ impl Comparison {
         out
     }
 
+    /// The priced quotes in rank order, without those `left_out` names (the providers
+    /// a scorecard knocks out): "1 of 2" is then the cheapest one left.
+    pub fn ranked_among(&self, left_out: impl Fn(&str) -> bool) -> Vec<&QuoteView> {
+        let mut out = self.ranked();
+        out.retain(|q| q.rank.is_some() && !left_out(&q.provider));
+        out
+    }
+
     /// How many quotes have a price and so a rank.
     pub fn ranked_count(&self) -> usize {
         self.quotes.iter().filter(|q| q.rank.is_some()).count()

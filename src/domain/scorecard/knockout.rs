@@ -1,6 +1,7 @@
 //! Knock-outs: red flags that disqualify a provider whatever its scores.
 
 use super::model::{EditError, RedFlag, Scorecard, MAX_CUSTOM_FLAGS, MAX_TEXT_CHARS};
+use crate::domain::provider::Provider;
 
 /// One ticked red flag of a provider.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -25,6 +26,17 @@ pub fn reasons(sc: &Scorecard, provider: &str) -> Vec<KnockOut> {
                 text: f.text.clone(),
                 note: note.clone(),
             })
+        })
+        .collect()
+}
+
+/// The providers knocked out, in `providers` order, each with its red flags' texts.
+pub fn knocked_out(sc: &Scorecard, providers: &[Provider]) -> Vec<(String, Vec<String>)> {
+    providers
+        .iter()
+        .filter_map(|p| {
+            let flags = reasons(sc, &p.id);
+            (!flags.is_empty()).then(|| (p.id.clone(), flags.into_iter().map(|k| k.text).collect()))
         })
         .collect()
 }

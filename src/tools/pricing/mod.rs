@@ -64,14 +64,7 @@ fn knocked_out(lib: Lib) -> KnockedOut {
     KnockedOut(Memo::new(move |_| {
         lib.0.with(|l| {
             let ws = l.active();
-            ws.providers
-                .iter()
-                .filter_map(|p| {
-                    let flags = knockout::reasons(&ws.scorecard, &p.id);
-                    (!flags.is_empty())
-                        .then(|| (p.id.clone(), flags.into_iter().map(|k| k.text).collect()))
-                })
-                .collect()
+            knockout::knocked_out(&ws.scorecard, &ws.providers)
         })
     }))
 }

@@ -85,10 +85,7 @@ fn summary(c: &Comparison, knocked: &[(String, Vec<String>)]) -> String {
             best.name,
             flags.join("; ")
         ));
-        let open = c
-            .ranked()
-            .into_iter()
-            .find(|q| q.rank.is_some() && flags_of(&q.provider).is_none());
+        let open = c.ranked_among(|id| flags_of(id).is_some()).first().copied();
         text.push_str(&match open {
             Some(q) => format!(
                 " Of the providers you can choose, {} is lowest: {} over {} months.",

@@ -225,9 +225,13 @@ fn CallQuestion(
                         move || live.providers.get(),
                         move |id| {
                             let (name, summary) = (live.name(&id), live.summary(&id));
-                            let label = move || match summary.with(|s| s.knocked_out) {
-                                true => format!("{} (knocked out)", name.get()),
-                                false => name.get(),
+                            let label = move || {
+                                let n = name.get();
+                                if summary.with(|s| s.knocked_out) {
+                                    format!("{n} (knocked out)")
+                                } else {
+                                    n
+                                }
                             };
                             view! {
                                 <option
