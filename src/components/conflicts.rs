@@ -73,11 +73,9 @@ pub fn BackupReminder() -> impl IntoView {
             .0
             .with(|p| (p.last_export_ms, p.reminder_snoozed_until_ms));
         session.lib.0.with(|l| {
-            let last_change = l.workspaces().iter().map(|w| w.updated_ms).max()?;
-            let first_change = l.workspaces().iter().map(|w| w.created_ms).min()?;
             let now = now_ms();
-            backup_due(now, last_change, first_change, last_export, snoozed)
-                .then(|| reminder_text(now, last_export))
+            let spans = l.workspaces().iter().map(|w| (w.created_ms, w.updated_ms));
+            backup_due(now, spans, last_export, snoozed).then(|| reminder_text(now, last_export))
         })
     };
     let snooze = move |_| {
@@ -89,12 +87,14 @@ pub fn BackupReminder() -> impl IntoView {
     };
     view! {
         <Show when=move || due().is_some()>
-            <div class="notice info" role="status">
+            <div class="notice info reminder" role="status">
                 <p>{move || due().unwrap_or_default()}</p>
                 <button type="button" on:click=move |_| export_backup(session)>
                     "Download a backup"
                 </button>
-                <button type="button" class="secondary" on:click=snooze>
+                // A link, not a second button: on a phone the reminder sits above every
+                // tool's first screen, and two buttons took two rows of it.
+                <button type="button" class="link" on:click=snooze>
                     "Remind me tomorrow"
                 </button>
             </div>

@@ -53,15 +53,18 @@ impl Workspace {
         }
     }
 
-    /// Removes a provider from the workspace and from every tool that refers to it.
-    /// This workspace as a new one of the library: a fresh id, stamped as just changed
-    /// (a file or link brought in never replaces the workspace it came from).
+    /// This workspace as a new one of the library: a fresh id (a file or link brought in
+    /// never replaces the workspace it came from), stamped as made and changed now, so it
+    /// keeps its place at the end of the list after a reload and the backup reminder
+    /// counts from its arrival (the file or link already holds it).
     pub fn arriving(mut self, fresh_id: String, now_ms: i64) -> Workspace {
         self.id = fresh_id;
+        self.created_ms = now_ms;
         self.updated_ms = now_ms;
         self
     }
 
+    /// Removes a provider from the workspace and from every tool that refers to it.
     pub fn remove_provider(&mut self, id: &str) {
         self.providers.retain(|p| p.id != id);
         self.scorecard.forget_provider(id);
@@ -326,6 +329,18 @@ mod tests {
         assert!(ws.providers.is_empty());
         assert!(ws.pricing.quotes.is_empty());
         assert_eq!(ws.scorecard.score("p1", &criterion), None);
+    }
+
+    #[test]
+    fn an_arriving_workspace_is_new_here_and_keeps_its_content() {
+        let mut ws = Workspace::new("a".into(), "Contoso".into(), 5);
+        ws.profile.company_name = "Contoso Ltd".into();
+        let arrived = ws.clone().arriving("b".into(), 900);
+        assert_eq!(
+            (arrived.id.as_str(), arrived.created_ms, arrived.updated_ms),
+            ("b", 900, 900)
+        );
+        assert_eq!((arrived.name, arrived.profile), (ws.name, ws.profile));
     }
 
     #[test]

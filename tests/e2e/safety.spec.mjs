@@ -2,6 +2,7 @@
 // Offline use after a first visit is in first-visit.spec.mjs.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
 import { APP_URL, axeViolations, launch, openPage, saved, stored, waitForValue, workspaceRow } from './helpers.mjs';
 
 let browser;
@@ -75,7 +76,7 @@ test('a backup reminder appears for work never exported, and a backup silences i
     localStorage.setItem(key, JSON.stringify(env));
   });
   await page.reload();
-  const reminder = page.getByRole('status').filter({ hasText: 'Your work has never been backed up from this browser' });
+  const reminder = page.getByRole('status').filter({ hasText: 'No backup yet: your work is only in this browser' });
   await reminder.waitFor();
   assert.deepEqual(await axeViolations(page), [], 'the backup reminder');
   const download = page.waitForEvent('download');
@@ -85,6 +86,24 @@ test('a backup reminder appears for work never exported, and a backup silences i
   await saved(page);
   await page.reload();
   await page.getByRole('heading', { level: 1, name: 'Workspaces' }).waitFor();
-  assert.equal(await page.getByText('never been backed up').count(), 0);
+  assert.equal(await page.getByText('No backup yet').count(), 0);
+  await context.close();
+});
+
+test('a workspace imported from a file counts as new here: no backup reminder, and its place in the list holds', async () => {
+  const context = await browser.newContext();
+  const page = await openPage(context, `${APP_URL}#/workspaces`);
+  await saved(page);
+  // The worked example was made weeks ago; the file it arrives in holds it.
+  const file = fileURLToPath(new URL('./decision-workspace.json', import.meta.url));
+  await page.getByLabel("Import a Splitline file (a workspace, a backup, or one tool's document)").setInputFiles(file);
+  await page.getByText('Imported “Contoso: MSP decision” as a new workspace.').waitFor();
+  await saved(page);
+  await page.reload();
+  await page.getByRole('heading', { level: 1, name: 'Workspaces' }).waitFor();
+  const names = await page.getByRole('combobox', { name: 'Workspace' }).locator('option').allTextContents();
+  assert.equal(names.length, 2);
+  assert.equal(names[1], 'Contoso: MSP decision');
+  assert.equal(await page.getByText('No backup yet').count(), 0);
   await context.close();
 });

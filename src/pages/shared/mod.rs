@@ -100,8 +100,8 @@ fn sender_line(sender: &Sender) -> String {
 
 /// Adds a workspace built from a shared document, opens it, and leaves the link.
 fn save_as_new(lib: Lib, notices: Notices, made: Result<Workspace, String>, then: Route) {
-    let mut workspace = match made {
-        Ok(workspace) => workspace,
+    let workspace = match made {
+        Ok(workspace) => workspace.arriving(fresh_id(), now_ms()),
         Err(why) => {
             notices.push(
                 Tone::Error,
@@ -111,8 +111,6 @@ fn save_as_new(lib: Lib, notices: Notices, made: Result<Workspace, String>, then
             return;
         }
     };
-    workspace.id = fresh_id();
-    workspace.updated_ms = now_ms();
     let name = lib.0.try_update(|l| {
         let id = l.insert(workspace);
         l.get(&id)
