@@ -192,23 +192,26 @@ fn GroupBody(group: String, selected: Selected) -> impl IntoView {
 fn CriterionRow(id: String, selected: Selected) -> impl IntoView {
     let live = expect_context::<Live>();
     let crit = live.criterion(&id);
-    let crit2 = crit;
     let cid = id.clone();
+    let share = move || {
+        crit.with(|c| {
+            c.as_ref()
+                .map(|c| format!("{:.1}%", c.share))
+                .unwrap_or_default()
+        })
+    };
+    let share_line = move || format!("{} of the total", share());
     view! {
         <tr>
             <th scope="row" class="sc-crit-col" id=dom_id("sc-c", &id)>
                 {text(move || {
                     crit.with(|c| c.as_ref().map(|c| c.name.clone()).unwrap_or_default())
                 })}
+                // The share under the name, shown instead of its column on a phone (CSS):
+                // the column left room for one provider and a half.
+                <span class="sc-crit-share">{text(share_line)}</span>
             </th>
-            <td class="sc-weight-col">
-                {text(move || {
-                    crit2
-                        .with(|c| {
-                            c.as_ref().map(|c| format!("{:.1}%", c.share)).unwrap_or_default()
-                        })
-                })}
-            </td>
+            <td class="sc-weight-col">{text(share)}</td>
             {list(
                 move || live.providers.get(),
                 move |pid| {
