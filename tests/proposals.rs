@@ -130,7 +130,10 @@ fn a_request_never_carries_scores_weights_notes_or_other_providers() {
         KEYSTONE,
         "5eedc0ffee5eedc0ffee".into(),
         1,
-        &Disclose::default(),
+        &Disclose {
+            company: false,
+            ..Disclose::default()
+        },
     )
     .unwrap();
     assert_eq!(masked.len(), 2, "{masked:?}");

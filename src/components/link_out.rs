@@ -44,12 +44,17 @@ pub fn LinkOut(
     made: RwSignal<Made>,
     /// The accessible name of the link field ("Response link").
     label: &'static str,
+    /// Whom the link is for, when one page makes links for several people: the link
+    /// left on screen must not read as the next one's.
+    #[prop(optional, into)]
+    to: Option<Signal<String>>,
 ) -> impl IntoView {
     let id = unique_id("link-out");
     let length = move || made.with(|m| m.as_ref().map_or(0, |(l, _)| l.chars().count()));
+    let whom = move || to.map(|t| format!(" for {}", t.get())).unwrap_or_default();
     let summary = move || {
         let copied = match made.with(|m| m.as_ref().map(|(_, c)| c.clone())) {
-            Some(Ok(())) => "Link copied. ".to_owned(),
+            Some(Ok(())) => format!("Link{} copied. ", whom()),
             Some(Err(e)) => format!("{e} "),
             None => String::new(),
         };
@@ -70,7 +75,9 @@ pub fn LinkOut(
             >
                 {summary}
             </p>
-            <label class="visually-hidden" for=id.clone()>{label}</label>
+            <label class="visually-hidden" for=id.clone()>
+                {move || format!("{label}{}", whom())}
+            </label>
             <input
                 id=id.clone()
                 class="share-link"

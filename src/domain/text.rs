@@ -29,6 +29,16 @@ pub fn same_ignoring_case(a: &str, b: &str) -> bool {
     a.chars().map(fold).eq(b.chars().map(fold))
 }
 
+/// "Harbor IT's", "Keystone Partners'": a name's possessive, for the names people
+/// give providers and evaluators.
+pub fn possessive(name: &str) -> String {
+    if name.ends_with(['s', 'S']) {
+        format!("{name}'")
+    } else {
+        format!("{name}'s")
+    }
+}
+
 /// "a", "a and b", "a, b and c": a list inside a sentence.
 pub fn and_list<S: AsRef<str>>(items: &[S]) -> String {
     match items {
@@ -64,6 +74,13 @@ pub fn slug_or(name: &str, fallback: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn possessives_of_names_that_end_in_s_take_only_the_apostrophe() {
+        assert_eq!(possessive("Harbor IT"), "Harbor IT's");
+        assert_eq!(possessive("Keystone Partners"), "Keystone Partners'");
+        assert_eq!(possessive("NIMBUS SERVICES"), "NIMBUS SERVICES'");
+    }
 
     #[test]
     fn lists_read_as_a_sentence() {

@@ -9,6 +9,7 @@ use super::edit::Changed;
 use super::pricing::edit::{EditError as PricingError, PricingEdit};
 use super::pricing::Pricing;
 use super::profile::{CompanyProfile, MAX_NAME_CHARS};
+use super::proposal::request::Disclose;
 use super::proposal::sent::{check_requests, Sent};
 use super::provider::{Provider, MAX_PROVIDERS, MAX_PROVIDER_NAME_CHARS};
 use super::raci::{EditError as RaciError, Raci, RaciEdit};
@@ -35,6 +36,9 @@ pub struct Workspace {
     /// The requests for proposal sent from this workspace, one per provider.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub requests: Vec<Sent>,
+    /// What those requests tell every provider about the buyer.
+    #[serde(default, skip_serializing_if = "Disclose::is_default")]
+    pub disclose: Disclose,
 }
 
 impl Workspace {
@@ -50,6 +54,7 @@ impl Workspace {
             scorecard: ToolDoc::default(),
             pricing: ToolDoc::default(),
             requests: Vec::new(),
+            disclose: Disclose::default(),
         }
     }
 
@@ -112,6 +117,7 @@ impl Workspace {
             }
         }
         self.all_listed(self.requests.iter().map(|r| r.provider.as_str()))?;
+        self.disclose.check()?;
         check_requests(&self.requests)
     }
 
@@ -341,6 +347,26 @@ mod tests {
             ("b", 900, 900)
         );
         assert_eq!((arrived.name, arrived.profile), (ws.name, ws.profile));
+    }
+
+    #[test]
+    fn what_requests_disclose_is_kept_and_checked() {
+        let mut ws = Workspace::new("a".into(), "A".into(), 0);
+        let plain = serde_json::to_string(&ws).unwrap();
+        assert!(!plain.contains("disclose"), "{plain}");
+        ws.disclose = Disclose {
+            company: false,
+            contact: "Dana Reyes, dana@contoso.example".into(),
+            note: "Answers by 12 January.".into(),
+        };
+        let back: Workspace = serde_json::from_str(&serde_json::to_string(&ws).unwrap()).unwrap();
+        assert_eq!(back.disclose, ws.disclose);
+        assert_eq!(ws.check(), Ok(()));
+        ws.disclose.contact = "x".repeat(121);
+        assert_eq!(
+            ws.check(),
+            Err("the contact line for requests is too long".into())
+        );
     }
 
     #[test]

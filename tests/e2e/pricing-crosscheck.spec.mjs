@@ -42,6 +42,8 @@ test('a function the MSP owns in the RACI but the quote excludes is flagged, and
   // A rate turns the gap into a stated cost; including the item clears it.
   await q.getByRole('combobox', { name: 'After-hours incident response in this quote' }).selectOption('rated');
   await q.getByRole('textbox', { name: 'After-hours incident response rate per incident' }).fill('300');
+  // The unit is on screen beside the amount, not only in the field's accessible name.
+  await q.getByRole('row', { name: /After-hours incident response/ }).getByText('an incident', { exact: true }).waitFor();
   await q.getByText('The MSP owns after-hours incident response in your RACI, but Quote B excludes it: it is billed at $300 an incident on top of the base price.', { exact: false }).waitFor();
   assert.equal(await gap.count(), 0);
   await q.getByRole('combobox', { name: 'After-hours incident response in this quote' }).selectOption('included');

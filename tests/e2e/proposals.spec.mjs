@@ -71,6 +71,10 @@ async function answer(context, link, { rate, text, rating, changeRow, contact })
   await row.getByRole('textbox', { name: 'Why this change' }).fill('We advise; your team decides.');
   await page.getByRole('button', { name: 'Accept every row not yet decided' }).click();
   await page.getByRole('textbox', { name: 'Your name and how to reach you' }).fill(contact);
+  // The counts every figure uses, the estimated ones marked, never "not given".
+  const environment = await page.locator('details', { hasText: 'Their environment' }).textContent();
+  assert.match(environment, /Users: \d+ \(estimated\)\. Workstations: \d+ \(estimated\)/);
+  assert.ok(!environment.includes('not given'), environment);
   await page.getByText(/parts done: quote filled in, 1 of 34 questions answered, (\d+) of \1 RACI functions decided/).waitFor();
   return page;
 }
@@ -82,6 +86,13 @@ test('a buyer and two providers complete a request round: quotes ranked, answers
   const linkA = await requestLink(buyer, 'Harbor IT');
   const linkB = await requestLink(buyer, 'Crest MSP', linkA);
   assert.ok(linkA.length < 2000, `a typical request link fits an email (${linkA.length})`);
+  // The link on screen names its provider, so it is not pasted to the other one.
+  await buyer.getByRole('textbox', { name: 'Request link for Crest MSP' }).waitFor();
+  // What the requests tell providers is kept in the workspace: next week's request says it too.
+  await buyer.reload();
+  await appReady(buyer);
+  assert.equal(await buyer.getByRole('textbox', { name: 'Your name and how to reach you' }).inputValue(), 'Dana, dana@acme.example');
+  assert.equal(await buyer.getByRole('textbox', { name: 'Note to the providers (deadline, call dates)' }).inputValue(), 'Answers by Friday, please.');
 
   // Provider A, in its own browser: answers, then sends a link.
   const contextA = await browser.newContext();
@@ -117,6 +128,11 @@ test('a buyer and two providers complete a request round: quotes ranked, answers
   await a.waitForFunction(() => document.querySelector('.share-link')?.value.includes('#/s/1a'));
   const responseA = await a.getByRole('textbox', { name: 'Response link' }).inputValue();
   assert.deepEqual(a.errors, []);
+  // Checking the link before sending it: the provider's browser says what it is for.
+  const own = await openPage(contextA, responseA);
+  await own.getByRole('heading', { level: 1, name: 'Your response, as Harbor IT' }).waitFor();
+  assert.equal(await own.getByText('not sent from this workspace', { exact: false }).count(), 0);
+  await own.close();
 
   // Provider B: answers, makes its link too, and sends the file (the buyer imports that).
   const contextB = await browser.newContext({ acceptDownloads: true });
@@ -156,6 +172,10 @@ test('a buyer and two providers complete a request round: quotes ranked, answers
   for (const name of ['Harbor IT', 'Crest MSP']) {
     await buyer.locator('.request-list li').filter({ hasText: name }).getByText(/Answered \d/).waitFor();
   }
+  // Opening A's link again says that bringing it in again undoes what was done since.
+  await buyer.goto(responseA);
+  await buyer.getByText('You have brought this response in before.', { exact: false }).waitFor();
+  await buyer.getByRole('button', { name: /Bring it into “.*” again/ }).waitFor();
   await buyer.goto(`${APP_URL}#/pricing`);
 
   // Pricing: both quotes ranked, Harbor (95) cheaper than Crest (120).

@@ -14,6 +14,7 @@ use crate::domain::scorecard::sensitivity::number;
 use crate::domain::scorecard::tab::Tab;
 use crate::domain::scorecard::table::{effective, Effective};
 use crate::domain::scorecard::Scorecard;
+use crate::domain::text::possessive;
 
 /// A score at or under this is weak enough to question before signing.
 pub const WEAK_SCORE: f64 = 2.0;
@@ -87,7 +88,10 @@ fn quote_questions(name: &str, q: &Quote, view: &QuoteView, out: &mut Vec<Questi
         out.push(ask(
             Route::Pricing.href(),
             "Pricing comparison",
-            format!("The quote has no price yet: type in the rates from {name}'s quote."),
+            format!(
+                "The quote has no price yet: type in the rates from {} quote.",
+                possessive(name)
+            ),
         ));
     }
     for line in &view.totals.items {

@@ -38,6 +38,16 @@ impl Unit {
             Unit::Visit => "per visit",
         }
     }
+
+    /// "an hour", shown after a rate's amount: "$ 95 an hour".
+    pub fn each(self) -> &'static str {
+        match self {
+            Unit::Hour => "an hour",
+            Unit::Incident => "an incident",
+            Unit::SeatMonth => "a seat a month",
+            Unit::Visit => "a visit",
+        }
+    }
 }
 
 impl CostItem {

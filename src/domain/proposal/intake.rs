@@ -11,7 +11,7 @@ use crate::domain::order;
 use crate::domain::pricing::quote::Quote;
 use crate::domain::raci::Counter;
 use crate::domain::scorecard::claims::Claim;
-use crate::domain::text::and_list;
+use crate::domain::text::{and_list, possessive};
 use crate::domain::workspace::Workspace;
 
 /// Why a response cannot be brought into this workspace. Nothing is changed.
@@ -28,7 +28,8 @@ impl Refusal {
     pub fn message(&self) -> String {
         match self {
             Refusal::NotSent { provider } => format!(
-                "This is {provider}'s answer to a request that was not sent from this workspace, or to a provider since removed from it. Open the workspace you sent the request from and import it there."
+                "This is {} answer to a request that was not sent from this workspace, or to a provider since removed from it. Open the workspace you sent the request from and import it there.",
+                possessive(provider)
             ),
             Refusal::Broken(why) => format!("The response cannot be read: {why}."),
         }
@@ -57,9 +58,19 @@ pub struct Intake {
     pub counters: Vec<Counter>,
     /// RACI functions the provider accepted as proposed.
     pub accepted: usize,
+    /// RACI functions of the workspace the provider took no position on.
+    pub unanswered: usize,
     /// Answers and positions on questions or functions no longer in the workspace.
     pub skipped: usize,
+    /// When this very response (sent at the same time) was brought in before: bringing
+    /// it in again undoes the buyer's work on it since (`AGAIN`).
+    pub again: bool,
 }
+
+/// Said in the preview when the response was brought in before.
+pub const AGAIN: &str = "You have brought this response in before. Bringing it in again \
+    puts their quote back as they sent it, undoing any change you made to it since, and \
+    brings back the RACI changes you have already accepted or rejected, to decide again.";
 
 /// Matches `response` to the request it answers and works out what it would change.
 pub fn check(ws: &Workspace, response: &Response) -> Result<Intake, Refusal> {
@@ -164,6 +175,13 @@ pub fn check(ws: &Workspace, response: &Response) -> Result<Intake, Refusal> {
         counters,
         accepted,
         skipped,
+        again: sent.answered_ms == Some(response.made_ms),
+        unanswered: ws
+            .raci
+            .functions
+            .iter()
+            .filter(|f| !response.raci.iter().any(|r| r.function == f.id))
+            .count(),
     })
 }
 
@@ -220,8 +238,13 @@ impl Intake {
                 }
             ),
         });
+        let unanswered = match self.unanswered {
+            0 => String::new(),
+            1 => ", and 1 function they took no position on".to_owned(),
+            n => format!(", and {n} functions they took no position on"),
+        };
         lines.push(format!(
-            "{} proposed RACI {} for you to accept or reject, and {} accepted as you proposed.",
+            "{} proposed RACI {} for you to accept or reject, {} accepted as you proposed{unanswered}.",
             self.counters.len(),
             if self.counters.len() == 1 {
                 "change"
@@ -312,6 +335,16 @@ mod tests {
         let lines = intake.lines();
         assert!(lines[0].starts_with("A quote (per user)"), "{lines:?}");
         assert!(lines[2].starts_with("1 proposed RACI change"), "{lines:?}");
+        let answered = response().raci.len();
+        assert!(answered < ws.raci.functions.len());
+        let silent = ws.raci.functions.len() - answered;
+        assert_eq!(intake.unanswered, silent);
+        assert!(
+            lines[2].ends_with(&format!(
+                ", and {silent} functions they took no position on."
+            )),
+            "{lines:?}"
+        );
         let mut lib = Library::new(workspace());
         let id = lib.insert(ws);
         lib.switch("w1");
@@ -323,9 +356,19 @@ mod tests {
     #[test]
     fn importing_again_replaces_rather_than_adds() {
         let mut ws = sent();
-        check(&ws, &response()).unwrap().apply(&mut ws);
+        let first = check(&ws, &response()).unwrap();
+        assert!(!first.again);
+        first.apply(&mut ws);
         let again = check(&ws, &response()).unwrap();
         assert!(again.replaces_claims);
+        // The same response a second time is named as such in the preview; a newer one
+        // from the same provider is not.
+        assert!(again.again);
+        let newer = Response {
+            made_ms: response().made_ms + 1,
+            ..response()
+        };
+        assert!(!check(&ws, &newer).unwrap().again);
         again.apply(&mut ws);
         assert_eq!(ws.raci.redline.len(), 1);
         assert_eq!(ws.pricing.quotes.len(), 2);

@@ -10,9 +10,9 @@ use serde::{Deserialize, Serialize};
 
 use super::mask::{self, hidden};
 use super::valid_id;
-use crate::domain::pricing::environment::{Environment, Usage};
+use crate::domain::pricing::environment::{Counts, Environment, Usage};
 use crate::domain::pricing::Pricing;
-use crate::domain::profile::{Industry, MAX_NAME_CHARS};
+use crate::domain::profile::{CompanyProfile, Industry, MAX_NAME_CHARS};
 use crate::domain::provider::MAX_PROVIDER_NAME_CHARS;
 use crate::domain::raci::Raci;
 use crate::domain::scorecard::model::{
@@ -91,8 +91,10 @@ impl Question {
     }
 }
 
-/// What the buyer chose to tell the provider beyond the counts.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+/// What the buyer chose to tell the provider beyond the counts, kept in the workspace
+/// so every request of the round says the same.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Disclose {
     /// Name the company (otherwise the provider sees its industry and size only).
     pub company: bool,
@@ -100,11 +102,48 @@ pub struct Disclose {
     pub note: String,
 }
 
+impl Default for Disclose {
+    fn default() -> Disclose {
+        Disclose {
+            company: true,
+            contact: String::new(),
+            note: String::new(),
+        }
+    }
+}
+
+impl Disclose {
+    pub fn is_default(&self) -> bool {
+        *self == Disclose::default()
+    }
+
+    /// The limits a file or link could break; the message names the problem.
+    pub fn check(&self) -> Result<(), String> {
+        if self.contact.chars().count() > MAX_CONTACT_CHARS {
+            return Err("the contact line for requests is too long".into());
+        }
+        if self.note.chars().count() > MAX_NOTE_CHARS {
+            return Err("the note to providers is too long".into());
+        }
+        Ok(())
+    }
+}
+
 /// Where `Request::of` replaced another provider's name, for the buyer to review.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Masked(pub String);
 
 impl Request {
+    /// The counts the buyer's comparison prices every quote for: the buyer's where given,
+    /// otherwise estimated from the company's size, as the buyer's own page does.
+    pub fn counts(&self) -> Counts {
+        let profile = CompanyProfile {
+            employees: self.buyer.employees.max(1),
+            ..CompanyProfile::default()
+        };
+        self.env.counts(&profile)
+    }
+
     /// The request for the provider `provider_id` of `ws`, with the given id and time.
     /// `Err` when the provider is not in the workspace or a field is too long.
     pub fn of(
@@ -335,8 +374,20 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn counts_not_given_are_the_ones_the_buyers_comparison_estimates() {
+        let ws = workspace();
+        let r = request();
+        // Users typed (140); the rest follow the 140 employees, as on the buyer's page.
+        assert_eq!(r.counts(), ws.pricing.env.counts(&ws.profile));
+        assert_eq!((r.counts().users, r.counts().servers), (140, 6));
+    }
+
+    #[test]
     fn the_company_name_is_left_out_unless_disclosed() {
-        let quiet = Disclose::default();
+        let quiet = Disclose {
+            company: false,
+            ..Disclose::default()
+        };
         let (r, _) = Request::of(&workspace(), "p2", "0123456789abcdef".into(), 1, &quiet).unwrap();
         assert_eq!(r.buyer.company, "");
         assert_eq!(r.buyer.industry, Industry::Legal);

@@ -40,6 +40,10 @@ pub fn SharedPage() -> impl IntoView {
         Ok((SharedDoc::Request(request), _)) => {
             view! { <proposal::ProviderPage request=*request /> }.into_any()
         }
+        // The provider checking the link they made: not the buyer's refusal.
+        Ok((SharedDoc::Response(response), _)) if own_response(&response.request) => {
+            view! { <OwnResponse provider=response.provider /> }.into_any()
+        }
         // A response is for the buyer who asked: what it brings, and bringing it in.
         Ok((SharedDoc::Response(response), _)) => view! {
             <div class="shared">
@@ -52,6 +56,37 @@ pub fn SharedPage() -> impl IntoView {
         }
         .into_any(),
         Ok((doc, sender)) => view! { <SharedDocument doc=doc sender=sender /> }.into_any(),
+    }
+}
+
+/// Whether this browser made the response to `request` (it holds the draft) and sent
+/// no such request itself.
+fn own_response(request: &str) -> bool {
+    let sent_here = Lib::get().0.with_untracked(|l| {
+        l.workspaces()
+            .iter()
+            .any(|w| w.requests.iter().any(|s| s.id == request))
+    });
+    !sent_here && crate::browser::drafts::load(request).is_some()
+}
+
+/// A provider opening their own response link, as anyone would before sending it.
+#[component]
+fn OwnResponse(provider: String) -> impl IntoView {
+    view! {
+        <div class="shared">
+            <h1 tabindex="-1">{format!("Your response, as {provider}")}</h1>
+            <p class="notice info" role="status">
+                "This link works: it carries your quote, your answers and your positions on \
+                    the roles. Send it to the buyer by email or chat; when they open it, they \
+                    see what it brings and add it to their comparison. Opening it here sent \
+                    nothing."
+            </p>
+            <p>
+                "Your draft is still in this browser. To change an answer, open the request \
+                    link the buyer sent you again, and make a new response link at the end."
+            </p>
+        </div>
     }
 }
 

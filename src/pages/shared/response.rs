@@ -9,6 +9,7 @@ use crate::browser::state::{Lib, Notices};
 use crate::domain::proposal::intake;
 use crate::domain::proposal::Response;
 use crate::domain::route::Route;
+use crate::domain::text::possessive;
 
 #[component]
 pub fn ResponsePreview(
@@ -50,6 +51,7 @@ pub fn ResponsePreview(
                 .map(|l| view! { <li>{l}</li> })
                 .collect_view();
             let earlier = intake.earlier.as_deref().map(intake::earlier_text);
+            let again = intake.again;
             let name = intake.provider_name.clone();
             let pending = StoredValue::new(Some(intake));
             let bring = move |_| {
@@ -63,18 +65,22 @@ pub fn ResponsePreview(
                 notices.confirm(
                     Route::Pricing,
                     format!(
-                        "{name}'s response is in: their quote, answers and RACI changes are \
-                         in this workspace now."
+                        "{} response is in: their quote, answers and RACI changes are \
+                         in this workspace now.",
+                        possessive(&name)
                     ),
                 );
                 leave_link_for(Route::Pricing);
             };
             view! {
+                {again.then(|| view! { <p class="notice warning">{intake::AGAIN}</p> })}
                 {earlier.map(|t| view! { <p class="notice warning">{t}</p> })}
                 <p>{format!("Bringing it into “{workspace}” adds:")}</p>
                 <ul>{lines}</ul>
                 <div class="button-row">
-                    <button type="button" on:click=bring>{format!("Bring it into “{workspace}”")}</button>
+                    <button type="button" on:click=bring>
+                        {format!("Bring it into “{workspace}”{}", if again { " again" } else { "" })}
+                    </button>
                     {match dismiss {
                         Some(d) => view! {
                             <button type="button" class="secondary" on:click=move |_| d.run(())>
@@ -91,7 +97,7 @@ pub fn ResponsePreview(
     view! {
         <section class="panel" aria-labelledby="response-title">
             <h2 id="response-title">
-                {format!("{}'s response to your request", response.provider)}
+                {format!("{} response to your request", possessive(&response.provider))}
             </h2>
             <p>{from}</p>
             {body}

@@ -14,6 +14,7 @@ use crate::domain::scorecard::card_file::CardFile;
 use crate::domain::scorecard::scoring::{self, Place};
 use crate::domain::scorecard::sensitivity::points;
 use crate::domain::scorecard::tab::Tab;
+use crate::domain::text::possessive;
 
 /// A shared scorecard: the ranking and every score, and two ways to keep it.
 #[component]
@@ -50,9 +51,10 @@ pub fn SharedScorecard(card: CardFile) -> impl IntoView {
     let build = Callback::new(move |()| {
         stored.with_value(|c| workspace_from_card(c, fresh_id(), now_ms(), fresh_id))
     });
+    let heading = format!("{} scores", possessive(&display(&card.evaluator)));
     view! {
         <section class="panel" aria-labelledby="shared-sc-title">
-            <h2 id="shared-sc-title">{format!("{}'s scores", display(&card.evaluator))}</h2>
+            <h2 id="shared-sc-title">{heading}</h2>
             <p>{results.sensitivity.line()}</p>
             <table class="shared-table">
                 <caption class="visually-hidden">"Ranking"</caption>

@@ -19,16 +19,25 @@ use crate::domain::text::and_list;
 
 /// Builds the request to `provider` and records it as sent (keeping the id of one sent
 /// before, so its answers still match). `Err` is a sentence to show.
-fn make(lib: Lib, provider: &str, disclose: &Disclose) -> Result<(Request, Vec<Masked>), String> {
+fn make(lib: Lib, provider: &str) -> Result<(Request, Vec<Masked>), String> {
     let mut made = Err(String::new());
     lib.update_active(|ws| {
         let id = ws.request_id(provider, || format!("{}{}", fresh_id(), fresh_id()));
-        made = Request::of(ws, provider, id, now_ms(), disclose);
+        made = Request::of(ws, provider, id, now_ms(), &ws.disclose);
         if let Ok((request, _)) = &made {
             ws.note_sent(provider, request);
         }
     });
     made.map_err(|why| format!("The request could not be made: {why}."))
+}
+
+/// Changes what the requests disclose; a change that changes nothing saves nothing.
+fn edit(lib: Lib, change: impl FnOnce(&mut Disclose)) {
+    lib.change_active(|ws| {
+        let before = ws.disclose.clone();
+        change(&mut ws.disclose);
+        ws.disclose != before
+    });
 }
 
 fn masked_text(masked: &[Masked]) -> Option<String> {
@@ -52,17 +61,13 @@ fn company_label(name: &str) -> String {
 pub fn Requests() -> impl IntoView {
     let lib = Lib::get();
     let notices = expect_context::<Notices>();
-    let company = RwSignal::new(true);
-    let contact = RwSignal::new(String::new());
-    let note = RwSignal::new(String::new());
     let made = RwSignal::new(Made::None);
+    // The provider the link on screen is for.
+    let made_for = RwSignal::new(String::new());
     let message = RwSignal::new(None::<String>);
     let error = RwSignal::new(None::<String>);
-    let disclose = move || Disclose {
-        company: company.get_untracked(),
-        contact: contact.get_untracked(),
-        note: note.get_untracked(),
-    };
+    // Kept in the workspace: a request sent next week says what this one said.
+    let disclose = move || lib.0.with(|l| l.active().disclose.clone());
     let providers = Memo::new(move |_| {
         lib.0.with(|l| {
             let ws = l.active();
@@ -79,10 +84,11 @@ pub fn Requests() -> impl IntoView {
     let link = move |provider: String| {
         error.set(None);
         made.set(None);
-        match make(lib, &provider, &disclose()) {
+        match make(lib, &provider) {
             Err(why) => error.set(Some(why)),
             Ok((request, masked)) => {
                 message.set(Some(masked_text(&masked).unwrap_or_default()));
+                made_for.set(request.provider.clone());
                 let sender = Sender {
                     by: request.buyer.contact.clone(),
                     at_ms: request.made_ms,
@@ -93,7 +99,9 @@ pub fn Requests() -> impl IntoView {
     };
     let file = move |provider: String| {
         error.set(None);
-        match make(lib, &provider, &disclose()) {
+        // The last link was for someone else, maybe: a file goes to this one.
+        made.set(None);
+        match make(lib, &provider) {
             Err(why) => error.set(Some(why)),
             Ok((request, masked)) => {
                 message.set(masked_text(&masked));
@@ -125,8 +133,11 @@ pub fn Requests() -> impl IntoView {
                     <input
                         id=company_id.clone()
                         type="checkbox"
-                        prop:checked=move || company.get()
-                        on:change=move |ev| company.set(event_target_checked(&ev))
+                        prop:checked=move || disclose().company
+                        on:change=move |ev| {
+                            let on = event_target_checked(&ev);
+                            edit(lib, |d| d.company = on);
+                        }
                     />
                     <label for=company_id>
                         {move || company_label(&company_name())}
@@ -139,8 +150,11 @@ pub fn Requests() -> impl IntoView {
                         type="text"
                         autocomplete="email"
                         maxlength=MAX_CONTACT_CHARS.to_string()
-                        prop:value=move || contact.get()
-                        on:input=move |ev| contact.set(event_target_value(&ev))
+                        prop:value=move || disclose().contact
+                        on:input=move |ev| {
+                            let text = event_target_value(&ev);
+                            edit(lib, |d| d.contact = text);
+                        }
                     />
                 </div>
             </div>
@@ -150,8 +164,11 @@ pub fn Requests() -> impl IntoView {
                     id=note_id
                     rows="2"
                     maxlength=MAX_NOTE_CHARS.to_string()
-                    prop:value=move || note.get()
-                    on:input=move |ev| note.set(event_target_value(&ev))
+                    prop:value=move || disclose().note
+                    on:input=move |ev| {
+                        let text = event_target_value(&ev);
+                        edit(lib, |d| d.note = text);
+                    }
                 ></textarea>
             </div>
             <Show
@@ -182,7 +199,7 @@ pub fn Requests() -> impl IntoView {
                     .filter(|m| !m.is_empty())
                     .map(|m| view! { <p class="notice warning">{m}</p> })
             }}
-            <LinkOut made=made label="Request link" />
+            <LinkOut made=made label="Request link" to=made_for />
         </section>
     }
 }

@@ -135,6 +135,9 @@ pub fn MoneyField(
     #[prop(into)] currency: Signal<Currency>,
     #[prop(optional, into)] hint: Option<Signal<String>>,
     #[prop(optional)] hide_label: bool,
+    /// The unit after the amount ("an hour"), where the label is hidden.
+    #[prop(optional)]
+    suffix: &'static str,
 ) -> impl IntoView {
     let parse = Callback::new(|t: String| parse_money(&t, MAX_AMOUNT).map_err(|e| e.message()));
     view! {
@@ -145,6 +148,7 @@ pub fn MoneyField(
             parse=parse
             show=plain
             prefix=Some(Signal::derive(move || currency.get().symbol().to_owned()))
+            suffix=suffix
             hint=hint
             hide_label=hide_label
         />

@@ -119,6 +119,7 @@ fn ItemRow(provider: String, item: CostItem) -> impl IntoView {
                         ))
                         currency=cur
                         hide_label=true
+                        suffix=item.unit().each()
                     />
                 </Show>
             </td>

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use super::ctx::Editor;
 use crate::browser::state::Lib;
 use crate::domain::raci::{Counter, RaciEdit};
+use crate::domain::text::possessive;
 
 /// One counter-proposal as shown: function, provider, both rows in words, the reason.
 #[derive(Clone, PartialEq)]
@@ -74,44 +75,45 @@ fn CounterItem(shown: Shown) -> impl IntoView {
     let editor = Editor::get();
     let (provider, function) = (shown.provider.clone(), shown.function);
     let who = shown.provider_name.clone();
+    let whose = possessive(&who);
     let accept = {
-        let (provider, who) = (provider.clone(), who.clone());
+        let (provider, whose) = (provider.clone(), whose.clone());
         move |_| {
             let edit = RaciEdit::AcceptCounter {
                 provider: provider.clone(),
                 function,
             };
             if editor.apply(edit).is_ok() {
-                editor.say(format!("Accepted {who}'s change. Ctrl+Z takes it back."));
+                editor.say(format!("Accepted {whose} change. Ctrl+Z takes it back."));
             }
         }
     };
     let reject = {
-        let who = who.clone();
+        let whose = whose.clone();
         move |_| {
             let edit = RaciEdit::RejectCounter {
                 provider: provider.clone(),
                 function,
             };
             if editor.apply(edit).is_ok() {
-                editor.say(format!("Rejected {who}'s change. Ctrl+Z takes it back."));
+                editor.say(format!("Rejected {whose} change. Ctrl+Z takes it back."));
             }
         }
     };
     let reason = (!shown.reason.is_empty()).then(|| shown.reason.clone());
     view! {
-        <article class="counter" aria-label=format!("{}: {}'s change", shown.function_name, who)>
+        <article class="counter" aria-label=format!("{}: {whose} change", shown.function_name)>
             <h3>{shown.function_name.clone()}</h3>
             <dl>
                 <dt>"Yours"</dt>
                 <dd>{shown.yours.clone()}</dd>
-                <dt>{format!("{who}'s")}</dt>
+                <dt>{whose.clone()}</dt>
                 <dd class="theirs">{shown.theirs.clone()}</dd>
                 {reason.map(|r| view! { <dt>"Why"</dt><dd>{r}</dd> })}
             </dl>
             <div class="button-row">
                 <button type="button" on:click=accept>
-                    {format!("Accept {who}'s")}
+                    {format!("Accept {whose}")}
                 </button>
                 <button type="button" class="secondary" on:click=reject>"Reject"</button>
             </div>

@@ -5,6 +5,7 @@
 use leptos::prelude::*;
 
 use crate::domain::scorecard::claims::Claim;
+use crate::domain::text::possessive;
 
 /// The evidence as a link only when it is a web address: a response is outside data,
 /// and a `javascript:` address must never become a clickable link.
@@ -38,7 +39,7 @@ pub fn ClaimNote(claim: Signal<Option<(String, Claim)>>) -> impl IntoView {
                 view! { <p class="hint">"They answered an earlier wording of this question."</p> }
             });
             view! {
-                <aside class="claim" aria-label=format!("{provider}'s answer")>
+                <aside class="claim" aria-label=format!("{} answer", possessive(&provider))>
                     <p class="claim-title">{format!("What {provider} said in their response")}</p>
                     <p class="claim-text">{c.text.clone()}</p>
                     {rating.map(|r| view! { <p>{r}</p> })}

@@ -12,6 +12,7 @@ use crate::components::{focus_later, unique_id};
 use crate::domain::limits::{file_hint, MAX_FILE_BYTES};
 use crate::domain::scorecard::card_file::{self, CardError, CardFile};
 use crate::domain::scorecard::merge::{self, Applied, Options, Plan};
+use crate::domain::text::possessive;
 
 /// The preview's heading, focused when a card arrives so it is not missed below the fold.
 const PREVIEW_HEADING: &str = "sc-import-preview-title";
@@ -76,14 +77,6 @@ fn count(n: usize, one: &str, many: &str) -> String {
         format!("1 {one}")
     } else {
         format!("{n} {many}")
-    }
-}
-
-fn possessive(name: &str) -> String {
-    if name.ends_with('s') {
-        format!("{name}'")
-    } else {
-        format!("{name}'s")
     }
 }
 

@@ -23,15 +23,29 @@ fn asker(request: &Request) -> String {
     )
 }
 
+/// The counts every figure on the page uses, saying which the buyer gave and which are
+/// estimated from the company's size (the page said "not given" and priced them anyway).
 fn counts(request: &Request) -> String {
-    let e = &request.env;
-    let n = |v: Option<u32>| v.map_or_else(|| "not given".to_owned(), |v| v.to_string());
+    let (e, c) = (&request.env, request.counts());
+    let n = |given: Option<u32>, used: u32| match given {
+        Some(_) => used.to_string(),
+        None => format!("{used} (estimated)"),
+    };
+    let estimated = if [e.users, e.workstations, e.servers, e.network].contains(&None) {
+        format!(
+            " Estimated counts follow the company's {} employees: a workstation per user, a \
+                server per 25 users and a network device per 15.",
+            request.buyer.employees.max(1)
+        )
+    } else {
+        String::new()
+    };
     format!(
-        "Users: {}. Workstations: {}. Servers: {}. Network devices: {}.",
-        n(e.users),
-        n(e.workstations),
-        n(e.servers),
-        n(e.network)
+        "Users: {}. Workstations: {}. Servers: {}. Network devices: {}.{estimated}",
+        n(e.users, c.users),
+        n(e.workstations, c.workstations),
+        n(e.servers, c.servers),
+        n(e.network, c.network)
     )
 }
 
