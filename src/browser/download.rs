@@ -32,9 +32,13 @@ pub fn download(filename: &str, mime: &str, contents: &str) -> Result<(), String
     Ok(())
 }
 
-/// Starts a download, turning a browser refusal into a notice.
-pub fn offer(notices: Notices, filename: &str, mime: &str, contents: &str) {
-    if let Err(reason) = download(filename, mime, contents) {
-        notices.push(Tone::Error, reason, None);
+/// Starts a download, turning a browser refusal into a notice. True when it started.
+pub fn offer(notices: Notices, filename: &str, mime: &str, contents: &str) -> bool {
+    match download(filename, mime, contents) {
+        Ok(()) => true,
+        Err(reason) => {
+            notices.push(Tone::Error, reason, None);
+            false
+        }
     }
 }

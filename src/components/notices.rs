@@ -66,7 +66,7 @@ fn AttachmentButton(attachment: Attachment) -> impl IntoView {
             &attachment.filename,
             attachment.mime,
             &attachment.contents,
-        )
+        );
     };
     view! {
         <button type="button" on:click=on_click>

@@ -47,6 +47,13 @@ pub fn Home() -> impl IntoView {
                 "Working on more than one engagement? Keep each in its own "
                 <a href=Route::Workspaces.href()>"workspace"</a> "."
             </p>
+            // A provider sent a request file lands here, on a page written for buyers.
+            <p>
+                "A provider answering a request for proposal? Open the link the buyer sent \
+                    you. If they sent a file, open "
+                <a href=Route::Workspaces.href()>"Workspaces"</a>
+                " and choose “Import a Splitline file”: your request opens, ready to answer."
+            </p>
         </div>
     }
 }

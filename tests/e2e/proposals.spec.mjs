@@ -145,6 +145,7 @@ test('a buyer and two providers complete a request round: quotes ranked, answers
     b.getByRole('button', { name: 'Download the response file' }).click(),
   ]);
   const fileB = await download.path();
+  await b.getByText(`Your browser saved “${download.suggestedFilename()}”`, { exact: false }).waitFor();
   assert.deepEqual(b.errors, []);
 
   // A response opened in a browser that never sent the request is refused, clearly.
@@ -187,6 +188,10 @@ test('a buyer and two providers complete a request round: quotes ranked, answers
   // Scorecard: each provider's answer beside the question, in the detail and in call mode.
   await buyer.goto(`${APP_URL}#/scorecard`);
   await openTab(buyer, 'Scores');
+  // The cells the providers answered are marked, so the buyer need not open each one.
+  const marks = (criterion, name) => buyer.getByRole('textbox', { name: `${criterion} ${name}` }).locator('xpath=..').locator('.sc-marks');
+  assert.equal(await marks('Written RACI with named owners', 'Harbor IT').textContent(), '“');
+  assert.equal(await marks('Gap functions named explicitly', 'Harbor IT').textContent(), '');
   await buyer.getByRole('textbox', { name: 'Written RACI with named owners Harbor IT' }).click();
   const claimA = buyer.getByRole('complementary', { name: "Harbor IT's answer" });
   await claimA.getByText('Yes: a RACI schedule is part of our contract.').waitFor();
@@ -207,6 +212,9 @@ test('a buyer and two providers complete a request round: quotes ranked, answers
   const before = await harborChange.locator('dd').first().textContent();
   const theirs = await harborChange.locator('dd.theirs').textContent();
   assert.notEqual(before, theirs);
+  // What differs is spelled out: the provider set the MSP to C on that row.
+  assert.match(await harborChange.locator('dd.changes').textContent(), /MSP: (none|[ACIR/]+) → C/);
+  assert.equal(await harborChange.getByText('We advise; your team decides.').count(), 1);
   await harborChange.getByRole('button', { name: "Accept Harbor IT's" }).click();
   await redline.getByRole('heading', { name: 'Changes proposed by providers (1)' }).waitFor();
   await redline.getByRole('article', { name: /Crest MSP's change/ }).getByRole('button', { name: 'Reject' }).click();
@@ -231,6 +239,13 @@ test('on a phone the provider reaches each part of the response from the progres
   const context = await browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
   const page = await openPage(context, link);
   await page.getByRole('heading', { level: 1, name: 'Request for proposal to Harbor IT' }).waitFor();
+  // Evidence that is not a web address is kept, and the provider is told it will not be a link.
+  const evidence = page.getByRole('textbox', { name: 'Evidence link (optional)' }).nth(1);
+  const notLink = page.getByText('This is not a web address starting with https://', { exact: false });
+  await evidence.fill('see our SOC 2 report');
+  await notLink.waitFor();
+  await evidence.fill('https://example.com/soc2.pdf');
+  await notLink.waitFor({ state: 'detached' });
   const bar = page.locator('.proposal-progress');
   const jumps = bar.getByRole('navigation', { name: 'Sections of this page' });
   // The bar, "Go to" included, takes a fifth of the phone's height at most, before and

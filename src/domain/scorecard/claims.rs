@@ -25,6 +25,14 @@ pub struct Claim {
     pub earlier_wording: bool,
 }
 
+/// The evidence as a link only when it is a web address: a response is outside data,
+/// and a `javascript:` address must never become a clickable link.
+pub fn web_address(text: &str) -> Option<String> {
+    let t = text.trim();
+    let lower = t.get(..8).map(str::to_ascii_lowercase).unwrap_or_default();
+    (lower.starts_with("https://") || lower.starts_with("http://")).then(|| t.to_owned())
+}
+
 /// Claims by provider id, then criterion id.
 pub type Claims = BTreeMap<String, BTreeMap<String, Claim>>;
 
@@ -58,5 +66,26 @@ impl Scorecard {
             }
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::web_address;
+
+    #[test]
+    fn only_web_addresses_become_links() {
+        assert_eq!(
+            web_address(" https://a.example/x "),
+            Some("https://a.example/x".into())
+        );
+        assert_eq!(
+            web_address("HTTP://a.example"),
+            Some("HTTP://a.example".into())
+        );
+        assert_eq!(web_address("javascript:alert(1)"), None);
+        assert_eq!(web_address("see our SOC 2 report"), None);
+        assert_eq!(web_address("é"), None);
+        assert_eq!(web_address(""), None);
     }
 }

@@ -208,7 +208,9 @@ pub fn export(kind: Export) {
             ),
         };
         match export_text(kind, raci, company).await {
-            Ok(text) => offer(notices, &name, mime, &text),
+            Ok(text) => {
+                offer(notices, &name, mime, &text);
+            }
             Err(NotLoaded) => notices.push(Tone::Error, NOT_LOADED.to_owned(), None),
         }
     });

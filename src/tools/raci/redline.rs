@@ -18,6 +18,8 @@ struct Shown {
     function_name: String,
     yours: String,
     theirs: String,
+    /// Only what differs, one part a line.
+    changes: Vec<String>,
     reason: String,
 }
 
@@ -42,6 +44,7 @@ pub fn Redline() -> impl IntoView {
                         function_name: f.name.clone(),
                         yours: raci.describe(&f.roles, f.day_owner, f.night_owner),
                         theirs: raci.describe(&c.roles, c.day_owner, c.night_owner),
+                        changes: raci.changes(c),
                         reason: c.reason.clone(),
                     })
                 })
@@ -56,7 +59,8 @@ pub fn Redline() -> impl IntoView {
                 </h2>
                 <p class="hint">
                     "From the responses to your requests for proposal. Accepting one makes it the \
-                        function's row; rejecting keeps yours. Undo takes either back."
+                        function's row; rejecting keeps yours. Until you leave or reload the page, \
+                        Undo takes either back."
                 </p>
                 <For
                     each=move || shown.get()
@@ -100,16 +104,29 @@ fn CounterItem(shown: Shown) -> impl IntoView {
             }
         }
     };
-    let reason = (!shown.reason.is_empty()).then(|| shown.reason.clone());
+    let reason = match shown.reason.as_str() {
+        "" => "They gave no reason.".to_owned(),
+        why => why.to_owned(),
+    };
+    let changes = shown
+        .changes
+        .iter()
+        .map(|c| view! { <li>{c.clone()}</li> })
+        .collect_view();
     view! {
         <article class="counter" aria-label=format!("{}: {whose} change", shown.function_name)>
             <h3>{shown.function_name.clone()}</h3>
             <dl>
+                <dt>"What changes"</dt>
+                <dd class="changes">
+                    <ul>{changes}</ul>
+                </dd>
                 <dt>"Yours"</dt>
                 <dd>{shown.yours.clone()}</dd>
                 <dt>{whose.clone()}</dt>
                 <dd class="theirs">{shown.theirs.clone()}</dd>
-                {reason.map(|r| view! { <dt>"Why"</dt><dd>{r}</dd> })}
+                <dt>"Why"</dt>
+                <dd>{reason}</dd>
             </dl>
             <div class="button-row">
                 <button type="button" on:click=accept>

@@ -190,6 +190,9 @@ pub fn GridCell(provider: String, criterion: String, selected: Selected) -> impl
                             if v.has_note {
                                 marks.push('•');
                             }
+                            if v.has_claim {
+                                marks.push('“');
+                            }
                             if v.disagree {
                                 marks.push('≠');
                             }

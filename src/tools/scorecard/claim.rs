@@ -4,16 +4,8 @@
 
 use leptos::prelude::*;
 
-use crate::domain::scorecard::claims::Claim;
+use crate::domain::scorecard::claims::{web_address, Claim};
 use crate::domain::text::possessive;
-
-/// The evidence as a link only when it is a web address: a response is outside data,
-/// and a `javascript:` address must never become a clickable link.
-fn web_address(text: &str) -> Option<String> {
-    let t = text.trim();
-    let lower = t.get(..8).map(str::to_ascii_lowercase).unwrap_or_default();
-    (lower.starts_with("https://") || lower.starts_with("http://")).then(|| t.to_owned())
-}
 
 /// The claim of `provider` (its name) on the shown criterion, if its response had one.
 #[component]
@@ -48,25 +40,5 @@ pub fn ClaimNote(claim: Signal<Option<(String, Claim)>>) -> impl IntoView {
                 </aside>
             }
         })
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::web_address;
-
-    #[test]
-    fn only_web_addresses_become_links() {
-        assert_eq!(
-            web_address(" https://a.example/x "),
-            Some("https://a.example/x".into())
-        );
-        assert_eq!(
-            web_address("HTTP://a.example"),
-            Some("HTTP://a.example".into())
-        );
-        assert_eq!(web_address("javascript:alert(1)"), None);
-        assert_eq!(web_address("see our SOC 2 report"), None);
-        assert_eq!(web_address("é"), None);
     }
 }

@@ -53,7 +53,9 @@ pub fn ScoreGrid() -> impl IntoView {
                             <span class="touch-only">
                                 "Tap a cell and type a score from 0 to 5. "
                             </span>
-                            "The question and its anchors appear below the grid."
+                            "The question and its anchors appear below the grid. Marks in a \
+                                cell: • your note, “ the provider's answer to the question, ≠ \
+                                evaluators disagree, =4 the agreed score."
                         </p>
                         <div
                             class="sc-grid-wrap"

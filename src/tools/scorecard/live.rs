@@ -26,6 +26,8 @@ use crate::domain::workspace::Workspace;
 pub struct CellView {
     pub score: Option<Score>,
     pub has_note: bool,
+    /// The provider answered this question in a response (`claims`).
+    pub has_claim: bool,
     pub agreed: Option<Score>,
     /// Evaluators' scores are two or more points apart (only when others are visible).
     pub disagree: bool,
@@ -86,6 +88,7 @@ fn cell_view(sc: &Scorecard, others: bool, provider: &str, criterion: &str) -> C
     CellView {
         score: cell.and_then(|c| c.score),
         has_note: cell.is_some_and(|c| !c.note.is_empty()),
+        has_claim: sc.claim(provider, criterion).is_some(),
         agreed: sc.agreed(provider, criterion),
         disagree: others && cell_stats(sc, provider, criterion).disagree,
     }

@@ -6,6 +6,11 @@ use super::Draft;
 use crate::components::unique_id;
 use crate::domain::proposal::request::Question;
 use crate::domain::proposal::response::{MAX_ANSWER_CHARS, MAX_EVIDENCE_CHARS};
+use crate::domain::scorecard::claims::web_address;
+
+/// Said under evidence that is not a web address; it is kept, as text.
+const NOT_A_LINK: &str = "This is not a web address starting with https://, so the buyer \
+    sees it as text, not as a link.";
 
 #[component]
 pub fn Questions() -> impl IntoView {
@@ -47,6 +52,9 @@ fn QuestionItem(question: Question) -> impl IntoView {
     let text_id = unique_id("answer");
     let rating_id = unique_id("rating");
     let evidence_id = unique_id("evidence");
+    let not_a_link = move || {
+        answer.with(|a| !a.evidence.trim().is_empty() && web_address(&a.evidence).is_none())
+    };
     let heading_id = unique_id("question");
     let labelled_by = heading_id.clone();
     let a = &question.anchors;
@@ -109,7 +117,8 @@ fn QuestionItem(question: Question) -> impl IntoView {
                 <div class="field">
                     <label for=evidence_id.clone()>"Evidence link (optional)"</label>
                     <input
-                        id=evidence_id
+                        id=evidence_id.clone()
+                        aria-describedby=format!("{evidence_id}-note")
                         type="url"
                         maxlength=MAX_EVIDENCE_CHARS.to_string()
                         placeholder="https://"
@@ -119,6 +128,9 @@ fn QuestionItem(question: Question) -> impl IntoView {
                             edit(Box::new(move |a| a.evidence = text));
                         }
                     />
+                    <p class="field-error" id=format!("{evidence_id}-note") aria-live="polite">
+                        {move || not_a_link().then_some(NOT_A_LINK)}
+                    </p>
                 </div>
             </div>
         </article>

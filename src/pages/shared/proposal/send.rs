@@ -19,6 +19,8 @@ pub fn Send() -> impl IntoView {
     let notices = expect_context::<Notices>();
     let made = RwSignal::new(Made::None);
     let error = RwSignal::new(None::<String>);
+    // The file offered last: a download gives no sign on the page otherwise.
+    let downloaded = RwSignal::new(None::<String>);
     let contact_id = unique_id("contact");
     // Stamped when sent, so the buyer sees which of two responses is the newer.
     let stamped = move || {
@@ -37,12 +39,10 @@ pub fn Send() -> impl IntoView {
     let download = move |_| {
         let response = stamped();
         let name = format!("splitline-response-{}.json", slug(&response.provider));
-        offer(
-            notices,
-            &name,
-            "application/json",
-            &envelope::encode_pretty(Kind::Response, &response),
-        );
+        let text = envelope::encode_pretty(Kind::Response, &response);
+        if offer(notices, &name, "application/json", &text) {
+            downloaded.set(Some(name));
+        }
     };
     let unfinished = Memo::new(move |_| {
         draft
@@ -84,10 +84,22 @@ pub fn Send() -> impl IntoView {
                 </button>
             </div>
             <p class="field-error" role="alert">{move || error.get()}</p>
+            <p role="status">
+                {move || {
+                    downloaded
+                        .get()
+                        .map(|name| {
+                            format!(
+                                "Your browser saved “{name}” (usually in Downloads). Attach it \
+                                 to an email to the buyer."
+                            )
+                        })
+                }}
+            </p>
             <LinkOut made=made label="Response link" />
             <p class="hint">
-                "Send the link or the file to the buyer by email or chat. They open it in \
-                    Splitline and see your quote, answers and changes beside their own work."
+                "Send the link or the file to the buyer by email or chat. When they open it in \
+                    their browser, they see your quote, answers and changes beside their own work."
             </p>
         </section>
     }
