@@ -32,14 +32,17 @@ pub fn backup_due(
 
 /// When the oldest work that no backup holds began. A workspace changed since the last
 /// backup has been unsaved since that backup, or since it arrived if that is later; one
-/// not changed since is in the backup.
+/// not changed since is in the backup, and one not changed since it arrived is in the
+/// file or link it came from (or is empty).
 fn unbacked_since(
     workspaces: impl IntoIterator<Item = (i64, i64)>,
     last_export_ms: Option<i64>,
 ) -> Option<i64> {
     workspaces
         .into_iter()
-        .filter(|&(_, changed)| last_export_ms.is_none_or(|exported| changed > exported))
+        .filter(|&(arrived, changed)| {
+            changed > arrived && last_export_ms.is_none_or(|exported| changed > exported)
+        })
         .map(|(arrived, _)| last_export_ms.map_or(arrived, |exported| arrived.max(exported)))
         .min()
 }
@@ -109,14 +112,10 @@ mod tests {
 
     #[test]
     fn work_brought_in_from_a_file_counts_from_its_arrival() {
-        // Imported today, unchanged since: the file it came from holds it.
-        assert!(!backup_due(NOW, [(NOW, NOW)], None, None));
-        assert!(!backup_due(
-            NOW,
-            [(NOW, NOW)],
-            Some(NOW - 30 * DAY_MS),
-            None
-        ));
+        // Imported days ago and never changed: the file it came from holds it.
+        let untouched = (NOW - 4 * DAY_MS, NOW - 4 * DAY_MS);
+        assert!(!backup_due(NOW, [untouched], None, None));
+        assert!(!backup_due(NOW, [untouched], Some(NOW - 30 * DAY_MS), None));
         // Edited here for days after it arrived, with no backup since.
         assert!(backup_due(
             NOW,
@@ -163,7 +162,7 @@ mod tests {
     #[test]
     fn times_from_the_far_past_or_future_do_not_overflow() {
         assert!(backup_due(i64::MAX, [(i64::MIN, 0)], None, None));
-        assert!(backup_due(i64::MAX, [(0, 0)], Some(i64::MIN), None));
+        assert!(backup_due(i64::MAX, [(0, 1)], Some(i64::MIN), None));
         assert!(!backup_due(i64::MIN, [(i64::MAX, 0)], None, None));
         assert!(!backup_due(i64::MIN, [(0, 10)], Some(5), None));
         assert!(reminder_text(i64::MAX, Some(i64::MIN))

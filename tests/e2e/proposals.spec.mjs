@@ -145,7 +145,7 @@ test('a buyer and two providers complete a request round: quotes ranked, answers
     b.getByRole('button', { name: 'Download the response file' }).click(),
   ]);
   const fileB = await download.path();
-  await b.getByText(`Your browser saved “${download.suggestedFilename()}”`, { exact: false }).waitFor();
+  await b.getByText(`Your browser is saving “${download.suggestedFilename()}”`, { exact: false }).waitFor();
   assert.deepEqual(b.errors, []);
 
   // A response opened in a browser that never sent the request is refused, clearly.
@@ -209,7 +209,7 @@ test('a buyer and two providers complete a request round: quotes ranked, answers
   const redline = buyer.getByRole('region', { name: /Changes proposed by providers/ });
   await redline.getByRole('heading', { name: 'Changes proposed by providers (2)' }).waitFor();
   const harborChange = redline.getByRole('article', { name: /Harbor IT's change/ });
-  const before = await harborChange.locator('dd').first().textContent();
+  const before = await harborChange.locator('dd.yours').textContent();
   const theirs = await harborChange.locator('dd.theirs').textContent();
   assert.notEqual(before, theirs);
   // What differs is spelled out: the provider set the MSP to C on that row.
@@ -225,7 +225,7 @@ test('a buyer and two providers complete a request round: quotes ranked, answers
   await buyer.getByRole('button', { name: 'Undo' }).click();
   await buyer.getByRole('heading', { name: 'Changes proposed by providers (2)' }).waitFor();
   const restored = buyer.getByRole('article', { name: /Harbor IT's change/ });
-  assert.equal(await restored.locator('dd').first().textContent(), before);
+  assert.equal(await restored.locator('dd.yours').textContent(), before);
   assert.deepEqual(await axeViolations(buyer), []);
   assert.deepEqual(buyer.errors, []);
 });
@@ -243,6 +243,8 @@ test('on a phone the provider reaches each part of the response from the progres
   const evidence = page.getByRole('textbox', { name: 'Evidence link (optional)' }).nth(1);
   const notLink = page.getByText('This is not a web address starting with https://', { exact: false });
   await evidence.fill('see our SOC 2 report');
+  assert.equal(await notLink.count(), 0, 'not judged while typing');
+  await evidence.press('Tab');
   await notLink.waitFor();
   await evidence.fill('https://example.com/soc2.pdf');
   await notLink.waitFor({ state: 'detached' });

@@ -4,7 +4,7 @@
 //! by keywords in its name when the buyer added it. If the quote excludes that item,
 //! the buyer would pay extra (or an unknown amount) for work the RACI says the MSP does.
 
-use super::exclusions::{CostItem, Cover, Unit};
+use super::exclusions::{CostItem, Cover};
 use super::money::Currency;
 use super::quote::Quote;
 use crate::domain::duty::MspDuty;
@@ -113,12 +113,7 @@ pub fn cross_check(
                 ),
             )
         } else {
-            let per = match item.unit() {
-                Unit::Hour => "an hour",
-                Unit::Incident => "an incident",
-                Unit::SeatMonth => "a seat a month",
-                Unit::Visit => "a visit",
-            };
+            let per = item.unit().each();
             let rate = currency.format(terms.rate);
             (
                 format!(

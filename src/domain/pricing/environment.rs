@@ -46,16 +46,20 @@ impl Counts {
     }
 }
 
-/// Rules of thumb for the counts a profile implies: a workstation per user, a server
-/// per 25 users (at least one), a network device (switch, firewall, access point) per
-/// 15 users (at least two).
+/// Employees per server in the counts a profile implies (at least one server).
+pub const EMPLOYEES_PER_SERVER: u32 = 25;
+/// Employees per network device (switch, firewall, access point; at least two).
+pub const EMPLOYEES_PER_NETWORK_DEVICE: u32 = 15;
+
+/// Rules of thumb for the counts a profile implies: a user and a workstation per
+/// employee, and servers and network devices at the rates above.
 pub fn profile_counts(profile: &CompanyProfile) -> Counts {
     let users = profile.employees.min(MAX_COUNT as u32);
     Counts {
         users,
         workstations: users,
-        servers: users.div_ceil(25).max(1),
-        network: users.div_ceil(15).max(2),
+        servers: users.div_ceil(EMPLOYEES_PER_SERVER).max(1),
+        network: users.div_ceil(EMPLOYEES_PER_NETWORK_DEVICE).max(2),
     }
 }
 

@@ -58,19 +58,27 @@ pub struct Intake {
     pub counters: Vec<Counter>,
     /// RACI functions the provider accepted as proposed.
     pub accepted: usize,
-    /// RACI functions of the workspace the provider took no position on.
+    /// RACI functions the provider took no position on (counted only when the response
+    /// answers the request as it stands: functions added since were never asked about).
     pub unanswered: usize,
     /// Answers and positions on questions or functions no longer in the workspace.
     pub skipped: usize,
     /// When this very response (sent at the same time) was brought in before: bringing
     /// it in again undoes the buyer's work on it since (`AGAIN`).
     pub again: bool,
+    /// A newer response of the same provider was brought in before (`OLDER`).
+    pub older: bool,
 }
 
-/// Said in the preview when the response was brought in before.
+/// Said in the preview when the response was brought in before. (An accepted RACI change
+/// is the buyer's row by then, so it does not come back.)
 pub const AGAIN: &str = "You have brought this response in before. Bringing it in again \
     puts their quote back as they sent it, undoing any change you made to it since, and \
-    brings back the RACI changes you have already accepted or rejected, to decide again.";
+    brings back the RACI changes you rejected, to decide again.";
+
+/// Said in the preview when a newer response of the provider was brought in already.
+pub const OLDER: &str = "You have already brought in a newer response from them. Bringing \
+    this older one in replaces its quote, answers and RACI changes with these.";
 
 /// Matches `response` to the request it answers and works out what it would change.
 pub fn check(ws: &Workspace, response: &Response) -> Result<Intake, Refusal> {
@@ -159,6 +167,15 @@ pub fn check(ws: &Workspace, response: &Response) -> Result<Intake, Refusal> {
         }
     }
     let earlier = (response.request_sum != sent.sum).then_some(reworded);
+    let unanswered = if earlier.is_none() {
+        ws.raci
+            .functions
+            .iter()
+            .filter(|f| !response.raci.iter().any(|r| r.function == f.id))
+            .count()
+    } else {
+        0
+    };
     Ok(Intake {
         provider: provider.id.clone(),
         provider_name: provider.name.clone(),
@@ -176,12 +193,8 @@ pub fn check(ws: &Workspace, response: &Response) -> Result<Intake, Refusal> {
         accepted,
         skipped,
         again: sent.answered_ms == Some(response.made_ms),
-        unanswered: ws
-            .raci
-            .functions
-            .iter()
-            .filter(|f| !response.raci.iter().any(|r| r.function == f.id))
-            .count(),
+        older: sent.answered_ms.is_some_and(|at| at > response.made_ms),
+        unanswered,
     })
 }
 
@@ -369,6 +382,9 @@ mod tests {
             ..response()
         };
         assert!(!check(&ws, &newer).unwrap().again);
+        check(&ws, &newer).unwrap().apply(&mut ws);
+        let old = check(&ws, &response()).unwrap();
+        assert!(old.older && !old.again);
         again.apply(&mut ws);
         assert_eq!(ws.raci.redline.len(), 1);
         assert_eq!(ws.pricing.quotes.len(), 2);

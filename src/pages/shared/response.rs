@@ -51,7 +51,7 @@ pub fn ResponsePreview(
                 .map(|l| view! { <li>{l}</li> })
                 .collect_view();
             let earlier = intake.earlier.as_deref().map(intake::earlier_text);
-            let again = intake.again;
+            let (again, older) = (intake.again, intake.older);
             let name = intake.provider_name.clone();
             let pending = StoredValue::new(Some(intake));
             let bring = move |_| {
@@ -74,6 +74,7 @@ pub fn ResponsePreview(
             };
             view! {
                 {again.then(|| view! { <p class="notice warning">{intake::AGAIN}</p> })}
+                {older.then(|| view! { <p class="notice warning">{intake::OLDER}</p> })}
                 {earlier.map(|t| view! { <p class="notice warning">{t}</p> })}
                 <p>{format!("Bringing it into “{workspace}” adds:")}</p>
                 <ul>{lines}</ul>

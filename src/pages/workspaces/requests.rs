@@ -66,8 +66,6 @@ pub fn Requests() -> impl IntoView {
     let made_for = RwSignal::new(String::new());
     let message = RwSignal::new(None::<String>);
     let error = RwSignal::new(None::<String>);
-    // Kept in the workspace: a request sent next week says what this one said.
-    let disclose = move || lib.0.with(|l| l.active().disclose.clone());
     let providers = Memo::new(move |_| {
         lib.0.with(|l| {
             let ws = l.active();
@@ -77,10 +75,6 @@ pub fn Requests() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
-    let company_name = move || {
-        lib.0
-            .with(|l| l.active().profile.company_name.trim().to_owned())
-    };
     let link = move |provider: String| {
         error.set(None);
         made.set(None);
@@ -115,9 +109,6 @@ pub fn Requests() -> impl IntoView {
             }
         }
     };
-    let company_id = unique_id("disclose-company");
-    let contact_id = unique_id("request-contact");
-    let note_id = unique_id("request-note");
     view! {
         <section class="panel" aria-labelledby="requests-title">
             <h2 id="requests-title">"Requests for proposal"</h2>
@@ -128,49 +119,7 @@ pub fn Requests() -> impl IntoView {
                     here. A request never carries your weights, scores, notes, other providers or \
                     their prices."
             </p>
-            <div class="form-grid">
-                <div class="request-check">
-                    <input
-                        id=company_id.clone()
-                        type="checkbox"
-                        prop:checked=move || disclose().company
-                        on:change=move |ev| {
-                            let on = event_target_checked(&ev);
-                            edit(lib, |d| d.company = on);
-                        }
-                    />
-                    <label for=company_id>
-                        {move || company_label(&company_name())}
-                    </label>
-                </div>
-                <div class="field">
-                    <label for=contact_id.clone()>"Your name and how to reach you"</label>
-                    <input
-                        id=contact_id
-                        type="text"
-                        autocomplete="email"
-                        maxlength=MAX_CONTACT_CHARS.to_string()
-                        prop:value=move || disclose().contact
-                        on:input=move |ev| {
-                            let text = event_target_value(&ev);
-                            edit(lib, |d| d.contact = text);
-                        }
-                    />
-                </div>
-            </div>
-            <div class="field">
-                <label for=note_id.clone()>"Note to the providers (deadline, call dates)"</label>
-                <textarea
-                    id=note_id
-                    rows="2"
-                    maxlength=MAX_NOTE_CHARS.to_string()
-                    prop:value=move || disclose().note
-                    on:input=move |ev| {
-                        let text = event_target_value(&ev);
-                        edit(lib, |d| d.note = text);
-                    }
-                ></textarea>
-            </div>
+            <DiscloseFields />
             <Show
                 when=move || providers.with(|p| !p.is_empty())
                 fallback=|| {
@@ -201,6 +150,66 @@ pub fn Requests() -> impl IntoView {
             }}
             <LinkOut made=made label="Request link" to=made_for />
         </section>
+    }
+}
+
+/// What every request of the round tells the providers about the buyer, kept in the
+/// workspace: a request sent next week says what this one said.
+#[component]
+fn DiscloseFields() -> impl IntoView {
+    let lib = Lib::get();
+    let disclose = move || lib.0.with(|l| l.active().disclose.clone());
+    let company_name = move || {
+        lib.0
+            .with(|l| l.active().profile.company_name.trim().to_owned())
+    };
+    let company_id = unique_id("disclose-company");
+    let contact_id = unique_id("request-contact");
+    let note_id = unique_id("request-note");
+    view! {
+        <div class="form-grid">
+            <div class="request-check">
+                <input
+                    id=company_id.clone()
+                    type="checkbox"
+                    prop:checked=move || disclose().company
+                    on:change=move |ev| {
+                        let on = event_target_checked(&ev);
+                        edit(lib, |d| d.company = on);
+                    }
+                />
+                <label for=company_id>
+                    {move || company_label(&company_name())}
+                </label>
+            </div>
+            <div class="field">
+                <label for=contact_id.clone()>"Your name and how to reach you"</label>
+                <input
+                    id=contact_id
+                    type="text"
+                    autocomplete="email"
+                    maxlength=MAX_CONTACT_CHARS.to_string()
+                    prop:value=move || disclose().contact
+                    on:input=move |ev| {
+                        let text = event_target_value(&ev);
+                        edit(lib, |d| d.contact = text);
+                    }
+                />
+            </div>
+        </div>
+        <div class="field">
+            <label for=note_id.clone()>"Note to the providers (deadline, call dates)"</label>
+            <textarea
+                id=note_id
+                rows="2"
+                maxlength=MAX_NOTE_CHARS.to_string()
+                prop:value=move || disclose().note
+                on:input=move |ev| {
+                    let text = event_target_value(&ev);
+                    edit(lib, |d| d.note = text);
+                }
+            ></textarea>
+        </div>
     }
 }
 

@@ -164,8 +164,10 @@ fn add(session: Session, imported: Imported) {
         .try_update(|l| {
             workspaces
                 .into_iter()
-                .map(|ws| {
-                    let id = l.insert(ws.arriving(fresh_id(), now));
+                .zip(0..)
+                .map(|(ws, i)| {
+                    // A millisecond apart: the list is in order of arrival after a reload.
+                    let id = l.insert(ws.arriving(fresh_id(), now + i));
                     l.get(&id)
                         .map(|w| w.display_name().to_owned())
                         .unwrap_or_default()

@@ -108,10 +108,13 @@ fn CounterItem(shown: Shown) -> impl IntoView {
         "" => "They gave no reason.".to_owned(),
         why => why.to_owned(),
     };
-    let changes = shown
-        .changes
-        .iter()
-        .map(|c| view! { <li>{c.clone()}</li> })
+    let changes = match shown.changes.as_slice() {
+        [] => vec!["Nothing: your row already matches theirs.".to_owned()],
+        lines => lines.to_vec(),
+    };
+    let changes = changes
+        .into_iter()
+        .map(|c| view! { <li>{c}</li> })
         .collect_view();
     view! {
         <article class="counter" aria-label=format!("{}: {whose} change", shown.function_name)>
@@ -122,7 +125,7 @@ fn CounterItem(shown: Shown) -> impl IntoView {
                     <ul>{changes}</ul>
                 </dd>
                 <dt>"Yours"</dt>
-                <dd>{shown.yours.clone()}</dd>
+                <dd class="yours">{shown.yours.clone()}</dd>
                 <dt>{whose.clone()}</dt>
                 <dd class="theirs">{shown.theirs.clone()}</dd>
                 <dt>"Why"</dt>

@@ -205,10 +205,13 @@ fn CriterionRow(id: String, selected: Selected) -> impl IntoView {
     let share_line = move || format!("{} of the total", share());
     view! {
         <tr>
-            <th scope="row" class="sc-crit-col" id=dom_id("sc-c", &id)>
-                {text(move || {
-                    crit.with(|c| c.as_ref().map(|c| c.name.clone()).unwrap_or_default())
-                })}
+            <th scope="row" class="sc-crit-col">
+                // The cells take their names from this span: the name, not the share.
+                <span id=dom_id("sc-c", &id)>
+                    {text(move || {
+                        crit.with(|c| c.as_ref().map(|c| c.name.clone()).unwrap_or_default())
+                    })}
+                </span>
                 // The share under the name, shown instead of its column on a phone (CSS):
                 // the column left room for one provider and a half.
                 <span class="sc-crit-share">{text(share_line)}</span>

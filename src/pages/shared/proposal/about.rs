@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use super::Draft;
 use crate::browser::clock::format_time;
 use crate::components::page_jumps::PageJumps;
+use crate::domain::pricing::environment::{EMPLOYEES_PER_NETWORK_DEVICE, EMPLOYEES_PER_SERVER};
 use crate::domain::profile::Industry;
 use crate::domain::proposal::request::Request;
 use crate::domain::text::lower;
@@ -33,8 +34,9 @@ fn counts(request: &Request) -> String {
     };
     let estimated = if [e.users, e.workstations, e.servers, e.network].contains(&None) {
         format!(
-            " Estimated counts follow the company's {} employees: a workstation per user, a \
-                server per 25 users and a network device per 15.",
+            " Estimated counts follow the company's {} employees: a user and a workstation \
+                per employee, a server per {EMPLOYEES_PER_SERVER} (at least 1) and a network \
+                device per {EMPLOYEES_PER_NETWORK_DEVICE} (at least 2).",
             request.buyer.employees.max(1)
         )
     } else {

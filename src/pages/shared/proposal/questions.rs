@@ -55,6 +55,9 @@ fn QuestionItem(question: Question) -> impl IntoView {
     let not_a_link = move || {
         answer.with(|a| !a.evidence.trim().is_empty() && web_address(&a.evidence).is_none())
     };
+    // Judged when the provider leaves the field (or on a reloaded draft), not at each
+    // key: "h" is not yet a web address. Typing a good one clears it at once.
+    let warn = RwSignal::new(not_a_link());
     let heading_id = unique_id("question");
     let labelled_by = heading_id.clone();
     let a = &question.anchors;
@@ -126,10 +129,14 @@ fn QuestionItem(question: Question) -> impl IntoView {
                         on:input=move |ev| {
                             let text = event_target_value(&ev);
                             edit(Box::new(move |a| a.evidence = text));
+                            if !not_a_link() {
+                                warn.set(false);
+                            }
                         }
+                        on:change=move |_| warn.set(not_a_link())
                     />
-                    <p class="field-error" id=format!("{evidence_id}-note") aria-live="polite">
-                        {move || not_a_link().then_some(NOT_A_LINK)}
+                    <p class="hint" id=format!("{evidence_id}-note") aria-live="polite">
+                        {move || warn.get().then_some(NOT_A_LINK)}
                     </p>
                 </div>
             </div>

@@ -90,8 +90,9 @@ pub fn Send() -> impl IntoView {
                         .get()
                         .map(|name| {
                             format!(
-                                "Your browser saved “{name}” (usually in Downloads). Attach it \
-                                 to an email to the buyer."
+                                "Your browser is saving “{name}” (usually to Downloads). Attach \
+                                 it to an email to the buyer. If you change an answer after \
+                                 this, download the file again."
                             )
                         })
                 }}
