@@ -201,7 +201,7 @@ pub fn check(ws: &Workspace, response: &Response) -> Result<Intake, Refusal> {
 /// The workspace a response belongs in: the open one if it sent the request, else the
 /// one that did, else the open one (whose check then explains the refusal).
 pub fn home<'a>(lib: &'a Library, request: &str) -> &'a str {
-    let sent = |w: &&Workspace| w.requests.iter().any(|s| s.id == request);
+    let sent = |w: &&Workspace| w.sent_request(request);
     let active = lib.active();
     if sent(&active) {
         return &active.id;

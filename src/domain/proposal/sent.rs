@@ -28,6 +28,11 @@ impl Workspace {
         self.requests.iter().find(|r| r.provider == provider)
     }
 
+    /// Whether the request with this id was sent from this workspace.
+    pub fn sent_request(&self, id: &str) -> bool {
+        self.requests.iter().any(|r| r.id == id)
+    }
+
     /// The id a new request to `provider` gets: the one already sent to it, so an
     /// answer to the earlier version still matches, or `fresh`.
     pub fn request_id(&self, provider: &str, fresh: impl FnOnce() -> String) -> String {

@@ -46,11 +46,6 @@ impl Raci {
                 (!letters.is_empty()).then(|| format!("{}: {}", p.name, letters.label()))
             })
             .collect();
-        let name = |owner: Option<Id>| {
-            owner
-                .and_then(|id| self.party(id))
-                .map_or("nobody named", |p| p.name.as_str())
-        };
         let roles = if held.is_empty() {
             "No roles".to_owned()
         } else {
@@ -58,8 +53,8 @@ impl Raci {
         };
         format!(
             "{roles}. Business hours: {}. After hours: {}.",
-            name(day_owner),
-            name(night_owner)
+            self.owner_name(day_owner),
+            self.owner_name(night_owner)
         )
     }
 
@@ -90,20 +85,26 @@ impl Raci {
                 format!("{}: {from} → {to}", p.name)
             })
             .collect();
-        let name = |owner: Option<Id>| {
-            owner
-                .and_then(|id| self.party(id))
-                .map_or("nobody named", |p| p.name.as_str())
-        };
         for (label, from, to) in [
             ("Business hours", f.day_owner, counter.day_owner),
             ("After hours", f.night_owner, counter.night_owner),
         ] {
             if from != to {
-                out.push(format!("{label}: {} → {}", name(from), name(to)));
+                out.push(format!(
+                    "{label}: {} → {}",
+                    self.owner_name(from),
+                    self.owner_name(to)
+                ));
             }
         }
         out
+    }
+
+    /// An owner in words: the party's name, or "nobody named".
+    fn owner_name(&self, owner: Option<Id>) -> &str {
+        owner
+            .and_then(|id| self.party(id))
+            .map_or("nobody named", |p| p.name.as_str())
     }
 
     /// The counter-proposals on a function, in the order they arrived.

@@ -62,11 +62,9 @@ pub fn SharedPage() -> impl IntoView {
 /// Whether this browser made the response to `request` (it holds the draft) and sent
 /// no such request itself.
 fn own_response(request: &str) -> bool {
-    let sent_here = Lib::get().0.with_untracked(|l| {
-        l.workspaces()
-            .iter()
-            .any(|w| w.requests.iter().any(|s| s.id == request))
-    });
+    let sent_here = Lib::get()
+        .0
+        .with_untracked(|l| l.workspaces().iter().any(|w| w.sent_request(request)));
     !sent_here && crate::browser::drafts::load(request).is_some()
 }
 
