@@ -17,23 +17,63 @@ pub type Made = Option<(String, Result<(), String>)>;
 /// Said when the link maker cannot be fetched.
 pub const NOT_LOADED: &str = "The link maker could not be loaded: you may be offline. Download the file instead, or try again when you are back online.";
 
+/// Where a page shows the link it made last. Making a link waits for the codec and the
+/// clipboard, so two quick clicks can finish out of order: each request takes a number,
+/// and only the newest may show its link, so the link on screen (and its "for …") is
+/// always the last one asked for.
+#[derive(Clone, Copy)]
+pub struct LinkSlot {
+    pub made: RwSignal<Made>,
+    asked: StoredValue<u32>,
+}
+
+impl Default for LinkSlot {
+    fn default() -> Self {
+        Self {
+            made: RwSignal::new(None),
+            asked: StoredValue::new(0),
+        }
+    }
+}
+
+impl LinkSlot {
+    /// Takes the link off the screen, and any link still being made with it.
+    pub fn clear(self) {
+        self.asked.update_value(|n| *n += 1);
+        self.made.set(None);
+    }
+
+    /// Sets the link of request `ticket` unless a newer one was asked for since.
+    fn show(self, ticket: u32, link: (String, Result<(), String>)) -> bool {
+        let newest = self.asked.get_value() == ticket;
+        if newest {
+            self.made.set(Some(link));
+        }
+        newest
+    }
+}
+
 /// Makes the link that carries `doc` (the codec is in the shared-link chunk, fetched on
-/// the first call), shows it in `made` and copies it; `error` says when it was not made.
+/// the first call), shows it in `slot` and copies it; `error` says when it was not made.
 pub fn make_and_copy(
     doc: SharedDoc,
     sender: Sender,
-    made: RwSignal<Made>,
+    slot: LinkSlot,
     error: RwSignal<Option<String>>,
 ) {
+    slot.clear();
+    let ticket = slot.asked.get_value();
     leptos::task::spawn_local(async move {
         match chunks::make_link(doc, sender).await {
             Ok(text) => {
                 let url = full_url(&text);
-                made.set(Some((url.clone(), Ok(()))));
-                let copied = copy(url.clone()).await;
-                made.set(Some((url, copied)));
+                if slot.show(ticket, (url.clone(), Ok(()))) {
+                    let copied = copy(url.clone()).await;
+                    slot.show(ticket, (url, copied));
+                }
             }
-            Err(_) => error.set(Some(NOT_LOADED.to_owned())),
+            Err(_) if slot.asked.get_value() == ticket => error.set(Some(NOT_LOADED.to_owned())),
+            Err(_) => {}
         }
     });
 }

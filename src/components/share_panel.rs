@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use super::link_out::{make_and_copy, LinkOut, Made};
+use super::link_out::{make_and_copy, LinkOut, LinkSlot};
 use super::unique_id;
 use crate::browser::clock::now_ms;
 use crate::browser::state::{Lib, Session};
@@ -27,7 +27,8 @@ pub fn SharePanel(
 ) -> impl IntoView {
     let session = Session::get();
     let lib = Lib::get();
-    let made = RwSignal::new(Made::None);
+    let slot = LinkSlot::default();
+    let made = slot.made;
     let error = RwSignal::new(None::<String>);
     // The sender and document of the link on show, to tell when later edits outdate it.
     let shown = RwSignal::new(None::<(Sender, SharedDoc)>);
@@ -45,7 +46,7 @@ pub fn SharePanel(
         let shared = doc.run(sender.clone());
         error.set(None);
         shown.set(Some((sender.clone(), shared.clone())));
-        make_and_copy(shared, sender, made, error);
+        make_and_copy(shared, sender, slot, error);
     };
     // Compared only while a link is on show, after an edit of the workspace; a change to
     // another tool's document leaves this one equal and says nothing.
@@ -74,8 +75,8 @@ pub fn SharePanel(
                             <p class="hint">
                                 {move || match name.get().trim() {
                                     "" => {
-                                        "Shared without an evaluator name: set yours under \
-                                            Evaluators first."
+                                        "Shared without an evaluator name: fill in “Your \
+                                            name (evaluator)” at the top of the page first."
                                             .to_owned()
                                     }
                                     n => format!("Shared as {n}, the evaluator of this card."),

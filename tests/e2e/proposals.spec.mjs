@@ -282,3 +282,42 @@ test('on a phone the provider reaches each part of the response from the progres
   assert.deepEqual(page.errors, []);
   await context.close();
 });
+
+test('a link still being made never lands after a later click: the last thing asked for wins', async () => {
+  // No service worker, so the test can hold back the link maker's chunk on its way.
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  const buyer = await openPage(context);
+  await buyerSetUp(buyer);
+  let release;
+  const held = new Promise((resolve) => {
+    release = resolve;
+  });
+  await buyer.route(/split_shared-[0-9a-f]+\.wasm$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  // Every link field that ever shows, by its name.
+  await buyer.evaluate(() => {
+    window.linksShown = [];
+    new MutationObserver(() => {
+      const field = document.querySelector('.share-link');
+      const name = field && document.querySelector(`label[for="${field.id}"]`)?.textContent;
+      if (name && window.linksShown.at(-1) !== name) window.linksShown.push(name);
+    }).observe(document.body, { subtree: true, childList: true, characterData: true });
+  });
+  await buyer.getByRole('button', { name: 'Copy request link for Harbor IT' }).click();
+  const download = buyer.waitForEvent('download');
+  await buyer.getByRole('button', { name: 'Download request file for Crest MSP' }).click();
+  assert.equal((await download).suggestedFilename(), 'splitline-request-crest-msp.json');
+  const loaded = buyer.waitForResponse(/split_shared-[0-9a-f]+\.wasm$/);
+  release();
+  await loaded;
+  // Harbor's link is made now, after the file for Crest: it must not show under the
+  // download as if it were the last thing asked for. The next link does, named for its
+  // provider.
+  await requestLink(buyer, 'Crest MSP');
+  await buyer.getByRole('textbox', { name: 'Request link for Crest MSP' }).waitFor();
+  assert.deepEqual(await buyer.evaluate(() => window.linksShown), ['Request link for Crest MSP']);
+  assert.deepEqual(buyer.errors, []);
+  await context.close();
+});

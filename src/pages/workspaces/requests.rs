@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use crate::browser::clock::{format_time, fresh_id, now_ms};
 use crate::browser::download::offer;
 use crate::browser::state::{Lib, Notices};
-use crate::components::link_out::{make_and_copy, LinkOut, Made};
+use crate::components::link_out::{make_and_copy, LinkOut, LinkSlot};
 use crate::components::unique_id;
 use crate::domain::envelope::{self, Kind};
 use crate::domain::files::slug;
@@ -61,7 +61,7 @@ fn company_label(name: &str) -> String {
 pub fn Requests() -> impl IntoView {
     let lib = Lib::get();
     let notices = expect_context::<Notices>();
-    let made = RwSignal::new(Made::None);
+    let slot = LinkSlot::default();
     // The provider the link on screen is for.
     let made_for = RwSignal::new(String::new());
     let message = RwSignal::new(None::<String>);
@@ -77,7 +77,7 @@ pub fn Requests() -> impl IntoView {
     });
     let link = move |provider: String| {
         error.set(None);
-        made.set(None);
+        slot.clear();
         match make(lib, &provider) {
             Err(why) => error.set(Some(why)),
             Ok((request, masked)) => {
@@ -87,14 +87,15 @@ pub fn Requests() -> impl IntoView {
                     by: request.buyer.contact.clone(),
                     at_ms: request.made_ms,
                 };
-                make_and_copy(SharedDoc::Request(Box::new(request)), sender, made, error);
+                make_and_copy(SharedDoc::Request(Box::new(request)), sender, slot, error);
             }
         }
     };
     let file = move |provider: String| {
         error.set(None);
-        // The last link was for someone else, maybe: a file goes to this one.
-        made.set(None);
+        // The last link was for someone else, maybe, or is still being made: a file goes
+        // to this one.
+        slot.clear();
         match make(lib, &provider) {
             Err(why) => error.set(Some(why)),
             Ok((request, masked)) => {
@@ -148,7 +149,7 @@ pub fn Requests() -> impl IntoView {
                     .filter(|m| !m.is_empty())
                     .map(|m| view! { <p class="notice warning">{m}</p> })
             }}
-            <LinkOut made=made label="Request link" to=made_for />
+            <LinkOut made=slot.made label="Request link" to=made_for />
         </section>
     }
 }

@@ -6,7 +6,7 @@ use super::Draft;
 use crate::browser::clock::now_ms;
 use crate::browser::download::offer;
 use crate::browser::state::Notices;
-use crate::components::link_out::{make_and_copy, LinkOut, Made};
+use crate::components::link_out::{make_and_copy, LinkOut, LinkSlot};
 use crate::components::unique_id;
 use crate::domain::envelope::{self, Kind};
 use crate::domain::files::slug;
@@ -17,7 +17,7 @@ use crate::domain::share::body::{Sender, SharedDoc};
 pub fn Send() -> impl IntoView {
     let draft = Draft::get();
     let notices = expect_context::<Notices>();
-    let made = RwSignal::new(Made::None);
+    let slot = LinkSlot::default();
     let error = RwSignal::new(None::<String>);
     // The file offered last: a download gives no sign on the page otherwise.
     let downloaded = RwSignal::new(None::<String>);
@@ -34,7 +34,7 @@ pub fn Send() -> impl IntoView {
             at_ms: response.made_ms,
         };
         error.set(None);
-        make_and_copy(SharedDoc::Response(Box::new(response)), sender, made, error);
+        make_and_copy(SharedDoc::Response(Box::new(response)), sender, slot, error);
     };
     let download = move |_| {
         let response = stamped();
@@ -97,7 +97,7 @@ pub fn Send() -> impl IntoView {
                         })
                 }}
             </p>
-            <LinkOut made=made label="Response link" />
+            <LinkOut made=slot.made label="Response link" />
             <p class="hint">
                 "Send the link or the file to the buyer by email or chat. When they open it in \
                     their browser, they see your quote, answers and changes beside their own work."
