@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::unique_id;
+use crate::browser::router::focus_heading;
 
 /// A modal question before something that cannot be undone. Built on `<dialog>`, so
 /// focus stays inside it and Escape cancels.
@@ -26,6 +27,8 @@ pub fn ConfirmDialog(
 ) -> impl IntoView {
     let dialog = NodeRef::<leptos::html::Dialog>::new();
     let title_id = unique_id("dialog-title");
+    // Read with the title, so a screen reader says what will happen, not only the question.
+    let message_id = unique_id("dialog-message");
     let returns_to = StoredValue::new_local(None::<web_sys::HtmlElement>);
     // The heading of the section the question came from: focus goes there when the
     // button that asked was deleted along with its item.
@@ -43,17 +46,48 @@ pub fn ConfirmDialog(
             el.close();
         }
     });
-    let on_close = move |_| {
-        open.set(false);
-        let back = returns_to.get_value().filter(|e| e.is_connected());
-        if let Some(el) = back.or_else(|| fallback.get_value().filter(|e| e.is_connected())) {
-            let _ = el.focus();
+    // The button that asked, else its section's heading, else (the whole section went,
+    // as when the matrix is cleared) the page's title: never the top of the document.
+    let restore = move || {
+        let back = returns_to
+            .get_value()
+            .filter(|e| e.is_connected())
+            .or_else(|| fallback.get_value().filter(|e| e.is_connected()));
+        match back {
+            Some(el) => {
+                let _ = el.focus();
+            }
+            None => focus_heading(),
         }
     };
+    let on_close = move |_| {
+        open.set(false);
+        restore();
+        // What was confirmed may remove that button only once the page has caught up
+        // (the RACI redraws from the settled document, a frame and a task later).
+        request_animation_frame(move || {
+            set_timeout(
+                move || {
+                    request_animation_frame(move || {
+                        if focus_lost() {
+                            restore();
+                        }
+                    })
+                },
+                std::time::Duration::ZERO,
+            )
+        });
+    };
     view! {
-        <dialog node_ref=dialog class="confirm" aria-labelledby=title_id.clone() on:close=on_close>
+        <dialog
+            node_ref=dialog
+            class="confirm"
+            aria-labelledby=title_id.clone()
+            aria-describedby=message_id.clone()
+            on:close=on_close
+        >
             <h2 id=title_id.clone()>{title}</h2>
-            <p>{message}</p>
+            <p id=message_id.clone()>{message}</p>
             <div class="actions">
                 <button
                     type="button"
@@ -70,6 +104,14 @@ pub fn ConfirmDialog(
                 </button>
             </div>
         </dialog>
+    }
+}
+
+/// Whether the focus has fallen to the document's body, as when the focused element goes.
+fn focus_lost() -> bool {
+    match (document().active_element(), document().body()) {
+        (Some(active), Some(body)) => body.is_same_node(Some(&active)),
+        _ => true,
     }
 }
 

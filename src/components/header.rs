@@ -78,7 +78,7 @@ fn WorkspaceSwitcher() -> impl IntoView {
     view! {
         <label class="switcher">
             <span>"Workspace"</span>
-            <select on:change=on_change>
+            <select on:change=on_change on:keydown=open_list_on_arrows>
                 <For each=options key=|o| o.clone() let((id, name, selected))>
                     <option value=id selected=selected>
                         {name}
@@ -89,6 +89,28 @@ fn WorkspaceSwitcher() -> impl IntoView {
         <a class="manage-link" href=Route::Workspaces.href()>
             "Manage"
         </a>
+    }
+}
+
+/// An arrow key on a closed select changes its value at once, and here that opens
+/// another workspace under the keyboard user's hands: the arrows open the list instead,
+/// where they move without choosing until Enter. Browsers without `showPicker` keep
+/// their own behaviour.
+fn open_list_on_arrows(ev: web_sys::KeyboardEvent) {
+    use wasm_bindgen::JsCast;
+    if ev.alt_key() || !matches!(ev.key().as_str(), "ArrowUp" | "ArrowDown") {
+        return;
+    }
+    let Some(select) = ev.current_target() else {
+        return;
+    };
+    let picker = js_sys::Reflect::get(&select, &"showPicker".into())
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+    if let Some(show) = picker {
+        if show.call0(&select).is_ok() {
+            ev.prevent_default();
+        }
     }
 }
 

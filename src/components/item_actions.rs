@@ -101,7 +101,9 @@ pub fn ItemActions(
 }
 
 /// A keyed list moves the row's element to its new place, and a moved element loses the
-/// focus: give it back to the button that was pressed.
+/// focus: give it back to the button that was pressed. Once after the next frame, and
+/// once more a frame later: a list read from the settled document (the RACI's,
+/// `Doc::with_settled`) moves in a task after the first frame.
 fn keep_focus(ev: &leptos::ev::MouseEvent) {
     let Some(button) = ev
         .current_target()
@@ -109,9 +111,16 @@ fn keep_focus(ev: &leptos::ev::MouseEvent) {
     else {
         return;
     };
-    request_animation_frame(move || {
+    let refocus = move |button: &web_sys::HtmlElement| {
         if button.is_connected() {
             let _ = button.focus();
         }
+    };
+    request_animation_frame(move || {
+        refocus(&button);
+        set_timeout(
+            move || request_animation_frame(move || refocus(&button)),
+            std::time::Duration::ZERO,
+        );
     });
 }

@@ -51,6 +51,27 @@ pub fn focus_by_id(id: &str) -> bool {
     html_by_id(id).is_some_and(|el| el.focus().is_ok())
 }
 
+/// Gives focus back to `button` (the one that opened an editor in place) when `editing`
+/// ends, by Enter, Escape or a click: the editor's field goes, and focus must not fall to
+/// the top of the document.
+pub fn refocus_when_done(
+    editing: leptos::prelude::RwSignal<bool>,
+    button: leptos::prelude::NodeRef<leptos::html::Button>,
+) {
+    use leptos::prelude::*;
+    Effect::new(move |was: Option<bool>| {
+        let now = editing.get();
+        if was == Some(true) && !now {
+            request_animation_frame(move || {
+                if let Some(el) = button.get_untracked() {
+                    let _ = el.focus();
+                }
+            });
+        }
+        now
+    });
+}
+
 /// Moves focus to an element once it has been rendered (the next animation frame).
 pub fn focus_later(id: String) {
     leptos::prelude::request_animation_frame(move || {

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use super::conflicts::{BackupReminder, ConflictList};
 use crate::browser::backup::export_backup;
 use crate::browser::download::offer;
+use crate::browser::router::focus_heading;
 use crate::browser::state::{Attachment, Notices, SaveStatus, Session, Status, Tone};
 
 /// Messages about storage: load problems (dismissable) and save failures (persistent).
@@ -46,7 +47,17 @@ pub fn NoticeList() -> impl IntoView {
                     <button
                         type="button"
                         class="secondary"
-                        on:click=move |_| notices.dismiss(notice.id)
+                        data-dismiss=""
+                        on:click=move |ev| {
+                            let next = neighbour(&ev);
+                            notices.dismiss(notice.id);
+                            match next {
+                                Some(el) => {
+                                    let _ = el.focus();
+                                }
+                                None => focus_heading(),
+                            }
+                        }
                     >
                         "Dismiss"
                     </button>
@@ -55,6 +66,26 @@ pub fn NoticeList() -> impl IntoView {
             <BackupReminder />
         </section>
     }
+}
+
+/// The Dismiss button focus goes to when the clicked one's notice goes: the next
+/// notice's, else the one before; none left, the page's heading takes it.
+fn neighbour(ev: &web_sys::MouseEvent) -> Option<web_sys::HtmlElement> {
+    use wasm_bindgen::JsCast;
+    let clicked = ev.current_target()?.dyn_into::<web_sys::Element>().ok()?;
+    let all = document()
+        .query_selector_all(".notices [data-dismiss]")
+        .ok()?;
+    let buttons: Vec<web_sys::HtmlElement> = (0..all.length())
+        .filter_map(|i| all.item(i)?.dyn_into().ok())
+        .collect();
+    let at = buttons
+        .iter()
+        .position(|b| b.is_same_node(Some(&clicked)))?;
+    buttons
+        .get(at + 1)
+        .or_else(|| at.checked_sub(1).and_then(|i| buttons.get(i)))
+        .cloned()
 }
 
 #[component]

@@ -239,11 +239,34 @@ test('undo brings back a cleared matrix, and starting over asks first', async ()
   await page.getByRole('button', { name: 'Clear…' }).click();
   await dialog.getByRole('button', { name: 'Clear the matrix' }).click();
   await page.getByRole('heading', { name: 'Start the matrix' }).waitFor();
+  // The button that asked went with the toolbar: focus goes to the page's heading.
+  await page.waitForFunction(() => document.activeElement?.matches('main h1'));
   await page.getByRole('button', { name: 'Undo' }).click();
   await grid(page).waitFor();
   assert.equal((await rowNames(page)).length, 36);
   await page.getByRole('button', { name: 'Redo' }).click();
   await page.getByRole('heading', { name: 'Start the matrix' }).waitFor();
+  await context.close();
+});
+
+test('moving a party keeps the focus on the button pressed, twice in a row', async () => {
+  const context = await browser.newContext();
+  const page = await openRaci(context);
+  await startFromTemplate(page);
+  const parties = () => grid(page).locator('thead th .party-name').allTextContents();
+  const first = (await parties())[0];
+  const button = page.getByRole('button', { name: `Move right ${first}` });
+  await button.focus();
+  await page.keyboard.press('Enter');
+  await page.waitForFunction((name) => document.querySelectorAll('thead th .party-name')[1]?.textContent === name, first);
+  // The list moves a frame after the click: focus must still be there after it.
+  await page.waitForTimeout(300);
+  assert.equal(await button.evaluate((el) => el === document.activeElement), true);
+  await page.keyboard.press('Enter');
+  await page.waitForFunction((name) => document.querySelectorAll('thead th .party-name')[2]?.textContent === name, first);
+  await page.waitForTimeout(300);
+  assert.equal(await button.evaluate((el) => el === document.activeElement), true);
+  assert.deepEqual(page.errors, []);
   await context.close();
 });
 

@@ -294,3 +294,25 @@ test('removing a provider asks first, then forgets everything about it', async (
   assert.deepEqual(page.errors, []);
   await context.close();
 });
+
+test('a wide lead on the first question is not a winner yet: the verdict says how much is left to score', async () => {
+  const context = await browser.newContext();
+  const page = await openPage(context, SCORECARD);
+  for (const name of ['Harbor IT', 'Keystone Partners']) await addProvider(page, name);
+  await openTab(page, 'Call mode');
+  const provider = page.getByRole('combobox', { name: 'Provider on the call' });
+  const question = page.getByRole('heading', { level: 3, name: 'Written RACI with named owners' });
+  await question.waitFor();
+  await page.keyboard.press('5');
+  await page.getByTestId('sc-call-score').filter({ hasText: 'Scored 5 for Harbor IT' }).waitFor();
+  await provider.selectOption({ label: 'Keystone Partners' });
+  await question.click();
+  await page.keyboard.press('1');
+  await page.getByTestId('sc-call-score').filter({ hasText: 'Scored 1 for Keystone Partners' }).waitFor();
+  // 100 against 20 on a criterion of weight 5; the other 33 weigh 117 of 122 (96%), and
+  // Keystone scoring 5 on them all while Harbor scores 0 would reverse it.
+  await openTab(page, 'Results');
+  await page.getByTestId('sc-verdict').getByText('Not settled yet: Harbor IT leads Keystone Partners by 80.0 points on what is scored so far, but 33 criteria are still to score (96% of the weight), enough to change that.').waitFor();
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});

@@ -10,6 +10,14 @@ before(async () => {
 });
 after(() => browser.close());
 
+/** Waits until `locator` has the keyboard focus. */
+async function focused(locator) {
+  await locator.evaluate((el) => new Promise((resolve) => {
+    const check = () => (document.activeElement === el ? resolve() : requestAnimationFrame(check));
+    check();
+  }));
+}
+
 test('a workspace is created and renamed, and the change survives a reload', async () => {
   const context = await browser.newContext();
   const page = await openPage(context, `${APP_URL}#/workspaces`);
@@ -19,6 +27,8 @@ test('a workspace is created and renamed, and the change survives a reload', asy
   await field.fill('Acme <b>2026</b> review');
   await field.press('Enter');
   await page.getByRole('rowheader', { name: 'Acme <b>2026</b> review open' }).waitFor();
+  // The field goes; focus goes back to the button that opened it, under its new name.
+  await focused(page.getByRole('button', { name: 'Rename Acme <b>2026</b> review' }));
   await saved(page);
   await page.reload();
   await page.getByRole('heading', { level: 1, name: 'Workspaces' }).waitFor();
@@ -40,6 +50,7 @@ test('renaming refuses a blank name and Escape cancels', async () => {
   assert.equal(await field.getAttribute('aria-invalid'), 'true');
   await field.press('Escape');
   await workspaceRow(page, 'My first engagement').waitFor();
+  await focused(page.getByRole('button', { name: 'Rename My first engagement' }));
   await context.close();
 });
 
@@ -52,10 +63,18 @@ test('switch, duplicate and delete with confirmation', async () => {
   assert.equal(await page.getByRole('textbox', { name: 'Company name' }).inputValue(), 'Northwind Legal');
   await page.getByRole('combobox', { name: 'Workspace' }).selectOption({ label: 'My first engagement' });
   await page.getByRole('rowheader', { name: 'My first engagement open' }).waitFor();
+  // Open goes once its workspace is open: focus moves on to the row's Rename.
+  await page.getByRole('button', { name: 'Open My first engagement (copy)' }).click();
+  await focused(page.getByRole('button', { name: 'Rename My first engagement (copy)' }));
+  await page.getByRole('button', { name: 'Open My first engagement', exact: true }).click();
+  await page.getByRole('rowheader', { name: 'My first engagement open' }).waitFor();
 
   await page.getByRole('button', { name: 'Delete My first engagement (copy)' }).click();
   const dialog = page.getByRole('dialog', { name: 'Delete “My first engagement (copy)”?' });
   await dialog.waitFor();
+  // A screen reader reads what will happen with the question.
+  const described = await dialog.evaluate((d) => document.getElementById(d.getAttribute('aria-describedby'))?.textContent);
+  assert.match(described, /cannot be undone/);
   await dialog.getByRole('button', { name: 'Cancel' }).click();
   assert.equal(await workspaceRow(page, 'My first engagement (copy)').count(), 1);
 
@@ -114,6 +133,10 @@ test('corrupt data leads to a visible notice and is preserved in a backup key', 
   // A problem stays on every page until dismissed.
   assert.ok(await alert.isVisible(), 'the notice follows to the next page');
   assert.deepEqual(await axeViolations(page), [], 'the notice and the backups list');
+  // Dismissed, the notice goes, and focus goes to the page's heading, not the document's top.
+  await alert.getByRole('button', { name: 'Dismiss' }).click();
+  await alert.waitFor({ state: 'detached' });
+  await focused(page.getByRole('heading', { level: 1, name: 'Workspaces' }));
   await context.close();
 });
 
@@ -167,5 +190,21 @@ test('a full storage quota keeps the work in memory with a persistent warning', 
   await page.getByTestId('save-status').filter({ hasText: 'Not saved' }).waitFor();
   assert.equal(await page.getByRole('textbox', { name: 'Company name' }).inputValue(), 'Contoso');
   assert.deepEqual(await axeViolations(page), [], 'the quota warning');
+  await context.close();
+});
+
+test('an arrow key on the header\'s workspace list opens the list, not the next workspace', async () => {
+  const context = await browser.newContext();
+  const page = await openPage(context, `${APP_URL}#/workspaces`);
+  await page.getByRole('button', { name: 'New workspace' }).click();
+  await page.getByRole('rowheader', { name: 'New engagement open' }).waitFor();
+  const select = page.getByRole('combobox', { name: 'Workspace' });
+  await select.focus();
+  // One way or the other is another workspace, whichever place the new one has.
+  for (const key of ['ArrowUp', 'Escape', 'ArrowDown', 'Escape']) await page.keyboard.press(key);
+  await page.waitForTimeout(300);
+  assert.equal(await select.locator('option:checked').textContent(), 'New engagement');
+  await page.getByRole('rowheader', { name: 'New engagement open' }).waitFor();
+  assert.deepEqual(page.errors, []);
   await context.close();
 });

@@ -276,6 +276,33 @@ fn a_higher_scorer_without_a_price_must_be_settled_first() {
 }
 
 #[test]
+fn a_lead_on_a_few_scores_is_no_recommendation_yet() {
+    // Harbor IT scored on two criteria only: scoring the rest could still put it first.
+    let mut ws = workspace();
+    let ids: Vec<String> = ws.scorecard.criteria.iter().map(|c| c.id.clone()).collect();
+    for id in &ids[2..] {
+        ws.scorecard.set_score("harbor", id, None);
+    }
+    let r = Brief::build(&ws).recommendation;
+    assert!(
+        r.headline
+            .starts_with("No recommendation yet: Keystone Partners leads the providers"),
+        "{}",
+        r.headline
+    );
+    assert!(r
+        .headline
+        .ends_with("still to score, enough to change the order."));
+    // A one-point change already decides it; the verdict says that first.
+    assert!(r.robustness[0]
+        .text
+        .starts_with("Too close to call: Keystone Partners leads Harbor IT by 5.0 points"));
+    assert!(r.settle.contains(
+        &"Score the criteria still open for each provider: they can change the winner.".to_owned()
+    ));
+}
+
+#[test]
 fn the_best_scorer_that_is_also_cheapest_is_said_to_be() {
     let mut ws = workspace();
     ws.pricing.quote_mut("keystone").unwrap().rates.per_user = 9_000;
@@ -432,7 +459,7 @@ fn the_brief_says_whose_scores_rank_the_providers() {
 }
 
 #[test]
-fn unknown_costs_in_different_units_each_name_their_unit() {
+fn unknown_costs_in_different_units_are_weighed_as_the_gap_they_must_close() {
     let mut ws = workspace();
     ws.pricing.usage.project_hours = 40;
     ws.pricing.quote_mut("harbor").unwrap().card.project.cover = Cover::NoRate;
@@ -442,12 +469,12 @@ fn unknown_costs_in_different_units_each_name_their_unit() {
         .iter()
         .find(|l| l.topic == "Unknown costs")
         .unwrap();
-    // 3 years × (4 incidents + 40 hours) × rate > $44,100 from $334.10, so over $334.09.
+    // One rate across hours and incidents means nothing; the $44,100 gap does.
     assert_eq!(
         line.text,
-        "If Harbor IT charges over $334.09 for each of project work (per hour) and \
-         after-hours incident response (per incident), it costs more than Keystone Partners \
-         in total contract value."
+        "If what Harbor IT charges for project work and after-hours incident response (it \
+         quotes no rate) comes to more than $44,100 over the contract, it costs more than \
+         Keystone Partners in total contract value."
     );
 }
 

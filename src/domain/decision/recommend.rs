@@ -102,12 +102,23 @@ pub fn recommend(i: &Inputs) -> Recommendation {
     }
     let top_name = name(&top.provider);
     out.provider = top_row.map(|r| r.provider.clone());
-    out.headline = format!(
-        "Choose {top_name}: the highest score of the providers with a priced quote and no red \
-         flag ({} points), for {} over {term} months.",
-        points(top.score),
-        cur.format(top.cost)
-    );
+    out.headline = match i.sensitivity.unscored {
+        // A lead on a few scored criteria is not a choice yet.
+        Some(u) => format!(
+            "No recommendation yet: {top_name} leads the providers with a priced quote and no \
+             red flag ({} points, {} over {term} months), but {} still to score, enough to \
+             change the order.",
+            points(top.score),
+            cur.format(top.cost),
+            u.phrase()
+        ),
+        None => format!(
+            "Choose {top_name}: the highest score of the providers with a priced quote and no \
+             red flag ({} points), for {} over {term} months.",
+            points(top.score),
+            cur.format(top.cost)
+        ),
+    };
     out.robustness.push(verdict_line(i, &top.provider, &name));
     out.robustness.extend(price_lines(i, top, &name));
     out.robustness.extend(reversal_lines(i, top, &name, cur));
@@ -249,14 +260,29 @@ fn reversal_lines(
         else {
             continue;
         };
-        out.push(format!(
-            "If {} charges {}, it costs more than {} in total contract value.",
-            name(&cheap.provider),
-            // Rates are whole cents: "over" the cent below the rate that tips it reads
-            // as the round figure it usually is ("over $3,675", not "$3,675.01 or more").
-            charge(cur.format(rate - 1), &items),
-            name(&dear.provider)
-        ));
+        let unit = items[0].unit();
+        out.push(if items.iter().all(|i| i.unit() == unit) {
+            format!(
+                "If {} charges over {} {} for {}, it costs more than {} in total contract value.",
+                name(&cheap.provider),
+                // Rates are whole cents: "over" the cent below the rate that tips it reads
+                // as the round figure it usually is ("over $3,675", not "$3,675.01 or more").
+                cur.format(rate - 1),
+                unit.per(),
+                unknown_phrase(&items),
+                name(&dear.provider)
+            )
+        } else {
+            // One rate across hours, incidents and seats means nothing: the gap does.
+            format!(
+                "If what {} charges for {} (it quotes no rate) comes to more than {} over the \
+                 contract, it costs more than {} in total contract value.",
+                name(&cheap.provider),
+                unknown_phrase(&items),
+                cur.format(dear.cost - cheap.cost),
+                name(&dear.provider)
+            )
+        });
     }
     if out.is_empty() {
         out.push(if any_unknown {
@@ -272,25 +298,6 @@ fn reversal_lines(
     out.into_iter()
         .map(|t| Line::new("Unknown costs", t))
         .collect()
-}
-
-/// "over $3,675 per incident for after-hours incident response"; when the items are
-/// counted in different units, each item says its own: "over $334.09 for each of project
-/// work (per hour) and after-hours incident response (per incident)".
-fn charge(rate: String, items: &[CostItem]) -> String {
-    let unit = items.first().map(|i| i.unit());
-    if items.iter().all(|i| Some(i.unit()) == unit) {
-        let per = unit.map_or("", |u| u.per());
-        return format!("over {rate} {per} for {}", unknown_phrase(items));
-    }
-    let each: Vec<String> = items
-        .iter()
-        .map(|i| format!("{} ({})", i.phrase(), i.unit().per()))
-        .collect();
-    format!(
-        "over {rate} for each of {}",
-        crate::domain::text::and_list(&each)
-    )
 }
 
 fn settle(i: &Inputs, top: &Point, row: Option<&Row>, top_name: &str) -> Vec<String> {
@@ -322,7 +329,11 @@ fn settle(i: &Inputs, top: &Point, row: Option<&Row>, top_name: &str) -> Vec<Str
             points(r.score.unwrap_or(0.0))
         ));
     }
-    if matches!(i.sensitivity.verdict, Verdict::TooClose(_)) {
+    if i.sensitivity.unscored.is_some() {
+        out.push(
+            "Score the criteria still open for each provider: they can change the winner.".into(),
+        );
+    } else if matches!(i.sensitivity.verdict, Verdict::TooClose(_)) {
         out.push("The scores are too close to call: agree the scores that decide it with the other evaluators.".into());
     }
     if i.blockers > 0 {

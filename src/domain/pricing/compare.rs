@@ -60,6 +60,13 @@ impl QuoteView {
         self.managed.total.saturating_sub(self.totals.total)
     }
 
+    /// The total contract value spread evenly over the contract's years: the figure that
+    /// compares quotes of different terms.
+    pub fn yearly_average(&self) -> Cents {
+        let months = i128::from(self.term.max(1));
+        (i128::from(self.totals.total) * 12 / months) as Cents
+    }
+
     pub fn in_house_difference(&self) -> Cents {
         self.in_house.total.saturating_sub(self.totals.total)
     }
@@ -115,6 +122,22 @@ impl Comparison {
     /// Whether the quotes run for different terms, so totals alone mislead.
     pub fn terms_differ(&self) -> bool {
         self.quotes.windows(2).any(|w| w[0].term != w[1].term)
+    }
+
+    /// When the quotes run for different terms, the priced one (not `left_out`) with the
+    /// lowest yearly average: a shorter contract can win on total alone.
+    pub fn lowest_yearly(&self, left_out: impl Fn(&str) -> bool) -> Option<&QuoteView> {
+        if !self.terms_differ() {
+            return None;
+        }
+        let out = self.ranked_among(left_out);
+        // Cross-multiplied, so no rounding decides between two close quotes.
+        let cheaper = |a: &QuoteView, b: &QuoteView| {
+            i128::from(a.totals.total) * i128::from(b.term.max(1))
+                < i128::from(b.totals.total) * i128::from(a.term.max(1))
+        };
+        out.into_iter()
+            .reduce(|best, q| if cheaper(q, best) { q } else { best })
     }
 
     /// The number of contract years of the longest quote.
@@ -268,6 +291,32 @@ mod tests {
         assert_eq!(c.alt_term, 36);
         assert!(c.terms_differ());
         assert_eq!(c.managed.total, 40_500_000);
+    }
+
+    #[test]
+    fn over_different_terms_the_lowest_yearly_average_is_named() {
+        let (mut p, providers) = setup();
+        // Bravo $80 × 75 over 24 months: $144,000, $72,000 a year, the lowest total. Charlie
+        // at $79 over 36 months: $213,300, $71,100 a year, cheaper by the year.
+        p.quote_mut("b").unwrap().term_months = 24;
+        p.quote_mut("c").unwrap().rates.per_user = 7_900;
+        let c = compare(&p, &CompanyProfile::default(), &providers, &[]);
+        assert_eq!(c.ranked()[0].name, "Bravo");
+        assert_eq!(c.quote("b").unwrap().yearly_average(), 7_200_000);
+        assert_eq!(c.quote("c").unwrap().yearly_average(), 7_110_000);
+        assert_eq!(
+            c.lowest_yearly(|_| false).map(|q| q.name.as_str()),
+            Some("Charlie")
+        );
+        // Without Charlie, Bravo is lowest both ways.
+        assert_eq!(
+            c.lowest_yearly(|id| id == "c").map(|q| q.name.as_str()),
+            Some("Bravo")
+        );
+        // Equal terms: the ranking already says it.
+        p.quote_mut("b").unwrap().term_months = 36;
+        let c = compare(&p, &CompanyProfile::default(), &providers, &[]);
+        assert_eq!(c.lowest_yearly(|_| false), None);
     }
 
     #[test]

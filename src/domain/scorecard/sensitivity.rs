@@ -24,6 +24,18 @@ pub enum Reason {
     Tie,
     UnderThreshold,
     ScoreFlip,
+    /// Criteria not scored yet could change the winner (`Sensitivity::unscored`).
+    Unscored,
+}
+
+/// The weighted criteria not scored yet for the winner or a challenger, when scoring
+/// them could change the winner: the winner 0 on each of its own, a challenger 5 on each
+/// of its own.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Unscored {
+    pub criteria: usize,
+    /// Their share of all weight, in percent.
+    pub share: f64,
 }
 
 /// A one-point change on one criterion for one provider that changes the winner.
@@ -64,6 +76,7 @@ pub struct Sensitivity {
     /// How many one-point changes (one provider, one criterion) change the winner.
     pub score_flips: usize,
     pub weight_flip: Option<WeightFlip>,
+    pub unscored: Option<Unscored>,
 }
 
 /// Analyses the ranking `ranked` (table provider indices, best first). `entrants` are
@@ -78,6 +91,7 @@ pub fn analyse(table: &Table, ranked: &[usize], entrants: &[usize], threshold: f
         score_flip: None,
         score_flips: 0,
         weight_flip: None,
+        unscored: None,
     };
     if ranked.len() < 2 {
         return out;
@@ -96,14 +110,64 @@ pub fn analyse(table: &Table, ranked: &[usize], entrants: &[usize], threshold: f
     out.score_flips = flips;
     out.score_flip = best;
     out.weight_flip = weight_flip(table, ranked, entrants);
+    out.unscored = unscored(table, ranked, entrants);
     out.verdict = if margin < threshold {
         Verdict::TooClose(Reason::UnderThreshold)
     } else if out.score_flip.is_some() {
         Verdict::TooClose(Reason::ScoreFlip)
+    } else if out.unscored.is_some() {
+        Verdict::TooClose(Reason::Unscored)
     } else {
         Verdict::ClearWinner
     };
     out
+}
+
+/// A total with each weighted criterion `p` has not scored yet counted as `fill`.
+fn total_with_unscored(table: &Table, p: usize, fill: f64) -> f64 {
+    let (mut num, mut den) = table.sums(p, None);
+    for (c, score) in table.scores[p].iter().enumerate() {
+        if score.is_none() {
+            num += table.weights[c] * fill * 20.0;
+            den += table.weights[c];
+        }
+    }
+    ratio((num, den)).unwrap_or(0.0)
+}
+
+impl Unscored {
+    /// "1 criterion is", "32 criteria are".
+    pub fn phrase(&self) -> String {
+        match self.criteria {
+            1 => "1 criterion is".into(),
+            n => format!("{} criteria are", crate::domain::input::group(n as i64)),
+        }
+    }
+}
+
+/// Whether scoring what is left could change the winner (see `Unscored`). Challengers
+/// are the other ranked providers and the `entrants`, who may have scored nothing yet.
+fn unscored(table: &Table, ranked: &[usize], entrants: &[usize]) -> Option<Unscored> {
+    let winner = ranked[0];
+    let floor = total_with_unscored(table, winner, 0.0);
+    let open = ranked[1..]
+        .iter()
+        .chain(entrants)
+        .any(|&q| total_with_unscored(table, q, 5.0) >= floor - TIE_EPSILON);
+    let weight_sum: f64 = table.weights.iter().sum();
+    let left: Vec<usize> = (0..table.criteria.len())
+        .filter(|&c| {
+            table.weights[c] > 0.0
+                && ranked
+                    .iter()
+                    .chain(entrants)
+                    .any(|&p| table.scores[p][c].is_none())
+        })
+        .collect();
+    (open && !left.is_empty() && weight_sum > 0.0).then(|| Unscored {
+        criteria: left.len(),
+        share: left.iter().map(|&c| table.weights[c]).sum::<f64>() / weight_sum * 100.0,
+    })
 }
 
 /// Every ±1 change of one provider's score on one criterion that puts someone else
@@ -325,6 +389,19 @@ pub fn points(value: f64) -> String {
     format!("{:.1}", value + 0.0)
 }
 
+/// A share in whole percent, but never 0 or 100 for a share that is neither.
+fn share_percent(share: f64) -> String {
+    let rounded = share.round();
+    let shown = if rounded <= 0.0 && share > 0.0 {
+        1.0
+    } else if rounded >= 100.0 && share < 100.0 {
+        99.0
+    } else {
+        rounded
+    };
+    format!("{shown}")
+}
+
 /// A weight or score as the buyer typed it: 3, 2.5, 9.33.
 pub fn number(value: f64) -> String {
     let rounded = (value * 100.0).round() / 100.0 + 0.0;
@@ -350,6 +427,15 @@ impl Sensitivity {
                 "Too close to call: {} and {} are tied for first place.",
                 w.name, r.name
             ),
+            Verdict::TooClose(Reason::Unscored) => {
+                let u = self.unscored.unwrap_or(Unscored { criteria: 0, share: 0.0 });
+                format!(
+                    "Not settled yet: {lead} on what is scored so far, but {} still to score \
+                     ({}% of the weight), enough to change that.",
+                    u.phrase(),
+                    share_percent(u.share)
+                )
+            }
             Verdict::TooClose(Reason::UnderThreshold) => format!(
                 "Too close to call: {lead}, under your {}-point threshold.",
                 number(self.threshold)
@@ -546,6 +632,72 @@ mod tests {
     }
 
     #[test]
+    fn a_lead_on_a_few_scored_criteria_is_not_settled() {
+        // One of three criteria scored: A 5, B 3 (one point either way keeps A first).
+        // Scoring the rest can reverse it.
+        let mut sc = card(&[("c1", "G", 1.0), ("c2", "G", 1.0), ("c3", "G", 2.0)]);
+        sc.set_score("a", "c1", pts(5));
+        sc.set_score("b", "c1", pts(2));
+        let s = results(&sc, &[provider("a"), provider("b")]).sensitivity;
+        assert_eq!(s.verdict, Verdict::TooClose(Reason::Unscored));
+        assert_eq!(
+            s.unscored,
+            Some(Unscored {
+                criteria: 2,
+                share: 75.0
+            })
+        );
+        assert_eq!(
+            s.line(),
+            "Not settled yet: MSP a leads MSP b by 60.0 points on what is scored so far, but 2 \
+             criteria are still to score (75% of the weight), enough to change that."
+        );
+    }
+
+    #[test]
+    fn a_provider_not_scored_at_all_can_still_win() {
+        // A and B scored on both criteria, far apart; C on nothing yet.
+        let mut sc = card(&[("c1", "G", 1.0), ("c2", "G", 1.0)]);
+        for c in ["c1", "c2"] {
+            sc.set_score("a", c, pts(5));
+            sc.set_score("b", c, pts(1));
+        }
+        let providers = [provider("a"), provider("b"), provider("c")];
+        let s = results(&sc, &providers).sensitivity;
+        assert_eq!(s.verdict, Verdict::TooClose(Reason::Unscored));
+        assert_eq!(
+            s.unscored.map(|u| u.phrase()),
+            Some("2 criteria are".to_owned())
+        );
+    }
+
+    #[test]
+    fn a_lead_no_unscored_criterion_can_reverse_is_clear() {
+        // A 5 and B 1 on two criteria of weight 10; a third of weight 1 not scored. At
+        // worst A has 100·20/21 = 95.2 and B (20·20 + 100)/21 = 23.8.
+        let mut sc = card(&[("c1", "G", 10.0), ("c2", "G", 10.0), ("c3", "G", 1.0)]);
+        for c in ["c1", "c2"] {
+            sc.set_score("a", c, pts(5));
+            sc.set_score("b", c, pts(1));
+        }
+        let s = results(&sc, &[provider("a"), provider("b")]).sensitivity;
+        assert_eq!(s.unscored, None);
+        assert_eq!(s.verdict, Verdict::ClearWinner);
+    }
+
+    #[test]
+    fn a_single_criterion_left_reads_in_the_singular_with_a_share_never_rounded_to_zero() {
+        let u = Unscored {
+            criteria: 1,
+            share: 0.2,
+        };
+        assert_eq!(u.phrase(), "1 criterion is");
+        assert_eq!(share_percent(u.share), "1");
+        assert_eq!(share_percent(99.7), "99");
+        assert_eq!(share_percent(42.4), "42");
+    }
+
+    #[test]
     fn a_margin_under_the_threshold_is_too_close() {
         // 60 vs 56 over five equal criteria.
         let mut sc = card(&[
@@ -619,6 +771,28 @@ mod tests {
     }
 
     proptest! {
+        #[test]
+        fn a_settled_winner_survives_any_scores_for_what_is_left((sc, providers) in arb_case()) {
+            let s = results(&sc, &providers).sensitivity;
+            let winner = sole_leader(&sc, &providers);
+            if let (None, Some(winner), Some(m)) = (s.unscored, winner, s.margin) {
+                prop_assume!(m > 1e-6);
+                // The worst case: the winner 0 on each criterion it has not scored, every
+                // other provider 5 on each of its own.
+                let table = Table::build(&sc, &providers);
+                let mut filled = sc.clone();
+                for (p, row) in table.scores.iter().enumerate() {
+                    let fill = if providers[p].id == winner { 0 } else { 5 };
+                    for (c, score) in row.iter().enumerate() {
+                        if score.is_none() {
+                            filled.set_score(&providers[p].id, &table.criteria[c], pts(fill));
+                        }
+                    }
+                }
+                prop_assert_eq!(sole_leader(&filled, &providers), Some(winner));
+            }
+        }
+
         #[test]
         fn the_reported_weight_flip_really_changes_the_winner((sc, providers) in arb_case()) {
             let s = results(&sc, &providers).sensitivity;

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use crate::browser::clock::{format_time, fresh_id, now_ms};
 use crate::browser::state::Lib;
 use crate::components::confirm::ConfirmDialog;
-use crate::components::unique_id;
+use crate::components::{refocus_when_done, unique_id};
 
 /// Every workspace with open, rename, duplicate and delete.
 #[component]
@@ -105,9 +105,17 @@ fn WorkspaceRow(id: String, on_delete: Callback<String>) -> impl IntoView {
     };
     let is_open = move || lib.0.with(|l| l.active_id() == id.get_value());
     let editing = RwSignal::new(false);
+    let rename_button = NodeRef::<leptos::html::Button>::new();
+    refocus_when_done(editing, rename_button);
+    // The Open button goes once its workspace is open: focus moves to the row's next one.
     let open = move |_| {
         lib.0.update(|l| {
             l.switch(&id.get_value());
+        });
+        request_animation_frame(move || {
+            if let Some(el) = rename_button.get_untracked() {
+                let _ = el.focus();
+            }
         });
     };
     let duplicate = move |_| {
@@ -141,7 +149,12 @@ fn WorkspaceRow(id: String, on_delete: Callback<String>) -> impl IntoView {
                             <span class="visually-hidden">" " {name}</span>
                         </button>
                     </Show>
-                    <button type="button" class="secondary" on:click=move |_| editing.set(true)>
+                    <button
+                        type="button"
+                        class="secondary"
+                        node_ref=rename_button
+                        on:click=move |_| editing.set(true)
+                    >
                         "Rename"
                         <span class="visually-hidden">" " {name}</span>
                     </button>

@@ -26,7 +26,7 @@ pub fn AlternativesPanel() -> impl IntoView {
     let term = move || cmp.with(|c| c.alt_term);
     let figures = move |pick: fn(&Comparison) -> (Cents, Cents)| {
         view! {
-            <dl class="figures" aria-live="polite">
+            <dl class="figures">
                 <Figure
                     label="Year 1"
                     value=Signal::derive(move || money(cur.get(), cmp.with(pick).0))

@@ -7,7 +7,7 @@ use super::{currency, doc};
 use crate::browser::clock::fresh_id;
 use crate::browser::state::Lib;
 use crate::components::number_field::NumberField;
-use crate::components::unique_id;
+use crate::components::{focus_later, unique_id};
 use crate::domain::pricing::alternatives::{
     MAX_BENEFITS, MAX_HIRES, MAX_MONTHS_TO_HIRE, MAX_ROLE_CHARS,
 };
@@ -29,13 +29,30 @@ pub fn HireList() -> impl IntoView {
         })
     });
     let doc = doc();
-    let add = move |_| doc.send(PricingEdit::AddHire(fresh_id()));
+    // Said after an add or a delete, and where focus goes: never to the top of the page.
+    let status = RwSignal::new(String::new());
+    let add_id = unique_id("add-hire");
+    let add = move |_| {
+        let hire = fresh_id();
+        doc.send(PricingEdit::AddHire(hire.clone()));
+        status.set("Added a hire: its role and costs are above this button.".into());
+        focus_later(role_field(&hire));
+    };
+    let focus_add = add_id.clone();
+    let removed = Callback::new(move |role: String| {
+        status.set(match role.trim() {
+            "" => "Deleted a hire. Ctrl+Z brings it back.".to_owned(),
+            role => format!("Deleted {role}. Ctrl+Z brings it back."),
+        });
+        focus_later(focus_add.clone());
+    });
     view! {
         <div class="hires no-print">
             <For each=move || ids.get() key=|id| id.clone() let(id)>
-                <HireFields hire=id />
+                <HireFields hire=id on_removed=removed />
             </For>
             <button
+                id=add_id
                 type="button"
                 class="secondary"
                 on:click=add
@@ -43,12 +60,20 @@ pub fn HireList() -> impl IntoView {
             >
                 "Add a hire"
             </button>
+            <p class="visually-hidden" role="status">
+                {move || status.get()}
+            </p>
         </div>
     }
 }
 
+/// The id of a hire's role field, which focus goes to when the hire is added.
+fn role_field(hire: &str) -> String {
+    format!("hire-role-{hire}")
+}
+
 #[component]
-fn HireFields(hire: String) -> impl IntoView {
+fn HireFields(hire: String, on_removed: Callback<String>) -> impl IntoView {
     let lib = Lib::get();
     let cur = currency(lib);
     let id = StoredValue::new(hire);
@@ -70,7 +95,7 @@ fn HireFields(hire: String) -> impl IntoView {
         let id = id.get_value();
         doc.typed(&format!("{field}:{id}"), PricingEdit::Hire(id, change))
     };
-    let role_id = unique_id("role");
+    let role_id = role_field(&id.get_value());
     let role_error = RwSignal::new(None::<String>);
     let role_error_id = format!("{role_id}-error");
     let role = move || h.with(|h| h.role.clone());
@@ -78,7 +103,11 @@ fn HireFields(hire: String) -> impl IntoView {
         let result = set("role", HireEdit::Role(event_target_value(&ev)));
         role_error.set(result.err().map(|e| e.message()));
     };
-    let remove = move |_| doc.send(PricingEdit::RemoveHire(id.get_value()));
+    let remove = move |_| {
+        let role = h.with_untracked(|h| h.role.clone());
+        doc.send(PricingEdit::RemoveHire(id.get_value()));
+        on_removed.run(role);
+    };
     view! {
         <fieldset class="hire">
             <legend>{role}</legend>

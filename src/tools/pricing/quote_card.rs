@@ -185,7 +185,7 @@ pub fn QuoteOutcome(
     });
     view! {
         <div class="quote-outcome">
-            <dl class="figures" aria-live="polite">
+            <dl class="figures">
                 <Figure label="Base monthly" value=text(|v, c| money(c, v.totals.base_monthly)) />
                 <Figure label="All-in year 1" value=text(|v, c| money(c, v.totals.all_in_year1)) />
                 <Figure

@@ -79,6 +79,26 @@ fn summary(c: &Comparison, knocked: &[(String, Vec<String>)]) -> String {
             if unknown == 1 { "" } else { "s" }
         ));
     }
+    // A shorter contract can win on total alone: say which costs least by the year.
+    if let Some(q) = c.lowest_yearly(|id| flags_of(id).is_some()) {
+        let yearly = |q: &QuoteView| money(c.currency, q.yearly_average());
+        text.push_str(&if q.provider == best.provider {
+            format!(
+                " It is also the lowest by the year: {} a year on average.",
+                yearly(q)
+            )
+        } else {
+            format!(
+                " By the year, {} costs less: {} a year on average over {} months, against {} \
+                 for {}.",
+                q.name,
+                yearly(q),
+                q.term,
+                yearly(best),
+                best.name
+            )
+        });
+    }
     if let Some(flags) = flags_of(&best.provider) {
         text.push_str(&format!(
             " Your scorecard knocks {} out ({}).",

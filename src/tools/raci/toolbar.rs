@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use super::ctx::Editor;
 use super::io::{export, Export, ImportButton, ImportReport};
+use crate::browser::router::focus_heading;
 use crate::browser::state::Lib;
 use crate::components::confirm::ConfirmDialog;
 use crate::components::doc::UndoButtons;
@@ -44,6 +45,15 @@ pub fn Toolbar(
     let clear = Callback::new(move |()| {
         editor.replace(Raci::default());
         editor.say("Cleared the matrix. Undo brings it back.");
+        // The toolbar goes with the matrix, and the dialog and its button with it: focus
+        // goes to the page's heading once the start screen is drawn (a frame and a task
+        // later, see `Doc::with_settled`), not to the top of the document.
+        request_animation_frame(|| {
+            set_timeout(
+                || request_animation_frame(focus_heading),
+                std::time::Duration::ZERO,
+            )
+        });
     });
     view! {
         <div class="panel raci-toolbar" role="group" aria-label="Matrix actions">

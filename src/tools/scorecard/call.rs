@@ -52,6 +52,24 @@ fn navigate(doc: ScorecardDoc, q: &Question, how: Nav) {
                 criterion,
             },
         );
+        request_animation_frame(bring_question_into_view);
+    }
+}
+
+/// On a phone the score buttons sit a screen below the question: after moving on, the
+/// new question's top (where it is, which one it is) must not stay above the screen.
+fn bring_question_into_view() {
+    use wasm_bindgen::JsCast;
+    let Some(top) = document()
+        .query_selector(".sc-call-progress")
+        .ok()
+        .flatten()
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    else {
+        return;
+    };
+    if top.get_bounding_client_rect().top() < 0.0 {
+        top.scroll_into_view();
     }
 }
 
@@ -256,6 +274,14 @@ fn CallQuestion(
                             progress().scored,
                         )
                     })}
+                    // Heard on moving on: which question it is now, not only its number.
+                    <span class="visually-hidden">
+                        {text(move || {
+                            question
+                                .with(|q| q.as_ref().map(|q| format!(": {}", q.name)))
+                                .unwrap_or_default()
+                        })}
+                    </span>
                 </p>
                 <progress
                     max=text(move || progress().total.max(1).to_string())

@@ -51,7 +51,8 @@ pub fn ScoreGrid() -> impl IntoView {
                                     the grid. "
                             </span>
                             <span class="touch-only">
-                                "Tap a cell and type a score from 0 to 5. "
+                                "Tap a cell and type a score from 0 to 5, or use the buttons \
+                                    under the grid, where N/A marks it not applicable. "
                             </span>
                             "The question and its anchors appear below the grid. Marks in a \
                                 cell: • your note, “ the provider's answer to the question, ≠ \

@@ -8,7 +8,7 @@ use crate::browser::clock::fresh_id;
 use crate::browser::open_docs::open_all;
 use crate::browser::state::Lib;
 use crate::components::confirm::{ConfirmDialog, Pending};
-use crate::components::unique_id;
+use crate::components::{refocus_when_done, unique_id};
 use crate::domain::provider::{self, MAX_PROVIDERS, MAX_PROVIDER_NAME_CHARS};
 
 /// The providers under evaluation (shared with the pricing comparison): add, rename,
@@ -72,6 +72,8 @@ fn ProviderItem(id: String, on_remove: Callback<String>) -> impl IntoView {
     let live = expect_context::<Live>();
     let name = live.name(&id);
     let editing = RwSignal::new(false);
+    let rename_button = NodeRef::<leptos::html::Button>::new();
+    refocus_when_done(editing, rename_button);
     let id = StoredValue::new(id);
     view! {
         <li class="sc-provider">
@@ -93,6 +95,7 @@ fn ProviderItem(id: String, on_remove: Callback<String>) -> impl IntoView {
                         <button
                             type="button"
                             class="secondary small"
+                            node_ref=rename_button
                             on:click=move |_| editing.set(true)
                         >
                             "Rename"
