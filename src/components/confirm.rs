@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::unique_id;
+use super::{focus_lost, unique_id};
 use crate::browser::router::focus_heading;
 
 /// A modal question before something that cannot be undone. Built on `<dialog>`, so
@@ -49,10 +49,17 @@ pub fn ConfirmDialog(
     // The button that asked, else its section's heading, else (the whole section went,
     // as when the matrix is cleared) the page's title: never the top of the document.
     let restore = move || {
+        // try_: the restore a frame later may find the dialog gone with its section.
         let back = returns_to
-            .get_value()
+            .try_get_value()
+            .flatten()
             .filter(|e| e.is_connected())
-            .or_else(|| fallback.get_value().filter(|e| e.is_connected()));
+            .or_else(|| {
+                fallback
+                    .try_get_value()
+                    .flatten()
+                    .filter(|e| e.is_connected())
+            });
         match back {
             Some(el) => {
                 let _ = el.focus();
@@ -104,14 +111,6 @@ pub fn ConfirmDialog(
                 </button>
             </div>
         </dialog>
-    }
-}
-
-/// Whether the focus has fallen to the document's body, as when the focused element goes.
-fn focus_lost() -> bool {
-    match (document().active_element(), document().body()) {
-        (Some(active), Some(body)) => body.is_same_node(Some(&active)),
-        _ => true,
     }
 }
 

@@ -93,12 +93,16 @@ fn WorkspaceSwitcher() -> impl IntoView {
 }
 
 /// An arrow key on a closed select changes its value at once, and here that opens
-/// another workspace under the keyboard user's hands: the arrows open the list instead,
-/// where they move without choosing until Enter. Browsers without `showPicker` keep
-/// their own behaviour.
+/// another workspace under the keyboard user's hands: the keys that move open the list
+/// instead, where they move without choosing until Enter. Typing a name's first letters
+/// still chooses at once, and browsers without `showPicker` keep their own behaviour.
 fn open_list_on_arrows(ev: web_sys::KeyboardEvent) {
     use wasm_bindgen::JsCast;
-    if ev.alt_key() || !matches!(ev.key().as_str(), "ArrowUp" | "ArrowDown") {
+    let moves = matches!(
+        ev.key().as_str(),
+        "ArrowUp" | "ArrowDown" | "Home" | "End" | "PageUp" | "PageDown"
+    );
+    if ev.alt_key() || !moves {
         return;
     }
     let Some(select) = ev.current_target() else {

@@ -102,8 +102,8 @@ pub fn ItemActions(
 
 /// A keyed list moves the row's element to its new place, and a moved element loses the
 /// focus: give it back to the button that was pressed. Once after the next frame, and
-/// once more a frame later: a list read from the settled document (the RACI's,
-/// `Doc::with_settled`) moves in a task after the first frame.
+/// once more a frame later if it fell to the page again: a list read from the settled
+/// document (the RACI's, `Doc::with_settled`) moves in a task after the first frame.
 fn keep_focus(ev: &leptos::ev::MouseEvent) {
     let Some(button) = ev
         .current_target()
@@ -119,7 +119,13 @@ fn keep_focus(ev: &leptos::ev::MouseEvent) {
     request_animation_frame(move || {
         refocus(&button);
         set_timeout(
-            move || request_animation_frame(move || refocus(&button)),
+            move || {
+                request_animation_frame(move || {
+                    if super::focus_lost() {
+                        refocus(&button);
+                    }
+                })
+            },
             std::time::Duration::ZERO,
         );
     });

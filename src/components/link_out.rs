@@ -43,11 +43,17 @@ impl LinkSlot {
         self.made.set(None);
     }
 
+    /// Whether request `ticket` is the newest, and the page that asked is still there
+    /// (a link finishing after the buyer left must not touch what is gone).
+    fn newest(self, ticket: u32) -> bool {
+        self.asked.try_get_value() == Some(ticket)
+    }
+
     /// Sets the link of request `ticket` unless a newer one was asked for since.
     fn show(self, ticket: u32, link: (String, Result<(), String>)) -> bool {
-        let newest = self.asked.get_value() == ticket;
+        let newest = self.newest(ticket);
         if newest {
-            self.made.set(Some(link));
+            self.made.try_set(Some(link));
         }
         newest
     }
@@ -72,7 +78,9 @@ pub fn make_and_copy(
                     slot.show(ticket, (url, copied));
                 }
             }
-            Err(_) if slot.asked.get_value() == ticket => error.set(Some(NOT_LOADED.to_owned())),
+            Err(_) if slot.newest(ticket) => {
+                error.try_set(Some(NOT_LOADED.to_owned()));
+            }
             Err(_) => {}
         }
     });

@@ -72,6 +72,15 @@ pub fn refocus_when_done(
     });
 }
 
+/// Whether the focus has fallen to the document's body, as when the focused element goes.
+pub fn focus_lost() -> bool {
+    let document = leptos::prelude::document();
+    match (document.active_element(), document.body()) {
+        (Some(active), Some(body)) => body.is_same_node(Some(&active)),
+        _ => true,
+    }
+}
+
 /// Moves focus to an element once it has been rendered (the next animation frame).
 pub fn focus_later(id: String) {
     leptos::prelude::request_animation_frame(move || {

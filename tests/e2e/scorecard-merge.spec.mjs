@@ -231,7 +231,7 @@ test('call mode and the grid work on a 360 px wide phone without sideways page s
   await openTab(page, 'Scores');
   await page.getByRole('region', { name: 'Score grid, scrolls in both directions' }).waitFor();
   assert.equal(await page.getByText('Arrow keys and Enter move').isVisible(), false);
-  assert.ok(await page.getByText('Tap a cell and type a score from 0 to 5.').isVisible());
+  assert.ok(await page.getByText('Tap a cell and type a score from 0 to 5, or use the buttons under the grid, where N/A marks it not applicable.').isVisible());
   assert.ok((await width()) <= 360, `the grid scrolls inside its own box (${await width()} px)`);
   await openTab(page, 'Results');
   assert.ok((await width()) <= 360, `results fit (${await width()} px)`);

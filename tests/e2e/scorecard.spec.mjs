@@ -312,7 +312,7 @@ test('a wide lead on the first question is not a winner yet: the verdict says ho
   // 100 against 20 on a criterion of weight 5; the other 33 weigh 117 of 122 (96%), and
   // Keystone scoring 5 on them all while Harbor scores 0 would reverse it.
   await openTab(page, 'Results');
-  await page.getByTestId('sc-verdict').getByText('Not settled yet: Harbor IT leads Keystone Partners by 80.0 points on what is scored so far, but 33 criteria are still to score (96% of the weight), enough to change that.').waitFor();
+  await page.getByTestId('sc-verdict').getByText('Not settled yet: Harbor IT leads Keystone Partners by 80.0 points on what is scored so far, but 33 criteria are still to score for Harbor IT and Keystone Partners (96% of the weight), enough to change that.').waitFor();
   assert.deepEqual(page.errors, []);
   await context.close();
 });

@@ -292,7 +292,9 @@ fn a_lead_on_a_few_scores_is_no_recommendation_yet() {
     );
     assert!(r
         .headline
-        .ends_with("still to score, enough to change the order."));
+        .ends_with("still to score, enough to change that."));
+    // Nothing is chosen yet, so nothing is shown as chosen.
+    assert_eq!(r.provider, None);
     // A one-point change already decides it; the verdict says that first.
     assert!(r.robustness[0]
         .text
@@ -300,6 +302,51 @@ fn a_lead_on_a_few_scores_is_no_recommendation_yet() {
     assert!(r.settle.contains(
         &"Score the criteria still open for each provider: they can change the winner.".to_owned()
     ));
+}
+
+#[test]
+fn a_priced_provider_not_scored_yet_keeps_the_choice_open() {
+    // Harbor has a price but none of its scores: it could still score above Keystone.
+    let mut ws = workspace();
+    let ids: Vec<String> = ws.scorecard.criteria.iter().map(|c| c.id.clone()).collect();
+    for id in &ids {
+        ws.scorecard.set_score("harbor", id, None);
+    }
+    let r = Brief::build(&ws).recommendation;
+    assert!(
+        r.headline
+            .starts_with("No recommendation yet: Keystone Partners leads"),
+        "{}",
+        r.headline
+    );
+}
+
+#[test]
+fn over_different_terms_the_brief_names_the_lowest_by_the_year() {
+    let mut ws = workspace();
+    let r = Brief::build(&ws).recommendation;
+    assert!(!r.robustness.iter().any(|l| l.topic == "Terms"));
+    ws.pricing.quote_mut("harbor").unwrap().term_months = 24;
+    let brief = Brief::build(&ws);
+    let line = brief
+        .recommendation
+        .robustness
+        .iter()
+        .find(|l| l.topic == "Terms")
+        .expect("a Terms line");
+    assert!(
+        line.text.starts_with(
+            "The quotes run for different terms, so their totals cover different spans. By the \
+             year, "
+        ),
+        "{}",
+        line.text
+    );
+    assert!(
+        line.text.ends_with(" a year on average over 24 months."),
+        "{}",
+        line.text
+    );
 }
 
 #[test]

@@ -93,6 +93,7 @@ impl Brief {
             placement: &placement,
             frontier: &frontier,
             sensitivity: &results.sensitivity,
+            standings: &results.standings,
             comparison: &comparison,
             pricing: &ws.pricing,
             profile: &ws.profile,

@@ -13,7 +13,8 @@ use crate::domain::pricing::money::Currency;
 use crate::domain::pricing::Pricing;
 use crate::domain::profile::CompanyProfile;
 use crate::domain::provider::Provider;
-use crate::domain::scorecard::sensitivity::{points, Sensitivity, Verdict};
+use crate::domain::scorecard::scoring::Standing;
+use crate::domain::scorecard::sensitivity::{points, Sensitivity, Unscored, Verdict};
 use crate::domain::scorecard::table::TIE_EPSILON;
 
 /// What the brief recommends, and why.
@@ -57,6 +58,8 @@ pub struct Inputs<'a> {
     pub placement: &'a Placement,
     pub frontier: &'a Frontier,
     pub sensitivity: &'a Sensitivity,
+    /// What each provider's score can still become (`Standing::floor`, `ceiling`).
+    pub standings: &'a [Standing],
     pub comparison: &'a Comparison,
     pub pricing: &'a Pricing,
     pub profile: &'a CompanyProfile,
@@ -101,29 +104,63 @@ pub fn recommend(i: &Inputs) -> Recommendation {
         return out;
     }
     let top_name = name(&top.provider);
-    out.provider = top_row.map(|r| r.provider.clone());
-    out.headline = match i.sensitivity.unscored {
+    let open = still_open(i, &top.provider);
+    out.headline = if open > 0 {
         // A lead on a few scored criteria is not a choice yet.
-        Some(u) => format!(
+        format!(
             "No recommendation yet: {top_name} leads the providers with a priced quote and no \
              red flag ({} points, {} over {term} months), but {} still to score, enough to \
-             change the order.",
+             change that.",
             points(top.score),
             cur.format(top.cost),
-            u.phrase()
-        ),
-        None => format!(
+            Unscored::phrase_for(open)
+        )
+    } else {
+        out.provider = top_row.map(|r| r.provider.clone());
+        format!(
             "Choose {top_name}: the highest score of the providers with a priced quote and no \
              red flag ({} points), for {} over {term} months.",
             points(top.score),
             cur.format(top.cost)
-        ),
+        )
     };
     out.robustness.push(verdict_line(i, &top.provider, &name));
     out.robustness.extend(price_lines(i, top, &name));
     out.robustness.extend(reversal_lines(i, top, &name, cur));
     out.settle = settle(i, top, top_row, &top_name);
     out
+}
+
+/// How many criteria not scored yet could let another provider the brief could choose
+/// (priced, no red flag) overtake `top`: `top` scoring 0 on each of its own, the other 5
+/// on each of its own. 0 when none could.
+fn still_open(i: &Inputs, top: &str) -> usize {
+    let standing = |id: &str| i.standings.iter().find(|s| s.provider.id == id);
+    let Some(lead) = standing(top) else {
+        return 0;
+    };
+    // Priced providers with a score, and priced ones with none yet, which can score anything.
+    let unscored = i
+        .placement
+        .missing
+        .iter()
+        .filter(|(_, lacks)| *lacks == Missing::Score)
+        .map(|(id, _)| id.as_str());
+    let placed = i.placement.points.iter().map(|p| p.provider.as_str());
+    let mut open: Vec<&str> = Vec::new();
+    for rival in placed
+        .chain(unscored)
+        .filter(|id| *id != top)
+        .filter_map(standing)
+        .filter(|s| s.knock_outs.is_empty() && s.ceiling >= lead.floor - TIE_EPSILON)
+    {
+        for c in lead.open.iter().chain(&rival.open) {
+            if !open.contains(&c.as_str()) {
+                open.push(c);
+            }
+        }
+    }
+    open.len()
 }
 
 fn nothing_to_choose(i: &Inputs, name: &dyn Fn(&str) -> String) -> Recommendation {
@@ -211,11 +248,21 @@ fn price_lines(i: &Inputs, top: &Point, name: &dyn Fn(&str) -> String) -> Vec<Li
         });
     }
     let mut out: Vec<Line> = out.into_iter().map(|t| Line::new("Price", t)).collect();
-    if i.comparison.terms_differ() {
+    let knocked_out = |id: &str| {
+        i.rows
+            .iter()
+            .any(|r| r.provider.id == id && r.knocked_out())
+    };
+    if let Some(q) = i.comparison.lowest_yearly(knocked_out) {
         out.push(Line::new(
             "Terms",
-            "The quotes run for different terms, so their totals cover different spans: compare \
-             all-in year 1 too.",
+            format!(
+                "The quotes run for different terms, so their totals cover different spans. By \
+                 the year, {} is lowest: {} a year on average over {} months.",
+                q.name,
+                cur.format(q.yearly_average()),
+                q.term
+            ),
         ));
     }
     out
@@ -329,7 +376,7 @@ fn settle(i: &Inputs, top: &Point, row: Option<&Row>, top_name: &str) -> Vec<Str
             points(r.score.unwrap_or(0.0))
         ));
     }
-    if i.sensitivity.unscored.is_some() {
+    if still_open(i, &top.provider) > 0 {
         out.push(
             "Score the criteria still open for each provider: they can change the winner.".into(),
         );

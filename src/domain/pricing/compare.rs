@@ -124,13 +124,13 @@ impl Comparison {
         self.quotes.windows(2).any(|w| w[0].term != w[1].term)
     }
 
-    /// When the quotes run for different terms, the priced one (not `left_out`) with the
+    /// When the priced quotes (not `left_out`) run for different terms, the one with the
     /// lowest yearly average: a shorter contract can win on total alone.
     pub fn lowest_yearly(&self, left_out: impl Fn(&str) -> bool) -> Option<&QuoteView> {
-        if !self.terms_differ() {
+        let out = self.ranked_among(left_out);
+        if out.windows(2).all(|w| w[0].term == w[1].term) {
             return None;
         }
-        let out = self.ranked_among(left_out);
         // Cross-multiplied, so no rounding decides between two close quotes.
         let cheaper = |a: &QuoteView, b: &QuoteView| {
             i128::from(a.totals.total) * i128::from(b.term.max(1))
@@ -313,6 +313,8 @@ mod tests {
             c.lowest_yearly(|id| id == "c").map(|q| q.name.as_str()),
             Some("Bravo")
         );
+        // Only the quotes compared count: the others all run 36 months.
+        assert_eq!(c.lowest_yearly(|id| id == "b"), None);
         // Equal terms: the ranking already says it.
         p.quote_mut("b").unwrap().term_months = 36;
         let c = compare(&p, &CompanyProfile::default(), &providers, &[]);

@@ -67,6 +67,12 @@ pub struct Standing {
     pub place: Place,
     /// Lead over the next ranked provider, in points.
     pub margin: Option<f64>,
+    /// What the total can still become: every weighted criterion not scored yet counted
+    /// as 0, and as 5 (`sensitivity::with_unscored`).
+    pub floor: f64,
+    pub ceiling: f64,
+    /// The ids of the weighted criteria not scored yet.
+    pub open: Vec<String>,
 }
 
 impl Standing {
@@ -151,6 +157,12 @@ pub fn results(sc: &Scorecard, providers: &[Provider]) -> Results {
                 knock_outs,
                 place,
                 margin: None,
+                floor: sensitivity::with_unscored(&table, p, 0.0),
+                ceiling: sensitivity::with_unscored(&table, p, 5.0),
+                open: (0..table.criteria.len())
+                    .filter(|&c| table.weights[c] > 0.0 && table.scores[p][c].is_none())
+                    .map(|c| table.criteria[c].clone())
+                    .collect(),
             }
         })
         .collect();

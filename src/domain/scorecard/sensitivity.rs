@@ -31,11 +31,13 @@ pub enum Reason {
 /// The weighted criteria not scored yet for the winner or a challenger, when scoring
 /// them could change the winner: the winner 0 on each of its own, a challenger 5 on each
 /// of its own.
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Unscored {
     pub criteria: usize,
     /// Their share of all weight, in percent.
     pub share: f64,
+    /// The providers with some of them not scored yet, by name.
+    pub providers: Vec<String>,
 }
 
 /// A one-point change on one criterion for one provider that changes the winner.
@@ -124,7 +126,7 @@ pub fn analyse(table: &Table, ranked: &[usize], entrants: &[usize], threshold: f
 }
 
 /// A total with each weighted criterion `p` has not scored yet counted as `fill`.
-fn total_with_unscored(table: &Table, p: usize, fill: f64) -> f64 {
+pub fn with_unscored(table: &Table, p: usize, fill: f64) -> f64 {
     let (mut num, mut den) = table.sums(p, None);
     for (c, score) in table.scores[p].iter().enumerate() {
         if score.is_none() {
@@ -138,7 +140,11 @@ fn total_with_unscored(table: &Table, p: usize, fill: f64) -> f64 {
 impl Unscored {
     /// "1 criterion is", "32 criteria are".
     pub fn phrase(&self) -> String {
-        match self.criteria {
+        Self::phrase_for(self.criteria)
+    }
+
+    pub fn phrase_for(criteria: usize) -> String {
+        match criteria {
             1 => "1 criterion is".into(),
             n => format!("{} criteria are", crate::domain::input::group(n as i64)),
         }
@@ -147,26 +153,37 @@ impl Unscored {
 
 /// Whether scoring what is left could change the winner (see `Unscored`). Challengers
 /// are the other ranked providers and the `entrants`, who may have scored nothing yet.
+/// What is left is counted for the winner and the challengers who could overtake it.
 fn unscored(table: &Table, ranked: &[usize], entrants: &[usize]) -> Option<Unscored> {
     let winner = ranked[0];
-    let floor = total_with_unscored(table, winner, 0.0);
-    let open = ranked[1..]
+    let floor = with_unscored(table, winner, 0.0);
+    let rivals: Vec<usize> = ranked[1..]
         .iter()
         .chain(entrants)
-        .any(|&q| total_with_unscored(table, q, 5.0) >= floor - TIE_EPSILON);
+        .copied()
+        .filter(|&q| with_unscored(table, q, 5.0) >= floor - TIE_EPSILON)
+        .collect();
     let weight_sum: f64 = table.weights.iter().sum();
+    if rivals.is_empty() || weight_sum <= 0.0 {
+        return None;
+    }
+    let involved: Vec<usize> = std::iter::once(winner).chain(rivals).collect();
+    let unscored_by = |p: usize| {
+        (0..table.criteria.len()).any(|c| table.weights[c] > 0.0 && table.scores[p][c].is_none())
+    };
     let left: Vec<usize> = (0..table.criteria.len())
         .filter(|&c| {
-            table.weights[c] > 0.0
-                && ranked
-                    .iter()
-                    .chain(entrants)
-                    .any(|&p| table.scores[p][c].is_none())
+            table.weights[c] > 0.0 && involved.iter().any(|&p| table.scores[p][c].is_none())
         })
         .collect();
-    (open && !left.is_empty() && weight_sum > 0.0).then(|| Unscored {
+    (!left.is_empty()).then(|| Unscored {
         criteria: left.len(),
         share: left.iter().map(|&c| table.weights[c]).sum::<f64>() / weight_sum * 100.0,
+        providers: involved
+            .into_iter()
+            .filter(|&p| unscored_by(p))
+            .map(|p| table.providers[p].name.clone())
+            .collect(),
     })
 }
 
@@ -427,15 +444,16 @@ impl Sensitivity {
                 "Too close to call: {} and {} are tied for first place.",
                 w.name, r.name
             ),
-            Verdict::TooClose(Reason::Unscored) => {
-                let u = self.unscored.unwrap_or(Unscored { criteria: 0, share: 0.0 });
-                format!(
+            Verdict::TooClose(Reason::Unscored) => match &self.unscored {
+                Some(u) => format!(
                     "Not settled yet: {lead} on what is scored so far, but {} still to score \
-                     ({}% of the weight), enough to change that.",
+                     for {} ({}% of the weight), enough to change that.",
                     u.phrase(),
+                    crate::domain::text::and_list(&u.providers),
                     share_percent(u.share)
-                )
-            }
+                ),
+                None => format!("Not settled yet: {lead} on what is scored so far."),
+            },
             Verdict::TooClose(Reason::UnderThreshold) => format!(
                 "Too close to call: {lead}, under your {}-point threshold.",
                 number(self.threshold)
@@ -633,7 +651,7 @@ mod tests {
 
     #[test]
     fn a_lead_on_a_few_scored_criteria_is_not_settled() {
-        // One of three criteria scored: A 5, B 3 (one point either way keeps A first).
+        // One of three criteria scored: A 5, B 2 (one point either way keeps A first).
         // Scoring the rest can reverse it.
         let mut sc = card(&[("c1", "G", 1.0), ("c2", "G", 1.0), ("c3", "G", 2.0)]);
         sc.set_score("a", "c1", pts(5));
@@ -644,13 +662,15 @@ mod tests {
             s.unscored,
             Some(Unscored {
                 criteria: 2,
-                share: 75.0
+                share: 75.0,
+                providers: vec!["MSP a".into(), "MSP b".into()],
             })
         );
         assert_eq!(
             s.line(),
             "Not settled yet: MSP a leads MSP b by 60.0 points on what is scored so far, but 2 \
-             criteria are still to score (75% of the weight), enough to change that."
+             criteria are still to score for MSP a and MSP b (75% of the weight), enough to \
+             change that."
         );
     }
 
@@ -665,10 +685,11 @@ mod tests {
         let providers = [provider("a"), provider("b"), provider("c")];
         let s = results(&sc, &providers).sensitivity;
         assert_eq!(s.verdict, Verdict::TooClose(Reason::Unscored));
-        assert_eq!(
-            s.unscored.map(|u| u.phrase()),
-            Some("2 criteria are".to_owned())
-        );
+        // Only C's scores are missing, and the verdict says whose.
+        assert!(s.line().ends_with(
+            "but 2 criteria are still to score for MSP c (100% of the weight), enough to \
+             change that."
+        ));
     }
 
     #[test]
@@ -690,6 +711,7 @@ mod tests {
         let u = Unscored {
             criteria: 1,
             share: 0.2,
+            providers: Vec::new(),
         };
         assert_eq!(u.phrase(), "1 criterion is");
         assert_eq!(share_percent(u.share), "1");
@@ -790,6 +812,27 @@ mod tests {
                     }
                 }
                 prop_assert_eq!(sole_leader(&filled, &providers), Some(winner));
+            }
+        }
+
+        #[test]
+        fn an_unsettled_lead_can_really_be_lost((sc, providers) in arb_case()) {
+            let s = results(&sc, &providers).sensitivity;
+            let winner = sole_leader(&sc, &providers);
+            if let (Some(_), Some(winner)) = (s.unscored, winner) {
+                // The worst case the verdict warns of: the winner 0 on what it has not
+                // scored, every other provider 5 on theirs. Someone ties or overtakes.
+                let table = Table::build(&sc, &providers);
+                let mut filled = sc.clone();
+                for (p, row) in table.scores.iter().enumerate() {
+                    let fill = if providers[p].id == winner { 0 } else { 5 };
+                    for (c, score) in row.iter().enumerate() {
+                        if score.is_none() {
+                            filled.set_score(&providers[p].id, &table.criteria[c], pts(fill));
+                        }
+                    }
+                }
+                prop_assert_ne!(sole_leader(&filled, &providers), Some(winner));
             }
         }
 

@@ -35,7 +35,7 @@ pub fn HireList() -> impl IntoView {
     let add = move |_| {
         let hire = fresh_id();
         doc.send(PricingEdit::AddHire(hire.clone()));
-        status.set("Added a hire: its role and costs are above this button.".into());
+        status.set("Added a hire.".into());
         focus_later(role_field(&hire));
     };
     let focus_add = add_id.clone();

@@ -79,26 +79,6 @@ fn summary(c: &Comparison, knocked: &[(String, Vec<String>)]) -> String {
             if unknown == 1 { "" } else { "s" }
         ));
     }
-    // A shorter contract can win on total alone: say which costs least by the year.
-    if let Some(q) = c.lowest_yearly(|id| flags_of(id).is_some()) {
-        let yearly = |q: &QuoteView| money(c.currency, q.yearly_average());
-        text.push_str(&if q.provider == best.provider {
-            format!(
-                " It is also the lowest by the year: {} a year on average.",
-                yearly(q)
-            )
-        } else {
-            format!(
-                " By the year, {} costs less: {} a year on average over {} months, against {} \
-                 for {}.",
-                q.name,
-                yearly(q),
-                q.term,
-                yearly(best),
-                best.name
-            )
-        });
-    }
     if let Some(flags) = flags_of(&best.provider) {
         text.push_str(&format!(
             " Your scorecard knocks {} out ({}).",
@@ -117,6 +97,30 @@ fn summary(c: &Comparison, knocked: &[(String, Vec<String>)]) -> String {
                 " It knocks out every other priced quote too.".to_owned()
             }
             None => " No other quote has a price yet.".to_owned(),
+        });
+    }
+    // A shorter contract can win on total alone: say which of the quotes the buyer can
+    // choose costs least by the year, against the lowest of them in total.
+    let left_out = |id: &str| flags_of(id).is_some();
+    let open = c.ranked_among(left_out).first().copied();
+    if let (Some(q), Some(open)) = (c.lowest_yearly(left_out), open) {
+        let yearly = |q: &QuoteView| money(c.currency, q.yearly_average());
+        text.push_str(&if q.provider == open.provider {
+            format!(
+                " {} is also the lowest by the year: {} a year on average.",
+                q.name,
+                yearly(q)
+            )
+        } else {
+            format!(
+                " By the year, {} costs less: {} a year on average over {} months, against {} \
+                 for {}.",
+                q.name,
+                yearly(q),
+                q.term,
+                yearly(open),
+                open.name
+            )
         });
     }
     text

@@ -221,6 +221,10 @@ fn CallQuestion(
             navigate(doc, &q, how);
         }
     };
+    // Its own memo, so a score (which changes the question's cell) does not say it again.
+    let question_name = Memo::new(move |_| {
+        question.with(|q| q.as_ref().map(|q| q.name.clone()).unwrap_or_default())
+    });
     let current_provider = Signal::derive(move || {
         question.with(|q| q.as_ref().map(|q| q.provider.clone()).unwrap_or_default())
     });
@@ -274,14 +278,10 @@ fn CallQuestion(
                             progress().scored,
                         )
                     })}
-                    // Heard on moving on: which question it is now, not only its number.
-                    <span class="visually-hidden">
-                        {text(move || {
-                            question
-                                .with(|q| q.as_ref().map(|q| format!(": {}", q.name)))
-                                .unwrap_or_default()
-                        })}
-                    </span>
+                </p>
+                // Heard on moving on, once: which question it is now, not only its number.
+                <p class="visually-hidden" aria-live="polite">
+                    {move || question_name.get()}
                 </p>
                 <progress
                     max=text(move || progress().total.max(1).to_string())
