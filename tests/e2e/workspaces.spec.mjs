@@ -22,6 +22,8 @@ test('a workspace is created and renamed, and the change survives a reload', asy
   const context = await browser.newContext();
   const page = await openPage(context, `${APP_URL}#/workspaces`);
   await page.getByRole('button', { name: 'New workspace' }).click();
+  // The new workspace opens at once: a screen reader is told so.
+  await page.getByRole('status').filter({ hasText: 'Created “New engagement” and opened it.' }).waitFor({ state: 'attached' });
   await page.getByRole('button', { name: 'Rename New engagement' }).click();
   const field = page.getByRole('textbox', { name: 'Workspace name' });
   await field.fill('Acme <b>2026</b> review');
@@ -60,12 +62,14 @@ test('switch, duplicate and delete with confirmation', async () => {
   await page.getByRole('textbox', { name: 'Company name' }).fill('Northwind Legal');
   await page.getByRole('button', { name: 'Duplicate My first engagement' }).click();
   await workspaceRow(page, 'My first engagement (copy)').waitFor();
+  await page.getByRole('status').filter({ hasText: 'Copied as “My first engagement (copy)” and opened it.' }).waitFor({ state: 'attached' });
   assert.equal(await page.getByRole('textbox', { name: 'Company name' }).inputValue(), 'Northwind Legal');
   await page.getByRole('combobox', { name: 'Workspace' }).selectOption({ label: 'My first engagement' });
   await page.getByRole('rowheader', { name: 'My first engagement open' }).waitFor();
   // Open goes once its workspace is open: focus moves on to the row's Rename.
   await page.getByRole('button', { name: 'Open My first engagement (copy)' }).click();
   await focused(page.getByRole('button', { name: 'Rename My first engagement (copy)' }));
+  await page.getByRole('status').filter({ hasText: 'Opened “My first engagement (copy)”.' }).waitFor({ state: 'attached' });
   await page.getByRole('button', { name: 'Open My first engagement', exact: true }).click();
   await page.getByRole('rowheader', { name: 'My first engagement open' }).waitFor();
 
@@ -81,6 +85,7 @@ test('switch, duplicate and delete with confirmation', async () => {
   await page.getByRole('button', { name: 'Delete My first engagement (copy)' }).click();
   await dialog.getByRole('button', { name: 'Delete workspace' }).click();
   await workspaceRow(page, 'My first engagement (copy)').waitFor({ state: 'detached' });
+  await page.getByRole('status').filter({ hasText: 'Deleted “My first engagement (copy)”.' }).waitFor({ state: 'attached' });
   await saved(page);
   assert.equal((await storedKeys(page)).filter((k) => k.startsWith('splitline.ws.')).length, 1);
   await page.reload();

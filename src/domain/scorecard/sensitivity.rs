@@ -792,6 +792,26 @@ mod tests {
         }
     }
 
+    /// The worst case for `winner`: 0 on each criterion it has not scored, every other
+    /// provider 5 on each of its own.
+    fn worst_case(
+        sc: &crate::domain::scorecard::model::Scorecard,
+        providers: &[Provider],
+        winner: &str,
+    ) -> crate::domain::scorecard::model::Scorecard {
+        let table = Table::build(sc, providers);
+        let mut filled = sc.clone();
+        for (p, row) in table.scores.iter().enumerate() {
+            let fill = if providers[p].id == winner { 0 } else { 5 };
+            for (c, score) in row.iter().enumerate() {
+                if score.is_none() {
+                    filled.set_score(&providers[p].id, &table.criteria[c], pts(fill));
+                }
+            }
+        }
+        filled
+    }
+
     proptest! {
         #[test]
         fn a_settled_winner_survives_any_scores_for_what_is_left((sc, providers) in arb_case()) {
@@ -799,18 +819,7 @@ mod tests {
             let winner = sole_leader(&sc, &providers);
             if let (None, Some(winner), Some(m)) = (s.unscored, winner, s.margin) {
                 prop_assume!(m > 1e-6);
-                // The worst case: the winner 0 on each criterion it has not scored, every
-                // other provider 5 on each of its own.
-                let table = Table::build(&sc, &providers);
-                let mut filled = sc.clone();
-                for (p, row) in table.scores.iter().enumerate() {
-                    let fill = if providers[p].id == winner { 0 } else { 5 };
-                    for (c, score) in row.iter().enumerate() {
-                        if score.is_none() {
-                            filled.set_score(&providers[p].id, &table.criteria[c], pts(fill));
-                        }
-                    }
-                }
+                let filled = worst_case(&sc, &providers, &winner);
                 prop_assert_eq!(sole_leader(&filled, &providers), Some(winner));
             }
         }
@@ -820,18 +829,8 @@ mod tests {
             let s = results(&sc, &providers).sensitivity;
             let winner = sole_leader(&sc, &providers);
             if let (Some(_), Some(winner)) = (s.unscored, winner) {
-                // The worst case the verdict warns of: the winner 0 on what it has not
-                // scored, every other provider 5 on theirs. Someone ties or overtakes.
-                let table = Table::build(&sc, &providers);
-                let mut filled = sc.clone();
-                for (p, row) in table.scores.iter().enumerate() {
-                    let fill = if providers[p].id == winner { 0 } else { 5 };
-                    for (c, score) in row.iter().enumerate() {
-                        if score.is_none() {
-                            filled.set_score(&providers[p].id, &table.criteria[c], pts(fill));
-                        }
-                    }
-                }
+                // In the worst case the verdict warns of, someone ties or overtakes.
+                let filled = worst_case(&sc, &providers, &winner);
                 prop_assert_ne!(sole_leader(&filled, &providers), Some(winner));
             }
         }

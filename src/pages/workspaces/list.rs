@@ -11,6 +11,9 @@ use crate::components::{refocus_when_done, unique_id};
 #[component]
 pub fn WorkspaceList() -> impl IntoView {
     let lib = Lib::get();
+    // What the last action did, for screen readers: a new or copied workspace opens at
+    // once, and nothing on screen near the button says so.
+    let said = RwSignal::new(String::new());
     let pending_delete = RwSignal::new(None::<String>);
     let confirm_open = RwSignal::new(false);
     Effect::new(move |_| {
@@ -35,9 +38,13 @@ pub fn WorkspaceList() -> impl IntoView {
         })
     };
     let create = move |_| {
-        lib.0.update(|l| {
-            l.create(fresh_id(), now_ms());
+        let name = lib.0.try_update(|l| {
+            let id = l.create(fresh_id(), now_ms());
+            l.get(&id).map(|w| w.display_name().to_owned())
         });
+        if let Some(Some(name)) = name {
+            said.set(format!("Created “{name}” and opened it."));
+        }
     };
     let ask_delete = Callback::new(move |id: String| {
         pending_delete.set(Some(id));
@@ -45,9 +52,15 @@ pub fn WorkspaceList() -> impl IntoView {
     });
     let delete = Callback::new(move |()| {
         if let Some(id) = pending_delete.get_untracked() {
+            let name = lib.0.with_untracked(|l| {
+                l.get(&id)
+                    .map(|w| w.display_name().to_owned())
+                    .unwrap_or_default()
+            });
             lib.0.update(|l| {
                 l.delete(&id, fresh_id(), now_ms());
             });
+            said.set(format!("Deleted “{name}”."));
         }
     });
     view! {
@@ -68,7 +81,7 @@ pub fn WorkspaceList() -> impl IntoView {
                 </thead>
                 <tbody>
                     <For each=ids key=|id| id.clone() let(id)>
-                        <WorkspaceRow id=id on_delete=ask_delete />
+                        <WorkspaceRow id=id on_delete=ask_delete said=said />
                     </For>
                 </tbody>
             </table>
@@ -80,13 +93,16 @@ pub fn WorkspaceList() -> impl IntoView {
                 confirm_label="Delete workspace"
                 on_confirm=delete
             />
+            <p class="visually-hidden" role="status">
+                {move || said.get()}
+            </p>
         </section>
     }
 }
 
 /// One workspace: its name (editable in place) and what can be done with it.
 #[component]
-fn WorkspaceRow(id: String, on_delete: Callback<String>) -> impl IntoView {
+fn WorkspaceRow(id: String, on_delete: Callback<String>, said: RwSignal<String>) -> impl IntoView {
     let lib = Lib::get();
     let id = StoredValue::new(id);
     let name = move || {
@@ -112,6 +128,7 @@ fn WorkspaceRow(id: String, on_delete: Callback<String>) -> impl IntoView {
         lib.0.update(|l| {
             l.switch(&id.get_value());
         });
+        said.set(format!("Opened “{}”.", untrack(name)));
         request_animation_frame(move || {
             if let Some(el) = rename_button.get_untracked() {
                 let _ = el.focus();
@@ -119,9 +136,13 @@ fn WorkspaceRow(id: String, on_delete: Callback<String>) -> impl IntoView {
         });
     };
     let duplicate = move |_| {
-        lib.0.update(|l| {
-            l.duplicate(&id.get_value(), fresh_id(), now_ms());
+        let copy = lib.0.try_update(|l| {
+            let copy = l.duplicate(&id.get_value(), fresh_id(), now_ms())?;
+            l.get(&copy).map(|w| w.display_name().to_owned())
         });
+        if let Some(Some(name)) = copy {
+            said.set(format!("Copied as “{name}” and opened it."));
+        }
     };
     view! {
         <tr class:current=is_open>
