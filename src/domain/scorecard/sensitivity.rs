@@ -176,14 +176,22 @@ fn unscored(table: &Table, ranked: &[usize], entrants: &[usize]) -> Option<Unsco
             table.weights[c] > 0.0 && involved.iter().any(|&p| table.scores[p][c].is_none())
         })
         .collect();
+    // The winner first, then by name: the workspace's order of providers must not show.
+    let mut providers: Vec<String> = involved[1..]
+        .iter()
+        .filter(|&&p| unscored_by(p))
+        .map(|&p| table.providers[p].name.clone())
+        .collect();
+    crate::domain::order::sort_by_key(&mut providers, |n| {
+        (crate::domain::text::lower(n), n.clone())
+    });
+    if unscored_by(winner) {
+        providers.insert(0, table.providers[winner].name.clone());
+    }
     (!left.is_empty()).then(|| Unscored {
         criteria: left.len(),
         share: left.iter().map(|&c| table.weights[c]).sum::<f64>() / weight_sum * 100.0,
-        providers: involved
-            .into_iter()
-            .filter(|&p| unscored_by(p))
-            .map(|p| table.providers[p].name.clone())
-            .collect(),
+        providers,
     })
 }
 
