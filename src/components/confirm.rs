@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::{focus_lost, unique_id};
+use super::{after_settled, focus_lost, unique_id};
 use crate::browser::router::focus_heading;
 
 /// A modal question before something that cannot be undone. Built on `<dialog>`, so
@@ -72,17 +72,10 @@ pub fn ConfirmDialog(
         restore();
         // What was confirmed may remove that button only once the page has caught up
         // (the RACI redraws from the settled document, a frame and a task later).
-        request_animation_frame(move || {
-            set_timeout(
-                move || {
-                    request_animation_frame(move || {
-                        if focus_lost() {
-                            restore();
-                        }
-                    })
-                },
-                std::time::Duration::ZERO,
-            )
+        after_settled(move || {
+            if focus_lost() {
+                restore();
+            }
         });
     };
     view! {

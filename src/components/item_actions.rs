@@ -116,17 +116,11 @@ fn keep_focus(ev: &leptos::ev::MouseEvent) {
             let _ = button.focus();
         }
     };
-    request_animation_frame(move || {
-        refocus(&button);
-        set_timeout(
-            move || {
-                request_animation_frame(move || {
-                    if super::focus_lost() {
-                        refocus(&button);
-                    }
-                })
-            },
-            std::time::Duration::ZERO,
-        );
+    let again = button.clone();
+    request_animation_frame(move || refocus(&button));
+    super::after_settled(move || {
+        if super::focus_lost() {
+            refocus(&again);
+        }
     });
 }

@@ -72,6 +72,19 @@ pub fn refocus_when_done(
     });
 }
 
+/// Runs `f` once what reads the settled document (`Doc::with_settled`) has redrawn after
+/// the latest change: those readers wake a frame and a task later, so `f` waits one more
+/// frame past that. For focus that a redraw from the settled document may take away.
+pub fn after_settled(f: impl FnOnce() + 'static) {
+    use leptos::prelude::{request_animation_frame, set_timeout};
+    request_animation_frame(move || {
+        set_timeout(
+            move || request_animation_frame(f),
+            std::time::Duration::ZERO,
+        )
+    });
+}
+
 /// Whether the focus has fallen to the document's body, as when the focused element goes.
 pub fn focus_lost() -> bool {
     let document = leptos::prelude::document();

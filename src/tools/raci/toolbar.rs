@@ -7,6 +7,7 @@ use super::ctx::Editor;
 use super::io::{export, Export, ImportButton, ImportReport};
 use crate::browser::router::focus_heading;
 use crate::browser::state::Lib;
+use crate::components::after_settled;
 use crate::components::confirm::ConfirmDialog;
 use crate::components::doc::UndoButtons;
 use crate::components::page_jumps::PageJumps;
@@ -46,14 +47,9 @@ pub fn Toolbar(
         editor.replace(Raci::default());
         editor.say("Cleared the matrix. Undo brings it back.");
         // The toolbar goes with the matrix, and the dialog and its button with it: focus
-        // goes to the page's heading once the start screen is drawn (a frame and a task
-        // later, see `Doc::with_settled`), not to the top of the document.
-        request_animation_frame(|| {
-            set_timeout(
-                || request_animation_frame(focus_heading),
-                std::time::Duration::ZERO,
-            )
-        });
+        // goes to the page's heading once the start screen is drawn, not to the top of
+        // the document.
+        after_settled(focus_heading);
     });
     view! {
         <div class="panel raci-toolbar" role="group" aria-label="Matrix actions">
