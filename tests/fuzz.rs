@@ -1345,7 +1345,7 @@ fn card_file(card_in: &CardFile, h: u64) {
         });
     }
     let results = scoring::results(&other, &providers);
-    let _ = chart::layout(&results);
+    let _ = chart::layout(&results, chart::NARROW);
     let _ = agreement::disagreements(&other, &providers);
     for p in &providers {
         for c in other.criteria.iter().take(8) {
@@ -1457,7 +1457,7 @@ fn raci_edits(raci: &Raci, h: u64) {
 
 fn scorecard_pipeline(sc: &Scorecard, providers: &[Provider], name: &str, h: u64) {
     let results = scoring::results(sc, providers);
-    let _ = chart::layout(&results);
+    let _ = chart::layout(&results, chart::NARROW);
     if let Some(flip) = &results.sensitivity.score_flip {
         let _ = flip.sentence();
     }
@@ -1552,7 +1552,7 @@ fn scorecard_edits(sc: &Scorecard, providers: &[Provider], h: u64) {
         }
     }
     let results = scoring::results(&s, &providers);
-    let _ = chart::layout(&results);
+    let _ = chart::layout(&results, chart::NARROW);
     let _ = scorecard_csv::to_csv(&s, &providers);
 }
 

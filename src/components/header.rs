@@ -78,7 +78,7 @@ fn WorkspaceSwitcher() -> impl IntoView {
     view! {
         <label class="switcher">
             <span>"Workspace"</span>
-            <select on:change=on_change on:keydown=open_list_on_arrows>
+            <select on:change=on_change on:keydown=open_list_on_keys>
                 <For each=options key=|o| o.clone() let((id, name, selected))>
                     <option value=id selected=selected>
                         {name}
@@ -92,17 +92,20 @@ fn WorkspaceSwitcher() -> impl IntoView {
     }
 }
 
-/// An arrow key on a closed select changes its value at once, and here that opens
-/// another workspace under the keyboard user's hands: the keys that move open the list
-/// instead, where they move without choosing until Enter. Typing a name's first letters
-/// still chooses at once, and browsers without `showPicker` keep their own behaviour.
-fn open_list_on_arrows(ev: web_sys::KeyboardEvent) {
+/// An arrow key or a typed letter on a closed select changes its value at once, and here
+/// that opens another workspace under the keyboard user's hands: those keys open the list
+/// instead, where they move without choosing until Enter (the letter that opened it is
+/// typed again there). Browsers without `showPicker` keep their own behaviour.
+fn open_list_on_keys(ev: web_sys::KeyboardEvent) {
     use wasm_bindgen::JsCast;
+    let key = ev.key();
     let moves = matches!(
-        ev.key().as_str(),
+        key.as_str(),
         "ArrowUp" | "ArrowDown" | "Home" | "End" | "PageUp" | "PageDown"
     );
-    if ev.alt_key() || !moves {
+    // A printable key is one character; Ctrl or Cmd with it is a shortcut, not typing.
+    let letter = key.chars().count() == 1 && key != " " && !ev.ctrl_key() && !ev.meta_key();
+    if ev.alt_key() || !(moves || letter) {
         return;
     }
     let Some(select) = ev.current_target() else {

@@ -72,6 +72,14 @@ test('the worked example recommends Keystone and says how robust that is', async
   const gap = questions.getByRole('listitem').filter({ hasText: 'The MSP owns after-hours incident response in your RACI, but Harbor IT excludes it and gives no rate.' });
   const flag = questions.getByRole('listitem').filter({ hasText: 'You ticked the red flag “Proprietary tooling lock-in, with no clean hand-back”' });
   assert.equal(await flag.getByRole('link', { name: 'Red flags' }).getAttribute('href'), '#/scorecard?view=knockouts');
+  // Five incident functions with no P1 path, asked once with their one fix, and counted
+  // as five findings.
+  const p1 = '5 functions are incident work with no P1 escalation path written down: “Patch failures and rollback”, “Backup failures, disaster recovery and the ransomware runbook”, “Security alerts and SOC watch”, “Incident response” and “On-call escalation chain for P1 incidents”.';
+  assert.equal(await questions.getByRole('listitem').filter({ hasText: 'no P1 escalation path' }).count(), 1);
+  await questions.getByRole('listitem').filter({ hasText: `${p1} Write the call order` }).waitFor();
+  const ready = page.getByRole('region', { name: 'RACI readiness' });
+  await ready.getByText('RACI score 86%: 5 findings block the Statement of Work.', { exact: false }).waitFor();
+  assert.deepEqual(await ready.getByRole('list').first().getByRole('listitem').allTextContents(), [p1]);
   await gap.getByRole('link', { name: 'Quote against your RACI' }).click();
   await page.getByRole('heading', { level: 1, name: 'Pricing comparison' }).waitFor();
   assert.deepEqual(page.errors, []);

@@ -15,6 +15,7 @@ async function addProvider(page, name) {
   await page.getByRole('textbox', { name: 'New provider' }).fill(name);
   await page.getByRole('button', { name: 'Add provider' }).click();
   await page.locator('.sc-provider-name', { hasText: name }).waitFor();
+  await page.getByRole('status').filter({ hasText: `Added “${name}”.` }).waitFor({ state: 'attached' });
 }
 
 /** Scores the first three questions of the provider on the call, by keyboard only. */
@@ -215,6 +216,7 @@ test('criteria: weights are checked and shown as shares that add up to 100%', as
   await page.getByRole('combobox', { name: 'Group', exact: true }).fill('Team & culture');
   await page.getByRole('button', { name: 'Add criterion' }).click();
   await page.getByRole('textbox', { name: 'Weight of Local on-site engineers' }).waitFor();
+  await page.getByRole('status').filter({ hasText: 'Added “Local on-site engineers” at the end of Team & culture.' }).waitFor();
   await page.getByRole('button', { name: 'Delete Predictable price changes' }).click();
   await page.getByRole('dialog', { name: 'Delete “Predictable price changes”?' }).getByRole('button', { name: 'Delete criterion' }).click();
   await page.getByRole('textbox', { name: 'Weight of Predictable price changes' }).waitFor({ state: 'detached' });

@@ -87,7 +87,7 @@ impl Brief {
         let rows = row::rows(&ws.providers, &results, &comparison, count);
         let placement = place(&ws.providers, &results, &comparison);
         let frontier = frontier(&placement.points);
-        let readiness = readiness::readiness(duties.len(), &report, &comparison);
+        let readiness = readiness::readiness(&ws.raci, duties.len(), &report, &comparison);
         let recommendation = recommend(&Inputs {
             rows: &rows,
             placement: &placement,
@@ -97,7 +97,7 @@ impl Brief {
             comparison: &comparison,
             pricing: &ws.pricing,
             profile: &ws.profile,
-            blockers: readiness.blockers.len(),
+            blockers: readiness.blocking,
         });
         Brief {
             currency: comparison.currency,

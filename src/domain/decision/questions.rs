@@ -7,6 +7,7 @@ use crate::domain::pricing::exclusions::{CostItem, Cover};
 use crate::domain::pricing::quote::Quote;
 use crate::domain::provider::Provider;
 use crate::domain::raci::checks::{Finding, Report, Rule, Target};
+use crate::domain::raci::same_fix;
 use crate::domain::raci::{Raci, Side};
 use crate::domain::route::Route;
 use crate::domain::scorecard::knockout;
@@ -228,18 +229,22 @@ fn weak_scores(provider: &Provider, sc: &Scorecard) -> Vec<Question> {
     out
 }
 
-/// The RACI's findings that involve the MSP: one list, asked of every provider.
+/// The RACI's findings that involve the MSP: one list, asked of every provider, with the
+/// findings of one rule and fix asked once.
 pub fn for_every_provider(raci: &Raci, report: &Report) -> Vec<Question> {
-    report
-        .findings
-        .iter()
-        .filter(|f| involves_msp(raci, f))
-        .map(|f| {
-            let from = match f.function.and_then(|id| raci.function(id)) {
-                Some(func) => format!("RACI: {}", func.name),
+    let involved = report.findings.iter().filter(|f| involves_msp(raci, f));
+    same_fix::lines(raci, involved)
+        .into_iter()
+        .map(|line| {
+            let from = match line.function {
+                Some(name) => format!("RACI: {name}"),
                 None => "RACI".to_owned(),
             };
-            ask(Route::Raci.href(), from, format!("{} {}", f.what, f.fix))
+            ask(
+                Route::Raci.href(),
+                from,
+                format!("{} {}", line.what, line.fix),
+            )
         })
         .collect()
 }

@@ -5,6 +5,8 @@ use super::questions::unknown_phrase;
 use crate::domain::pricing::compare::Comparison;
 use crate::domain::pricing::exclusions::CostItem;
 use crate::domain::raci::checks::Report;
+use crate::domain::raci::same_fix;
+use crate::domain::raci::Raci;
 
 /// How one quote covers the MSP's duties in the RACI.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -29,9 +31,12 @@ pub enum Coverage {
 pub struct Readiness {
     /// The share of functions with no findings, once there are functions.
     pub score_pct: Option<u32>,
-    /// What is wrong, per finding that leaves the SOW unfit to sign (how to fix each is
-    /// among the questions asked of every provider, or in the RACI builder).
+    /// What is wrong, per finding that leaves the SOW unfit to sign, with the findings
+    /// of one rule and fix told once (how to fix each is among the questions asked of
+    /// every provider, or in the RACI builder).
     pub blockers: Vec<String>,
+    /// How many findings `blockers` tells.
+    pub blocking: usize,
     /// The functions the RACI gives the MSP (R or A).
     pub msp_duties: usize,
     /// Per quote, in the comparison's order: provider id, name, coverage.
@@ -65,12 +70,16 @@ impl Coverage {
 }
 
 /// `msp_duties`: how many functions the RACI gives the MSP (the comparison's duties).
-pub fn readiness(msp_duties: usize, report: &Report, comparison: &Comparison) -> Readiness {
-    let blockers = report
-        .findings
-        .iter()
-        .filter(|f| f.rule.blocks_sow())
-        .map(|f| f.what.clone())
+pub fn readiness(
+    raci: &Raci,
+    msp_duties: usize,
+    report: &Report,
+    comparison: &Comparison,
+) -> Readiness {
+    let blocking = report.findings.iter().filter(|f| f.rule.blocks_sow());
+    let blockers: Vec<String> = same_fix::lines(raci, blocking.clone())
+        .into_iter()
+        .map(|line| line.what)
         .collect();
     let coverage = comparison
         .quotes
@@ -101,6 +110,7 @@ pub fn readiness(msp_duties: usize, report: &Report, comparison: &Comparison) ->
     Readiness {
         score_pct: report.score_pct(),
         blockers,
+        blocking: blocking.count(),
         msp_duties,
         coverage,
     }
@@ -112,7 +122,7 @@ impl Readiness {
         let Some(pct) = self.score_pct else {
             return "The RACI has no functions yet: build it before the Statement of Work.".into();
         };
-        let blocks = match self.blockers.len() {
+        let blocks = match self.blocking {
             0 => "nothing blocks the Statement of Work".to_owned(),
             1 => "1 finding blocks the Statement of Work".to_owned(),
             n => format!("{n} findings block the Statement of Work"),

@@ -13,6 +13,7 @@ pub mod letters;
 pub mod markdown;
 pub mod model;
 pub mod redline;
+pub mod same_fix;
 pub mod sow;
 pub mod template;
 pub mod vocabulary;

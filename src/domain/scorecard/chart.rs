@@ -6,7 +6,11 @@ use super::sensitivity::points;
 
 /// At most this many providers in the chart; the table lists them all.
 pub const MAX_SERIES: usize = 5;
-pub const WIDTH: f64 = 600.0;
+/// The widths the chart is laid out at, in SVG units. Its labels are 11 and 13 units,
+/// so drawn near its own width a frame keeps them readable: a screen gets the wide one
+/// and a phone (about 300 px inside the panel) the narrow one, not the wide one halved.
+pub const WIDE: f64 = 600.0;
+pub const NARROW: f64 = 330.0;
 /// Room right of the longest bar for its value.
 const VALUE_ROOM: f64 = 48.0;
 const LABEL_HEIGHT: f64 = 20.0;
@@ -56,13 +60,14 @@ pub struct Chart {
     pub summary: String,
 }
 
-/// The length of the 0 to 100 axis.
-pub fn scale() -> f64 {
-    WIDTH - VALUE_ROOM
+/// The length of the 0 to 100 axis in a chart `width` wide.
+pub fn scale(width: f64) -> f64 {
+    width - VALUE_ROOM
 }
 
-/// Lays out the chart for the top ranked providers: the total, then each group.
-pub fn layout(results: &Results) -> Chart {
+/// Lays out the chart `width` wide for the top ranked providers: the total, then each group.
+pub fn layout(results: &Results, width: f64) -> Chart {
+    let scale = || scale(width);
     let series: Vec<_> = results.ranked().take(MAX_SERIES).collect();
     let mut rows = Vec::new();
     let mut y = TOP;
@@ -79,13 +84,13 @@ pub fn layout(results: &Results) -> Chart {
                 } else {
                     standing.groups.get(index - 1).copied().flatten()
                 };
-                let width = value.map_or(0.0, |v| v.clamp(0.0, 100.0) / 100.0 * scale());
+                let length = value.map_or(0.0, |v| v.clamp(0.0, 100.0) / 100.0 * scale());
                 let bar = Bar {
                     series: s,
                     y,
-                    width,
+                    width: length,
                     height: BAR_HEIGHT,
-                    label_x: width + 4.0,
+                    label_x: length + 4.0,
                     label: value.map(points).unwrap_or_else(|| "not scored".into()),
                 };
                 y += BAR_HEIGHT + BAR_GAP;
@@ -116,7 +121,7 @@ pub fn layout(results: &Results) -> Chart {
         )
     };
     Chart {
-        width: WIDTH,
+        width,
         height: y,
         series: names,
         rows,
@@ -146,7 +151,8 @@ mod tests {
         sc.set_score("a", "c1", Some(Score::Points(5)));
         sc.set_score("a", "c2", Some(Score::Points(0)));
         sc.set_score("b", "c1", Some(Score::Points(2)));
-        let chart = layout(&results(&sc, &providers));
+        let chart = layout(&results(&sc, &providers), NARROW);
+        let scale = || scale(NARROW);
         assert_eq!(chart.series, ["A", "B"]);
         let labels: Vec<&str> = chart.rows.iter().map(|r| r.label.as_str()).collect();
         assert_eq!(labels, ["Total", "G1", "G2"]);
@@ -182,8 +188,11 @@ mod tests {
         for p in &providers {
             sc.set_score(&p.id, "c1", Some(Score::Points(3)));
         }
-        assert_eq!(layout(&results(&sc, &providers)).series.len(), MAX_SERIES);
-        let empty = layout(&results(&card(&[("c1", "G", 1.0)]), &[]));
+        assert_eq!(
+            layout(&results(&sc, &providers), WIDE).series.len(),
+            MAX_SERIES
+        );
+        let empty = layout(&results(&card(&[("c1", "G", 1.0)]), &[]), WIDE);
         assert!(empty.series.is_empty());
         assert_eq!(empty.summary, "No provider is ranked yet.");
     }

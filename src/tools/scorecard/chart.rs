@@ -3,14 +3,15 @@
 use leptos::prelude::*;
 
 use super::live::Live;
-use crate::domain::scorecard::chart::{layout, Chart};
+use crate::domain::scorecard::chart::{layout, Chart, NARROW, WIDE};
 
 /// Bars per group for the top ranked providers, drawn as SVG from the domain's layout.
 /// Colours come from CSS classes (the page's policy forbids style attributes).
 #[component]
 pub fn ResultsChart() -> impl IntoView {
     let live = expect_context::<Live>();
-    let chart = Memo::new(move |_| live.results.with(layout));
+    let chart = Memo::new(move |_| live.results.with(|r| layout(r, WIDE)));
+    let narrow = Memo::new(move |_| live.results.with(|r| layout(r, NARROW)));
     view! {
         <figure class="sc-chart">
             <ul class="sc-legend" aria-hidden="true">
@@ -32,7 +33,9 @@ pub fn ResultsChart() -> impl IntoView {
                         })
                 }}
             </ul>
-            {move || chart.with(draw)}
+            // Both are drawn; CSS shows the one that fits, and paper gets the wide one.
+            {move || chart.with(|c| draw(c, "sc-chart-svg wide"))}
+            {move || narrow.with(|c| draw(c, "sc-chart-svg narrow"))}
             <figcaption class="hint">
                 "The chart shows up to five top-ranked providers; the table below lists every provider."
             </figcaption>
@@ -40,7 +43,7 @@ pub fn ResultsChart() -> impl IntoView {
     }
 }
 
-fn draw(c: &Chart) -> AnyView {
+fn draw(c: &Chart, class: &'static str) -> AnyView {
     let view_box = format!("0 0 {} {}", c.width, c.height);
     let ticks = c
         .ticks
@@ -94,7 +97,7 @@ fn draw(c: &Chart) -> AnyView {
         .collect_view();
     view! {
         <svg
-            class="sc-chart-svg"
+            class=class
             viewBox=view_box
             role="img"
             aria-label=c.summary.clone()

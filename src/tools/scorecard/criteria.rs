@@ -332,24 +332,31 @@ fn AddCriterion() -> impl IntoView {
     let group = RwSignal::new(String::new());
     let weight = RwSignal::new("3".to_owned());
     let error = RwSignal::new(None::<&'static str>);
+    // The new criterion shows at the end of its group, maybe screens away.
+    let added = RwSignal::new(String::new());
     let (name_id, group_id, weight_id) = (
         unique_id("sc-new-crit"),
         unique_id("sc-new-group"),
         unique_id("sc-new-weight"),
     );
     let add = move || {
+        let id = fresh_id();
         let add = ScorecardEdit::AddCriterion {
-            id: fresh_id(),
+            id: id.clone(),
             group: group.get_untracked(),
             name: name.get_untracked(),
             weight: weight.get_untracked(),
         };
         match doc.apply(add) {
             Ok(_) => {
+                added.set(doc.with_untracked(|sc| added_text(sc, &id)));
                 name.set(String::new());
                 error.set(None);
             }
-            Err(e) => error.set(Some(e.message())),
+            Err(e) => {
+                added.set(String::new());
+                error.set(Some(e.message()));
+            }
         }
     };
     view! {
@@ -398,6 +405,18 @@ fn AddCriterion() -> impl IntoView {
             <p class="field-error" aria-live="polite">
                 {error_text(error)}
             </p>
+            <p class="sc-added" role="status">
+                {added}
+            </p>
         </form>
     }
+}
+
+/// What adding criterion `id` says: its name and where it went, as stored.
+fn added_text(sc: &Scorecard, id: &str) -> String {
+    sc.criteria
+        .iter()
+        .find(|c| c.id == id)
+        .map(|c| format!("Added “{}” at the end of {}.", c.name, c.group))
+        .unwrap_or_default()
 }

@@ -193,6 +193,8 @@ fn AddProvider() -> impl IntoView {
     let lib = Lib::get();
     let draft = RwSignal::new(String::new());
     let error = RwSignal::new(None::<&'static str>);
+    // The new provider shows in the list above the form, out of a screen reader's way.
+    let added = RwSignal::new(String::new());
     let field_id = unique_id("sc-add-provider");
     let error_id = format!("{field_id}-error");
     let add = move || {
@@ -209,8 +211,12 @@ fn AddProvider() -> impl IntoView {
                 });
                 draft.set(String::new());
                 error.set(None);
+                added.set(format!("Added “{}”.", name.trim()));
             }
-            Err(e) => error.set(Some(e.message())),
+            Err(e) => {
+                added.set(String::new());
+                error.set(Some(e.message()));
+            }
         }
     };
     view! {
@@ -237,6 +243,9 @@ fn AddProvider() -> impl IntoView {
             <button type="submit">"Add provider"</button>
             <p class="field-error" id=error_id aria-live="polite">
                 {error_text(error)}
+            </p>
+            <p class="visually-hidden" role="status">
+                {added}
             </p>
         </form>
     }
