@@ -1564,7 +1564,7 @@ fn pricing_pipeline(
     h: u64,
 ) {
     let comparison = compare::compare(pricing, profile, providers, duties);
-    let _ = pricing_csv::comparison_csv(&comparison);
+    let _ = pricing_csv::comparison_csv(&comparison, &[]);
     for q in comparison.ranked() {
         let _ = comparison.rank_text(q);
         let _ = q.rank_label();
@@ -1586,7 +1586,7 @@ fn pricing_pipeline(
     }
     let _ = p.unquoted(&list);
     let again = compare::compare(&p, profile, &list, duties);
-    let _ = pricing_csv::comparison_csv(&again);
+    let _ = pricing_csv::comparison_csv(&again, &[]);
 }
 
 // ---------------------------------------------------------------------------------------

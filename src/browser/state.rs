@@ -127,13 +127,24 @@ impl Notices {
     }
 
     /// Confirms what the buyer just did, on `page` (where the app is, or is about to go).
+    /// It replaces the confirmations before it: five imports in a row left five "It is
+    /// open now." notices, four of them about workspaces no longer open.
     pub fn confirm(self, page: Route, text: String) {
+        if self
+            .0
+            .with_untracked(|list| list.iter().any(|n| n.page.is_some()))
+        {
+            self.0.update(|list| list.retain(|n| n.page.is_none()));
+        }
         self.add(Tone::Info, text, None, Some(page));
     }
 
     fn add(self, tone: Tone, text: String, attachment: Option<Attachment>, page: Option<Route>) {
+        // Never an id used before: the list is keyed by id, and a new notice under a
+        // dropped one's id would keep the old one's text on screen.
+        static LAST: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
+        let id = LAST.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
         self.0.update(|list| {
-            let id = list.iter().map(|n| n.id).max().unwrap_or(0) + 1;
             list.push(Notice {
                 id,
                 tone,

@@ -46,7 +46,25 @@ fn on_remote_write(saver: Saver, session: Session, id: &str, stored: Option<Stri
             saver.0.update_value(|inner| {
                 inner.saving.synced.remove(&key);
             });
+            let (was_open, name) = session.lib.0.with_untracked(|l| {
+                let name = l.get(id).map(|w| w.display_name().to_owned());
+                (l.active_id() == id, name.unwrap_or_default())
+            });
             session.lib.0.update(|l| l.forget(id));
+            // Another workspace opens in its place: a buyer who looked away must not come
+            // back to other work with no word of why.
+            if was_open {
+                let now = session.lib.0.with_untracked(|l| {
+                    (l.active_id() != id).then(|| l.active().display_name().to_owned())
+                });
+                if let Some(now) = now {
+                    session.notices.push(
+                        Tone::Info,
+                        format!("“{name}” was deleted in another tab, so “{now}” is open now."),
+                        None,
+                    );
+                }
+            }
         }
         Decision::Conflict => {
             let name = session.lib.0.with_untracked(|l| {

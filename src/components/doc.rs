@@ -19,7 +19,22 @@ const UNDO_STEPS: usize = 200;
 /// The undo history of the document of one workspace.
 struct Past<D> {
     workspace: String,
+    /// `Library::replaced` when the steps began: another tab's copy since makes them stale.
+    replaced: u64,
     steps: History<D>,
+    /// Steps were dropped because another tab changed the workspace, and none taken since.
+    dropped: bool,
+}
+
+impl<D: Clone> Past<D> {
+    fn new(workspace: String, replaced: u64, dropped: bool) -> Past<D> {
+        Past {
+            workspace,
+            replaced,
+            steps: History::new(UNDO_STEPS),
+            dropped,
+        }
+    }
 }
 
 /// A copyable handle to the open workspace's document of type `D`.
@@ -43,17 +58,27 @@ impl<D: Document> Copy for Doc<D> {}
 
 impl<D: Document> Doc<D> {
     pub fn new(lib: Lib) -> Doc<D> {
-        Doc {
+        let (open, replaced) = lib
+            .0
+            .with_untracked(|l| (l.active_id().to_owned(), l.replaced()));
+        let doc = Doc {
             lib,
-            past: StoredValue::new(Past {
-                workspace: lib.0.with_untracked(|l| l.active_id().to_owned()),
-                steps: History::new(UNDO_STEPS),
-            }),
+            past: StoredValue::new(Past::new(open, replaced, false)),
             can_undo: RwSignal::new(false),
             can_redo: RwSignal::new(false),
             settled: None,
             _doc: PhantomData,
-        }
+        };
+        // Undo brings back whole states: once another tab's copy of the workspace is in,
+        // the steps taken here would undo its work too, so they go (and the buttons say so).
+        Effect::new(move |before: Option<u64>| {
+            let now = lib.0.with(|l| l.replaced());
+            if before.is_some_and(|b| b != now) {
+                doc.forget_stale();
+            }
+            now
+        });
+        doc
     }
 
     /// A handle whose `with_settled` readers wake one frame after each change.
@@ -144,13 +169,15 @@ impl<D: Document> Doc<D> {
         tag: Option<&str>,
         change: impl FnOnce(&mut crate::domain::workspace::Workspace) -> bool,
     ) -> bool {
-        self.forget_other_workspace();
+        self.forget_stale();
         let joins = self.past.with_value(|p| p.steps.would_join(tag));
         let before = (!joins).then(|| self.with_untracked(D::clone));
         let changed = self.lib.change_active(change);
         if changed {
-            self.past
-                .update_value(|p| p.steps.record(tag, || before.unwrap_or_default()));
+            self.past.update_value(|p| {
+                p.steps.record(tag, || before.unwrap_or_default());
+                p.dropped = false;
+            });
             self.sync_buttons();
         }
         changed
@@ -188,7 +215,7 @@ impl<D: Document> Doc<D> {
     }
 
     fn step(self, back: bool) -> bool {
-        self.forget_other_workspace();
+        self.forget_stale();
         let current = self.with_untracked(D::clone);
         let result = self.past.try_update_value(|p| {
             if back {
@@ -216,19 +243,37 @@ impl<D: Document> Doc<D> {
     /// Forgets every step: after a change outside the document that its past states
     /// would contradict (a provider removed with its scores and quote).
     pub fn forget_history(self) {
-        self.past
-            .update_value(|p| p.steps = History::new(UNDO_STEPS));
+        self.past.update_value(|p| {
+            p.steps = History::new(UNDO_STEPS);
+            p.dropped = false;
+        });
         self.sync_buttons();
     }
 
-    /// Another workspace opened in place: its document has a history of its own.
-    fn forget_other_workspace(self) {
-        let open = self.lib.0.with_untracked(|l| l.active_id().to_owned());
-        if self.past.with_value(|p| p.workspace != open) {
-            self.past.set_value(Past {
-                workspace: open,
-                steps: History::new(UNDO_STEPS),
-            });
+    /// Whether undo has nothing because another tab changed the workspace since the
+    /// last step here (what Undo then says).
+    pub fn dropped_for_other_tab(self) -> bool {
+        self.past.with_value(|p| p.dropped)
+    }
+
+    /// Another workspace opened in place (its document has a history of its own), or
+    /// another tab's copy of this one came in (see `Library::replaced`).
+    fn forget_stale(self) {
+        let (open, replaced) = self
+            .lib
+            .0
+            .with_untracked(|l| (l.active_id().to_owned(), l.replaced()));
+        let (other_workspace, copied_in, had_steps) = self.past.with_value(|p| {
+            (
+                p.workspace != open,
+                p.replaced != replaced,
+                p.steps.can_undo() || p.steps.can_redo(),
+            )
+        });
+        if other_workspace || copied_in {
+            let dropped = !other_workspace && had_steps;
+            self.past.set_value(Past::new(open, replaced, dropped));
+            self.sync_buttons();
         }
     }
 
@@ -306,6 +351,19 @@ pub fn UndoButtons(
     }
 }
 
+/// What undo or redo says: what happened, or why nothing did.
+pub fn step_said<D: Document>(doc: Doc<D>, back: bool, done: bool) -> &'static str {
+    match (back, done) {
+        (true, true) => "Undone.",
+        (false, true) => "Redone.",
+        _ if doc.dropped_for_other_tab() => {
+            "Nothing to undo or redo here: another tab changed this workspace since your last change, and going back would take its work back too."
+        }
+        (true, false) => "Nothing to undo.",
+        (false, false) => "Nothing to redo.",
+    }
+}
+
 /// Undo and Redo for a page whose only history is its document: the buttons, the keys,
 /// and what screen readers are told ("Undone.", "Nothing to undo."), then `extra` on
 /// the same row (type-erased: one copy of this per document type, not per extra).
@@ -317,13 +375,7 @@ pub fn undo_controls<D: Document>(
     let said = RwSignal::new(String::new());
     let step = move |back: bool| {
         let done = if back { doc.undo() } else { doc.redo() };
-        let text = match (back, done) {
-            (true, true) => "Undone.",
-            (true, false) => "Nothing to undo.",
-            (false, true) => "Redone.",
-            (false, false) => "Nothing to redo.",
-        };
-        said.set(text.to_owned());
+        said.set(step_said(doc, back, done).to_owned());
     };
     undo_shortcuts(move || step(true), move || step(false));
     view! {

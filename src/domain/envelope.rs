@@ -117,13 +117,16 @@ impl EnvelopeError {
     /// A plain sentence for the buyer.
     pub fn message(&self) -> String {
         match self {
-            EnvelopeError::NotJson(detail) => {
-                format!("The saved text is damaged and is not valid JSON ({detail}).")
-            }
+            EnvelopeError::NotJson(detail) => format!(
+                "This is not something Splitline saved, or it was cut short: it is not valid \
+                 JSON ({detail})."
+            ),
             EnvelopeError::NotSplitline => "This is JSON, but not something Splitline saved.".into(),
-            EnvelopeError::WrongKind { expected, found } => {
-                format!("Expected a {} but this holds a {found}.", expected.label())
-            }
+            EnvelopeError::WrongKind { expected, found } => format!(
+                "Expected a {} but this is a {}.",
+                expected.label(),
+                Kind::from_key(found).map_or(found.as_str(), |k| k.label())
+            ),
             EnvelopeError::NewerVersion { found } => format!(
                 "This was saved by a newer version of Splitline (format {found}; this page reads up to {SCHEMA_VERSION}). Reload the page to get the update."
             ),
@@ -403,6 +406,13 @@ mod tests {
             assert!(expected(&err), "{text} gave {err:?}");
             assert!(!err.message().is_empty());
         }
+        let backup = r#"{"format":"splitline","kind":"library","version":1,"data":{}}"#;
+        assert_eq!(
+            decode::<Note>(backup, Kind::Scorecard)
+                .unwrap_err()
+                .message(),
+            "Expected a scorecard but this is a backup of all workspaces."
+        );
     }
 
     fn add_flag(_: Kind, mut v: Value) -> Result<Value, String> {

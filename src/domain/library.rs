@@ -10,6 +10,10 @@ use super::workspace::{validate_name, NameError, Workspace};
 pub struct Library {
     workspaces: Vec<Workspace>,
     active: String,
+    /// How many times the open workspace was replaced by a copy from elsewhere (another
+    /// tab): an undo history taken before then would bring back a state without the
+    /// other tab's work, so the tools drop theirs when it moves.
+    replaced: u64,
 }
 
 impl Library {
@@ -23,6 +27,7 @@ impl Library {
         Library {
             active: first.id.clone(),
             workspaces: vec![first],
+            replaced: 0,
         }
     }
 
@@ -41,7 +46,11 @@ impl Library {
                     .max_by_key(|w| w.updated_ms)
                     .map(|w| w.id.clone())
             })?;
-        Some(Library { workspaces, active })
+        Some(Library {
+            workspaces,
+            active,
+            replaced: 0,
+        })
     }
 
     pub fn workspaces(&self) -> &[Workspace] {
@@ -50,6 +59,11 @@ impl Library {
 
     pub fn active_id(&self) -> &str {
         &self.active
+    }
+
+    /// Moves each time the open workspace is replaced from elsewhere (see `replace`).
+    pub fn replaced(&self) -> u64 {
+        self.replaced
     }
 
     pub fn active(&self) -> &Workspace {
@@ -152,6 +166,9 @@ impl Library {
 
     /// Replaces a workspace with a newer copy (from another tab). Adds it if unknown.
     pub fn replace(&mut self, workspace: Workspace) {
+        if workspace.id == self.active {
+            self.replaced += 1;
+        }
         match self.get_mut(&workspace.id) {
             Some(existing) => *existing = workspace,
             None => self.workspaces.push(workspace),
@@ -274,6 +291,14 @@ mod tests {
         newer.name = "Changed elsewhere".into();
         lib.replace(newer);
         assert_eq!(lib.get("a").unwrap().name, "Changed elsewhere");
+        // Only a copy of the open workspace makes its tools drop their undo.
+        for id in ["a", "b"] {
+            let before = lib.replaced();
+            let copy = lib.get(id).unwrap().clone();
+            lib.replace(copy);
+            let open = lib.active_id() == id;
+            assert_eq!(lib.replaced(), before + u64::from(open), "{id}");
+        }
         lib.forget("b");
         assert_eq!(lib.active_id(), "a");
         lib.forget("a");

@@ -86,6 +86,30 @@ test('the worked example recommends Keystone and says how robust that is', async
   await context.close();
 });
 
+test('quotes over different terms are weighed by the year, and the CSV says who is knocked out', async () => {
+  const { context, page } = await openBrief();
+  await page.getByRole('banner').getByRole('link', { name: 'Pricing comparison' }).click();
+  const term = page.getByRole('article', { name: 'Harbor IT' }).getByRole('textbox', { name: 'Contract term (months)' });
+  await term.fill('24');
+  await term.press('Tab');
+  // Nimbus (knocked out) is cheaper by the year; the sentence says whom it compares.
+  await page.getByText('Of the providers you can choose, Harbor IT is also the lowest by the year: $85,500.00 a year on average.', { exact: false }).waitFor();
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Download CSV' }).click();
+  const csv = Buffer.concat(await (await (await download).createReadStream()).toArray()).toString();
+  const nimbus = csv.split('\r\n').find((line) => line.includes('Nimbus Cloud Services'));
+  assert.ok(nimbus.includes('Knocked out on the scorecard: Proprietary tooling lock-in, with no clean hand-back'), nimbus);
+
+  await page.getByRole('banner').getByRole('link', { name: 'Decision brief' }).click();
+  const rec = recommendation(page);
+  // $171,000 over 24 months against $300,600 over 36: $85,500 and $100,200 a year.
+  await rec.getByText('Price. Keystone Partners costs $14,700 more a year than Harbor IT for 20.0 more points ($735 a year for each point).').waitFor();
+  await rec.getByText('Unknown costs. If Harbor IT charges over $3,675 per incident for after-hours incident response, it costs more than Keystone Partners by the year.').waitFor();
+  await page.getByRole('img', { name: 'Value for money' }).getByText('Average cost a year').first().waitFor({ state: 'attached' });
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
 test('an edit in a tool updates the brief open in another tab', async () => {
   const { context, page } = await openBrief();
   const rec = recommendation(page);

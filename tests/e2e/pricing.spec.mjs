@@ -132,7 +132,7 @@ test('three quotes of different models give the hand-computed all-in and term to
   await page.getByText('Lowest total contract value: Keystone Partners, $157,176.00 over 24 months.', { exact: false }).waitFor();
   // Keystone wins on total by running 24 months; by the year, Northwind's 30 months cost
   // less: $186,871.56 × 12 / 30 against $157,176.00 × 12 / 24.
-  await page.getByText('By the year, Northwind MSP costs less: $74,748.62 a year on average over 30 months, against $78,588.00 for Keystone Partners.', { exact: false }).waitFor();
+  await page.getByText('Northwind MSP costs less by the year: $74,748.62 a year on average over 30 months, against $78,588.00 for Keystone Partners.', { exact: false }).waitFor();
   // The year-by-year table shows the partial last year.
   const years = page.getByRole('table', { name: 'Cost per contract year' });
   assert.match(await years.getByRole('row').filter({ hasText: 'Northwind MSP' }).textContent(), /\$73,940\.00\$74,297\.60\$38,633\.96 \(6 mo\)/);
@@ -238,9 +238,13 @@ test('bad input is refused next to the field and the last good value is kept', a
   const rate = q.getByRole('textbox', { name: 'Rate per user a month' });
   await rate.fill('100');
   assert.equal(await figure(q, 'Base monthly'), '$7,500.00');
-  await rate.fill('1.234');
+  await rate.fill('1.2345');
   await q.getByText('Use at most two decimals.').waitFor();
   assert.equal(await rate.getAttribute('aria-invalid'), 'true');
+  // Where a dot groups thousands, "2.500" is 2,500: asked, never read as 2.50.
+  await rate.fill('2.500');
+  await q.getByText('Did you mean 2,500? Type it without the dot, or with a comma: 2,500. For a decimal, use two places, like 2.50.').waitFor();
+  assert.equal(await figure(q, 'Base monthly'), '$7,500.00');
   await rate.fill('ten');
   await q.getByText('Enter an amount, like 95 or 1,250.50.').waitFor();
   assert.equal(await figure(q, 'Base monthly'), '$7,500.00');

@@ -52,6 +52,57 @@ test('edits in two tabs at once are a visible choice, and keeping both loses not
   await context.close();
 });
 
+test('undo in one tab never takes back what another tab changed since', async () => {
+  const context = await browser.newContext();
+  const a = await openPage(context, `${APP_URL}#/pricing`);
+  await saved(a);
+  const b = await openPage(context, `${APP_URL}#/pricing`);
+  const field = (p, name) => p.getByRole('textbox', { name, exact: true });
+  await field(a, 'Servers').fill('7');
+  await field(a, 'Servers').press('Tab');
+  await saved(a);
+  await waitForValue(field(b, 'Servers'), '7');
+  const undo = a.getByRole('button', { name: 'Undo', exact: true });
+  assert.equal(await undo.getAttribute('aria-disabled'), null, 'tab A has a step to undo');
+  await field(b, 'Network devices').fill('9');
+  await field(b, 'Network devices').press('Tab');
+  await saved(b);
+  await waitForValue(field(a, 'Network devices'), '9');
+  // Undo would bring back the state before A's edit, without B's: it has nothing now.
+  await a.waitForFunction(() => document.querySelector('.doc-actions button')?.getAttribute('aria-disabled') === 'true');
+  // aria-disabled, so it keeps focus and still answers a press: with why there is nothing.
+  await undo.click({ force: true });
+  await a.getByRole('status').filter({ hasText: 'Nothing to undo or redo here: another tab changed this workspace' }).waitFor({ state: 'attached' });
+  for (const p of [a, b]) {
+    assert.equal(await field(p, 'Servers').inputValue(), '7');
+    assert.equal(await field(p, 'Network devices').inputValue(), '9');
+  }
+  // A's next edit is a step of its own again, and undoing it keeps B's.
+  await field(a, 'Servers').fill('8');
+  await field(a, 'Servers').press('Tab');
+  await undo.click();
+  await waitForValue(field(a, 'Servers'), '7');
+  assert.equal(await field(a, 'Network devices').inputValue(), '9');
+  assert.deepEqual([...a.errors, ...b.errors], []);
+  await context.close();
+});
+
+test('a workspace deleted in another tab says so where it was open', async () => {
+  const context = await browser.newContext();
+  const a = await openPage(context, `${APP_URL}#/workspaces`);
+  await a.getByRole('button', { name: 'New workspace' }).click();
+  await workspaceRow(a, 'New engagement').waitFor();
+  await saved(a);
+  const b = await openPage(context, `${APP_URL}#/workspaces`);
+  await workspaceRow(b, 'New engagement').waitFor();
+  await a.getByRole('banner').getByRole('link', { name: 'Provider scorecard' }).click();
+  await b.getByRole('button', { name: 'Delete New engagement' }).click();
+  await b.getByRole('dialog', { name: 'Delete “New engagement”?' }).getByRole('button', { name: 'Delete workspace' }).click();
+  await a.getByText('“New engagement” was deleted in another tab, so “My first engagement” is open now.').waitFor();
+  assert.deepEqual([...a.errors, ...b.errors], []);
+  await context.close();
+});
+
 test('the storage health line shows the last save and the space used', async () => {
   const context = await browser.newContext();
   const page = await openPage(context, `${APP_URL}#/workspaces`);

@@ -40,6 +40,8 @@ test('three providers scored in call mode, one knocked out; ranking and verdict 
   const provider = page.getByRole('combobox', { name: 'Provider on the call' });
   assert.equal(await provider.locator('option:checked').textContent(), 'Harbor IT');
   await page.getByRole('heading', { level: 3, name: 'Written RACI with named owners' }).waitFor();
+  // The card names whom the buyer is scoring, in sight above the score buttons.
+  await page.getByRole('article', { name: 'Question' }).getByText('Harbor IT · Ownership & RACI', { exact: true }).waitFor();
   await page.getByText('Refuses, or offers only a generic list of services', { exact: false }).waitFor();
   await page.getByTestId('sc-call-position').filter({ hasText: 'Question 1 of 34 · 0 scored' }).waitFor();
 
@@ -54,6 +56,7 @@ test('three providers scored in call mode, one knocked out; ranking and verdict 
     await page.keyboard.press('ArrowDown');
     assert.equal(await provider.locator('option:checked').textContent(), name);
     await page.getByRole('heading', { level: 3, name: 'Compliance accountability stays with you' }).waitFor();
+    await page.getByRole('article', { name: 'Question' }).getByText(`${name} · `).waitFor();
     // Leave the list box, then go back to the first question with the arrow keys.
     await page.getByRole('heading', { level: 3, name: 'Compliance accountability stays with you' }).click();
     await page.keyboard.press('ArrowLeft');

@@ -334,19 +334,42 @@ fn over_different_terms_the_brief_names_the_lowest_by_the_year() {
         .iter()
         .find(|l| l.topic == "Terms")
         .expect("a Terms line");
+    assert_eq!(
+        line.text,
+        "The quotes run for different terms, so their totals cover different spans and the \
+         figures above compare them by the year. By the year, Harbor IT is lowest: $85,500 a \
+         year on average over 24 months."
+    );
+    // Harbor $171,000 over 24 months is $85,500 a year, Keystone $300,600 over 36 is
+    // $100,200: $14,700 a year for 20.0 points. Harbor passes Keystone by the year once its
+    // 8 incidents over 24 months add more than $29,400: over $3,675 each.
+    assert!(brief.placement.per_year);
+    let said: Vec<String> = brief
+        .recommendation
+        .robustness
+        .iter()
+        .map(ToString::to_string)
+        .collect();
     assert!(
-        line.text.starts_with(
-            "The quotes run for different terms, so their totals cover different spans. By the \
-             year, "
+        said.contains(
+            &"Price. Keystone Partners costs $14,700 more a year than Harbor IT for 20.0 more \
+              points ($735 a year for each point)."
+                .to_owned()
         ),
-        "{}",
-        line.text
+        "{said:#?}"
     );
     assert!(
-        line.text.ends_with(" a year on average over 24 months."),
-        "{}",
-        line.text
+        said.contains(
+            &"Unknown costs. If Harbor IT charges over $3,675 per incident for after-hours \
+              incident response, it costs more than Keystone Partners by the year."
+                .to_owned()
+        ),
+        "{said:#?}"
     );
+    assert!(brief
+        .recommendation
+        .headline
+        .ends_with("for $300,600 over 36 months."));
 }
 
 #[test]

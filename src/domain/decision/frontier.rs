@@ -13,8 +13,11 @@ pub struct Point {
     pub provider: String,
     /// Weighted score, 0 to 100.
     pub score: f64,
-    /// Total contract value.
+    /// What the chart and the frontier compare: the total contract value, or the average
+    /// a year when the quotes run for different terms (`Placement::per_year`).
     pub cost: Cents,
+    /// Total contract value.
+    pub total: Cents,
     pub knocked_out: bool,
 }
 
@@ -40,10 +43,16 @@ impl Step {
     }
 
     /// "Keystone costs $44,100 more over the contract than Harbor for 20.0 more points
-    /// ($2,205 a point)." `name` turns a provider id into its name.
-    pub fn sentence(&self, name: impl Fn(&str) -> String, cur: Currency) -> String {
+    /// ($2,205 a point)", or by the year when `per_year`. `name` turns a provider id into
+    /// its name.
+    pub fn sentence(&self, name: impl Fn(&str) -> String, cur: Currency, per_year: bool) -> String {
+        let (span, each) = if per_year {
+            ("a year", "a year for each point")
+        } else {
+            ("over the contract", "a point")
+        };
         format!(
-            "{} costs {} more over the contract than {} for {} more points ({} a point).",
+            "{} costs {} more {span} than {} for {} more points ({} {each}).",
             name(&self.to),
             cur.format(self.extra_cost),
             name(&self.from),
@@ -113,6 +122,7 @@ mod tests {
             provider: provider.into(),
             score,
             cost: dollars * 100,
+            total: dollars * 100,
             knocked_out: false,
         }
     }
@@ -182,6 +192,7 @@ mod tests {
                     provider: format!("p{i}"),
                     score: f64::from(s) * 5.0,
                     cost: c * 1_000_000,
+                    total: c * 1_000_000,
                     knocked_out: ko,
                 })
                 .collect()

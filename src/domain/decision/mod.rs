@@ -170,14 +170,19 @@ impl Brief {
             ));
         }
         for s in &self.frontier.steps {
-            out.push(s.sentence(|id| self.name(id).to_owned(), cur));
+            out.push(s.sentence(|id| self.name(id).to_owned(), cur, self.placement.per_year));
         }
         for p in self.placement.points.iter().filter(|p| p.knocked_out) {
             out.push(format!(
-                "{} is knocked out: {} points for {}, not on the best-value line.",
+                "{} is knocked out: {} points for {}{}, not on the best-value line.",
                 self.name(&p.provider),
                 crate::domain::scorecard::sensitivity::points(p.score),
-                cur.format(p.cost)
+                cur.format(p.cost),
+                if self.placement.per_year {
+                    " a year"
+                } else {
+                    ""
+                }
             ));
         }
         for (id, lacks) in &self.placement.missing {

@@ -9,7 +9,7 @@ use super::row::Row;
 use super::value::{Missing, Placement};
 use crate::domain::pricing::compare::Comparison;
 use crate::domain::pricing::exclusions::CostItem;
-use crate::domain::pricing::money::Currency;
+use crate::domain::pricing::money::{Cents, Currency};
 use crate::domain::pricing::Pricing;
 use crate::domain::profile::CompanyProfile;
 use crate::domain::provider::Provider;
@@ -94,11 +94,15 @@ pub fn recommend(i: &Inputs) -> Recommendation {
     let term = top_row.and_then(|r| r.price.as_ref()).map_or(0, |p| p.term);
     let mut out = Recommendation::default();
     if tied.len() > 1 {
+        let price = if i.placement.per_year {
+            format!("on the average a year ({})", cur.format(top.cost))
+        } else {
+            format!("on total contract value ({})", cur.format(top.cost))
+        };
         out.headline = format!(
-            "No single recommendation: {} tie on score ({} points) and on total contract value ({}).",
+            "No single recommendation: {} tie on score ({} points) and {price}.",
             crate::domain::text::and_list(&tied),
             points(top.score),
-            cur.format(top.cost)
         );
         out.settle.push("Break the tie: agree the scores that differ least, or ask each provider for its best price.".into());
         return out;
@@ -112,7 +116,7 @@ pub fn recommend(i: &Inputs) -> Recommendation {
              red flag ({} points, {} over {term} months), but {} still to score, enough to \
              change that.",
             points(top.score),
-            cur.format(top.cost),
+            cur.format(top.total),
             Unscored::phrase_for(open)
         )
     } else {
@@ -121,7 +125,7 @@ pub fn recommend(i: &Inputs) -> Recommendation {
             "Choose {top_name}: the highest score of the providers with a priced quote and no \
              red flag ({} points), for {} over {term} months.",
             points(top.score),
-            cur.format(top.cost)
+            cur.format(top.total)
         )
     };
     out.robustness.push(verdict_line(i, &top.provider, &name));
@@ -220,8 +224,9 @@ fn price_lines(i: &Inputs, top: &Point, name: &dyn Fn(&str) -> String) -> Vec<Li
         .filter(|p| !p.knocked_out)
         .collect();
     let mut out = Vec::new();
+    let per_year = i.placement.per_year;
     if let Some(step) = i.frontier.steps.iter().find(|s| s.to == top.provider) {
-        out.push(step.sentence(name, cur));
+        out.push(step.sentence(name, cur, per_year));
     } else if open.len() == 1 {
         out.push(format!(
             "{} is the only provider you can choose that has both scores and a price.",
@@ -240,9 +245,10 @@ fn price_lines(i: &Inputs, top: &Point, name: &dyn Fn(&str) -> String) -> Vec<Li
             )
         } else {
             format!(
-                "{} is also the cheapest you can choose, {} less than {}.",
+                "{} is also the cheapest you can choose, {} less{} than {}.",
                 name(&top.provider),
                 cur.format(next.cost - top.cost),
+                if per_year { " a year" } else { "" },
                 name(&next.provider)
             )
         });
@@ -257,8 +263,13 @@ fn price_lines(i: &Inputs, top: &Point, name: &dyn Fn(&str) -> String) -> Vec<Li
         out.push(Line::new(
             "Terms",
             format!(
-                "The quotes run for different terms, so their totals cover different spans. By \
-                 the year, {} is lowest: {} a year on average over {} months.",
+                "The quotes run for different terms, so their totals cover different spans{}. \
+                 By the year, {} is lowest: {} a year on average over {} months.",
+                if per_year {
+                    " and the figures above compare them by the year"
+                } else {
+                    ""
+                },
                 q.name,
                 cur.format(q.yearly_average()),
                 q.term
@@ -301,16 +312,33 @@ fn reversal_lines(
         };
         let items = unknown(&cheap.provider);
         let quote = i.pricing.quote(&cheap.provider);
+        // The cheaper quote's total past which it costs more: the other's total, or by
+        // the year the other's total over the cheaper one's term (cross-multiplied).
+        let term = |id: &str| {
+            i.comparison
+                .quote(id)
+                .map_or(1, |q| i128::from(q.term.max(1)))
+        };
+        let past = if i.placement.per_year {
+            (i128::from(dear.total) * term(&cheap.provider) / term(&dear.provider)) as Cents
+        } else {
+            dear.total
+        };
         let Some(rate) = quote
             .filter(|_| !items.is_empty())
-            .and_then(|q| rate_to_exceed(q, i.pricing, i.profile, dear.cost))
+            .and_then(|q| rate_to_exceed(q, i.pricing, i.profile, past))
         else {
             continue;
+        };
+        let basis = if i.placement.per_year {
+            "by the year"
+        } else {
+            "in total contract value"
         };
         let unit = items[0].unit();
         out.push(if items.iter().all(|i| i.unit() == unit) {
             format!(
-                "If {} charges over {} {} for {}, it costs more than {} in total contract value.",
+                "If {} charges over {} {} for {}, it costs more than {} {basis}.",
                 name(&cheap.provider),
                 // Rates are whole cents: "over" the cent below the rate that tips it reads
                 // as the round figure it usually is ("over $3,675", not "$3,675.01 or more").
@@ -322,11 +350,16 @@ fn reversal_lines(
         } else {
             // One rate across hours, incidents and seats means nothing: the gap does.
             format!(
-                "If what {} charges for {} (it quotes no rate) comes to more than {} over the \
-                 contract, it costs more than {} in total contract value.",
+                "If what {} charges for {} (it quotes no rate) comes to more than {} over {}, it \
+                 costs more than {} {basis}.",
                 name(&cheap.provider),
                 unknown_phrase(&items),
-                cur.format(dear.cost - cheap.cost),
+                cur.format(past - cheap.total),
+                if i.placement.per_year {
+                    format!("its {}-month contract", term(&cheap.provider))
+                } else {
+                    "the contract".to_owned()
+                },
                 name(&dear.provider)
             )
         });

@@ -20,6 +20,9 @@ pub enum Missing {
 pub struct Placement {
     pub points: Vec<Point>,
     pub missing: Vec<(String, Missing)>,
+    /// The charted quotes run for different terms, so their totals cover different
+    /// spans: they are compared by the average a year instead.
+    pub per_year: bool,
 }
 
 /// Places every provider of the workspace. The score is the one the ranking uses (my
@@ -27,19 +30,27 @@ pub struct Placement {
 /// once it has one. A knocked-out provider is placed and marked.
 pub fn place(providers: &[Provider], results: &Results, comparison: &Comparison) -> Placement {
     let mut out = Placement::default();
+    let score = |p: &Provider| results.standing(&p.id).and_then(|s| s.total);
+    let priced = |p: &Provider| comparison.quote(&p.id).filter(|q| q.rank.is_some());
+    let terms: Vec<u32> = providers
+        .iter()
+        .filter(|p| score(p).is_some())
+        .filter_map(|p| priced(p).map(|q| q.term))
+        .collect();
+    out.per_year = terms.windows(2).any(|w| w[0] != w[1]);
     for p in providers {
         let standing = results.standing(&p.id);
-        let score = standing.and_then(|s| s.total);
-        let cost = comparison
-            .quote(&p.id)
-            .filter(|q| q.rank.is_some())
-            .map(|q| q.totals.total);
-        let lacks = match (score, cost) {
-            (Some(score), Some(cost)) => {
+        let lacks = match (score(p), priced(p)) {
+            (Some(score), Some(q)) => {
                 out.points.push(Point {
                     provider: p.id.clone(),
                     score,
-                    cost,
+                    cost: if out.per_year {
+                        q.yearly_average()
+                    } else {
+                        q.totals.total
+                    },
+                    total: q.totals.total,
                     knocked_out: standing.is_some_and(|s| !s.knock_outs.is_empty()),
                 });
                 continue;
@@ -94,6 +105,7 @@ mod tests {
                 provider: "a".into(),
                 score: 80.0,
                 cost: a_cost,
+                total: a_cost,
                 knocked_out: true,
             }]
         );

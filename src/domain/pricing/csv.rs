@@ -36,8 +36,10 @@ fn row(cells: &[Cell]) -> String {
     record(cells.iter().map(encode))
 }
 
-/// Writes the comparison.
-pub fn comparison_csv(c: &Comparison) -> String {
+/// Writes the comparison. `knocked_out` holds the providers the scorecard knocks out,
+/// with their red flags: the file goes to finance without the page around it, so the
+/// cheapest row must say when it is a provider the buyer cannot choose.
+pub fn comparison_csv(c: &Comparison, knocked_out: &[(String, Vec<String>)]) -> String {
     let years = c.max_years().max(c.managed.years.len());
     let mut head = vec![
         text("Rank"),
@@ -81,7 +83,17 @@ pub fn comparison_csv(c: &Comparison) -> String {
         ];
         cells.extend((0..years).map(|y| t.years.get(y).map_or(text(""), |v| money(v.total()))));
         let unknown: Vec<&str> = t.unknown().iter().map(|i: &CostItem| i.label()).collect();
-        let mut notes: Vec<String> = q.flags.iter().map(|f| f.text.clone()).collect();
+        let mut notes: Vec<String> = knocked_out
+            .iter()
+            .filter(|(id, _)| *id == q.provider)
+            .map(|(_, flags)| {
+                format!(
+                    "Knocked out on the scorecard: {}.",
+                    flags.join("; ").trim_end_matches('.')
+                )
+            })
+            .collect();
+        notes.extend(q.flags.iter().map(|f| f.text.clone()));
         notes.extend(q.findings.iter().map(|f| f.text.clone()));
         cells.extend([
             text(unknown.join("; ")),
@@ -150,7 +162,7 @@ mod tests {
         }
         q.card.on_site.cover = Cover::NoRate;
         let c = compare(&p, &CompanyProfile::default(), &providers, &[]);
-        let csv = comparison_csv(&c);
+        let csv = comparison_csv(&c, &[]);
         let lines: Vec<&str> = csv.split("\r\n").collect();
         assert_eq!(
             lines.len(),
@@ -166,5 +178,11 @@ mod tests {
         assert!(lines[2].starts_with(",Fully managed estimate,Alternative,USD,24,"));
         assert!(lines[3].starts_with(",In-house,Alternative,USD,24,"));
         assert!(lines[3].contains("A single hire does not cover nights"));
+        let flagged = comparison_csv(&c, &[("a".into(), vec!["No written SLA.".into()])]);
+        let quote = flagged.split("\r\n").nth(1).unwrap();
+        assert!(
+            quote.contains(",Knocked out on the scorecard: No written SLA."),
+            "{quote}"
+        );
     }
 }

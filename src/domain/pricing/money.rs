@@ -169,8 +169,19 @@ pub enum MoneyError {
     Negative,
     NotANumber,
     TooManyDecimals,
-    TooLarge { max: String },
-    OutOfRange { min: String, max: String },
+    /// A lone dot before three digits ("2.500"): thousands where a dot groups them, a
+    /// decimal where it is the decimal point. Asked, never guessed.
+    DotOrThousands {
+        thousands: String,
+        decimal: String,
+    },
+    TooLarge {
+        max: String,
+    },
+    OutOfRange {
+        min: String,
+        max: String,
+    },
 }
 
 impl MoneyError {
@@ -180,6 +191,10 @@ impl MoneyError {
             MoneyError::Negative => "Enter an amount of zero or more.".into(),
             MoneyError::NotANumber => "Enter an amount, like 95 or 1,250.50.".into(),
             MoneyError::TooManyDecimals => "Use at most two decimals.".into(),
+            MoneyError::DotOrThousands { thousands, decimal } => format!(
+                "Did you mean {thousands}? Type it without the dot, or with a comma: \
+                 {thousands}. For a decimal, use two places, like {decimal}."
+            ),
             MoneyError::TooLarge { max } => format!("Enter at most {max}."),
             MoneyError::OutOfRange { min, max } => {
                 format!("Enter a percentage from {min} to {max}.")
@@ -193,6 +208,8 @@ struct Decimal {
     negative: bool,
     whole: String,
     fraction: String,
+    /// The decimal mark was a dot with no other separator in the number.
+    lone_dot: bool,
 }
 
 /// Reads "1,234.50", "$95", "95.5", "USD 1 200", "€1.234,50", "95,50" or "3.5%".
@@ -277,6 +294,7 @@ fn read_decimal(text: &str, strip: &[&str]) -> Result<Decimal, MoneyError> {
     }
     Ok(Decimal {
         negative,
+        lone_dot: decimal_mark == Some('.') && groups.len() == 1,
         whole,
         fraction,
     })
@@ -315,6 +333,18 @@ pub fn parse_money(text: &str, max: Cents) -> Result<Cents, MoneyError> {
     let mut marks: Vec<&str> = CURRENCY_MARKS.to_vec();
     marks.push("£");
     let d = read_decimal(&upper, &marks)?;
+    if d.lone_dot && d.fraction.len() == 3 {
+        let whole = d.whole.trim_start_matches('0');
+        let digits = format!("{whole}{}", d.fraction);
+        return Err(MoneyError::DotOrThousands {
+            thousands: digits.parse::<i64>().map_or(digits.clone(), group),
+            decimal: format!(
+                "{}.{}",
+                if whole.is_empty() { "0" } else { whole },
+                &d.fraction[..2]
+            ),
+        });
+    }
     let value = hundredths(&d, max)?;
     if value < 0 {
         return Err(MoneyError::Negative);
@@ -380,10 +410,11 @@ mod tests {
         assert_eq!(parse_money("0", MAX), Ok(0));
         assert_eq!(parse_money("12.50 eur", MAX), Ok(1_250));
         assert_eq!(
-            parse_money("95.500", MAX),
+            parse_money("95.5000", MAX),
             Ok(9_550),
             "trailing zeros are not cents"
         );
+        assert_eq!(parse_money("1,234.500", MAX), Ok(123_450));
     }
 
     #[test]
@@ -391,8 +422,33 @@ mod tests {
         assert_eq!(parse_money("", MAX), Err(MoneyError::Empty));
         assert_eq!(parse_money("$", MAX), Err(MoneyError::Empty));
         assert_eq!(parse_money("ninety", MAX), Err(MoneyError::NotANumber));
-        assert_eq!(parse_money("1.234", MAX), Err(MoneyError::TooManyDecimals));
-        assert_eq!(parse_money("95.125", MAX), Err(MoneyError::TooManyDecimals));
+        // "2.500" is 2,500 where a dot groups thousands: asked, never read as 2.50.
+        let dot = parse_money("2.500", MAX).unwrap_err();
+        assert_eq!(
+            dot.message(),
+            "Did you mean 2,500? Type it without the dot, or with a comma: 2,500. For a \
+             decimal, use two places, like 2.50."
+        );
+        assert_eq!(
+            parse_money("$1.234", MAX),
+            Err(MoneyError::DotOrThousands {
+                thousands: "1,234".into(),
+                decimal: "1.23".into()
+            })
+        );
+        assert!(matches!(
+            parse_money(".500", MAX),
+            Err(MoneyError::DotOrThousands { .. })
+        ));
+        assert_eq!(
+            parse_money("1.234,50", MAX),
+            Ok(123_450),
+            "a dot that groups"
+        );
+        assert_eq!(
+            parse_money("95.1255", MAX),
+            Err(MoneyError::TooManyDecimals)
+        );
         assert_eq!(parse_money("1,2345", MAX), Err(MoneyError::NotANumber));
         assert_eq!(parse_money("1.2.3", MAX), Err(MoneyError::NotANumber));
         assert_eq!(parse_money("1,234.5.6", MAX), Err(MoneyError::NotANumber));

@@ -1,5 +1,6 @@
-//! Value for money: score (up) against total contract value (across), the best-value
-//! line through the providers nothing beats on both, knocked-out providers crossed out.
+//! Value for money: score (up) against total contract value, or the average a year when
+//! the terms differ (across), the best-value line through the providers nothing beats on
+//! both, knocked-out providers crossed out.
 //! The list under the chart says the same in words. Colours come from CSS classes (the
 //! CSP forbids style attributes).
 
@@ -131,7 +132,7 @@ impl Scale {
     }
 }
 
-fn axes(s: &Scale, cur: Currency) -> impl IntoView {
+fn axes(s: &Scale, cur: Currency, per_year: bool) -> impl IntoView {
     let f = s.f;
     let across =
         s.xs.iter()
@@ -171,7 +172,7 @@ fn axes(s: &Scale, cur: Currency) -> impl IntoView {
             y=n(f.h - 6.0)
             text-anchor="middle"
         >
-            "Total contract value"
+            {if per_year { "Average cost a year" } else { "Total contract value" }}
         </text>
         <text class="chart-label" x=n(f.left) y=n(f.top - 4.0)>
             "Score"
@@ -383,7 +384,7 @@ fn chart(f: &'static Frame, b: &Brief) -> Option<impl IntoView> {
             aria-labelledby="value-title"
             aria-describedby="value-lines"
         >
-            {axes(&s, b.currency)}
+            {axes(&s, b.currency, b.placement.per_year)}
             <polyline class="frontier" points=corners.join(" ") />
             {marks(f, points, &at, &line, &name)}
         </svg>

@@ -11,10 +11,11 @@ use crate::domain::pricing::csv::comparison_csv;
 #[component]
 pub fn ExportPanel() -> impl IntoView {
     let cmp = expect_context::<Cmp>().0;
+    let knocked_out = expect_context::<super::KnockedOut>().0;
     let notices = expect_context::<Notices>();
     let lib = Lib::get();
     let download = move |_| {
-        let text = cmp.with_untracked(comparison_csv);
+        let text = knocked_out.with_untracked(|out| cmp.with_untracked(|c| comparison_csv(c, out)));
         let name = lib
             .0
             .with_untracked(|l| file_stem(l.active().display_name()));

@@ -103,18 +103,28 @@ fn summary(c: &Comparison, knocked: &[(String, Vec<String>)]) -> String {
     // choose costs least by the year, against the lowest of them in total.
     let left_out = |id: &str| flags_of(id).is_some();
     let open = c.ranked_among(left_out).first().copied();
+    // The knocked-out ones are left out; say so unless the lines above already did.
+    let among = if flags_of(&best.provider).is_none()
+        && c.ranked()
+            .iter()
+            .any(|x| x.rank.is_some() && left_out(&x.provider))
+    {
+        " Of the providers you can choose,"
+    } else {
+        ""
+    };
     if let (Some(q), Some(open)) = (c.lowest_yearly(left_out), open) {
         let yearly = |q: &QuoteView| money(c.currency, q.yearly_average());
         text.push_str(&if q.provider == open.provider {
             format!(
-                " {} is also the lowest by the year: {} a year on average.",
+                "{among} {} is also the lowest by the year: {} a year on average.",
                 q.name,
                 yearly(q)
             )
         } else {
             format!(
-                " By the year, {} costs less: {} a year on average over {} months, against {} \
-                 for {}.",
+                "{among} {} costs less by the year: {} a year on average over {} months, \
+                 against {} for {}.",
                 q.name,
                 yearly(q),
                 q.term,

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use leptos::reactive::computed::Selector;
 
 use crate::browser::state::Lib;
-use crate::components::doc::Doc;
+use crate::components::doc::{step_said, Doc};
 use crate::components::{focus_by_id, focus_later};
 use crate::domain::edit::Changed;
 use crate::domain::raci::{EditError, Id, MatrixEdit, Raci, RaciEdit};
@@ -139,19 +139,13 @@ impl Editor {
     }
 
     pub fn undo(self) {
-        self.say(if self.doc.undo() {
-            "Undone."
-        } else {
-            "Nothing to undo."
-        });
+        let done = self.doc.undo();
+        self.say(step_said(self.doc, true, done));
     }
 
     pub fn redo(self) {
-        self.say(if self.doc.redo() {
-            "Redone."
-        } else {
-            "Nothing to redo."
-        });
+        let done = self.doc.redo();
+        self.say(step_said(self.doc, false, done));
     }
 
     /// Announces a message to screen readers.

@@ -291,7 +291,9 @@ fn CallQuestion(
             </div>
         </div>
         <article class="panel sc-call-card" id="sc-call-card" tabindex="-1" aria-label="Question">
-            <p class="sc-call-group">{f(|q| q.group.clone())}</p>
+            // Whom the buyer is scoring stays in sight on a phone, where the provider list
+            // has scrolled off above the score buttons.
+            <p class="sc-call-group">{f(|q| format!("{} · {}", q.provider_name, q.group))}</p>
             <h3 class="sc-call-criterion">{f(|q| q.name.clone())}</h3>
             <p class="sc-call-question">{f(|q| q.question.clone())}</p>
             <AnchorList anchors=Signal::derive(move || {
