@@ -95,7 +95,8 @@ fn WorkspaceSwitcher() -> impl IntoView {
 /// An arrow key or a typed letter on a closed select changes its value at once, and here
 /// that opens another workspace under the keyboard user's hands: those keys open the list
 /// instead, where they move without choosing until Enter (the letter that opened it is
-/// typed again there). Browsers without `showPicker` keep their own behaviour.
+/// not typed: the buyer types it again in the open list). Browsers without `showPicker`
+/// keep their own behaviour.
 fn open_list_on_keys(ev: web_sys::KeyboardEvent) {
     use wasm_bindgen::JsCast;
     let key = ev.key();

@@ -118,8 +118,7 @@ impl EnvelopeError {
     pub fn message(&self) -> String {
         match self {
             EnvelopeError::NotJson(detail) => format!(
-                "This is not something Splitline saved, or it was cut short: it is not valid \
-                 JSON ({detail})."
+                "It is not valid JSON: it was cut short, or it is not from Splitline ({detail})."
             ),
             EnvelopeError::NotSplitline => "This is JSON, but not something Splitline saved.".into(),
             EnvelopeError::WrongKind { expected, found } => format!(

@@ -10,9 +10,10 @@ use super::workspace::{validate_name, NameError, Workspace};
 pub struct Library {
     workspaces: Vec<Workspace>,
     active: String,
-    /// How many times the open workspace was replaced by a copy from elsewhere (another
-    /// tab): an undo history taken before then would bring back a state without the
-    /// other tab's work, so the tools drop theirs when it moves.
+    /// How many times a workspace was replaced by a copy from elsewhere (another tab):
+    /// an undo history taken before then could bring back a state without the other
+    /// tab's work, so the tools drop theirs when it moves. Every workspace counts, not
+    /// only the open one: a tab can switch away, take the copy, and switch back.
     replaced: u64,
 }
 
@@ -61,7 +62,7 @@ impl Library {
         &self.active
     }
 
-    /// Moves each time the open workspace is replaced from elsewhere (see `replace`).
+    /// Moves each time a workspace is replaced from elsewhere (see `replace`).
     pub fn replaced(&self) -> u64 {
         self.replaced
     }
@@ -166,9 +167,7 @@ impl Library {
 
     /// Replaces a workspace with a newer copy (from another tab). Adds it if unknown.
     pub fn replace(&mut self, workspace: Workspace) {
-        if workspace.id == self.active {
-            self.replaced += 1;
-        }
+        self.replaced += 1;
         match self.get_mut(&workspace.id) {
             Some(existing) => *existing = workspace,
             None => self.workspaces.push(workspace),
@@ -291,13 +290,13 @@ mod tests {
         newer.name = "Changed elsewhere".into();
         lib.replace(newer);
         assert_eq!(lib.get("a").unwrap().name, "Changed elsewhere");
-        // Only a copy of the open workspace makes its tools drop their undo.
+        // A copy of any workspace makes the tools drop their undo: the one not open now
+        // may be open again by the next undo.
         for id in ["a", "b"] {
             let before = lib.replaced();
             let copy = lib.get(id).unwrap().clone();
             lib.replace(copy);
-            let open = lib.active_id() == id;
-            assert_eq!(lib.replaced(), before + u64::from(open), "{id}");
+            assert_eq!(lib.replaced(), before + 1, "{id}");
         }
         lib.forget("b");
         assert_eq!(lib.active_id(), "a");

@@ -336,8 +336,8 @@ fn over_different_terms_the_brief_names_the_lowest_by_the_year() {
         .expect("a Terms line");
     assert_eq!(
         line.text,
-        "The quotes run for different terms, so their totals cover different spans and the \
-         figures above compare them by the year. By the year, Harbor IT is lowest: $85,500 a \
+        "The quotes run for different terms, so the price figures here compare them by the \
+         year. Of the providers you can choose, Harbor IT costs least by the year: $85,500 a \
          year on average over 24 months."
     );
     // Harbor $171,000 over 24 months is $85,500 a year, Keystone $300,600 over 36 is
@@ -370,6 +370,36 @@ fn over_different_terms_the_brief_names_the_lowest_by_the_year() {
         .recommendation
         .headline
         .ends_with("for $300,600 over 36 months."));
+}
+
+#[test]
+fn a_knocked_out_quote_on_another_term_puts_the_brief_by_the_year_and_says_why() {
+    let mut ws = workspace();
+    ws.pricing.quote_mut("nimbus").unwrap().term_months = 24;
+    let brief = Brief::build(&ws);
+    assert!(
+        brief.placement.per_year,
+        "every charted quote shares one basis"
+    );
+    let said: Vec<String> = brief
+        .recommendation
+        .robustness
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    assert!(
+        said.contains(
+            &"Terms. A knocked-out quote runs for a different term, so the price figures \
+              here compare them by the year."
+                .to_owned()
+        ),
+        "{said:#?}"
+    );
+    // Harbor and Keystone both run 36 months: the same $14,700 a year as their totals'
+    // $44,100 over three years.
+    assert!(said.iter().any(|l| l.starts_with(
+        "Price. Keystone Partners costs $14,700 more a year than Harbor IT for 20.0 more points"
+    )));
 }
 
 #[test]

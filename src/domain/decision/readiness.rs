@@ -76,11 +76,9 @@ pub fn readiness(
     report: &Report,
     comparison: &Comparison,
 ) -> Readiness {
-    let blocking = report.findings.iter().filter(|f| f.rule.blocks_sow());
-    let blockers: Vec<String> = same_fix::lines(raci, blocking.clone())
-        .into_iter()
-        .map(|line| line.what)
-        .collect();
+    let lines = same_fix::lines(raci, report.findings.iter().filter(|f| f.rule.blocks_sow()));
+    let blocking = lines.iter().map(|line| line.count).sum();
+    let blockers: Vec<String> = lines.into_iter().map(|line| line.what).collect();
     let coverage = comparison
         .quotes
         .iter()
@@ -110,7 +108,7 @@ pub fn readiness(
     Readiness {
         score_pct: report.score_pct(),
         blockers,
-        blocking: blocking.count(),
+        blocking,
         msp_duties,
         coverage,
     }

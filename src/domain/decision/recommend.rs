@@ -95,7 +95,7 @@ pub fn recommend(i: &Inputs) -> Recommendation {
     let mut out = Recommendation::default();
     if tied.len() > 1 {
         let price = if i.placement.per_year {
-            format!("on the average a year ({})", cur.format(top.cost))
+            format!("on cost a year ({})", cur.format(top.cost))
         } else {
             format!("on total contract value ({})", cur.format(top.cost))
         };
@@ -259,21 +259,27 @@ fn price_lines(i: &Inputs, top: &Point, name: &dyn Fn(&str) -> String) -> Vec<Li
             .iter()
             .any(|r| r.provider.id == id && r.knocked_out())
     };
+    let compared = if per_year {
+        "the price figures here compare them by the year"
+    } else {
+        "their totals cover different spans"
+    };
     if let Some(q) = i.comparison.lowest_yearly(knocked_out) {
         out.push(Line::new(
             "Terms",
             format!(
-                "The quotes run for different terms, so their totals cover different spans{}. \
-                 By the year, {} is lowest: {} a year on average over {} months.",
-                if per_year {
-                    " and the figures above compare them by the year"
-                } else {
-                    ""
-                },
+                "The quotes run for different terms, so {compared}. Of the providers you can \
+                 choose, {} costs least by the year: {} a year on average over {} months.",
                 q.name,
                 cur.format(q.yearly_average()),
                 q.term
             ),
+        ));
+    } else if per_year {
+        // Only a knocked-out quote runs for another term; the chart still holds it.
+        out.push(Line::new(
+            "Terms",
+            format!("A knocked-out quote runs for a different term, so {compared}."),
         ));
     }
     out
@@ -305,20 +311,29 @@ fn reversal_lines(
         .filter(|p| !p.knocked_out && p.provider != top.provider);
     for other in others {
         any_unknown |= !unknown(&other.provider).is_empty();
-        let (cheap, dear) = if top.cost < other.cost {
+        // The cheaper quote's total past which it costs more: the other's total, or by
+        // the year the other's total over the cheaper one's term (cross-multiplied, so
+        // two yearly averages that round to the same cent still have an order).
+        let term = |id: &str| {
+            i.comparison
+                .quote(id)
+                .map_or(1, |q| i128::from(q.term.max(1)))
+        };
+        let weight = |p: &Point, by: &Point| {
+            i128::from(p.total)
+                * if i.placement.per_year {
+                    term(&by.provider)
+                } else {
+                    1
+                }
+        };
+        let (cheap, dear) = if weight(top, other) < weight(other, top) {
             (top, other)
         } else {
             (other, top)
         };
         let items = unknown(&cheap.provider);
         let quote = i.pricing.quote(&cheap.provider);
-        // The cheaper quote's total past which it costs more: the other's total, or by
-        // the year the other's total over the cheaper one's term (cross-multiplied).
-        let term = |id: &str| {
-            i.comparison
-                .quote(id)
-                .map_or(1, |q| i128::from(q.term.max(1)))
-        };
         let past = if i.placement.per_year {
             (i128::from(dear.total) * term(&cheap.provider) / term(&dear.provider)) as Cents
         } else {
@@ -327,6 +342,7 @@ fn reversal_lines(
         let Some(rate) = quote
             .filter(|_| !items.is_empty())
             .and_then(|q| rate_to_exceed(q, i.pricing, i.profile, past))
+            .filter(|&rate| rate > 0)
         else {
             continue;
         };

@@ -118,4 +118,37 @@ mod tests {
             ]
         );
     }
+
+    #[test]
+    fn quotes_over_different_terms_are_placed_by_the_year_and_unscored_ones_do_not_count() {
+        let mut providers = Vec::new();
+        let mut pricing = Pricing::default();
+        for id in ["a", "b", "c"] {
+            pricing
+                .add_quote(&mut providers, Pick::New(id.into()), id.into())
+                .unwrap();
+            pricing.quote_mut(id).unwrap().rates.per_user = 10_000;
+        }
+        let mut sc = card(&[("c1", "G", 1.0)]);
+        sc.set_score("a", "c1", pts(4));
+        sc.set_score("b", "c1", pts(3));
+        let placed = |pricing: &Pricing| {
+            let comparison = compare(pricing, &CompanyProfile::default(), &providers, &[]);
+            let results = scoring::results(&sc, &providers);
+            (place(&providers, &results, &comparison), comparison)
+        };
+        // c is priced on another term but not scored, so it is not charted: totals.
+        pricing.quote_mut("c").unwrap().term_months = 24;
+        let (same, _) = placed(&pricing);
+        assert!(!same.per_year);
+        assert!(same.points.iter().all(|p| p.cost == p.total));
+        // b on another term: every charted point by its average a year.
+        pricing.quote_mut("b").unwrap().term_months = 24;
+        let (mixed, comparison) = placed(&pricing);
+        assert!(mixed.per_year);
+        for p in &mixed.points {
+            let q = comparison.quote(&p.provider).unwrap();
+            assert_eq!((p.cost, p.total), (q.yearly_average(), q.totals.total));
+        }
+    }
 }

@@ -87,10 +87,8 @@ pub fn comparison_csv(c: &Comparison, knocked_out: &[(String, Vec<String>)]) -> 
             .iter()
             .filter(|(id, _)| *id == q.provider)
             .map(|(_, flags)| {
-                format!(
-                    "Knocked out on the scorecard: {}.",
-                    flags.join("; ").trim_end_matches('.')
-                )
+                let flags: Vec<&str> = flags.iter().map(|f| f.trim_end_matches('.')).collect();
+                format!("Knocked out on the scorecard: {}.", flags.join("; "))
             })
             .collect();
         notes.extend(q.flags.iter().map(|f| f.text.clone()));
@@ -178,10 +176,11 @@ mod tests {
         assert!(lines[2].starts_with(",Fully managed estimate,Alternative,USD,24,"));
         assert!(lines[3].starts_with(",In-house,Alternative,USD,24,"));
         assert!(lines[3].contains("A single hire does not cover nights"));
-        let flagged = comparison_csv(&c, &[("a".into(), vec!["No written SLA.".into()])]);
+        let flags = vec!["No written SLA.".into(), "Lock-in".into()];
+        let flagged = comparison_csv(&c, &[("a".into(), flags)]);
         let quote = flagged.split("\r\n").nth(1).unwrap();
         assert!(
-            quote.contains(",Knocked out on the scorecard: No written SLA."),
+            quote.contains(",\"Knocked out on the scorecard: No written SLA; Lock-in. "),
             "{quote}"
         );
     }

@@ -333,16 +333,14 @@ pub fn parse_money(text: &str, max: Cents) -> Result<Cents, MoneyError> {
     let mut marks: Vec<&str> = CURRENCY_MARKS.to_vec();
     marks.push("£");
     let d = read_decimal(&upper, &marks)?;
-    if d.lone_dot && d.fraction.len() == 3 {
-        let whole = d.whole.trim_start_matches('0');
-        let digits = format!("{whole}{}", d.fraction);
+    // Only where the dot could group thousands: 1 to 3 digits before it, not starting
+    // with 0 ("0.500" is a decimal), in a positive amount.
+    let grouping = (1..=3).contains(&d.whole.len()) && !d.whole.starts_with('0');
+    if d.lone_dot && d.fraction.len() == 3 && grouping && !d.negative {
+        let digits = format!("{}{}", d.whole, d.fraction);
         return Err(MoneyError::DotOrThousands {
             thousands: digits.parse::<i64>().map_or(digits.clone(), group),
-            decimal: format!(
-                "{}.{}",
-                if whole.is_empty() { "0" } else { whole },
-                &d.fraction[..2]
-            ),
+            decimal: format!("{}.{}", d.whole, &d.fraction[..2]),
         });
     }
     let value = hundredths(&d, max)?;
@@ -436,10 +434,15 @@ mod tests {
                 decimal: "1.23".into()
             })
         );
-        assert!(matches!(
-            parse_money(".500", MAX),
-            Err(MoneyError::DotOrThousands { .. })
-        ));
+        // Where a dot cannot group thousands, it is a decimal point.
+        assert_eq!(parse_money("0.500", MAX), Ok(50));
+        assert_eq!(parse_money(".500", MAX), Ok(50));
+        assert_eq!(parse_money("0.125", MAX), Err(MoneyError::TooManyDecimals));
+        assert_eq!(
+            parse_money("1234.567", MAX),
+            Err(MoneyError::TooManyDecimals)
+        );
+        assert_eq!(parse_money("-2.500", MAX), Err(MoneyError::Negative));
         assert_eq!(
             parse_money("1.234,50", MAX),
             Ok(123_450),

@@ -47,10 +47,17 @@ pub fn lines<'a>(raci: &Raci, findings: impl IntoIterator<Item = &'a Finding>) -
         if taken[i] {
             continue;
         }
+        // Always `f` itself, then the later ones of its rule and fix on a named function.
+        let named = name(f).is_some();
         let alike: Vec<usize> = (i..findings.len())
             .filter(|&j| {
                 let g = findings[j];
-                !taken[j] && g.rule == f.rule && g.fix == f.fix && name(g).is_some()
+                j == i
+                    || (named
+                        && !taken[j]
+                        && g.rule == f.rule
+                        && g.fix == f.fix
+                        && name(g).is_some())
             })
             .collect();
         let names: Vec<String> = alike
