@@ -344,12 +344,7 @@ fn over_different_terms_the_brief_names_the_lowest_by_the_year() {
     // $100,200: $14,700 a year for 20.0 points. Harbor passes Keystone by the year once its
     // 8 incidents over 24 months add more than $29,400: over $3,675 each.
     assert!(brief.placement.per_year);
-    let said: Vec<String> = brief
-        .recommendation
-        .robustness
-        .iter()
-        .map(ToString::to_string)
-        .collect();
+    let said = robustness(&brief);
     assert!(
         said.contains(
             &"Price. Keystone Partners costs $14,700 more a year than Harbor IT for 20.0 more \
@@ -372,6 +367,16 @@ fn over_different_terms_the_brief_names_the_lowest_by_the_year() {
         .ends_with("for $300,600 over 36 months."));
 }
 
+/// The brief's robustness lines, each with its topic ("Price. …").
+fn robustness(brief: &Brief) -> Vec<String> {
+    brief
+        .recommendation
+        .robustness
+        .iter()
+        .map(ToString::to_string)
+        .collect()
+}
+
 #[test]
 fn a_knocked_out_quote_on_another_term_puts_the_brief_by_the_year_and_says_why() {
     let mut ws = workspace();
@@ -381,12 +386,7 @@ fn a_knocked_out_quote_on_another_term_puts_the_brief_by_the_year_and_says_why()
         brief.placement.per_year,
         "every charted quote shares one basis"
     );
-    let said: Vec<String> = brief
-        .recommendation
-        .robustness
-        .iter()
-        .map(ToString::to_string)
-        .collect();
+    let said = robustness(&brief);
     assert!(
         said.contains(
             &"Terms. A knocked-out quote runs for a different term, so the price figures \
