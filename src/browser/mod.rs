@@ -15,4 +15,5 @@ pub mod router;
 pub mod share;
 pub mod state;
 pub mod storage;
+pub mod tab_merge;
 pub mod tab_sync;

@@ -14,6 +14,7 @@ use web_sys::Storage;
 use crate::browser::clock::{fresh_id, now_ms};
 use crate::browser::state::{Attachment, Conflict, Notices, SaveStatus, Session, Tone};
 use crate::browser::storage::{self, Local};
+use crate::browser::tab_merge::on_conflict;
 use crate::domain::library::Library;
 use crate::domain::persist::save::{wanted_texts, Held, Outcome, Quarantined, Saving};
 use crate::domain::persist::store::{Memory, WriteError};
@@ -79,6 +80,7 @@ pub fn boot(notices: Notices) -> Booted {
         saving: started.saving,
         edited: false,
         timer: None,
+        merging: HashSet::new(),
     }));
     Booted {
         library,
@@ -104,6 +106,7 @@ pub(crate) fn report_quarantined(notices: Notices, moved: Quarantined) {
     };
     let name = moved.backup_key.as_deref().unwrap_or(&moved.key);
     let attachment = Attachment {
+        label: "Download the raw data",
         filename: format!("{}.txt", name.replace('.', "-")),
         mime: "text/plain",
         contents: moved.raw,
@@ -125,6 +128,8 @@ pub(crate) struct Inner {
     /// loses work).
     edited: bool,
     timer: Option<TimeoutHandle>,
+    /// Workspace keys whose two tabs' versions are being merged (`tab_merge`).
+    pub(crate) merging: HashSet<String>,
 }
 
 /// Writes the library to storage, debounced. A copyable handle; the state stays on
@@ -140,6 +145,7 @@ impl Saver {
             saving: Saving::default(),
             edited: false,
             timer: None,
+            merging: HashSet::new(),
         }))
     }
 
@@ -229,7 +235,8 @@ impl Saver {
     /// a status that says only what is true.
     fn report(self, session: Session, outcome: Outcome) {
         for (id, name, theirs_exists) in outcome.conflicts {
-            add_conflict(
+            on_conflict(
+                self,
                 session,
                 Conflict {
                     id,

@@ -6,6 +6,7 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::domain::anchor;
 use crate::domain::route::Route;
 #[cfg(target_arch = "wasm32")]
 use crate::domain::share::link_page::{self, LinkPage};
@@ -18,11 +19,13 @@ pub struct CurrentRoute(pub ReadSignal<Route>);
 pub fn provide_router() -> CurrentRoute {
     let hash = location_hash_raw();
     follow_address(&hash);
+    focus_anchor(&hash);
     let (route, set_route) = signal(Route::parse(&hash));
     window_event_listener(leptos::ev::hashchange, move |_| {
         let hash = location_hash_raw();
         follow_address(&hash);
         set_route.set(Route::parse(&hash));
+        focus_anchor(&hash);
     });
     let current = CurrentRoute(route);
     provide_context(current);
@@ -92,5 +95,43 @@ pub fn focus_heading() {
         .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
     {
         let _ = h1.focus();
+    }
+}
+
+/// How often, and how many times, to look for a link's anchor: a tool's code loads and its
+/// page builds in pieces first (about 6 s on a slow phone at most).
+const ANCHOR_EVERY: std::time::Duration = std::time::Duration::from_millis(60);
+const ANCHOR_TRIES: u32 = 100;
+/// Checks in a row the anchor must keep the focus: the page's own move to its heading,
+/// or a panel built off-screen and swapped in, may take it once more.
+const ANCHOR_HELD: u32 = 3;
+
+/// Opens a link at its anchor (`domain::anchor`): once the page has built the element, the
+/// focus moves there, which scrolls it into view (inside a scroll box too) and selects a
+/// grid cell or function as a click would.
+fn focus_anchor(hash: &str) {
+    if let Some(anchor) = anchor::of_fragment(hash) {
+        look_for(anchor.to_owned(), 0, 0);
+    }
+}
+
+fn look_for(anchor: String, tries: u32, held: u32) {
+    // The buyer went elsewhere meanwhile: their new page keeps its focus.
+    if tries >= ANCHOR_TRIES || anchor::of_fragment(&location_hash_raw()) != Some(anchor.as_str()) {
+        return;
+    }
+    let found = document()
+        .get_element_by_id(&anchor)
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    let held = match found {
+        Some(el) if document().active_element().as_deref() == Some(&el) => held + 1,
+        Some(el) => {
+            let _ = el.focus();
+            0
+        }
+        None => 0,
+    };
+    if held < ANCHOR_HELD {
+        set_timeout(move || look_for(anchor, tries + 1, held), ANCHOR_EVERY);
     }
 }

@@ -100,6 +100,8 @@ pub enum Tone {
 /// A file the buyer can download from a notice.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Attachment {
+    /// The button's text.
+    pub label: &'static str,
     pub filename: String,
     pub mime: &'static str,
     pub contents: String,

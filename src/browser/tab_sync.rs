@@ -6,19 +6,25 @@
 use leptos::prelude::*;
 
 use crate::browser::clock::{fresh_id, now_ms};
-use crate::browser::persistence::{add_conflict, report_quarantined, Saver};
-use crate::browser::state::{Conflict, Session, Tone};
+use crate::browser::persistence::{report_quarantined, Saver};
+use crate::browser::state::{Attachment, Conflict, Session, Tone};
 use crate::browser::storage::{self, Local};
+use crate::browser::tab_merge::on_conflict;
 use crate::domain::envelope::{self, EnvelopeError, Kind};
 use crate::domain::persist::save::decode_workspace;
 use crate::domain::persist::{self, WORKSPACE_PREFIX};
-use crate::domain::sync::{decide, Decision};
+use crate::domain::raci::slug;
+use crate::domain::sync::{decide, kept_over, kept_over_mine, Decision, KEPT_OVER_KEY};
 
 /// Starts listening for writes by other tabs.
 pub fn listen(saver: Saver, session: Session) {
     window_event_listener(leptos::ev::storage, move |ev: web_sys::StorageEvent| {
         let Some(key) = ev.key() else { return };
-        if let Some(id) = key.strip_prefix(WORKSPACE_PREFIX) {
+        if key == KEPT_OVER_KEY {
+            if let Some(value) = ev.new_value() {
+                on_kept_over(saver, session, &value);
+            }
+        } else if let Some(id) = key.strip_prefix(WORKSPACE_PREFIX) {
             on_remote_write(saver, session, id, ev.new_value());
         }
     });
@@ -46,24 +52,22 @@ fn on_remote_write(saver: Saver, session: Session, id: &str, stored: Option<Stri
             saver.0.update_value(|inner| {
                 inner.saving.synced.remove(&key);
             });
-            let (was_open, name) = session.lib.0.with_untracked(|l| {
-                let name = l.get(id).map(|w| w.display_name().to_owned());
-                (l.active_id() == id, name.unwrap_or_default())
-            });
-            session.lib.0.update(|l| l.forget(id));
             // Another workspace opens in its place: a buyer who looked away must not come
             // back to other work with no word of why.
-            if was_open {
-                let now = session.lib.0.with_untracked(|l| {
-                    (l.active_id() != id).then(|| l.active().display_name().to_owned())
-                });
-                if let Some(now) = now {
-                    session.notices.push(
-                        Tone::Info,
-                        format!("“{name}” was deleted in another tab, so “{now}” is open now."),
-                        None,
-                    );
-                }
+            let switched = session.lib.0.try_update(|l| {
+                let was_open = l.active_id() == id;
+                let name = l.get(id).map(|w| w.display_name().to_owned());
+                l.forget(id);
+                let now = l.active();
+                (was_open && now.id != id)
+                    .then(|| (name.unwrap_or_default(), now.display_name().to_owned()))
+            });
+            if let Some((name, now)) = switched.flatten() {
+                session.notices.push(
+                    Tone::Info,
+                    format!("“{name}” was deleted in another tab, so “{now}” is open now."),
+                    None,
+                );
             }
         }
         Decision::Conflict => {
@@ -72,7 +76,8 @@ fn on_remote_write(saver: Saver, session: Session, id: &str, stored: Option<Stri
                     .map(|w| w.display_name().to_owned())
                     .unwrap_or_default()
             });
-            add_conflict(
+            on_conflict(
+                saver,
                 session,
                 Conflict {
                     id: id.to_owned(),
@@ -82,6 +87,48 @@ fn on_remote_write(saver: Saver, session: Session, id: &str, stored: Option<Stri
             );
         }
     }
+}
+
+/// Another tab's buyer kept that tab's version of a workspace over the one this tab saved:
+/// this tab is about to take it (the workspace's own event comes next), so it says so and
+/// offers what it had as a file, which imports as a copy. With unsaved edits here the
+/// workspace's event asks the buyer instead.
+fn on_kept_over(saver: Saver, session: Session, value: &str) {
+    let synced = |id: &str| {
+        saver.0.with_value(|inner| {
+            inner
+                .saving
+                .synced
+                .get(&persist::workspace_key(id))
+                .cloned()
+        })
+    };
+    let Some(id) = kept_over_mine(value, synced) else {
+        return;
+    };
+    let ours = session.lib.0.with_untracked(|l| {
+        let ws = l.get(id)?;
+        let unsaved = Some(envelope::encode(Kind::Workspace, ws)) != synced(id);
+        (!unsaved).then(|| {
+            (
+                ws.display_name().to_owned(),
+                envelope::encode_pretty(Kind::Workspace, ws),
+            )
+        })
+    });
+    let Some((name, text)) = ours else { return };
+    session.notices.push(
+        Tone::Warning,
+        format!(
+            "In another tab, “{name}” was changed at the same time as here, and that tab's version was kept, so it shows here now. To keep what this tab had, download it: importing the file adds it as a copy."
+        ),
+        Some(Attachment {
+            label: "Download this tab's version",
+            filename: format!("splitline-workspace-{}-this-tab.json", slug(&name)),
+            mime: "application/json",
+            contents: text,
+        }),
+    );
 }
 
 /// Takes another tab's version of a workspace, if it passes the same checks as a file.
@@ -158,6 +205,16 @@ pub fn resolve(saver: Saver, session: Session, id: &str, resolution: Resolution)
     }
     match resolution {
         Resolution::KeepMine => {
+            // The tab that saved what is stored hears of it first (`on_kept_over`).
+            if let Some(text) = &stored {
+                saver.0.with_value(|inner| {
+                    if let Some(store) = &inner.storage {
+                        if storage::write(store, KEPT_OVER_KEY, &kept_over(id, text)).is_ok() {
+                            storage::remove(store, KEPT_OVER_KEY);
+                        }
+                    }
+                });
+            }
             // Treat what is stored as synced, so the next save may replace it.
             saver.0.update_value(|inner| match stored {
                 Some(text) => {

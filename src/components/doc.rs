@@ -71,8 +71,10 @@ impl<D: Document> Doc<D> {
         };
         // Undo brings back whole states: once another tab's copy of the workspace is in,
         // the steps taken here would undo its work too, so they go (and the buttons say so).
+        // A memo, so an ordinary edit (which changes the library, not the count) stops there.
+        let replaced = Memo::new(move |_| lib.0.with(|l| l.replaced()));
         Effect::new(move |before: Option<u64>| {
-            let now = lib.0.with(|l| l.replaced());
+            let now = replaced.get();
             if before.is_some_and(|b| b != now) {
                 doc.forget_stale();
             }

@@ -101,7 +101,7 @@ fn AttachmentButton(attachment: Attachment) -> impl IntoView {
     };
     view! {
         <button type="button" on:click=on_click>
-            "Download the raw data"
+            {attachment.label}
         </button>
     }
 }

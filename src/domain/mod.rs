@@ -4,6 +4,7 @@
 //! enforces it. Everything here is tested natively with `cargo test`, and the view
 //! layer only renders what it computes.
 
+pub mod anchor;
 pub mod csv_cell;
 pub mod decision;
 pub mod documents;
@@ -16,6 +17,7 @@ pub mod indent;
 pub mod input;
 pub mod library;
 pub mod limits;
+pub mod merge;
 pub mod order;
 pub mod persist;
 pub mod pricing;

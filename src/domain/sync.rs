@@ -3,7 +3,12 @@
 //! Every workspace key remembers the text this tab last wrote or read there (the
 //! "synced" text). When storage holds something else, another tab has written it. If this
 //! tab has no unsaved change to that workspace, it adopts the other tab's version; if it
-//! has, neither version may silently win, and the buyer chooses.
+//! has, the two merge where they changed different things (`merge_workspace`); where they
+//! did not, neither version may silently win, and the buyer chooses.
+
+use super::merge::merge;
+use super::persist::save::decode_workspace;
+use super::workspace::Workspace;
 
 /// What to do about a workspace key whose stored text may have changed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -32,9 +37,58 @@ pub fn decide(ours: Option<&str>, synced: Option<&str>, stored: Option<&str>) ->
     }
 }
 
+/// Both tabs' changes to one workspace in one, when they touch different things: the
+/// three texts are the one both tabs last agreed on (`synced`), this tab's and the stored
+/// one. The result passes the same checks as a copy from another tab (`decode_workspace`);
+/// `None` leaves the choice to the buyer.
+pub fn merge_workspace(key: &str, synced: &str, ours: &str, stored: &str) -> Option<Workspace> {
+    let read = |text: &str| serde_json::from_str::<serde_json::Value>(text).ok();
+    let merged = merge(&read(synced)?, &read(ours)?, &read(stored)?)?;
+    decode_workspace(key, &merged.to_string()).ok()
+}
+
+/// The key a tab writes (and at once removes) when the buyer keeps its version of a
+/// workspace over another tab's: the tab whose saved copy was written over learns it from
+/// the `storage` event, which arrives before the one for the workspace itself.
+pub const KEPT_OVER_KEY: &str = "splitline.kept-over";
+
+/// What `KEPT_OVER_KEY` carries: the workspace, and which saved text was written over.
+pub fn kept_over(id: &str, written_over: &str) -> String {
+    format!("{}\n{id}", fingerprint(written_over))
+}
+
+/// The workspace a `kept_over` value names, if `synced` (this tab's last saved text of a
+/// workspace) gives the text that was written over.
+pub fn kept_over_mine(value: &str, synced: impl FnOnce(&str) -> Option<String>) -> Option<&str> {
+    let (print, id) = value.split_once('\n')?;
+    (Some(print) == synced(id).as_deref().map(fingerprint).as_deref()).then_some(id)
+}
+
+/// A short stand-in for a text (64-bit FNV-1a and the length): two tabs compare saved
+/// copies by it without writing a whole workspace twice.
+fn fingerprint(text: &str) -> String {
+    let hash = text.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    });
+    format!("{hash:016x}-{}", text.len())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_the_tab_whose_saved_copy_was_written_over_hears_of_it() {
+        let value = kept_over("ws-1", "saved in tab A");
+        let saved = |text: &'static str| move |id: &str| (id == "ws-1").then(|| text.to_owned());
+        assert_eq!(
+            kept_over_mine(&value, saved("saved in tab A")),
+            Some("ws-1")
+        );
+        assert_eq!(kept_over_mine(&value, saved("saved in tab C")), None);
+        assert_eq!(kept_over_mine(&value, |_| None), None);
+        assert_eq!(kept_over_mine("no line break", saved("x")), None);
+    }
 
     #[test]
     fn our_own_write_echoing_back_is_ignored() {
@@ -76,5 +130,88 @@ mod tests {
             decide(Some("mine"), Some("old"), Some("newer")),
             Decision::Conflict
         );
+    }
+}
+
+#[cfg(test)]
+mod merge_tests {
+    use super::*;
+    use crate::domain::decision::example;
+    use crate::domain::envelope::{self, Kind};
+    use crate::domain::persist::workspace_key;
+    use crate::domain::pricing::Pricing;
+    use crate::domain::raci::Raci;
+    use crate::domain::scorecard::Scorecard;
+    use crate::domain::workspace::register;
+    use serde_json::{json, Value};
+
+    fn edited(text: &str, edits: &[(&str, Value)]) -> String {
+        let mut v: Value = serde_json::from_str(text).unwrap();
+        for (path, new) in edits {
+            *v.pointer_mut(path).expect("path exists") = new.clone();
+        }
+        v.to_string()
+    }
+
+    #[test]
+    fn a_score_here_and_a_rate_there_are_both_kept() {
+        let ws = example::workspace();
+        let key = workspace_key(&ws.id);
+        let synced = envelope::encode(Kind::Workspace, &ws);
+        let ours = edited(
+            &synced,
+            &[
+                ("/data/scorecard/cells/harbor/raci-written/score", json!(1)),
+                ("/data/updated_ms", json!(1_793_491_300_000_i64)),
+            ],
+        );
+        let stored = edited(
+            &synced,
+            &[
+                ("/data/pricing/quotes/0/rates/per_user", json!(9900)),
+                ("/data/updated_ms", json!(1_793_491_200_500_i64)),
+            ],
+        );
+        let merged = merge_workspace(&key, &synced, &ours, &stored).expect("merges");
+        let text: Value =
+            serde_json::from_str(&envelope::encode(Kind::Workspace, &merged)).unwrap();
+        assert_eq!(
+            text.pointer("/data/scorecard/cells/harbor/raci-written/score"),
+            Some(&json!(1))
+        );
+        assert_eq!(
+            text.pointer("/data/pricing/quotes/0/rates/per_user"),
+            Some(&json!(9900))
+        );
+        assert_eq!(merged.updated_ms, 1_793_491_300_000);
+    }
+
+    #[test]
+    fn one_score_typed_two_ways_is_left_to_the_buyer() {
+        let ws = example::workspace();
+        let key = workspace_key(&ws.id);
+        let synced = envelope::encode(Kind::Workspace, &ws);
+        let path = "/data/scorecard/cells/harbor/raci-written/score";
+        let ours = edited(&synced, &[(path, json!(1))]);
+        let stored = edited(&synced, &[(path, json!(2))]);
+        assert_eq!(merge_workspace(&key, &synced, &ours, &stored), None);
+    }
+
+    #[test]
+    fn a_merge_that_breaks_a_rule_is_left_to_the_buyer() {
+        let ws = example::workspace();
+        let key = workspace_key(&ws.id);
+        let synced = envelope::encode(Kind::Workspace, &ws);
+        // The merge is checked like another tab's copy: by every tool whose code has loaded.
+        register::<Raci>();
+        register::<Scorecard>();
+        register::<Pricing>();
+        let ours = edited(
+            &synced,
+            &[("/data/scorecard/cells/harbor/raci-written/score", json!(9))],
+        );
+        assert_eq!(merge_workspace(&key, &synced, &ours, &synced), None);
+        let newer = edited(&synced, &[("/version", json!(99))]);
+        assert_eq!(merge_workspace(&key, &synced, &synced, &newer), None);
     }
 }

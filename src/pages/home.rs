@@ -32,12 +32,13 @@ pub fn Home() -> impl IntoView {
                     "Splitline helps you write down who owns every IT function, score providers on \
                         the questions that matter, and compare quotes as honest all-in costs."
                 </p>
-                <p>
-                    "Everything stays in this browser: no account, no server, nothing sent \
-                        anywhere unless you share it."
-                </p>
             </div>
+            // The tools come before the small print, so a phone's first screen reaches one.
             <ul class="tool-cards">{cards}</ul>
+            <p>
+                "Everything stays in this browser: no account, no server, nothing sent \
+                    anywhere unless you share it."
+            </p>
             <p>
                 "When the three hold your work, the "
                 <a href=Route::Decision.href()>"decision brief"</a>

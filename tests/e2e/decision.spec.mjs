@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
-import { APP_URL, axeViolations, checkJumps, launch, openPage } from './helpers.mjs';
+import { APP_URL, axeViolations, checkJumps, launch, openPage, waitForValue } from './helpers.mjs';
 
 const FIXTURE = readFileSync(new URL('./decision-workspace.json', import.meta.url), 'utf8');
 const IMPORT = "Import a Splitline file (a workspace, a backup, or one tool's document)";
@@ -71,7 +71,7 @@ test('the worked example recommends Keystone and says how robust that is', async
   const questions = page.getByRole('region', { name: 'Questions to settle before signing' });
   const gap = questions.getByRole('listitem').filter({ hasText: 'The MSP owns after-hours incident response in your RACI, but Harbor IT excludes it and gives no rate.' });
   const flag = questions.getByRole('listitem').filter({ hasText: 'You ticked the red flag “Proprietary tooling lock-in, with no clean hand-back”' });
-  assert.equal(await flag.getByRole('link', { name: 'Red flags' }).getAttribute('href'), '#/scorecard?view=knockouts');
+  assert.equal(await flag.getByRole('link', { name: 'Red flags' }).getAttribute('href'), '#/scorecard?view=knockouts&at=sc-ko-nimbus');
   // Five incident functions with no P1 path, asked once with their one fix, and counted
   // as five findings.
   const p1 = '5 functions are incident work with no P1 escalation path written down: “Patch failures and rollback”, “Backup failures, disaster recovery and the ransomware runbook”, “Security alerts and SOC watch”, “Incident response” and “On-call escalation chain for P1 incidents”.';
@@ -82,6 +82,44 @@ test('the worked example recommends Keystone and says how robust that is', async
   assert.deepEqual(await ready.getByRole('list').first().getByRole('listitem').allTextContents(), [p1]);
   await gap.getByRole('link', { name: 'Quote against your RACI' }).click();
   await page.getByRole('heading', { level: 1, name: 'Pricing comparison' }).waitFor();
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
+/** Waits until the focus is on the element with `id`, and says whether it is in view. */
+async function focusedInView(page, id) {
+  await page.waitForFunction((want) => document.activeElement?.id === want, id, { timeout: 10000 });
+  return page.evaluate(() => {
+    const box = document.activeElement.getBoundingClientRect();
+    return box.bottom > 0 && box.top < window.innerHeight;
+  });
+}
+
+test('on a phone, each question opens its tool at what it is about', async () => {
+  const { context, page } = await openBrief({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+  const questions = page.getByRole('region', { name: 'Questions to settle before signing' });
+  const back = async () => {
+    await page.goBack();
+    await page.getByRole('heading', { level: 1, name: 'Decision brief' }).waitFor();
+  };
+  // The P1 line opens the RACI at its first function, selected, with its details.
+  await questions.getByRole('listitem').filter({ hasText: 'no P1 escalation path' }).getByRole('link').click();
+  assert.ok(await focusedInView(page, 'rc-19-0'), 'the function row is on screen');
+  const details = page.getByRole('region', { name: 'Function details' });
+  await waitForValue(details.getByRole('textbox', { name: 'Name', exact: true }), 'Patch failures and rollback');
+  await back();
+  // The rate card question opens Harbor's quote, 5,000 px down the pricing page.
+  await questions.getByRole('listitem').filter({ hasText: 'Harbor IT excludes it and gives no rate' }).getByRole('link').click();
+  assert.ok(await focusedInView(page, 'quote-harbor'), 'the quote is on screen');
+  await back();
+  // A red flag opens the knock-outs view at the provider's checklist.
+  await questions.getByRole('listitem').filter({ hasText: 'You ticked the red flag' }).getByRole('link').click();
+  assert.ok(await focusedInView(page, 'sc-ko-nimbus'), 'the checklist is on screen');
+  await back();
+  // A weak score opens the score grid at that cell, selected.
+  await questions.getByRole('listitem').filter({ hasText: '“Disagreements with internal IT” scored 2 of 5' }).first().getByRole('link').click();
+  assert.ok(await focusedInView(page, 'sc-x-harbor--c-raci-disagreements'), 'the score cell is on screen');
+  assert.equal(await page.evaluate(() => document.activeElement.value), '2');
   assert.deepEqual(page.errors, []);
   await context.close();
 });

@@ -52,6 +52,68 @@ test('edits in two tabs at once are a visible choice, and keeping both loses not
   await context.close();
 });
 
+test("keeping this tab's version tells the other tab, which offers what it had as a file", async () => {
+  const context = await browser.newContext();
+  const a = await openPage(context, `${APP_URL}#/workspaces`);
+  await saved(a);
+  const b = await openPage(context, `${APP_URL}#/workspaces`);
+  const name = (p) => p.getByRole('textbox', { name: 'Company name' });
+  await name(a).fill('Edited in tab A');
+  await name(b).fill('Edited in tab B');
+  const alert = (p) => p.getByRole('alert').filter({ hasText: 'was changed in another tab' });
+  await Promise.race([alert(a).waitFor(), alert(b).waitFor()]);
+  const [asked, other] = (await alert(a).count()) > 0 ? [a, b] : [b, a];
+  const [askedText, otherText] = asked === a ? ['Edited in tab A', 'Edited in tab B'] : ['Edited in tab B', 'Edited in tab A'];
+  await alert(asked).getByRole('button', { name: "Keep this tab's version" }).click();
+  await saved(asked);
+  // The other tab takes the kept version, and says what happened to its own.
+  await waitForValue(name(other), askedText);
+  const told = other.getByText("that tab's version was kept, so it shows here now", { exact: false });
+  await told.waitFor();
+  const download = other.waitForEvent('download');
+  await other.getByRole('button', { name: "Download this tab's version" }).click();
+  const file = JSON.parse(Buffer.concat(await (await (await download).createReadStream()).toArray()).toString());
+  assert.equal(file.kind, 'workspace');
+  assert.equal(file.data.profile.company_name, otherText);
+  // A tab that only watched hears nothing.
+  assert.equal(await asked.getByText("that tab's version was kept", { exact: false }).count(), 0);
+  assert.equal(await other.evaluate(() => localStorage.getItem('splitline.kept-over')), null);
+  assert.deepEqual([...a.errors, ...b.errors], []);
+  await context.close();
+});
+
+test('edits in two tabs at once to different things are both kept, with no question', async () => {
+  const context = await browser.newContext();
+  const a = await openPage(context, `${APP_URL}#/workspaces`);
+  await saved(a);
+  const b = await openPage(context, `${APP_URL}#/workspaces`);
+  const name = (p) => p.getByRole('textbox', { name: 'Company name' });
+  const employees = (p) => p.getByLabel('Employees', { exact: true });
+  // Inside one debounce window, as in the test above, but two different fields.
+  await name(a).fill('Edited in tab A');
+  await employees(b).fill('240');
+  const kept = (p) => p.getByText('The two edits changed different things, so both are kept.');
+  await Promise.race([kept(a).waitFor(), kept(b).waitFor()]);
+  for (const p of [a, b]) {
+    await waitForValue(name(p), 'Edited in tab A');
+    await waitForValue(employees(p), '240');
+    await saved(p);
+  }
+  const asked = (p) => p.getByRole('alert').filter({ hasText: 'was changed in another tab' }).count();
+  assert.deepEqual([await asked(a), await asked(b)], [0, 0], 'no question for edits that do not collide');
+  const keys = await a.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('splitline.ws.')));
+  assert.equal(keys.length, 1);
+  const profile = JSON.parse(await stored(a, keys[0])).data.profile;
+  assert.equal(profile.company_name, 'Edited in tab A');
+  assert.equal(profile.employees, 240);
+  // Both tabs hold the merged copy, so the next edit in either saves without a question.
+  await employees(a).fill('250');
+  await saved(a);
+  await waitForValue(employees(b), '250');
+  assert.deepEqual([...a.errors, ...b.errors], []);
+  await context.close();
+});
+
 test('undo in one tab never takes back what another tab changed since', async () => {
   const context = await browser.newContext();
   const a = await openPage(context, `${APP_URL}#/pricing`);

@@ -202,6 +202,43 @@ fn the_worked_example_asks_what_each_tool_knows() {
 }
 
 #[test]
+fn each_question_links_to_what_it_is_about() {
+    let brief = Brief::build(&workspace());
+    let hrefs = |id: &str| {
+        let asked = brief.asked.iter().find(|a| a.provider == id).unwrap();
+        asked
+            .questions
+            .iter()
+            .map(|q| q.href.as_str())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        hrefs("harbor"),
+        [
+            "#/pricing?at=quote-harbor",
+            "#/scorecard?at=sc-x-harbor--c-raci-disagreements"
+        ]
+    );
+    assert_eq!(
+        hrefs("nimbus")[0],
+        "#/scorecard?view=knockouts&at=sc-ko-nimbus"
+    );
+    // The P1 line names five functions and opens at the first, “Patch failures and rollback”.
+    let p1 = brief
+        .asked_of_all
+        .iter()
+        .find(|q| q.text.contains("no P1 escalation path"))
+        .unwrap();
+    let first = co_managed(Industry::General)
+        .functions
+        .iter()
+        .find(|f| f.name == "Patch failures and rollback")
+        .map(|f| f.id)
+        .unwrap();
+    assert_eq!(p1.href, format!("#/raci?at=rc-{first}-0"));
+}
+
+#[test]
 fn the_worked_example_is_the_e2e_fixture() {
     let text = envelope::encode_pretty(Kind::Workspace, &workspace());
     if std::env::var_os("SPLITLINE_WRITE_FIXTURES").is_some() {

@@ -1,6 +1,7 @@
 //! The questions to settle before signing, generated from what the three tools know.
 //! Each names where it came from, so the buyer can go there and see why.
 
+use crate::domain::anchor;
 use crate::domain::pricing::benchmarks::{USUAL_MAX_TERM, USUAL_NOTICE_DAYS};
 use crate::domain::pricing::compare::QuoteView;
 use crate::domain::pricing::exclusions::{CostItem, Cover};
@@ -11,6 +12,7 @@ use crate::domain::raci::same_fix;
 use crate::domain::raci::{Raci, Side};
 use crate::domain::route::Route;
 use crate::domain::scorecard::knockout;
+use crate::domain::scorecard::model::Criterion;
 use crate::domain::scorecard::sensitivity::number;
 use crate::domain::scorecard::tab::Tab;
 use crate::domain::scorecard::table::{effective, Effective};
@@ -48,7 +50,7 @@ pub fn for_provider(
 ) -> Vec<Question> {
     let mut out = red_flags(provider, sc);
     match quote {
-        Some((q, view)) => quote_questions(&provider.name, q, view, &mut out),
+        Some((q, view)) => quote_questions(provider, q, view, &mut out),
         None => out.push(ask(
             Route::Pricing.href(),
             "Pricing comparison",
@@ -72,7 +74,7 @@ fn red_flags(provider: &Provider, sc: &Scorecard) -> Vec<Question> {
                 format!(" (you noted: “{}”)", ko.note.trim())
             };
             ask(
-                Tab::KnockOuts.href(),
+                anchor::at(&Tab::KnockOuts.href(), &anchor::knockouts(&provider.id)),
                 "Red flags",
                 format!(
                     "You ticked the red flag “{}”{seen}: ask {} to answer it in writing. It \
@@ -84,10 +86,12 @@ fn red_flags(provider: &Provider, sc: &Scorecard) -> Vec<Question> {
         .collect()
 }
 
-fn quote_questions(name: &str, q: &Quote, view: &QuoteView, out: &mut Vec<Question>) {
+fn quote_questions(provider: &Provider, q: &Quote, view: &QuoteView, out: &mut Vec<Question>) {
+    let name = &provider.name;
+    let href = anchor::at(Route::Pricing.href(), &anchor::quote(&provider.id));
     if view.rank.is_none() {
         out.push(ask(
-            Route::Pricing.href(),
+            &*href,
             "Pricing comparison",
             format!(
                 "The quote has no price yet: type in the rates from {} quote.",
@@ -113,22 +117,18 @@ fn quote_questions(name: &str, q: &Quote, view: &QuoteView, out: &mut Vec<Questi
                 line.item.phrase()
             ),
         };
-        out.push(ask(
-            Route::Pricing.href(),
-            rate_card_from(gap.is_some()),
-            text,
-        ));
+        out.push(ask(&*href, rate_card_from(gap.is_some()), text));
     }
     for f in view.findings.iter().filter(|f| !f.no_rate) {
         out.push(ask(
-            Route::Pricing.href(),
+            &*href,
             rate_card_from(true),
             format!("{} Ask for it in the base price, or budget for it.", f.text),
         ));
     }
     if q.term() > USUAL_MAX_TERM {
         out.push(ask(
-            Route::Pricing.href(),
+            &*href,
             "Contract terms",
             format!(
                 "A {}-month term is longer than the usual 2 to 3 years: ask for an exit clause \
@@ -139,7 +139,7 @@ fn quote_questions(name: &str, q: &Quote, view: &QuoteView, out: &mut Vec<Questi
     }
     if q.notice_days > USUAL_NOTICE_DAYS {
         out.push(ask(
-            Route::Pricing.href(),
+            &*href,
             "Contract terms",
             format!(
                 "{} days' notice is longer than the usual {USUAL_NOTICE_DAYS}: ask for \
@@ -160,6 +160,13 @@ fn rate_card_from(against_raci: bool) -> &'static str {
 
 /// Every weighted criterion scored 2 or lower or not scored yet, on the ranking's basis.
 fn weak_scores(provider: &Provider, sc: &Scorecard) -> Vec<Question> {
+    // Each question opens at the score cell it is about.
+    let cell = |criterion: &str| {
+        anchor::at(
+            Route::Scorecard.href(),
+            &anchor::score_cell(&provider.id, criterion),
+        )
+    };
     let weighted: Vec<_> = sc
         .ordered()
         .into_iter()
@@ -171,7 +178,7 @@ fn weak_scores(provider: &Provider, sc: &Scorecard) -> Vec<Question> {
         .collect();
     if !weighted.is_empty() && scores.iter().all(Option::is_none) {
         return vec![ask(
-            Route::Scorecard.href(),
+            cell(&weighted[0].id),
             "Scorecard",
             format!(
                 "{} is not scored on any of the {} criteria yet: score them during the \
@@ -181,11 +188,11 @@ fn weak_scores(provider: &Provider, sc: &Scorecard) -> Vec<Question> {
             ),
         )];
     }
-    let unscored: Vec<&str> = weighted
+    let unscored: Vec<&Criterion> = weighted
         .iter()
         .zip(&scores)
         .filter(|(_, s)| s.is_none())
-        .map(|(c, _)| c.name.as_str())
+        .map(|(c, _)| *c)
         .collect();
     // Past a handful, one question names them all: a list of dozens of "not scored yet"
     // would bury the weak scores that matter.
@@ -207,16 +214,12 @@ fn weak_scores(provider: &Provider, sc: &Scorecard) -> Vec<Question> {
             }
             _ => continue,
         };
-        out.push(ask(
-            Route::Scorecard.href(),
-            format!("Scorecard: {}", c.group),
-            text,
-        ));
+        out.push(ask(cell(&c.id), format!("Scorecard: {}", c.group), text));
     }
     if !one_each {
-        let names: Vec<String> = unscored.iter().map(|n| format!("“{n}”")).collect();
+        let names: Vec<String> = unscored.iter().map(|c| format!("“{}”", c.name)).collect();
         out.push(ask(
-            Route::Scorecard.href(),
+            cell(&unscored[0].id),
             "Scorecard",
             format!(
                 "{} criteria are not scored yet: {}. Score them on the call; the score grid \
@@ -240,11 +243,11 @@ pub fn for_every_provider(raci: &Raci, report: &Report) -> Vec<Question> {
                 Some(name) => format!("RACI: {name}"),
                 None => "RACI".to_owned(),
             };
-            ask(
-                Route::Raci.href(),
-                from,
-                format!("{} {}", line.what, line.fix),
-            )
+            let href = match line.first {
+                Some(function) => anchor::at(Route::Raci.href(), &anchor::raci_row(function)),
+                None => Route::Raci.href().to_owned(),
+            };
+            ask(href, from, format!("{} {}", line.what, line.fix))
         })
         .collect()
 }

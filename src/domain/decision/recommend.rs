@@ -7,7 +7,7 @@ use super::questions::unknown_phrase;
 use super::reversal::rate_to_exceed;
 use super::row::Row;
 use super::value::{Missing, Placement};
-use crate::domain::pricing::compare::Comparison;
+use crate::domain::pricing::compare::{less_a_year, Comparison};
 use crate::domain::pricing::exclusions::CostItem;
 use crate::domain::pricing::money::{Cents, Currency};
 use crate::domain::pricing::Pricing;
@@ -314,20 +314,19 @@ fn reversal_lines(
         // The cheaper quote's total past which it costs more: the other's total, or by
         // the year the other's total over the cheaper one's term (cross-multiplied, so
         // two yearly averages that round to the same cent still have an order).
-        let term = |id: &str| {
-            i.comparison
-                .quote(id)
-                .map_or(1, |q| i128::from(q.term.max(1)))
-        };
-        let weight = |p: &Point, by: &Point| {
-            i128::from(p.total)
-                * if i.placement.per_year {
-                    term(&by.provider)
+        let term = |id: &str| i.comparison.quote(id).map_or(1, |q| q.term.max(1));
+        // Totals compare as they are when every quote runs for the same term.
+        let over = |p: &Point| {
+            (
+                p.total,
+                if i.placement.per_year {
+                    term(&p.provider)
                 } else {
                     1
-                }
+                },
+            )
         };
-        let (cheap, dear) = if weight(top, other) < weight(other, top) {
+        let (cheap, dear) = if less_a_year(over(top), over(other)) {
             (top, other)
         } else {
             (other, top)
@@ -335,7 +334,8 @@ fn reversal_lines(
         let items = unknown(&cheap.provider);
         let quote = i.pricing.quote(&cheap.provider);
         let past = if i.placement.per_year {
-            (i128::from(dear.total) * term(&cheap.provider) / term(&dear.provider)) as Cents
+            (i128::from(dear.total) * i128::from(term(&cheap.provider))
+                / i128::from(term(&dear.provider))) as Cents
         } else {
             dear.total
         };

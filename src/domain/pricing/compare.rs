@@ -131,10 +131,8 @@ impl Comparison {
         if out.windows(2).all(|w| w[0].term == w[1].term) {
             return None;
         }
-        // Cross-multiplied, so no rounding decides between two close quotes.
         let cheaper = |a: &QuoteView, b: &QuoteView| {
-            i128::from(a.totals.total) * i128::from(b.term.max(1))
-                < i128::from(b.totals.total) * i128::from(a.term.max(1))
+            less_a_year((a.totals.total, a.term), (b.totals.total, b.term))
         };
         out.into_iter()
             .reduce(|best, q| if cheaper(q, best) { q } else { best })
@@ -152,6 +150,12 @@ impl Comparison {
     pub fn quote(&self, provider: &str) -> Option<&QuoteView> {
         self.quotes.iter().find(|q| q.provider == provider)
     }
+}
+
+/// Whether a total over a term of months averages less a year than another. Cross-multiplied,
+/// so no rounding decides between two close quotes; a term of 0 counts as 1 month.
+pub fn less_a_year((total, term): (Cents, u32), (other, other_term): (Cents, u32)) -> bool {
+    i128::from(total) * i128::from(other_term.max(1)) < i128::from(other) * i128::from(term.max(1))
 }
 
 /// Prices every quote of the workspace. `duties` come from the workspace's RACI.

@@ -3,7 +3,7 @@
 //! function's name, each with the same fix, buried what else it had to say.
 
 use super::checks::{Finding, Rule};
-use super::Raci;
+use super::{Id, Raci};
 use crate::domain::text::and_list;
 
 /// One line of findings: a single finding, or several of one rule with the same fix.
@@ -15,6 +15,8 @@ pub struct Line {
     pub function: Option<String>,
     /// How many findings the line stands for.
     pub count: usize,
+    /// The function of its first finding: where a link to the line opens.
+    pub first: Option<Id>,
 }
 
 /// The finding said of `n` functions at once (`names` is their quoted list), for the
@@ -78,6 +80,7 @@ pub fn lines<'a>(raci: &Raci, findings: impl IntoIterator<Item = &'a Finding>) -
                     fix: f.fix.clone(),
                     function: None,
                     count: alike.len(),
+                    first: f.function,
                 });
             }
             None => out.push(Line {
@@ -85,6 +88,7 @@ pub fn lines<'a>(raci: &Raci, findings: impl IntoIterator<Item = &'a Finding>) -
                 fix: f.fix.clone(),
                 function: name(f),
                 count: 1,
+                first: f.function,
             }),
         }
         taken[i] = true;

@@ -108,7 +108,7 @@ pub fn Transfer() -> impl IntoView {
                         import(first_file(picked(&ev)));
                     }
                 />
-                <p class="hint">"Or drop the file here."</p>
+                <p class="hint mouse-only">"Or drop the file here."</p>
                 <p class="hint">{backup_hint()}</p>
             </div>
             <p class="field-error" role="alert">

@@ -99,7 +99,7 @@ fn QuoteCard(
                 .map_or(MISSING_PROVIDER.to_owned(), |p| p.name.clone())
         })
     });
-    let heading_id = format!("quote-{}", id.get_value());
+    let heading_id = crate::domain::anchor::quote(&id.get_value());
     let labelled_by = heading_id.clone();
     // A buyer done with a quote folds its terms away, leaving the figures and flags: three
     // open cards are most of the page's height.

@@ -187,10 +187,7 @@ impl Editor {
     }
 }
 
-/// The DOM id of a grid cell.
-pub fn cell_id(function: Id, party: Id) -> String {
-    format!("rc-{function}-{party}")
-}
+pub use crate::domain::anchor::raci_cell as cell_id;
 
 /// The small side tag after a party's name, unless the name already says it
 /// ("MSP SOC" needs no "MSP" tag; "Internal IT" needs no "Internal IT" tag).

@@ -178,7 +178,8 @@ pub fn ImportCard() -> impl IntoView {
                 <label for=file_id.clone()>"Choose a scorecard file (.json)"</label>
                 <input id=file_id type="file" accept=".json,application/json" on:change=on_change />
                 <p class="hint">
-                    "Or drop the file here. Your own scores are never changed by an import."
+                    <span class="mouse-only">"Or drop the file here. "</span>
+                    "Your own scores are never changed by an import."
                 </p>
                 <p class="hint">{file_hint()}</p>
             </div>

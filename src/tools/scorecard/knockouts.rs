@@ -53,7 +53,7 @@ fn ProviderFlags(id: String) -> impl IntoView {
     let lib = Lib::get();
     let name = live.name(&id);
     let summary = live.summary(&id);
-    let heading_id = unique_id("sc-ko-provider");
+    let heading_id = crate::domain::anchor::knockouts(&id);
     let pid = id.clone();
     let others = move || {
         lib.0.with(|l| {
@@ -75,7 +75,7 @@ fn ProviderFlags(id: String) -> impl IntoView {
     let labelled = heading_id.clone();
     view! {
         <section class="panel sc-ko-provider" aria-labelledby=labelled>
-            <h3 id=heading_id>{name}</h3>
+            <h3 id=heading_id tabindex="-1">{name}</h3>
             <p
                 class=text(move || {
                     if summary.with(|s| s.knocked_out) {

@@ -286,22 +286,4 @@ pub fn doc() -> ScorecardDoc {
     expect_context::<ScorecardDoc>()
 }
 
-/// A DOM id fragment for a domain id (ids from files may hold any character).
-pub fn dom_id(prefix: &str, id: &str) -> String {
-    let safe: String = id
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() || c == '-' {
-                c
-            } else {
-                '_'
-            }
-        })
-        .collect();
-    format!("{prefix}-{safe}")
-}
-
-/// The DOM id of a grid cell's input.
-pub fn cell_dom_id(provider: &str, criterion: &str) -> String {
-    format!("{}--{}", dom_id("sc-x", provider), dom_id("c", criterion))
-}
+pub use crate::domain::anchor::{dom_id, score_cell as cell_dom_id};

@@ -1,0 +1,77 @@
+//! Two tabs that changed one workspace inside the save delay: when they changed different
+//! things, both changes are kept (`domain::sync::merge_workspace`), and the buyer is asked
+//! (`add_conflict`) only when they did not. The merge's code loads when it is first needed.
+
+use leptos::prelude::*;
+
+use crate::browser::persistence::{add_conflict, Saver};
+use crate::browser::state::{Conflict, Session, Tone};
+use crate::browser::storage;
+use crate::domain::envelope::{self, Kind};
+use crate::domain::persist;
+use crate::domain::sync::{decide, Decision};
+
+/// This tab's and the stored version of a workspace both changed since they last agreed.
+pub(crate) fn on_conflict(saver: Saver, session: Session, conflict: Conflict) {
+    let key = persist::workspace_key(&conflict.id);
+    let Some((synced, ours, stored)) = texts(saver, session, &conflict.id) else {
+        // Deleted in the other tab, or never saved here: nothing to merge.
+        return add_conflict(session, conflict);
+    };
+    if decide(Some(&ours), Some(&synced), Some(&stored)) != Decision::Conflict {
+        return;
+    }
+    // One merge at a time per workspace; saves meanwhile find the same conflict.
+    let started = saver
+        .0
+        .try_update_value(|inner| inner.merging.insert(key.clone()));
+    if started != Some(true) {
+        return;
+    }
+    leptos::task::spawn_local(async move {
+        let merged =
+            crate::chunks::merge_workspace(key.clone(), synced, ours.clone(), stored.clone())
+                .await
+                .ok()
+                .flatten();
+        saver.0.update_value(|inner| {
+            inner.merging.remove(&key);
+        });
+        let unmoved = texts(saver, session, &conflict.id)
+            .is_some_and(|(_, now_ours, now_stored)| now_ours == ours && now_stored == stored);
+        match merged {
+            Some(ws) if unmoved => {
+                saver.0.update_value(|inner| {
+                    inner.saving.synced.insert(key, stored);
+                });
+                session.lib.0.update(|l| l.replace(ws));
+                session.notices.push(
+                    Tone::Info,
+                    format!(
+                        "“{}” was also edited in another tab a moment ago. The two edits changed different things, so both are kept.",
+                        conflict.name
+                    ),
+                    None,
+                );
+                saver.flush(session);
+            }
+            // Either side changed again while the merge's code loaded: merge the new texts.
+            Some(_) => on_conflict(saver, session, conflict),
+            None => add_conflict(session, conflict),
+        }
+    });
+}
+
+/// The texts a merge needs: the last one both tabs agreed on, this tab's and the stored one.
+fn texts(saver: Saver, session: Session, id: &str) -> Option<(String, String, String)> {
+    let key = persist::workspace_key(id);
+    let ours = session
+        .lib
+        .0
+        .with_untracked(|l| l.get(id).map(|ws| envelope::encode(Kind::Workspace, ws)))?;
+    saver.0.with_value(|inner| {
+        let synced = inner.saving.synced.get(&key)?.clone();
+        let stored = storage::read(inner.storage.as_ref()?, &key)?;
+        Some((synced, ours, stored))
+    })
+}
