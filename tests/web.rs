@@ -250,46 +250,100 @@ fn the_open_workspace_is_remembered() {
     });
 }
 
+/// Waits for the browser to run what is queued (timers, spawned tasks) until `done`,
+/// for up to a second.
+async fn until(done: impl Fn() -> bool) {
+    for _ in 0..100 {
+        if done() {
+            return;
+        }
+        let tick = js_sys::Promise::new(&mut |resolve, _| {
+            web_sys::window()
+                .unwrap()
+                .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 10)
+                .unwrap();
+        });
+        wasm_bindgen_futures::JsFuture::from(tick).await.unwrap();
+    }
+}
+
+/// A booted session, saved once, whose workspace another tab (hidden, so this tab missed
+/// the event) then saves with `theirs` applied; returns the key and that tab's text.
+fn saved_then_changed_elsewhere(
+    theirs: impl FnOnce(&mut Workspace),
+) -> (Booted, Session, String, String) {
+    local().clear().unwrap();
+    let _ = any_spawner::Executor::init_wasm_bindgen();
+    let booted = boot(notices());
+    let s = session(&booted, notices());
+    booted.saver.flush(s);
+    let id = s.lib.0.get_untracked().active_id().to_owned();
+    let key = persist::workspace_key(&id);
+    let mut other = s.lib.0.get_untracked().active().clone();
+    theirs(&mut other);
+    let theirs_text = envelope::encode(Kind::Workspace, &other);
+    local().set_item(&key, &theirs_text).unwrap();
+    (booted, s, id, theirs_text)
+}
+
 #[wasm_bindgen_test]
-fn a_write_by_another_tab_is_never_overwritten_by_an_older_tab() {
-    fresh(|| {
-        let booted = boot(notices());
-        let s = session(&booted, notices());
-        booted.saver.flush(s);
-        let id = s.lib.0.get_untracked().active_id().to_owned();
-        let key = persist::workspace_key(&id);
-        // Another tab saves a newer version while this one is hidden and misses the event.
-        let mut theirs = s.lib.0.get_untracked().active().clone();
-        theirs.name = "Renamed in the other tab".into();
-        let theirs_text = envelope::encode(Kind::Workspace, &theirs);
-        local().set_item(&key, &theirs_text).unwrap();
-        // This tab edits and saves: it must not write over the other tab's version.
-        s.lib.0.update(|l| l.active_mut().profile.employees = 999);
-        booted.saver.flush(s);
-        assert_eq!(local().get_item(&key).unwrap().unwrap(), theirs_text);
-        let conflicts = s.conflicts.0.get_untracked();
-        assert_eq!(conflicts.len(), 1);
-        assert_eq!(conflicts[0].id, id);
-        assert!(conflicts[0].theirs_exists);
-        // Keeping both: this tab's edit becomes a copy, the other tab's version stays.
-        splitline::browser::tab_sync::resolve(
-            booted.saver,
-            s,
-            &id,
-            splitline::browser::tab_sync::Resolution::KeepBoth,
-        );
-        booted.saver.flush(s);
-        let lib = s.lib.0.get_untracked();
-        assert_eq!(lib.get(&id).unwrap().name, "Renamed in the other tab");
-        let copy = lib.workspaces().iter().find(|w| w.id != id).unwrap();
-        assert_eq!(copy.profile.employees, 999);
-        assert!(s.conflicts.0.get_untracked().is_empty());
-        assert_eq!(local().get_item(&key).unwrap().unwrap(), theirs_text);
-        assert!(local()
-            .get_item(&persist::workspace_key(&copy.id))
-            .unwrap()
-            .is_some());
-    });
+async fn a_write_by_another_tab_is_never_overwritten_by_an_older_tab() {
+    let owner = Owner::new();
+    owner.set();
+    let (booted, s, id, theirs_text) =
+        saved_then_changed_elsewhere(|w| w.name = "Renamed in the other tab".into());
+    let key = persist::workspace_key(&id);
+    // This tab renames it too, and saves: it must not write over the other tab's version,
+    // and one name cannot hold both, so the buyer is asked.
+    s.lib
+        .0
+        .update(|l| l.active_mut().name = "Renamed here".into());
+    booted.saver.flush(s);
+    assert_eq!(local().get_item(&key).unwrap().unwrap(), theirs_text);
+    until(|| !s.conflicts.0.get_untracked().is_empty()).await;
+    let conflicts = s.conflicts.0.get_untracked();
+    assert_eq!(conflicts.len(), 1);
+    assert_eq!(conflicts[0].id, id);
+    assert!(conflicts[0].theirs_exists);
+    // Keeping both: this tab's edit becomes a copy, the other tab's version stays.
+    splitline::browser::tab_sync::resolve(
+        booted.saver,
+        s,
+        &id,
+        splitline::browser::tab_sync::Resolution::KeepBoth,
+    );
+    booted.saver.flush(s);
+    let lib = s.lib.0.get_untracked();
+    assert_eq!(lib.get(&id).unwrap().name, "Renamed in the other tab");
+    let copy = lib.workspaces().iter().find(|w| w.id != id).unwrap();
+    assert_eq!(copy.name, "Renamed here (from this tab)");
+    assert!(s.conflicts.0.get_untracked().is_empty());
+    assert_eq!(local().get_item(&key).unwrap().unwrap(), theirs_text);
+    assert!(local()
+        .get_item(&persist::workspace_key(&copy.id))
+        .unwrap()
+        .is_some());
+}
+
+#[wasm_bindgen_test]
+async fn edits_of_different_things_in_two_tabs_are_merged_and_saved() {
+    let owner = Owner::new();
+    owner.set();
+    let (booted, s, id, theirs_text) =
+        saved_then_changed_elsewhere(|w| w.name = "Renamed in the other tab".into());
+    let key = persist::workspace_key(&id);
+    s.lib.0.update(|l| l.active_mut().profile.employees = 999);
+    booted.saver.flush(s);
+    // Not written over at once; merged (after the merge's code loads) and then saved.
+    assert_eq!(local().get_item(&key).unwrap().unwrap(), theirs_text);
+    until(|| local().get_item(&key).unwrap().unwrap() != theirs_text).await;
+    let stored = persist::save::decode_workspace(&key, &local().get_item(&key).unwrap().unwrap())
+        .expect("the merged text is a workspace");
+    assert_eq!(stored.name, "Renamed in the other tab");
+    assert_eq!(stored.profile.employees, 999);
+    assert_eq!(s.lib.0.get_untracked().get(&id), Some(&stored));
+    assert!(s.conflicts.0.get_untracked().is_empty());
+    assert_eq!(s.status.0.get_untracked(), SaveStatus::Saved);
 }
 
 /// Puts `url` in the address bar without navigating, runs `body`, then restores the address.
