@@ -19,6 +19,7 @@ pub struct CurrentRoute(pub ReadSignal<Route>);
 pub fn provide_router() -> CurrentRoute {
     let hash = location_hash_raw();
     follow_address(&hash);
+    stop_at_the_buyers_move();
     focus_anchor(&hash);
     let (route, set_route) = signal(Route::parse(&hash));
     window_event_listener(leptos::ev::hashchange, move |_| {
@@ -106,18 +107,45 @@ const ANCHOR_TRIES: u32 = 100;
 /// or a panel built off-screen and swapped in, may take it once more.
 const ANCHOR_HELD: u32 = 3;
 
+thread_local! {
+    /// Counts the anchors looked for and the buyer's own moves: a search stops when the
+    /// count moves on, so a buyer who taps, types or scrolls first keeps the page.
+    static ANCHOR_RUN: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
+}
+
+fn next_run() -> u32 {
+    ANCHOR_RUN.with(|r| {
+        r.set(r.get().wrapping_add(1));
+        r.get()
+    })
+}
+
+/// Stops any search for an anchor at the buyer's first own move (a touch, a scroll by
+/// finger included, starts with a pointerdown).
+fn stop_at_the_buyers_move() {
+    window_event_listener(leptos::ev::pointerdown, |_| {
+        next_run();
+    });
+    window_event_listener(leptos::ev::keydown, |_| {
+        next_run();
+    });
+    window_event_listener(leptos::ev::wheel, |_| {
+        next_run();
+    });
+}
+
 /// Opens a link at its anchor (`domain::anchor`): once the page has built the element, the
 /// focus moves there, which scrolls it into view (inside a scroll box too) and selects a
-/// grid cell or function as a click would.
+/// grid cell or function as a click would. Then the anchor leaves the address, so a reload
+/// later stays at the top.
 fn focus_anchor(hash: &str) {
     if let Some(anchor) = anchor::of_fragment(hash) {
-        look_for(anchor.to_owned(), 0, 0);
+        look_for(anchor.to_owned(), next_run(), 0, 0);
     }
 }
 
-fn look_for(anchor: String, tries: u32, held: u32) {
-    // The buyer went elsewhere meanwhile: their new page keeps its focus.
-    if tries >= ANCHOR_TRIES || anchor::of_fragment(&location_hash_raw()) != Some(anchor.as_str()) {
+fn look_for(anchor: String, run: u32, tries: u32, held: u32) {
+    if tries >= ANCHOR_TRIES || ANCHOR_RUN.with(|r| r.get()) != run {
         return;
     }
     let found = document()
@@ -132,6 +160,9 @@ fn look_for(anchor: String, tries: u32, held: u32) {
         None => 0,
     };
     if held < ANCHOR_HELD {
-        set_timeout(move || look_for(anchor, tries + 1, held), ANCHOR_EVERY);
+        set_timeout(move || look_for(anchor, run, tries + 1, held), ANCHOR_EVERY);
+    } else if let Ok(history) = window().history() {
+        let here = anchor::without(&location_hash_raw());
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&here));
     }
 }

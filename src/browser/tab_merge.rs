@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use crate::browser::persistence::{add_conflict, Saver};
 use crate::browser::state::{Conflict, Session, Tone};
 use crate::browser::storage;
+use crate::browser::tab_sync::on_remote_write;
 use crate::domain::envelope::{self, Kind};
 use crate::domain::persist;
 use crate::domain::sync::{decide, Decision};
@@ -14,12 +15,20 @@ use crate::domain::sync::{decide, Decision};
 /// This tab's and the stored version of a workspace both changed since they last agreed.
 pub(crate) fn on_conflict(saver: Saver, session: Session, conflict: Conflict) {
     let key = persist::workspace_key(&conflict.id);
-    let Some((synced, ours, stored)) = texts(saver, session, &conflict.id) else {
-        // Deleted in the other tab, or never saved here: nothing to merge.
+    // Already asked: a merge now would change what the question is about.
+    let asked = session
+        .conflicts
+        .0
+        .with_untracked(|c| c.iter().any(|c| c.id == conflict.id));
+    let three = texts(saver, session, &conflict.id).filter(|_| !asked);
+    let Some((synced, ours, stored)) = three else {
+        // Asked already, deleted in the other tab, or never saved here: nothing to merge.
         return add_conflict(session, conflict);
     };
     if decide(Some(&ours), Some(&synced), Some(&stored)) != Decision::Conflict {
-        return;
+        // Either side moved on (an undo here, another write there): decide afresh.
+        on_remote_write(saver, session, &conflict.id, Some(stored));
+        return saver.schedule(session);
     }
     // One merge at a time per workspace; saves meanwhile find the same conflict.
     let started = saver
@@ -55,7 +64,7 @@ pub(crate) fn on_conflict(saver: Saver, session: Session, conflict: Conflict) {
                 );
                 saver.flush(session);
             }
-            // Either side changed again while the merge's code loaded: merge the new texts.
+            // Either side changed again while the merge's code loaded: start again.
             Some(_) => on_conflict(saver, session, conflict),
             None => add_conflict(session, conflict),
         }

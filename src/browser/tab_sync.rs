@@ -11,9 +11,9 @@ use crate::browser::state::{Attachment, Conflict, Session, Tone};
 use crate::browser::storage::{self, Local};
 use crate::browser::tab_merge::on_conflict;
 use crate::domain::envelope::{self, EnvelopeError, Kind};
+use crate::domain::files::slug;
 use crate::domain::persist::save::decode_workspace;
 use crate::domain::persist::{self, WORKSPACE_PREFIX};
-use crate::domain::raci::slug;
 use crate::domain::sync::{decide, kept_over, kept_over_mine, Decision, KEPT_OVER_KEY};
 
 /// Starts listening for writes by other tabs.
@@ -30,7 +30,7 @@ pub fn listen(saver: Saver, session: Session) {
     });
 }
 
-fn on_remote_write(saver: Saver, session: Session, id: &str, stored: Option<String>) {
+pub(crate) fn on_remote_write(saver: Saver, session: Session, id: &str, stored: Option<String>) {
     let key = persist::workspace_key(id);
     let ours = session
         .lib
@@ -90,26 +90,24 @@ fn on_remote_write(saver: Saver, session: Session, id: &str, stored: Option<Stri
 }
 
 /// Another tab's buyer kept that tab's version of a workspace over the one this tab saved:
-/// this tab is about to take it (the workspace's own event comes next), so it says so and
-/// offers what it had as a file, which imports as a copy. With unsaved edits here the
-/// workspace's event asks the buyer instead.
+/// this tab is about to take it (the workspace's own event comes next, and merges it with
+/// any edit made here since), so it says so and offers what it has as a file, which imports
+/// as a copy. Only the tab that wrote the text written over hears of it.
 fn on_kept_over(saver: Saver, session: Session, value: &str) {
-    let synced = |id: &str| {
+    let written = |id: &str| {
         saver.0.with_value(|inner| {
             inner
                 .saving
-                .synced
+                .written
                 .get(&persist::workspace_key(id))
                 .cloned()
         })
     };
-    let Some(id) = kept_over_mine(value, synced) else {
+    let Some(id) = kept_over_mine(value, written) else {
         return;
     };
     let ours = session.lib.0.with_untracked(|l| {
-        let ws = l.get(id)?;
-        let unsaved = Some(envelope::encode(Kind::Workspace, ws)) != synced(id);
-        (!unsaved).then(|| {
+        l.get(id).map(|ws| {
             (
                 ws.display_name().to_owned(),
                 envelope::encode_pretty(Kind::Workspace, ws),
@@ -120,7 +118,7 @@ fn on_kept_over(saver: Saver, session: Session, value: &str) {
     session.notices.push(
         Tone::Warning,
         format!(
-            "In another tab, “{name}” was changed at the same time as here, and that tab's version was kept, so it shows here now. To keep what this tab had, download it: importing the file adds it as a copy."
+            "“{name}” was changed here and in another tab at the same time, and the buyer there chose to keep that tab's version over this one. To keep what this tab had, download it: importing the file adds it as a copy."
         ),
         Some(Attachment {
             label: "Download this tab's version",
@@ -205,7 +203,9 @@ pub fn resolve(saver: Saver, session: Session, id: &str, resolution: Resolution)
     }
     match resolution {
         Resolution::KeepMine => {
-            // The tab that saved what is stored hears of it first (`on_kept_over`).
+            // The tab that saved what is stored hears of it first (`on_kept_over`), before
+            // the workspace's own event, so it still has what it saved to offer. (Should this
+            // tab's write then fail, its status says so, and the other tab has a copy.)
             if let Some(text) = &stored {
                 saver.0.with_value(|inner| {
                     if let Some(store) = &inner.storage {

@@ -36,14 +36,15 @@ pub fn score_cell(provider: &str, criterion: &str) -> String {
     format!("{}--{}", dom_id("sc-x", provider), dom_id("c", criterion))
 }
 
-/// A provider's red-flag checklist on the scorecard's knock-outs view.
+/// A provider's red-flag checklist on the scorecard's knock-outs view. (The `at-` prefix
+/// is one no fixed id uses: a provider id "title" must not give "sc-ko-title".)
 pub fn knockouts(provider: &str) -> String {
-    dom_id("sc-ko", provider)
+    dom_id("at-ko", provider)
 }
 
 /// A quote's card on the pricing comparison.
 pub fn quote(provider: &str) -> String {
-    dom_id("quote", provider)
+    dom_id("at-quote", provider)
 }
 
 /// A page's link that opens at `anchor`.
@@ -61,6 +62,20 @@ pub fn of_fragment(fragment: &str) -> Option<&str> {
         .filter(|a| !a.is_empty())
 }
 
+/// The fragment without its anchor: where the page stays once the link has opened there,
+/// so a reload later does not jump back to it.
+pub fn without(fragment: &str) -> String {
+    let Some((page, query)) = fragment.split_once('?') else {
+        return fragment.to_owned();
+    };
+    let rest: Vec<&str> = query.split('&').filter(|p| !p.starts_with("at=")).collect();
+    if rest.is_empty() {
+        page.to_owned()
+    } else {
+        format!("{page}?{}", rest.join("&"))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -69,8 +84,8 @@ mod tests {
     #[test]
     fn a_link_opens_at_its_anchor_and_keeps_its_view() {
         let href = at(&Tab::KnockOuts.href(), &knockouts("harbor"));
-        assert_eq!(href, "#/scorecard?view=knockouts&at=sc-ko-harbor");
-        assert_eq!(of_fragment(&href), Some("sc-ko-harbor"));
+        assert_eq!(href, "#/scorecard?view=knockouts&at=at-ko-harbor");
+        assert_eq!(of_fragment(&href), Some("at-ko-harbor"));
         assert_eq!(Tab::from_fragment(&href), Tab::KnockOuts);
         assert_eq!(
             of_fragment(&at("#/raci", &raci_cell(19, 0))),
@@ -81,12 +96,22 @@ mod tests {
     }
 
     #[test]
+    fn the_anchor_leaves_the_address_and_the_view_stays() {
+        assert_eq!(without("#/raci?at=rc-19-0"), "#/raci");
+        assert_eq!(
+            without("#/scorecard?view=knockouts&at=at-ko-nimbus"),
+            "#/scorecard?view=knockouts"
+        );
+        assert_eq!(without("#/pricing"), "#/pricing");
+    }
+
+    #[test]
     fn odd_ids_make_ids_a_fragment_can_carry() {
         let anchor = quote("a&b#c d");
-        assert_eq!(anchor, "quote-a_b_c_d");
+        assert_eq!(anchor, "at-quote-a_b_c_d");
         assert_eq!(
             of_fragment(&at("#/pricing", &anchor)),
-            Some("quote-a_b_c_d")
+            Some("at-quote-a_b_c_d")
         );
         assert_eq!(score_cell("p 1", "c/2"), "sc-x-p_1--c-c_2");
     }

@@ -14,8 +14,32 @@ const LATEST: &[&str] = &["updated_ms"];
 /// Fields that identify a record in a list, tried in order.
 const RECORD_KEYS: &[&str] = &["id", "provider"];
 
-/// The merged document, or `None` when both sides changed one place differently.
+/// Fields only one side may change: accepting a counter-proposal in one tab and rejecting
+/// it in the other both remove it, and neither answer may win unasked.
+const ONE_SIDE: &[&str] = &["redline"];
+
+/// The merged document, or `None` when both sides changed one place differently, or one
+/// side added something under an id the other side removed (a score for a criterion the
+/// other tab deleted would be kept where nothing shows it).
 pub fn merge(base: &Value, ours: &Value, theirs: &Value) -> Option<Value> {
+    if ours == theirs || theirs == base {
+        return Some(ours.clone());
+    }
+    if ours == base {
+        return Some(theirs.clone());
+    }
+    let (mut removed, mut added) = (Vec::new(), Vec::new());
+    changes(base, ours, &mut removed, &mut added);
+    let (ours_removed, ours_added) = (std::mem::take(&mut removed), std::mem::take(&mut added));
+    changes(base, theirs, &mut removed, &mut added);
+    let clash = |gone: &[String], new: &[String]| gone.iter().any(|id| new.contains(id));
+    if clash(&ours_removed, &added) || clash(&removed, &ours_added) {
+        return None;
+    }
+    merged(base, ours, theirs)
+}
+
+fn merged(base: &Value, ours: &Value, theirs: &Value) -> Option<Value> {
     if ours == theirs || theirs == base {
         return Some(ours.clone());
     }
@@ -44,7 +68,7 @@ fn slot(
         return Some(theirs.cloned());
     }
     match (base, ours, theirs) {
-        (Some(b), Some(o), Some(t)) => merge(b, o, t).map(Some),
+        (Some(b), Some(o), Some(t)) => merged(b, o, t).map(Some),
         // Added twice differently, or removed on one side and changed on the other.
         _ => None,
     }
@@ -58,6 +82,9 @@ fn objects(
     let mut out = Map::new();
     for key in o.keys().chain(t.keys().filter(|k| !o.contains_key(*k))) {
         let (bv, ov, tv) = (b.get(key), o.get(key), t.get(key));
+        if ONE_SIDE.contains(&key.as_str()) && ov != bv && tv != bv {
+            return None;
+        }
         let merged = match (ov, tv) {
             (Some(Value::Number(x)), Some(Value::Number(y))) if LATEST.contains(&key.as_str()) => {
                 Some(if x.as_i64() >= y.as_i64() {
@@ -151,6 +178,69 @@ fn records<'a>(b: &'a [Value], o: &'a [Value], t: &'a [Value], field: &str) -> O
         at(key)?;
     }
     Some(out)
+}
+
+/// The record ids `side` removed from the base's lists, and every key and record id it
+/// added (inside what it added too).
+fn changes(base: &Value, side: &Value, removed: &mut Vec<String>, added: &mut Vec<String>) {
+    match (base, side) {
+        (Value::Object(b), Value::Object(s)) => {
+            for (key, v) in s {
+                match b.get(key) {
+                    Some(bv) => changes(bv, v, removed, added),
+                    None => {
+                        added.push(key.clone());
+                        changes(&Value::Null, v, removed, added);
+                    }
+                }
+            }
+        }
+        (Value::Array(b), Value::Array(s)) => {
+            let field = RECORD_KEYS.iter().find(|f| keyed(b, f) && keyed(s, f));
+            let Some(field) = field else {
+                if b.len() == s.len() {
+                    b.iter()
+                        .zip(s)
+                        .for_each(|(b, s)| changes(b, s, removed, added));
+                }
+                return;
+            };
+            let find = |list: &'_ [Value], item: &Value| {
+                let key = item.get(*field);
+                list.iter().position(|x| x.get(*field) == key)
+            };
+            for item in s {
+                match find(b, item) {
+                    Some(at) => changes(&b[at], item, removed, added),
+                    None => {
+                        added.extend(item.get(*field).map(id_text));
+                        changes(&Value::Null, item, removed, added);
+                    }
+                }
+            }
+            let gone = b.iter().filter(|item| find(s, item).is_none());
+            removed.extend(gone.filter_map(|item| item.get(*field)).map(id_text));
+        }
+        // Everything inside a value that is new here counts as added.
+        (_, Value::Object(s)) => {
+            for (key, v) in s {
+                added.push(key.clone());
+                changes(&Value::Null, v, removed, added);
+            }
+        }
+        (_, Value::Array(s)) => s
+            .iter()
+            .for_each(|v| changes(&Value::Null, v, removed, added)),
+        _ => {}
+    }
+}
+
+/// An id as text: criterion ids are strings, RACI ids numbers, and map keys text.
+fn id_text(id: &Value) -> String {
+    match id {
+        Value::String(s) => s.clone(),
+        other => other.to_string(),
+    }
 }
 
 #[cfg(test)]
@@ -320,6 +410,36 @@ mod tests {
         assert!(merged["cells"].get("keystone").is_none());
     }
 
+    #[test]
+    fn nothing_is_added_under_an_id_the_other_side_removed() {
+        // A criterion deleted here, a first score for it there.
+        let mut ours = base();
+        ours["criteria"].as_array_mut().unwrap().remove(1);
+        let mut theirs = base();
+        theirs["cells"]["harbor"]["sla"] = json!({"score": 3});
+        assert_eq!(merge(&base(), &ours, &theirs), None);
+        assert_eq!(merge(&base(), &theirs, &ours), None);
+        // A provider deleted here, its first scores (a new map) there.
+        let mut theirs = base();
+        theirs["cells"]["nimbus"] = json!({"sla": {"score": 3}});
+        let mut gone = base();
+        gone["criteria"].as_array_mut().unwrap().remove(1);
+        assert_eq!(merge(&base(), &gone, &theirs), None);
+        // A score for a criterion the other side kept merges as before.
+        let mut kept = base();
+        kept["cells"]["nimbus"] = json!({"raci": {"score": 3}});
+        assert!(merge(&base(), &gone, &kept).is_some());
+    }
+
+    #[test]
+    fn a_counter_proposal_answered_in_both_tabs_is_left_to_the_buyer() {
+        let base =
+            json!({"redline": [{"provider": "harbor", "function": 19}], "roles": {"19": "R"}});
+        let accepted = json!({"redline": [], "roles": {"19": "AR"}});
+        let rejected = json!({"redline": [], "roles": {"19": "R"}});
+        assert_eq!(merge(&base, &accepted, &rejected), None);
+    }
+
     fn leaf() -> impl Strategy<Value = Value> {
         prop_oneof![
             Just(json!(null)),
@@ -359,8 +479,13 @@ mod tests {
             // Merging the result again with either side changes nothing more: it already
             // holds both sides' changes.
             if let Some(m) = merge(&b, &o, &t) {
-                prop_assert_eq!(merge(&b, &m, &o), Some(m.clone()));
-                prop_assert_eq!(merge(&b, &t, &m), Some(m.clone()));
+                // (`None` only when one side adds an id it also removed elsewhere.)
+                if let Some(again) = merge(&b, &m, &o) {
+                    prop_assert_eq!(again, m.clone());
+                }
+                if let Some(again) = merge(&b, &t, &m) {
+                    prop_assert_eq!(again, m.clone());
+                }
             }
         }
     }

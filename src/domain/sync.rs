@@ -39,11 +39,14 @@ pub fn decide(ours: Option<&str>, synced: Option<&str>, stored: Option<&str>) ->
 
 /// Both tabs' changes to one workspace in one, when they touch different things: the
 /// three texts are the one both tabs last agreed on (`synced`), this tab's and the stored
-/// one. The result passes the same checks as a copy from another tab (`decode_workspace`);
-/// `None` leaves the choice to the buyer.
+/// one. `None` leaves the choice to the buyer.
 pub fn merge_workspace(key: &str, synced: &str, ours: &str, stored: &str) -> Option<Workspace> {
     let read = |text: &str| serde_json::from_str::<serde_json::Value>(text).ok();
     let merged = merge(&read(synced)?, &read(ours)?, &read(stored)?)?;
+    // Checked as another tab's copy is: by the tools loaded here, which include every tool
+    // whose document both tabs changed (a tab edits a document with its tool's code). What
+    // one tool's document says of another's ids (a quote for a provider the other tab
+    // deleted) is refused by `merge` itself, which never adds under a removed id.
     decode_workspace(key, &merged.to_string()).ok()
 }
 
@@ -57,16 +60,17 @@ pub fn kept_over(id: &str, written_over: &str) -> String {
     format!("{}\n{id}", fingerprint(written_over))
 }
 
-/// The workspace a `kept_over` value names, if `synced` (this tab's last saved text of a
-/// workspace) gives the text that was written over.
-pub fn kept_over_mine(value: &str, synced: impl FnOnce(&str) -> Option<String>) -> Option<&str> {
+/// The workspace a `kept_over` value names, if `written` (the fingerprint of what this tab
+/// itself last wrote for a workspace) says this tab wrote the text that was written over.
+/// A tab that only read that text (it loaded or adopted it) lost nothing.
+pub fn kept_over_mine(value: &str, written: impl FnOnce(&str) -> Option<String>) -> Option<&str> {
     let (print, id) = value.split_once('\n')?;
-    (Some(print) == synced(id).as_deref().map(fingerprint).as_deref()).then_some(id)
+    (Some(print) == written(id).as_deref()).then_some(id)
 }
 
 /// A short stand-in for a text (64-bit FNV-1a and the length): two tabs compare saved
 /// copies by it without writing a whole workspace twice.
-fn fingerprint(text: &str) -> String {
+pub fn fingerprint(text: &str) -> String {
     let hash = text.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
         (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
     });
@@ -80,7 +84,7 @@ mod tests {
     #[test]
     fn only_the_tab_whose_saved_copy_was_written_over_hears_of_it() {
         let value = kept_over("ws-1", "saved in tab A");
-        let saved = |text: &'static str| move |id: &str| (id == "ws-1").then(|| text.to_owned());
+        let saved = |text: &'static str| move |id: &str| (id == "ws-1").then(|| fingerprint(text));
         assert_eq!(
             kept_over_mine(&value, saved("saved in tab A")),
             Some("ws-1")
@@ -139,10 +143,6 @@ mod merge_tests {
     use crate::domain::decision::example;
     use crate::domain::envelope::{self, Kind};
     use crate::domain::persist::workspace_key;
-    use crate::domain::pricing::Pricing;
-    use crate::domain::raci::Raci;
-    use crate::domain::scorecard::Scorecard;
-    use crate::domain::workspace::register;
     use serde_json::{json, Value};
 
     fn edited(text: &str, edits: &[(&str, Value)]) -> String {
@@ -187,6 +187,31 @@ mod merge_tests {
     }
 
     #[test]
+    fn a_quote_for_a_provider_deleted_in_the_other_tab_is_left_to_the_buyer() {
+        let mut ws = example::workspace();
+        ws.providers.push(crate::domain::provider::Provider {
+            id: "delta".into(),
+            name: "Delta IT".into(),
+        });
+        let key = workspace_key(&ws.id);
+        let synced = envelope::encode(Kind::Workspace, &ws);
+        let mut gone = ws.clone();
+        gone.remove_provider("delta");
+        let ours = envelope::encode(Kind::Workspace, &gone);
+        // The other tab quotes Delta IT for the first time.
+        let mut v: Value = serde_json::from_str(&synced).unwrap();
+        let mut quote = v["data"]["pricing"]["quotes"][0].clone();
+        quote["provider"] = json!("delta");
+        v["data"]["pricing"]["quotes"]
+            .as_array_mut()
+            .unwrap()
+            .push(quote);
+        let stored = v.to_string();
+        assert_eq!(merge_workspace(&key, &synced, &ours, &stored), None);
+        assert_eq!(merge_workspace(&key, &synced, &stored, &ours), None);
+    }
+
+    #[test]
     fn one_score_typed_two_ways_is_left_to_the_buyer() {
         let ws = example::workspace();
         let key = workspace_key(&ws.id);
@@ -202,10 +227,8 @@ mod merge_tests {
         let ws = example::workspace();
         let key = workspace_key(&ws.id);
         let synced = envelope::encode(Kind::Workspace, &ws);
-        // The merge is checked like another tab's copy: by every tool whose code has loaded.
-        register::<Raci>();
-        register::<Scorecard>();
-        register::<Pricing>();
+        // Checked by the tools loaded here, as a copy from another tab is.
+        crate::domain::workspace::register::<crate::domain::scorecard::Scorecard>();
         let ours = edited(
             &synced,
             &[("/data/scorecard/cells/harbor/raci-written/score", json!(9))],

@@ -71,7 +71,7 @@ test('the worked example recommends Keystone and says how robust that is', async
   const questions = page.getByRole('region', { name: 'Questions to settle before signing' });
   const gap = questions.getByRole('listitem').filter({ hasText: 'The MSP owns after-hours incident response in your RACI, but Harbor IT excludes it and gives no rate.' });
   const flag = questions.getByRole('listitem').filter({ hasText: 'You ticked the red flag “Proprietary tooling lock-in, with no clean hand-back”' });
-  assert.equal(await flag.getByRole('link', { name: 'Red flags' }).getAttribute('href'), '#/scorecard?view=knockouts&at=sc-ko-nimbus');
+  assert.equal(await flag.getByRole('link', { name: 'Red flags' }).getAttribute('href'), '#/scorecard?view=knockouts&at=at-ko-nimbus');
   // Five incident functions with no P1 path, asked once with their one fix, and counted
   // as five findings.
   const p1 = '5 functions are incident work with no P1 escalation path written down: “Patch failures and rollback”, “Backup failures, disaster recovery and the ransomware runbook”, “Security alerts and SOC watch”, “Incident response” and “On-call escalation chain for P1 incidents”.';
@@ -110,11 +110,11 @@ test('on a phone, each question opens its tool at what it is about', async () =>
   await back();
   // The rate card question opens Harbor's quote, 5,000 px down the pricing page.
   await questions.getByRole('listitem').filter({ hasText: 'Harbor IT excludes it and gives no rate' }).getByRole('link').click();
-  assert.ok(await focusedInView(page, 'quote-harbor'), 'the quote is on screen');
+  assert.ok(await focusedInView(page, 'at-quote-harbor'), 'the quote is on screen');
   await back();
   // A red flag opens the knock-outs view at the provider's checklist.
   await questions.getByRole('listitem').filter({ hasText: 'You ticked the red flag' }).getByRole('link').click();
-  assert.ok(await focusedInView(page, 'sc-ko-nimbus'), 'the checklist is on screen');
+  assert.ok(await focusedInView(page, 'at-ko-nimbus'), 'the checklist is on screen');
   await back();
   // A weak score opens the score grid at that cell, selected.
   await questions.getByRole('listitem').filter({ hasText: '“Disagreements with internal IT” scored 2 of 5' }).first().getByRole('link').click();

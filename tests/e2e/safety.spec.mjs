@@ -57,6 +57,8 @@ test("keeping this tab's version tells the other tab, which offers what it had a
   const a = await openPage(context, `${APP_URL}#/workspaces`);
   await saved(a);
   const b = await openPage(context, `${APP_URL}#/workspaces`);
+  // A third tab only watches: it saved nothing, so nothing of its own was written over.
+  const watcher = await openPage(context, `${APP_URL}#/workspaces`);
   const name = (p) => p.getByRole('textbox', { name: 'Company name' });
   await name(a).fill('Edited in tab A');
   await name(b).fill('Edited in tab B');
@@ -68,17 +70,18 @@ test("keeping this tab's version tells the other tab, which offers what it had a
   await saved(asked);
   // The other tab takes the kept version, and says what happened to its own.
   await waitForValue(name(other), askedText);
-  const told = other.getByText("that tab's version was kept, so it shows here now", { exact: false });
-  await told.waitFor();
+  const told = (p) => p.getByText("the buyer there chose to keep that tab's version over this one", { exact: false });
+  await told(other).waitFor();
   const download = other.waitForEvent('download');
   await other.getByRole('button', { name: "Download this tab's version" }).click();
   const file = JSON.parse(Buffer.concat(await (await (await download).createReadStream()).toArray()).toString());
   assert.equal(file.kind, 'workspace');
   assert.equal(file.data.profile.company_name, otherText);
-  // A tab that only watched hears nothing.
-  assert.equal(await asked.getByText("that tab's version was kept", { exact: false }).count(), 0);
+  // Neither the tab that chose nor a tab that only watched is told it lost anything.
+  await waitForValue(name(watcher), askedText);
+  assert.deepEqual([await told(asked).count(), await told(watcher).count()], [0, 0]);
   assert.equal(await other.evaluate(() => localStorage.getItem('splitline.kept-over')), null);
-  assert.deepEqual([...a.errors, ...b.errors], []);
+  assert.deepEqual([...a.errors, ...b.errors, ...watcher.errors], []);
   await context.close();
 });
 

@@ -215,13 +215,13 @@ fn each_question_links_to_what_it_is_about() {
     assert_eq!(
         hrefs("harbor"),
         [
-            "#/pricing?at=quote-harbor",
+            "#/pricing?at=at-quote-harbor",
             "#/scorecard?at=sc-x-harbor--c-raci-disagreements"
         ]
     );
     assert_eq!(
         hrefs("nimbus")[0],
-        "#/scorecard?view=knockouts&at=sc-ko-nimbus"
+        "#/scorecard?view=knockouts&at=at-ko-nimbus"
     );
     // The P1 line names five functions and opens at the first, “Patch failures and rollback”.
     let p1 = brief

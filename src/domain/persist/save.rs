@@ -12,7 +12,7 @@ use super::store::{Store, WriteError};
 use super::{backup_key, workspace_key, Meta, META_KEY, WORKSPACE_PREFIX};
 use crate::domain::envelope::{self, EnvelopeError, Kind};
 use crate::domain::library::Library;
-use crate::domain::sync::{decide, Decision};
+use crate::domain::sync::{decide, fingerprint, Decision};
 use crate::domain::workspace::check_opened;
 use crate::domain::workspace::Workspace;
 
@@ -103,6 +103,9 @@ pub struct Saving {
     pub synced: HashMap<String, String>,
     /// Keys holding data from a newer version: never written or removed.
     pub protected: HashSet<String>,
+    /// Per workspace key, a fingerprint of the text this tab itself last wrote there
+    /// (`sync::kept_over` names it when another tab writes over it).
+    pub written: HashMap<String, String>,
     meta_written: Option<String>,
 }
 
@@ -111,6 +114,7 @@ impl Saving {
         Saving {
             synced,
             protected,
+            written: HashMap::new(),
             meta_written: None,
         }
     }
@@ -154,6 +158,7 @@ impl Saving {
             match store.write(key, text) {
                 Ok(()) => {
                     self.synced.insert(key.clone(), text.clone());
+                    self.written.insert(key.clone(), fingerprint(text));
                     out.wrote = true;
                 }
                 Err(e) => out.failure = Some(e),

@@ -68,7 +68,7 @@ pub fn AddQuoteForm() -> impl IntoView {
                 name.set(String::new());
                 picked.set(None);
                 status.set(format!("Quote from {added} added."));
-                focus_later(format!("quote-{id}"));
+                focus_later(crate::domain::anchor::quote(&id));
             }
             Err(e) => error.set(Some(e.message().to_owned())),
         }

@@ -18,7 +18,10 @@ use crate::domain::pricing::models::ModelKind;
 pub fn RateCardTable(provider: String) -> impl IntoView {
     let id = StoredValue::new(provider);
     let caption_id = unique_id("rate-card");
-    let labelled_by = format!("{caption_id} quote-{}", id.get_value());
+    let labelled_by = format!(
+        "{caption_id} {}",
+        crate::domain::anchor::quote(&id.get_value())
+    );
     view! {
         <div class="table-scroll" role="region" aria-labelledby=labelled_by tabindex="0">
             <table class="rate-card">

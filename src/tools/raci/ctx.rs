@@ -7,6 +7,7 @@ use leptos::reactive::computed::Selector;
 use crate::browser::state::Lib;
 use crate::components::doc::{step_said, Doc};
 use crate::components::{focus_by_id, focus_later};
+use crate::domain::anchor::raci_cell;
 use crate::domain::edit::Changed;
 use crate::domain::raci::{EditError, Id, MatrixEdit, Raci, RaciEdit};
 
@@ -164,7 +165,7 @@ impl Editor {
     /// Moves the grid's tab stop to a cell and focuses it.
     pub fn focus_cell(self, function: Id, party: Id) {
         self.cursor.set((function, party));
-        let id = cell_id(function, party);
+        let id = raci_cell(function, party);
         if !focus_by_id(&id) {
             // The row may not be rendered yet (just added or moved).
             request_animation_frame(move || {
@@ -176,7 +177,7 @@ impl Editor {
     /// Like `focus_cell`, once the DOM has caught up (after a row moved).
     pub fn focus_cell_later(self, function: Id, party: Id) {
         self.cursor.set((function, party));
-        focus_later(cell_id(function, party));
+        focus_later(raci_cell(function, party));
     }
 
     /// Selects a function (so the details show it) and focuses one of its fields.
@@ -186,8 +187,6 @@ impl Editor {
         focus_later(element.to_owned());
     }
 }
-
-pub use crate::domain::anchor::raci_cell as cell_id;
 
 /// The small side tag after a party's name, unless the name already says it
 /// ("MSP SOC" needs no "MSP" tag; "Internal IT" needs no "Internal IT" tag).

@@ -5,9 +5,10 @@ use std::collections::HashMap;
 
 use leptos::prelude::*;
 
-use super::ctx::{cell_id, Editor, ROW_HEADER};
+use super::ctx::{Editor, ROW_HEADER};
 use super::IssueCounts;
 use crate::components::keyed::Keyed;
+use crate::domain::anchor::raci_cell;
 use crate::domain::raci::{Function, Id, Letter, Letters, Marks};
 
 /// What a row shows. Only a row whose view changed is told, so an edit wakes the effects
@@ -140,7 +141,7 @@ pub fn GridRow(fid: Id, party_ids: Memo<Vec<Id>>) -> impl IntoView {
         <tr class:has-issues=move || issues.get() != 0>
             <th
                 scope="row"
-                id=cell_id(fid, ROW_HEADER)
+                id=raci_cell(fid, ROW_HEADER)
                 data-f=fid.to_string()
                 data-p=ROW_HEADER.to_string()
                 tabindex=move || tabindex(editor.is_tab_stop((fid, ROW_HEADER)))
@@ -182,7 +183,7 @@ fn Cell(fid: Id, pid: Id, letters: Memo<Letters>) -> impl IntoView {
     view! {
         <td
             role="gridcell"
-            id=cell_id(fid, pid)
+            id=raci_cell(fid, pid)
             data-f=fid.to_string()
             data-p=pid.to_string()
             tabindex=move || tabindex(editor.is_tab_stop((fid, pid)))

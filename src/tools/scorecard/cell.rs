@@ -4,8 +4,9 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::live::Selected;
-use super::live::{cell_dom_id, dom_id, CellView, Live};
+use super::live::{CellView, Live};
 use super::sig::text;
+use crate::domain::anchor::{dom_id, score_cell};
 use crate::domain::scorecard::model::Score;
 
 fn shown(view: &CellView) -> String {
@@ -45,7 +46,7 @@ fn move_focus(live: Live, provider: &str, criterion: &str, dp: i32, dc: i32) {
         return;
     };
     if let Some(input) = document()
-        .get_element_by_id(&cell_dom_id(&p, &c))
+        .get_element_by_id(&score_cell(&p, &c))
         .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
     {
         let _ = input.focus();
@@ -100,7 +101,7 @@ pub fn GridCell(provider: String, criterion: String, selected: Selected) -> impl
         dom_id("sc-c", &criterion),
         dom_id("sc-p", &provider)
     );
-    let input_id = cell_dom_id(&provider, &criterion);
+    let input_id = score_cell(&provider, &criterion);
     let ids = StoredValue::new((provider, criterion));
     let set = move |score: Option<Score>| {
         let (provider, criterion) = ids.get_value();

@@ -4,9 +4,10 @@ use leptos::prelude::*;
 
 use super::cell::{keep_a_tab_stop, GridCell};
 use super::details::CellDetails;
-use super::live::{dom_id, Live, Selected};
+use super::live::{Live, Selected};
 use super::sig::{list, show, show_or, text};
 use crate::browser::state::Lib;
+use crate::domain::anchor::dom_id;
 use crate::domain::scorecard::scoring::Place;
 use crate::domain::scorecard::sensitivity::points;
 

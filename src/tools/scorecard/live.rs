@@ -285,5 +285,3 @@ pub type ScorecardDoc = Doc<Scorecard>;
 pub fn doc() -> ScorecardDoc {
     expect_context::<ScorecardDoc>()
 }
-
-pub use crate::domain::anchor::{dom_id, score_cell as cell_dom_id};
