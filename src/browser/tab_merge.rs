@@ -7,8 +7,7 @@ use leptos::prelude::*;
 use crate::browser::persistence::{add_conflict, Saver};
 use crate::browser::state::{Conflict, Session, Tone};
 use crate::browser::storage;
-use crate::browser::tab_sync::on_remote_write;
-use crate::domain::envelope::{self, Kind};
+use crate::browser::tab_sync::{on_remote_write, ours_and_synced};
 use crate::domain::persist;
 use crate::domain::sync::{decide, Decision};
 
@@ -73,14 +72,10 @@ pub(crate) fn on_conflict(saver: Saver, session: Session, conflict: Conflict) {
 
 /// The texts a merge needs: the last one both tabs agreed on, this tab's and the stored one.
 fn texts(saver: Saver, session: Session, id: &str) -> Option<(String, String, String)> {
+    let (ours, synced) = ours_and_synced(saver, session, id);
     let key = persist::workspace_key(id);
-    let ours = session
-        .lib
+    let stored = saver
         .0
-        .with_untracked(|l| l.get(id).map(|ws| envelope::encode(Kind::Workspace, ws)))?;
-    saver.0.with_value(|inner| {
-        let synced = inner.saving.synced.get(&key)?.clone();
-        let stored = storage::read(inner.storage.as_ref()?, &key)?;
-        Some((synced, ours, stored))
-    })
+        .with_value(|inner| storage::read(inner.storage.as_ref()?, &key))?;
+    Some((synced?, ours?, stored))
 }

@@ -30,7 +30,13 @@ pub fn listen(saver: Saver, session: Session) {
     });
 }
 
-pub(crate) fn on_remote_write(saver: Saver, session: Session, id: &str, stored: Option<String>) {
+/// This tab's text of a workspace (`None` if it does not have it) and the text it last
+/// synced with storage.
+pub(crate) fn ours_and_synced(
+    saver: Saver,
+    session: Session,
+    id: &str,
+) -> (Option<String>, Option<String>) {
     let key = persist::workspace_key(id);
     let ours = session
         .lib
@@ -39,6 +45,12 @@ pub(crate) fn on_remote_write(saver: Saver, session: Session, id: &str, stored: 
     let synced = saver
         .0
         .with_value(|inner| inner.saving.synced.get(&key).cloned());
+    (ours, synced)
+}
+
+pub(crate) fn on_remote_write(saver: Saver, session: Session, id: &str, stored: Option<String>) {
+    let key = persist::workspace_key(id);
+    let (ours, synced) = ours_and_synced(saver, session, id);
     match decide(ours.as_deref(), synced.as_deref(), stored.as_deref()) {
         Decision::Ignore => {
             if let Some(text) = stored.filter(|s| Some(s) == ours.as_ref()) {

@@ -22,11 +22,8 @@ const ONE_SIDE: &[&str] = &["redline"];
 /// side added something under an id the other side removed (a score for a criterion the
 /// other tab deleted would be kept where nothing shows it).
 pub fn merge(base: &Value, ours: &Value, theirs: &Value) -> Option<Value> {
-    if ours == theirs || theirs == base {
-        return Some(ours.clone());
-    }
-    if ours == base {
-        return Some(theirs.clone());
+    if let Some(side) = one_side(base, ours, theirs) {
+        return Some(side.clone());
     }
     let (mut removed, mut added) = (Vec::new(), Vec::new());
     changes(base, ours, &mut removed, &mut added);
@@ -39,12 +36,20 @@ pub fn merge(base: &Value, ours: &Value, theirs: &Value) -> Option<Value> {
     merged(base, ours, theirs)
 }
 
-fn merged(base: &Value, ours: &Value, theirs: &Value) -> Option<Value> {
+/// The side to take when at most one side changed the place (or both alike).
+fn one_side<T: PartialEq + Copy>(base: T, ours: T, theirs: T) -> Option<T> {
     if ours == theirs || theirs == base {
-        return Some(ours.clone());
+        Some(ours)
+    } else if ours == base {
+        Some(theirs)
+    } else {
+        None
     }
-    if ours == base {
-        return Some(theirs.clone());
+}
+
+fn merged(base: &Value, ours: &Value, theirs: &Value) -> Option<Value> {
+    if let Some(side) = one_side(base, ours, theirs) {
+        return Some(side.clone());
     }
     match (base, ours, theirs) {
         (Value::Object(b), Value::Object(o), Value::Object(t)) => {
@@ -61,11 +66,8 @@ fn slot(
     ours: Option<&Value>,
     theirs: Option<&Value>,
 ) -> Option<Option<Value>> {
-    if ours == theirs || theirs == base {
-        return Some(ours.cloned());
-    }
-    if ours == base {
-        return Some(theirs.cloned());
+    if let Some(side) = one_side(base, ours, theirs) {
+        return Some(side.cloned());
     }
     match (base, ours, theirs) {
         (Some(b), Some(o), Some(t)) => merged(b, o, t).map(Some),

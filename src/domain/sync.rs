@@ -145,6 +145,11 @@ mod merge_tests {
     use crate::domain::persist::workspace_key;
     use serde_json::{json, Value};
 
+    /// The worked example's storage key and saved text.
+    fn saved(ws: &Workspace) -> (String, String) {
+        (workspace_key(&ws.id), envelope::encode(Kind::Workspace, ws))
+    }
+
     fn edited(text: &str, edits: &[(&str, Value)]) -> String {
         let mut v: Value = serde_json::from_str(text).unwrap();
         for (path, new) in edits {
@@ -155,9 +160,7 @@ mod merge_tests {
 
     #[test]
     fn a_score_here_and_a_rate_there_are_both_kept() {
-        let ws = example::workspace();
-        let key = workspace_key(&ws.id);
-        let synced = envelope::encode(Kind::Workspace, &ws);
+        let (key, synced) = saved(&example::workspace());
         let ours = edited(
             &synced,
             &[
@@ -193,8 +196,7 @@ mod merge_tests {
             id: "delta".into(),
             name: "Delta IT".into(),
         });
-        let key = workspace_key(&ws.id);
-        let synced = envelope::encode(Kind::Workspace, &ws);
+        let (key, synced) = saved(&ws);
         let mut gone = ws.clone();
         gone.remove_provider("delta");
         let ours = envelope::encode(Kind::Workspace, &gone);
@@ -213,9 +215,7 @@ mod merge_tests {
 
     #[test]
     fn one_score_typed_two_ways_is_left_to_the_buyer() {
-        let ws = example::workspace();
-        let key = workspace_key(&ws.id);
-        let synced = envelope::encode(Kind::Workspace, &ws);
+        let (key, synced) = saved(&example::workspace());
         let path = "/data/scorecard/cells/harbor/raci-written/score";
         let ours = edited(&synced, &[(path, json!(1))]);
         let stored = edited(&synced, &[(path, json!(2))]);
@@ -224,9 +224,7 @@ mod merge_tests {
 
     #[test]
     fn a_merge_that_breaks_a_rule_is_left_to_the_buyer() {
-        let ws = example::workspace();
-        let key = workspace_key(&ws.id);
-        let synced = envelope::encode(Kind::Workspace, &ws);
+        let (key, synced) = saved(&example::workspace());
         // Checked by the tools loaded here, as a copy from another tab is.
         crate::domain::workspace::register::<crate::domain::scorecard::Scorecard>();
         let ours = edited(
