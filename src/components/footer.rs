@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use crate::browser::clock::format_time;
+use crate::browser::router::focus_heading;
 use crate::browser::state::{Health, SaveStatus, Status};
 
 /// Browsers give a site about five megabytes of localStorage.
@@ -34,6 +35,20 @@ pub fn SiteFooter() -> impl IntoView {
     // replace the buyer's under `data-audience` (style/main.css), as the header's do.
     view! {
         <footer class="site-footer">
+            // Shown once the page is scrolled a screen down (main.css): pricing with three
+            // quotes is 16,000 px tall on a phone, and the tools, Undo and "Go to" are at
+            // the top. Focus goes to the page's heading, so Tab carries on from there.
+            <button
+                type="button"
+                class="to-top secondary no-print"
+                on:click=move |_| {
+                    window().scroll_to_with_x_and_y(0.0, 0.0);
+                    focus_heading();
+                }
+            >
+                <span aria-hidden="true">"↑ "</span>
+                "Back to top"
+            </button>
             <p class="storage-health buyer-only" data-testid="storage-health">
                 {saved}
                 " · "

@@ -4,6 +4,7 @@
 //! focus there once the page has built it (`browser::router`).
 
 use super::raci::Id;
+use super::route::Route;
 
 /// A DOM id for a domain id under a prefix (ids from files may hold any character, and a
 /// fragment's `&` or `#` must not end the id).
@@ -55,11 +56,7 @@ pub fn at(href: &str, anchor: &str) -> String {
 
 /// The anchor a fragment opens at, if it names one.
 pub fn of_fragment(fragment: &str) -> Option<&str> {
-    let query = fragment.split_once('?')?.1;
-    query
-        .split(['&', '#'])
-        .find_map(|pair| pair.strip_prefix("at="))
-        .filter(|a| !a.is_empty())
+    Route::param(fragment, "at").filter(|a| !a.is_empty())
 }
 
 /// The fragment without its anchor: where the page stays once the link has opened there,

@@ -38,6 +38,16 @@ impl Route {
         path.trim_start_matches('/').strip_prefix("s/")
     }
 
+    /// The value of `key` in a fragment's query (`#/scorecard?view=call&at=…`), the first
+    /// if it is given twice; the query ends at a second `#`.
+    pub fn param<'a>(fragment: &'a str, key: &str) -> Option<&'a str> {
+        let query = fragment.split_once('?')?.1;
+        let query = query.split('#').next().unwrap_or("");
+        query
+            .split('&')
+            .find_map(|pair| pair.strip_prefix(key)?.strip_prefix('='))
+    }
+
     /// Reads a fragment such as `#/raci`, `#/raci/` or `#/raci?x=1`. An empty fragment is home.
     pub fn parse(fragment: &str) -> Route {
         let path = fragment.strip_prefix('#').unwrap_or(fragment);
@@ -141,6 +151,21 @@ mod tests {
         assert_eq!(Route::parse("#/raci/"), Route::Raci);
         assert_eq!(Route::parse("#raci"), Route::Raci);
         assert_eq!(Route::parse("#/pricing?year=2"), Route::Pricing);
+    }
+
+    #[test]
+    fn reads_a_query_parameter_by_its_whole_key() {
+        let fragment = "#/scorecard?view=call&at=sc-1&atx=2#view=export";
+        assert_eq!(Route::param(fragment, "view"), Some("call"));
+        assert_eq!(Route::param(fragment, "at"), Some("sc-1"));
+        assert_eq!(Route::param(fragment, "atx"), Some("2"));
+        assert_eq!(Route::param(fragment, "a"), None);
+        assert_eq!(Route::param("#/scorecard?view=", "view"), Some(""));
+        assert_eq!(Route::param("#/scorecard", "view"), None);
+        assert_eq!(
+            Route::param("#/scorecard?x=1&view=knockouts", "view"),
+            Some("knockouts")
+        );
     }
 
     #[test]

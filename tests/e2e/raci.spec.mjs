@@ -284,10 +284,20 @@ test('"Go to" takes the buyer from the toolbar to the parties and the workload b
   await startFromTemplate(page);
   const jumps = page.getByRole('navigation', { name: 'Sections of this page' });
   const undo = page.getByRole('button', { name: 'Undo' });
-  // On a phone "Go to" sits just under Undo, above the downloads.
+  // On a phone "Go to" sits just under Undo, and the eight file buttons are one
+  // disclosure under it, so the checks start on the first screen.
+  const files = page.locator('summary', { hasText: 'Download, import, start over' });
   const exports = page.getByRole('button', { name: 'Download CSV' });
-  const [u, j, e] = await Promise.all([undo, jumps, exports].map((l) => l.boundingBox()));
-  assert.ok(u.y < j.y && j.y < e.y, `undo ${u.y}, go to ${j.y}, downloads ${e.y}`);
+  const [u, j, f] = await Promise.all([undo, jumps, files].map((l) => l.boundingBox()));
+  assert.ok(u.y < j.y && j.y < f.y, `undo ${u.y}, go to ${j.y}, file actions ${f.y}`);
+  assert.equal(await exports.isVisible(), false, 'the downloads wait in the disclosure');
+  const checks = page.getByRole('heading', { level: 2, name: 'Checks' });
+  const top = await checks.evaluate((h) => h.getBoundingClientRect().top + window.scrollY);
+  assert.ok(top < 740, `the checks start on the first screen (at ${top} px)`);
+  await files.click();
+  await exports.waitFor();
+  assert.ok((await exports.boundingBox()).y > f.y, 'the downloads open under their summary');
+  await files.click();
   await checkJumps(page, {
     height: 740,
     click: ['Workload', 'Workload'],
@@ -342,8 +352,9 @@ test('"Go to" pressed before the panels below the matrix have arrived lands once
 
   // Pressed, then the user tabs elsewhere, or scrolls, before the panels arrive: the
   // page stays where they took it.
-  const exportCsv = page.getByRole('button', { name: 'Download CSV' });
-  for (const moveOn of [() => exportCsv.focus(), () => page.mouse.wheel(0, 500)]) {
+  // (On a phone the downloads are in a disclosure: its summary is the next stop.)
+  const fileActions = page.locator('summary', { hasText: 'Download, import, start over' });
+  for (const moveOn of [() => fileActions.focus(), () => page.mouse.wheel(0, 500)]) {
     hold();
     await page.reload();
     await grid(page).waitFor();

@@ -117,6 +117,27 @@ test('at 360 px wide nothing overflows the page sideways', async () => {
   await context.close();
 });
 
+test('a long page offers "Back to top" once it is scrolled a screen down, and it returns to the page heading', async () => {
+  const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+  const page = await openPage(context, APP_URL + '#/scorecard?view=criteria');
+  await page.getByRole('heading', { level: 2, name: 'Criteria and weights' }).waitFor();
+  const back = page.getByRole('button', { name: 'Back to top' });
+  assert.equal(await back.isVisible(), false, 'not shown at the top of the page');
+  await page.evaluate(() => window.scrollTo(0, innerHeight / 2));
+  await page.waitForTimeout(200);
+  assert.equal(await back.isVisible(), false, 'not shown half a screen down');
+  await page.evaluate(() => window.scrollTo(0, 3 * innerHeight));
+  await back.waitFor();
+  const box = await back.boundingBox();
+  assert.ok(box.y + box.height <= 740 && box.height >= 44, `on screen and 44 px tall (${JSON.stringify(box)})`);
+  await back.click();
+  await page.waitForFunction(() => window.scrollY === 0);
+  assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Provider scorecard');
+  assert.equal(await back.isVisible(), false, 'gone again at the top');
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
 test('on a 1280 px laptop the header is one row, with the tools named in full, on 1024 px with their short names, and a wide screen shows more of a long workspace name', async () => {
   const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
   const page = await openPage(context);

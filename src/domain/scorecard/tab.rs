@@ -1,6 +1,8 @@
 //! The views of the scorecard page, kept in the fragment's query (`#/scorecard?view=call`)
 //! so a reload or a bookmark opens the same view. The route stays `#/scorecard`.
 
+use crate::domain::route::Route;
+
 /// A view of the scorecard page.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Tab {
@@ -59,12 +61,8 @@ impl Tab {
     /// Reads the view from a fragment such as `#/scorecard?view=call`; anything else
     /// is the score grid.
     pub fn from_fragment(fragment: &str) -> Tab {
-        let query = fragment.split_once('?').map_or("", |(_, q)| q);
-        let query = query.split('#').next().unwrap_or("");
-        query
-            .split('&')
-            .filter_map(|pair| pair.strip_prefix("view="))
-            .find_map(|key| Tab::ALL.into_iter().find(|t| t.key() == key))
+        Route::param(fragment, "view")
+            .and_then(|key| Tab::ALL.into_iter().find(|t| t.key() == key))
             .unwrap_or(Tab::Grid)
     }
 }

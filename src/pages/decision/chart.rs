@@ -42,7 +42,8 @@ const NARROW: Frame = Frame {
     w: 330.0,
     h: 320.0,
     left: 40.0,
-    right: 22.0,
+    // Half of "$350K", the last cost under the axis, centred on its gridline.
+    right: 26.0,
     top: 24.0,
     bottom: 44.0,
     name_chars: 18,
@@ -240,7 +241,7 @@ fn score_title(f: &Frame) -> Rect {
     )
 }
 
-/// Beside its mark: above right, above left, below right or below left, the first
+/// Beside its mark: above right, above left, below right, below left, right or left, the first
 /// that stays in the room right of the score axis and above the cost axis, clear of
 /// every mark, of what is placed so far (the "Score" title, earlier labels) and of the
 /// best-value `line`; else the first clear of all but the line; else the first in that
@@ -258,24 +259,38 @@ fn place(
     let width = lines.iter().map(|l| l.chars().count()).max().unwrap_or(0) as f64 * CHAR;
     let height = lines.len() as f64 * LINE;
     let room = Rect(f.left, 0.0, f.w, f.h - f.bottom);
-    let candidates =
-        [(false, true), (true, true), (false, false), (true, false)].map(|(end, above)| {
-            let top = if above { y - 6.0 - height } else { y + 6.0 };
-            let (left, tx) = if end {
-                (x - 10.0 - width, x - 10.0)
-            } else {
-                (x + 10.0, x + 10.0)
-            };
-            let rect = Rect(left, top, left + width, top + height);
-            (
-                Spot {
-                    x: tx,
-                    y: top + LINE - 3.0,
-                    end,
-                },
-                rect,
-            )
-        });
+    // Above right, above left, below right, below left, then level with the mark on
+    // either side: beside a rising line the corners below and left of a mark can be
+    // crossed by the line's next segment while the side stays clear of it.
+    let candidates = [
+        (false, Some(true)),
+        (true, Some(true)),
+        (false, Some(false)),
+        (true, Some(false)),
+        (false, None),
+        (true, None),
+    ]
+    .map(|(end, above)| {
+        let top = match above {
+            Some(true) => y - 6.0 - height,
+            Some(false) => y + 6.0,
+            None => y - height / 2.0,
+        };
+        let (left, tx) = if end {
+            (x - 10.0 - width, x - 10.0)
+        } else {
+            (x + 10.0, x + 10.0)
+        };
+        let rect = Rect(left, top, left + width, top + height);
+        (
+            Spot {
+                x: tx,
+                y: top + LINE - 3.0,
+                end,
+            },
+            rect,
+        )
+    });
     let inside = |r: &Rect| r.0 >= room.0 && r.1 >= room.1 && r.2 <= room.2 && r.3 <= room.3;
     let clear = |r: &Rect| {
         !placed.iter().any(|p| p.overlaps(r))
@@ -293,7 +308,7 @@ fn place(
     let (spot, rect) = candidates
         .into_iter()
         .nth(pick)
-        .expect("pick is one of the four");
+        .expect("pick is one of the candidates");
     placed.push(rect);
     spot
 }
@@ -534,6 +549,30 @@ mod tests {
         let cross = [(0.0, 0.0), (400.0, 300.0), (0.0, 300.0), (400.0, 0.0)];
         place(&WIDE, &[a], &cross, &mut placed, a, &["Harbor IT"]);
         assert_eq!(placed.len(), 1);
+    }
+
+    #[test]
+    fn a_label_goes_level_with_its_mark_when_the_corners_are_taken() {
+        // The brief's example on a phone: right of Keystone is the frame's edge, above
+        // left Nimbus's mark, and below left the line up from Harbor crossed its name.
+        let (nimbus, keystone, harbor) = ((94.0, 75.0), (221.0, 100.0), (142.0, 202.0));
+        let mut placed = vec![score_title(&NARROW)];
+        let marks = [nimbus, keystone, harbor];
+        let spot = place(
+            &NARROW,
+            &marks,
+            &[harbor, keystone],
+            &mut placed,
+            keystone,
+            &["Keystone Partners"],
+        );
+        let label = placed[1];
+        assert!(spot.end, "left of the mark");
+        assert!(!label.crossed_by(harbor, keystone), "{label:?}");
+        assert!(
+            label.1 < keystone.1 && keystone.1 < label.3,
+            "level: {label:?}"
+        );
     }
 
     #[test]

@@ -62,33 +62,50 @@ pub fn Toolbar(
                 />
                 <PageJumps sections=SECTIONS />
             </div>
-            <div class="group">
-                <button type="button" class="secondary" on:click=move |_| export(Export::Csv)>
-                    "Download CSV"
-                </button>
-                <button type="button" class="secondary" on:click=move |_| export(Export::Markdown)>
-                    "Download Markdown"
-                </button>
-                <button type="button" class="secondary" on:click=move |_| export(Export::Appendix)>
-                    "SOW appendix (Markdown)"
-                </button>
-                <button type="button" class="secondary" on:click=move |_| printing.set(true)>
-                    "Printable appendix"
-                </button>
-                <ImportButton />
-            </div>
-            <div class="group">
-                <button type="button" class="secondary" on:click=move |_| template_open.set(true)>
-                    "Replace with template…"
-                </button>
-                <button
-                    type="button"
-                    class="secondary danger"
-                    on:click=move |_| clear_open.set(true)
-                >
-                    "Clear…"
-                </button>
-            </div>
+            // One disclosure on a phone, where these eight buttons filled the first screen
+            // above the checks; a row of their own where there is room (raci.css).
+            <details class="raci-files">
+                <summary>"Download, import, start over"</summary>
+                <div class="group">
+                    <button type="button" class="secondary" on:click=move |_| export(Export::Csv)>
+                        "Download CSV"
+                    </button>
+                    <button
+                        type="button"
+                        class="secondary"
+                        on:click=move |_| export(Export::Markdown)
+                    >
+                        "Download Markdown"
+                    </button>
+                    <button
+                        type="button"
+                        class="secondary"
+                        on:click=move |_| export(Export::Appendix)
+                    >
+                        "SOW appendix (Markdown)"
+                    </button>
+                    <button type="button" class="secondary" on:click=move |_| printing.set(true)>
+                        "Printable appendix"
+                    </button>
+                    <ImportButton />
+                </div>
+                <div class="group">
+                    <button
+                        type="button"
+                        class="secondary"
+                        on:click=move |_| template_open.set(true)
+                    >
+                        "Replace with template…"
+                    </button>
+                    <button
+                        type="button"
+                        class="secondary danger"
+                        on:click=move |_| clear_open.set(true)
+                    >
+                        "Clear…"
+                    </button>
+                </div>
+            </details>
         </div>
         <ImportReport />
         <ConfirmDialog
