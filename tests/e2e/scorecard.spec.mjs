@@ -2,7 +2,7 @@
 // verdict against hand-computed values, and nothing lost on reload.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { launch, openPage, saved } from './helpers.mjs';
+import { launch, openPage, saved, waitForValue } from './helpers.mjs';
 import { SCORECARD, openTab, ranking, storedWorkspace } from './scorecard-helpers.mjs';
 
 let browser;
@@ -227,6 +227,35 @@ test('criteria: weights are checked and shown as shares that add up to 100%', as
   await page.reload();
   await page.getByRole('textbox', { name: 'Weight of Local on-site engineers' }).waitFor();
   assert.equal(await page.getByRole('textbox', { name: 'Weight of Written RACI with named owners' }).inputValue(), '22');
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
+test("on a phone a criterion's whole name shows in its field, and a name stays one line", async () => {
+  const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+  const page = await openPage(context, `${SCORECARD}?view=criteria`);
+  const name = page.getByRole('textbox', { name: 'Criterion name' }).first();
+  await name.waitFor();
+  assert.equal(await name.inputValue(), 'Written RACI with named owners');
+  // The field grows to its text: none of the name is hidden in it.
+  const [scroll, client, width] = await name.evaluate((el) => [el.scrollHeight, el.clientHeight, el.clientWidth]);
+  assert.ok(scroll <= client + 1, `the name needs ${scroll} px, the field shows ${client} px`);
+  assert.ok(width < 300, `a phone-width field (${width} px)`);
+  // Enter does not break the line; a pasted line break becomes a space.
+  await name.press('End');
+  await name.press('Enter');
+  await name.pressSequentially(' in the SOW');
+  await waitForValue(name, 'Written RACI with named owners in the SOW');
+  await name.fill('Written RACI\nwith named owners');
+  await waitForValue(name, 'Written RACI with named owners');
+  await page.getByRole('textbox', { name: 'Weight of Written RACI with named owners' }).waitFor();
+  await name.fill('');
+  await page.getByText('Give it a name', { exact: false }).first().waitFor();
+  assert.equal(await name.getAttribute('aria-invalid'), 'true');
+  await name.fill('Named owners for every function');
+  await saved(page);
+  await page.reload();
+  await waitForValue(page.getByRole('textbox', { name: 'Criterion name' }).first(), 'Named owners for every function');
   assert.deepEqual(page.errors, []);
   await context.close();
 });

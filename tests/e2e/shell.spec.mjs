@@ -133,9 +133,16 @@ test('a long page offers "Back to top" once it is scrolled a screen down, and it
   await back.click();
   await page.waitForFunction(() => window.scrollY === 0);
   assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Provider scorecard');
-  assert.equal(await back.isVisible(), false, 'gone again at the top');
+  await back.waitFor({ state: 'hidden' });
   assert.deepEqual(page.errors, []);
   await context.close();
+  // Showing it is no motion: it still comes for a visitor who asks for reduced motion.
+  const still = await browser.newContext({ viewport: { width: 360, height: 740 }, reducedMotion: 'reduce' });
+  const calm = await openPage(still, APP_URL + '#/scorecard?view=criteria');
+  await calm.getByRole('heading', { level: 2, name: 'Criteria and weights' }).waitFor();
+  await calm.evaluate(() => window.scrollTo(0, 3 * innerHeight));
+  await calm.getByRole('button', { name: 'Back to top' }).waitFor();
+  await still.close();
 });
 
 test('on a 1280 px laptop the header is one row, with the tools named in full, on 1024 px with their short names, and a wide screen shows more of a long workspace name', async () => {

@@ -42,7 +42,7 @@ const NARROW: Frame = Frame {
     w: 330.0,
     h: 320.0,
     left: 40.0,
-    // Half of "$350K", the last cost under the axis, centred on its gridline.
+    // Room for half the last cost under the axis, centred on its gridline ("$350K").
     right: 26.0,
     top: 24.0,
     bottom: 44.0,
@@ -260,8 +260,8 @@ fn place(
     let height = lines.len() as f64 * LINE;
     let room = Rect(f.left, 0.0, f.w, f.h - f.bottom);
     // Above right, above left, below right, below left, then level with the mark on
-    // either side: beside a rising line the corners below and left of a mark can be
-    // crossed by the line's next segment while the side stays clear of it.
+    // either side: the segment arriving at a mark from below left can cross the corner
+    // below left while the side stays clear of it.
     let candidates = [
         (false, Some(true)),
         (true, Some(true)),

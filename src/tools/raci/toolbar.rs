@@ -23,6 +23,16 @@ const SECTIONS: &[(&str, &str)] = &[
     ("Workload", "raci-workload-title"),
 ];
 
+/// Whether the screen is wider than a phone's, as raci.css's breakpoint says. Read once:
+/// a disclosure closed on a phone then turned sideways still shows its buttons (raci.css).
+fn wide() -> bool {
+    window()
+        .match_media("(min-width: 40.01rem)")
+        .ok()
+        .flatten()
+        .is_some_and(|q| q.matches())
+}
+
 /// Undo and redo with "Go to" on their row, the downloads, import, the printable
 /// appendix, and starting over.
 #[component]
@@ -62,9 +72,9 @@ pub fn Toolbar(
                 />
                 <PageJumps sections=SECTIONS />
             </div>
-            // One disclosure on a phone, where these eight buttons filled the first screen
-            // above the checks; a row of their own where there is room (raci.css).
-            <details class="raci-files">
+            // One disclosure on a phone, where these seven buttons filled the first screen
+            // above the checks; open, its summary hidden (raci.css), where there is room.
+            <details class="raci-files" open=wide()>
                 <summary>"Download, import, start over"</summary>
                 <div class="group">
                     <button type="button" class="secondary" on:click=move |_| export(Export::Csv)>

@@ -152,8 +152,8 @@ fn CriterionEdit(id: String, on_remove: Callback<String>) -> impl IntoView {
     let weight_error = RwSignal::new(None::<&'static str>);
     let open = RwSignal::new(false);
     let name = v(|c| c.name.clone());
-    let on_name = move |ev| {
-        let (id, text) = (id.get_value(), event_target_value(&ev));
+    let on_name = move |ev: web_sys::Event| {
+        let (id, text) = (id.get_value(), one_line(&ev));
         let field = format!("name:{id}");
         let edit = ScorecardEdit::CriterionText {
             id,
@@ -198,14 +198,22 @@ fn CriterionEdit(id: String, on_remove: Callback<String>) -> impl IntoView {
                     <label class="visually-hidden" for=name_id.clone()>
                         "Criterion name"
                     </label>
-                    <input
+                    // A textarea that grows to its text (scorecard.css), so a long name
+                    // wraps on a phone instead of being cut at "Written RACI with named
+                    // owne"; Enter is kept from it, since a name is one line.
+                    <textarea
                         id=name_id
-                        type="text"
+                        rows="1"
                         maxlength=MAX_NAME_CHARS.to_string()
                         prop:value=name
                         on:input=on_name
+                        on:keydown=|ev| {
+                            if ev.key() == "Enter" {
+                                ev.prevent_default();
+                            }
+                        }
                         aria-invalid=invalid(name_error)
-                    />
+                    ></textarea>
                     <p class="field-error" aria-live="polite">
                         {error_text(name_error)}
                     </p>
@@ -410,6 +418,25 @@ fn AddCriterion() -> impl IntoView {
             </p>
         </form>
     }
+}
+
+/// A name field's text on one line: a name pasted with line breaks gets spaces for them,
+/// in the field too, since Enter alone is kept out of it.
+fn one_line(ev: &web_sys::Event) -> String {
+    use wasm_bindgen::JsCast;
+    let Some(field) = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlTextAreaElement>().ok())
+    else {
+        return event_target_value(ev);
+    };
+    let text = field.value();
+    if !text.contains(['\r', '\n']) {
+        return text;
+    }
+    let flat = text.replace("\r\n", " ").replace(['\r', '\n'], " ");
+    field.set_value(&flat);
+    flat
 }
 
 /// What adding criterion `id` says: its name and where it went, as stored.
