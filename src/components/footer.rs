@@ -41,13 +41,15 @@ pub fn SiteFooter() -> impl IntoView {
             <button
                 type="button"
                 class="to-top secondary no-print"
+                aria-label="Back to top"
                 on:click=move |_| {
                     window().scroll_to_with_x_and_y(0.0, 0.0);
                     focus_heading();
                 }
             >
+                // Short, so it covers little of the page it floats over.
                 <span aria-hidden="true">"↑ "</span>
-                "Back to top"
+                "Top"
             </button>
             <p class="storage-health buyer-only" data-testid="storage-health">
                 {saved}

@@ -23,6 +23,12 @@ const SECTIONS: &[(&str, &str)] = &[
     ("Workload", "raci-workload-title"),
 ];
 
+const DOWNLOADS: [(&str, Export); 3] = [
+    ("Download CSV", Export::Csv),
+    ("Download Markdown", Export::Markdown),
+    ("SOW appendix (Markdown)", Export::Appendix),
+];
+
 /// Whether the screen is wider than a phone's, as raci.css's breakpoint says. Read once:
 /// a disclosure closed on a phone then turned sideways still shows its buttons (raci.css).
 fn wide() -> bool {
@@ -77,23 +83,19 @@ pub fn Toolbar(
             <details class="raci-files" open=wide()>
                 <summary>"Download, import, start over"</summary>
                 <div class="group">
-                    <button type="button" class="secondary" on:click=move |_| export(Export::Csv)>
-                        "Download CSV"
-                    </button>
-                    <button
-                        type="button"
-                        class="secondary"
-                        on:click=move |_| export(Export::Markdown)
-                    >
-                        "Download Markdown"
-                    </button>
-                    <button
-                        type="button"
-                        class="secondary"
-                        on:click=move |_| export(Export::Appendix)
-                    >
-                        "SOW appendix (Markdown)"
-                    </button>
+                    {DOWNLOADS
+                        .map(|(label, kind)| {
+                            view! {
+                                <button
+                                    type="button"
+                                    class="secondary"
+                                    on:click=move |_| export(kind)
+                                >
+                                    {label}
+                                </button>
+                            }
+                        })
+                        .collect_view()}
                     <button type="button" class="secondary" on:click=move |_| printing.set(true)>
                         "Printable appendix"
                     </button>
