@@ -41,7 +41,7 @@ pub fn SiteFooter() -> impl IntoView {
             <button
                 type="button"
                 class="to-top secondary no-print"
-                aria-label="Back to top"
+                aria-label="Top of the page"
                 on:click=move |_| {
                     window().scroll_to_with_x_and_y(0.0, 0.0);
                     focus_heading();

@@ -237,10 +237,16 @@ test("on a phone a criterion's whole name shows in its field, and a name stays o
   const name = page.getByRole('textbox', { name: 'Criterion name' }).first();
   await name.waitFor();
   assert.equal(await name.inputValue(), 'Written RACI with named owners');
-  // The field grows to its text: none of the name is hidden in it.
+  // The field grows to its text: a name too long for one line wraps, and none of it is
+  // hidden.
+  await name.fill('Written RACI');
+  const oneLine = await name.evaluate((el) => el.clientHeight);
+  await name.fill('Written RACI with named owners for every function, signed by both parties');
   const [scroll, client, width] = await name.evaluate((el) => [el.scrollHeight, el.clientHeight, el.clientWidth]);
-  assert.ok(scroll <= client + 1, `the name needs ${scroll} px, the field shows ${client} px`);
   assert.ok(width < 300, `a phone-width field (${width} px)`);
+  assert.ok(client > 1.8 * oneLine, `the field grew from one line, ${oneLine} px, to ${client} px`);
+  assert.ok(scroll <= client + 1, `the name needs ${scroll} px, the field shows ${client} px`);
+  await name.fill('Written RACI with named owners');
   // Enter does not break the line; a pasted line break becomes a space.
   await name.press('End');
   await name.press('Enter');

@@ -117,11 +117,11 @@ test('at 360 px wide nothing overflows the page sideways', async () => {
   await context.close();
 });
 
-test('a long page offers "Back to top" once it is scrolled a screen down, and it returns to the page heading', async () => {
+test('a long page offers "↑ Top" once it is scrolled a screen down, and it returns to the page heading', async () => {
   const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
   const page = await openPage(context, APP_URL + '#/scorecard?view=criteria');
   await page.getByRole('heading', { level: 2, name: 'Criteria and weights' }).waitFor();
-  const back = page.getByRole('button', { name: 'Back to top' });
+  const back = page.getByRole('button', { name: 'Top of the page' });
   assert.equal(await back.isVisible(), false, 'not shown at the top of the page');
   await page.evaluate(() => window.scrollTo(0, innerHeight / 2));
   await page.waitForTimeout(200);
@@ -141,7 +141,7 @@ test('a long page offers "Back to top" once it is scrolled a screen down, and it
   const calm = await openPage(still, APP_URL + '#/scorecard?view=criteria');
   await calm.getByRole('heading', { level: 2, name: 'Criteria and weights' }).waitFor();
   await calm.evaluate(() => window.scrollTo(0, 3 * innerHeight));
-  await calm.getByRole('button', { name: 'Back to top' }).waitFor();
+  await calm.getByRole('button', { name: 'Top of the page' }).waitFor();
   await still.close();
 });
 

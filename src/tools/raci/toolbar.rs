@@ -30,7 +30,8 @@ const DOWNLOADS: [(&str, Export); 3] = [
 ];
 
 /// Whether the screen is wider than a phone's, as raci.css's breakpoint says. Read once:
-/// a disclosure closed on a phone then turned sideways still shows its buttons (raci.css).
+/// a disclosure closed on a phone then turned sideways still shows its buttons where the
+/// browser can show a closed disclosure's content (raci.css), and has its summary elsewhere.
 fn wide() -> bool {
     window()
         .match_media("(min-width: 40.01rem)")
@@ -79,7 +80,8 @@ pub fn Toolbar(
                 <PageJumps sections=SECTIONS />
             </div>
             // One disclosure on a phone, where these seven buttons filled the first screen
-            // above the checks; open, its summary hidden (raci.css), where there is room.
+            // above the checks; open where there is room, its summary hidden there where
+            // the browser can still show the buttons if it is closed (raci.css).
             <details class="raci-files" open=wide()>
                 <summary>"Download, import, start over"</summary>
                 <div class="group">

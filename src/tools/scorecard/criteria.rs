@@ -200,15 +200,19 @@ fn CriterionEdit(id: String, on_remove: Callback<String>) -> impl IntoView {
                     </label>
                     // A textarea that grows to its text (scorecard.css), so a long name
                     // wraps on a phone instead of being cut at "Written RACI with named
-                    // owne"; Enter is kept from it, since a name is one line.
+                    // owne". A name is one line: a line break is refused as it is typed
+                    // (beforeinput, which phone keyboards send too), and a pasted one
+                    // becomes a space.
                     <textarea
                         id=name_id
                         rows="1"
+                        enterkeyhint="done"
                         maxlength=MAX_NAME_CHARS.to_string()
                         prop:value=name
                         on:input=on_name
-                        on:keydown=|ev| {
-                            if ev.key() == "Enter" {
+                        on:beforeinput=|ev| {
+                            let kind = ev.input_type();
+                            if kind == "insertLineBreak" || kind == "insertParagraph" {
                                 ev.prevent_default();
                             }
                         }
@@ -420,8 +424,8 @@ fn AddCriterion() -> impl IntoView {
     }
 }
 
-/// A name field's text on one line: a name pasted with line breaks gets spaces for them,
-/// in the field too, since Enter alone is kept out of it.
+/// A name field's text on one line: a name pasted with line breaks gets a space for each,
+/// in the field too, with the caret kept where it was in the text.
 fn one_line(ev: &web_sys::Event) -> String {
     use wasm_bindgen::JsCast;
     let Some(field) = ev
@@ -434,9 +438,15 @@ fn one_line(ev: &web_sys::Event) -> String {
     if !text.contains(['\r', '\n']) {
         return text;
     }
-    let flat = text.replace("\r\n", " ").replace(['\r', '\n'], " ");
-    field.set_value(&flat);
-    flat
+    let flat = |s: &str| s.replace("\r\n", " ").replace(['\r', '\n'], " ");
+    // The caret counts UTF-16 units, as the browser does.
+    let caret = field.selection_start().ok().flatten().unwrap_or(0) as usize;
+    let before = String::from_utf16_lossy(&text.encode_utf16().take(caret).collect::<Vec<_>>());
+    let at = flat(&before).encode_utf16().count() as u32;
+    let text = flat(&text);
+    field.set_value(&text);
+    let _ = field.set_selection_range(at, at);
+    text
 }
 
 /// What adding criterion `id` says: its name and where it went, as stored.
