@@ -62,15 +62,7 @@ pub fn of_fragment(fragment: &str) -> Option<&str> {
 /// The fragment without its anchor: where the page stays once the link has opened there,
 /// so a reload later does not jump back to it.
 pub fn without(fragment: &str) -> String {
-    let Some((page, query)) = fragment.split_once('?') else {
-        return fragment.to_owned();
-    };
-    let rest: Vec<&str> = query.split('&').filter(|p| !p.starts_with("at=")).collect();
-    if rest.is_empty() {
-        page.to_owned()
-    } else {
-        format!("{page}?{}", rest.join("&"))
-    }
+    Route::without_param(fragment, "at")
 }
 
 #[cfg(test)]

@@ -48,6 +48,27 @@ impl Route {
             .find_map(|pair| pair.strip_prefix(key)?.strip_prefix('='))
     }
 
+    /// The fragment with every `key=` pair taken out of its query, and the `?` too when
+    /// nothing is left.
+    pub fn without_param(fragment: &str, key: &str) -> String {
+        let Some((page, query)) = fragment.split_once('?') else {
+            return fragment.to_owned();
+        };
+        let rest: Vec<&str> = query
+            .split('&')
+            .filter(|pair| {
+                pair.strip_prefix(key)
+                    .and_then(|r| r.strip_prefix('='))
+                    .is_none()
+            })
+            .collect();
+        if rest.is_empty() {
+            page.to_owned()
+        } else {
+            format!("{page}?{}", rest.join("&"))
+        }
+    }
+
     /// Reads a fragment such as `#/raci`, `#/raci/` or `#/raci?x=1`. An empty fragment is home.
     pub fn parse(fragment: &str) -> Route {
         let path = fragment.strip_prefix('#').unwrap_or(fragment);

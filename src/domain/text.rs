@@ -1,7 +1,16 @@
-//! Case-insensitive handling of names without Unicode's case tables, which cost about
-//! 25 KB of wasm. Names in this market are English or Western European: ASCII and the
+//! Names as text: one line, and case-insensitive handling without Unicode's case tables,
+//! which cost about 25 KB of wasm. Names in this market are English or Western European: ASCII and the
 //! Latin-1 and Latin Extended-A letters (é, Ø, Ł, Œ…) fold exactly as `to_lowercase`
 //! does; letters of other scripts compare as written.
+
+/// A name typed or pasted with line breaks, on one line: a space for each break (`\r\n`
+/// counts as one), and where a caret `caret` UTF-16 units in (as browsers count) stands
+/// in the result.
+pub fn one_line(text: &str, caret: usize) -> (String, usize) {
+    let flat = |s: &str| s.replace("\r\n", " ").replace(['\r', '\n'], " ");
+    let before = String::from_utf16_lossy(&text.encode_utf16().take(caret).collect::<Vec<_>>());
+    (flat(text), flat(&before).encode_utf16().count())
+}
 
 /// The lower-case form of `c` for comparisons.
 pub fn fold(c: char) -> char {
@@ -74,6 +83,19 @@ pub fn slug_or(name: &str, fallback: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_pasted_name_becomes_one_line_with_the_caret_kept() {
+        assert_eq!(one_line("Written RACI", 7), ("Written RACI".to_owned(), 7));
+        // "Named\r\nowners|" with the caret at the end, after a two-unit break.
+        assert_eq!(
+            one_line("Named\r\nowners", 13),
+            ("Named owners".to_owned(), 12)
+        );
+        assert_eq!(one_line("a\nb\rc", 2), ("a b c".to_owned(), 2));
+        // UTF-16: "é" is one unit, "𝄞" two.
+        assert_eq!(one_line("é\n𝄞\nx", 4), ("é 𝄞 x".to_owned(), 4));
+    }
 
     #[test]
     fn possessives_of_names_that_end_in_s_take_only_the_apostrophe() {

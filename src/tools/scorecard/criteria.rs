@@ -424,28 +424,18 @@ fn AddCriterion() -> impl IntoView {
     }
 }
 
-/// A name field's text on one line: a name pasted with line breaks gets a space for each,
-/// in the field too, with the caret kept where it was in the text.
+/// A name field's text on one line (`text::one_line`), in the field too when a pasted
+/// line break changed it, with the caret kept where it was in the text.
 fn one_line(ev: &web_sys::Event) -> String {
-    use wasm_bindgen::JsCast;
-    let Some(field) = ev
-        .target()
-        .and_then(|t| t.dyn_into::<web_sys::HtmlTextAreaElement>().ok())
-    else {
-        return event_target_value(ev);
-    };
+    let field = event_target::<web_sys::HtmlTextAreaElement>(ev);
     let text = field.value();
     if !text.contains(['\r', '\n']) {
         return text;
     }
-    let flat = |s: &str| s.replace("\r\n", " ").replace(['\r', '\n'], " ");
-    // The caret counts UTF-16 units, as the browser does.
     let caret = field.selection_start().ok().flatten().unwrap_or(0) as usize;
-    let before = String::from_utf16_lossy(&text.encode_utf16().take(caret).collect::<Vec<_>>());
-    let at = flat(&before).encode_utf16().count() as u32;
-    let text = flat(&text);
+    let (text, at) = crate::domain::text::one_line(&text, caret);
     field.set_value(&text);
-    let _ = field.set_selection_range(at, at);
+    let _ = field.set_selection_range(at as u32, at as u32);
     text
 }
 
