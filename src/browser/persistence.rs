@@ -179,7 +179,9 @@ impl Saver {
     /// Whether closing the page now would lose changes.
     fn unsaved(self, session: Session) -> bool {
         match session.status.0.get_untracked() {
-            SaveStatus::Saved | SaveStatus::Pending => false,
+            SaveStatus::Saved => false,
+            // Saved on a timer or as the page goes, unless two tabs' edits are merging.
+            SaveStatus::Pending => self.0.with_value(|inner| !inner.merging.is_empty()),
             SaveStatus::Failed(_) | SaveStatus::Held(_) => true,
             SaveStatus::MemoryOnly(_) => self.0.with_value(|inner| inner.edited),
         }
@@ -266,9 +268,21 @@ impl Saver {
                 h.last_saved_ms = Some(now);
             }
         });
-        let status = match (outcome.failure, Held::message(&outcome.held)) {
+        // A conflict being merged is no question yet: the merge saves when it is done,
+        // or asks the buyer and saves again to say so.
+        let mut held = outcome.held;
+        let found = held.len();
+        let asked = |id: &str| {
+            session
+                .conflicts
+                .0
+                .with_untracked(|c| c.iter().any(|c| c.id == id))
+        };
+        held.retain(|h| !matches!(h, Held::Conflict { id, .. } if !asked(id)));
+        let status = match (outcome.failure, Held::message(&held)) {
             (Some(e), _) => SaveStatus::Failed(not_saved(&e)),
             (None, Some(held)) => SaveStatus::Held(held),
+            (None, None) if held.len() < found => SaveStatus::Pending,
             (None, None) => SaveStatus::Saved,
         };
         session.status.0.set(status);

@@ -65,7 +65,11 @@ pub(crate) fn on_conflict(saver: Saver, session: Session, conflict: Conflict) {
             }
             // Either side changed again while the merge's code loaded: start again.
             Some(_) => on_conflict(saver, session, conflict),
-            None => add_conflict(session, conflict),
+            None => {
+                add_conflict(session, conflict);
+                // The status said a save was coming: now it says what the buyer must choose.
+                saver.flush(session);
+            }
         }
     });
 }

@@ -8,7 +8,8 @@
 
 use super::merge::merge;
 use super::persist::save::decode_workspace;
-use super::workspace::Workspace;
+use super::workspace::{new_docs, Workspace};
+use serde_json::Value;
 
 /// What to do about a workspace key whose stored text may have changed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -41,13 +42,35 @@ pub fn decide(ours: Option<&str>, synced: Option<&str>, stored: Option<&str>) ->
 /// three texts are the one both tabs last agreed on (`synced`), this tab's and the stored
 /// one. `None` leaves the choice to the buyer.
 pub fn merge_workspace(key: &str, synced: &str, ours: &str, stored: &str) -> Option<Workspace> {
-    let read = |text: &str| serde_json::from_str::<serde_json::Value>(text).ok();
+    let new_docs: Vec<(&str, Value)> = new_docs()
+        .into_iter()
+        .filter_map(|(field, text)| Some((field, serde_json::from_str(&text).ok()?)))
+        .collect();
+    let read = |text: &str| Some(as_read(serde_json::from_str(text).ok()?, &new_docs));
     let merged = merge(&read(synced)?, &read(ours)?, &read(stored)?)?;
     // Checked as another tab's copy is: by the tools loaded here, which include every tool
     // whose document both tabs changed (a tab edits a document with its tool's code). What
     // one tool's document says of another's ids (a quote for a provider the other tab
     // deleted) is refused by `merge` itself, which never adds under a removed id.
     decode_workspace(key, &merged.to_string()).ok()
+}
+
+/// A tool's document never changed is stored as `{}` and reads as the tool's new document.
+/// Compared as `{}`, both tabs' first edits of a new workspace's scorecard would look like
+/// two additions of the whole scorecard, and the buyer would be asked; compared as what it
+/// reads as, they merge like any other edits. Only tools loaded here are known, which are
+/// the ones both tabs can have edited (a tab edits a document with its tool's code).
+fn as_read(mut text: Value, new_docs: &[(&str, Value)]) -> Value {
+    if let Some(data) = text.get_mut("data") {
+        for (field, new) in new_docs {
+            if let Some(doc) = data.get_mut(*field) {
+                if doc.as_object().is_some_and(|fields| fields.is_empty()) {
+                    *doc = new.clone();
+                }
+            }
+        }
+    }
+    text
 }
 
 /// The key a tab writes (and at once removes) when the buyer keeps its version of a
@@ -220,6 +243,36 @@ mod merge_tests {
         let ours = edited(&synced, &[(path, json!(1))]);
         let stored = edited(&synced, &[(path, json!(2))]);
         assert_eq!(merge_workspace(&key, &synced, &ours, &stored), None);
+    }
+
+    #[test]
+    fn two_tabs_first_edits_of_a_new_scorecard_are_both_kept() {
+        use crate::domain::scorecard::Scorecard;
+        use crate::domain::workspace::register;
+        let (key, synced) = saved(&Workspace::new("w".into(), "Acme".into(), 1));
+        assert!(synced.contains(r#""scorecard":{}"#));
+        let with = |change: &dyn Fn(&mut Workspace)| {
+            let mut ws = crate::domain::persist::save::decode_workspace(&key, &synced).unwrap();
+            change(&mut ws);
+            envelope::encode(Kind::Workspace, &ws)
+        };
+        let ours = with(&|ws| ws.scorecard.evaluator = "Dana".into());
+        let stored = with(&|ws| ws.scorecard.criteria[0].name = "Named owners".into());
+        // Without the scorecard's code nothing says what `{}` stands for.
+        assert_eq!(merge_workspace(&key, &synced, &ours, &stored), None);
+        register::<Scorecard>();
+        let merged = merge_workspace(&key, &synced, &ours, &stored).expect("merges");
+        assert_eq!(merged.scorecard.evaluator, "Dana");
+        assert_eq!(merged.scorecard.criteria[0].name, "Named owners");
+        let mut expected = Scorecard {
+            evaluator: "Dana".into(),
+            ..Scorecard::default()
+        };
+        expected.criteria[0].name = "Named owners".into();
+        assert_eq!(*merged.scorecard, expected);
+        // The same place changed two ways is still the buyer's choice.
+        let other = with(&|ws| ws.scorecard.evaluator = "Lee".into());
+        assert_eq!(merge_workspace(&key, &synced, &ours, &other), None);
     }
 
     #[test]

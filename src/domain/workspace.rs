@@ -235,6 +235,8 @@ const NOT_LISTED: &str =
 pub trait Tool: Stored {
     /// Its place in the registry of opened tools.
     const SLOT: usize;
+    /// Its field in a stored workspace.
+    const FIELD: &'static str;
     /// This tool's document of a workspace.
     fn doc(ws: &Workspace) -> &ToolDoc<Self>;
     /// Its own invariants and its references to the workspace's providers; the message
@@ -244,9 +246,18 @@ pub trait Tool: Stored {
 
 type Opener = fn(&Workspace) -> Result<(), String>;
 
+/// What a tool leaves behind when its code loads.
+#[derive(Clone, Copy)]
+struct Loaded {
+    open: Opener,
+    field: &'static str,
+    /// Its new document as stored text, for what `{}` stands for (`new_docs`).
+    new_doc: fn() -> String,
+}
+
 thread_local! {
     /// The tools whose code has loaded, by `Tool::SLOT`.
-    static OPENED: RefCell<[Option<Opener>; 3]> = const { RefCell::new([None; 3]) };
+    static OPENED: RefCell<[Option<Loaded>; 3]> = const { RefCell::new([None; 3]) };
 }
 
 /// Reads `T`'s document of `ws` and checks it against the workspace.
@@ -258,13 +269,29 @@ pub fn open_in<T: Tool>(ws: &Workspace) -> Result<(), String> {
 /// another tab has its `T` document read and checked on arrival (`check_opened`), so the
 /// tool never meets a document it cannot read.
 pub fn register<T: Tool>() {
-    OPENED.with(|o| o.borrow_mut()[T::SLOT] = Some(open_in::<T>));
+    let loaded = Loaded {
+        open: open_in::<T>,
+        field: T::FIELD,
+        new_doc: || serde_json::to_string(&T::default()).expect("our models always serialise"),
+    };
+    OPENED.with(|o| o.borrow_mut()[T::SLOT] = Some(loaded));
 }
 
 /// Reads and checks the documents of every tool that has loaded.
 pub fn check_opened(ws: &Workspace) -> Result<(), String> {
-    let openers = OPENED.with(|o| *o.borrow());
-    openers.iter().flatten().try_for_each(|open| open(ws))
+    let loaded = OPENED.with(|o| *o.borrow());
+    loaded.iter().flatten().try_for_each(|tool| (tool.open)(ws))
+}
+
+/// The field and the new document, as stored text, of every tool that has loaded. A
+/// document never changed is stored as `{}` (`tool_doc`), which reads as this one.
+pub fn new_docs() -> Vec<(&'static str, String)> {
+    let loaded = OPENED.with(|o| *o.borrow());
+    loaded
+        .iter()
+        .flatten()
+        .map(|tool| (tool.field, (tool.new_doc)()))
+        .collect()
 }
 
 impl Stored for Raci {
@@ -281,6 +308,7 @@ impl Stored for Pricing {
 
 impl Tool for Raci {
     const SLOT: usize = 0;
+    const FIELD: &'static str = "raci";
     fn doc(ws: &Workspace) -> &ToolDoc<Raci> {
         &ws.raci
     }
@@ -292,6 +320,7 @@ impl Tool for Raci {
 
 impl Tool for Scorecard {
     const SLOT: usize = 1;
+    const FIELD: &'static str = "scorecard";
     fn doc(ws: &Workspace) -> &ToolDoc<Scorecard> {
         &ws.scorecard
     }
@@ -303,6 +332,7 @@ impl Tool for Scorecard {
 
 impl Tool for Pricing {
     const SLOT: usize = 2;
+    const FIELD: &'static str = "pricing";
     fn doc(ws: &Workspace) -> &ToolDoc<Pricing> {
         &ws.pricing
     }

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { APP_URL, axeViolations, launch, openPage, saved, stored, waitForValue, workspaceRow } from './helpers.mjs';
+import { APP_URL, axeViolations, launch, openPage, saved, stored, storedKeys, waitForValue, workspaceRow } from './helpers.mjs';
 
 let browser;
 before(async () => {
@@ -113,6 +113,44 @@ test('edits in two tabs at once to different things are both kept, with no quest
   await employees(a).fill('250');
   await saved(a);
   await waitForValue(employees(b), '250');
+  assert.deepEqual([...a.errors, ...b.errors], []);
+  await context.close();
+});
+
+test("two tabs' first edits of a new scorecard are both kept, and the status never says it waits for a choice", async () => {
+  const context = await browser.newContext();
+  const a = await openPage(context, `${APP_URL}#/scorecard?view=criteria`);
+  await saved(a);
+  const [key] = (await storedKeys(a)).filter((k) => k.startsWith('splitline.ws.'));
+  // Never edited, the scorecard is stored as `{}`: the merge compares what that reads as.
+  assert.deepEqual(JSON.parse(await stored(a, key)).data.scorecard, {});
+  const b = await openPage(context, `${APP_URL}#/scorecard?view=criteria`);
+  // Every word either tab's save badge shows from here on.
+  const watch = (p) =>
+    p.evaluate(() => {
+      const badge = document.querySelector('[data-testid=save-status]');
+      window.badges = [];
+      new MutationObserver(() => window.badges.push(badge.textContent)).observe(badge, { subtree: true, childList: true, characterData: true });
+    });
+  await Promise.all([watch(a), watch(b)]);
+  const evaluator = (p) => p.getByRole('textbox', { name: 'Your name (evaluator)' });
+  const weight = (p) => p.getByRole('textbox', { name: 'Weight of Written RACI with named owners' });
+  // Inside one debounce window, as in the tests above.
+  await evaluator(a).fill('Dana Reyes');
+  await weight(b).fill('8');
+  const kept = (p) => p.getByText('The two edits changed different things, so both are kept.');
+  await Promise.race([kept(a).waitFor(), kept(b).waitFor()]);
+  for (const p of [a, b]) {
+    await waitForValue(evaluator(p), 'Dana Reyes');
+    await waitForValue(weight(p), '8');
+    await saved(p);
+  }
+  const scorecard = JSON.parse(await stored(a, key)).data.scorecard;
+  assert.equal(scorecard.evaluator, 'Dana Reyes');
+  assert.equal(scorecard.criteria.find((c) => c.id === 'raci-written').weight, 8);
+  const shown = [...(await a.evaluate(() => window.badges)), ...(await b.evaluate(() => window.badges))];
+  assert.ok(shown.length > 0, 'the badges were watched');
+  assert.ok(!shown.includes('Not saved'), `the badges showed ${shown.join(', ')}`);
   assert.deepEqual([...a.errors, ...b.errors], []);
   await context.close();
 });

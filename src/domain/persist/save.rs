@@ -46,8 +46,9 @@ pub fn wanted_texts(lib: &Library) -> HashMap<String, (String, String)> {
 pub enum Held {
     /// Another tab saved it in a newer format this version must not overwrite.
     Newer { name: String },
-    /// This tab and another both changed it; the buyer has not chosen yet.
-    Conflict { name: String },
+    /// This tab and another both changed it; the buyer has not chosen yet (or the two
+    /// are being merged).
+    Conflict { id: String, name: String },
 }
 
 impl Held {
@@ -59,7 +60,7 @@ impl Held {
             n => format!(" ({} more workspaces are waiting too)", n - 1),
         };
         Some(match first {
-            Held::Conflict { name } => format!(
+            Held::Conflict { name, .. } => format!(
                 "Not saved: waiting for your choice between two tabs about “{name}”{more}. Choose above which version to keep."
             ),
             Held::Newer { name } => format!(
@@ -142,17 +143,24 @@ impl Saving {
                 out.held.push(Held::Newer { name: name.clone() });
                 continue;
             }
+            let id = key.trim_start_matches(WORKSPACE_PREFIX).to_owned();
             if pending.contains(key) {
-                out.held.push(Held::Conflict { name: name.clone() });
+                out.held.push(Held::Conflict {
+                    id,
+                    name: name.clone(),
+                });
                 continue;
             }
             let stored = store.read(key);
             if decide(Some(text), synced.map(String::as_str), stored.as_deref())
                 == Decision::Conflict
             {
-                let id = key.trim_start_matches(WORKSPACE_PREFIX).to_owned();
-                out.conflicts.push((id, name.clone(), stored.is_some()));
-                out.held.push(Held::Conflict { name: name.clone() });
+                out.conflicts
+                    .push((id.clone(), name.clone(), stored.is_some()));
+                out.held.push(Held::Conflict {
+                    id,
+                    name: name.clone(),
+                });
                 continue;
             }
             match store.write(key, text) {
@@ -406,6 +414,7 @@ mod tests {
                     name: "Acme 2".into()
                 },
                 Held::Conflict {
+                    id: "b".into(),
                     name: "Beta 2".into()
                 },
             ]
@@ -430,6 +439,7 @@ mod tests {
         assert_eq!(
             out.held,
             vec![Held::Conflict {
+                id: "a".into(),
                 name: "Mine".into()
             }]
         );
