@@ -1,5 +1,8 @@
 //! App-wide state shared through newtype contexts.
 
+use std::fmt;
+use std::sync::Arc;
+
 use leptos::prelude::*;
 
 use crate::domain::library::Library;
@@ -107,13 +110,29 @@ pub struct Attachment {
     pub contents: String,
 }
 
+/// A confirmation's button that takes back what was just done, once.
+#[derive(Clone)]
+pub struct TakeBack {
+    /// The button's text.
+    pub label: &'static str,
+    /// An `Arc`, not a `Callback`: the page that made it may be gone when it is pressed.
+    pub run: Arc<dyn Fn() + Send + Sync>,
+}
+
+impl fmt::Debug for TakeBack {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.label)
+    }
+}
+
 /// A message about something that happened outside the buyer's last click.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug)]
 pub struct Notice {
     pub id: u32,
     pub tone: Tone,
     pub text: String,
     pub attachment: Option<Attachment>,
+    pub take_back: Option<TakeBack>,
     /// For a confirmation of what the buyer just did: the page it belongs to. It goes
     /// when the buyer moves on to another page, so an old "It is open now." never fills
     /// a phone's first screen on the next page. Problems (`None`) stay until dismissed.
@@ -125,23 +144,35 @@ pub struct Notices(pub RwSignal<Vec<Notice>>);
 
 impl Notices {
     pub fn push(self, tone: Tone, text: String, attachment: Option<Attachment>) {
-        self.add(tone, text, attachment, None);
+        self.add(tone, text, attachment, None, None);
     }
 
     /// Confirms what the buyer just did, on `page` (where the app is, or is about to go).
     /// It replaces the confirmations before it: five imports in a row left five "It is
     /// open now." notices, four of them about workspaces no longer open.
     pub fn confirm(self, page: Route, text: String) {
+        self.confirm_with(page, text, None);
+    }
+
+    /// `confirm`, with a button that takes the step back.
+    pub fn confirm_with(self, page: Route, text: String, take_back: Option<TakeBack>) {
         if self
             .0
             .with_untracked(|list| list.iter().any(|n| n.page.is_some()))
         {
             self.0.update(|list| list.retain(|n| n.page.is_none()));
         }
-        self.add(Tone::Info, text, None, Some(page));
+        self.add(Tone::Info, text, None, Some(page), take_back);
     }
 
-    fn add(self, tone: Tone, text: String, attachment: Option<Attachment>, page: Option<Route>) {
+    fn add(
+        self,
+        tone: Tone,
+        text: String,
+        attachment: Option<Attachment>,
+        page: Option<Route>,
+        take_back: Option<TakeBack>,
+    ) {
         // Never an id used before: the list is keyed by id, and a new notice under a
         // dropped one's id would keep the old one's text on screen.
         static LAST: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
@@ -152,6 +183,7 @@ impl Notices {
                 tone,
                 text,
                 attachment,
+                take_back,
                 page,
             });
         });

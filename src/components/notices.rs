@@ -7,7 +7,7 @@ use super::conflicts::{BackupReminder, ConflictList};
 use crate::browser::backup::export_backup;
 use crate::browser::download::offer;
 use crate::browser::router::focus_heading;
-use crate::browser::state::{Attachment, Notices, SaveStatus, Session, Status, Tone};
+use crate::browser::state::{Attachment, Notices, SaveStatus, Session, Status, TakeBack, Tone};
 
 /// Messages about storage: load problems (dismissable) and save failures (persistent).
 #[component]
@@ -44,6 +44,7 @@ pub fn NoticeList() -> impl IntoView {
                 >
                     <p>{notice.text.clone()}</p>
                     {notice.attachment.clone().map(|a| view! { <AttachmentButton attachment=a /> })}
+                    {notice.take_back.clone().map(|t| view! { <TakeBackButton id=notice.id t /> })}
                     <button
                         type="button"
                         class="secondary"
@@ -86,6 +87,23 @@ fn neighbour(ev: &web_sys::MouseEvent) -> Option<web_sys::HtmlElement> {
         .get(at + 1)
         .or_else(|| at.checked_sub(1).and_then(|i| buttons.get(i)))
         .cloned()
+}
+
+/// Takes back what the notice confirms; the notice goes with it, and focus to the heading.
+#[component]
+fn TakeBackButton(id: u32, t: TakeBack) -> impl IntoView {
+    let notices = expect_context::<Notices>();
+    let label = t.label;
+    let on_click = move |_| {
+        notices.dismiss(id);
+        (t.run)();
+        focus_heading();
+    };
+    view! {
+        <button type="button" on:click=on_click>
+            {label}
+        </button>
+    }
 }
 
 #[component]

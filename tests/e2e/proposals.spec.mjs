@@ -168,6 +168,32 @@ test('a buyer and two providers complete a request round: quotes ranked, answers
   await buyer.waitForURL(/#\/pricing$/);
   await appReady(buyer);
 
+  // Its confirmation can take it back: Crest's quote, answers and RACI change are as they
+  // were before it, and nothing of Harbor's goes. The file then brings it in again.
+  const crest = async () => {
+    const key = await buyer.evaluate(() => `splitline.ws.${JSON.parse(localStorage.getItem('splitline.meta')).data.active}`);
+    const ws = JSON.parse(await buyer.evaluate((k) => localStorage.getItem(k), key)).data;
+    const ids = Object.fromEntries(ws.providers.map((p) => [p.name, p.id]));
+    const quote = (name) => ws.pricing.quotes.find((q) => q.provider === ids[name]);
+    const counters = (name) => (ws.raci.redline ?? []).filter((c) => c.provider === ids[name]).length;
+    return { rate: quote('Crest MSP').rates?.per_user ?? null, claims: ws.scorecard.claims?.[ids['Crest MSP']] ? 1 : 0, counters: counters('Crest MSP'), harbor: [quote('Harbor IT').rates.per_user, counters('Harbor IT')] };
+  };
+  await buyer.getByTestId('save-status').filter({ hasText: /^Saved$/ }).waitFor();
+  const brought = await crest();
+  assert.deepEqual({ ...brought, rate: brought.rate > 0 }, { rate: true, claims: 1, counters: 1, harbor: brought.harbor });
+  await buyer.getByRole('button', { name: 'Take the response back' }).click();
+  await buyer.getByText("Crest MSP's response is taken back", { exact: false }).waitFor();
+  await buyer.getByTestId('save-status').filter({ hasText: /^Saved$/ }).waitFor();
+  const back = await crest();
+  assert.deepEqual({ claims: back.claims, counters: back.counters, harbor: back.harbor }, { claims: 0, counters: 0, harbor: brought.harbor });
+  assert.notEqual(back.rate, brought.rate);
+  await buyer.goto(`${APP_URL}#/workspaces`);
+  await buyer.locator('.request-list li').filter({ hasText: 'Crest MSP' }).getByText(/Sent \d/).waitFor();
+  await buyer.getByLabel('Import a Splitline file', { exact: false }).setInputFiles(fileB);
+  await buyer.getByRole('button', { name: /Bring it into “[^”]*”$/ }).click();
+  await buyer.waitForURL(/#\/pricing$/);
+  await appReady(buyer);
+
   // The requests list says both are answered.
   await buyer.goto(`${APP_URL}#/workspaces`);
   for (const name of ['Harbor IT', 'Crest MSP']) {

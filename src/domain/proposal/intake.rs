@@ -277,17 +277,74 @@ impl Intake {
 
     /// Puts the quote in the pricing comparison, the answers beside the scorecard's
     /// criteria and the counter-proposals in the RACI's redline, each replacing what
-    /// an earlier response of the same provider brought.
-    pub fn apply(self, ws: &mut Workspace) {
-        match ws.pricing.quote_mut(&self.provider) {
-            Some(quote) => *quote = self.quote,
-            None => ws.pricing.quotes.push(self.quote),
-        }
+    /// an earlier response of the same provider brought. Returns what it replaced.
+    pub fn apply(self, ws: &mut Workspace) -> Replaced {
+        let replaced = Replaced::of(ws, &self.provider);
+        put_quote(ws, &self.provider, Some(self.quote));
         ws.scorecard.set_claims(&self.provider, self.claims);
         ws.raci.set_counters(&self.provider, self.counters);
         if let Some(sent) = ws.requests.iter_mut().find(|s| s.provider == self.provider) {
             sent.answered_ms = Some(self.made_ms);
         }
+        replaced
+    }
+}
+
+/// What a response replaced in the workspace: the buyer may take the import back.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Replaced {
+    provider: String,
+    quote: Option<Quote>,
+    claims: BTreeMap<String, Claim>,
+    counters: Vec<Counter>,
+    answered_ms: Option<i64>,
+}
+
+impl Replaced {
+    fn of(ws: &Workspace, provider: &str) -> Replaced {
+        Replaced {
+            provider: provider.to_owned(),
+            quote: ws.pricing.quote(provider).cloned(),
+            claims: ws
+                .scorecard
+                .claims
+                .get(provider)
+                .cloned()
+                .unwrap_or_default(),
+            counters: ws
+                .raci
+                .redline
+                .iter()
+                .filter(|c| c.provider == provider)
+                .cloned()
+                .collect(),
+            answered_ms: ws.sent(provider).and_then(|s| s.answered_ms),
+        }
+    }
+
+    /// Puts back the provider's quote, answers and counter-proposals as they were before
+    /// the import (edits made to them since go too; the rest of the workspace stays).
+    /// `false`, changing nothing, when the provider has since been removed.
+    pub fn restore(self, ws: &mut Workspace) -> bool {
+        if !ws.providers.iter().any(|p| p.id == self.provider) {
+            return false;
+        }
+        put_quote(ws, &self.provider, self.quote);
+        ws.scorecard.set_claims(&self.provider, self.claims);
+        ws.raci.set_counters(&self.provider, self.counters);
+        if let Some(sent) = ws.requests.iter_mut().find(|s| s.provider == self.provider) {
+            sent.answered_ms = self.answered_ms;
+        }
+        true
+    }
+}
+
+/// Sets (or, `None`, removes) a provider's quote, keeping its place in the list.
+fn put_quote(ws: &mut Workspace, provider: &str, quote: Option<Quote>) {
+    match (ws.pricing.quote_mut(provider), quote) {
+        (Some(old), Some(new)) => *old = new,
+        (None, Some(new)) => ws.pricing.quotes.push(new),
+        (_, None) => ws.pricing.quotes.retain(|q| q.provider != provider),
     }
 }
 
@@ -388,6 +445,33 @@ mod tests {
         again.apply(&mut ws);
         assert_eq!(ws.raci.redline.len(), 1);
         assert_eq!(ws.pricing.quotes.len(), 2);
+    }
+
+    #[test]
+    fn an_import_taken_back_leaves_the_workspace_as_it_was_but_for_later_edits() {
+        let mut ws = sent();
+        let before = ws.clone();
+        let replaced = check(&ws, &response()).unwrap().apply(&mut ws);
+        assert_ne!(ws, before);
+        // An edit elsewhere after the import stays when it is taken back.
+        ws.profile.employees = 321;
+        assert!(replaced.clone().restore(&mut ws));
+        ws.profile.employees = before.profile.employees;
+        assert_eq!(ws, before);
+        // A second response over the first takes back to the first.
+        let first = check(&ws, &response()).unwrap().apply(&mut ws);
+        let after_first = ws.clone();
+        let newer = Response {
+            made_ms: response().made_ms + 1,
+            ..response()
+        };
+        check(&ws, &newer).unwrap().apply(&mut ws).restore(&mut ws);
+        assert_eq!(ws, after_first);
+        // A provider removed since cannot have its quote back.
+        ws.remove_provider("p2");
+        let removed = ws.clone();
+        assert!(!first.restore(&mut ws));
+        assert_eq!(ws, removed);
     }
 
     #[test]

@@ -3,10 +3,12 @@
 
 use leptos::prelude::*;
 
-use crate::browser::clock::format_time;
+use std::sync::{Arc, Mutex};
+
+use crate::browser::clock::{format_time, now_ms};
 use crate::browser::share::leave_link_for;
-use crate::browser::state::{Lib, Notices};
-use crate::domain::proposal::intake;
+use crate::browser::state::{Lib, Notices, TakeBack};
+use crate::domain::proposal::intake::{self, Replaced};
 use crate::domain::proposal::Response;
 use crate::domain::route::Route;
 use crate::domain::text::possessive;
@@ -61,14 +63,16 @@ pub fn ResponsePreview(
                 lib.0.update(|l| {
                     l.switch(&target);
                 });
-                lib.update_active(|ws| intake.apply(ws));
-                notices.confirm(
+                let mut replaced = None;
+                lib.update_active(|ws| replaced = Some(intake.apply(ws)));
+                notices.confirm_with(
                     Route::Pricing,
                     format!(
                         "{} response is in: their quote, answers and RACI changes are \
                          in this workspace now.",
                         possessive(&name)
                     ),
+                    replaced.map(|r| take_back(lib, notices, target.clone(), &name, r)),
                 );
                 leave_link_for(Route::Pricing);
             };
@@ -103,5 +107,35 @@ pub fn ResponsePreview(
             <p>{from}</p>
             {body}
         </section>
+    }
+}
+
+/// Puts back what the response replaced in workspace `id`, at most once.
+fn take_back(lib: Lib, notices: Notices, id: String, name: &str, r: Replaced) -> TakeBack {
+    let name = name.to_owned();
+    let once = Mutex::new(Some(r));
+    let run = move || {
+        let Some(replaced) = once.lock().ok().and_then(|mut r| r.take()) else {
+            return;
+        };
+        let mut restored = false;
+        lib.0.update(|l| {
+            if let Some(ws) = l.get_mut(&id) {
+                restored = replaced.restore(ws);
+                if restored {
+                    ws.updated_ms = now_ms();
+                }
+            }
+        });
+        let said = if restored {
+            format!("{} response is taken back: their quote, answers and RACI changes are as they were before it.", possessive(&name))
+        } else {
+            format!("{name} is no longer in the workspace, so there is nothing to take back.")
+        };
+        notices.confirm(Route::Pricing, said);
+    };
+    TakeBack {
+        label: "Take the response back",
+        run: Arc::new(run),
     }
 }
