@@ -4,6 +4,8 @@
 //! The key is outside the `splitline.` namespace on purpose: the app's start-up reads
 //! every `splitline.` key as a workspace, and a draft is not one.
 
+use leptos::prelude::{on_cleanup, window_event_listener};
+
 use crate::browser::storage;
 use crate::domain::envelope::{self, Kind};
 use crate::domain::proposal::Response;
@@ -15,9 +17,28 @@ fn key(request: &str) -> String {
 /// The draft for a request, if this browser has one that still reads.
 pub fn load(request: &str) -> Option<Response> {
     let opened = storage::open().ok()?;
-    let text = storage::read(&opened.storage, &key(request))?;
-    let response: Response = envelope::decode(&text, Kind::Response).ok()?;
+    read(request, &storage::read(&opened.storage, &key(request))?)
+}
+
+fn read(request: &str, text: &str) -> Option<Response> {
+    let response: Response = envelope::decode(text, Kind::Response).ok()?;
     (response.request == request && response.check().is_ok()).then_some(response)
+}
+
+/// Calls `adopt` with the draft another tab of this browser saved for `request`, while
+/// the calling component lives. Every edit is saved at once, so a tab that takes the
+/// other's draft loses nothing of its own, and its next edit no longer writes its older
+/// copy over the other tab's work.
+pub fn follow(request: String, adopt: impl Fn(Response) + 'static) {
+    let handle = window_event_listener(leptos::ev::storage, move |ev: web_sys::StorageEvent| {
+        if ev.key().as_deref() != Some(key(&request).as_str()) {
+            return;
+        }
+        if let Some(response) = ev.new_value().and_then(|text| read(&request, &text)) {
+            adopt(response);
+        }
+    });
+    on_cleanup(move || handle.remove());
 }
 
 /// Saves the draft; the error is a sentence to show (the draft stays on the page).

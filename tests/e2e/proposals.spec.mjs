@@ -6,7 +6,7 @@
 // accepting and rejecting work with undo.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { APP_URL, appReady, axeViolations, launch, openPage } from './helpers.mjs';
+import { APP_URL, appReady, axeViolations, launch, openPage, waitForValue } from './helpers.mjs';
 import { openTab } from './scorecard-helpers.mjs';
 
 let browser;
@@ -127,6 +127,17 @@ test('a buyer and two providers complete a request round: quotes ranked, answers
   await a.getByRole('button', { name: 'Copy the response link' }).click();
   await a.waitForFunction(() => document.querySelector('.share-link')?.value.includes('#/s/1a'));
   const responseA = await a.getByRole('textbox', { name: 'Response link' }).inputValue();
+  // An edit after the link was made says the link is out of date (undone, it is not).
+  // A full answer says so: the field takes no more, and a longer paste was cut.
+  const stale = a.getByText('You changed your response after making the link: make it again', { exact: false });
+  const firstAnswer = a.getByRole('textbox', { name: 'Your answer' }).first();
+  const written = await firstAnswer.inputValue();
+  await firstAnswer.fill('x'.repeat(2500));
+  await stale.waitFor();
+  assert.equal((await firstAnswer.inputValue()).length, 2000);
+  await a.getByText('2,000 of 2,000 characters: the answer is full', { exact: false }).waitFor();
+  await firstAnswer.fill(written);
+  await stale.waitFor({ state: 'detached' });
   assert.deepEqual(a.errors, []);
   // Checking the link before sending it: the provider's browser says what it is for.
   const own = await openPage(contextA, responseA);
@@ -254,6 +265,40 @@ test('a buyer and two providers complete a request round: quotes ranked, answers
   assert.equal(await restored.locator('dd.yours').textContent(), before);
   assert.deepEqual(await axeViolations(buyer), []);
   assert.deepEqual(buyer.errors, []);
+});
+
+test('the same request open in two tabs: each shows the other\'s edits, and neither writes over them', async () => {
+  const buyer = await openPage(await browser.newContext());
+  await buyerSetUp(buyer);
+  const link = await requestLink(buyer, 'Harbor IT');
+  const context = await browser.newContext();
+  const one = await openPage(context, link);
+  const two = await openPage(context, link);
+  const heading = (p) => p.getByRole('heading', { level: 1, name: /Request for proposal to / });
+  await Promise.all([heading(one).waitFor(), heading(two).waitFor()]);
+  const answerIn = (p) => p.getByRole('textbox', { name: 'Your answer' }).first();
+  const rate = (p) => p.getByRole('textbox', { name: 'Rate per user a month' });
+  await answerIn(one).fill('Typed in the first tab.');
+  await waitForValue(answerIn(two), 'Typed in the first tab.');
+  // The second tab's next edit keeps the first tab's answer.
+  await rate(two).fill('88');
+  await waitForValue(rate(one), '88');
+  await one.reload();
+  await heading(one).waitFor();
+  assert.equal(await answerIn(one).inputValue(), 'Typed in the first tab.');
+  assert.equal(await rate(one).inputValue(), '88');
+  // "Accept every row" clicked by mistake can be taken back while no row changed since.
+  const decided = (p) => p.getByText(/parts done: .*, 0 of (\d+) RACI functions decided/);
+  await decided(one).waitFor();
+  await one.getByRole('button', { name: 'Accept every row not yet decided' }).click();
+  const status = one.getByRole('status').filter({ hasText: /^\d+ rows accepted as the buyer proposed them\./ });
+  await status.waitFor();
+  await one.getByRole('button', { name: 'Undo accepting them' }).click();
+  await status.waitFor({ state: 'detached' });
+  await decided(one).waitFor();
+  await decided(two).waitFor();
+  assert.deepEqual([...one.errors, ...two.errors], []);
+  await context.close();
 });
 
 test('on a phone the provider reaches each part of the response from the progress bar, which stays on screen', async () => {

@@ -262,6 +262,16 @@ test("on a phone a criterion's whole name shows in its field, and a name stays o
   await saved(page);
   await page.reload();
   await waitForValue(page.getByRole('textbox', { name: 'Criterion name' }).first(), 'Named owners for every function');
+  // The move buttons are arrows here, named in full, so each criterion's four buttons
+  // share one row and a group's sit beside its heading.
+  const item = page.locator('.sc-crit-item').nth(1);
+  const tops = await item.getByRole('button').evaluateAll((els) => els.map((el) => Math.round(el.getBoundingClientRect().top)));
+  assert.equal(tops.length, 4);
+  assert.equal(new Set(tops).size, 1, `the buttons' tops: ${tops.join(', ')}`);
+  await item.getByRole('button', { name: 'Move up Gap functions named explicitly' }).waitFor();
+  const group = page.locator('.sc-crit-group').first();
+  const [heading, down] = await Promise.all([group.getByRole('heading').boundingBox(), group.getByRole('button', { name: 'Move group down Ownership & RACI' }).boundingBox()]);
+  assert.ok(down.y < heading.y + heading.height, 'the group moves beside its heading');
   assert.deepEqual(page.errors, []);
   await context.close();
 });

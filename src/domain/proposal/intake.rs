@@ -8,6 +8,7 @@ use super::request::Question;
 use super::response::Response;
 use crate::domain::library::Library;
 use crate::domain::order;
+use crate::domain::pricing::benchmarks::priced;
 use crate::domain::pricing::quote::Quote;
 use crate::domain::raci::Counter;
 use crate::domain::scorecard::claims::Claim;
@@ -52,14 +53,19 @@ pub struct Intake {
     pub quote: Quote,
     /// The workspace already has a quote from this provider, which this replaces.
     pub replaces_quote: bool,
+    /// This quote has no price and replaces one that has.
+    pub unpriced_over_priced: bool,
+    /// Answers the workspace has from this provider that this response does not hold.
+    pub claims_dropped: usize,
     pub claims: BTreeMap<String, Claim>,
     /// The provider already has answers in the scorecard, which these replace.
     pub replaces_claims: bool,
     pub counters: Vec<Counter>,
     /// RACI functions the provider accepted as proposed.
     pub accepted: usize,
-    /// RACI functions the provider took no position on (counted only when the response
-    /// answers the request as it stands: functions added since were never asked about).
+    /// RACI functions the provider took no position on, or chose to change and left as
+    /// they were (counted only when the response answers the request as it stands:
+    /// functions added since were never asked about).
     pub unanswered: usize,
     /// Answers and positions on questions or functions no longer in the workspace.
     pub skipped: usize,
@@ -127,7 +133,7 @@ pub fn check(ws: &Workspace, response: &Response) -> Result<Intake, Refusal> {
         claims.insert(answer.question.clone(), claim);
     }
     let mut counters = Vec::new();
-    let mut accepted = 0;
+    let (mut accepted, mut unchanged) = (0, 0);
     for reply in &response.raci {
         let Some(function) = ws.raci.function(reply.function) else {
             skipped += 1;
@@ -137,6 +143,11 @@ pub fn check(ws: &Workspace, response: &Response) -> Result<Intake, Refusal> {
             accepted += 1;
             continue;
         };
+        // "Propose a change" with nothing changed is no position, not an acceptance.
+        if change.same_as(function) {
+            unchanged += 1;
+            continue;
+        }
         let roles = order::map(
             change
                 .roles
@@ -144,16 +155,13 @@ pub fn check(ws: &Workspace, response: &Response) -> Result<Intake, Refusal> {
                 .filter(|(_, l)| !l.is_empty())
                 .map(|(p, l)| (*p, *l)),
         );
-        let same = change.same_as(function);
         let parties_exist = roles
             .keys()
             .copied()
             .chain(change.day_owner)
             .chain(change.night_owner)
             .all(|p| ws.raci.party(p).is_some());
-        if same {
-            accepted += 1;
-        } else if !parties_exist {
+        if !parties_exist {
             skipped += 1;
         } else {
             counters.push(Counter {
@@ -173,6 +181,7 @@ pub fn check(ws: &Workspace, response: &Response) -> Result<Intake, Refusal> {
             .iter()
             .filter(|f| !response.raci.iter().any(|r| r.function == f.id))
             .count()
+            + unchanged
     } else {
         0
     };
@@ -187,6 +196,11 @@ pub fn check(ws: &Workspace, response: &Response) -> Result<Intake, Refusal> {
             ..response.quote.clone()
         },
         replaces_quote: ws.pricing.quote(&provider.id).is_some(),
+        unpriced_over_priced: !priced(&response.quote)
+            && ws.pricing.quote(&provider.id).is_some_and(priced),
+        claims_dropped: ws.scorecard.claims.get(&provider.id).map_or(0, |had| {
+            had.keys().filter(|k| !claims.contains_key(*k)).count()
+        }),
         replaces_claims: ws.scorecard.claims.contains_key(&provider.id),
         claims,
         counters,
@@ -266,13 +280,33 @@ impl Intake {
             },
             self.accepted
         ));
-        if self.skipped > 0 {
-            lines.push(format!(
-                "{} answers or positions are about questions or functions no longer in your workspace, and are left out.",
-                self.skipped
-            ));
+        match self.skipped {
+            0 => {}
+            1 => lines.push("1 answer or position is about a question or function no longer in your workspace, and is left out.".to_owned()),
+            n => lines.push(format!("{n} answers or positions are about questions or functions no longer in your workspace, and are left out.")),
         }
         lines
+    }
+
+    /// A warning for the preview when the response holds less than the workspace has
+    /// from this provider: an empty response (a colleague at the provider who started
+    /// afresh) would otherwise replace a priced quote and the answers without a word.
+    pub fn losses(&self) -> Option<String> {
+        let mut lost = Vec::new();
+        if self.unpriced_over_priced {
+            lost.push("it has no price, where the quote you have from them has one".to_owned());
+        }
+        match self.claims_dropped {
+            0 => {}
+            1 => lost.push("1 answer you have from them is not in it".to_owned()),
+            n => lost.push(format!("{n} answers you have from them are not in it")),
+        }
+        (!lost.is_empty()).then(|| {
+            format!(
+                "Check this is the response you expect: {}. Bringing it in replaces what you have; the message that follows can take it back.",
+                and_list(&lost)
+            )
+        })
     }
 
     /// Puts the quote in the pricing comparison, the answers beside the scorecard's
@@ -399,6 +433,26 @@ mod tests {
     }
 
     #[test]
+    fn a_change_that_changes_nothing_is_no_position_not_an_acceptance() {
+        let ws = sent();
+        let mut r = response();
+        let before = check(&ws, &r).unwrap();
+        let f = &ws.raci.functions[1];
+        assert!(r.reply(f.id).is_none());
+        let same = crate::domain::proposal::Change {
+            roles: f.roles.clone(),
+            day_owner: f.day_owner,
+            night_owner: f.night_owner,
+            reason: String::new(),
+        };
+        r.set_reply(f.id, Some(same));
+        let after = check(&ws, &r).unwrap();
+        assert_eq!(after.accepted, before.accepted);
+        assert_eq!(after.unanswered, before.unanswered);
+        assert_eq!(after.counters.len(), 1);
+    }
+
+    #[test]
     fn the_preview_says_what_comes_in_and_where() {
         let ws = sent();
         let intake = check(&ws, &response()).unwrap();
@@ -445,6 +499,34 @@ mod tests {
         again.apply(&mut ws);
         assert_eq!(ws.raci.redline.len(), 1);
         assert_eq!(ws.pricing.quotes.len(), 2);
+    }
+
+    #[test]
+    fn a_response_emptier_than_what_the_workspace_has_is_named_in_the_preview() {
+        let mut ws = sent();
+        let first = check(&ws, &response()).unwrap();
+        assert_eq!(
+            first.losses(),
+            None,
+            "the test workspace's quote has no price"
+        );
+        first.apply(&mut ws);
+        let empty = Response {
+            quote: Quote {
+                rates: Default::default(),
+                ..response().quote
+            },
+            answers: Vec::new(),
+            made_ms: response().made_ms + 1,
+            ..response()
+        };
+        let warned = check(&ws, &empty).unwrap().losses().unwrap();
+        assert!(
+            warned.starts_with("Check this is the response you expect: it has no price, where the quote you have from them has one and 2 answers you have from them are not in it."),
+            "{warned}"
+        );
+        // The same response again loses nothing.
+        assert_eq!(check(&ws, &response()).unwrap().losses(), None);
     }
 
     #[test]

@@ -20,6 +20,24 @@ pub const MAX_ANSWER_CHARS: usize = 2000;
 pub const MAX_EVIDENCE_CHARS: usize = 500;
 pub const MAX_REASON_CHARS: usize = 1000;
 
+/// Said under an answer once it nears its limit: the field stops taking text there, and
+/// a pasted answer was cut without a word (a prepared RFP answer is often longer).
+pub fn answer_length_note(used: usize) -> Option<String> {
+    let n = |n: usize| match n {
+        1000.. => format!("{},{:03}", n / 1000, n % 1000),
+        _ => n.to_string(),
+    };
+    let max = n(MAX_ANSWER_CHARS);
+    match used {
+        0..1500 => None,
+        _ if used < MAX_ANSWER_CHARS => Some(format!("{} of {max} characters.", n(used))),
+        _ => Some(format!(
+            "{max} of {max} characters: the answer is full, and text typed or pasted past \
+             this is not kept. For more, put it in a document and give its link below."
+        )),
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Response {
     /// The id of the request it answers.
@@ -189,7 +207,11 @@ impl Response {
                 .raci
                 .functions
                 .iter()
-                .filter(|f| self.reply(f.id).is_some())
+                // "Propose a change" with nothing changed yet is not a position.
+                .filter(|f| {
+                    self.reply(f.id)
+                        .is_some_and(|r| r.change.as_ref().is_none_or(|c| !c.same_as(f)))
+                })
                 .count(),
             functions: request.raci.functions.len(),
         }
@@ -246,6 +268,20 @@ pub(crate) mod tests {
     use super::*;
     use crate::domain::proposal::request::tests::request;
     use crate::domain::raci::Letter;
+
+    #[test]
+    fn an_answer_says_how_full_it_is_only_near_its_limit() {
+        assert_eq!(answer_length_note(1499), None);
+        assert_eq!(
+            answer_length_note(1712).as_deref(),
+            Some("1,712 of 2,000 characters.")
+        );
+        let full = answer_length_note(MAX_ANSWER_CHARS).unwrap();
+        assert!(
+            full.starts_with("2,000 of 2,000 characters: the answer is full"),
+            "{full}"
+        );
+    }
 
     /// Crest's response of the proposal tests: a quote, two answers, one change.
     pub(crate) fn response() -> Response {
@@ -305,6 +341,17 @@ pub(crate) mod tests {
             (5, 1 + req.questions.len() + req.raci.functions.len())
         );
         assert_eq!(Response::blank(&req).progress(&req).done().0, 0);
+        // "Propose a change" with nothing changed yet is not a position.
+        let mut r = response();
+        let f = &req.raci.functions[1];
+        let same = Change {
+            roles: f.roles.clone(),
+            day_owner: f.day_owner,
+            night_owner: f.night_owner,
+            reason: "Let us talk about this one.".into(),
+        };
+        r.set_reply(f.id, Some(same));
+        assert_eq!(r.progress(&req).replied, 2);
     }
 
     #[test]

@@ -11,7 +11,7 @@ use crate::browser::state::{Lib, Notices, TakeBack};
 use crate::domain::proposal::intake::{self, Replaced};
 use crate::domain::proposal::Response;
 use crate::domain::route::Route;
-use crate::domain::text::possessive;
+use crate::domain::text::{lower, possessive};
 
 #[component]
 pub fn ResponsePreview(
@@ -34,6 +34,10 @@ pub fn ResponsePreview(
         (response.made_ms > 0).then(|| format!(" Sent on {}.", format_time(response.made_ms)));
     let from = match response.contact.trim() {
         "" => format!("From {}.{}", response.provider, when.unwrap_or_default()),
+        // "Sam Lee, Harbor IT" already names the firm.
+        who if lower(who).contains(&lower(&response.provider)) => {
+            format!("From {who}.{}", when.unwrap_or_default())
+        }
         who => format!(
             "From {who} at {}.{}",
             response.provider,
@@ -53,6 +57,7 @@ pub fn ResponsePreview(
                 .map(|l| view! { <li>{l}</li> })
                 .collect_view();
             let earlier = intake.earlier.as_deref().map(intake::earlier_text);
+            let losses = intake.losses();
             let (again, older) = (intake.again, intake.older);
             let name = intake.provider_name.clone();
             let pending = StoredValue::new(Some(intake));
@@ -80,6 +85,7 @@ pub fn ResponsePreview(
                 {again.then(|| view! { <p class="notice warning">{intake::AGAIN}</p> })}
                 {older.then(|| view! { <p class="notice warning">{intake::OLDER}</p> })}
                 {earlier.map(|t| view! { <p class="notice warning">{t}</p> })}
+                {losses.map(|t| view! { <p class="notice warning">{t}</p> })}
                 <p>{format!("Bringing it into “{workspace}” adds:")}</p>
                 <ul>{lines}</ul>
                 <div class="button-row">

@@ -10,7 +10,7 @@ use crate::domain::profile::Industry;
 use crate::domain::proposal::request::Request;
 use crate::domain::text::lower;
 
-/// "Acme Legal LLP" or "A legal company", with its size.
+/// "Acme Legal LLP" or "A legal company", with its size (a clause: it ends in a comma).
 fn asker(request: &Request) -> String {
     let b = &request.buyer;
     let who = match (b.company.is_empty(), b.industry) {
@@ -19,7 +19,7 @@ fn asker(request: &Request) -> String {
         (true, industry) => format!("A {} company", lower(industry.label())),
     };
     format!(
-        "{who}, {} employees with {} in internal IT",
+        "{who}, {} employees with {} in internal IT,",
         b.employees, b.internal_it
     )
 }

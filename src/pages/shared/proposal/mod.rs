@@ -108,6 +108,20 @@ pub fn ProviderPage(request: Request) -> impl IntoView {
     });
     let save_error = RwSignal::new(None::<String>);
     Effect::new(move |_| save_error.set(response.with(drafts::save).err()));
+    // The same request open in another tab: its edits show here as they are saved.
+    let id = draft.request.with_value(|r| r.id.clone());
+    drafts::follow(id, move |other| {
+        let quote = Quote {
+            provider: SELF.into(),
+            ..other.quote.clone()
+        };
+        response.set(other);
+        lib.0.update(|l| {
+            if let Some(q) = l.active_mut().pricing.quote_mut(SELF) {
+                *q = quote;
+            }
+        });
+    });
     view! {
         <div class="proposal">
             <about::About />

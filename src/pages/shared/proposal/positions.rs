@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use super::Draft;
 use crate::components::unique_id;
-use crate::domain::proposal::response::{Change, MAX_REASON_CHARS};
+use crate::domain::proposal::response::{Change, RaciReply, MAX_REASON_CHARS};
 use crate::domain::raci::{Function, Id, Letters, Raci};
 
 /// The letter sets offered for a party in a proposed change, as the grid cycles them.
@@ -18,7 +18,11 @@ pub fn Positions() -> impl IntoView {
     let rows: Vec<Function> = raci.rows().into_iter().cloned().collect();
     let count = rows.len();
     let ids: Vec<Id> = rows.iter().map(|f| f.id).collect();
+    // What "accept every row" changed: (the replies before, after, how many rows), so
+    // a click by mistake can be taken back while nothing else has changed a row since.
+    let bulk = RwSignal::new(None::<(Vec<RaciReply>, Vec<RaciReply>, usize)>);
     let accept_rest = move |_| {
+        let before = draft.response.with_untracked(|r| r.raci.clone());
         draft.edit(|_, r| {
             for &id in &ids {
                 if r.reply(id).is_none() {
@@ -26,6 +30,21 @@ pub fn Positions() -> impl IntoView {
                 }
             }
         });
+        let after = draft.response.with_untracked(|r| r.raci.clone());
+        let accepted = after.len() - before.len();
+        bulk.set((accepted > 0).then_some((before, after, accepted)));
+    };
+    let undo_bulk = move |_| {
+        if let Some((before, _, _)) = bulk.get_untracked() {
+            draft.edit(|_, r| r.raci = before);
+        }
+        bulk.set(None);
+    };
+    let just_accepted = move || {
+        bulk.with(|b| {
+            let (_, after, n) = b.as_ref()?;
+            draft.response.with(|r| r.raci == *after).then_some(*n)
+        })
     };
     let raci = StoredValue::new(raci);
     view! {
@@ -39,6 +58,22 @@ pub fn Positions() -> impl IntoView {
             <button type="button" class="secondary" on:click=accept_rest>
                 "Accept every row not yet decided"
             </button>
+            {move || {
+                just_accepted()
+                    .map(|n| {
+                        view! {
+                            <p class="hint" role="status">
+                                {match n {
+                                    1 => "1 row accepted as the buyer proposed it. ".to_owned(),
+                                    n => format!("{n} rows accepted as the buyer proposed them. "),
+                                }}
+                                <button type="button" class="secondary" on:click=undo_bulk>
+                                    "Undo accepting them"
+                                </button>
+                            </p>
+                        }
+                    })
+            }}
             {rows
                 .into_iter()
                 .map(|f| view! { <Row raci=raci function=f /> })

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use super::Draft;
 use crate::components::unique_id;
 use crate::domain::proposal::request::Question;
-use crate::domain::proposal::response::{MAX_ANSWER_CHARS, MAX_EVIDENCE_CHARS};
+use crate::domain::proposal::response::{answer_length_note, MAX_ANSWER_CHARS, MAX_EVIDENCE_CHARS};
 use crate::domain::scorecard::claims::web_address;
 
 /// Said under evidence that is not a web address; it is kept, as text.
@@ -80,7 +80,8 @@ fn QuestionItem(question: Question) -> impl IntoView {
             <div class="field">
                 <label for=text_id.clone()>"Your answer"</label>
                 <textarea
-                    id=text_id
+                    id=text_id.clone()
+                    aria-describedby=format!("{text_id}-length")
                     rows="3"
                     maxlength=MAX_ANSWER_CHARS.to_string()
                     prop:value=move || answer.with(|a| a.text.clone())
@@ -89,6 +90,9 @@ fn QuestionItem(question: Question) -> impl IntoView {
                         edit(Box::new(move |a| a.text = text));
                     }
                 ></textarea>
+                <p class="hint" id=format!("{text_id}-length") aria-live="polite">
+                    {move || answer.with(|a| answer_length_note(a.text.chars().count()))}
+                </p>
             </div>
             <div class="form-grid">
                 <div class="field">

@@ -11,6 +11,7 @@ use crate::components::unique_id;
 use crate::domain::envelope::{self, Kind};
 use crate::domain::files::slug;
 use crate::domain::proposal::request::MAX_CONTACT_CHARS;
+use crate::domain::proposal::Response;
 use crate::domain::share::body::{Sender, SharedDoc};
 
 #[component]
@@ -27,8 +28,15 @@ pub fn Send() -> impl IntoView {
         draft.response.update(|r| r.made_ms = now_ms());
         draft.response.get_untracked()
     };
+    // What the last link and the last file held: an edit since makes them out of date,
+    // and the page says so (the link on screen looked current after any edit).
+    let (linked, filed) = (RwSignal::new(None), RwSignal::new(None));
+    let changed_since = move |made: RwSignal<Option<Response>>| {
+        made.with(|m| m.as_ref().is_some_and(|m| draft.response.with(|r| r != m)))
+    };
     let make_link = move |_| {
         let response = stamped();
+        linked.set(Some(response.clone()));
         let sender = Sender {
             by: response.contact.clone(),
             at_ms: response.made_ms,
@@ -42,6 +50,7 @@ pub fn Send() -> impl IntoView {
         let text = envelope::encode_pretty(Kind::Response, &response);
         if offer(notices, &name, "application/json", &text) {
             downloaded.set(Some(name));
+            filed.set(Some(response));
         }
     };
     let unfinished = Memo::new(move |_| {
@@ -97,6 +106,22 @@ pub fn Send() -> impl IntoView {
                         })
                 }}
             </p>
+            {move || {
+                let what = match (changed_since(linked), changed_since(filed)) {
+                    (true, true) => "the link and the file",
+                    (true, false) => "the link",
+                    (false, true) => "the file",
+                    (false, false) => return None,
+                };
+                Some(view! {
+                    <p class="notice warning">
+                        {format!(
+                            "You changed your response after making {what}: make it again, \
+                             or the buyer gets the earlier version."
+                        )}
+                    </p>
+                })
+            }}
             <LinkOut made=slot.made label="Response link" />
             <p class="hint">
                 "Send the link or the file to the buyer by email or chat. When they open it in \
