@@ -45,6 +45,8 @@ pub struct Intake {
     pub provider_name: String,
     pub contact: String,
     pub made_ms: i64,
+    /// `Request::sum` of the version it answers.
+    pub request_sum: u32,
     /// The questions reworded since the provider answered, by name, when the response
     /// answers an earlier version of the request (`Some(vec![])`: only the counts or
     /// the RACI changed).
@@ -190,6 +192,7 @@ pub fn check(ws: &Workspace, response: &Response) -> Result<Intake, Refusal> {
         provider_name: provider.name.clone(),
         contact: response.contact.trim().to_owned(),
         made_ms: response.made_ms,
+        request_sum: response.request_sum,
         earlier,
         quote: Quote {
             provider: provider.id.clone(),
@@ -254,10 +257,18 @@ impl Intake {
                 ""
             }
         )];
-        lines.push(match self.claims.len() {
-            0 => "No answers to your questions.".to_owned(),
-            n => format!(
-                "Answers to {n} of your questions, shown beside your scorecard's criteria{}.",
+        // Counted as the provider's progress counts them: a rating alone is no answer.
+        let written = self.claims.values().filter(|c| !c.text.is_empty()).count();
+        let rated_only = match self.claims.len() - written {
+            0 => String::new(),
+            1 => " They also rated themselves on 1 question without writing an answer.".to_owned(),
+            n => format!(" They also rated themselves on {n} questions without writing an answer."),
+        };
+        lines.push(match (written, self.claims.len()) {
+            (_, 0) => "No answers to your questions.".to_owned(),
+            (0, _) => format!("No written answers to your questions.{rated_only}"),
+            (n, _) => format!(
+                "Answers to {n} of your questions, shown beside your scorecard's criteria{}.{rated_only}",
                 if self.replaces_claims {
                     ", replacing their earlier answers"
                 } else {
@@ -319,6 +330,7 @@ impl Intake {
         ws.raci.set_counters(&self.provider, self.counters);
         if let Some(sent) = ws.requests.iter_mut().find(|s| s.provider == self.provider) {
             sent.answered_ms = Some(self.made_ms);
+            sent.answered_sum = Some(self.request_sum);
         }
         replaced
     }
@@ -331,7 +343,7 @@ pub struct Replaced {
     quote: Option<Quote>,
     claims: BTreeMap<String, Claim>,
     counters: Vec<Counter>,
-    answered_ms: Option<i64>,
+    answered: (Option<i64>, Option<u32>),
 }
 
 impl Replaced {
@@ -352,7 +364,9 @@ impl Replaced {
                 .filter(|c| c.provider == provider)
                 .cloned()
                 .collect(),
-            answered_ms: ws.sent(provider).and_then(|s| s.answered_ms),
+            answered: ws
+                .sent(provider)
+                .map_or((None, None), |s| (s.answered_ms, s.answered_sum)),
         }
     }
 
@@ -367,7 +381,7 @@ impl Replaced {
         ws.scorecard.set_claims(&self.provider, self.claims);
         ws.raci.set_counters(&self.provider, self.counters);
         if let Some(sent) = ws.requests.iter_mut().find(|s| s.provider == self.provider) {
-            sent.answered_ms = self.answered_ms;
+            (sent.answered_ms, sent.answered_sum) = self.answered;
         }
         true
     }
@@ -430,6 +444,21 @@ mod tests {
         assert_eq!(ws.sent("p2").unwrap().answered_ms, Some(1_800_000_500_000));
         // A self-rating is never a score.
         assert_eq!(ws.scorecard.cells.get("p2"), None);
+    }
+
+    #[test]
+    fn a_rating_without_an_answer_is_not_counted_as_an_answer() {
+        let ws = sent();
+        let mut r = response();
+        r.answers.iter_mut().for_each(|a| a.text.clear());
+        r.answers[0].rating = Some(4);
+        r.answers[1].rating = None;
+        let lines = check(&ws, &r).unwrap().lines();
+        assert_eq!(
+            lines[1],
+            "No written answers to your questions. They also rated themselves on 1 question \
+             without writing an answer."
+        );
     }
 
     #[test]
@@ -554,6 +583,26 @@ mod tests {
         let removed = ws.clone();
         assert!(!first.restore(&mut ws));
         assert_eq!(ws, removed);
+    }
+
+    #[test]
+    fn a_request_sent_again_with_changes_knows_its_answer_is_to_the_earlier_version() {
+        let mut ws = sent();
+        check(&ws, &response()).unwrap().apply(&mut ws);
+        assert!(!ws.sent("p2").unwrap().answered_earlier());
+        ws.scorecard.criteria[0].question.push_str(" In writing?");
+        let (req, _) = Request::of(&ws, "p2", "0123456789abcdef".into(), 3, &disclose()).unwrap();
+        ws.note_sent("p2", &req);
+        let sent = ws.sent("p2").unwrap();
+        assert!(sent.answered_earlier());
+        assert_eq!(sent.answered_ms, Some(response().made_ms));
+        // The same request sent again unchanged is still answered.
+        let mut again = self::sent();
+        check(&again, &response()).unwrap().apply(&mut again);
+        let (same, _) =
+            Request::of(&again, "p2", "0123456789abcdef".into(), 4, &disclose()).unwrap();
+        again.note_sent("p2", &same);
+        assert!(!again.sent("p2").unwrap().answered_earlier());
     }
 
     #[test]

@@ -20,6 +20,18 @@ pub struct Sent {
     /// When the provider sent the response last brought in, if one was.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub answered_ms: Option<i64>,
+    /// `Request::sum` of the version that response answered: after the request is sent
+    /// again with changes, its answer is to an earlier version.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub answered_sum: Option<u32>,
+}
+
+impl Sent {
+    /// Whether the response last brought in answers an earlier version than the one
+    /// last sent.
+    pub fn answered_earlier(&self) -> bool {
+        self.answered_sum.is_some_and(|sum| sum != self.sum)
+    }
 }
 
 impl Workspace {
@@ -47,12 +59,14 @@ impl Workspace {
             made_ms: request.made_ms,
             sum: request.sum(),
             answered_ms: None,
+            answered_sum: None,
         };
         match self.requests.iter_mut().find(|r| r.provider == provider) {
             // An answer to the earlier version still counts until a newer one comes.
             Some(old) => {
                 *old = Sent {
                     answered_ms: old.answered_ms,
+                    answered_sum: old.answered_sum,
                     ..sent
                 }
             }

@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use super::model::{Id, Raci, MAX_TEXT_CHARS};
-use super::Letters;
+use super::{Letter, Letters};
 use crate::domain::order;
 
 /// At most this many counter-proposals wait at once (20 providers × a full matrix is
@@ -96,6 +96,21 @@ impl Raci {
                     self.owner_name(to)
                 ));
             }
+        }
+        // What the checks would say once it is accepted, said before: a change that
+        // leaves nobody accountable reads like any other letter changed.
+        let accountable = |roles: &BTreeMap<Id, Letters>| {
+            roles
+                .values()
+                .filter(|l| l.has(Letter::Accountable))
+                .count()
+        };
+        match (accountable(&f.roles), accountable(&counter.roles)) {
+            (1, 0) => out.push("Nobody is accountable (A) after this change.".to_owned()),
+            (1, n) if n > 1 => out.push(format!(
+                "{n} parties are accountable (A) after this change, where a function needs one."
+            )),
+            _ => {}
         }
         out
     }
@@ -267,6 +282,29 @@ mod tests {
             ..c.clone()
         };
         assert!(raci.changes(&same).is_empty());
+        // A change that leaves the function with no one, or two, accountable says so.
+        let holder = |c: &Counter| {
+            *c.roles
+                .iter()
+                .find(|(_, l)| l.has(Letter::Accountable))
+                .unwrap()
+                .0
+        };
+        let a = holder(&same);
+        let mut none = same.clone();
+        none.roles.insert(a, Letters::of(&[Letter::Responsible]));
+        let said = raci.changes(&none);
+        assert_eq!(
+            said.last().map(String::as_str),
+            Some("Nobody is accountable (A) after this change."),
+            "{said:?}"
+        );
+        // The template's first row: Internal IT A/R, so the MSP's A/R makes two.
+        assert_ne!(a, msp);
+        assert!(
+            changes[changes.len() - 1].starts_with("2 parties are accountable (A)"),
+            "{changes:?}"
+        );
         // The help desk in business hours has nobody named after hours.
         assert_eq!(f.night_owner, None);
         let nights = Counter {

@@ -232,6 +232,12 @@ fn RequestRow(id: String, on_link: Callback<String>, on_file: Callback<String>) 
     let status = move || {
         lib.0.with(|l| match l.active().sent(&pid.get_value()) {
             Some(s) => match s.answered_ms {
+                Some(at) if at > 0 && s.answered_earlier() => format!(
+                    " Sent again with changes {}. Answered the earlier version {}; no response \
+                     to this one yet.",
+                    format_time(s.made_ms),
+                    format_time(at)
+                ),
                 Some(at) if at > 0 => format!(
                     " Sent {}. Answered {}.",
                     format_time(s.made_ms),
