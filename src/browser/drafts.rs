@@ -31,10 +31,18 @@ fn read(request: &str, text: &str) -> Option<Response> {
 /// copy over the other tab's work.
 pub fn follow(request: String, adopt: impl Fn(Response) + 'static) {
     let handle = window_event_listener(leptos::ev::storage, move |ev: web_sys::StorageEvent| {
-        if ev.key().as_deref() != Some(key(&request).as_str()) {
+        let key = key(&request);
+        if ev.key().as_deref() != Some(key.as_str()) {
             return;
         }
-        if let Some(response) = ev.new_value().and_then(|text| read(&request, &text)) {
+        // A write already overtaken by a newer one: that one's event follows.
+        let now = storage::open()
+            .ok()
+            .and_then(|o| storage::read(&o.storage, &key));
+        if ev.new_value() != now {
+            return;
+        }
+        if let Some(response) = now.and_then(|text| read(&request, &text)) {
             adopt(response);
         }
     });

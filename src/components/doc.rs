@@ -359,7 +359,7 @@ pub fn step_said<D: Document>(doc: Doc<D>, back: bool, done: bool) -> &'static s
         (true, true) => "Undone.",
         (false, true) => "Redone.",
         _ if doc.dropped_for_other_tab() => {
-            "Nothing to undo or redo here: another tab changed this workspace since your last change, and going back would take its work back too."
+            "Nothing to undo or redo here: this workspace was changed outside this page since your last change (in another tab, or by taking a response back), and going back would undo that too."
         }
         (true, false) => "Nothing to undo.",
         (false, false) => "Nothing to redo.",

@@ -156,6 +156,8 @@ test('a buyer and two providers complete a request round: quotes ranked, answers
     b.getByRole('button', { name: 'Download the response file' }).click(),
   ]);
   const fileB = await download.path();
+  // A link, then a file of the same answers: neither is out of date.
+  assert.equal(await b.getByText('You changed your response after making', { exact: false }).count(), 0);
   await b.getByText(`Your browser is saving “${download.suggestedFilename()}”`, { exact: false }).waitFor();
   assert.deepEqual(b.errors, []);
 
@@ -189,6 +191,11 @@ test('a buyer and two providers complete a request round: quotes ranked, answers
     const counters = (name) => (ws.raci.redline ?? []).filter((c) => c.provider === ids[name]).length;
     return { rate: quote('Crest MSP').rates?.per_user ?? null, claims: ws.scorecard.claims?.[ids['Crest MSP']] ? 1 : 0, counters: counters('Crest MSP'), harbor: [quote('Harbor IT').rates.per_user, counters('Harbor IT')] };
   };
+  // An edit on the page before taking it back: its undo steps hold the response, so
+  // they go with it, and the edit stays.
+  const servers = buyer.getByRole('textbox', { name: 'Servers', exact: true });
+  await servers.fill('7');
+  await servers.press('Tab');
   await buyer.getByTestId('save-status').filter({ hasText: /^Saved$/ }).waitFor();
   const brought = await crest();
   assert.deepEqual({ ...brought, rate: brought.rate > 0 }, { rate: true, claims: 1, counters: 1, harbor: brought.harbor });
@@ -198,6 +205,10 @@ test('a buyer and two providers complete a request round: quotes ranked, answers
   const back = await crest();
   assert.deepEqual({ claims: back.claims, counters: back.counters, harbor: back.harbor }, { claims: 0, counters: 0, harbor: brought.harbor });
   assert.notEqual(back.rate, brought.rate);
+  await buyer.getByRole('button', { name: 'Undo', exact: true }).click({ force: true });
+  await buyer.getByRole('status').filter({ hasText: 'Nothing to undo or redo here: this workspace was changed outside this page' }).waitFor({ state: 'attached' });
+  assert.equal(await servers.inputValue(), '7');
+  assert.deepEqual(await crest(), back);
   await buyer.goto(`${APP_URL}#/workspaces`);
   await buyer.locator('.request-list li').filter({ hasText: 'Crest MSP' }).getByText(/Sent \d/).waitFor();
   await buyer.getByLabel('Import a Splitline file', { exact: false }).setInputFiles(fileB);

@@ -175,7 +175,7 @@ test('undo in one tab never takes back what another tab changed since', async ()
   await a.waitForFunction(() => document.querySelector('.doc-actions button')?.getAttribute('aria-disabled') === 'true');
   // aria-disabled, so it keeps focus and still answers a press: with why there is nothing.
   await undo.click({ force: true });
-  await a.getByRole('status').filter({ hasText: 'Nothing to undo or redo here: another tab changed this workspace' }).waitFor({ state: 'attached' });
+  await a.getByRole('status').filter({ hasText: 'Nothing to undo or redo here: this workspace was changed outside this page' }).waitFor({ state: 'attached' });
   for (const p of [a, b]) {
     assert.equal(await field(p, 'Servers').inputValue(), '7');
     assert.equal(await field(p, 'Network devices').inputValue(), '9');

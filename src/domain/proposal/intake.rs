@@ -201,8 +201,12 @@ pub fn check(ws: &Workspace, response: &Response) -> Result<Intake, Refusal> {
         replaces_quote: ws.pricing.quote(&provider.id).is_some(),
         unpriced_over_priced: !priced(&response.quote)
             && ws.pricing.quote(&provider.id).is_some_and(priced),
+        // Answers to criteria deleted since show nowhere: losing them loses nothing.
         claims_dropped: ws.scorecard.claims.get(&provider.id).map_or(0, |had| {
-            had.keys().filter(|k| !claims.contains_key(*k)).count()
+            had.keys()
+                .filter(|k| !claims.contains_key(*k))
+                .filter(|k| ws.scorecard.criteria.iter().any(|c| &c.id == *k))
+                .count()
         }),
         replaces_claims: ws.scorecard.claims.contains_key(&provider.id),
         claims,
@@ -315,7 +319,7 @@ impl Intake {
         (!lost.is_empty()).then(|| {
             format!(
                 "Check this is the response you expect: {}. Bringing it in replaces what you have; the message that follows can take it back.",
-                and_list(&lost)
+                lost.join(", and ")
             )
         })
     }
@@ -551,7 +555,7 @@ mod tests {
         };
         let warned = check(&ws, &empty).unwrap().losses().unwrap();
         assert!(
-            warned.starts_with("Check this is the response you expect: it has no price, where the quote you have from them has one and 2 answers you have from them are not in it."),
+            warned.starts_with("Check this is the response you expect: it has no price, where the quote you have from them has one, and 2 answers you have from them are not in it."),
             "{warned}"
         );
         // The same response again loses nothing.

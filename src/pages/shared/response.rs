@@ -124,20 +124,23 @@ fn take_back(lib: Lib, notices: Notices, id: String, name: &str, r: Replaced) ->
         let Some(replaced) = once.lock().ok().and_then(|mut r| r.take()) else {
             return;
         };
-        let mut restored = false;
-        lib.0.update(|l| {
-            if let Some(ws) = l.get_mut(&id) {
-                restored = replaced.restore(ws);
-                if restored {
-                    ws.updated_ms = now_ms();
-                }
-            }
-        });
-        let said = if restored {
-            format!("{} response is taken back: their quote, answers and RACI changes are as they were before it.", possessive(&name))
-        } else {
-            format!("{name} is no longer in the workspace, so there is nothing to take back.")
+        let Some(mut ws) = lib.0.with_untracked(|l| l.get(&id).cloned()) else {
+            let gone = "That workspace is gone, so there is nothing to take back.";
+            return notices.confirm(Route::Pricing, gone.to_owned());
         };
+        if !replaced.restore(&mut ws) {
+            let gone =
+                format!("{name} is no longer in the workspace, so there is nothing to take back.");
+            return notices.confirm(Route::Pricing, gone);
+        }
+        ws.updated_ms = now_ms();
+        // As a copy from another tab is put in: the open page's undo steps hold the
+        // response and would bring it back, so they go.
+        lib.0.update(|l| l.replace(ws));
+        let said = format!(
+            "{} response is taken back: their quote, answers and RACI changes are as they were before it.",
+            possessive(&name)
+        );
         notices.confirm(Route::Pricing, said);
     };
     TakeBack {

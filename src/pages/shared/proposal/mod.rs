@@ -107,10 +107,23 @@ pub fn ProviderPage(request: Request) -> impl IntoView {
         }
     });
     let save_error = RwSignal::new(None::<String>);
-    Effect::new(move |_| save_error.set(response.with(drafts::save).err()));
+    // The draft last taken from another tab, which is already saved: writing it back
+    // could write over a newer save of that tab.
+    let adopted = StoredValue::new(None::<Response>);
+    Effect::new(move |_| {
+        let taken = response.with(|r| adopted.with_value(|a| a.as_ref() == Some(r)));
+        if !taken {
+            save_error.set(response.with(drafts::save).err());
+        }
+    });
     // The same request open in another tab: its edits show here as they are saved.
-    let id = draft.request.with_value(|r| r.id.clone());
+    let (id, sum) = draft.request.with_value(|r| (r.id.clone(), r.sum()));
     drafts::follow(id, move |other| {
+        // A tab opened from an older link of the request answers that version.
+        if other.request_sum != sum {
+            return;
+        }
+        adopted.set_value(Some(other.clone()));
         let quote = Quote {
             provider: SELF.into(),
             ..other.quote.clone()

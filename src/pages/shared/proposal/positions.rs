@@ -34,11 +34,16 @@ pub fn Positions() -> impl IntoView {
         let accepted = after.len() - before.len();
         bulk.set((accepted > 0).then_some((before, after, accepted)));
     };
+    let accept_button = NodeRef::<leptos::html::Button>::new();
     let undo_bulk = move |_| {
         if let Some((before, _, _)) = bulk.get_untracked() {
             draft.edit(|_, r| r.raci = before);
         }
         bulk.set(None);
+        // The pressed button goes with its line: focus goes back to the one it undid.
+        if let Some(button) = accept_button.get_untracked() {
+            let _ = button.focus();
+        }
     };
     let just_accepted = move || {
         bulk.with(|b| {
@@ -55,7 +60,7 @@ pub fn Positions() -> impl IntoView {
                     R does the work, A answers for it, C is consulted, I is kept informed. Accept \
                     each row, or propose a change and say why."
             </p>
-            <button type="button" class="secondary" on:click=accept_rest>
+            <button type="button" class="secondary" node_ref=accept_button on:click=accept_rest>
                 "Accept every row not yet decided"
             </button>
             {move || {
@@ -224,7 +229,7 @@ fn ChangeFields(raci: StoredValue<Raci>, function: Id) -> impl IntoView {
         }
     };
     let reason_id = unique_id("reason");
-    // A "change" that changes nothing reaches the buyer as an accepted row.
+    // A "change" that changes nothing is no position: it counts as not decided yet.
     let unchanged = move || {
         let c = change.get();
         raci.with_value(|r| r.function(function).is_some_and(|f| c.same_as(f)))

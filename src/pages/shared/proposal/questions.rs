@@ -90,8 +90,10 @@ fn QuestionItem(question: Question) -> impl IntoView {
                         edit(Box::new(move |a| a.text = text));
                     }
                 ></textarea>
-                <p class="hint" id=format!("{text_id}-length") aria-live="polite">
-                    {move || answer.with(|a| answer_length_note(a.text.chars().count()))}
+                // Counted as `maxlength` counts (UTF-16), and read with the field rather
+                // than at every key.
+                <p class="hint" id=format!("{text_id}-length")>
+                    {move || answer.with(|a| answer_length_note(a.text.encode_utf16().count()))}
                 </p>
             </div>
             <div class="form-grid">

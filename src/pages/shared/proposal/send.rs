@@ -31,8 +31,19 @@ pub fn Send() -> impl IntoView {
     // What the last link and the last file held: an edit since makes them out of date,
     // and the page says so (the link on screen looked current after any edit).
     let (linked, filed) = (RwSignal::new(None), RwSignal::new(None));
+    // Both buttons stamp the send time, so it is left out of the comparison: a link
+    // then a file of the same answers is no change.
     let changed_since = move |made: RwSignal<Option<Response>>| {
-        made.with(|m| m.as_ref().is_some_and(|m| draft.response.with(|r| r != m)))
+        made.with(|m| {
+            m.as_ref().is_some_and(|m| {
+                draft.response.with(|r| {
+                    r != &Response {
+                        made_ms: r.made_ms,
+                        ..m.clone()
+                    }
+                })
+            })
+        })
     };
     let make_link = move |_| {
         let response = stamped();
