@@ -101,9 +101,11 @@ pub fn ItemActions(
 }
 
 /// A keyed list moves the row's element to its new place, and a moved element loses the
-/// focus: give it back to the button that was pressed. Once after the next frame, and
-/// once more a frame later if it fell to the page again: a list read from the settled
-/// document (the RACI's, `Doc::with_settled`) moves in a task after the first frame.
+/// focus: give it back to the button that was pressed. After the next frame, then after
+/// each of the next few settled frames while the focus is on the page's body: a list read
+/// from the settled document (the RACI's, `Doc::with_settled`) moves in a task after the
+/// first frame, and on a loaded machine a part may be rebuilt a frame later still, with a
+/// new button of the same name, which then takes the focus.
 fn keep_focus(ev: &leptos::ev::MouseEvent) {
     let Some(button) = ev
         .current_target()
@@ -111,16 +113,37 @@ fn keep_focus(ev: &leptos::ev::MouseEvent) {
     else {
         return;
     };
-    let refocus = move |button: &web_sys::HtmlElement| {
-        if button.is_connected() {
-            let _ = button.focus();
-        }
-    };
     let again = button.clone();
     request_animation_frame(move || refocus(&button));
+    keep_focus_settled(again, 3);
+}
+
+fn keep_focus_settled(button: web_sys::HtmlElement, tries: u32) {
     super::after_settled(move || {
         if super::focus_lost() {
-            refocus(&again);
+            refocus(&button);
+        }
+        if tries > 1 {
+            keep_focus_settled(button, tries - 1);
         }
     });
+}
+
+/// Focuses the pressed button, or the button with its words that replaced it (the words
+/// name the item and the move, so they find the one button).
+fn refocus(button: &web_sys::HtmlElement) {
+    if button.is_connected() {
+        let _ = button.focus();
+        return;
+    }
+    let words = button.text_content();
+    let Ok(all) = document().query_selector_all(".row-actions button") else {
+        return;
+    };
+    let twin = (0..all.length())
+        .filter_map(|i| all.item(i)?.dyn_into::<web_sys::HtmlElement>().ok())
+        .find(|b| b.text_content() == words);
+    if let Some(twin) = twin {
+        let _ = twin.focus();
+    }
 }
