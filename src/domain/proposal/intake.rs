@@ -329,13 +329,14 @@ impl Intake {
     /// an earlier response of the same provider brought. Returns what it replaced.
     pub fn apply(self, ws: &mut Workspace) -> Replaced {
         let replaced = Replaced::of(ws, &self.provider);
-        put_quote(ws, &self.provider, Some(self.quote));
-        ws.scorecard.set_claims(&self.provider, self.claims);
-        ws.raci.set_counters(&self.provider, self.counters);
-        if let Some(sent) = ws.requests.iter_mut().find(|s| s.provider == self.provider) {
-            sent.answered_ms = Some(self.made_ms);
-            sent.answered_sum = Some(self.request_sum);
+        Replaced {
+            provider: self.provider,
+            quote: Some(self.quote),
+            claims: self.claims,
+            counters: self.counters,
+            answered: (Some(self.made_ms), Some(self.request_sum)),
         }
+        .put(ws);
         replaced
     }
 }
@@ -381,22 +382,25 @@ impl Replaced {
         if !ws.providers.iter().any(|p| p.id == self.provider) {
             return false;
         }
-        put_quote(ws, &self.provider, self.quote);
-        ws.scorecard.set_claims(&self.provider, self.claims);
-        ws.raci.set_counters(&self.provider, self.counters);
-        if let Some(sent) = ws.requests.iter_mut().find(|s| s.provider == self.provider) {
-            (sent.answered_ms, sent.answered_sum) = self.answered;
-        }
+        self.put(ws);
         true
     }
-}
 
-/// Sets (or, `None`, removes) a provider's quote, keeping its place in the list.
-fn put_quote(ws: &mut Workspace, provider: &str, quote: Option<Quote>) {
-    match (ws.pricing.quote_mut(provider), quote) {
-        (Some(old), Some(new)) => *old = new,
-        (None, Some(new)) => ws.pricing.quotes.push(new),
-        (_, None) => ws.pricing.quotes.retain(|q| q.provider != provider),
+    /// Makes the workspace hold this as the provider's part: an import and its taking
+    /// back are the same step with other values.
+    fn put(self, ws: &mut Workspace) {
+        let provider = self.provider.as_str();
+        match (ws.pricing.quote_mut(provider), self.quote) {
+            (Some(old), Some(new)) => *old = new,
+            (None, Some(new)) => ws.pricing.quotes.push(new),
+            // Keeps the others' places in the list.
+            (_, None) => ws.pricing.quotes.retain(|q| q.provider != provider),
+        }
+        ws.scorecard.set_claims(provider, self.claims);
+        ws.raci.set_counters(provider, self.counters);
+        if let Some(sent) = ws.requests.iter_mut().find(|s| s.provider == provider) {
+            (sent.answered_ms, sent.answered_sum) = self.answered;
+        }
     }
 }
 
