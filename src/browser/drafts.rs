@@ -25,6 +25,27 @@ fn read(request: &str, text: &str) -> Option<Response> {
     (response.request == request && response.check().is_ok()).then_some(response)
 }
 
+/// Notes that the version of `request` sent at `made_ms`, with checksum `sum`, was
+/// opened, and returns when the newest version opened in this browser before was sent,
+/// if that one is newer and asks something else: an older link opened again answers an
+/// older version, and the page says so.
+pub fn newer_seen(request: &str, made_ms: i64, sum: u32) -> Option<i64> {
+    let opened = storage::open().ok()?;
+    let key = format!("{}.seen", key(request));
+    let seen = storage::read(&opened.storage, &key).and_then(|t| {
+        let (at, seen_sum) = t.split_once(' ')?;
+        Some((at.parse::<i64>().ok()?, seen_sum.parse::<u32>().ok()?))
+    });
+    match seen {
+        Some((at, _)) if at > made_ms => seen.and_then(|(at, s)| (s != sum).then_some(at)),
+        _ => {
+            // Losing this note only loses the warning; the draft is saved on its own.
+            let _ = storage::write(&opened.storage, &key, &format!("{made_ms} {sum}"));
+            None
+        }
+    }
+}
+
 /// Calls `adopt` with the draft another tab of this browser saved for `request`, while
 /// the calling component lives. Every edit is saved at once, so a tab that takes the
 /// other's draft loses nothing of its own, and its next edit no longer writes its older

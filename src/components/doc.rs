@@ -179,6 +179,9 @@ impl<D: Document> Doc<D> {
             self.past.update_value(|p| {
                 p.steps.record(tag, || before.unwrap_or_default());
                 p.dropped = false;
+                if joins {
+                    self.with_untracked(|d| p.steps.drop_if_back(d));
+                }
             });
             self.sync_buttons();
         }

@@ -17,6 +17,7 @@ pub mod page_intro;
 pub mod page_jumps;
 pub mod print_heading;
 pub mod share_panel;
+pub mod typing;
 
 use std::sync::atomic::{AtomicU32, Ordering};
 

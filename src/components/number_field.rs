@@ -1,13 +1,14 @@
-//! A labelled whole-number input: bad input is refused next to the field and the model keeps
-//! the last good value.
+//! A labelled whole-number input: bad input is refused next to the field, and the model
+//! keeps the value the field held before the typing began (`Typing`).
 
 use leptos::prelude::*;
 
+use super::typing::Typing;
 use super::unique_id;
 use crate::domain::input::{group, parse_whole};
 
-/// A labelled whole-number input. Bad input is refused next to the field and the
-/// last good value stays in the model.
+/// A labelled whole-number input. Bad input is refused next to the field and the model
+/// keeps the value from before the typing.
 #[component]
 pub fn NumberField(
     /// The visible label.
@@ -31,24 +32,30 @@ pub fn NumberField(
     let hint_id = format!("{id}-hint");
     let (text, set_text) = signal(group(value.get_untracked()));
     let (error, set_error) = signal(None::<String>);
-    // Follow changes made elsewhere (another workspace opened, undo) unless mid-error.
+    let typing = Typing::new(&id);
+    // Follow changes made elsewhere (another workspace opened, undo); mid-error, not the
+    // refused entry's own going back (`Typing::shows`).
     Effect::new(move |_| {
         let v = value.get();
-        if error.get_untracked().is_none() {
+        if typing.shows(v, error.get_untracked().is_some()) {
+            set_error.set(None);
             set_text.set(group(v));
         }
     });
+    let name = label.clone();
     let on_input = move |ev| {
         let typed = event_target_value(&ev);
+        typing.input(&text.get_untracked(), &typed, value);
         set_text.set(typed.clone());
         match parse_whole(&typed, min, max) {
             Ok(v) => {
                 set_error.set(None);
-                if v != value.get_untracked() {
-                    on_change.run(v);
-                }
+                typing.accept(v, value, on_change);
             }
-            Err(e) => set_error.set(Some(e.message())),
+            Err(e) => {
+                set_error.set(Some(e.message()));
+                typing.refuse(name.clone(), value, on_change);
+            }
         }
     };
     let described_by = {
@@ -70,6 +77,7 @@ pub fn NumberField(
                 value=text.get_untracked()
                 prop:value=text
                 on:input=on_input
+                on:blur=move |_| typing.end()
                 aria-invalid=move || error.get().map(|_| "true")
                 aria-describedby=described_by
             />

@@ -17,20 +17,7 @@ const STEP: Duration = Duration::from_millis(100);
 pub fn PageJumps(sections: &'static [(&'static str, &'static str)]) -> impl IntoView {
     let buttons = sections
         .iter()
-        .map(|&(label, id)| {
-            view! {
-                <button
-                    type="button"
-                    class="link"
-                    on:click=move |ev| {
-                        let from = ev.current_target().and_then(|t| t.dyn_into().ok());
-                        jump(id, from);
-                    }
-                >
-                    {label}
-                </button>
-            }
-        })
+        .map(|&(label, id)| jump_button(label.to_owned(), id.to_owned()))
         .collect_view();
     view! {
         <nav class="page-jumps no-print" aria-label="Sections of this page">
@@ -42,17 +29,33 @@ pub fn PageJumps(sections: &'static [(&'static str, &'static str)]) -> impl Into
     }
 }
 
+/// A link-styled button that takes focus to the element with `id` (a heading, a field).
+pub fn jump_button(label: String, id: String) -> impl IntoView {
+    view! {
+        <button
+            type="button"
+            class="link"
+            on:click=move |ev| {
+                let from = ev.current_target().and_then(|t| t.dyn_into().ok());
+                jump(id.clone(), from);
+            }
+        >
+            {label}
+        </button>
+    }
+}
+
 /// Goes to the section, or waits for it: the RACI's panels below the matrix come in a
 /// chunk of their own, about a second after the matrix on a slow phone, and a press in
 /// that second must not be lost. A late jump must never take the page from whatever the
 /// user went on to, so the wait ends at a later press, when focus leaves the pressed
 /// button, or when the page is scrolled.
-fn jump(id: &'static str, from: Option<web_sys::Element>) {
+fn jump(id: String, from: Option<web_sys::Element>) {
     let press = PRESSES.with(|p| {
         p.set(p.get() + 1);
         p.get()
     });
-    if land(id) {
+    if land(&id) {
         return;
     }
     let doc = document();
@@ -91,10 +94,10 @@ thread_local! {
     static PRESSES: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
 }
 
-fn wait(id: &'static str, watch: Watch, waited: Duration) {
+fn wait(id: String, watch: Watch, waited: Duration) {
     set_timeout(
         move || {
-            if !watch.still_wanted() || land(id) || waited >= WAIT {
+            if !watch.still_wanted() || land(&id) || waited >= WAIT {
                 return;
             }
             wait(id, watch, waited + STEP);
@@ -103,13 +106,16 @@ fn wait(id: &'static str, watch: Watch, waited: Duration) {
     );
 }
 
-/// Moves focus to the section's heading and brings it into view, if it is there.
+/// Moves focus to the section's heading (or a field) and brings it into view, if it is there.
 fn land(id: &str) -> bool {
     let Some(heading) = super::html_by_id(id) else {
         return false;
     };
-    // Headings are not focusable until told; -1 keeps them out of the Tab order.
-    let _ = heading.set_attribute("tabindex", "-1");
+    // Headings are not focusable until told; -1 keeps them out of the Tab order (a
+    // field, already in it, is left there).
+    if heading.tab_index() < 0 {
+        let _ = heading.set_attribute("tabindex", "-1");
+    }
     let _ = heading.focus();
     heading.scroll_into_view();
     true

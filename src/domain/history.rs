@@ -44,6 +44,18 @@ impl<T> History<T> {
         tag.is_some() && tag == self.run.as_deref() && !self.undo.is_empty()
     }
 
+    /// Drops the open run's step when typing has brought the document back to where the
+    /// run began (a refused entry puts the field's value back): undo would change nothing.
+    pub fn drop_if_back(&mut self, current: &T)
+    where
+        T: PartialEq,
+    {
+        if self.run.is_some() && self.undo.back() == Some(current) {
+            self.undo.pop_back();
+            self.run = None;
+        }
+    }
+
     /// Ends a run of joined changes, so the next change is a step of its own.
     pub fn seal(&mut self) {
         self.run = None;
@@ -126,6 +138,38 @@ mod tests {
         change(&mut h, &mut doc, None, "x");
         assert!(!h.can_redo());
         assert_eq!(h.undo(doc).unwrap(), "a");
+    }
+
+    #[test]
+    fn typing_back_to_where_the_run_began_leaves_no_step() {
+        let mut h = History::new(10);
+        let mut doc = "0".to_owned();
+        change(&mut h, &mut doc, None, "1");
+        change(&mut h, &mut doc, Some("escalator"), "2");
+        h.drop_if_back(&doc);
+        assert!(
+            h.would_join(Some("escalator")),
+            "the run goes on while it differs"
+        );
+        change(&mut h, &mut doc, Some("escalator"), "1");
+        h.drop_if_back(&doc);
+        assert!(!h.would_join(Some("escalator")), "the run's step is gone");
+        assert_eq!(
+            h.undo(doc).unwrap(),
+            "0",
+            "undo takes back the step before the run"
+        );
+        assert!(!h.can_undo());
+    }
+
+    #[test]
+    fn a_step_of_its_own_is_never_dropped() {
+        let mut h = History::new(10);
+        let mut doc = "a".to_owned();
+        change(&mut h, &mut doc, None, "b");
+        change(&mut h, &mut doc, None, "a");
+        h.drop_if_back(&doc);
+        assert_eq!(h.undo(doc).unwrap(), "b");
     }
 
     #[test]

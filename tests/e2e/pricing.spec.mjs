@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { after, before, test } from 'node:test';
-import { APP_URL, axeViolations, checkJumps, launch, openPage, saved } from './helpers.mjs';
+import { APP_URL, axeViolations, checkJumps, launch, openPage, saved, waitForValue } from './helpers.mjs';
 
 const URL = `${APP_URL}#/pricing`;
 
@@ -261,6 +261,21 @@ test('bad input is refused next to the field and the last good value is kept', a
   assert.equal(await escalator.getAttribute('aria-invalid'), null);
   await escalator.fill('25');
   await q.getByText('Enter a percentage from 0% to 20%.').waitFor();
+  // Typed key by key, a refused entry leaves nothing of itself: "1200" passes through a
+  // valid 120 months and "25" through a valid 2%, and both go back to what they were.
+  const total = await figure(q, 'Total over 36 months');
+  await term.selectText();
+  await term.pressSequentially('1200');
+  await q.getByText('Enter a number from 1 to 120.').waitFor();
+  await escalator.selectText();
+  await escalator.pressSequentially('25');
+  await q.getByText('Enter a percentage from 0% to 20%.').waitFor();
+  assert.equal(await figure(q, 'Total over 36 months'), total);
+  // Nor do they leave an undo step that changes nothing: Undo takes back the 3.5%.
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await waitForValue(escalator, '3');
+  await page.getByRole('button', { name: 'Redo' }).click();
+  await waitForValue(escalator, '3.5');
   await saved(page);
   await page.reload();
   await card(page, 'Harbor IT').waitFor();

@@ -49,6 +49,9 @@ async function requestLink(page, provider, previous = '') {
   return link;
 }
 
+/** The rate card's items, as its rows name them. */
+const RATE_CARD = ['Project work', 'vCIO / advisory', 'After-hours incident response', 'Compliance documentation', 'Software licensing', 'On-site visits'];
+
 /** A provider fills in its response; returns its page. */
 async function answer(context, link, { rate, text, rating, changeRow, contact }) {
   const page = await openPage(context, link);
@@ -62,6 +65,12 @@ async function answer(context, link, { rate, text, rating, changeRow, contact })
   const item = page.getByRole('rowheader', { name: 'Project work' });
   assert.equal(await item.evaluate((el) => getComputedStyle(el).textAlign), 'left');
   await page.getByRole('textbox', { name: 'Rate per user a month' }).fill(rate);
+  // Each rate card item waits for the provider's word; none is said for it.
+  for (const item of RATE_CARD) {
+    const cover = page.getByRole('combobox', { name: `${item} in this quote` });
+    assert.equal(await cover.evaluate((s) => s.selectedOptions[0].textContent), 'Choose…');
+    await cover.selectOption({ label: 'Excluded, no rate' });
+  }
   await page.getByRole('textbox', { name: 'Your answer' }).first().fill(text);
   await page.getByRole('combobox', { name: 'Your own rating (optional)' }).first().selectOption(rating);
   await page.getByRole('textbox', { name: 'Evidence link (optional)' }).first().fill('https://example.com/raci-sample.pdf');
@@ -276,6 +285,120 @@ test('a buyer and two providers complete a request round: quotes ranked, answers
   assert.equal(await restored.locator('dd.yours').textContent(), before);
   assert.deepEqual(await axeViolations(buyer), []);
   assert.deepEqual(buyer.errors, []);
+});
+
+/** The names of the request's first `n` questions, as the provider's page shows them. */
+function questionNames(page, n) {
+  return page.locator('.proposal-question h3').evaluateAll(
+    (hs, n) => hs.slice(0, n).map((h) => h.firstChild.textContent.trim()),
+    n,
+  );
+}
+
+test('the provider sees what is still open and which entries are refused, and a request sent again marks the answers to check', async () => {
+  const buyerContext = await browser.newContext();
+  const buyer = await openPage(buyerContext);
+  await buyerSetUp(buyer);
+  const link = await requestLink(buyer, 'Harbor IT');
+  const context = await browser.newContext();
+  const page = await openPage(context, link);
+  await page.getByRole('heading', { level: 1, name: 'Request for proposal to Harbor IT' }).waitFor();
+  const focused = () => page.evaluate(() => document.activeElement?.id);
+  // Above Send, each open part is one press away: the quote, then questions and roles by
+  // name, eight to a line and the rest counted.
+  const open = page.locator('div.open-parts:not(.notice)');
+  await open.getByText('71 of 71 parts are still open.', { exact: false }).waitFor();
+  await open.getByRole('button', { name: 'Your quote has no price yet' }).click();
+  await page.waitForFunction(() => document.activeElement?.id === 'proposal-quote');
+  const covers = open.getByRole('listitem').filter({ hasText: 'In your quote, say whether it includes:' });
+  assert.deepEqual(await covers.getByRole('button').allTextContents(), RATE_CARD);
+  await covers.getByRole('button', { name: 'On-site visits' }).click();
+  await page.waitForFunction(() => document.activeElement?.id === 'cover-on_site');
+  const [q1, q2, q3] = await questionNames(page, 3);
+  const questions = open.getByRole('listitem').filter({ hasText: 'Questions not answered:' });
+  assert.equal(await questions.getByRole('button').count(), 9);
+  await questions.getByRole('button', { name: '26 more' }).waitFor();
+  await questions.getByRole('button', { name: q2, exact: true }).click();
+  await page.waitForFunction(() => document.activeElement?.tagName === 'H3');
+  assert.equal((await page.evaluate(() => document.activeElement.firstChild.textContent)).trim(), q2);
+  await open.getByRole('button', { name: '“Accept every row”, in part 3' }).click();
+  assert.equal(await focused(), 'proposal-accept-rows');
+
+  // A refused entry, typed key by key, leaves nothing of itself: "25" passes through a
+  // valid "2" on the way, and the figures, the draft and a reload keep the 3% from before.
+  const escalator = page.getByRole('textbox', { name: 'Annual price escalator' });
+  await escalator.selectText();
+  await escalator.pressSequentially('25');
+  await page.getByText('Enter a percentage from 0% to 20%.').waitFor();
+  const refused = page.locator('div.notice.open-parts');
+  await refused.getByText('This field shows an entry that is not accepted, so your response carries its earlier value until you correct it:').waitFor();
+  await refused.getByRole('button', { name: 'Annual price escalator' }).click();
+  await page.waitForFunction(() => document.activeElement?.getAttribute('aria-invalid') === 'true');
+  const term = page.getByRole('textbox', { name: 'Contract term (months)' });
+  await term.selectText();
+  await term.pressSequentially('1200');
+  await page.getByText('Enter a number from 1 to 120.').waitFor();
+  await refused.getByText('These fields show an entry that is not accepted', { exact: false }).waitFor();
+  assert.equal(await refused.getByRole('button').count(), 2);
+  await page.getByText('Total over 36 months', { exact: false }).first().waitFor();
+  await page.getByRole('textbox', { name: 'Rate per user a month' }).fill('95');
+  const answers = page.getByRole('textbox', { name: 'Your answer' });
+  await answers.nth(0).fill('A RACI schedule is part of our contract.');
+  await answers.nth(1).fill('Named in the schedule.');
+  await page.reload();
+  await page.getByRole('heading', { level: 1, name: 'Request for proposal to Harbor IT' }).waitFor();
+  assert.equal(await escalator.inputValue(), '3');
+  assert.equal(await term.inputValue(), '36');
+  assert.equal(await refused.count(), 0, 'nothing refused after the reload');
+  // Priced, the quote is done once each rate card item has the provider's word.
+  await open.getByText('69 of 71 parts are still open.', { exact: false }).waitFor();
+  await page.getByText('2 of 71 parts done: quote priced, 6 rate card items to answer,', { exact: false }).waitFor();
+  for (const item of RATE_CARD) {
+    await page.getByRole('combobox', { name: `${item} in this quote` }).selectOption({ label: 'Included' });
+  }
+  await open.getByText('68 of 71 parts are still open.', { exact: false }).waitFor();
+  assert.equal(await covers.count(), 0);
+
+  // The buyer rewords the first question, deletes the second and sends the request again.
+  await buyer.goto(`${APP_URL}#/scorecard`);
+  await openTab(buyer, 'Criteria');
+  const names = buyer.getByRole('textbox', { name: 'Criterion name' });
+  const at = (await names.evaluateAll((els) => els.map((e) => e.value))).indexOf(q1);
+  await names.nth(at).fill(`${q1}, in writing`);
+  await buyer.getByRole('button', { name: `Delete ${q2}` }).click();
+  await buyer.getByRole('dialog', { name: `Delete “${q2}”?` }).getByRole('button', { name: 'Delete criterion' }).click();
+  await buyer.goto(`${APP_URL}#/workspaces`);
+  const again = await requestLink(buyer, 'Harbor IT', link);
+
+  // The provider opens the new link: its draft carries over, and the page says what to check.
+  const next = await openPage(context, again);
+  await next.getByText(
+    `The buyer sent this request again with changes after you started your response. Your answer to “${q1}, in writing” was written for an earlier wording of the question: it is marked below, so check it and change it or confirm it. Your answer to a question the buyer removed is no longer in your response.`,
+  ).waitFor();
+  const mark = next.getByText('The buyer changed this question after you answered it.', { exact: false });
+  assert.equal(await mark.count(), 1);
+  const check = next.locator('div.open-parts:not(.notice)').getByRole('listitem').filter({ hasText: 'Answers to check, as the question changed:' });
+  await check.getByRole('button', { name: `${q1}, in writing` }).waitFor();
+  assert.equal((await questionNames(next, 2))[1], q3, 'the deleted question is gone');
+  // Sent as it is, the buyer is told the answer was to the earlier wording.
+  await next.getByRole('button', { name: 'Copy the response link' }).click();
+  await next.waitForFunction(() => document.querySelector('.share-link')?.value.includes('#/s/1a'));
+  const response = await next.getByRole('textbox', { name: 'Response link' }).inputValue();
+  const preview = await openPage(buyerContext, response);
+  await preview.getByText(
+    `They answered this question before you changed it: ${q1}, in writing. That answer was not changed after your new request, so check it against the question as it stands. The scorecard marks it.`,
+  ).waitFor();
+  // "My answer stands" confirms it: the mark goes and the answer field has the focus.
+  await next.getByRole('button', { name: 'My answer stands' }).click();
+  await mark.waitFor({ state: 'detached' });
+  await check.waitFor({ state: 'detached' });
+  assert.equal(await next.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.labels?.[0]?.textContent), 'Your answer');
+  // The earlier link, opened again, says a newer version was opened here.
+  const old = await openPage(context, link);
+  await old.getByText('This is an earlier version of the request. The buyer sent a newer one on', { exact: false }).waitFor();
+  assert.deepEqual([...page.errors, ...next.errors, ...old.errors, ...buyer.errors, ...preview.errors], []);
+  await context.close();
+  await buyerContext.close();
 });
 
 test('the same request open in two tabs: each shows the other\'s edits, and neither writes over them', async () => {

@@ -9,6 +9,7 @@ use super::response::Response;
 use crate::domain::library::Library;
 use crate::domain::order;
 use crate::domain::pricing::benchmarks::priced;
+use crate::domain::pricing::exclusions::CostItem;
 use crate::domain::pricing::quote::Quote;
 use crate::domain::raci::Counter;
 use crate::domain::scorecard::claims::Claim;
@@ -51,8 +52,14 @@ pub struct Intake {
     /// answers an earlier version of the request (`Some(vec![])`: only the counts or
     /// the RACI changed).
     pub earlier: Option<Vec<String>>,
+    /// In a response to the request as it stands, answers the provider wrote for an
+    /// earlier wording and left as they were when the request came again, by question.
+    pub kept_answers: Vec<String>,
     /// The provider's quote, named for the workspace.
     pub quote: Quote,
+    /// Rate card items the provider left as the blank quote had them, not saying how
+    /// the quote covers them (they read "excluded, no rate").
+    pub covers_open: Vec<CostItem>,
     /// The workspace already has a quote from this provider, which this replaces.
     pub replaces_quote: bool,
     /// This quote has no price and replaces one that has.
@@ -119,7 +126,8 @@ pub fn check(ws: &Workspace, response: &Response) -> Result<Intake, Refusal> {
         };
         let now = Question::from(criterion);
         let earlier_wording = now.sum() != answer.asked;
-        if earlier_wording {
+        // Counted as the provider's page counts it: a rating alone is no answer to doubt.
+        if earlier_wording && !answer.text.trim().is_empty() {
             reworded.push(criterion.name.clone());
         }
         if answer.text.trim().is_empty() && answer.rating.is_none() {
@@ -176,8 +184,14 @@ pub fn check(ws: &Workspace, response: &Response) -> Result<Intake, Refusal> {
             });
         }
     }
-    let earlier = (response.request_sum != sent.sum).then_some(reworded);
-    let unanswered = if earlier.is_none() {
+    let current = response.request_sum == sent.sum;
+    let kept_answers = if current {
+        reworded.clone()
+    } else {
+        Vec::new()
+    };
+    let earlier = (!current).then_some(reworded);
+    let unanswered = if current {
         ws.raci
             .functions
             .iter()
@@ -194,6 +208,8 @@ pub fn check(ws: &Workspace, response: &Response) -> Result<Intake, Refusal> {
         made_ms: response.made_ms,
         request_sum: response.request_sum,
         earlier,
+        kept_answers,
+        covers_open: response.covers_open(),
         quote: Quote {
             provider: provider.id.clone(),
             ..response.quote.clone()
@@ -249,11 +265,49 @@ pub fn earlier_text(changed: &[String]) -> String {
     }
 }
 
+/// The sentence for answers carried over to a request sent again with reworded
+/// questions (`Intake::kept_answers`).
+pub fn kept_text(kept: &[String]) -> Option<String> {
+    let (which, them, stand) = match kept {
+        [] => return None,
+        [one] => (
+            format!("this question before you changed it: {one}. That answer was"),
+            "it",
+            "the question as it stands",
+        ),
+        many => (
+            format!(
+                "these {} questions before you changed them: {}. Those answers were",
+                many.len(),
+                and_list(many)
+            ),
+            "them",
+            "the questions as they stand",
+        ),
+    };
+    Some(format!(
+        "They answered {which} not changed after your new request, so check {them} against \
+         {stand}. The scorecard marks {them}."
+    ))
+}
+
 impl Intake {
     /// What bringing the response in adds, one sentence a line, for the preview.
     pub fn lines(&self) -> Vec<String> {
+        let phrases: Vec<&str> = self.covers_open.iter().map(|i| i.phrase()).collect();
+        let silent = match phrases.len() {
+            0 => String::new(),
+            1 => format!(
+                " They did not say whether it includes {}, which shows as excluded with no rate.",
+                phrases[0]
+            ),
+            _ => format!(
+                " They did not say whether it includes {}, which show as excluded with no rate.",
+                and_list(&phrases)
+            ),
+        };
         let mut lines = vec![format!(
-            "A quote ({}) for the pricing comparison{}.",
+            "A quote ({}) for the pricing comparison{}.{silent}",
             self.quote.model.label().to_ascii_lowercase(),
             if self.replaces_quote {
                 ", replacing the quote you have from them"
@@ -494,8 +548,19 @@ mod tests {
         let ws = sent();
         let intake = check(&ws, &response()).unwrap();
         let lines = intake.lines();
-        assert!(lines[0].starts_with("A quote (per user)"), "{lines:?}");
+        let quote_line = "A quote (per user) for the pricing comparison, replacing the quote you have from them.";
+        assert_eq!(lines[0], quote_line);
         assert!(lines[2].starts_with("1 proposed RACI change"), "{lines:?}");
+        // Rate card items the provider never answered for are named.
+        let mut silent = response();
+        silent.covers = Some(CostItem::ALL[..4].to_vec());
+        assert_eq!(
+            check(&ws, &silent).unwrap().lines()[0],
+            format!(
+                "{quote_line} They did not say whether it includes software licensing and \
+                 on-site visits, which show as excluded with no rate."
+            )
+        );
         let answered = response().raci.len();
         assert!(answered < ws.raci.functions.len());
         let silent = ws.raci.functions.len() - answered;
@@ -627,8 +692,21 @@ mod tests {
             .map(|c| c.name.clone())
             .collect();
         // Only the two answered questions are listed: the third has no answer to doubt.
-        assert_eq!(intake.earlier, Some(names));
+        assert_eq!(intake.earlier, Some(names.clone()));
+        assert!(intake.kept_answers.is_empty());
         assert!(intake.claims.values().all(|c| c.earlier_wording));
+        // The same answers carried over into a response to the new version: the request
+        // is current, the answers are not.
+        let carried = Response {
+            request_sum: req.sum(),
+            ..response()
+        };
+        let intake = check(&ws, &carried).unwrap();
+        assert_eq!((intake.earlier, &intake.kept_answers), (None, &names));
+        assert!(intake.claims.values().all(|c| c.earlier_wording));
+        let text = kept_text(&intake.kept_answers).unwrap();
+        assert!(text.starts_with("They answered these 2 questions before you changed them"));
+        assert_eq!(kept_text(&[]), None);
     }
 
     #[test]

@@ -7,6 +7,7 @@
 
 pub mod intake;
 pub mod mask;
+pub mod progress;
 pub mod request;
 pub mod response;
 pub mod sent;

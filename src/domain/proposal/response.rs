@@ -6,9 +6,10 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::request::{Request, MAX_CONTACT_CHARS};
+use super::request::{Question, Request, MAX_CONTACT_CHARS};
 use super::valid_id;
-use crate::domain::pricing::benchmarks::priced;
+use crate::domain::pricing::exclusions::{CostItem, Cover};
+use crate::domain::pricing::models::ModelKind;
 use crate::domain::pricing::quote::Quote;
 use crate::domain::pricing::Pricing;
 use crate::domain::provider::MAX_PROVIDER_NAME_CHARS;
@@ -58,6 +59,11 @@ pub struct Response {
     pub answers: Vec<Answer>,
     #[serde(default)]
     pub raci: Vec<RaciReply>,
+    /// The rate card's items the provider chose a cover for. A blank quote reads
+    /// "excluded, no rate" for each, which the provider has not said until it chooses.
+    /// `None` where nobody kept count (a response made before this was asked).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub covers: Option<Vec<CostItem>>,
 }
 
 /// The provider's answer to one question.
@@ -114,26 +120,6 @@ impl Change {
     }
 }
 
-/// How much of a response is filled in, for the provider's progress bar.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Progress {
-    pub quoted: bool,
-    pub answered: usize,
-    pub questions: usize,
-    pub replied: usize,
-    pub functions: usize,
-}
-
-impl Progress {
-    /// Parts done out of parts asked: the quote counts as one.
-    pub fn done(self) -> (usize, usize) {
-        (
-            usize::from(self.quoted) + self.answered + self.replied,
-            1 + self.questions + self.functions,
-        )
-    }
-}
-
 impl Response {
     /// An empty response to `request`: nothing answered, no function decided.
     pub fn blank(request: &Request) -> Response {
@@ -146,6 +132,7 @@ impl Response {
             quote: Quote::default(),
             answers: Vec::new(),
             raci: Vec::new(),
+            covers: None,
         }
     }
 
@@ -154,7 +141,16 @@ impl Response {
         self.answers.iter().find(|a| a.question == question)
     }
 
+    /// Whether the answer to `question` was written for an earlier wording of it (the
+    /// buyer sent the request again with changes) and not changed or confirmed since.
+    pub fn reworded(&self, question: &Question) -> bool {
+        self.answer(&question.id)
+            .is_some_and(|a| !a.text.trim().is_empty() && a.asked != question.sum())
+    }
+
     /// The answer to `question` of `request`, created (with its wording's sum) if new.
+    /// An answer to an earlier wording keeps that wording's sum until its text is edited
+    /// or it is confirmed (`confirm`): a new rating or evidence link is not a reread.
     pub fn answer_mut(&mut self, request: &Request, question: &str) -> Option<&mut Answer> {
         let asked = request.question(question)?.sum();
         let at = match self.answers.iter().position(|a| a.question == question) {
@@ -162,14 +158,76 @@ impl Response {
             None => {
                 self.answers.push(Answer {
                     question: question.to_owned(),
+                    asked,
                     ..Answer::default()
                 });
                 self.answers.len() - 1
             }
         };
-        let answer = &mut self.answers[at];
-        answer.asked = asked;
-        Some(answer)
+        Some(&mut self.answers[at])
+    }
+
+    /// Records that the answer to `question` answers its wording in `request`.
+    pub fn confirm(&mut self, request: &Request, question: &str) {
+        if let Some(sum) = request.question(question).map(Question::sum) {
+            if let Some(a) = self.answer_mut(request, question) {
+                a.asked = sum;
+            }
+        }
+    }
+
+    /// Takes out the answers and positions on questions and functions that `request` no
+    /// longer asks about (a draft carried over to a request sent again with changes), and
+    /// counts the answers that held something and the positions: they show nowhere on the
+    /// provider's page.
+    pub fn drop_removed(&mut self, request: &Request) -> (usize, usize) {
+        let filled = |a: &Answer| !a.text.trim().is_empty() || a.rating.is_some();
+        let gone = self
+            .answers
+            .iter()
+            .filter(|a| request.question(&a.question).is_none() && filled(a))
+            .count();
+        self.answers
+            .retain(|a| request.question(&a.question).is_some());
+        let asked = |f: Id| request.raci.functions.iter().any(|g| g.id == f);
+        let positions = self.raci.iter().filter(|r| !asked(r.function)).count();
+        self.raci.retain(|r| asked(r.function));
+        (gone, positions)
+    }
+
+    /// Notes that the provider chose how its quote covers `item`.
+    pub fn give_cover(&mut self, item: CostItem) {
+        let covers = self.covers.get_or_insert_with(Vec::new);
+        if !covers.contains(&item) {
+            covers.push(item);
+        }
+    }
+
+    /// Starts counting the rate card items answered, where a draft from before the count
+    /// has none: an item it changed from the blank quote's was answered.
+    pub fn count_covers(&mut self) {
+        if self.covers.is_none() {
+            let blank = Quote::default();
+            let changed = CostItem::ALL
+                .into_iter()
+                .filter(|&i| self.quote.card.get(i) != blank.card.get(i));
+            self.covers = Some(changed.collect());
+        }
+    }
+
+    /// The rate card's items the provider has not said how its quote covers, when that
+    /// is counted. A hybrid quote bills project work at its own rate: nothing to say.
+    pub fn covers_open(&self) -> Vec<CostItem> {
+        let Some(given) = &self.covers else {
+            return Vec::new();
+        };
+        let hybrid = self.quote.model == ModelKind::Hybrid;
+        // Only what still reads as the blank quote has it: "excluded, no rate".
+        let blank = |i: CostItem| self.quote.card.get(i).cover == Cover::NoRate;
+        CostItem::ALL
+            .into_iter()
+            .filter(|&i| blank(i) && !(given.contains(&i) || hybrid && i == CostItem::ProjectWork))
+            .collect()
     }
 
     /// The position on a function, if the provider took one.
@@ -188,33 +246,6 @@ impl Response {
     /// Takes the position back to "not decided".
     pub fn clear_reply(&mut self, function: Id) {
         self.raci.retain(|r| r.function != function);
-    }
-
-    pub fn progress(&self, request: &Request) -> Progress {
-        let quoted = priced(&self.quote);
-        Progress {
-            quoted,
-            answered: request
-                .questions
-                .iter()
-                .filter(|q| {
-                    self.answer(&q.id)
-                        .is_some_and(|a| !a.text.trim().is_empty())
-                })
-                .count(),
-            questions: request.questions.len(),
-            replied: request
-                .raci
-                .functions
-                .iter()
-                // "Propose a change" with nothing changed yet is not a position.
-                .filter(|f| {
-                    self.reply(f.id)
-                        .is_some_and(|r| r.change.as_ref().is_none_or(|c| !c.same_as(f)))
-                })
-                .count(),
-            functions: request.raci.functions.len(),
-        }
     }
 
     /// What a file or link could get wrong, on its own (`intake` matches it to the
@@ -253,6 +284,12 @@ impl Response {
                 .is_some_and(|c| long(&c.reason, MAX_REASON_CHARS))
             {
                 return Err("a reason for a RACI change is too long".into());
+            }
+        }
+        if let Some(covers) = &self.covers {
+            let twice = (covers.iter().enumerate()).any(|(i, c)| covers[..i].contains(c));
+            if twice {
+                return Err("a rate card item is answered twice".into());
             }
         }
         let pricing = Pricing {
@@ -331,35 +368,46 @@ pub(crate) mod tests {
     }
 
     #[test]
-    fn progress_counts_the_quote_answers_and_positions() {
-        let req = request();
-        let p = response().progress(&req);
-        assert!(p.quoted);
-        assert_eq!((p.answered, p.replied), (2, 2));
-        assert_eq!(
-            p.done(),
-            (5, 1 + req.questions.len() + req.raci.functions.len())
-        );
-        assert_eq!(Response::blank(&req).progress(&req).done().0, 0);
-        // "Propose a change" with nothing changed yet is not a position.
-        let mut r = response();
-        let f = &req.raci.functions[1];
-        let same = Change {
-            roles: f.roles.clone(),
-            day_owner: f.day_owner,
-            night_owner: f.night_owner,
-            reason: "Let us talk about this one.".into(),
-        };
-        r.set_reply(f.id, Some(same));
-        assert_eq!(r.progress(&req).replied, 2);
-    }
-
-    #[test]
     fn an_answer_records_the_wording_it_answers() {
         let req = request();
         let r = response();
         let a = r.answer(&req.questions[0].id).unwrap();
         assert_eq!(a.asked, req.questions[0].sum());
+    }
+
+    #[test]
+    fn a_request_sent_again_without_a_question_drops_its_answer() {
+        let mut req = request();
+        let mut r = response();
+        let (q, f) = (req.questions.remove(1), req.raci.functions.remove(2));
+        r.answer_mut(&request(), &req.questions[2].id); // started, empty: not counted
+        assert_eq!(r.drop_removed(&req), (1, 1), "the answer and the change");
+        assert!(r.answer(&q.id).is_none() && r.reply(f.id).is_none());
+        assert_eq!(r.answers.len(), 2);
+        assert_eq!(r.drop_removed(&req), (0, 0));
+    }
+
+    #[test]
+    fn the_rate_card_items_not_answered_are_counted_once_asked() {
+        let mut r = response();
+        assert_eq!(r.covers_open(), vec![], "not counted in older responses");
+        r.covers = Some(Vec::new());
+        assert_eq!(r.covers_open(), CostItem::ALL.to_vec());
+        r.give_cover(CostItem::OnSite);
+        r.give_cover(CostItem::OnSite);
+        assert_eq!(r.covers, Some(vec![CostItem::OnSite]));
+        r.quote.model = ModelKind::Hybrid;
+        assert_eq!(r.covers_open(), CostItem::ALL[1..5].to_vec());
+        r.check().unwrap();
+        // An item changed from the blank quote's is answered, said or not.
+        r.quote.card.licensing.cover = Cover::Included;
+        assert_eq!(r.covers_open(), CostItem::ALL[1..4].to_vec());
+        // A draft from before the count: what it changed was answered.
+        r.covers = None;
+        r.count_covers();
+        assert_eq!(r.covers, Some(vec![CostItem::Licensing]));
+        r.covers = Some(vec![CostItem::OnSite, CostItem::OnSite]);
+        assert!(r.check().unwrap_err().contains("twice"));
     }
 
     #[test]

@@ -56,7 +56,11 @@ pub fn ResponsePreview(
                 .into_iter()
                 .map(|l| view! { <li>{l}</li> })
                 .collect_view();
-            let earlier = intake.earlier.as_deref().map(intake::earlier_text);
+            let earlier = intake
+                .earlier
+                .as_deref()
+                .map(intake::earlier_text)
+                .or_else(|| intake::kept_text(&intake.kept_answers));
             let losses = intake.losses();
             let (again, older) = (intake.again, intake.older);
             let name = intake.provider_name.clone();

@@ -1,8 +1,9 @@
 //! Money and percentage inputs. Like `NumberField`: bad input is refused next to the
-//! field and the model keeps the last good value.
+//! field, and the model keeps the value the field held before the typing began.
 
 use leptos::prelude::*;
 
+use crate::components::typing::Typing;
 use crate::components::unique_id;
 use crate::domain::pricing::money::{
     parse_money, parse_percent, percent_text, plain, Bps, Cents, Currency, MAX_AMOUNT,
@@ -37,32 +38,39 @@ fn ParsedField(
     let hint_id = format!("{id}-hint");
     let (text, set_text) = signal(show(value.get_untracked()));
     let (error, set_error) = signal(None::<String>);
+    let typing = Typing::new(&id);
     // The value this field itself last sent: when it comes back, the typed text stays
     // as typed ("95.5" is not rewritten to "95.50" mid-word).
     let sent = StoredValue::new(None::<i64>);
+    // Mid-error, the refused entry's own going back leaves the text (`Typing::shows`).
     Effect::new(move |_| {
         let v = value.get();
-        if error.get_untracked().is_none() && sent.get_value() != Some(v) {
+        let in_error = error.get_untracked().is_some();
+        if typing.shows(v, in_error) && (in_error || sent.get_value() != Some(v)) {
+            set_error.set(None);
             set_text.set(show(v));
         }
     });
     let on_input = move |ev| {
         let typed = event_target_value(&ev);
+        typing.input(&text.get_untracked(), &typed, value);
         set_text.set(typed.clone());
         match parse.run(typed) {
             Ok(v) => {
                 set_error.set(None);
                 sent.set_value(Some(v));
-                if v != value.get_untracked() {
-                    on_change.run(v);
-                }
+                typing.accept(v, value, on_change);
             }
-            Err(e) => set_error.set(Some(e)),
+            Err(e) => {
+                set_error.set(Some(e));
+                typing.refuse(label.get_untracked(), value, on_change);
+            }
         }
     };
     // Leaving the field tidies the text of an accepted value. A focused field whose row
     // is being hidden gets its blur after its signals are gone: then there is nothing to do.
     let on_blur = move |_| {
+        typing.end();
         let (Some(err), Some(v)) = (error.try_get_untracked(), value.try_get_untracked()) else {
             return;
         };

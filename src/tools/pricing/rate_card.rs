@@ -12,6 +12,20 @@ use crate::domain::pricing::edit::{PricingEdit, QuoteEdit};
 use crate::domain::pricing::exclusions::{CostItem, Cover};
 use crate::domain::pricing::models::ModelKind;
 
+/// On the provider's page: the items the provider has chosen a cover for, and the note
+/// of a choice. Until it chooses, a row offers "Choose…" rather than showing the blank
+/// quote's "Excluded, no rate" as if the provider had said it.
+#[derive(Clone, Copy)]
+pub struct CoverAnswers {
+    pub given: Signal<Vec<CostItem>>,
+    pub give: Callback<CostItem>,
+}
+
+/// The id of an item's choice where `CoverAnswers` is provided (one quote on the page).
+pub fn cover_anchor(item: CostItem) -> String {
+    format!("cover-{}", item.key())
+}
+
 /// The six commonly excluded items: included, excluded with a rate, or excluded with no
 /// rate (an unknown cost), and what each adds to year 1.
 #[component]
@@ -74,13 +88,21 @@ fn ItemRow(provider: String, item: CostItem) -> impl IntoView {
         Some(line) if line.cover == Cover::NoRate => "Not needed".to_owned(),
         _ => "Included".to_owned(),
     };
-    let select_id = unique_id("cover");
+    let answers = use_context::<CoverAnswers>();
+    let unanswered = move || answers.is_some_and(|a| a.given.with(|g| !g.contains(&item)));
+    let select_id = match answers {
+        Some(_) => cover_anchor(item),
+        None => unique_id("cover"),
+    };
     let set_cover = move |ev| {
         if let Some(c) = Cover::from_key(&event_target_value(&ev)) {
             doc.send(PricingEdit::Quote(
                 id.get_value(),
                 QuoteEdit::Cover(item, c),
             ));
+            if let Some(a) = answers {
+                a.give.run(item);
+            }
         }
     };
     let rate_label = format!("{} rate {}", item.label(), item.unit().per());
@@ -96,11 +118,19 @@ fn ItemRow(provider: String, item: CostItem) -> impl IntoView {
                         {format!("{} in this quote", item.label())}
                     </label>
                     <select id=select_id.clone() on:change=set_cover>
+                        <Show when=unanswered>
+                            <option value="" selected disabled>
+                                "Choose…"
+                            </option>
+                        </Show>
                         {Cover::ALL
                             .into_iter()
                             .map(|c| {
                                 view! {
-                                    <option value=c.key() selected=move || terms.get().0.cover == c>
+                                    <option
+                                        value=c.key()
+                                        selected=move || !unanswered() && terms.get().0.cover == c
+                                    >
                                         {c.label()}
                                     </option>
                                 }

@@ -8,7 +8,7 @@ use crate::components::page_jumps::PageJumps;
 use crate::domain::pricing::environment::{EMPLOYEES_PER_NETWORK_DEVICE, EMPLOYEES_PER_SERVER};
 use crate::domain::profile::Industry;
 use crate::domain::proposal::request::Request;
-use crate::domain::text::lower;
+use crate::domain::text::{and_list, lower};
 
 /// "Acme Legal LLP" or "A legal company", with its size (a clause: it ends in a comma).
 fn asker(request: &Request) -> String {
@@ -56,6 +56,59 @@ fn yearly_use(request: &Request) -> String {
     format!(
         "Expected each year: {} project hours, {} advisory hours, {} after-hours incidents, {} hours of compliance work, {} site visits.",
         u.project_hours, u.advisory_hours, u.incidents, u.compliance_hours, u.visits
+    )
+}
+
+/// Said at the top when a draft carries over to the request sent again with changes:
+/// `reworded` names the questions whose answers were written for an earlier wording;
+/// `dropped` counts the answers and the positions on parts the buyer removed.
+pub fn resent_text(reworded: &[String], dropped: (usize, usize)) -> String {
+    let mut text = "The buyer sent this request again with changes after you started your \
+        response."
+        .to_owned();
+    let quoted = |n: &String| format!("“{n}”");
+    match reworded {
+        [] => {}
+        [one] => text.push_str(&format!(
+            " Your answer to {} was written for an earlier wording of the question: it is \
+             marked below, so check it and change it or confirm it.",
+            quoted(one)
+        )),
+        many => text.push_str(&format!(
+            " Your answers to {} were written for an earlier wording of their questions: \
+             each is marked below, so check it and change it or confirm it.",
+            and_list(&many.iter().map(quoted).collect::<Vec<_>>())
+        )),
+    }
+    text.push_str(&match dropped.0 {
+        0 => String::new(),
+        1 => " Your answer to a question the buyer removed is no longer in your response.".into(),
+        n => format!(
+            " Your answers to {n} questions the buyer removed are no longer in your response."
+        ),
+    });
+    text.push_str(&match dropped.1 {
+        0 => String::new(),
+        1 => " Your position on a RACI function the buyer removed is no longer in your response."
+            .into(),
+        n => format!(
+            " Your positions on {n} RACI functions the buyer removed are no longer in your \
+             response."
+        ),
+    });
+    if reworded.is_empty() && dropped == (0, 0) {
+        text.push_str(" Your answers carry over; read the request again before you send.");
+    }
+    text
+}
+
+/// Said at the top when an older link of the request is opened after a newer one.
+pub fn older_text(newer_ms: i64) -> String {
+    format!(
+        "This is an earlier version of the request. The buyer sent a newer one on {}, which \
+         you opened in this browser before, and your draft answers that one. Open the \
+         buyer's latest link to go on: nothing you type on this page is kept.",
+        format_time(newer_ms)
     )
 }
 
@@ -118,10 +171,20 @@ pub fn ProgressLine() -> impl IntoView {
         let p = progress.get();
         let (done, of) = p.done();
         format!(
-            "{done} of {of} parts done: quote {}, {} of {} questions answered, {} of {} RACI functions decided.",
-            if p.quoted { "filled in" } else { "not filled in yet" },
+            "{done} of {of} parts done: quote {}, {} of {} questions answered{}, {} of {} RACI functions decided.",
+            match (p.quoted, p.priced, p.covers_open) {
+                (true, ..) => "filled in".to_owned(),
+                (false, true, 1) => "priced, 1 rate card item to answer".to_owned(),
+                (false, true, n) => format!("priced, {n} rate card items to answer"),
+                (false, false, _) => "not filled in yet".to_owned(),
+            },
             p.answered,
             p.questions,
+            match p.reworded {
+                0 => String::new(),
+                1 => ", 1 answer to check".to_owned(),
+                n => format!(", {n} answers to check"),
+            },
             p.replied,
             p.functions
         )

@@ -7,6 +7,7 @@
 //! the all-in figures and rate-card findings exactly as the buyer will.
 
 mod about;
+mod open;
 mod positions;
 mod questions;
 mod send;
@@ -15,6 +16,7 @@ use leptos::prelude::*;
 
 use crate::browser::drafts;
 use crate::browser::state::Lib;
+use crate::components::typing::Refused;
 use crate::domain::library::Library;
 use crate::domain::pricing::quote::Quote;
 use crate::domain::proposal::{Request, Response};
@@ -22,7 +24,7 @@ use crate::domain::provider::Provider;
 use crate::domain::workspace::Workspace;
 use crate::tools::pricing::quote_card::QuoteOutcome;
 use crate::tools::pricing::quote_fields::{ContractFields, ModelFields};
-use crate::tools::pricing::rate_card::RateCardTable;
+use crate::tools::pricing::rate_card::{CoverAnswers, RateCardTable};
 use crate::tools::pricing::{comparison, PricingDoc};
 
 /// The quote's provider id inside the page's one-quote workspace.
@@ -68,16 +70,47 @@ fn one_quote(request: &Request, quote: &Quote) -> Workspace {
     ws
 }
 
+/// The id of a question's heading, for "Go to" from the list of open parts.
+fn question_anchor(id: &str) -> String {
+    format!("question-{id}")
+}
+
+/// The id of a RACI function's name above its position.
+fn function_anchor(id: crate::domain::raci::Id) -> String {
+    format!("function-{id}")
+}
+
 fn unsaved(why: String) -> String {
     format!("{why} Your answers stay on this page; send them before you close it.")
 }
 
-#[component]
-pub fn ProviderPage(request: Request) -> impl IntoView {
-    let mut start = drafts::load(&request.id).unwrap_or_else(|| Response::blank(&request));
-    // A re-sent request keeps its id: the draft carries on, answering the latest version.
+/// The response the page starts from, what to say about it at the top, and whether the
+/// page keeps its edits. A re-sent request keeps its id: the draft carries on, answering
+/// the latest version, and the page says what that means for the answers already written.
+/// An older link opened after a newer one starts blank and keeps nothing: the draft
+/// answers the newer version.
+fn start(request: &Request) -> (Response, Option<String>, bool) {
+    if let Some(at) = drafts::newer_seen(&request.id, request.made_ms, request.sum()) {
+        return (Response::blank(request), Some(about::older_text(at)), false);
+    }
+    let mut start = drafts::load(&request.id).unwrap_or_else(|| Response::blank(request));
+    let resent = (start.request_sum != request.sum()).then(|| {
+        let dropped = start.drop_removed(request);
+        let reworded: Vec<String> = (request.questions.iter())
+            .filter(|q| start.reworded(q))
+            .map(|q| q.name.clone())
+            .collect();
+        about::resent_text(&reworded, dropped)
+    });
     start.request_sum = request.sum();
     start.provider = request.provider.clone();
+    start.count_covers();
+    (start, resent, true)
+}
+
+#[component]
+pub fn ProviderPage(request: Request) -> impl IntoView {
+    let (start, resent, keep) = start(&request);
     let response = RwSignal::new(start);
     let lib = Lib(RwSignal::new(Library::new(one_quote(
         &request,
@@ -88,6 +121,11 @@ pub fn ProviderPage(request: Request) -> impl IntoView {
         response,
     };
     provide_context(draft);
+    provide_context(Refused::default());
+    provide_context(CoverAnswers {
+        given: Signal::derive(move || response.with(|r| r.covers.clone().unwrap_or_default())),
+        give: Callback::new(move |item| response.update(|r| r.give_cover(item))),
+    });
     provide_context(lib);
     let doc = PricingDoc::new(lib);
     provide_context(doc);
@@ -112,18 +150,19 @@ pub fn ProviderPage(request: Request) -> impl IntoView {
     let adopted = StoredValue::new(None::<Response>);
     Effect::new(move |_| {
         let taken = response.with(|r| adopted.with_value(|a| a.as_ref() == Some(r)));
-        if !taken {
+        if keep && !taken {
             save_error.set(response.with(drafts::save).err());
         }
     });
     // The same request open in another tab: its edits show here as they are saved.
     let (id, sum) = draft.request.with_value(|r| (r.id.clone(), r.sum()));
-    drafts::follow(id, move |other| {
+    drafts::follow(id, move |mut other| {
         // A tab opened from an older link of the request answers that version.
-        if other.request_sum != sum {
+        if !keep || other.request_sum != sum {
             return;
         }
         adopted.set_value(Some(other.clone()));
+        other.count_covers();
         let quote = Quote {
             provider: SELF.into(),
             ..other.quote.clone()
@@ -138,6 +177,7 @@ pub fn ProviderPage(request: Request) -> impl IntoView {
     view! {
         <div class="proposal">
             <about::About />
+            {resent.map(|t| view! { <p class="notice warning">{t}</p> })}
             <about::ProgressLine />
             <p class="field-error" role="alert">
                 {move || save_error.get().map(unsaved)}

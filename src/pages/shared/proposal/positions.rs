@@ -60,7 +60,13 @@ pub fn Positions() -> impl IntoView {
                     R does the work, A answers for it, C is consulted, I is kept informed. Accept \
                     each row, or propose a change and say why."
             </p>
-            <button type="button" class="secondary" node_ref=accept_button on:click=accept_rest>
+            <button
+                type="button"
+                class="secondary"
+                id=super::open::ACCEPT_ROWS
+                node_ref=accept_button
+                on:click=accept_rest
+            >
                 "Accept every row not yet decided"
             </button>
             {move || {
@@ -101,7 +107,7 @@ fn Row(raci: StoredValue<Raci>, function: Function) -> impl IntoView {
         reason: String::new(),
     };
     let group = unique_id("position");
-    let heading_id = format!("{group}-name");
+    let heading_id = super::function_anchor(fid);
     let labelled_by = heading_id.clone();
     let accept = move |_| draft.edit(|_, r| r.set_reply(fid, None));
     let seed_for_change = seed.clone();

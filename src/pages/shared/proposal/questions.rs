@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use super::Draft;
-use crate::components::unique_id;
+use crate::components::{focus_by_id, unique_id};
 use crate::domain::proposal::request::Question;
 use crate::domain::proposal::response::{answer_length_note, MAX_ANSWER_CHARS, MAX_EVIDENCE_CHARS};
 use crate::domain::scorecard::claims::web_address;
@@ -50,6 +50,14 @@ fn QuestionItem(question: Question) -> impl IntoView {
         });
     };
     let text_id = unique_id("answer");
+    let sum = question.sum();
+    // Written for an earlier wording, when the buyer sent the request again with changes.
+    let reworded = move || answer.with(|a| !a.text.trim().is_empty() && a.asked != sum);
+    let focus_id = text_id.clone();
+    let stands = move |_| {
+        draft.edit(|req, r| r.confirm(req, &qid.get_value()));
+        focus_by_id(&focus_id);
+    };
     let rating_id = unique_id("rating");
     let evidence_id = unique_id("evidence");
     let not_a_link = move || {
@@ -58,8 +66,10 @@ fn QuestionItem(question: Question) -> impl IntoView {
     // Judged when the provider leaves the field (or on a reloaded draft), not at each
     // key: "h" is not yet a web address. Typing a good one clears it at once.
     let warn = RwSignal::new(not_a_link());
-    let heading_id = unique_id("question");
+    let heading_id = super::question_anchor(&question.id);
     let labelled_by = heading_id.clone();
+    // Each "My answer stands" is read with its question: there can be several.
+    let stands_for = heading_id.clone();
     let a = &question.anchors;
     let anchors = [("1", &a.one), ("3", &a.three), ("5", &a.five)]
         .into_iter()
@@ -77,6 +87,21 @@ fn QuestionItem(question: Question) -> impl IntoView {
                 <summary>"What the buyer looks for"</summary>
                 <ul class="anchors">{anchors}</ul>
             </details>
+            <Show when=reworded>
+                <p class="notice warning">
+                    "The buyer changed this question after you answered it. Check your answer \
+                        against the question as it is now; until you change it or confirm it, the \
+                        buyer sees it marked as an answer to the earlier wording. "
+                    <button
+                        type="button"
+                        class="secondary"
+                        aria-describedby=stands_for.clone()
+                        on:click=stands.clone()
+                    >
+                        "My answer stands"
+                    </button>
+                </p>
+            </Show>
             <div class="field">
                 <label for=text_id.clone()>"Your answer"</label>
                 <textarea
@@ -87,7 +112,11 @@ fn QuestionItem(question: Question) -> impl IntoView {
                     prop:value=move || answer.with(|a| a.text.clone())
                     on:input=move |ev| {
                         let text = event_target_value(&ev);
-                        edit(Box::new(move |a| a.text = text));
+                        // Writing the answer is answering the question as it is now.
+                        edit(Box::new(move |a| {
+                            a.text = text;
+                            a.asked = sum;
+                        }));
                     }
                 ></textarea>
                 // Counted as `maxlength` counts (UTF-16), and read with the field rather

@@ -64,24 +64,10 @@ pub fn Send() -> impl IntoView {
             filed.set(Some(response));
         }
     };
-    let unfinished = Memo::new(move |_| {
-        draft
-            .request
-            .with_value(|req| draft.response.with(|r| r.progress(req)))
-    });
-    let left = move || {
-        let p = unfinished.get();
-        let (done, of) = p.done();
-        (done < of).then(|| {
-            format!(
-                "{} of {of} parts are still open. You can send now: the buyer sees what you left open, and you can send a newer response later from this browser.",
-                of - done
-            )
-        })
-    };
     view! {
         <section class="panel" aria-labelledby="proposal-send">
             <h2 id="proposal-send">"4. Send your response"</h2>
+            <super::open::OpenParts />
             <div class="field">
                 <label for=contact_id.clone()>"Your name and how to reach you"</label>
                 <input
@@ -96,7 +82,6 @@ pub fn Send() -> impl IntoView {
                     }
                 />
             </div>
-            {move || left().map(|t| view! { <p class="hint">{t}</p> })}
             <div class="button-row">
                 <button type="button" on:click=make_link>"Copy the response link"</button>
                 <button type="button" class="secondary" on:click=download>

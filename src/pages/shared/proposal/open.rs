@@ -1,0 +1,147 @@
+//! Above "Send": the parts still open, each one press away (a count alone left the
+//! provider scrolling 40 parts for the two still open), and the fields whose entry is
+//! refused, whose earlier value the response would carry.
+
+use leptos::prelude::*;
+
+use super::{function_anchor, question_anchor, Draft};
+use crate::components::page_jumps::jump_button;
+use crate::components::typing::Refused;
+use crate::domain::proposal::progress::Open;
+use crate::tools::pricing::rate_card::cover_anchor;
+
+/// Open questions or functions named one by one in a line; past this, the rest are
+/// counted (34 questions, 36 functions), with a jump to the first of them.
+const NAMED: usize = 8;
+
+/// The id of "Accept every row not yet decided", the quick way past many open rows.
+pub const ACCEPT_ROWS: &str = "proposal-accept-rows";
+
+/// Jump buttons to `(label, id)`, comma-separated.
+fn jumps(targets: Vec<(String, String)>) -> impl IntoView {
+    targets
+        .into_iter()
+        .enumerate()
+        .map(|(i, (label, id))| view! { {(i > 0).then_some(", ")} {jump_button(label, id)} })
+        .collect_view()
+}
+
+#[component]
+pub fn OpenParts() -> impl IntoView {
+    let draft = Draft::get();
+    let refused = expect_context::<Refused>();
+    let open = Memo::new(move |_| {
+        draft
+            .request
+            .with_value(|req| draft.response.with(|r| r.open(req)))
+    });
+    let of = draft
+        .request
+        .with_value(|r| 1 + r.questions.len() + r.raci.functions.len());
+    let refused_view = move || {
+        let fields = refused.0.get();
+        (!fields.is_empty()).then(|| {
+            let lead = if fields.len() > 1 {
+                "These fields show an entry that is not accepted, so your response carries their \
+                 earlier value until you correct them:"
+            } else {
+                "This field shows an entry that is not accepted, so your response carries its \
+                 earlier value until you correct it:"
+            };
+            let items = fields
+                .into_iter()
+                .map(|(id, label)| view! { <li>{jump_button(label, id)}</li> })
+                .collect_view();
+            view! {
+                <div class="notice warning open-parts">
+                    <p>{lead}</p>
+                    <ul>{items}</ul>
+                </div>
+            }
+        })
+    };
+    let list = move || {
+        let open = open.get();
+        if open.is_empty() {
+            return None;
+        }
+        // The quote is one part, however many of its items are open.
+        let in_quote = |o: &Open| matches!(o, Open::Price | Open::Cover(_));
+        let left =
+            open.iter().filter(|o| !in_quote(o)).count() + usize::from(open.iter().any(in_quote));
+        let pick = |f: fn(&Open) -> Option<(String, String)>| {
+            open.iter().filter_map(f).collect::<Vec<_>>()
+        };
+        let covers = pick(|o| match o {
+            Open::Cover(item) => Some((item.label().to_owned(), cover_anchor(*item))),
+            _ => None,
+        });
+        let unanswered = pick(|o| match o {
+            Open::Question { id, name } => Some((name.clone(), question_anchor(id))),
+            _ => None,
+        });
+        let reworded = pick(|o| match o {
+            Open::Reworded { id, name } => Some((name.clone(), question_anchor(id))),
+            _ => None,
+        });
+        let functions = pick(|o| match o {
+            Open::Function { id, name } => Some((name.clone(), function_anchor(*id))),
+            _ => None,
+        });
+        let many_functions = functions.len() > NAMED;
+        let item = |what: &'static str, mut targets: Vec<(String, String)>| {
+            (!targets.is_empty()).then(|| {
+                let rest = targets.split_off(targets.len().min(NAMED));
+                let more = rest.first().map(|(_, id)| {
+                    view! { ", and " {jump_button(format!("{} more", rest.len()), id.clone())} }
+                });
+                view! { <li>{what}{jumps(targets)}{more}</li> }
+            })
+        };
+        Some(view! {
+            <div class="open-parts">
+                <p class="hint">
+                    {format!(
+                        "{left} of {of} {} still open. You can send now: the buyer sees what you \
+                         left open, and you can send a newer response later from this browser.",
+                        if left == 1 { "part is" } else { "parts are" }
+                    )}
+                </p>
+                <ul>
+                    {open
+                        .contains(&Open::Price)
+                        .then(|| {
+                            view! {
+                                <li>
+                                    {jump_button(
+                                        "Your quote has no price yet".into(),
+                                        "proposal-quote".into(),
+                                    )}
+                                </li>
+                            }
+                        })}
+                    {item("In your quote, say whether it includes: ", covers)}
+                    {item("Questions not answered: ", unanswered)}
+                    {item("Answers to check, as the question changed: ", reworded)}
+                    {item("Roles not decided: ", functions)}
+                    {many_functions
+                        .then(|| {
+                            view! {
+                                <li>
+                                    "To take the open roles as the buyer proposed them, use "
+                                    {jump_button(
+                                        "“Accept every row”, in part 3".into(),
+                                        ACCEPT_ROWS.into(),
+                                    )} "."
+                                </li>
+                            }
+                        })}
+                </ul>
+            </div>
+        })
+    };
+    view! {
+        {refused_view}
+        {list}
+    }
+}
