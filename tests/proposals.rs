@@ -5,6 +5,7 @@ use serde_json::Value;
 
 use splitline::domain::envelope::{self, Kind};
 use splitline::domain::files::{self, Imported};
+use splitline::domain::pricing::exclusions::CostItem;
 use splitline::domain::proposal::request::Disclose;
 use splitline::domain::proposal::{intake, Change, Request, Response};
 use splitline::domain::raci::{Letter, Letters};
@@ -48,6 +49,15 @@ fn request() -> Request {
     )
     .expect("the fixture workspace makes a request")
     .0
+}
+
+/// The fixture response as the provider's page makes it now: it also says that the
+/// provider answered for every rate card item (the fixture predates that count).
+fn typical() -> Response {
+    Response {
+        covers: Some(CostItem::ALL.to_vec()),
+        ..response()
+    }
 }
 
 /// Keystone's response of the fixtures: a quote, three answers, two positions.
@@ -228,7 +238,7 @@ fn a_full_response_opens_from_a_file_and_its_link_says_where_it_fits() {
         "the default scorecard asks {} questions",
         req.questions.len()
     );
-    let mut r = response();
+    let mut r = typical();
     for (i, q) in req.questions.iter().take(34).enumerate() {
         let a = r.answer_mut(&req, &q.id.clone()).unwrap();
         a.text = prose(i as u64, 300);
@@ -249,7 +259,7 @@ fn a_full_response_opens_from_a_file_and_its_link_says_where_it_fits() {
     let url = ORIGIN.len() + link.len();
     println!("request link: {} characters; typical response link: {} characters; full response link: {url}; files: request {} bytes, full response {} bytes",
         ORIGIN.len() + request_link(&request(), &dana()).len(),
-        ORIGIN.len() + response_link(&response(), &dana()).len(),
+        ORIGIN.len() + response_link(&typical(), &dana()).len(),
         envelope::encode_pretty(Kind::Request, &request()).len(),
         text.len());
     assert_ne!(
@@ -263,7 +273,7 @@ fn a_full_response_opens_from_a_file_and_its_link_says_where_it_fits() {
 #[test]
 fn the_typical_request_and_response_links_fit_an_email() {
     let request_url = ORIGIN.len() + request_link(&request(), &dana()).len();
-    let response_url = ORIGIN.len() + response_link(&response(), &dana()).len();
+    let response_url = ORIGIN.len() + response_link(&typical(), &dana()).len();
     assert_eq!(Reach::of(request_url), Reach::Everywhere, "{request_url}");
     assert_eq!(Reach::of(response_url), Reach::Everywhere, "{response_url}");
 }

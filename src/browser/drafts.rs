@@ -25,25 +25,49 @@ fn read(request: &str, text: &str) -> Option<Response> {
     (response.request == request && response.check().is_ok()).then_some(response)
 }
 
+fn seen_key(request: &str) -> String {
+    format!("{}.seen", key(request))
+}
+
+/// When the version noted in `seen` was sent, if it is newer than the one sent at
+/// `made_ms` with checksum `sum` and asks something else.
+fn newer(seen: &str, made_ms: i64, sum: u32) -> Option<i64> {
+    let (at, seen_sum) = seen.split_once(' ')?;
+    let (at, seen_sum) = (at.parse::<i64>().ok()?, seen_sum.parse::<u32>().ok()?);
+    (at > made_ms && seen_sum != sum).then_some(at)
+}
+
 /// Notes that the version of `request` sent at `made_ms`, with checksum `sum`, was
 /// opened, and returns when the newest version opened in this browser before was sent,
 /// if that one is newer and asks something else: an older link opened again answers an
 /// older version, and the page says so.
 pub fn newer_seen(request: &str, made_ms: i64, sum: u32) -> Option<i64> {
     let opened = storage::open().ok()?;
-    let key = format!("{}.seen", key(request));
-    let seen = storage::read(&opened.storage, &key).and_then(|t| {
-        let (at, seen_sum) = t.split_once(' ')?;
-        Some((at.parse::<i64>().ok()?, seen_sum.parse::<u32>().ok()?))
-    });
-    match seen {
-        Some((at, _)) if at > made_ms => seen.and_then(|(at, s)| (s != sum).then_some(at)),
-        _ => {
-            // Losing this note only loses the warning; the draft is saved on its own.
-            let _ = storage::write(&opened.storage, &key, &format!("{made_ms} {sum}"));
-            None
-        }
+    let key = seen_key(request);
+    let seen = storage::read(&opened.storage, &key);
+    let seen_at = (seen.as_deref()).and_then(|t| t.split_once(' ')?.0.parse::<i64>().ok());
+    if seen_at.is_some_and(|at| at > made_ms) {
+        return seen.as_deref().and_then(|t| newer(t, made_ms, sum));
     }
+    // Losing this note only loses the warning; the draft is saved on its own.
+    let _ = storage::write(&opened.storage, &key, &format!("{made_ms} {sum}"));
+    None
+}
+
+/// Calls `outdated` when another tab of this browser opens a newer version of `request`
+/// than this page's (sent at `made_ms`, checksum `sum`), while the calling component
+/// lives: from then on that tab's draft answers the newer one.
+pub fn watch_newer(request: &str, made_ms: i64, sum: u32, outdated: impl Fn(i64) + 'static) {
+    let key = seen_key(request);
+    let handle = window_event_listener(leptos::ev::storage, move |ev: web_sys::StorageEvent| {
+        if ev.key().as_deref() != Some(key.as_str()) {
+            return;
+        }
+        if let Some(at) = ev.new_value().and_then(|t| newer(&t, made_ms, sum)) {
+            outdated(at);
+        }
+    });
+    on_cleanup(move || handle.remove());
 }
 
 /// Calls `adopt` with the draft another tab of this browser saved for `request`, while

@@ -375,6 +375,8 @@ test('the provider sees what is still open and which entries are refused, and a 
   await next.getByText(
     `The buyer sent this request again with changes after you started your response. Your answer to “${q1}, in writing” was written for an earlier wording of the question: it is marked below, so check it and change it or confirm it. Your answer to a question the buyer removed is no longer in your response.`,
   ).waitFor();
+  // The first tab, still on the earlier version, says so and keeps nothing from here on.
+  await page.getByText('This is an earlier version of the request. The buyer sent a newer one on', { exact: false }).waitFor();
   const mark = next.getByText('The buyer changed this question after you answered it.', { exact: false });
   assert.equal(await mark.count(), 1);
   const check = next.locator('div.open-parts:not(.notice)').getByRole('listitem').filter({ hasText: 'Answers to check, as the question changed:' });
@@ -474,6 +476,8 @@ test('on a phone the provider reaches each part of the response from the progres
   };
   await page.waitForFunction(() => document.activeElement?.id === 'proposal-send');
   assert.ok(await below(send), 'the Send heading shows below the sticky bar');
+  // "Top" would only cover the ends of fields here: the bar's "Go to" does its work.
+  assert.equal(await page.getByRole('button', { name: 'Top of the page' }).isVisible(), false);
   // And back up, from the keyboard: the bar is still on screen down here.
   await jumps.getByRole('button', { name: 'Quote' }).focus();
   await page.keyboard.press('Enter');

@@ -110,7 +110,14 @@ fn start(request: &Request) -> (Response, Option<String>, bool) {
 
 #[component]
 pub fn ProviderPage(request: Request) -> impl IntoView {
-    let (start, resent, keep) = start(&request);
+    let (start, note, keep) = start(&request);
+    let (note, keep) = (RwSignal::new(note), StoredValue::new(keep));
+    // A newer version opened in another tab takes the draft from here on.
+    let (made_ms, sum) = (request.made_ms, request.sum());
+    drafts::watch_newer(&request.id, made_ms, sum, move |at| {
+        keep.set_value(false);
+        note.set(Some(about::older_text(at)));
+    });
     let response = RwSignal::new(start);
     let lib = Lib(RwSignal::new(Library::new(one_quote(
         &request,
@@ -150,15 +157,15 @@ pub fn ProviderPage(request: Request) -> impl IntoView {
     let adopted = StoredValue::new(None::<Response>);
     Effect::new(move |_| {
         let taken = response.with(|r| adopted.with_value(|a| a.as_ref() == Some(r)));
-        if keep && !taken {
+        if keep.get_value() && !taken {
             save_error.set(response.with(drafts::save).err());
         }
     });
     // The same request open in another tab: its edits show here as they are saved.
-    let (id, sum) = draft.request.with_value(|r| (r.id.clone(), r.sum()));
+    let id = draft.request.with_value(|r| r.id.clone());
     drafts::follow(id, move |mut other| {
         // A tab opened from an older link of the request answers that version.
-        if !keep || other.request_sum != sum {
+        if !keep.get_value() || other.request_sum != sum {
             return;
         }
         adopted.set_value(Some(other.clone()));
@@ -177,7 +184,9 @@ pub fn ProviderPage(request: Request) -> impl IntoView {
     view! {
         <div class="proposal">
             <about::About />
-            {resent.map(|t| view! { <p class="notice warning">{t}</p> })}
+            <div role="status">
+                {move || note.get().map(|t| view! { <p class="notice warning">{t}</p> })}
+            </div>
             <about::ProgressLine />
             <p class="field-error" role="alert">
                 {move || save_error.get().map(unsaved)}
