@@ -168,8 +168,10 @@ pub fn ProviderPage(request: Request) -> impl IntoView {
         if !keep.get_value() || other.request_sum != sum {
             return;
         }
-        adopted.set_value(Some(other.clone()));
+        // Counted before it is marked as taken: counted after, it would read as an edit
+        // of this tab's and be written back.
         other.count_covers();
+        adopted.set_value(Some(other.clone()));
         let quote = Quote {
             provider: SELF.into(),
             ..other.quote.clone()
