@@ -29,11 +29,15 @@ fn seen_key(request: &str) -> String {
     format!("{}.seen", key(request))
 }
 
-/// When the version noted in `seen` was sent, if it is newer than the one sent at
-/// `made_ms` with checksum `sum` and asks something else.
-fn newer(seen: &str, made_ms: i64, sum: u32) -> Option<i64> {
-    let (at, seen_sum) = seen.split_once(' ')?;
-    let (at, seen_sum) = (at.parse::<i64>().ok()?, seen_sum.parse::<u32>().ok()?);
+/// The version noted as opened: when it was sent, and its checksum.
+fn seen(text: &str) -> Option<(i64, u32)> {
+    let (at, sum) = text.split_once(' ')?;
+    Some((at.parse().ok()?, sum.parse().ok()?))
+}
+
+/// When the version `seen` was sent, if it is newer than the one sent at `made_ms` with
+/// checksum `sum` and asks something else.
+fn newer((at, seen_sum): (i64, u32), made_ms: i64, sum: u32) -> Option<i64> {
     (at > made_ms && seen_sum != sum).then_some(at)
 }
 
@@ -44,14 +48,17 @@ fn newer(seen: &str, made_ms: i64, sum: u32) -> Option<i64> {
 pub fn newer_seen(request: &str, made_ms: i64, sum: u32) -> Option<i64> {
     let opened = storage::open().ok()?;
     let key = seen_key(request);
-    let seen = storage::read(&opened.storage, &key);
-    let seen_at = (seen.as_deref()).and_then(|t| t.split_once(' ')?.0.parse::<i64>().ok());
-    if seen_at.is_some_and(|at| at > made_ms) {
-        return seen.as_deref().and_then(|t| newer(t, made_ms, sum));
+    match storage::read(&opened.storage, &key)
+        .as_deref()
+        .and_then(seen)
+    {
+        Some(noted) if noted.0 > made_ms => newer(noted, made_ms, sum),
+        _ => {
+            // Losing this note only loses the warning; the draft is saved on its own.
+            let _ = storage::write(&opened.storage, &key, &format!("{made_ms} {sum}"));
+            None
+        }
     }
-    // Losing this note only loses the warning; the draft is saved on its own.
-    let _ = storage::write(&opened.storage, &key, &format!("{made_ms} {sum}"));
-    None
 }
 
 /// Calls `outdated` when another tab of this browser opens a newer version of `request`
@@ -63,7 +70,10 @@ pub fn watch_newer(request: &str, made_ms: i64, sum: u32, outdated: impl Fn(i64)
         if ev.key().as_deref() != Some(key.as_str()) {
             return;
         }
-        if let Some(at) = ev.new_value().and_then(|t| newer(&t, made_ms, sum)) {
+        if let Some(at) = (ev.new_value().as_deref())
+            .and_then(seen)
+            .and_then(|n| newer(n, made_ms, sum))
+        {
             outdated(at);
         }
     });

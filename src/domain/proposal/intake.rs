@@ -185,12 +185,10 @@ pub fn check(ws: &Workspace, response: &Response) -> Result<Intake, Refusal> {
         }
     }
     let current = response.request_sum == sent.sum;
-    let kept_answers = if current {
-        reworded.clone()
-    } else {
-        Vec::new()
+    let (earlier, kept_answers) = match current {
+        true => (None, reworded),
+        false => (Some(reworded), Vec::new()),
     };
-    let earlier = (!current).then_some(reworded);
     let unanswered = if current {
         ws.raci
             .functions
@@ -297,13 +295,10 @@ impl Intake {
         let phrases: Vec<&str> = self.covers_open.iter().map(|i| i.phrase()).collect();
         let silent = match phrases.len() {
             0 => String::new(),
-            1 => format!(
-                " They did not say whether it includes {}, which shows as excluded with no rate.",
-                phrases[0]
-            ),
-            _ => format!(
-                " They did not say whether it includes {}, which show as excluded with no rate.",
-                and_list(&phrases)
+            n => format!(
+                " They did not say whether it includes {}, which {} as excluded with no rate.",
+                and_list(&phrases),
+                if n == 1 { "shows" } else { "show" }
             ),
         };
         let mut lines = vec![format!(

@@ -41,6 +41,25 @@ pub struct Progress {
 }
 
 impl Progress {
+    /// The progress that the parts `open` of a response to `request` leave.
+    pub fn of(open: &[Open], request: &Request) -> Progress {
+        let count = |is: fn(&Open) -> bool| open.iter().filter(|o| is(o)).count();
+        let reworded = count(|o| matches!(o, Open::Reworded { .. }));
+        let (questions, functions) = (request.questions.len(), request.raci.functions.len());
+        Progress {
+            quoted: !open
+                .iter()
+                .any(|o| matches!(o, Open::Price | Open::Cover(_))),
+            priced: !open.contains(&Open::Price),
+            covers_open: count(|o| matches!(o, Open::Cover(_))),
+            answered: questions - reworded - count(|o| matches!(o, Open::Question { .. })),
+            reworded,
+            questions,
+            replied: functions - count(|o| matches!(o, Open::Function { .. })),
+            functions,
+        }
+    }
+
     /// Parts done out of parts asked: the quote counts as one.
     pub fn done(self) -> (usize, usize) {
         (
@@ -82,22 +101,7 @@ impl Response {
     }
 
     pub fn progress(&self, request: &Request) -> Progress {
-        let open = self.open(request);
-        let count = |is: fn(&Open) -> bool| open.iter().filter(|o| is(o)).count();
-        let reworded = count(|o| matches!(o, Open::Reworded { .. }));
-        let (questions, functions) = (request.questions.len(), request.raci.functions.len());
-        Progress {
-            quoted: !open
-                .iter()
-                .any(|o| matches!(o, Open::Price | Open::Cover(_))),
-            priced: !open.contains(&Open::Price),
-            covers_open: count(|o| matches!(o, Open::Cover(_))),
-            answered: questions - reworded - count(|o| matches!(o, Open::Question { .. })),
-            reworded,
-            questions,
-            replied: functions - count(|o| matches!(o, Open::Function { .. })),
-            functions,
-        }
+        Progress::of(&self.open(request), request)
     }
 }
 

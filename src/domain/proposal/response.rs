@@ -83,6 +83,13 @@ pub struct Answer {
     pub evidence: String,
 }
 
+impl Answer {
+    /// Whether this written answer answers a wording other than the one with `sum`.
+    pub fn for_earlier_wording(&self, sum: u32) -> bool {
+        !self.text.trim().is_empty() && self.asked != sum
+    }
+}
+
 /// The provider's position on one RACI function: accepted as proposed, or a change.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RaciReply {
@@ -145,7 +152,7 @@ impl Response {
     /// buyer sent the request again with changes) and not changed or confirmed since.
     pub fn reworded(&self, question: &Question) -> bool {
         self.answer(&question.id)
-            .is_some_and(|a| !a.text.trim().is_empty() && a.asked != question.sum())
+            .is_some_and(|a| a.for_earlier_wording(question.sum()))
     }
 
     /// The answer to `question` of `request`, created (with its wording's sum) if new.

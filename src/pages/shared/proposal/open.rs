@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use super::{function_anchor, question_anchor, Draft};
 use crate::components::page_jumps::jump_button;
 use crate::components::typing::Refused;
-use crate::domain::proposal::progress::Open;
+use crate::domain::proposal::progress::{Open, Progress};
 use crate::tools::pricing::rate_card::cover_anchor;
 
 /// Open questions or functions named one by one in a line; past this, the rest are
@@ -35,9 +35,6 @@ pub fn OpenParts() -> impl IntoView {
             .request
             .with_value(|req| draft.response.with(|r| r.open(req)))
     });
-    let of = draft
-        .request
-        .with_value(|r| 1 + r.questions.len() + r.raci.functions.len());
     let refused_view = move || {
         let fields = refused.0.get();
         (!fields.is_empty()).then(|| {
@@ -65,10 +62,10 @@ pub fn OpenParts() -> impl IntoView {
         if open.is_empty() {
             return None;
         }
-        // The quote is one part, however many of its items are open.
-        let in_quote = |o: &Open| matches!(o, Open::Price | Open::Cover(_));
-        let left =
-            open.iter().filter(|o| !in_quote(o)).count() + usize::from(open.iter().any(in_quote));
+        let (done, of) = draft
+            .request
+            .with_value(|req| Progress::of(&open, req).done());
+        let left = of - done;
         let pick = |f: fn(&Open) -> Option<(String, String)>| {
             open.iter().filter_map(f).collect::<Vec<_>>()
         };

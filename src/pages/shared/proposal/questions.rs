@@ -52,7 +52,7 @@ fn QuestionItem(question: Question) -> impl IntoView {
     let text_id = unique_id("answer");
     let sum = question.sum();
     // Written for an earlier wording, when the buyer sent the request again with changes.
-    let reworded = move || answer.with(|a| !a.text.trim().is_empty() && a.asked != sum);
+    let reworded = move || answer.with(|a| a.for_earlier_wording(sum));
     let focus_id = text_id.clone();
     let stands = move |_| {
         draft.edit(|req, r| r.confirm(req, &qid.get_value()));
