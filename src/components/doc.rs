@@ -8,6 +8,7 @@ use std::marker::PhantomData;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use super::typing;
 use crate::browser::state::Lib;
 use crate::domain::edit::Changed;
 use crate::domain::history::History;
@@ -177,7 +178,8 @@ impl<D: Document> Doc<D> {
         let changed = self.lib.change_active(change);
         if changed {
             self.past.update_value(|p| {
-                p.steps.record(tag, || before.unwrap_or_default());
+                p.steps
+                    .record(tag, typing::now(), || before.unwrap_or_default());
                 p.dropped = false;
                 if joins {
                     self.with_untracked(|d| p.steps.drop_if_back(d));
@@ -209,7 +211,8 @@ impl<D: Document> Doc<D> {
         self.past.update_value(|p| p.steps.seal());
     }
 
-    /// Takes back the last step. False when there is none.
+    /// Takes back the last step, or first a refused entry typed since it (its field shows
+    /// the model's value again). False when there is neither.
     pub fn undo(self) -> bool {
         self.step(true)
     }
@@ -221,12 +224,16 @@ impl<D: Document> Doc<D> {
 
     fn step(self, back: bool) -> bool {
         self.forget_stale();
+        // A refused entry typed since the last step is what Undo takes back first.
+        if back && typing::put_back_since(self.past.with_value(|p| p.steps.newest_at())) {
+            return true;
+        }
         let current = self.with_untracked(D::clone);
         let result = self.past.try_update_value(|p| {
             if back {
                 p.steps.undo(current)
             } else {
-                p.steps.redo(current)
+                p.steps.redo(current, typing::now())
             }
         });
         let done = if let Some(Ok(mut state)) = result {

@@ -32,7 +32,13 @@ pub fn NumberField(
     let hint_id = format!("{id}-hint");
     let (text, set_text) = signal(group(value.get_untracked()));
     let (error, set_error) = signal(None::<String>);
-    let typing = Typing::new(&id);
+    let typing = Typing::new(
+        &id,
+        Callback::new(move |()| {
+            set_error.set(None);
+            set_text.set(group(value.get_untracked()));
+        }),
+    );
     // Follow changes made elsewhere (another workspace opened, undo); mid-error, not the
     // refused entry's own going back (`Typing::shows`).
     Effect::new(move |_| {

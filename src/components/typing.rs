@@ -3,8 +3,42 @@
 //! the entry being typed: "25" over a 20% limit must not leave the "2" typed on the way
 //! in the figures, the saved draft or a response sent with the error on screen. A whole
 //! entry typed over another ("100", then "ten" over it) keeps the one before (100).
+//! A refused entry is the newest thing on screen until a later step: Undo puts it back
+//! first (`put_back_since`), instead of taking back a step that may be in another field.
+
+use std::cell::{Cell, RefCell};
 
 use leptos::prelude::*;
+
+thread_local! {
+    /// Orders refused entries among the document's undo steps (`now`).
+    static CLOCK: Cell<u64> = const { Cell::new(0) };
+    /// The refused entries on screen: the field's id, when it was last typed in, and how
+    /// it puts its entry back.
+    static SHOWN: RefCell<Vec<(String, u64, Callback<()>)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// A tick of the clock that orders refused entries among undo steps.
+pub fn now() -> u64 {
+    CLOCK.with(|c| {
+        c.set(c.get() + 1);
+        c.get()
+    })
+}
+
+/// Undo's first press over a refused entry: the newest one typed after the step undo
+/// would take back (taken at `since`) goes instead, and its field shows the model's
+/// value again. Whether there was one.
+pub fn put_back_since(since: u64) -> bool {
+    let newest = SHOWN.with_borrow(|shown| {
+        shown
+            .iter()
+            .filter(|(_, at, _)| *at > since)
+            .max_by_key(|(_, at, _)| *at)
+            .map(|(_, _, put)| *put)
+    });
+    newest.inspect(|put| put.run(())).is_some()
+}
 
 /// The fields of the page whose text is refused, as (input id, label): a page that sends
 /// its figures somewhere (the provider's response) names them before sending. Optional:
@@ -47,24 +81,33 @@ pub struct Typing {
     held: StoredValue<Option<i64>>,
     id: StoredValue<String>,
     refused: Option<Refused>,
+    /// Gives up the refused entry (Undo): the field shows the model's value again.
+    put_back: Callback<()>,
 }
 
 impl Typing {
-    /// For the input with `id`; it leaves the page's list of refused fields with the field.
-    pub fn new(id: &str) -> Typing {
-        let typing = Typing {
-            start: StoredValue::new(None),
-            last: StoredValue::new(None),
-            held: StoredValue::new(None),
-            id: StoredValue::new(id.to_owned()),
-            refused: use_context::<Refused>(),
-        };
-        on_cleanup(move || {
-            if let (Some(r), Some(id)) = (typing.refused, typing.id.try_get_value()) {
-                r.set(&id, None);
-            }
+    /// For the input with `id`, whose text and error `show_model` replaces with the
+    /// model's value. It leaves the page's lists of refused fields with the field.
+    pub fn new(id: &str, show_model: Callback<()>) -> Typing {
+        let (start, held) = (StoredValue::new(None), StoredValue::new(None));
+        let id = StoredValue::new(id.to_owned());
+        let refused = use_context::<Refused>();
+        let put_back = Callback::new(move |()| {
+            start.set_value(None);
+            held.set_value(None);
+            id.with_value(|id| unlist(id, refused));
+            show_model.run(());
         });
-        typing
+        let owned = id.get_value();
+        on_cleanup(move || unlist(&owned, refused));
+        Typing {
+            start,
+            last: StoredValue::new(None),
+            held,
+            id,
+            refused,
+            put_back,
+        }
     }
 
     /// Called first at each input, with the text before it and after. Text added at the
@@ -128,9 +171,27 @@ impl Typing {
         self.start.try_set_value(None);
     }
 
+    /// Lists the field as refused under `label`, as the newest entry; `None` takes it off.
     fn mark(self, label: Option<String>) {
-        if let Some(r) = self.refused {
-            self.id.with_value(|id| r.set(id, label));
-        }
+        let Some(label) = label else {
+            return self.id.with_value(|id| unlist(id, self.refused));
+        };
+        self.id.with_value(|id| {
+            SHOWN.with_borrow_mut(|shown| {
+                shown.retain(|(i, _, _)| i != id);
+                shown.push((id.clone(), now(), self.put_back));
+            });
+            if let Some(r) = self.refused {
+                r.set(id, Some(label));
+            }
+        });
+    }
+}
+
+/// Takes a field off the lists of refused entries.
+fn unlist(id: &str, refused: Option<Refused>) {
+    SHOWN.with_borrow_mut(|shown| shown.retain(|(i, _, _)| i != id));
+    if let Some(r) = refused {
+        r.set(id, None);
     }
 }

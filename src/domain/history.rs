@@ -6,10 +6,14 @@ use std::collections::VecDeque;
 /// Past and undone states of a document.
 #[derive(Clone, Debug)]
 pub struct History<T> {
-    undo: VecDeque<T>,
+    /// Each past state with when its step was taken, on the caller's clock.
+    undo: VecDeque<(T, u64)>,
     redo: Vec<T>,
     /// The tag of the last recorded change; a change with the same tag joins it.
     run: Option<String>,
+    /// The redo steps the open run cleared: back if the run is dropped, so typing that
+    /// ends where it began (a refused entry) does not take Redo away.
+    shelved: Vec<T>,
     limit: usize,
 }
 
@@ -20,20 +24,26 @@ impl<T> History<T> {
             undo: VecDeque::new(),
             redo: Vec::new(),
             run: None,
+            shelved: Vec::new(),
             limit: limit.max(1),
         }
     }
 
     /// Records the state before a change. Changes with the same `tag` in a row (typing in
     /// one field) join into one step; `None` always starts a new step. `before` is only
-    /// called when a new step starts.
-    pub fn record(&mut self, tag: Option<&str>, before: impl FnOnce() -> T) {
-        self.redo.clear();
+    /// called when a new step starts; `at` is when, on the caller's clock (a step is as
+    /// new as its last change).
+    pub fn record(&mut self, tag: Option<&str>, at: u64, before: impl FnOnce() -> T) {
         if self.would_join(tag) {
+            if let Some(step) = self.undo.back_mut() {
+                step.1 = at;
+            }
             return;
         }
+        let cleared = std::mem::take(&mut self.redo);
+        self.shelved = if tag.is_some() { cleared } else { Vec::new() };
         self.run = tag.map(str::to_owned);
-        self.undo.push_back(before());
+        self.undo.push_back((before(), at));
         while self.undo.len() > self.limit {
             self.undo.pop_front();
         }
@@ -50,39 +60,46 @@ impl<T> History<T> {
     where
         T: PartialEq,
     {
-        if self.run.is_some() && self.undo.back() == Some(current) {
+        if self.run.is_some() && self.undo.back().is_some_and(|(s, _)| s == current) {
             self.undo.pop_back();
             self.run = None;
+            self.redo = std::mem::take(&mut self.shelved);
         }
     }
 
     /// Ends a run of joined changes, so the next change is a step of its own.
     pub fn seal(&mut self) {
         self.run = None;
+        self.shelved.clear();
     }
 
     /// Takes the current state and returns the one before it.
     pub fn undo(&mut self, current: T) -> Result<T, T> {
         match self.undo.pop_back() {
-            Some(previous) => {
+            Some((previous, _)) => {
                 self.redo.push(current);
-                self.run = None;
+                self.seal();
                 Ok(previous)
             }
             None => Err(current),
         }
     }
 
-    /// Takes the current state and returns the one undone last.
-    pub fn redo(&mut self, current: T) -> Result<T, T> {
+    /// Takes the current state and returns the one undone last; `at` is when.
+    pub fn redo(&mut self, current: T, at: u64) -> Result<T, T> {
         match self.redo.pop() {
             Some(next) => {
-                self.undo.push_back(current);
-                self.run = None;
+                self.undo.push_back((current, at));
+                self.seal();
                 Ok(next)
             }
             None => Err(current),
         }
+    }
+
+    /// When the step undo would take back was taken (0 when there is none).
+    pub fn newest_at(&self) -> u64 {
+        self.undo.back().map_or(0, |(_, at)| *at)
     }
 
     pub fn can_undo(&self) -> bool {
@@ -96,7 +113,7 @@ impl<T> History<T> {
     pub fn clear(&mut self) {
         self.undo.clear();
         self.redo.clear();
-        self.run = None;
+        self.seal();
     }
 }
 
@@ -107,7 +124,7 @@ mod tests {
     /// Applies a change to `doc`, recording it like the editor does.
     fn change(h: &mut History<String>, doc: &mut String, tag: Option<&str>, to: &str) {
         let before = doc.clone();
-        h.record(tag, || before);
+        h.record(tag, 0, || before);
         *doc = to.to_owned();
     }
 
@@ -123,10 +140,24 @@ mod tests {
         assert_eq!(doc, "a");
         doc = h.undo(doc).unwrap_err();
         assert_eq!(doc, "a", "nothing left to undo");
-        doc = h.redo(doc).unwrap();
-        doc = h.redo(doc).unwrap();
+        doc = h.redo(doc, 0).unwrap();
+        doc = h.redo(doc, 0).unwrap();
         assert_eq!(doc, "c");
         assert!(!h.can_redo() && h.can_undo());
+    }
+
+    #[test]
+    fn each_step_keeps_when_it_was_taken() {
+        let mut h = History::new(10);
+        assert_eq!(h.newest_at(), 0, "no step yet");
+        h.record(None, 5, || "a".to_owned());
+        h.record(Some("name"), 9, || "b".to_owned());
+        h.record(Some("name"), 11, || unreachable!("joins the run"));
+        assert_eq!(h.newest_at(), 11, "a step is as new as its last change");
+        let doc = h.undo("c".to_owned()).unwrap();
+        assert_eq!(h.newest_at(), 5);
+        h.redo(doc, 12).unwrap();
+        assert_eq!(h.newest_at(), 12, "a step redone is taken again");
     }
 
     #[test]
@@ -160,6 +191,37 @@ mod tests {
             "undo takes back the step before the run"
         );
         assert!(!h.can_undo());
+    }
+
+    #[test]
+    fn typing_that_ends_where_it_began_keeps_redo() {
+        let mut h = History::new(10);
+        let mut doc = "0".to_owned();
+        change(&mut h, &mut doc, None, "1");
+        doc = h.undo(doc).unwrap();
+        change(&mut h, &mut doc, Some("escalator"), "2");
+        assert!(!h.can_redo(), "a change clears redo while it stands");
+        change(&mut h, &mut doc, Some("escalator"), "0");
+        h.drop_if_back(&doc);
+        assert_eq!(
+            h.redo(doc, 0).unwrap(),
+            "1",
+            "redo is back with the run gone"
+        );
+    }
+
+    #[test]
+    fn redo_cleared_by_a_kept_run_stays_cleared() {
+        let mut h = History::new(10);
+        let mut doc = "0".to_owned();
+        change(&mut h, &mut doc, None, "1");
+        doc = h.undo(doc).unwrap();
+        change(&mut h, &mut doc, Some("escalator"), "2");
+        h.seal();
+        change(&mut h, &mut doc, Some("escalator"), "0");
+        h.drop_if_back(&doc);
+        assert!(!h.can_redo(), "the sealed run was a step of the buyer's");
+        assert_eq!(h.undo(doc).unwrap(), "2");
     }
 
     #[test]

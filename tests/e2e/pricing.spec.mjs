@@ -271,11 +271,27 @@ test('bad input is refused next to the field and the last good value is kept', a
   await escalator.pressSequentially('25');
   await q.getByText('Enter a percentage from 0% to 20%.').waitFor();
   assert.equal(await figure(q, 'Total over 36 months'), total);
-  // Nor do they leave an undo step that changes nothing: Undo takes back the 3.5%.
-  await page.getByRole('button', { name: 'Undo' }).click();
-  await waitForValue(escalator, '3');
-  await page.getByRole('button', { name: 'Redo' }).click();
+  // Undo first puts back the refused entries typed since the last step, newest first,
+  // each field showing its value again; neither left a step that changes nothing, so
+  // the third Undo takes back the 3.5%.
+  const undo = page.getByRole('button', { name: 'Undo' });
+  const redo = page.getByRole('button', { name: 'Redo' });
+  await undo.click();
   await waitForValue(escalator, '3.5');
+  assert.equal(await escalator.getAttribute('aria-invalid'), null);
+  assert.equal(await term.inputValue(), '1200');
+  await undo.click();
+  await waitForValue(term, '36');
+  assert.equal(await term.getAttribute('aria-invalid'), null);
+  await undo.click();
+  await waitForValue(escalator, '3');
+  // Typing that ends where it began keeps Redo: "25" passes through 2% and goes back.
+  await escalator.selectText();
+  await escalator.pressSequentially('25');
+  await q.getByText('Enter a percentage from 0% to 20%.').waitFor();
+  await redo.click();
+  await waitForValue(escalator, '3.5');
+  assert.equal(await escalator.getAttribute('aria-invalid'), null);
   await saved(page);
   await page.reload();
   await card(page, 'Harbor IT').waitFor();

@@ -38,10 +38,17 @@ fn ParsedField(
     let hint_id = format!("{id}-hint");
     let (text, set_text) = signal(show(value.get_untracked()));
     let (error, set_error) = signal(None::<String>);
-    let typing = Typing::new(&id);
     // The value this field itself last sent: when it comes back, the typed text stays
     // as typed ("95.5" is not rewritten to "95.50" mid-word).
     let sent = StoredValue::new(None::<i64>);
+    let typing = Typing::new(
+        &id,
+        Callback::new(move |()| {
+            set_error.set(None);
+            sent.set_value(None);
+            set_text.set(show(value.get_untracked()));
+        }),
+    );
     // Mid-error, the refused entry's own going back leaves the text (`Typing::shows`).
     Effect::new(move |_| {
         let v = value.get();
