@@ -38,6 +38,37 @@ impl<D: Clone> Past<D> {
     }
 }
 
+/// A document's undo history as its page closed, with the document then.
+struct Kept<D> {
+    past: Past<D>,
+    doc: D,
+}
+
+thread_local! {
+    /// The history of each document type's last page: a buyer who looks at another tool
+    /// and comes back finds Undo where it was, unless the document changed meanwhile
+    /// (the steps would then undo that too).
+    static KEPT: std::cell::RefCell<Vec<Box<dyn std::any::Any>>> =
+        const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Takes the kept history of `D` if `fits` it.
+fn take_kept<D: 'static>(fits: impl Fn(&Kept<D>) -> bool) -> Option<Kept<D>> {
+    KEPT.with_borrow_mut(|kept| {
+        let at = kept
+            .iter()
+            .position(|k| k.downcast_ref::<Kept<D>>().is_some_and(&fits))?;
+        kept.swap_remove(at).downcast().ok().map(|k| *k)
+    })
+}
+
+fn keep<D: 'static>(k: Kept<D>) {
+    KEPT.with_borrow_mut(|kept| {
+        kept.retain(|k| !k.is::<Kept<D>>());
+        kept.push(Box::new(k));
+    });
+}
+
 /// A copyable handle to the open workspace's document of type `D`.
 pub struct Doc<D: Document> {
     lib: Lib,
@@ -62,14 +93,29 @@ impl<D: Document> Doc<D> {
         let (open, replaced) = lib
             .0
             .with_untracked(|l| (l.active_id().to_owned(), l.replaced()));
+        let kept = take_kept::<D>(|k| {
+            k.past.workspace == open && lib.0.with_untracked(|l| *D::of(l.active()) == k.doc)
+        });
+        let past = kept.map_or_else(|| Past::new(open, replaced, false), |k| k.past);
         let doc = Doc {
             lib,
-            past: StoredValue::new(Past::new(open, replaced, false)),
+            past: StoredValue::new(past),
             can_undo: RwSignal::new(false),
             can_redo: RwSignal::new(false),
             settled: None,
             _doc: PhantomData,
         };
+        // Another tab's copy may have come in meanwhile (`forget_stale`).
+        doc.forget_stale();
+        doc.sync_buttons();
+        on_cleanup(move || {
+            let empty = || Past::new(String::new(), 0, false);
+            let past = doc.past.try_update_value(|p| std::mem::replace(p, empty()));
+            let now = lib.0.try_with_untracked(|l| D::of(l.active()).clone());
+            if let (Some(past), Some(doc)) = (past, now) {
+                keep(Kept { past, doc });
+            }
+        });
         // Undo brings back whole states: once another tab's copy of the workspace is in,
         // the steps taken here would undo its work too, so they go (and the buttons say so).
         // A memo, so an ordinary edit (which changes the library, not the count) stops there.
@@ -255,6 +301,8 @@ impl<D: Document> Doc<D> {
     /// Forgets every step: after a change outside the document that its past states
     /// would contradict (a provider removed with its scores and quote).
     pub fn forget_history(self) {
+        // The other tools' kept steps may hold the same parts (a provider's quote).
+        KEPT.with_borrow_mut(Vec::clear);
         self.past.update_value(|p| {
             p.steps = History::new(UNDO_STEPS);
             p.dropped = false;

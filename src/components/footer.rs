@@ -47,9 +47,10 @@ pub fn SiteFooter() -> impl IntoView {
                     focus_heading();
                 }
             >
-                // Short, so it covers little of the page it floats over.
-                <span aria-hidden="true">"↑ "</span>
-                "Top"
+                // Short, so it covers little of the page it floats over: on a phone, the
+                // arrow alone (main.css).
+                <span aria-hidden="true">"↑"</span>
+                <span class="to-top-word">" Top"</span>
             </button>
             <p class="storage-health buyer-only" data-testid="storage-health">
                 {saved}

@@ -377,6 +377,16 @@ test('undo and redo take back typing, a deleted quote and an added hire, by butt
   await hires.nth(1).waitFor({ state: 'detached' });
   await page.keyboard.press('Control+Y');
   await hires.nth(1).waitFor();
+  // A look at another tool keeps the history: back here, Undo takes back the hire.
+  await page.evaluate(() => { location.hash = '#/scorecard'; });
+  await page.getByRole('heading', { level: 1, name: 'Provider scorecard' }).waitFor();
+  await page.evaluate(() => { location.hash = '#/pricing'; });
+  await hires.nth(1).waitFor();
+  assert.equal(await undo.getAttribute('aria-disabled'), null);
+  await undo.click();
+  await hires.nth(1).waitFor({ state: 'detached' });
+  await redo.click();
+  await hires.nth(1).waitFor();
   await saved(page);
   await page.reload();
   // The alternatives panel is built a moment after the page's top.

@@ -143,6 +143,8 @@ test('Markdown downloads and the printable appendix', async () => {
   await page.getByRole('button', { name: 'Printable appendix' }).click();
   const sow = page.getByRole('article');
   await sow.getByRole('heading', { name: 'Appendix: responsibilities (RACI)' }).waitFor();
+  // The pressed button went with the editor: focus starts at the appendix's title.
+  await page.waitForFunction(() => document.activeElement?.id === 'sow-title');
   await sow.getByText('3.4 Incident response.').waitFor();
   assert.equal(await sow.getByRole('table').getByRole('row').count(), 37);
   // In print, only the appendix shows: no header, no buttons.
@@ -154,6 +156,7 @@ test('Markdown downloads and the printable appendix', async () => {
   await page.emulateMedia({ media: 'screen' });
   await page.getByRole('button', { name: 'Back to the editor' }).click();
   await grid(page).waitFor();
+  await page.waitForFunction(() => document.activeElement?.id === 'raci-grid-title');
   // Printing the editor shows the matrix alone.
   await page.emulateMedia({ media: 'print' });
   const editor = await page.evaluate(() =>

@@ -67,6 +67,8 @@ test('a second evaluator is merged: matches reported, disagreements shown, agree
   await preview.getByText('32 of your criteria are not in this card', { exact: false }).waitFor();
   await preview.getByRole('button', { name: 'Merge the card of Dana Lee' }).click();
   await page.getByRole('status').filter({ hasText: "Merged Dana Lee's card: 3 scores and notes shown." }).waitFor();
+  // The preview goes with its buttons: focus is back on the file chooser, not the page's top.
+  await page.waitForFunction(() => document.activeElement?.type === 'file');
   await page.getByText('Not matched: 1 criterion, 1 provider, 2 scores or notes', { exact: false }).waitFor();
   // The report stays with the card.
   await page.getByText('Criteria not in this scorecard: Local engineers').waitFor();
@@ -90,6 +92,9 @@ test('a second evaluator is merged: matches reported, disagreements shown, agree
     ['1', 'Keystone Partners', '80.0', '5.0'],
     ['2', 'Harbor IT', '75.0', '–'],
   ]);
+  // Dana's red flag on Harbor is not the ranking's until my card ticks it: the results say so.
+  await page.getByTestId('sc-verdict').getByText('Other evaluators ticked red flags your card has not: Harbor IT (Dana Lee: “Proprietary tooling lock-in, with no clean hand-back”). Tick them on Knock-outs to leave a provider out of the ranking.').waitFor();
+  await page.locator('.sc-ranking').getByRole('row', { name: /Harbor IT/ }).getByText('Red flags on other cards: Dana Lee: “Proprietary tooling lock-in, with no clean hand-back”', { exact: false }).waitFor();
   // My own score is still 5, marked as overridden by the agreed 4.
   await openTab(page, 'Scores');
   assert.equal(await page.getByRole('textbox', { name: 'Written RACI with named owners Harbor IT' }).inputValue(), '5');

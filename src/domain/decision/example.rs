@@ -202,6 +202,36 @@ fn the_worked_example_asks_what_each_tool_knows() {
 }
 
 #[test]
+fn a_red_flag_on_a_colleagues_card_is_a_question_until_settled() {
+    let mut ws = workspace();
+    ws.scorecard
+        .others
+        .push(crate::domain::scorecard::model::OtherCard {
+            id: "bob".into(),
+            evaluator: "Bob".into(),
+            complete: true,
+            imported_ms: 0,
+            cells: Default::default(),
+            unmatched: Default::default(),
+            red_flags: [("keystone".to_owned(), vec!["Vague SLAs".to_owned()])].into(),
+        });
+    let brief = Brief::build(&ws);
+    let keystone = &brief
+        .asked
+        .iter()
+        .find(|a| a.provider == "keystone")
+        .unwrap();
+    let settle = &keystone.questions[0];
+    assert_eq!(
+        settle.text,
+        "Other evaluators ticked red flags for Keystone Partners that your card has not \
+         (Bob: “Vague SLAs”): settle them with the panel. Ticked on your card, a flag \
+         knocks them out."
+    );
+    assert!(settle.href.contains("at=at-ko-keystone"), "{}", settle.href);
+}
+
+#[test]
 fn each_question_links_to_what_it_is_about() {
     let brief = Brief::build(&workspace());
     let hrefs = |id: &str| {
@@ -638,4 +668,39 @@ fn prices_rank_among_the_providers_that_can_be_chosen() {
     assert_eq!(row("harbor").year1_text(cur, 2), "$85,500 (1 of 2)");
     assert_eq!(row("keystone").year1_text(cur, 2), "$100,200 (2 of 2)");
     assert_eq!(row("nimbus").year1_text(cur, 2), "$76,500, knocked out");
+}
+
+#[test]
+fn the_per_user_band_is_held_against_the_quoted_rate_not_the_all_in_figure() {
+    let brief = Brief::build(&workspace());
+    let text = |id: &str| {
+        let row = brief.rows.iter().find(|r| r.provider.id == id).unwrap();
+        row.per_user_text(brief.currency)
+    };
+    assert_eq!(text("nimbus"), "$85, within the common $65 to $120");
+    assert_eq!(
+        text("keystone"),
+        "$111.33 all-in; its $110 rate is within the common $65 to $120"
+    );
+    // A model without a per-user rate shows its all-in figure, with no band.
+    let mut ws = workspace();
+    let quote = ws
+        .pricing
+        .quotes
+        .iter_mut()
+        .find(|q| q.provider == "keystone")
+        .unwrap();
+    quote.model = crate::domain::pricing::models::ModelKind::Retainer;
+    quote.rates.retainer = 900_000;
+    let brief = Brief::build(&ws);
+    let row = brief
+        .rows
+        .iter()
+        .find(|r| r.provider.id == "keystone")
+        .unwrap();
+    let shown = row.per_user_text(brief.currency);
+    assert!(
+        shown.starts_with('$') && !shown.contains("common"),
+        "{shown}"
+    );
 }

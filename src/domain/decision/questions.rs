@@ -65,6 +65,20 @@ pub fn for_provider(
 }
 
 fn red_flags(provider: &Provider, sc: &Scorecard) -> Vec<Question> {
+    let at = anchor::at(&Tab::KnockOuts.href(), &anchor::knockouts(&provider.id));
+    let theirs = knockout::by_others(sc, &provider.id);
+    let settle = (!theirs.is_empty()).then(|| {
+        ask(
+            at.clone(),
+            "Red flags",
+            format!(
+                "Other evaluators ticked red flags for {} that your card has not ({}): settle \
+                 them with the panel. Ticked on your card, a flag knocks them out.",
+                provider.name,
+                knockout::by_others_phrase(&theirs)
+            ),
+        )
+    });
     knockout::reasons(sc, &provider.id)
         .into_iter()
         .map(|ko| {
@@ -74,7 +88,7 @@ fn red_flags(provider: &Provider, sc: &Scorecard) -> Vec<Question> {
                 format!(" (you noted: “{}”)", ko.note.trim())
             };
             ask(
-                anchor::at(&Tab::KnockOuts.href(), &anchor::knockouts(&provider.id)),
+                at.clone(),
                 "Red flags",
                 format!(
                     "You ticked the red flag “{}”{seen}: ask {} to answer it in writing. It \
@@ -83,6 +97,7 @@ fn red_flags(provider: &Provider, sc: &Scorecard) -> Vec<Question> {
                 ),
             )
         })
+        .chain(settle)
         .collect()
 }
 

@@ -23,9 +23,11 @@ pub struct Price {
     pub year1: Cents,
     /// 1 is the lowest all-in year 1, ranked the same way.
     pub year1_rank: Option<usize>,
-    /// The total contract value per user a month, and where it sits in the bands.
+    /// The total contract value per user a month.
     pub per_user_month: Option<Cents>,
-    pub band: Option<UserBand>,
+    /// The quoted rate per user a month and where it sits in the bands, which are about
+    /// quoted rates: an all-in figure held against them would read as overpriced.
+    pub band: Option<(Cents, UserBand)>,
     /// Excluded with no rate and expected to be used: costs the totals leave out.
     pub unknown: Vec<CostItem>,
     /// Work the RACI gives the MSP that this quote leaves out.
@@ -104,9 +106,10 @@ fn price(q: &QuoteView, cur: Currency, ranks: (Option<usize>, Option<usize>)) ->
         year1_rank: ranks.1,
         per_user_month,
         // The bands are US-dollar figures: held against another currency they would mislead.
-        band: per_user_month
-            .filter(|_| cur == Currency::Usd)
-            .map(UserBand::of),
+        band: q
+            .per_user_rate
+            .filter(|_| priced && cur == Currency::Usd)
+            .map(|rate| (rate, UserBand::of(rate))),
         unknown: t.unknown(),
         gaps: q.findings.clone(),
     }
@@ -182,16 +185,25 @@ impl Row {
         }
     }
 
-    /// "$98.40, within the common $65 to $120"; other currencies get no band.
+    /// "$98.40, within the common $65 to $120" where the all-in figure is the quoted
+    /// rate; "$122.51 all-in; its $100 rate is within the common $65 to $120" where fees
+    /// and exclusions add to it. Other currencies and models without a rate get no band.
     pub fn per_user_text(&self, cur: Currency) -> String {
-        let figure = self
-            .price
-            .as_ref()
-            .and_then(|p| p.per_user_month.map(|v| (v, p.band)));
-        match figure {
-            Some((value, Some(band))) => format!("{}, {}", cur.format(value), band.label()),
-            Some((value, None)) => cur.format(value),
-            None => "–".to_owned(),
+        let Some(price) = &self.price else {
+            return "–".to_owned();
+        };
+        match (price.per_user_month, price.band) {
+            (Some(all_in), Some((rate, band))) if all_in == rate => {
+                format!("{}, {}", cur.format(all_in), band.label())
+            }
+            (Some(all_in), Some((rate, band))) => format!(
+                "{} all-in; its {} rate is {}",
+                cur.format(all_in),
+                cur.format(rate),
+                band.label()
+            ),
+            (Some(all_in), None) => cur.format(all_in),
+            (None, _) => "–".to_owned(),
         }
     }
 

@@ -26,6 +26,9 @@ pub struct QuoteView {
     pub term: u32,
     pub notice_days: u32,
     pub escalator_bps: Bps,
+    /// The quoted rate per user a month, for the models that have one (per user, hybrid):
+    /// the figure the market's per-user bands are about.
+    pub per_user_rate: Option<Cents>,
     pub totals: QuoteTotals,
     pub flags: Vec<Flag>,
     pub findings: Vec<Finding>,
@@ -190,6 +193,8 @@ pub fn compare(
                 term: q.term(),
                 notice_days: q.notice_days,
                 escalator_bps: q.escalator_bps,
+                per_user_rate: matches!(q.model, ModelKind::PerUser | ModelKind::Hybrid)
+                    .then_some(q.rates.per_user),
                 totals: t,
                 rank: priced(q).then_some(0),
                 managed,

@@ -54,7 +54,11 @@ pub const EMPLOYEES_PER_NETWORK_DEVICE: u32 = 15;
 /// Rules of thumb for the counts a profile implies: a user and a workstation per
 /// employee, and servers and network devices at the rates above.
 pub fn profile_counts(profile: &CompanyProfile) -> Counts {
-    let users = profile.employees.min(MAX_COUNT as u32);
+    counts_for(profile.employees.min(MAX_COUNT as u32))
+}
+
+/// The counts `users` people usually come with, at the rates above.
+fn counts_for(users: u32) -> Counts {
     Counts {
         users,
         workstations: users,
@@ -64,11 +68,13 @@ pub fn profile_counts(profile: &CompanyProfile) -> Counts {
 }
 
 impl Environment {
-    /// The counts in use: the buyer's where typed, the profile's otherwise.
+    /// The counts in use: the buyer's where typed, the rules of thumb otherwise, from
+    /// the users typed or else the profile's employees (the hints say "one per user").
     pub fn counts(&self, profile: &CompanyProfile) -> Counts {
-        let d = profile_counts(profile);
+        let users = self.users.unwrap_or_else(|| profile_counts(profile).users);
+        let d = counts_for(users);
         Counts {
-            users: self.users.unwrap_or(d.users),
+            users,
             workstations: self.workstations.unwrap_or(d.workstations),
             servers: self.servers.unwrap_or(d.servers),
             network: self.network.unwrap_or(d.network),
@@ -175,6 +181,25 @@ mod tests {
         assert_eq!((c.users, c.workstations), (75, 90));
         assert!(!env.follows_profile());
         assert!(Environment::default().follows_profile());
+    }
+
+    #[test]
+    fn untyped_devices_follow_the_users_typed() {
+        let env = Environment {
+            users: Some(120),
+            ..Environment::default()
+        };
+        let c = env.counts(&profile(75));
+        assert_eq!(
+            (c.users, c.workstations, c.servers, c.network),
+            (120, 120, 5, 8),
+            "one per user, per 25 users and per 15 users, as the hints say"
+        );
+        let typed = Environment {
+            servers: Some(2),
+            ..env
+        };
+        assert_eq!(typed.counts(&profile(75)).servers, 2);
     }
 
     #[test]

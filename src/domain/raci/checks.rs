@@ -15,6 +15,7 @@ pub enum Rule {
     ManyAccountable,
     NoResponsible,
     NoAfterHoursOwner,
+    OwnerWithoutRole,
     Collision,
     MspAccountableForCompliance,
     NoP1Path,
@@ -32,6 +33,7 @@ impl Rule {
             Rule::ManyAccountable => "many-a",
             Rule::NoResponsible => "no-r",
             Rule::NoAfterHoursOwner => "no-night",
+            Rule::OwnerWithoutRole => "owner-no-role",
             Rule::Collision => "collision",
             Rule::MspAccountableForCompliance => "msp-compliance",
             Rule::NoP1Path => "no-p1",
@@ -55,6 +57,7 @@ impl Rule {
             Rule::ManyAccountable => "Two accountable parties means neither can decide alone, and each can blame the other.",
             Rule::NoResponsible => "An owner with nobody doing the work is a task that waits until something breaks.",
             Rule::NoAfterHoursOwner => "Problems that start at night wait until morning when no one is named to take them.",
+            Rule::OwnerWithoutRole => "An owner who neither does the work nor answers for it is a name on paper: the call goes to a team that cannot act, and the SOW contradicts itself.",
             Rule::Collision => "Two responsible teams without a hand-off rule means double work, double tickets, or each waiting for the other.",
             Rule::MspAccountableForCompliance => "Regulators and auditors hold the company to account, and that cannot be outsourced even when the MSP does the documentation.",
             Rule::NoP1Path => "In a P1 incident there is no time to work out who to call, so the order must be written down and tested.",
@@ -341,6 +344,39 @@ fn check_function(raci: &Raci, f: &Function, out: &mut Vec<Finding>) {
             "Choose who owns it after hours, often the MSP.".into(),
         ));
     }
+    // With no R at all, the finding above already points at the day owner's cell.
+    let owners = if responsible.is_empty() {
+        [None, None]
+    } else {
+        [f.day_owner, f.night_owner]
+    };
+    for (shift, owner) in [Shift::Day, Shift::Night].into_iter().zip(owners) {
+        let Some(owner) = owner.and_then(|id| raci.party(id)) else {
+            continue;
+        };
+        let letters = f.letters(owner.id);
+        if letters.has(Letter::Responsible) || letters.has(Letter::Accountable) {
+            continue;
+        }
+        let (token, when) = match shift {
+            Shift::Day => ("day", "in business hours"),
+            Shift::Night => ("night", "after hours"),
+        };
+        out.push(finding(
+            Rule::OwnerWithoutRole,
+            format!("{about}:{token}"),
+            Some(f.id),
+            field(Field::Owner(shift)),
+            format!(
+                "{} owns “{}” {when} but has no R or A on it.",
+                owner.name, f.name
+            ),
+            format!(
+                "Give {} an R on this function, or make the owner {when} a party that does the work.",
+                owner.name
+            ),
+        ));
+    }
     let internal: Vec<&Party> = responsible
         .iter()
         .copied()
@@ -601,6 +637,40 @@ mod tests {
         // A deleted owner is no owner.
         fx.raci.function_mut(fx.f).unwrap().night_owner = Some(999);
         assert_eq!(rules(&fx.raci), [Rule::NoAfterHoursOwner]);
+    }
+
+    #[test]
+    fn an_owner_with_no_r_or_a_on_the_function() {
+        let mut fx = fixture();
+        fx.raci.function_mut(fx.f).unwrap().marks.around_clock = true;
+        fx.raci.set_owner(fx.f, Shift::Day, Some(fx.biz));
+        fx.raci.set_owner(fx.f, Shift::Night, Some(fx.biz));
+        let report = check(&fx.raci);
+        assert_eq!(
+            rules(&fx.raci),
+            [Rule::OwnerWithoutRole, Rule::OwnerWithoutRole],
+            "an owner who is only informed meets neither shift"
+        );
+        let night = &report.findings[1];
+        assert_eq!(
+            night.target,
+            Target::Field {
+                function: fx.f,
+                field: Field::Owner(Shift::Night)
+            }
+        );
+        assert_eq!(
+            night.what,
+            "Business owns “Patching” after hours but has no R or A on it."
+        );
+        assert!(night.rule.blocks_sow());
+        fx.raci.set_cell(fx.f, fx.biz, Letters::parse("C").unwrap());
+        assert_eq!(rules(&fx.raci).len(), 2, "consulted is not doing the work");
+        fx.raci.set_cell(fx.f, fx.biz, Letters::parse("R").unwrap());
+        assert_eq!(rules(&fx.raci), []);
+        fx.raci.set_owner(fx.f, Shift::Day, Some(fx.it));
+        fx.raci.set_owner(fx.f, Shift::Night, Some(fx.msp));
+        assert_eq!(rules(&fx.raci), [], "the accountable party owns it too");
     }
 
     #[test]

@@ -38,8 +38,24 @@ fn verb(parties: &[&Party], one: &'static str, many: &'static str) -> &'static s
     }
 }
 
+/// `text` as one sentence of the clause. Its lines are joined by semicolons: a P1 path is
+/// often a list, a step a line, and joined by spaces a phone number runs into the next name.
 fn sentence(text: &str) -> String {
-    let t = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut t = String::new();
+    for line in text.lines() {
+        let line = line.split_whitespace().collect::<Vec<_>>().join(" ");
+        if line.is_empty() {
+            continue;
+        }
+        if !t.is_empty() {
+            t.push_str(if t.ends_with(['.', ';', ',', ':', '!', '?']) {
+                " "
+            } else {
+                "; "
+            });
+        }
+        t.push_str(&line);
+    }
     if t.ends_with(['.', '!', '?']) {
         t
     } else {
@@ -271,6 +287,20 @@ mod tests {
         assert_eq!(
             clause_text(&raci, raci.function(f).unwrap()),
             "IT and MSP are each named accountable; this must be settled before signing. MSP does the work. MSP owns it in business hours. The after-hours owner is still to be named. P1 escalation: SOC on-call, then IT manager."
+        );
+        // A path written a step a line keeps its steps apart.
+        raci.set_text(
+            f,
+            TextField::P1,
+            "1. MSP on-call: +1 555 0100\n\n2. IT manager,\n  Jane O'Neil\n3. CEO",
+        )
+        .unwrap();
+        assert!(
+            clause_text(&raci, raci.function(f).unwrap()).ends_with(
+                "P1 escalation: 1. MSP on-call: +1 555 0100; 2. IT manager, Jane O'Neil; 3. CEO."
+            ),
+            "{}",
+            clause_text(&raci, raci.function(f).unwrap())
         );
     }
 

@@ -41,6 +41,41 @@ pub fn knocked_out(sc: &Scorecard, providers: &[Provider]) -> Vec<(String, Vec<S
         .collect()
 }
 
+/// The red flags other evaluators ticked for a provider that this card has not, by
+/// evaluator, while their cards may be seen: a panel member's knock-out the ranking does
+/// not apply until this card agrees it, so the results and the brief must say so.
+pub fn by_others(sc: &Scorecard, provider: &str) -> Vec<(String, Vec<String>)> {
+    if !sc.others_visible() {
+        return Vec::new();
+    }
+    let mine: Vec<String> = reasons(sc, provider).into_iter().map(|k| k.text).collect();
+    sc.others
+        .iter()
+        .filter_map(|o| {
+            let theirs: Vec<String> = o
+                .red_flags
+                .get(provider)?
+                .iter()
+                .filter(|f| !mine.contains(f))
+                .cloned()
+                .collect();
+            (!theirs.is_empty()).then(|| (o.evaluator.clone(), theirs))
+        })
+        .collect()
+}
+
+/// `by_others` in one phrase: "Bob: “Vague SLAs”; Ana: “No references”".
+pub fn by_others_phrase(flags: &[(String, Vec<String>)]) -> String {
+    flags
+        .iter()
+        .map(|(who, texts)| {
+            let quoted: Vec<String> = texts.iter().map(|t| format!("“{t}”")).collect();
+            format!("{who}: {}", quoted.join(", "))
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
 pub fn is_ticked(sc: &Scorecard, provider: &str, flag: &str) -> bool {
     sc.knockouts
         .get(provider)
@@ -148,6 +183,45 @@ mod tests {
         set_ticked(&mut sc, "p1", "ko-lock-in", false);
         assert!(!is_knocked_out(&sc, "p1"));
         assert!(sc.knockouts.is_empty());
+    }
+
+    #[test]
+    fn flags_other_evaluators_ticked_are_told_until_this_card_agrees() {
+        let mut sc = Scorecard::default();
+        let other = |name: &str, flags: &[&str]| crate::domain::scorecard::model::OtherCard {
+            id: name.to_lowercase(),
+            evaluator: name.to_owned(),
+            red_flags: [(
+                "p1".to_owned(),
+                flags.iter().map(|f| (*f).to_owned()).collect(),
+            )]
+            .into(),
+            complete: true,
+            imported_ms: 0,
+            cells: Default::default(),
+            unmatched: Default::default(),
+        };
+        let lock_in = "Proprietary tooling lock-in, with no clean hand-back";
+        sc.others = vec![
+            other("Bob", &[lock_in, "Vague SLAs"]),
+            other("Ana", &[lock_in]),
+        ];
+        assert_eq!(
+            by_others_phrase(&by_others(&sc, "p1")),
+            format!("Bob: “{lock_in}”, “Vague SLAs”; Ana: “{lock_in}”")
+        );
+        assert!(by_others(&sc, "p2").is_empty());
+        set_ticked(&mut sc, "p1", "ko-lock-in", true);
+        assert_eq!(
+            by_others(&sc, "p1"),
+            [("Bob".to_owned(), vec!["Vague SLAs".to_owned()])],
+            "a flag this card ticked too is a knock-out already"
+        );
+        sc.blind = true;
+        assert!(
+            by_others(&sc, "p1").is_empty(),
+            "blind until this card is complete"
+        );
     }
 
     #[test]

@@ -64,6 +64,8 @@ pub struct Standing {
     pub scored: usize,
     /// The text of each ticked red flag.
     pub knock_outs: Vec<String>,
+    /// Red flags other evaluators ticked that this card has not (`knockout::by_others`).
+    pub flagged_by_others: Vec<(String, Vec<String>)>,
     pub place: Place,
     /// Lead over the next ranked provider, in points.
     pub margin: Option<f64>,
@@ -155,6 +157,7 @@ pub fn results(sc: &Scorecard, providers: &[Provider]) -> Results {
                     .collect(),
                 scored: table.scored(p),
                 knock_outs,
+                flagged_by_others: knockout::by_others(sc, &provider.id),
                 place,
                 margin: None,
                 floor: sensitivity::with_unscored(&table, p, 0.0),

@@ -26,7 +26,10 @@ pub fn Grid() -> impl IntoView {
     let empty = Memo::new(move |_| editor.with(|r| r.functions.is_empty()));
     view! {
         <section class="panel grid-panel" aria-labelledby="raci-grid-title">
-            <h2 id="raci-grid-title">"Matrix"</h2>
+            // Focused on the way back from the printable appendix.
+            <h2 id="raci-grid-title" tabindex="-1">
+                "Matrix"
+            </h2>
             <p class="hint no-print" id="raci-grid-help">
                 <span class="keys-only">
                     "Arrow keys move. R, A, C and I switch a letter; Delete clears; Enter or a \
@@ -94,8 +97,9 @@ fn CategoryGroup(cid: Id, party_ids: Memo<Vec<Id>>) -> impl IntoView {
     view! {
         <tbody>
             <tr class="cat-row">
+                // The name sticks, not the cell: a cell as wide as the matrix cannot.
                 <th scope="rowgroup" colspan=span>
-                    {name}
+                    <span class="cat-name">{name}</span>
                 </th>
             </tr>
             <For each=move || rows.get() key=|f| *f let(fid)>

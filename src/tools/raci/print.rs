@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use super::ctx::Editor;
 use super::io::{export, Export};
 use crate::browser::state::Lib;
+use crate::components::focus_later;
 use crate::domain::raci::sow::{appendix, party_line, DEFINITIONS};
 
 /// The appendix as a page to print (A4 or Letter, landscape) or save as PDF.
@@ -38,11 +39,12 @@ pub fn PrintView(
             .collect();
         (appendix(r), party_line(r), head, rows)
     });
+    // The button that opened this page is gone with the editor: focus starts at the
+    // appendix's title, and goes back to the matrix's title on the way back.
+    focus_later("sow-title".into());
     let back = move |_| {
         printing.set(false);
-        request_animation_frame(|| {
-            crate::components::focus_by_id("raci-grid-title");
-        });
+        focus_later("raci-grid-title".into());
     };
     view! {
         <div class="print-controls no-print" role="group" aria-label="Appendix actions">
@@ -62,7 +64,9 @@ pub fn PrintView(
             </button>
         </div>
         <article class="sow" aria-labelledby="sow-title">
-            <h2 id="sow-title">"Appendix: responsibilities (RACI)"</h2>
+            <h2 id="sow-title" tabindex="-1">
+                "Appendix: responsibilities (RACI)"
+            </h2>
             <p>
                 "This appendix sets out, function by function, who owns what between " {company}
                 " and the managed service provider."

@@ -134,6 +134,19 @@ pub fn ImportCard() -> impl IntoView {
             read_file(file, pending, error);
         }
     };
+    // The preview goes with its buttons: focus goes back to the file chooser, beside the
+    // status that says what was merged, not to the top of the page.
+    let back_to_chooser = {
+        let id = file_id.clone();
+        move || focus_later(id.clone())
+    };
+    let cancel = {
+        let back = back_to_chooser.clone();
+        Callback::new(move |()| {
+            pending.set(None);
+            back();
+        })
+    };
     let apply = Callback::new(move |options: Options| {
         let Some(card) = pending.get_untracked() else {
             return;
@@ -157,6 +170,7 @@ pub fn ImportCard() -> impl IntoView {
             Some(Ok(applied)) => {
                 done.set(Some(summary(&applied)));
                 pending.set(None);
+                back_to_chooser();
             }
             Some(Err(e)) => error.set(Some(e.message().to_owned())),
             None => {}
@@ -192,7 +206,7 @@ pub fn ImportCard() -> impl IntoView {
             <ImportPreview
                 plan=plan
                 on_apply=apply
-                on_cancel=Callback::new(move |()| pending.set(None))
+                on_cancel=cancel
             />
         </div>
     }

@@ -9,6 +9,7 @@ use crate::browser::state::Lib;
 use crate::components::by_content::column_heads;
 use crate::components::unique_id;
 use crate::domain::scorecard::edit::ScorecardEdit;
+use crate::domain::scorecard::knockout::by_others_phrase;
 use crate::domain::scorecard::model::Basis;
 use crate::domain::scorecard::scoring::{Place, Results, Standing};
 use crate::domain::scorecard::sensitivity::{number, points, Verdict};
@@ -98,6 +99,14 @@ fn ranking_row(s: &Standing, criteria: usize) -> impl IntoView {
         Place::KnockedOut => format!("Disqualified: {}", s.knock_outs.join("; ")),
         Place::NotScored => "No weighted scores yet".into(),
     };
+    let status = if s.flagged_by_others.is_empty() {
+        status
+    } else {
+        format!(
+            "{status}. Red flags on other cards: {}",
+            by_others_phrase(&s.flagged_by_others)
+        )
+    };
     view! {
         <tr class:sc-out=matches!(s.place, Place::KnockedOut)>
             <td data-label=RANKING[0]>{rank}</td>
@@ -159,6 +168,30 @@ fn VerdictPanel() -> impl IntoView {
             })
         })
     };
+    // A panel member's knock-out is not the ranking's until this card ticks it too.
+    let flagged = move || {
+        results.with(|r| {
+            let named: Vec<String> = r
+                .standings
+                .iter()
+                .filter(|s| !s.flagged_by_others.is_empty())
+                .map(|s| {
+                    format!(
+                        "{} ({})",
+                        s.provider.name,
+                        by_others_phrase(&s.flagged_by_others)
+                    )
+                })
+                .collect();
+            (!named.is_empty()).then(|| {
+                format!(
+                    "Other evaluators ticked red flags your card has not: {}. Tick them on \
+                     Knock-outs to leave a provider out of the ranking.",
+                    named.join("; ")
+                )
+            })
+        })
+    };
     view! {
         <div class=tone aria-live="polite" data-testid="sc-verdict">
             <p class="sc-verdict-line">
@@ -167,6 +200,7 @@ fn VerdictPanel() -> impl IntoView {
             <p>{text(move || results.with(|r| r.sensitivity.weight_line().unwrap_or_default()))}</p>
             <p class="hint">{incomplete}</p>
             <p class="hint">{knocked}</p>
+            <p class="hint">{flagged}</p>
         </div>
     }
 }

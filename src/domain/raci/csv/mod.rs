@@ -152,6 +152,21 @@ mod tests {
     }
 
     #[test]
+    fn a_spreadsheet_saved_with_semicolons_or_tabs_reads_the_same() {
+        let commas =
+            import("Function,Internal IT,MSP\nHelp desk,A,R\n\"Patching, monthly\",C,A/R\n")
+                .unwrap();
+        for text in [
+            "Function;Internal IT;MSP\r\nHelp desk;A;R\r\nPatching, monthly;C;A/R\r\n",
+            "\u{feff}Function\tInternal IT\tMSP\nHelp desk\tA\tR\nPatching, monthly\tC\tA/R\n",
+        ] {
+            let read = import(text).unwrap();
+            assert_eq!(read.raci, commas.raci, "{text:?}");
+        }
+        assert_eq!(commas.raci.functions.len(), 2);
+    }
+
+    #[test]
     fn export_has_a_bom_crlf_and_cells_like_a_slash_r() {
         let text = export_wide(&co_managed(Industry::General));
         assert!(text.starts_with('\u{feff}'));

@@ -97,9 +97,21 @@ pub(super) fn more_problems(count: usize) -> ImportError {
     ))
 }
 
+/// The separator of a file, read off its header line: a comma, or the semicolon of a
+/// spreadsheet saved where the comma is the decimal mark (most of Europe), or a tab.
+/// On a tie, a comma.
+fn separator(text: &str) -> u8 {
+    let header = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
+    [b'\t', b';', b',']
+        .into_iter()
+        .max_by_key(|&c| header.bytes().filter(|&b| b == c).count())
+        .unwrap_or(b',')
+}
+
 pub(super) fn read_records(text: &str) -> Result<Vec<Record>, Vec<ImportError>> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut reader = ::csv::ReaderBuilder::new()
+        .delimiter(separator(text))
         .has_headers(false)
         .flexible(true)
         .from_reader(text.as_bytes());
