@@ -62,10 +62,20 @@ fn take_kept<D: 'static>(fits: impl Fn(&Kept<D>) -> bool) -> Option<Kept<D>> {
     })
 }
 
+/// How many histories are kept, the oldest dropped first.
+const KEPT_MAX: usize = 6;
+
+/// Keeps `k`, in place of an older history of the same document and workspace.
 fn keep<D: 'static>(k: Kept<D>) {
     KEPT.with_borrow_mut(|kept| {
-        kept.retain(|k| !k.is::<Kept<D>>());
+        kept.retain(|old| {
+            old.downcast_ref::<Kept<D>>()
+                .is_none_or(|old| old.past.workspace != k.past.workspace)
+        });
         kept.push(Box::new(k));
+        if kept.len() > KEPT_MAX {
+            kept.remove(0);
+        }
     });
 }
 
@@ -110,9 +120,18 @@ impl<D: Document> Doc<D> {
         doc.sync_buttons();
         on_cleanup(move || {
             let empty = || Past::new(String::new(), 0, false);
-            let past = doc.past.try_update_value(|p| std::mem::replace(p, empty()));
-            let now = lib.0.try_with_untracked(|l| D::of(l.active()).clone());
-            if let (Some(past), Some(doc)) = (past, now) {
+            let Some(mut past) = doc.past.try_update_value(|p| std::mem::replace(p, empty()))
+            else {
+                return;
+            };
+            // Steps of another workspace than the open one (switched in the header, no edit
+            // since) have no document here to be checked against: they go.
+            let now = lib.0.try_with_untracked(|l| {
+                (l.active_id() == past.workspace).then(|| D::of(l.active()).clone())
+            });
+            if let Some(Some(doc)) = now {
+                // The next visit's first key starts a step of its own.
+                past.steps.seal();
                 keep(Kept { past, doc });
             }
         });

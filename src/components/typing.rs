@@ -132,7 +132,6 @@ impl Typing {
     /// Typed text refused: the model goes back to where the entry began. `label` names
     /// the field in the page's list of refused fields.
     pub fn refuse(self, label: String, value: Signal<i64>, on_change: Callback<i64>) {
-        self.mark(Some(label));
         let start = self
             .start
             .get_value()
@@ -142,6 +141,9 @@ impl Typing {
         if start != value.get_untracked() {
             on_change.run(start);
         }
+        // After the going back, which may join an undo step and so renew its time: the
+        // entry is newer than any step.
+        self.mark(Some(label));
     }
 
     /// A value reached the model: whether the field shows it. Mid-error the field keeps

@@ -93,7 +93,7 @@ test('a second evaluator is merged: matches reported, disagreements shown, agree
     ['2', 'Harbor IT', '75.0', '–'],
   ]);
   // Dana's red flag on Harbor is not the ranking's until my card ticks it: the results say so.
-  await page.getByTestId('sc-verdict').getByText('Other evaluators ticked red flags your card has not: Harbor IT (Dana Lee: “Proprietary tooling lock-in, with no clean hand-back”). Tick them on Knock-outs to leave a provider out of the ranking.').waitFor();
+  await page.getByTestId('sc-verdict').getByText('Other evaluators ticked red flags for providers your card keeps in the ranking: Harbor IT (Dana Lee: “Proprietary tooling lock-in, with no clean hand-back”). Only a flag ticked on your card (Knock-outs) leaves a provider out.').waitFor();
   await page.locator('.sc-ranking').getByRole('row', { name: /Harbor IT/ }).getByText('Red flags on other cards: Dana Lee: “Proprietary tooling lock-in, with no clean hand-back”', { exact: false }).waitFor();
   // My own score is still 5, marked as overridden by the agreed 4.
   await openTab(page, 'Scores');

@@ -224,9 +224,8 @@ fn a_red_flag_on_a_colleagues_card_is_a_question_until_settled() {
     let settle = &keystone.questions[0];
     assert_eq!(
         settle.text,
-        "Other evaluators ticked red flags for Keystone Partners that your card has not \
-         (Bob: “Vague SLAs”): settle them with the panel. Ticked on your card, a flag \
-         knocks them out."
+        "Other evaluators ticked red flags for Keystone Partners (Bob: “Vague SLAs”): \
+         settle them with the panel. Only a flag ticked on your card knocks them out."
     );
     assert!(settle.href.contains("at=at-ko-keystone"), "{}", settle.href);
 }

@@ -72,8 +72,8 @@ fn red_flags(provider: &Provider, sc: &Scorecard) -> Vec<Question> {
             at.clone(),
             "Red flags",
             format!(
-                "Other evaluators ticked red flags for {} that your card has not ({}): settle \
-                 them with the panel. Ticked on your card, a flag knocks them out.",
+                "Other evaluators ticked red flags for {} ({}): settle them with the panel. \
+                 Only a flag ticked on your card knocks them out.",
                 provider.name,
                 knockout::by_others_phrase(&theirs)
             ),

@@ -15,8 +15,8 @@ pub const MAX_GROWTH: Bps = 5_000;
 pub const MAX_USE: i64 = 100_000;
 
 /// The environment the quotes price. A count left at `None` follows the company
-/// profile, so a change of headcount there reaches the comparison until the buyer
-/// types a figure of their own here.
+/// profile (devices by the users typed here, if any), so a change of headcount there
+/// reaches the comparison until the buyer types a figure of their own here.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Environment {

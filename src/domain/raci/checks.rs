@@ -45,7 +45,7 @@ impl Rule {
     }
 
     /// Whether a finding of this rule leaves a Statement of Work unfit to sign: an owner,
-    /// a shift or an exit is missing. The others are advice on how the work is shared.
+    /// a shift or an exit is missing, or an owner named cannot act. The others are advice on how the work is shared.
     pub fn blocks_sow(self) -> bool {
         !matches!(self, Rule::Collision | Rule::Overloaded | Rule::Idle)
     }
@@ -269,6 +269,48 @@ fn finding(
     }
 }
 
+/// Owners who neither do the work nor answer for it: one finding a shift, or one for
+/// both when the same party owns it in and outside business hours.
+fn owners_without_role(raci: &Raci, f: &Function, out: &mut Vec<Finding>) {
+    let idle = |owner: Option<Id>| {
+        let p = owner.and_then(|id| raci.party(id))?;
+        let l = f.letters(p.id);
+        (!l.has(Letter::Responsible) && !l.has(Letter::Accountable)).then_some(p)
+    };
+    let (day, night) = (idle(f.day_owner), idle(f.night_owner));
+    let shifts = match (day, night) {
+        (Some(d), Some(n)) if d.id == n.id => {
+            vec![(Shift::Day, d, "both", "in and outside business hours")]
+        }
+        _ => [
+            day.map(|p| (Shift::Day, p, "day", "in business hours")),
+            night.map(|p| (Shift::Night, p, "night", "after hours")),
+        ]
+        .into_iter()
+        .flatten()
+        .collect(),
+    };
+    for (shift, owner, token, when) in shifts {
+        out.push(finding(
+            Rule::OwnerWithoutRole,
+            format!("{}:{token}", f.id),
+            Some(f.id),
+            Target::Field {
+                function: f.id,
+                field: Field::Owner(shift),
+            },
+            format!(
+                "{} owns “{}” {when} but has no R or A on it.",
+                owner.name, f.name
+            ),
+            format!(
+                "Give {} an R on this function, or choose an owner who does the work.",
+                owner.name
+            ),
+        ));
+    }
+}
+
 /// The checks on one row.
 fn check_function(raci: &Raci, f: &Function, out: &mut Vec<Finding>) {
     let holders = |letter| f.holders(&raci.parties, letter).collect::<Vec<_>>();
@@ -345,37 +387,8 @@ fn check_function(raci: &Raci, f: &Function, out: &mut Vec<Finding>) {
         ));
     }
     // With no R at all, the finding above already points at the day owner's cell.
-    let owners = if responsible.is_empty() {
-        [None, None]
-    } else {
-        [f.day_owner, f.night_owner]
-    };
-    for (shift, owner) in [Shift::Day, Shift::Night].into_iter().zip(owners) {
-        let Some(owner) = owner.and_then(|id| raci.party(id)) else {
-            continue;
-        };
-        let letters = f.letters(owner.id);
-        if letters.has(Letter::Responsible) || letters.has(Letter::Accountable) {
-            continue;
-        }
-        let (token, when) = match shift {
-            Shift::Day => ("day", "in business hours"),
-            Shift::Night => ("night", "after hours"),
-        };
-        out.push(finding(
-            Rule::OwnerWithoutRole,
-            format!("{about}:{token}"),
-            Some(f.id),
-            field(Field::Owner(shift)),
-            format!(
-                "{} owns “{}” {when} but has no R or A on it.",
-                owner.name, f.name
-            ),
-            format!(
-                "Give {} an R on this function, or make the owner {when} a party that does the work.",
-                owner.name
-            ),
-        ));
+    if !responsible.is_empty() {
+        owners_without_role(raci, f, out);
     }
     let internal: Vec<&Party> = responsible
         .iter()
@@ -645,13 +658,22 @@ mod tests {
         fx.raci.function_mut(fx.f).unwrap().marks.around_clock = true;
         fx.raci.set_owner(fx.f, Shift::Day, Some(fx.biz));
         fx.raci.set_owner(fx.f, Shift::Night, Some(fx.biz));
-        let report = check(&fx.raci);
+        let both = check(&fx.raci);
         assert_eq!(
-            rules(&fx.raci),
-            [Rule::OwnerWithoutRole, Rule::OwnerWithoutRole],
-            "an owner who is only informed meets neither shift"
+            both.findings.len(),
+            1,
+            "one finding for one owner of both shifts"
         );
-        let night = &report.findings[1];
+        assert_eq!(
+            both.findings[0].what,
+            "Business owns “Patching” in and outside business hours but has no R or A on it."
+        );
+        // Consulted is not doing the work either.
+        fx.raci.set_cell(fx.f, fx.biz, Letters::parse("C").unwrap());
+        fx.raci.set_owner(fx.f, Shift::Day, Some(fx.it));
+        let report = check(&fx.raci);
+        assert_eq!(rules(&fx.raci), [Rule::OwnerWithoutRole]);
+        let night = &report.findings[0];
         assert_eq!(
             night.target,
             Target::Field {
@@ -663,14 +685,15 @@ mod tests {
             night.what,
             "Business owns “Patching” after hours but has no R or A on it."
         );
+        assert_eq!(
+            night.fix,
+            "Give Business an R on this function, or choose an owner who does the work."
+        );
         assert!(night.rule.blocks_sow());
-        fx.raci.set_cell(fx.f, fx.biz, Letters::parse("C").unwrap());
-        assert_eq!(rules(&fx.raci).len(), 2, "consulted is not doing the work");
         fx.raci.set_cell(fx.f, fx.biz, Letters::parse("R").unwrap());
         assert_eq!(rules(&fx.raci), []);
-        fx.raci.set_owner(fx.f, Shift::Day, Some(fx.it));
         fx.raci.set_owner(fx.f, Shift::Night, Some(fx.msp));
-        assert_eq!(rules(&fx.raci), [], "the accountable party owns it too");
+        assert_eq!(rules(&fx.raci), [], "the accountable party owns it by day");
     }
 
     #[test]

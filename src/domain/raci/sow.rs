@@ -40,6 +40,7 @@ fn verb(parties: &[&Party], one: &'static str, many: &'static str) -> &'static s
 
 /// `text` as one sentence of the clause. Its lines are joined by semicolons: a P1 path is
 /// often a list, a step a line, and joined by spaces a phone number runs into the next name.
+/// A line that starts in lower case goes on the one before (prose wrapped by an email).
 fn sentence(text: &str) -> String {
     let mut t = String::new();
     for line in text.lines() {
@@ -48,7 +49,8 @@ fn sentence(text: &str) -> String {
             continue;
         }
         if !t.is_empty() {
-            t.push_str(if t.ends_with(['.', ';', ',', ':', '!', '?']) {
+            let goes_on = line.starts_with(|c: char| c.is_lowercase());
+            t.push_str(if goes_on || t.ends_with(['.', ';', ',', ':', '!', '?']) {
                 " "
             } else {
                 "; "
@@ -299,6 +301,15 @@ mod tests {
             clause_text(&raci, raci.function(f).unwrap()).ends_with(
                 "P1 escalation: 1. MSP on-call: +1 555 0100; 2. IT manager, Jane O'Neil; 3. CEO."
             ),
+            "{}",
+            clause_text(&raci, raci.function(f).unwrap())
+        );
+        // Prose wrapped by an email reads on.
+        raci.set_text(f, TextField::P1, "Call the SOC, then the\nduty manager")
+            .unwrap();
+        assert!(
+            clause_text(&raci, raci.function(f).unwrap())
+                .ends_with("P1 escalation: Call the SOC, then the duty manager."),
             "{}",
             clause_text(&raci, raci.function(f).unwrap())
         );

@@ -41,25 +41,19 @@ pub fn knocked_out(sc: &Scorecard, providers: &[Provider]) -> Vec<(String, Vec<S
         .collect()
 }
 
-/// The red flags other evaluators ticked for a provider that this card has not, by
-/// evaluator, while their cards may be seen: a panel member's knock-out the ranking does
-/// not apply until this card agrees it, so the results and the brief must say so.
+/// The red flags other evaluators ticked for a provider this card does not knock out, by
+/// evaluator, while their cards may be seen: the ranking applies only this card's ticks,
+/// so the results and the brief say what a panel member saw. (Cards carry flag texts,
+/// not ids: a colleague's own flag may have no box on this card's checklist.)
 pub fn by_others(sc: &Scorecard, provider: &str) -> Vec<(String, Vec<String>)> {
-    if !sc.others_visible() {
+    if !sc.others_visible() || !reasons(sc, provider).is_empty() {
         return Vec::new();
     }
-    let mine: Vec<String> = reasons(sc, provider).into_iter().map(|k| k.text).collect();
     sc.others
         .iter()
         .filter_map(|o| {
-            let theirs: Vec<String> = o
-                .red_flags
-                .get(provider)?
-                .iter()
-                .filter(|f| !mine.contains(f))
-                .cloned()
-                .collect();
-            (!theirs.is_empty()).then(|| (o.evaluator.clone(), theirs))
+            let theirs = o.red_flags.get(provider).filter(|f| !f.is_empty())?;
+            Some((o.evaluator.clone(), theirs.clone()))
         })
         .collect()
 }
@@ -211,16 +205,16 @@ mod tests {
             format!("Bob: “{lock_in}”, “Vague SLAs”; Ana: “{lock_in}”")
         );
         assert!(by_others(&sc, "p2").is_empty());
-        set_ticked(&mut sc, "p1", "ko-lock-in", true);
-        assert_eq!(
-            by_others(&sc, "p1"),
-            [("Bob".to_owned(), vec!["Vague SLAs".to_owned()])],
-            "a flag this card ticked too is a knock-out already"
-        );
         sc.blind = true;
         assert!(
             by_others(&sc, "p1").is_empty(),
             "blind until this card is complete"
+        );
+        sc.blind = false;
+        set_ticked(&mut sc, "p1", "ko-lock-in", true);
+        assert!(
+            by_others(&sc, "p1").is_empty(),
+            "knocked out by this card, the provider is out of the ranking already"
         );
     }
 

@@ -185,8 +185,9 @@ fn VerdictPanel() -> impl IntoView {
                 .collect();
             (!named.is_empty()).then(|| {
                 format!(
-                    "Other evaluators ticked red flags your card has not: {}. Tick them on \
-                     Knock-outs to leave a provider out of the ranking.",
+                    "Other evaluators ticked red flags for providers your card keeps in the \
+                     ranking: {}. Only a flag ticked on your card (Knock-outs) leaves a \
+                     provider out.",
                     named.join("; ")
                 )
             })

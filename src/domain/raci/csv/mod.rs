@@ -157,13 +157,22 @@ mod tests {
             import("Function,Internal IT,MSP\nHelp desk,A,R\n\"Patching, monthly\",C,A/R\n")
                 .unwrap();
         for text in [
-            "Function;Internal IT;MSP\r\nHelp desk;A;R\r\nPatching, monthly;C;A/R\r\n",
+            "Function;\"Internal IT\";MSP\r\nHelp desk;A;R\r\nPatching, monthly;C;A/R\r\n",
             "\u{feff}Function\tInternal IT\tMSP\nHelp desk\tA\tR\nPatching, monthly\tC\tA/R\n",
         ] {
             let read = import(text).unwrap();
             assert_eq!(read.raci, commas.raci, "{text:?}");
         }
         assert_eq!(commas.raci.functions.len(), 2);
+        // Commas inside quotes do not count: a short file with one is still semicolons.
+        let quoted = import("Function;\"IT, internal\";MSP\nHelp desk;A;R\n").unwrap();
+        let names: Vec<&str> = quoted
+            .raci
+            .parties
+            .iter()
+            .map(|p| p.name.as_str())
+            .collect();
+        assert_eq!(names, ["IT, internal", "MSP"]);
     }
 
     #[test]

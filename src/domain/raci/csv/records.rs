@@ -97,15 +97,24 @@ pub(super) fn more_problems(count: usize) -> ImportError {
     ))
 }
 
-/// The separator of a file, read off its header line: a comma, or the semicolon of a
-/// spreadsheet saved where the comma is the decimal mark (most of Europe), or a tab.
-/// On a tie, a comma.
+/// The separator of a file, read off its header line outside quotes: a comma, or the
+/// semicolon of a spreadsheet saved where the comma is the decimal mark (most of Europe),
+/// or a tab. On a tie, a comma.
 fn separator(text: &str) -> u8 {
     let header = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
-    [b'\t', b';', b',']
-        .into_iter()
-        .max_by_key(|&c| header.bytes().filter(|&b| b == c).count())
-        .unwrap_or(b',')
+    let mut quoted = false;
+    let mut counts = [0usize; 3];
+    for b in header.bytes() {
+        match b {
+            b'"' => quoted = !quoted,
+            b'\t' if !quoted => counts[0] += 1,
+            b';' if !quoted => counts[1] += 1,
+            b',' if !quoted => counts[2] += 1,
+            _ => {}
+        }
+    }
+    let most = (0..3).max_by_key(|&i| counts[i]).unwrap_or(2);
+    [b'\t', b';', b','][most]
 }
 
 pub(super) fn read_records(text: &str) -> Result<Vec<Record>, Vec<ImportError>> {
