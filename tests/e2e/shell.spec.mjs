@@ -131,15 +131,6 @@ test('a long page offers "↑ Top" once it is scrolled a screen down, and it ret
   const box = await back.boundingBox();
   assert.ok(box.y + box.height <= 740 && box.height >= 44, `on screen and 44 px tall (${JSON.stringify(box)})`);
   assert.ok(box.width <= 48, `on a phone, the arrow alone (${JSON.stringify(box)})`);
-  // While a field has focus the pill is gone: typing needs no way up.
-  await page.evaluate(() =>
-    [...document.querySelectorAll('input[type=text]')]
-      .find((el) => el.getBoundingClientRect().top > 0 && el.getBoundingClientRect().bottom < innerHeight)
-      .focus({ preventScroll: true }),
-  );
-  await back.waitFor({ state: 'hidden' });
-  await page.evaluate(() => document.activeElement.blur());
-  await back.waitFor();
   await back.click();
   await page.waitForFunction(() => window.scrollY === 0);
   assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Provider scorecard');
