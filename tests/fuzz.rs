@@ -1231,7 +1231,7 @@ fn proposal_seed(ws: &Workspace) -> Option<(Request, Response)> {
             night_owner: None,
             reason: "Ours".into(),
         };
-        response.set_reply(f.id, Some(change));
+        response.set_reply(&request, f.id, Some(change));
     }
     response.quote.rates.per_user = 9_900;
     Some((request, response))

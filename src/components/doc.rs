@@ -409,7 +409,7 @@ pub fn UndoButtons(
     redo: Callback<()>,
 ) -> impl IntoView {
     let button =
-        move |label: &'static str, keys: &'static str, can: RwSignal<bool>, run: Callback<()>| {
+        move |label: &'static str, keys: &'static str, can: Signal<bool>, run: Callback<()>| {
             view! {
                 <button
                     type="button"
@@ -422,10 +422,12 @@ pub fn UndoButtons(
                 </button>
             }
         };
+    // A refused entry on screen is what Undo puts back first, with or without a step.
+    let can_undo = Signal::derive(move || can_undo.get() || typing::any_refused());
     view! {
         <div class="group">
             {button("Undo", "Control+Z", can_undo, undo)}
-            {button("Redo", "Control+Shift+Z Control+Y", can_redo, redo)}
+            {button("Redo", "Control+Shift+Z Control+Y", can_redo.into(), redo)}
         </div>
     }
 }

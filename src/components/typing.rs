@@ -16,6 +16,9 @@ thread_local! {
     /// The refused entries on screen: the field's id, when it was last typed in, and how
     /// it puts its entry back.
     static SHOWN: RefCell<Vec<(String, u64, Callback<()>)>> = const { RefCell::new(Vec::new()) };
+    /// Whether SHOWN has any, for Undo's look (`any_refused`). Reference counted, not
+    /// owned by the page that first asked: it outlives every page.
+    static ANY_SHOWN: ArcRwSignal<bool> = ArcRwSignal::new(false);
 }
 
 /// A tick of the clock that orders refused entries among undo steps.
@@ -38,6 +41,25 @@ pub fn put_back_since(since: u64) -> bool {
             .map(|(_, _, put)| *put)
     });
     newest.inspect(|put| put.run(())).is_some()
+}
+
+/// Whether a refused entry is on screen (tracked): Undo then has something to do even
+/// with no step to take back, and must not look disabled.
+pub fn any_refused() -> bool {
+    ANY_SHOWN.with(|any| any.get())
+}
+
+/// Changes SHOWN, then tells `any_refused` when that changed whether it has any.
+fn change_shown(change: impl FnOnce(&mut Vec<(String, u64, Callback<()>)>)) {
+    let any = SHOWN.with_borrow_mut(|shown| {
+        change(shown);
+        !shown.is_empty()
+    });
+    ANY_SHOWN.with(|signal| {
+        if signal.get_untracked() != any {
+            signal.set(any);
+        }
+    });
 }
 
 /// The fields of the page whose text is refused, as (input id, label): a page that sends
@@ -179,9 +201,10 @@ impl Typing {
             return self.id.with_value(|id| unlist(id, self.refused));
         };
         self.id.with_value(|id| {
-            SHOWN.with_borrow_mut(|shown| {
+            let at = now();
+            change_shown(|shown| {
                 shown.retain(|(i, _, _)| i != id);
-                shown.push((id.clone(), now(), self.put_back));
+                shown.push((id.clone(), at, self.put_back));
             });
             if let Some(r) = self.refused {
                 r.set(id, Some(label));
@@ -192,7 +215,7 @@ impl Typing {
 
 /// Takes a field off the lists of refused entries.
 fn unlist(id: &str, refused: Option<Refused>) {
-    SHOWN.with_borrow_mut(|shown| shown.retain(|(i, _, _)| i != id));
+    change_shown(|shown| shown.retain(|(i, _, _)| i != id));
     if let Some(r) = refused {
         r.set(id, None);
     }

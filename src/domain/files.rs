@@ -28,7 +28,11 @@ pub enum Imported {
 /// Why a file was refused. Nothing is imported when any check fails.
 #[derive(Clone, Debug, PartialEq)]
 pub enum FileError {
-    TooBig { bytes: u64 },
+    TooBig {
+        bytes: u64,
+    },
+    /// Nothing in it (a download that failed, or the wrong file chosen).
+    Empty,
     TooManyWorkspaces(usize),
     Unreadable(EnvelopeError),
     Unsupported(&'static str),
@@ -43,6 +47,9 @@ impl FileError {
                 *bytes as f64 / 1_048_576.0,
                 MAX_FILE_BYTES / (1024 * 1024)
             ),
+            FileError::Empty => {
+                "This file is empty, so there is nothing to import. Choose a file that Splitline downloaded.".into()
+            }
             FileError::TooManyWorkspaces(count) => format!(
                 "This backup holds {count} workspaces; Splitline imports at most {MAX_WORKSPACES} workspaces at once. Nothing was imported."
             ),
@@ -61,6 +68,9 @@ impl FileError {
 pub fn read(bytes: u64, text: &str) -> Result<Imported, FileError> {
     if bytes > MAX_FILE_BYTES {
         return Err(FileError::TooBig { bytes });
+    }
+    if text.trim().is_empty() {
+        return Err(FileError::Empty);
     }
     let value: Value = serde_json::from_str(text)
         .map_err(|e| FileError::Unreadable(EnvelopeError::NotJson(e.to_string())))?;
@@ -185,6 +195,11 @@ mod tests {
             read(5, "nope"),
             Err(FileError::Unreadable(EnvelopeError::NotJson(_)))
         ));
+        assert_eq!(read(0, ""), Err(FileError::Empty));
+        assert!(read(3, " \n\n")
+            .unwrap_err()
+            .message()
+            .starts_with("This file is empty"));
         let meta = r#"{"format":"splitline","kind":"meta","version":1,"data":{}}"#;
         assert_eq!(
             read(10, meta),

@@ -121,6 +121,13 @@ impl Library {
 
     pub fn rename(&mut self, id: &str, name: &str, now_ms: i64) -> Result<(), NameError> {
         validate_name(name)?;
+        // As the header's switcher shows them: the display name, any case.
+        let name_of_another = |w: &Workspace| {
+            w.id != id && crate::domain::provider::same_name(w.display_name(), name)
+        };
+        if self.workspaces.iter().any(name_of_another) {
+            return Err(NameError::Taken);
+        }
         if let Some(ws) = self.get_mut(id) {
             ws.name = name.trim().to_owned();
             ws.updated_ms = now_ms;
@@ -219,6 +226,15 @@ mod tests {
         assert_eq!(lib.active().updated_ms, 5);
         assert_eq!(lib.rename("a", "   ", 6), Err(NameError::Empty));
         assert_eq!(lib.active().name, "Acme renewal");
+        lib.create("b".into(), 7);
+        let other = lib.get("b").unwrap().name.clone();
+        assert_eq!(
+            lib.rename("a", &format!(" {} ", other.to_uppercase()), 8),
+            Err(NameError::Taken)
+        );
+        // Its own name, in other case, is no clash.
+        let own = lib.get("a").unwrap().name.to_lowercase();
+        assert_eq!(lib.rename("a", &own, 9), Ok(()));
     }
 
     #[test]

@@ -157,6 +157,8 @@ pub fn validate_name(name: &str) -> Result<(), NameError> {
 pub enum NameError {
     Empty,
     TooLong,
+    /// Another workspace has it: the header's switcher would show two the same.
+    Taken,
 }
 
 impl NameError {
@@ -164,6 +166,9 @@ impl NameError {
         match self {
             NameError::Empty => "Give the workspace a name.",
             NameError::TooLong => "Keep the name under 120 characters.",
+            NameError::Taken => {
+                "Another workspace already has this name. Choose another, so the two can be told apart."
+            }
         }
     }
 }

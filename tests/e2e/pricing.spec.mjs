@@ -300,6 +300,17 @@ test('bad input is refused next to the field and the last good value is kept', a
   assert.equal(await again.getByRole('textbox', { name: 'Contract term (months)' }).inputValue(), '36');
   assert.equal(await again.getByRole('textbox', { name: 'Annual price escalator' }).inputValue(), '3.5');
   assert.equal(await page.getByRole('textbox', { name: 'Users', exact: true }).inputValue(), '75');
+  // After the reload there is no step; a refused entry alone is still something Undo
+  // does, and the button says so.
+  const fresh = page.getByRole('button', { name: 'Undo', exact: true });
+  assert.equal(await fresh.getAttribute('aria-disabled'), 'true');
+  const reloadedUsers = page.getByRole('textbox', { name: 'Users', exact: true });
+  await reloadedUsers.fill('-5');
+  await page.getByText('Enter a number from 0 to 100,000.').waitFor();
+  assert.equal(await fresh.getAttribute('aria-disabled'), null);
+  await fresh.click();
+  await waitForValue(reloadedUsers, '75');
+  assert.equal(await fresh.getAttribute('aria-disabled'), 'true');
   assert.deepEqual(page.errors, []);
   await context.close();
 });

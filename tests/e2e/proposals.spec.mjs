@@ -7,6 +7,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { APP_URL, appReady, axeViolations, launch, openPage, waitForValue } from './helpers.mjs';
+import { cell } from './raci-helpers.mjs';
 import { openTab } from './scorecard-helpers.mjs';
 
 let browser;
@@ -77,6 +78,11 @@ async function answer(context, link, { rate, text, rating, changeRow, contact })
   const row = page.locator('fieldset.proposal-row').nth(changeRow);
   await row.getByRole('radio', { name: 'Propose a change' }).check();
   await row.getByRole('combobox', { name: 'MSP' }).selectOption('C');
+  // The MSP was the row's only A and R: the page says what the buyer's checks will find.
+  const gaps = row.locator('.notice.warning');
+  await gaps.getByText("The buyer's checks would flag this change:").waitFor();
+  assert.match(await gaps.textContent(), /No one is accountable for “[^”]+”\. Give exactly one party an A/);
+  assert.match(await gaps.textContent(), /No one does the work for “[^”]+”\./);
   await row.getByRole('textbox', { name: 'Why this change' }).fill('We advise; your team decides.');
   await page.getByRole('button', { name: 'Accept every row not yet decided' }).click();
   await page.getByRole('textbox', { name: 'Your name and how to reach you' }).fill(contact);
@@ -272,6 +278,8 @@ test('a buyer and two providers complete a request round: quotes ranked, answers
   // What differs is spelled out: the provider set the MSP to C on that row.
   assert.match(await harborChange.locator('dd.changes').textContent(), /MSP: (none|[ACIR/]+) → C/);
   assert.equal(await harborChange.getByText('We advise; your team decides.').count(), 1);
+  // And what accepting it would leave, before the buyer accepts.
+  assert.match(await harborChange.locator('dd.breaks').textContent(), /No one is accountable for “After-hours calls/);
   await harborChange.getByRole('button', { name: "Accept Harbor IT's" }).click();
   await redline.getByRole('heading', { name: 'Changes proposed by providers (1)' }).waitFor();
   await redline.getByRole('article', { name: /Crest MSP's change/ }).getByRole('button', { name: 'Reject' }).click();
@@ -358,6 +366,16 @@ test('the provider sees what is still open and which entries are refused, and a 
   }
   await open.getByText('68 of 71 parts are still open.', { exact: false }).waitFor();
   assert.equal(await covers.count(), 0);
+  // Excluded "with a rate" and no rate typed stays open: the buyer would read it as free.
+  await page.getByRole('combobox', { name: 'On-site visits in this quote' }).selectOption({ label: 'Excluded, rate given' });
+  const rates = open.getByRole('listitem').filter({ hasText: 'Excluded with a rate, but no rate given yet:' });
+  await rates.getByRole('button', { name: 'On-site visits' }).waitFor();
+  await open.getByText('69 of 71 parts are still open.', { exact: false }).waitFor();
+  await page.getByRole('textbox', { name: 'On-site visits rate per visit' }).fill('150');
+  await rates.waitFor({ state: 'detached' });
+  // A row accepted now, which the buyer then changes, is to decide again.
+  await page.locator('fieldset.proposal-row').nth(0).getByRole('radio', { name: 'Accept as proposed' }).check();
+  await open.getByText('67 of 71 parts are still open.', { exact: false }).waitFor();
 
   // The buyer rewords the first question, deletes the second and sends the request again.
   await buyer.goto(`${APP_URL}#/scorecard`);
@@ -367,13 +385,20 @@ test('the provider sees what is still open and which entries are refused, and a 
   await names.nth(at).fill(`${q1}, in writing`);
   await buyer.getByRole('button', { name: `Delete ${q2}` }).click();
   await buyer.getByRole('dialog', { name: `Delete “${q2}”?` }).getByRole('button', { name: 'Delete criterion' }).click();
+  await buyer.goto(`${APP_URL}#/raci`);
+  await cell(buyer, 'Tier 1 help desk in business hours', 1).click(); // the MSP's I → no role
   await buyer.goto(`${APP_URL}#/workspaces`);
+  // The list says the request changed since it was sent, until it is sent again.
+  const changedSince = buyer.locator('.request-list li').filter({ hasText: 'Harbor IT' })
+    .getByText('You changed what the request asks since: send it again so they answer the latest version.');
+  await changedSince.waitFor();
   const again = await requestLink(buyer, 'Harbor IT', link);
+  await changedSince.waitFor({ state: 'detached' });
 
   // The provider opens the new link: its draft carries over, and the page says what to check.
   const next = await openPage(context, again);
   await next.getByText(
-    `The buyer sent this request again with changes after you started your response. Your answer to “${q1}, in writing” was written for an earlier wording of the question: it is marked below, so check it and change it or confirm it. Your answer to a question the buyer removed is no longer in your response.`,
+    `The buyer sent this request again with changes after you started your response. Your answer to “${q1}, in writing” was written for an earlier wording of the question: it is marked below, so check it and change it or confirm it. Your answer to a question the buyer removed is no longer in your response. The buyer changed “Tier 1 help desk in business hours” since you accepted it: decide it again in part 3.`,
   ).waitFor();
   // The first tab, still on the earlier version, says so and keeps nothing from here on.
   await page.getByText('This is an earlier version of the request. The buyer sent a newer one on', { exact: false }).waitFor();

@@ -110,7 +110,7 @@ test('importing over a matrix asks first; the long layout is read too', async ()
   ].join('\r\n');
   await importCsv(page, 'long.csv', long);
   const dialog = page.getByRole('dialog', { name: 'Replace the current matrix?' });
-  await dialog.getByText('“long.csv” has 2 functions and 2 parties; 1 function with no kinds in the file gets them from its name. It replaces the current matrix of 36 functions. You can undo this.').waitFor();
+  await dialog.getByText('“long.csv” has 2 functions and 2 parties; 1 function with no kinds in the file gets them from its name. It replaces the current matrix of 36 functions. Undo takes it back until you reload the page.').waitFor();
   await dialog.getByRole('button', { name: 'Cancel' }).click();
   assert.equal((await rowNames(page)).length, 36, 'cancel keeps the matrix');
 

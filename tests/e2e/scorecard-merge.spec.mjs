@@ -115,7 +115,8 @@ test('a second evaluator is merged: matches reported, disagreements shown, agree
   await page.getByRole('region', { name: 'Scores by evaluator' }).waitFor();
 
   // Importing a newer file from Dana replaces her card instead of adding one.
-  const newer = danasCard().replace('"score": 1,', '"score": 2,');
+  const newer = danasCard().replace('"score": 1,', '"score": 2,').replace('"exported_ms": 1763950000000', '"exported_ms": 1763960000000');
+  assert.notEqual(newer, danasCard().replace('"score": 1,', '"score": 2,'), 'the newer file is shared later');
   await page.evaluate((text) => {
     const dt = new DataTransfer();
     dt.items.add(new File([text], 'scorecard-dana-lee.json', { type: 'application/json' }));
@@ -129,6 +130,14 @@ test('a second evaluator is merged: matches reported, disagreements shown, agree
   assert.equal(after.scorecard.others.length, 1);
   assert.equal(after.scorecard.others[0].cells.h1['raci-written'].score, 2);
   assert.deepEqual(after.scorecard.cells, SCORED.cells);
+  // Her first file again (an old email): the preview says it is older than the card held.
+  await page.evaluate((text) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([text], 'scorecard-dana-lee.json', { type: 'application/json' }));
+    document.querySelector('.sc-drop').dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+  }, danasCard());
+  await preview.getByText(/^This card was shared on .+, before the one you have \(shared on .+\)\. It has \d+ scores and notes, that one \d+\. Merging puts this older card in its place\.$/).waitFor();
+  await preview.getByRole('button', { name: 'Cancel' }).click();
   assert.deepEqual(page.errors, []);
   await context.close();
 });

@@ -41,7 +41,7 @@ test('a workspace is created and renamed, and the change survives a reload', asy
   await context.close();
 });
 
-test('renaming refuses a blank name and Escape cancels', async () => {
+test('renaming refuses a blank name', async () => {
   const context = await browser.newContext();
   const page = await openPage(context, `${APP_URL}#/workspaces`);
   await page.getByRole('button', { name: /^Rename / }).click();
@@ -50,6 +50,32 @@ test('renaming refuses a blank name and Escape cancels', async () => {
   await field.press('Enter');
   await page.getByText('Give the workspace a name.').waitFor();
   assert.equal(await field.getAttribute('aria-invalid'), 'true');
+  await context.close();
+});
+
+test('renaming refuses the name of another workspace, in any case, and Escape cancels', async () => {
+  const context = await browser.newContext();
+  const page = await openPage(context, `${APP_URL}#/workspaces`);
+  await page.getByRole('button', { name: 'New workspace' }).click();
+  await page.getByRole('button', { name: 'Rename New engagement' }).click();
+  const field = page.getByRole('textbox', { name: 'Workspace name' });
+  await field.fill(' my FIRST engagement ');
+  await field.press('Enter');
+  await page.getByText('Another workspace already has this name. Choose another, so the two can be told apart.').waitFor();
+  assert.equal(await field.getAttribute('aria-invalid'), 'true');
+  await field.press('Escape');
+  await workspaceRow(page, 'New engagement').waitFor();
+  await focused(page.getByRole('button', { name: 'Rename New engagement' }));
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
+test('Escape cancels a rename', async () => {
+  const context = await browser.newContext();
+  const page = await openPage(context, `${APP_URL}#/workspaces`);
+  await page.getByRole('button', { name: /^Rename / }).click();
+  const field = page.getByRole('textbox', { name: 'Workspace name' });
+  await field.fill('   ');
   await field.press('Escape');
   await workspaceRow(page, 'My first engagement').waitFor();
   await focused(page.getByRole('button', { name: 'Rename My first engagement' }));

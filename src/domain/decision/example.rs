@@ -211,6 +211,7 @@ fn a_red_flag_on_a_colleagues_card_is_a_question_until_settled() {
             evaluator: "Bob".into(),
             complete: true,
             imported_ms: 0,
+            shared_ms: 0,
             cells: Default::default(),
             unmatched: Default::default(),
             red_flags: [("keystone".to_owned(), vec!["Vague SLAs".to_owned()])].into(),

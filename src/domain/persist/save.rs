@@ -61,7 +61,7 @@ impl Held {
         };
         Some(match first {
             Held::Conflict { name, .. } => format!(
-                "Not saved: waiting for your choice between two tabs about “{name}”{more}. Choose above which version to keep."
+                "Not saved: waiting for your choice between two tabs about “{name}”{more}. Choose below which version to keep."
             ),
             Held::Newer { name } => format!(
                 "Not saved: another tab saved “{name}” with a newer version of Splitline{more}. Reload this tab to get the update; until then its changes here are not saved."

@@ -279,24 +279,35 @@ pub fn share_flag(base_monthly: Cents, fully_managed_monthly: Cents) -> Option<F
     let base = i128::from(base_monthly) * 10_000;
     let fm = i128::from(fully_managed_monthly);
     let pct = super::money::div_round(i128::from(base_monthly) * 100, fm);
-    let what = format!("The base price is about {pct}% of the fully managed estimate");
+    // The buyer set the estimate on the pricing page; the provider never saw it, so its
+    // text says what it is.
+    let of = |estimate: &str| format!("The base price is about {pct}% of {estimate}");
+    let (ours, theirs) = (
+        of("the fully managed estimate"),
+        of("a typical fully managed price for the same users"),
+    );
     let usual = "the usual 40% to 60%";
-    Some(if base < i128::from(SHARE_LOW) * fm {
-        advice(
+    let (level, place, buyer, provider) = if base < i128::from(SHARE_LOW) * fm {
+        (
             Level::Note,
-            format!("{what}, below {usual}: a thinner slice than usual."),
+            format!(", below {usual}: a thinner slice than usual."),
             " Check which work stays with your team.",
             " The buyer will check which work stays with their own team.",
         )
     } else if base > i128::from(SHARE_HIGH) * fm {
-        advice(
+        (
             Level::Warn,
-            format!("{what}, above {usual}: at this price,"),
+            format!(", above {usual}: at this price,"),
             " get a fully managed quote too.",
             " the buyer may also ask for a fully managed quote.",
         )
     } else {
-        fact(Level::Ok, format!("{what}, within {usual}."))
+        (Level::Ok, format!(", within {usual}."), "", "")
+    };
+    Some(Flag {
+        level,
+        text: format!("{ours}{place}{buyer}"),
+        for_provider: format!("{theirs}{place}{provider}"),
     })
 }
 
@@ -600,8 +611,14 @@ mod tests {
                     f.for_provider
                 );
             }
-            // Only a finding with advice for the buyer reads differently to the provider.
-            assert_eq!(f.level == Level::Ok, f.text == f.for_provider, "{f:?}");
+            // Only a finding with advice for the buyer reads differently to the provider,
+            // and the share of the estimate, which the provider never saw.
+            let share = f.text.contains("fully managed estimate");
+            assert_eq!(
+                f.level == Level::Ok && !share,
+                f.text == f.for_provider,
+                "{f:?}"
+            );
         }
         let texts: Vec<&str> = all.iter().map(|f| f.for_provider.as_str()).collect();
         assert!(texts.contains(&"Project work at £450 an hour is above the usual US$150 to US$250: the buyer will want to negotiate the rate card."));
@@ -609,7 +626,7 @@ mod tests {
         assert!(texts.contains(
             &"No price entered yet: choose how you charge and fill in your rates above."
         ));
-        assert!(texts.contains(&"The base price is about 10% of the fully managed estimate, below the usual 40% to 60%: a thinner slice than usual. The buyer will check which work stays with their own team."));
+        assert!(texts.contains(&"The base price is about 10% of a typical fully managed price for the same users, below the usual 40% to 60%: a thinner slice than usual. The buyer will check which work stays with their own team."));
     }
 
     #[test]

@@ -9,7 +9,7 @@ use super::response::Response;
 use crate::domain::library::Library;
 use crate::domain::order;
 use crate::domain::pricing::benchmarks::priced;
-use crate::domain::pricing::exclusions::CostItem;
+use crate::domain::pricing::exclusions::{CostItem, Cover};
 use crate::domain::pricing::quote::Quote;
 use crate::domain::raci::Counter;
 use crate::domain::scorecard::claims::Claim;
@@ -60,6 +60,9 @@ pub struct Intake {
     /// Rate card items the provider left as the blank quote had them, not saying how
     /// the quote covers them (they read "excluded, no rate").
     pub covers_open: Vec<CostItem>,
+    /// Rate card items the provider excluded with a rate but gave none: brought in as
+    /// excluded with no rate (an unknown cost), not as free.
+    pub rates_missing: Vec<CostItem>,
     /// The workspace already has a quote from this provider, which this replaces.
     pub replaces_quote: bool,
     /// This quote has no price and replaces one that has.
@@ -72,6 +75,9 @@ pub struct Intake {
     pub counters: Vec<Counter>,
     /// RACI functions the provider accepted as proposed.
     pub accepted: usize,
+    /// RACI functions, by name, the provider accepted as they were before the buyer
+    /// changed them: not counted as accepted.
+    pub accepted_earlier: Vec<String>,
     /// RACI functions the provider took no position on, or chose to change and left as
     /// they were (counted only when the response answers the request as it stands:
     /// functions added since were never asked about).
@@ -144,17 +150,28 @@ pub fn check(ws: &Workspace, response: &Response) -> Result<Intake, Refusal> {
     }
     let mut counters = Vec::new();
     let (mut accepted, mut unchanged) = (0, 0);
+    let mut accepted_earlier = Vec::new();
     for reply in &response.raci {
         let Some(function) = ws.raci.function(reply.function) else {
             skipped += 1;
             continue;
         };
         let Some(change) = &reply.change else {
-            accepted += 1;
+            // The row changed since: what they accepted is not what it says now.
+            match reply.accepts_earlier_row(function) {
+                true => accepted_earlier.push(function.name.clone()),
+                false => accepted += 1,
+            }
             continue;
         };
-        // "Propose a change" with nothing changed is no position, not an acceptance.
-        if change.same_as(function) {
+        // "Propose a change" with nothing changed (on the row as it is, or as it was
+        // when they looked) is no position, not an acceptance; a change the buyer has
+        // made since is theirs accepted.
+        if reply.adopted_in(function) {
+            accepted += 1;
+            continue;
+        }
+        if change.same_as(function) || reply.changes_nothing(function) {
             unchanged += 1;
             continue;
         }
@@ -181,6 +198,7 @@ pub fn check(ws: &Workspace, response: &Response) -> Result<Intake, Refusal> {
                 day_owner: change.day_owner,
                 night_owner: change.night_owner,
                 reason: change.reason.trim().to_owned(),
+                on_earlier_row: reply.on_earlier_row(function),
             });
         }
     }
@@ -208,9 +226,16 @@ pub fn check(ws: &Workspace, response: &Response) -> Result<Intake, Refusal> {
         earlier,
         kept_answers,
         covers_open: response.covers_open(),
-        quote: Quote {
-            provider: provider.id.clone(),
-            ..response.quote.clone()
+        rates_missing: response.rates_missing(),
+        quote: {
+            let mut quote = Quote {
+                provider: provider.id.clone(),
+                ..response.quote.clone()
+            };
+            for item in response.rates_missing() {
+                quote.card.get_mut(item).cover = Cover::NoRate;
+            }
+            quote
         },
         replaces_quote: ws.pricing.quote(&provider.id).is_some(),
         unpriced_over_priced: !priced(&response.quote)
@@ -226,6 +251,7 @@ pub fn check(ws: &Workspace, response: &Response) -> Result<Intake, Refusal> {
         claims,
         counters,
         accepted,
+        accepted_earlier,
         skipped,
         again: sent.answered_ms == Some(response.made_ms),
         older: sent.answered_ms.is_some_and(|at| at > response.made_ms),
@@ -301,8 +327,17 @@ impl Intake {
                 if n == 1 { "shows" } else { "show" }
             ),
         };
+        let rateless: Vec<&str> = self.rates_missing.iter().map(|i| i.phrase()).collect();
+        let rateless = match rateless.len() {
+            0 => String::new(),
+            n => format!(
+                " They excluded {} without giving a rate, which {} as excluded with no rate.",
+                and_list(&rateless),
+                if n == 1 { "shows" } else { "show" }
+            ),
+        };
         let mut lines = vec![format!(
-            "A quote ({}) for the pricing comparison{}.{silent}",
+            "A quote ({}) for the pricing comparison{}.{silent}{rateless}",
             self.quote.model.label().to_ascii_lowercase(),
             if self.replaces_quote {
                 ", replacing the quote you have from them"
@@ -344,6 +379,24 @@ impl Intake {
             },
             self.accepted
         ));
+        let quoted: Vec<String> = self
+            .accepted_earlier
+            .iter()
+            .map(|n| format!("“{n}”"))
+            .collect();
+        // Where the response answers an earlier version, the request sent since already
+        // asks about the rows as they stand.
+        let ask = match (&self.earlier, quoted.len()) {
+            (Some(_), 1) => "The request you sent since asks about the row as it stands.",
+            (Some(_), _) => "The request you sent since asks about the rows as they stand.",
+            (None, 1) => "Send the request again to ask about the row as it stands.",
+            (None, _) => "Send the request again to ask about the rows as they stand.",
+        };
+        match quoted.as_slice() {
+            [] => {}
+            [one] => lines.push(format!("They accepted {one} as it was before you changed it, so it is not counted as accepted. {ask}")),
+            many => lines.push(format!("They accepted {} rows as they were before you changed them, so they are not counted as accepted: {}. {ask}", many.len(), and_list(many))),
+        }
         match self.skipped {
             0 => {}
             1 => lines.push("1 answer or position is about a question or function no longer in your workspace, and is left out.".to_owned()),
@@ -456,7 +509,7 @@ impl Replaced {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::proposal::request::tests::{disclose, workspace};
+    use crate::domain::proposal::request::tests::{disclose, request, workspace};
     use crate::domain::proposal::request::Request;
     use crate::domain::proposal::response::tests::response;
 
@@ -519,6 +572,85 @@ mod tests {
     }
 
     #[test]
+    fn an_acceptance_of_a_row_changed_since_is_not_counted_and_an_adopted_change_is() {
+        let mut ws = sent();
+        let r = response();
+        let (accepted, changed) = (ws.raci.functions[0].clone(), ws.raci.functions[2].id);
+        let before = check(&ws, &r).unwrap();
+        assert_eq!((before.accepted, before.accepted_earlier.len()), (1, 0));
+        // The buyer changes the accepted row, and makes the other what the provider asked.
+        let f = ws.raci.function_mut(accepted.id).unwrap();
+        f.night_owner = f.day_owner;
+        let theirs = r.reply(changed).unwrap().change.clone().unwrap();
+        let row = ws.raci.function_mut(changed).unwrap();
+        *row = row.with_roles(&theirs.roles, theirs.day_owner, theirs.night_owner);
+        let after = check(&ws, &r).unwrap();
+        assert_eq!(after.accepted_earlier, std::slice::from_ref(&accepted.name));
+        assert_eq!((after.accepted, after.counters.len()), (1, 0));
+        let said = format!(
+            "They accepted “{}” as it was before you changed it, so it is not counted as accepted. Send the request again to ask about the row as it stands.",
+            accepted.name
+        );
+        assert!(after.lines().contains(&said), "{:?}", after.lines());
+        // A response from before rows were summed counts as it always did.
+        let mut old = r.clone();
+        old.raci.iter_mut().for_each(|reply| reply.asked = None);
+        assert_eq!(
+            check(&ws, &old).unwrap().accepted_earlier,
+            Vec::<String>::new()
+        );
+    }
+
+    #[test]
+    fn a_change_taken_on_a_row_changed_since_is_marked_and_one_that_changed_nothing_is_none() {
+        let mut ws = sent();
+        let mut r = response();
+        let (changed, untouched) = (ws.raci.functions[2].id, ws.raci.functions[4].clone());
+        let noop = crate::domain::proposal::Change {
+            roles: untouched.roles.clone(),
+            day_owner: untouched.day_owner,
+            night_owner: untouched.night_owner,
+            reason: String::new(),
+        };
+        assert!(r.set_reply(&request(), untouched.id, Some(noop)));
+        let before = check(&ws, &r).unwrap();
+        assert!(before.counters.iter().all(|c| !c.on_earlier_row));
+        // The buyer changes both rows before the response comes in.
+        for id in [changed, untouched.id] {
+            let f = ws.raci.function_mut(id).unwrap();
+            f.night_owner = if f.night_owner.is_some() {
+                None
+            } else {
+                f.day_owner
+            };
+        }
+        let after = check(&ws, &r).unwrap();
+        assert_eq!(
+            after.counters.len(),
+            1,
+            "the change that changed nothing is no counter"
+        );
+        assert_eq!(after.counters[0].function, changed);
+        assert!(after.counters[0].on_earlier_row);
+        assert_eq!(after.unanswered, before.unanswered);
+    }
+
+    #[test]
+    fn an_exclusion_with_no_rate_given_comes_in_as_unknown_not_free() {
+        let ws = sent();
+        let mut r = response();
+        r.quote.card.on_site.cover = Cover::Rated;
+        let intake = check(&ws, &r).unwrap();
+        assert_eq!(intake.rates_missing, [CostItem::OnSite]);
+        assert_eq!(intake.quote.card.on_site.cover, Cover::NoRate);
+        let phrase = CostItem::OnSite.phrase();
+        let said = format!(
+            " They excluded {phrase} without giving a rate, which shows as excluded with no rate."
+        );
+        assert!(intake.lines()[0].ends_with(&said), "{}", intake.lines()[0]);
+    }
+
+    #[test]
     fn a_change_that_changes_nothing_is_no_position_not_an_acceptance() {
         let ws = sent();
         let mut r = response();
@@ -531,7 +663,7 @@ mod tests {
             night_owner: f.night_owner,
             reason: String::new(),
         };
-        r.set_reply(f.id, Some(same));
+        r.set_reply(&request(), f.id, Some(same));
         let after = check(&ws, &r).unwrap();
         assert_eq!(after.accepted, before.accepted);
         assert_eq!(after.unanswered, before.unanswered);

@@ -15,6 +15,8 @@ pub enum Open {
     Price,
     /// A rate card item the provider has not said how the quote covers.
     Cover(CostItem),
+    /// A rate card item excluded with a rate, and no rate given.
+    Rate(CostItem),
     /// A question with no written answer.
     Question { id: String, name: String },
     /// An answer written for an earlier wording of its question, not changed or
@@ -30,7 +32,7 @@ pub struct Progress {
     /// Priced, and every rate card item answered.
     pub quoted: bool,
     pub priced: bool,
-    /// Rate card items not answered yet.
+    /// Rate card items not answered yet, or excluded with no rate given.
     pub covers_open: usize,
     pub answered: usize,
     /// Answers to an earlier wording, not counted as answered.
@@ -49,9 +51,9 @@ impl Progress {
         Progress {
             quoted: !open
                 .iter()
-                .any(|o| matches!(o, Open::Price | Open::Cover(_))),
+                .any(|o| matches!(o, Open::Price | Open::Cover(_) | Open::Rate(_))),
             priced: !open.contains(&Open::Price),
-            covers_open: count(|o| matches!(o, Open::Cover(_))),
+            covers_open: count(|o| matches!(o, Open::Cover(_) | Open::Rate(_))),
             answered: questions - reworded - count(|o| matches!(o, Open::Question { .. })),
             reworded,
             questions,
@@ -77,6 +79,7 @@ impl Response {
             open.push(Open::Price);
         }
         open.extend(self.covers_open().into_iter().map(Open::Cover));
+        open.extend(self.rates_missing().into_iter().map(Open::Rate));
         for q in &request.questions {
             let (id, name) = (q.id.clone(), q.name.clone());
             if self.reworded(q) {
@@ -132,7 +135,7 @@ mod tests {
             night_owner: f.night_owner,
             reason: "Let us talk about this one.".into(),
         };
-        r.set_reply(f.id, Some(same));
+        r.set_reply(&req, f.id, Some(same));
         assert_eq!(r.progress(&req).replied, 2);
     }
 

@@ -90,12 +90,56 @@ impl Answer {
     }
 }
 
+/// The rows a request sent again changed under the provider's positions, by name
+/// (`Response::settle_changed_rows`).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ChangedRows {
+    /// Accepted (or "changed" to what they were): to decide again.
+    pub again: Vec<String>,
+    /// Now what the provider proposed: accepted.
+    pub adopted: Vec<String>,
+    /// A change proposed on the row as it was: kept, to check against the row now.
+    pub to_check: Vec<String>,
+}
+
 /// The provider's position on one RACI function: accepted as proposed, or a change.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RaciReply {
     pub function: Id,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub change: Option<Change>,
+    /// `Function::position_sum` of the row the position was taken on: a row the buyer
+    /// changed since is not what the provider accepted. `None` in responses made before
+    /// this was kept.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub asked: Option<u32>,
+}
+
+impl RaciReply {
+    /// Whether this position was taken on the row as it was before it became `now`.
+    pub fn on_earlier_row(&self, now: &Function) -> bool {
+        self.asked.is_some_and(|sum| sum != now.position_sum())
+    }
+
+    /// Whether this accepts the row as it was before it became `now`.
+    pub fn accepts_earlier_row(&self, now: &Function) -> bool {
+        self.change.is_none() && self.on_earlier_row(now)
+    }
+
+    /// Whether this proposes a change that the buyer has since made `now`.
+    pub fn adopted_in(&self, now: &Function) -> bool {
+        self.on_earlier_row(now) && self.change.as_ref().is_some_and(|c| c.same_as(now))
+    }
+
+    /// Whether this "change" proposes the row as it was when taken (`asked`): nothing,
+    /// even though the row `now` differs since.
+    pub fn changes_nothing(&self, now: &Function) -> bool {
+        let proposed = self.change.as_ref().map(|c| {
+            now.with_roles(&c.roles, c.day_owner, c.night_owner)
+                .position_sum()
+        });
+        proposed.is_some() && proposed == self.asked
+    }
 }
 
 /// The roles and owners the provider proposes instead, and why.
@@ -237,17 +281,68 @@ impl Response {
             .collect()
     }
 
+    /// Rate card items excluded "with a rate" and no rate given: a blank or refused rate
+    /// reads $0, which would show the buyer the item as free.
+    pub fn rates_missing(&self) -> Vec<CostItem> {
+        let hybrid = self.quote.model == ModelKind::Hybrid;
+        CostItem::ALL
+            .into_iter()
+            .filter(|&i| {
+                let terms = self.quote.card.get(i);
+                terms.cover == Cover::Rated
+                    && terms.rate == 0
+                    && !(hybrid && i == CostItem::ProjectWork)
+            })
+            .collect()
+    }
+
     /// The position on a function, if the provider took one.
     pub fn reply(&self, function: Id) -> Option<&RaciReply> {
         self.raci.iter().find(|r| r.function == function)
     }
 
-    /// Sets the position on a function: `None` accepts it as proposed.
-    pub fn set_reply(&mut self, function: Id, change: Option<Change>) {
-        match self.raci.iter_mut().find(|r| r.function == function) {
-            Some(reply) => reply.change = change,
-            None => self.raci.push(RaciReply { function, change }),
+    /// Sets the position on a function of `request`: `None` accepts it as it is.
+    /// False, changing nothing, when the request has no such function.
+    pub fn set_reply(&mut self, request: &Request, function: Id, change: Option<Change>) -> bool {
+        let Some(row) = request.raci.functions.iter().find(|f| f.id == function) else {
+            return false;
+        };
+        let reply = RaciReply {
+            function: row.id,
+            change,
+            asked: Some(row.position_sum()),
+        };
+        match self.raci.iter_mut().find(|r| r.function == row.id) {
+            Some(had) => *had = reply,
+            None => self.raci.push(reply),
         }
+        true
+    }
+
+    /// Carries the positions over to `request` sent again with changes, for each row
+    /// changed since the position was taken: an acceptance or a change that changed
+    /// nothing is taken back (it was not this row the provider accepted), a change the
+    /// buyer has since made counts as accepted, and any other change stays, now on this
+    /// row, for the provider to check.
+    pub fn settle_changed_rows(&mut self, request: &Request) -> ChangedRows {
+        let mut rows = ChangedRows::default();
+        for f in &request.raci.functions {
+            let Some(reply) = self.reply(f.id).filter(|r| r.on_earlier_row(f)).cloned() else {
+                continue;
+            };
+            let name = f.name.clone();
+            if reply.adopted_in(f) {
+                self.set_reply(request, f.id, None);
+                rows.adopted.push(name);
+            } else if reply.change.is_none() || reply.changes_nothing(f) {
+                self.clear_reply(f.id);
+                rows.again.push(name);
+            } else {
+                self.set_reply(request, f.id, reply.change);
+                rows.to_check.push(name);
+            }
+        }
+        rows
     }
 
     /// Takes the position back to "not decided".
@@ -352,6 +447,7 @@ pub(crate) mod tests {
         let mut roles = f.roles.clone();
         roles.insert(msp, Letters::of(&[Letter::Consulted]));
         r.set_reply(
+            &req,
             f.id,
             Some(Change {
                 roles,
@@ -360,7 +456,7 @@ pub(crate) mod tests {
                 reason: "We advise; your team decides.".into(),
             }),
         );
-        r.set_reply(req.raci.functions[0].id, None);
+        r.set_reply(&req, req.raci.functions[0].id, None);
         r
     }
 
@@ -409,6 +505,13 @@ pub(crate) mod tests {
         // An item changed from the blank quote's is answered, said or not.
         r.quote.card.licensing.cover = Cover::Included;
         assert_eq!(r.covers_open(), CostItem::ALL[1..4].to_vec());
+        // Excluded "with a rate" and none given is open until a rate is typed.
+        assert_eq!(r.rates_missing(), vec![]);
+        let mut rated = r.clone();
+        rated.quote.card.on_site.cover = Cover::Rated;
+        assert_eq!(rated.rates_missing(), vec![CostItem::OnSite]);
+        rated.quote.card.on_site.rate = 15_000;
+        assert_eq!(rated.rates_missing(), vec![]);
         // A draft from before the count: what it changed was answered.
         r.covers = None;
         r.count_covers();
@@ -418,11 +521,81 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn a_request_sent_again_takes_back_acceptances_of_changed_rows() {
+        let req = request();
+        let r = response();
+        let (accepted, changed) = (req.raci.functions[0].id, req.raci.functions[2].id);
+        let mut again = req.clone();
+        let theirs = r.reply(changed).unwrap().change.clone().unwrap();
+        for f in &mut again.raci.functions {
+            if f.id == accepted {
+                f.night_owner = f.day_owner;
+            } else if f.id == changed {
+                *f = f.with_roles(&theirs.roles, theirs.day_owner, theirs.night_owner);
+            }
+        }
+        let mut carried = r.clone();
+        let rows = carried.settle_changed_rows(&again);
+        assert_eq!(rows.again, [req.raci.functions[0].name.clone()]);
+        assert_eq!(rows.adopted, [req.raci.functions[2].name.clone()]);
+        assert!(rows.to_check.is_empty());
+        assert!(carried.reply(accepted).is_none());
+        let now = carried.reply(changed).unwrap();
+        assert_eq!(now.change, None);
+        assert!(!now.on_earlier_row(&again.raci.functions[2]));
+        // Unchanged rows keep their positions.
+        let mut same = r.clone();
+        assert_eq!(same.settle_changed_rows(&req), ChangedRows::default());
+        assert_eq!(same, r);
+        // A change that is not the new row stays, on the new row, to check; a "change"
+        // that proposed the old row as it was is taken back.
+        let mut other = again.clone();
+        let row = other
+            .raci
+            .functions
+            .iter_mut()
+            .find(|f| f.id == changed)
+            .unwrap();
+        row.day_owner = None;
+        let mut kept = r.clone();
+        let untouched = req.raci.functions[4].clone();
+        assert!(kept.set_reply(
+            &req,
+            untouched.id,
+            Some(Change {
+                roles: untouched.roles.clone(),
+                day_owner: untouched.day_owner,
+                night_owner: untouched.night_owner,
+                reason: String::new(),
+            })
+        ));
+        let moved = other
+            .raci
+            .functions
+            .iter_mut()
+            .find(|f| f.id == untouched.id)
+            .unwrap();
+        moved.night_owner = moved
+            .day_owner
+            .or(Some(1))
+            .filter(|o| Some(*o) != untouched.night_owner);
+        let rows = kept.settle_changed_rows(&other);
+        assert_eq!(rows.to_check, [req.raci.functions[2].name.clone()]);
+        assert!(rows.again.contains(&untouched.name), "{rows:?}");
+        let on_new = kept.reply(changed).unwrap();
+        assert!(
+            on_new.change.is_some()
+                && !on_new.on_earlier_row(other.raci.function(changed).unwrap())
+        );
+        assert!(!kept.set_reply(&req, 9_999, None), "no such function");
+    }
+
+    #[test]
     fn positions_replace_and_clear() {
         let req = request();
         let mut r = response();
         let f = req.raci.functions[2].id;
-        r.set_reply(f, None);
+        r.set_reply(&req, f, None);
         assert_eq!(r.reply(f).unwrap().change, None);
         r.clear_reply(f);
         assert!(r.reply(f).is_none());

@@ -51,6 +51,22 @@ impl Workspace {
         self.sent(provider).map_or_else(fresh, |s| s.id.clone())
     }
 
+    /// Whether the request `provider` would get now differs from the one last sent:
+    /// a question, a count, a RACI row or what is disclosed changed since (send it again).
+    pub fn changed_since_sent(&self, provider: &str) -> bool {
+        let Some(sent) = self.sent(provider) else {
+            return false;
+        };
+        Request::of(
+            self,
+            provider,
+            sent.id.clone(),
+            sent.made_ms,
+            &self.disclose,
+        )
+        .is_ok_and(|(now, _)| now.sum() != sent.sum)
+    }
+
     /// Remembers that `request` went to `provider` (replacing the earlier version).
     pub fn note_sent(&mut self, provider: &str, request: &Request) {
         let sent = Sent {
@@ -92,4 +108,27 @@ pub fn check_requests(requests: &[Sent]) -> Result<(), String> {
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::domain::proposal::request::tests::{disclose, workspace};
+    use crate::domain::proposal::request::Request;
+
+    #[test]
+    fn a_request_changed_since_it_was_sent_is_noticed() {
+        let mut ws = workspace();
+        ws.disclose = disclose();
+        assert!(!ws.changed_since_sent("p2"), "never sent");
+        let (req, _) = Request::of(&ws, "p2", "0123456789abcdef".into(), 5, &ws.disclose).unwrap();
+        ws.note_sent("p2", &req);
+        assert!(!ws.changed_since_sent("p2"));
+        ws.disclose.note = "Answers by Monday.".into();
+        assert!(ws.changed_since_sent("p2"));
+        ws.disclose = disclose();
+        let f = ws.raci.functions[0].id;
+        ws.raci.function_mut(f).unwrap().night_owner = None;
+        ws.raci.function_mut(f).unwrap().day_owner = None;
+        assert!(ws.changed_since_sent("p2"));
+    }
 }

@@ -251,6 +251,20 @@ pub fn check(raci: &Raci) -> Report {
     }
 }
 
+/// What the checks would find on `changed` (a function of `raci` with other letters or
+/// owners) that they do not find on the row as it is: what a proposed change breaks,
+/// not what was already wrong.
+pub fn introduced_by(raci: &Raci, changed: &Function) -> Vec<Finding> {
+    let mut before = Vec::new();
+    if let Some(f) = raci.function(changed.id) {
+        check_function(raci, f, &mut before);
+    }
+    let mut after = Vec::new();
+    check_function(raci, changed, &mut after);
+    after.retain(|a| before.iter().all(|b| b.id != a.id));
+    after
+}
+
 fn finding(
     rule: Rule,
     about: String,
@@ -650,6 +664,31 @@ mod tests {
         // A deleted owner is no owner.
         fx.raci.function_mut(fx.f).unwrap().night_owner = Some(999);
         assert_eq!(rules(&fx.raci), [Rule::NoAfterHoursOwner]);
+    }
+
+    #[test]
+    fn a_change_is_held_to_what_it_breaks_not_to_what_was_wrong() {
+        let mut fx = fixture();
+        fx.raci.set_cell(fx.f, fx.biz, Letters::NONE);
+        fx.raci.function_mut(fx.f).unwrap().day_owner = Some(fx.msp);
+        let row = fx.raci.function(fx.f).unwrap().clone();
+        assert_eq!(introduced_by(&fx.raci, &row), vec![]);
+        // Business made the owner with no letter: the owner-without-role finding.
+        let mut idle_owner = row.clone();
+        idle_owner.day_owner = Some(fx.biz);
+        let found = introduced_by(&fx.raci, &idle_owner);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].rule, Rule::OwnerWithoutRole);
+        assert!(found[0].what.starts_with("Business owns “Patching”"));
+        // A row already without an A: taking the R away too adds only the new finding.
+        fx.raci.set_cell(fx.f, fx.it, Letters::NONE);
+        let mut no_r = fx.raci.function(fx.f).unwrap().clone();
+        no_r.roles.clear();
+        let rules: Vec<Rule> = introduced_by(&fx.raci, &no_r)
+            .iter()
+            .map(|f| f.rule)
+            .collect();
+        assert_eq!(rules, [Rule::NoResponsible]);
     }
 
     #[test]

@@ -6,9 +6,10 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::model::{Id, Raci, MAX_TEXT_CHARS};
+use super::model::{Function, Id, Raci, MAX_TEXT_CHARS};
 use super::{Letter, Letters};
 use crate::domain::order;
+use crate::domain::share::crc::crc32;
 
 /// At most this many counter-proposals wait at once (20 providers × a full matrix is
 /// far more than any buyer reviews; this bounds a hostile file).
@@ -27,6 +28,49 @@ pub struct Counter {
     #[serde(rename = "night", skip_serializing_if = "Option::is_none")]
     pub night_owner: Option<Id>,
     pub reason: String,
+    /// Proposed against the row as it was before the buyer changed it: accepting it
+    /// may also undo the buyer's own change.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub on_earlier_row: bool,
+}
+
+impl Function {
+    /// A checksum of the row's letters and owners: what a provider's position on it was
+    /// taken against, so a row changed since is not counted as accepted.
+    pub fn position_sum(&self) -> u32 {
+        // Spelled out field by field: the sum is stored in responses, so it must not
+        // follow any formatting that could change.
+        let roles = self.roles.iter().filter(|(_, l)| !l.is_empty());
+        let mut text: String = roles.map(|(p, l)| format!("{p}={};", l.label())).collect();
+        let owner = |o: Option<Id>| o.map_or_else(|| "-".to_owned(), |id| id.to_string());
+        text.push_str(&format!(
+            "{}|{}",
+            owner(self.day_owner),
+            owner(self.night_owner)
+        ));
+        crc32(text.as_bytes())
+    }
+
+    /// This row with other letters and owners, as a provider proposes it (a party with
+    /// no letters has no role): what accepting leaves, and what the checks look at first.
+    pub fn with_roles(
+        &self,
+        roles: &BTreeMap<Id, Letters>,
+        day_owner: Option<Id>,
+        night_owner: Option<Id>,
+    ) -> Function {
+        Function {
+            roles: order::map(
+                roles
+                    .iter()
+                    .filter(|(_, l)| !l.is_empty())
+                    .map(|(p, l)| (*p, *l)),
+            ),
+            day_owner,
+            night_owner,
+            ..self.clone()
+        }
+    }
 }
 
 impl Raci {
@@ -165,11 +209,9 @@ impl Raci {
         else {
             return false;
         };
-        let counter = self.redline.remove(at);
+        let c = self.redline.remove(at);
         if let Some(f) = self.functions.iter_mut().find(|f| f.id == function) {
-            f.roles = order::map(counter.roles.into_iter().filter(|(_, l)| !l.is_empty()));
-            f.day_owner = counter.day_owner;
-            f.night_owner = counter.night_owner;
+            *f = f.with_roles(&c.roles, c.day_owner, c.night_owner);
         }
         // Another provider's proposal for the same row was against the old row; it stays
         // for the buyer to weigh against the new one.
@@ -238,6 +280,7 @@ mod tests {
             day_owner: Some(msp),
             night_owner: Some(msp),
             reason: "We run it end to end.".into(),
+            on_earlier_row: false,
         }
     }
 
@@ -256,6 +299,51 @@ mod tests {
         assert_eq!(raci.function(f2).unwrap(), &row2);
         assert!(raci.redline.is_empty());
         assert!(!raci.accept_counter("p1", f1));
+    }
+
+    #[test]
+    fn a_row_with_other_roles_keeps_the_rest_and_drops_empty_letters() {
+        let raci = template::co_managed(Industry::General);
+        let f = &raci.functions[0];
+        let mut c = counter(&raci, f.id);
+        let some = *f.roles.keys().next().unwrap();
+        c.roles.insert(some, Letters::NONE);
+        let changed = f.with_roles(&c.roles, c.day_owner, None);
+        assert!(!changed.roles.contains_key(&some));
+        assert_eq!(changed.roles.len(), c.roles.len() - 1);
+        assert_eq!(
+            (changed.day_owner, changed.night_owner),
+            (c.day_owner, None)
+        );
+        assert_eq!(
+            (&changed.name, changed.marks, changed.id),
+            (&f.name, f.marks, f.id)
+        );
+    }
+
+    #[test]
+    fn a_rows_position_sum_follows_its_letters_and_owners_only() {
+        let raci = template::co_managed(Industry::General);
+        let f = &raci.functions[0];
+        let sum = f.position_sum();
+        // Stored in responses: the same row must always give the same sum.
+        assert_eq!(sum, crc32(b"1=A/R;2=I;1|-"));
+        let mut renamed = f.clone();
+        renamed.name = "Another name".into();
+        renamed.roles.insert(9_999, Letters::NONE);
+        assert_eq!(renamed.position_sum(), sum);
+        let other = f.with_roles(&f.roles, f.day_owner, f.day_owner.or(Some(1)));
+        assert_ne!(other.position_sum(), sum);
+        let mut roles = f.roles.clone();
+        roles.insert(
+            *roles.keys().next().unwrap(),
+            Letters::of(&[Letter::Informed]),
+        );
+        assert_ne!(
+            f.with_roles(&roles, f.day_owner, f.night_owner)
+                .position_sum(),
+            sum
+        );
     }
 
     #[test]

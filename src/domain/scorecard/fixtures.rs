@@ -47,6 +47,7 @@ pub fn other(cells: &[(&str, &str, Score)]) -> OtherCard {
         evaluator: "Dana".into(),
         complete: true,
         imported_ms: 0,
+        shared_ms: 0,
         cells: Default::default(),
         unmatched: Default::default(),
         red_flags: Default::default(),

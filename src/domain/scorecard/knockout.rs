@@ -192,6 +192,7 @@ mod tests {
             .into(),
             complete: true,
             imported_ms: 0,
+            shared_ms: 0,
             cells: Default::default(),
             unmatched: Default::default(),
         };

@@ -42,6 +42,9 @@ pub struct Plan {
     pub own_card: bool,
     /// The name on the imported card it would replace.
     pub replaces: Option<String>,
+    /// The card it replaces is a newer share of the same card: (when this one was
+    /// shared, when that one was, that one's scores and notes).
+    pub replaces_newer: Option<(i64, i64, usize)>,
     pub criteria: Vec<CriterionMatch>,
     pub providers: Vec<ProviderMatch>,
     /// Our criteria the card does not have: that evaluator has no scores for them.
@@ -125,12 +128,21 @@ pub fn plan(sc: &Scorecard, providers: &[Provider], card: &CardFile) -> Plan {
         .filter(|c| !card.criteria.iter().any(|t| t.id == c.id))
         .map(|c| c.name.clone())
         .collect();
-    let replaces = find_replaced(sc, card, &evaluator).map(|i| sc.others[i].evaluator.clone());
+    let held = find_replaced(sc, card, &evaluator).map(|i| &sc.others[i]);
+    let replaces = held.map(|o| o.evaluator.clone());
+    let replaces_newer = held
+        .filter(|o| o.id == card.card_id && card.exported_ms < o.shared_ms)
+        .map(|o| {
+            // Counted as `cells` below counts the incoming card's: shown or not.
+            let cells = o.cells.values().map(BTreeMap::len).sum::<usize>() + o.unmatched.cells;
+            (card.exported_ms, o.shared_ms, cells)
+        });
     Plan {
         evaluator,
         complete: card.complete,
         own_card: !card.card_id.is_empty() && card.card_id == sc.card_id,
         replaces,
+        replaces_newer,
         criteria,
         providers: match_providers(providers, card),
         missing_here,
@@ -291,6 +303,7 @@ pub fn apply(
         evaluator: evaluator.clone(),
         complete: card.complete,
         imported_ms: now_ms,
+        shared_ms: card.exported_ms,
         cells,
         unmatched: unmatched.clone(),
         red_flags,
@@ -489,6 +502,24 @@ mod tests {
                 .score,
             Some(Score::Points(2))
         );
+
+        // An older share of the same card than the one held is said before it replaces it.
+        assert_eq!(plan(&sc, &ours, &newer).replaces_newer, None);
+        sc.others[0].shared_ms = 2_000;
+        let mut older = danas_card();
+        older.exported_ms = 1_000;
+        let held = sc.others[0]
+            .cells
+            .values()
+            .map(BTreeMap::len)
+            .sum::<usize>()
+            + sc.others[0].unmatched.cells;
+        assert_eq!(
+            plan(&sc, &ours, &older).replaces_newer,
+            Some((1_000, 2_000, held))
+        );
+        older.exported_ms = 3_000;
+        assert_eq!(plan(&sc, &ours, &older).replaces_newer, None);
 
         let own = card_file(&sc, &ours, "", 0);
         assert!(plan(&sc, &ours, &own).own_card);

@@ -285,6 +285,10 @@ pub struct OtherCard {
     pub complete: bool,
     #[serde(default)]
     pub imported_ms: i64,
+    /// When the evaluator shared the card (its file's `exported_ms`): an older file or
+    /// link of the same card is noticed before it replaces this one. 0 where unknown.
+    #[serde(default)]
+    pub shared_ms: i64,
     #[serde(default)]
     pub cells: Cells,
     #[serde(default, skip_serializing_if = "Unmatched::is_empty")]
@@ -796,6 +800,7 @@ mod tests {
             evaluator: "Dana".into(),
             complete: true,
             imported_ms: 0,
+            shared_ms: 0,
             cells,
             unmatched: Unmatched::default(),
             red_flags: BTreeMap::from([("p1".to_owned(), vec!["Vague SLAs".to_owned()])]),

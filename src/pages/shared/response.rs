@@ -38,8 +38,10 @@ pub fn ResponsePreview(
         who if lower(who).contains(&lower(&response.provider)) => {
             format!("From {who}.{}", when.unwrap_or_default())
         }
+        // In brackets: a contact with its own "at" ("Alex at Acme, alex@…") read oddly
+        // before "at Acme MSP".
         who => format!(
-            "From {who} at {}.{}",
+            "From {} ({who}).{}",
             response.provider,
             when.unwrap_or_default()
         ),

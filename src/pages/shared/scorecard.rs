@@ -39,10 +39,10 @@ pub fn SharedScorecard(card: CardFile) -> impl IntoView {
             let total = s.total.map(points).unwrap_or_else(|| "–".into());
             view! {
                 <tr>
-                    <td>{rank}</td>
+                    <td data-label="Rank">{rank}</td>
                     <th scope="row">{s.provider.name.clone()}</th>
-                    <td class="num">{total}</td>
-                    <td>{status}</td>
+                    <td class="num" data-label="Total (of 100)">{total}</td>
+                    <td data-label="Status">{status}</td>
                 </tr>
             }
         })
@@ -56,7 +56,8 @@ pub fn SharedScorecard(card: CardFile) -> impl IntoView {
         <section class="panel" aria-labelledby="shared-sc-title">
             <h2 id="shared-sc-title">{heading}</h2>
             <p>{results.sensitivity.line()}</p>
-            <table class="shared-table">
+            // Stacked on a phone: four columns made the page scroll sideways at 360 px.
+            <table class="shared-table stacked">
                 <caption class="visually-hidden">"Ranking"</caption>
                 <thead>
                     <tr>

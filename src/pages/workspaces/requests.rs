@@ -251,10 +251,23 @@ fn RequestRow(id: String, on_link: Callback<String>, on_file: Callback<String>) 
             None => " Not sent yet.".to_owned(),
         })
     };
+    // Built from the workspace as it is now: a change anywhere that a request carries.
+    let changed = move || {
+        lib.0
+            .with(|l| l.active().changed_since_sent(&pid.get_value()))
+    };
     view! {
         <li>
             <strong>{name}</strong>
-            <span class="hint">{status}</span>
+            <span class="request-status">
+                <span class="hint">{status}</span>
+                <Show when=changed>
+                    <span class="changed-since">
+                        "You changed what the request asks since: send it again so they answer \
+                            the latest version."
+                    </span>
+                </Show>
+            </span>
             <button type="button" on:click=move |_| on_link.run(pid.get_value())>
                 "Copy request link"
                 <span class="visually-hidden">{move || format!(" for {}", name.get())}</span>

@@ -7,7 +7,7 @@ use crate::browser::backup::export_backup;
 use crate::browser::clock::{fresh_id, now_ms};
 use crate::browser::download::offer;
 use crate::browser::file_import::{dropped, first_file, picked, read};
-use crate::browser::state::{Session, Tone};
+use crate::browser::state::Session;
 use crate::chunks;
 use crate::components::share_panel::SharePanel;
 use crate::domain::documents::workspace_from_card;
@@ -15,7 +15,6 @@ use crate::domain::envelope::{self, Kind};
 use crate::domain::files::{slug, Imported};
 use crate::domain::limits::backup_hint;
 use crate::domain::proposal::{Request, Response};
-use crate::domain::route::Route;
 use crate::domain::share::body::{Sender, SharedDoc};
 use crate::domain::share::link::MAX_LINK_CHARS;
 use crate::domain::workspace::Workspace;
@@ -49,9 +48,13 @@ pub fn Transfer() -> impl IntoView {
             .with_untracked(|l| SharedDoc::Workspace(Box::new(l.active().clone())))
     });
     let incoming = RwSignal::new(None::<Response>);
+    // Said under the file field, where the buyer is: the page's notices are at its top,
+    // out of view here, and a failed import must not leave an earlier success showing.
+    let done = RwSignal::new(None::<String>);
     let import = move |file: Option<web_sys::File>| {
         let Some(file) = file else { return };
         error.set(None);
+        done.set(None);
         incoming.set(None);
         leptos::task::spawn_local(async move {
             match read(file).await {
@@ -59,7 +62,10 @@ pub fn Transfer() -> impl IntoView {
                 Ok(Imported::Response(response)) => incoming.set(Some(*response)),
                 // A request file is for a provider: it opens the provider's page.
                 Ok(Imported::Request(request)) => open_request(*request, error).await,
-                Ok(imported) => add(session, imported),
+                Ok(imported) => match add(session, imported) {
+                    Ok(said) => done.set(Some(said)),
+                    Err(why) => error.set(Some(why)),
+                },
                 Err(message) => error.set(Some(message)),
             }
         });
@@ -114,6 +120,9 @@ pub fn Transfer() -> impl IntoView {
             <p class="field-error" role="alert">
                 {move || error.get()}
             </p>
+            <p class="import-done" role="status">
+                {move || done.get()}
+            </p>
             {move || {
                 incoming
                     .get()
@@ -140,21 +149,24 @@ async fn open_request(request: Request, error: RwSignal<Option<String>>) {
 }
 
 /// Adds imported workspaces under fresh ids, so nothing existing is touched. A single
-/// tool's document becomes a new workspace holding it.
-fn add(session: Session, imported: Imported) {
+/// tool's document becomes a new workspace holding it. What was added, or why nothing.
+fn add(session: Session, imported: Imported) -> Result<String, String> {
     let now = now_ms();
     let workspaces: Vec<Workspace> = match imported {
         Imported::Workspace(ws) => vec![*ws],
         Imported::Library(list) => list,
         Imported::Raci(doc) => vec![doc.into_workspace(fresh_id(), now)],
         Imported::Pricing(doc) => vec![doc.into_workspace(fresh_id(), now)],
-        Imported::Request(_) | Imported::Response(_) => return,
+        // Each opens its own page (`import`): never added as a workspace.
+        Imported::Request(_) | Imported::Response(_) => {
+            return Err("This file is a request or a response, not a workspace.".into())
+        }
         Imported::Scorecard(card) => match workspace_from_card(&card, fresh_id(), now, fresh_id) {
             Ok(ws) => vec![ws],
             Err(why) => {
-                let text = format!("The file's data is inconsistent: {why}. Nothing was imported.");
-                session.notices.push(Tone::Error, text, None);
-                return;
+                return Err(format!(
+                    "The file's data is inconsistent: {why}. Nothing was imported."
+                ));
             }
         },
     };
@@ -175,9 +187,8 @@ fn add(session: Session, imported: Imported) {
                 .collect()
         })
         .unwrap_or_default();
-    let text = match names.as_slice() {
+    Ok(match names.as_slice() {
         [one] => format!("Imported “{one}” as a new workspace. It is open now."),
         many => format!("Imported {} workspaces as new workspaces.", many.len()),
-    };
-    session.notices.confirm(Route::Workspaces, text);
+    })
 }

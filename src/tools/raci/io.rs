@@ -108,7 +108,7 @@ pub fn ImportButton() -> impl IntoView {
         let current = editor.with(|r| r.functions.len());
         pending.with(|p| match p {
             Some(i) => format!(
-                "“{}” has {} functions and {} parties{}. It replaces the current matrix of {current} functions. You can undo this.",
+                "“{}” has {} functions and {} parties{}. It replaces the current matrix of {current} functions. Undo takes it back until you reload the page.",
                 file_name.get(),
                 i.raci.functions.len(),
                 i.raci.parties.len(),

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use super::ctx::Editor;
 use crate::browser::state::Lib;
-use crate::domain::raci::{Counter, RaciEdit};
+use crate::domain::raci::{checks, Counter, RaciEdit};
 use crate::domain::text::possessive;
 
 /// One counter-proposal as shown: function, provider, both rows in words, the reason.
@@ -20,6 +20,10 @@ struct Shown {
     theirs: String,
     /// Only what differs, one part a line.
     changes: Vec<String>,
+    /// What the checks would find in the row once accepted that they do not find now.
+    breaks: Vec<String>,
+    /// Proposed against the row as it was before the buyer changed it.
+    earlier: bool,
     reason: String,
 }
 
@@ -45,6 +49,14 @@ pub fn Redline() -> impl IntoView {
                         yours: raci.describe(&f.roles, f.day_owner, f.night_owner),
                         theirs: raci.describe(&c.roles, c.day_owner, c.night_owner),
                         changes: raci.changes(c),
+                        breaks: checks::introduced_by(
+                            raci,
+                            &f.with_roles(&c.roles, c.day_owner, c.night_owner),
+                        )
+                        .into_iter()
+                        .map(|b| b.what)
+                        .collect(),
+                        earlier: c.on_earlier_row,
                         reason: c.reason.clone(),
                     })
                 })
@@ -59,7 +71,7 @@ pub fn Redline() -> impl IntoView {
                 </h2>
                 <p class="hint">
                     "From the responses to your requests for proposal. Accepting one makes it the \
-                        function's row; rejecting keeps yours. Until you leave or reload the page, \
+                        function's row; rejecting keeps yours. Until you reload the page, \
                         Undo takes either back."
                 </p>
                 <For
@@ -116,9 +128,28 @@ fn CounterItem(shown: Shown) -> impl IntoView {
         .into_iter()
         .map(|c| view! { <li>{c}</li> })
         .collect_view();
+    let breaks = (!shown.breaks.is_empty()).then(|| {
+        let items = shown.breaks.iter().map(|b| view! { <li>{b.clone()}</li> });
+        view! {
+            <dt>"Accepting leaves"</dt>
+            <dd class="breaks">
+                <ul>{items.collect_view()}</ul>
+            </dd>
+        }
+    });
     view! {
         <article class="counter" aria-label=format!("{}: {whose} change", shown.function_name)>
             <h3>{shown.function_name.clone()}</h3>
+            {shown
+                .earlier
+                .then(|| {
+                    view! {
+                        <p class="hint">
+                            "Proposed against your row as it was before you changed it: \
+                                accepting it can also undo your change."
+                        </p>
+                    }
+                })}
             <dl>
                 <dt>"What changes"</dt>
                 <dd class="changes">
@@ -130,6 +161,7 @@ fn CounterItem(shown: Shown) -> impl IntoView {
                 <dd class="theirs">{shown.theirs.clone()}</dd>
                 <dt>"Why"</dt>
                 <dd>{reason}</dd>
+                {breaks}
             </dl>
             <div class="button-row">
                 <button type="button" on:click=accept>

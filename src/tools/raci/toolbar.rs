@@ -128,7 +128,7 @@ pub fn Toolbar(
             message=Signal::derive(move || {
                 format!(
                     "Every function, party and note in this matrix is replaced by the co-managed \
-                        template for {} (from the company profile). You can undo this.",
+                        template for {} (from the company profile). Undo takes it back until you reload the page.",
                     industry().label().to_ascii_lowercase(),
                 )
             })
@@ -139,7 +139,7 @@ pub fn Toolbar(
             open=clear_open
             title="Clear the whole matrix?"
             message="Every function, party and note is removed and the start screen comes back. \
-            You can undo this."
+            Undo takes it back until you reload the page."
             confirm_label="Clear the matrix"
             on_confirm=clear
         />

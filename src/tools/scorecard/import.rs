@@ -6,7 +6,7 @@ use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
-use crate::browser::clock::{fresh_id, now_ms};
+use crate::browser::clock::{format_time, fresh_id, now_ms};
 use crate::browser::state::{IncomingCard, Lib};
 use crate::components::{focus_later, unique_id};
 use crate::domain::limits::{file_hint, MAX_FILE_BYTES};
@@ -250,6 +250,26 @@ fn bullets(items: Vec<String>) -> impl IntoView {
         .collect_view()
 }
 
+/// Said when the card is an older share than the one it would replace (an old email's
+/// link opened after a newer one): merging would lose the later scores.
+fn older_card(this_ms: i64, held_ms: i64, held_cells: usize, cells: usize) -> impl IntoView {
+    let shared = if this_ms > 0 {
+        format!("was shared on {}", format_time(this_ms))
+    } else {
+        "was shared earlier".to_owned()
+    };
+    view! {
+        <p class="notice warning">
+            {format!(
+                "This card {shared}, before the one you have (shared on {}). It has {cells} \
+                 scores and notes, that one {held_cells}. Merging puts this older card in its \
+                 place.",
+                format_time(held_ms)
+            )}
+        </p>
+    }
+}
+
 fn preview(
     p: Plan,
     add_criteria: RwSignal<bool>,
@@ -318,6 +338,7 @@ fn preview(
                 .map(|r| {
                     view! { <p>{format!("It replaces the card of {r} imported earlier.")}</p> }
                 })}
+            {p.replaces_newer.map(|(this, held, cells)| older_card(this, held, cells, p.cells))}
             {(!by_name.is_empty())
                 .then(|| view! { <p>{format!("Matched by name: {}", by_name.join(", "))}</p> })}
             {(!renamed.is_empty())
@@ -361,6 +382,10 @@ fn preview(
                             />
                             <label for=prov_id>"Add these providers to the workspace"</label>
                         </div>
+                        <p class="hint">
+                            "Left unticked, the card's scores for them are not kept. To bring \
+                                them in later, add the providers and import this card again."
+                        </p>
                     }
                 })}
             {(!p.missing_here.is_empty()).then(|| view! { <p>{missing_text(&p.missing_here)}</p> })}

@@ -8,6 +8,7 @@ use crate::components::page_jumps::PageJumps;
 use crate::domain::pricing::environment::{EMPLOYEES_PER_NETWORK_DEVICE, EMPLOYEES_PER_SERVER};
 use crate::domain::profile::Industry;
 use crate::domain::proposal::request::Request;
+use crate::domain::proposal::response::ChangedRows;
 use crate::domain::text::{and_list, lower};
 
 /// "Acme Legal LLP" or "A legal company", with its size (a clause: it ends in a comma).
@@ -62,7 +63,8 @@ fn yearly_use(request: &Request) -> String {
 /// Said at the top when a draft carries over to the request sent again with changes:
 /// `reworded` names the questions whose answers were written for an earlier wording;
 /// `dropped` counts the answers and the positions on parts the buyer removed.
-pub fn resent_text(reworded: &[String], dropped: (usize, usize)) -> String {
+pub fn resent_text(reworded: &[String], dropped: (usize, usize), rows: &ChangedRows) -> String {
+    let (again, adopted, to_check) = (&rows.again, &rows.adopted, &rows.to_check);
     let mut text = "The buyer sent this request again with changes after you started your \
         response."
         .to_owned();
@@ -96,7 +98,45 @@ pub fn resent_text(reworded: &[String], dropped: (usize, usize)) -> String {
              response."
         ),
     });
-    if reworded.is_empty() && dropped == (0, 0) {
+    let names = |rows: &[String]| and_list(&rows.iter().map(quoted).collect::<Vec<_>>());
+    text.push_str(&match to_check.as_slice() {
+        [] => String::new(),
+        [_] => format!(
+            " The buyer changed {} since you proposed a change to it: your change stays, so \
+             check it against the row as it stands.",
+            names(to_check)
+        ),
+        _ => format!(
+            " The buyer changed {} since you proposed changes to them: your changes stay, so \
+             check each against the row as it stands.",
+            names(to_check)
+        ),
+    });
+    text.push_str(&match again.as_slice() {
+        [] => String::new(),
+        [_] => format!(
+            " The buyer changed {} since you accepted it: decide it again in part 3.",
+            names(again)
+        ),
+        many => format!(
+            " The buyer changed {} rows since you accepted them, {}: decide them again in \
+             part 3.",
+            many.len(),
+            names(again)
+        ),
+    });
+    text.push_str(&match adopted.as_slice() {
+        [] => String::new(),
+        [_] => format!(
+            " The buyer's row for {} is now the change you proposed: it counts as accepted.",
+            names(adopted)
+        ),
+        _ => format!(
+            " The buyer's rows for {} are now the changes you proposed: they count as accepted.",
+            names(adopted)
+        ),
+    });
+    if reworded.is_empty() && dropped == (0, 0) && *rows == ChangedRows::default() {
         text.push_str(" Your answers carry over; read the request again before you send.");
     }
     text

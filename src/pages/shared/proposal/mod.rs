@@ -96,11 +96,12 @@ fn start(request: &Request) -> (Response, Option<String>, bool) {
     let mut start = drafts::load(&request.id).unwrap_or_else(|| Response::blank(request));
     let resent = (start.request_sum != request.sum()).then(|| {
         let dropped = start.drop_removed(request);
+        let rows = start.settle_changed_rows(request);
         let reworded: Vec<String> = (request.questions.iter())
             .filter(|q| start.reworded(q))
             .map(|q| q.name.clone())
             .collect();
-        about::resent_text(&reworded, dropped)
+        about::resent_text(&reworded, dropped, &rows)
     });
     start.request_sum = request.sum();
     start.provider = request.provider.clone();

@@ -17,12 +17,20 @@ const NAMED: usize = 8;
 /// The id of "Accept every row not yet decided", the quick way past many open rows.
 pub const ACCEPT_ROWS: &str = "proposal-accept-rows";
 
-/// Jump buttons to `(label, id)`, comma-separated.
-fn jumps(targets: Vec<(String, String)>) -> impl IntoView {
+/// Jump buttons to `(label, id)`, comma-separated, and a comma after the last when
+/// more follows. Each comma is kept with its button (`.jump`, no wrap); on a phone each
+/// button takes its own line and the commas go (decision.css), as a comma before the
+/// next button was left alone on a line under a long wrapped name.
+fn jumps(targets: Vec<(String, String)>, more_follows: bool) -> impl IntoView {
+    let last = targets.len().saturating_sub(1);
     targets
         .into_iter()
         .enumerate()
-        .map(|(i, (label, id))| view! { {(i > 0).then_some(", ")} {jump_button(label, id)} })
+        .map(|(i, (label, id))| {
+            let comma =
+                (i < last || more_follows).then(|| view! { <span class="comma">","</span> });
+            view! { <span class="jump">{jump_button(label, id)} {comma}</span> " " }
+        })
         .collect_view()
 }
 
@@ -73,6 +81,10 @@ pub fn OpenParts() -> impl IntoView {
             Open::Cover(item) => Some((item.label().to_owned(), cover_anchor(*item))),
             _ => None,
         });
+        let rates = pick(|o| match o {
+            Open::Rate(item) => Some((item.label().to_owned(), cover_anchor(*item))),
+            _ => None,
+        });
         let unanswered = pick(|o| match o {
             Open::Question { id, name } => Some((name.clone(), question_anchor(id))),
             _ => None,
@@ -90,9 +102,9 @@ pub fn OpenParts() -> impl IntoView {
             (!targets.is_empty()).then(|| {
                 let rest = targets.split_off(targets.len().min(NAMED));
                 let more = rest.first().map(|(_, id)| {
-                    view! { ", and " {jump_button(format!("{} more", rest.len()), id.clone())} }
+                    view! { "and " {jump_button(format!("{} more", rest.len()), id.clone())} }
                 });
-                view! { <li>{what}{jumps(targets)}{more}</li> }
+                view! { <li>{what}{jumps(targets, more.is_some())}{more}</li> }
             })
         };
         Some(view! {
@@ -118,6 +130,7 @@ pub fn OpenParts() -> impl IntoView {
                             }
                         })}
                     {item("In your quote, say whether it includes: ", covers)}
+                    {item("Excluded with a rate, but no rate given yet: ", rates)}
                     {item("Questions not answered: ", unanswered)}
                     {item("Answers to check, as the question changed: ", reworded)}
                     {item("Roles not decided: ", functions)}

@@ -6,10 +6,18 @@ use leptos::prelude::*;
 use super::Draft;
 use crate::components::unique_id;
 use crate::domain::proposal::response::{Change, RaciReply, MAX_REASON_CHARS};
-use crate::domain::raci::{Function, Id, Letters, Raci};
+use crate::domain::raci::{checks, Function, Id, Letters, Raci};
 
-/// The letter sets offered for a party in a proposed change, as the grid cycles them.
-const CHOICES: [&str; 6] = ["", "R", "A", "A/R", "C", "I"];
+/// The letter sets offered for a party in a proposed change, as the grid cycles them,
+/// each with its meaning: a provider new to RACI reads the option, not a legend.
+const CHOICES: [(&str, &str); 6] = [
+    ("", "No role"),
+    ("R", "R: does the work"),
+    ("A", "A: answers for it"),
+    ("A/R", "A/R: does it and answers for it"),
+    ("C", "C: consulted"),
+    ("I", "I: kept informed"),
+];
 
 #[component]
 pub fn Positions() -> impl IntoView {
@@ -23,10 +31,10 @@ pub fn Positions() -> impl IntoView {
     let bulk = RwSignal::new(None::<(Vec<RaciReply>, Vec<RaciReply>, usize)>);
     let accept_rest = move |_| {
         let before = draft.response.with_untracked(|r| r.raci.clone());
-        draft.edit(|_, r| {
+        draft.edit(|req, r| {
             for &id in &ids {
                 if r.reply(id).is_none() {
-                    r.set_reply(id, None);
+                    r.set_reply(req, id, None);
                 }
             }
         });
@@ -109,13 +117,17 @@ fn Row(raci: StoredValue<Raci>, function: Function) -> impl IntoView {
     let group = unique_id("position");
     let heading_id = super::function_anchor(fid);
     let labelled_by = heading_id.clone();
-    let accept = move |_| draft.edit(|_, r| r.set_reply(fid, None));
+    let accept = move |_| {
+        draft.edit(|req, r| {
+            r.set_reply(req, fid, None);
+        })
+    };
     let seed_for_change = seed.clone();
     let change = move |_| {
         let seed = seed_for_change.clone();
-        draft.edit(move |_, r| {
+        draft.edit(move |req, r| {
             if r.reply(fid).and_then(|p| p.change.as_ref()).is_none() {
-                r.set_reply(fid, Some(seed));
+                r.set_reply(req, fid, Some(seed));
             }
         });
     };
@@ -154,13 +166,13 @@ fn ChangeFields(raci: StoredValue<Raci>, function: Id) -> impl IntoView {
         })
     });
     let edit = move |f: Box<dyn FnOnce(&mut Change)>| {
-        draft.edit(move |_, r| {
+        draft.edit(move |req, r| {
             let mut c = r
                 .reply(function)
                 .and_then(|p| p.change.clone())
                 .unwrap_or_default();
             f(&mut c);
-            r.set_reply(function, Some(c));
+            r.set_reply(req, function, Some(c));
         });
     };
     let parties = raci.with_value(|r| r.parties.clone());
@@ -186,8 +198,7 @@ fn ChangeFields(raci: StoredValue<Raci>, function: Id) -> impl IntoView {
                     >
                         {CHOICES
                             .into_iter()
-                            .map(|l| {
-                                let text = if l.is_empty() { "No role" } else { l };
+                            .map(|(l, text)| {
                                 view! {
                                     <option value=l selected=move || current() == l>{text}</option>
                                 }
@@ -251,6 +262,7 @@ fn ChangeFields(raci: StoredValue<Raci>, function: Id) -> impl IntoView {
             {owner("Owner in business hours", |c| c.day_owner, |c, o| c.day_owner = o)}
             {owner("Owner after hours", |c| c.night_owner, |c, o| c.night_owner = o)}
         </div>
+        <Gaps raci=raci function=function change=change />
         <div class="field">
             <label for=reason_id.clone()>"Why this change"</label>
             <textarea
@@ -264,5 +276,40 @@ fn ChangeFields(raci: StoredValue<Raci>, function: Id) -> impl IntoView {
                 }
             ></textarea>
         </div>
+    }
+}
+
+/// What the buyer's checks would flag in the row as the change leaves it, and the row
+/// as proposed does not have: said here, so the provider can mend it before sending
+/// rather than the buyer find it after accepting. It never stops the change.
+#[component]
+fn Gaps(raci: StoredValue<Raci>, function: Id, change: Memo<Change>) -> impl IntoView {
+    let found = move || {
+        change.with(|c| {
+            raci.with_value(|r| {
+                r.function(function)
+                    .map(|f| {
+                        let changed = f.with_roles(&c.roles, c.day_owner, c.night_owner);
+                        checks::introduced_by(r, &changed)
+                    })
+                    .unwrap_or_default()
+            })
+        })
+    };
+    move || {
+        let found = found();
+        (!found.is_empty()).then(|| {
+            view! {
+                <div class="notice warning" role="status">
+                    <p>"The buyer's checks would flag this change:"</p>
+                    <ul>
+                        {found
+                            .into_iter()
+                            .map(|f| view! { <li>{format!("{} {}", f.what, f.fix)}</li> })
+                            .collect_view()}
+                    </ul>
+                </div>
+            }
+        })
     }
 }
