@@ -318,24 +318,28 @@ pub fn kept_text(kept: &[String]) -> Option<String> {
 impl Intake {
     /// What bringing the response in adds, one sentence a line, for the preview.
     pub fn lines(&self) -> Vec<String> {
-        let phrases: Vec<&str> = self.covers_open.iter().map(|i| i.phrase()).collect();
-        let silent = match phrases.len() {
-            0 => String::new(),
-            n => format!(
-                " They did not say whether it includes {}, which {} as excluded with no rate.",
-                and_list(&phrases),
-                if n == 1 { "shows" } else { "show" }
-            ),
+        // Items that come in as "excluded with no rate", and why.
+        let unknown = |items: &[CostItem], said: &str, how: &str| {
+            let phrases: Vec<&str> = items.iter().map(|i| i.phrase()).collect();
+            match phrases.len() {
+                0 => String::new(),
+                n => format!(
+                    " {said} {}{how}, which {} as excluded with no rate.",
+                    and_list(&phrases),
+                    if n == 1 { "shows" } else { "show" }
+                ),
+            }
         };
-        let rateless: Vec<&str> = self.rates_missing.iter().map(|i| i.phrase()).collect();
-        let rateless = match rateless.len() {
-            0 => String::new(),
-            n => format!(
-                " They excluded {} without giving a rate, which {} as excluded with no rate.",
-                and_list(&rateless),
-                if n == 1 { "shows" } else { "show" }
-            ),
-        };
+        let silent = unknown(
+            &self.covers_open,
+            "They did not say whether it includes",
+            "",
+        );
+        let rateless = unknown(
+            &self.rates_missing,
+            "They excluded",
+            " without giving a rate",
+        );
         let mut lines = vec![format!(
             "A quote ({}) for the pricing comparison{}.{silent}{rateless}",
             self.quote.model.label().to_ascii_lowercase(),
