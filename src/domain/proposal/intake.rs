@@ -7,7 +7,6 @@ use std::collections::BTreeMap;
 use super::request::Question;
 use super::response::Response;
 use crate::domain::library::Library;
-use crate::domain::order;
 use crate::domain::pricing::benchmarks::priced;
 use crate::domain::pricing::exclusions::{CostItem, Cover};
 use crate::domain::pricing::quote::Quote;
@@ -175,18 +174,13 @@ pub fn check(ws: &Workspace, response: &Response) -> Result<Intake, Refusal> {
             unchanged += 1;
             continue;
         }
-        let roles = order::map(
-            change
-                .roles
-                .iter()
-                .filter(|(_, l)| !l.is_empty())
-                .map(|(p, l)| (*p, *l)),
-        );
-        let parties_exist = roles
+        let row = function.with_roles(&change.roles, change.day_owner, change.night_owner);
+        let parties_exist = row
+            .roles
             .keys()
             .copied()
-            .chain(change.day_owner)
-            .chain(change.night_owner)
+            .chain(row.day_owner)
+            .chain(row.night_owner)
             .all(|p| ws.raci.party(p).is_some());
         if !parties_exist {
             skipped += 1;
@@ -194,9 +188,9 @@ pub fn check(ws: &Workspace, response: &Response) -> Result<Intake, Refusal> {
             counters.push(Counter {
                 provider: provider.id.clone(),
                 function: function.id,
-                roles,
-                day_owner: change.day_owner,
-                night_owner: change.night_owner,
+                roles: row.roles,
+                day_owner: row.day_owner,
+                night_owner: row.night_owner,
                 reason: change.reason.trim().to_owned(),
                 on_earlier_row: reply.on_earlier_row(function),
             });
