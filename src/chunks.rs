@@ -107,7 +107,7 @@ split_point! {
     /// Merging two tabs' changes to one workspace (`browser::tab_merge`): rare, so its code
     /// (a JSON reader and the merge) loads only when it happens.
     merge, fn merge_workspace(key: String, synced: String, ours: String, stored: String)
-        -> Option<crate::domain::workspace::Workspace> {
+        -> Result<crate::domain::workspace::Workspace, crate::domain::sync::Clash> {
         Ok(crate::domain::sync::merge_workspace(&key, &synced, &ours, &stored))
     }
 }

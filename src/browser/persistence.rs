@@ -244,6 +244,7 @@ impl Saver {
                     id,
                     name,
                     theirs_exists,
+                    changes: None,
                 },
             );
         }

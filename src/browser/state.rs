@@ -87,6 +87,8 @@ pub struct Conflict {
     pub name: String,
     /// `false` when the other tab deleted it.
     pub theirs_exists: bool,
+    /// What each tab changed ("Here you changed the scorecard; …"), once a merge was tried.
+    pub changes: Option<String>,
 }
 
 #[derive(Clone, Copy)]

@@ -9,7 +9,7 @@ use crate::browser::state::{Conflict, Session, Tone};
 use crate::browser::storage;
 use crate::browser::tab_sync::{on_remote_write, ours_and_synced};
 use crate::domain::persist;
-use crate::domain::sync::{decide, Decision};
+use crate::domain::sync::{decide, Clash, Decision};
 
 /// This tab's and the stored version of a workspace both changed since they last agreed.
 pub(crate) fn on_conflict(saver: Saver, session: Session, conflict: Conflict) {
@@ -40,15 +40,14 @@ pub(crate) fn on_conflict(saver: Saver, session: Session, conflict: Conflict) {
         let merged =
             crate::chunks::merge_workspace(key.clone(), synced, ours.clone(), stored.clone())
                 .await
-                .ok()
-                .flatten();
+                .unwrap_or_else(|_| Err(Clash::default()));
         saver.0.update_value(|inner| {
             inner.merging.remove(&key);
         });
         let unmoved = texts(saver, session, &conflict.id)
             .is_some_and(|(_, now_ours, now_stored)| now_ours == ours && now_stored == stored);
         match merged {
-            Some(ws) if unmoved => {
+            Ok(ws) if unmoved => {
                 saver.0.update_value(|inner| {
                     inner.saving.synced.insert(key, stored);
                 });
@@ -64,9 +63,16 @@ pub(crate) fn on_conflict(saver: Saver, session: Session, conflict: Conflict) {
                 saver.flush(session);
             }
             // Either side changed again while the merge's code loaded: start again.
-            Some(_) => on_conflict(saver, session, conflict),
-            None => {
-                add_conflict(session, conflict);
+            Ok(_) => on_conflict(saver, session, conflict),
+            Err(clash) => {
+                let changes = clash.text();
+                add_conflict(
+                    session,
+                    Conflict {
+                        changes,
+                        ..conflict
+                    },
+                );
                 // The status said a save was coming: now it says what the buyer must choose.
                 saver.flush(session);
             }

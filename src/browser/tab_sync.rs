@@ -95,6 +95,7 @@ pub(crate) fn on_remote_write(saver: Saver, session: Session, id: &str, stored: 
                     id: id.to_owned(),
                     name,
                     theirs_exists: stored.is_some(),
+                    changes: None,
                 },
             );
         }

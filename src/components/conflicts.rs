@@ -35,6 +35,7 @@ pub fn ConflictList() -> impl IntoView {
                 view! {
                     <div class="notice warning" role="alert">
                         <p>{text}</p>
+                        {conflict.changes.clone().map(|c| view! { <p>{c}</p> })}
                         <button type="button" on:click=move |_| choose(Resolution::KeepBoth)>
                             "Keep both"
                         </button>

@@ -69,6 +69,8 @@ pub fn read(bytes: u64, text: &str) -> Result<Imported, FileError> {
     if bytes > MAX_FILE_BYTES {
         return Err(FileError::TooBig { bytes });
     }
+    // Editors on Windows save a byte-order mark first, which JSON parsers refuse.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.trim().is_empty() {
         return Err(FileError::Empty);
     }
@@ -157,6 +159,11 @@ mod tests {
             read(text.len() as u64, &text),
             Ok(Imported::Library(lib.workspaces().to_vec()))
         );
+        let with_mark = format!("\u{feff}{text}");
+        assert_eq!(
+            read(with_mark.len() as u64, &with_mark),
+            Ok(Imported::Library(lib.workspaces().to_vec()))
+        );
     }
 
     #[test]
@@ -196,6 +203,7 @@ mod tests {
             Err(FileError::Unreadable(EnvelopeError::NotJson(_)))
         ));
         assert_eq!(read(0, ""), Err(FileError::Empty));
+        assert_eq!(read(3, "\u{feff}"), Err(FileError::Empty));
         assert!(read(3, " \n\n")
             .unwrap_err()
             .message()

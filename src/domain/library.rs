@@ -86,9 +86,15 @@ impl Library {
         self.workspaces.iter_mut().find(|w| w.id == id)
     }
 
-    /// A name like "Engagement 3" that no workspace uses yet.
+    /// Whether a workspace already shows this name in the switcher (display name, any case).
+    fn name_taken(&self, name: &str) -> bool {
+        let shown = |w: &Workspace| crate::domain::provider::same_name(w.display_name(), name);
+        self.workspaces.iter().any(shown)
+    }
+
+    /// A name like "Engagement 3" that no workspace shows yet, in any case.
     pub fn fresh_name(&self, base: &str) -> String {
-        let taken = |name: &str| self.workspaces.iter().any(|w| w.name == name);
+        let taken = |name: &str| self.name_taken(name);
         if !taken(base) {
             return base.to_owned();
         }
@@ -108,10 +114,14 @@ impl Library {
     /// A clashing id or name is replaced so that nothing existing is touched.
     pub fn insert(&mut self, mut workspace: Workspace) -> String {
         if self.get(&workspace.id).is_some() {
-            workspace.id = format!("{}-{}", workspace.id, self.workspaces.len() + 1);
+            let base = workspace.id.clone();
+            workspace.id = (self.workspaces.len() + 1..)
+                .map(|n| format!("{base}-{n}"))
+                .find(|id| self.get(id).is_none())
+                .expect("an unbounded range always finds a free id");
         }
-        if self.workspaces.iter().any(|w| w.name == workspace.name) {
-            workspace.name = self.fresh_name(&workspace.name);
+        if self.name_taken(workspace.display_name()) {
+            workspace.name = self.fresh_name(workspace.display_name());
         }
         let id = workspace.id.clone();
         self.workspaces.push(workspace);
@@ -283,6 +293,34 @@ mod tests {
         assert_eq!(lib.workspaces().len(), 2);
         assert_eq!(lib.get("a").unwrap().created_ms, 1);
         assert_eq!(lib.get(&id).unwrap().name, "Acme 2");
+    }
+
+    #[test]
+    fn insert_and_create_compare_names_as_the_switcher_shows_them() {
+        let mut lib = library();
+        let id = lib.insert(ws("b", "  acme ", 7));
+        assert_eq!(lib.get(&id).unwrap().name, "acme 2");
+        let blank = lib.insert(ws("c", " ", 8));
+        let second_blank = lib.insert(ws("d", "", 9));
+        assert_eq!(
+            lib.get(&blank).unwrap().display_name(),
+            "Untitled workspace"
+        );
+        assert_eq!(lib.get(&second_blank).unwrap().name, "Untitled workspace 2");
+        lib.insert(ws("e", "new ENGAGEMENT", 10));
+        let created = lib.create("f".into(), 11);
+        assert_eq!(lib.get(&created).unwrap().name, "New engagement 2");
+    }
+
+    #[test]
+    fn insert_finds_a_free_id_when_the_suffixed_one_is_taken_too() {
+        let mut lib = library();
+        // After this insert, "a" would become "a-3": already taken.
+        let next = format!("a-{}", lib.workspaces().len() + 2);
+        lib.insert(ws(&next, "Other", 3));
+        let id = lib.insert(ws("a", "Third", 4));
+        assert!(lib.get(&id).is_some_and(|w| w.name == "Third"));
+        assert_eq!(lib.workspaces().iter().filter(|w| w.id == id).count(), 1);
     }
 
     #[test]

@@ -8,6 +8,7 @@
 
 use super::merge::merge;
 use super::persist::save::decode_workspace;
+use super::text::and_list;
 use super::workspace::{new_docs, Workspace};
 use serde_json::Value;
 
@@ -40,19 +41,84 @@ pub fn decide(ours: Option<&str>, synced: Option<&str>, stored: Option<&str>) ->
 
 /// Both tabs' changes to one workspace in one, when they touch different things: the
 /// three texts are the one both tabs last agreed on (`synced`), this tab's and the stored
-/// one. `None` leaves the choice to the buyer.
-pub fn merge_workspace(key: &str, synced: &str, ours: &str, stored: &str) -> Option<Workspace> {
+/// one. When they do not, the buyer chooses, told what each tab changed (`Clash`).
+pub fn merge_workspace(
+    key: &str,
+    synced: &str,
+    ours: &str,
+    stored: &str,
+) -> Result<Workspace, Clash> {
     let new_docs: Vec<(&str, Value)> = new_docs()
         .into_iter()
         .filter_map(|(field, text)| Some((field, serde_json::from_str(&text).ok()?)))
         .collect();
     let read = |text: &str| Some(as_read(serde_json::from_str(text).ok()?, &new_docs));
-    let merged = merge(&read(synced)?, &read(ours)?, &read(stored)?)?;
+    let (Some(synced), Some(ours), Some(stored)) = (read(synced), read(ours), read(stored)) else {
+        return Err(Clash::default());
+    };
+    let clash = || Clash::between(&synced, &ours, &stored);
+    let merged = merge(&synced, &ours, &stored).ok_or_else(clash)?;
     // Checked as another tab's copy is: by the tools loaded here, which include every tool
     // whose document both tabs changed (a tab edits a document with its tool's code). What
     // one tool's document says of another's ids (a quote for a provider the other tab
     // deleted) is refused by `merge` itself, which never adds under a removed id.
-    decode_workspace(key, &merged.to_string()).ok()
+    decode_workspace(key, &merged.to_string()).map_err(|_| clash())
+}
+
+/// The parts of a workspace the buyer knows by name, as stored (`data`'s fields).
+const PARTS: [(&str, &str); 8] = [
+    ("name", "its name"),
+    ("profile", "the company profile"),
+    ("providers", "the providers"),
+    ("raci", "the RACI matrix"),
+    ("scorecard", "the scorecard"),
+    ("pricing", "the pricing comparison"),
+    ("requests", "the requests for proposal"),
+    ("disclose", "the requests for proposal"),
+];
+
+/// What each of two tabs changed in a workspace since they last agreed, by part: the
+/// buyer choosing which version to keep needs to know what the other one loses.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Clash {
+    pub here: Vec<&'static str>,
+    pub there: Vec<&'static str>,
+}
+
+impl Clash {
+    fn between(synced: &Value, ours: &Value, stored: &Value) -> Clash {
+        let changed = |side: &Value| {
+            let mut parts: Vec<&'static str> = Vec::new();
+            for (field, label) in PARTS {
+                let part = |v: &Value| v.get("data").and_then(|d| d.get(field)).cloned();
+                if part(side) != part(synced) && !parts.contains(&label) {
+                    parts.push(label);
+                }
+            }
+            parts
+        };
+        Clash {
+            here: changed(ours),
+            there: changed(stored),
+        }
+    }
+
+    /// "Here you changed the RACI matrix; the other tab changed the RACI matrix and the
+    /// scorecard." `None` when neither is known.
+    pub fn text(&self) -> Option<String> {
+        if self.here.is_empty() && self.there.is_empty() {
+            return None;
+        }
+        let list = |parts: &[&str]| match parts {
+            [] => "nothing Splitline can name".to_owned(),
+            parts => and_list(parts),
+        };
+        Some(format!(
+            "Here you changed {}; the other tab changed {}.",
+            list(&self.here),
+            list(&self.there)
+        ))
+    }
 }
 
 /// A tool's document never changed is stored as `{}` and reads as the tool's new document.
@@ -232,8 +298,12 @@ mod merge_tests {
             .unwrap()
             .push(quote);
         let stored = v.to_string();
-        assert_eq!(merge_workspace(&key, &synced, &ours, &stored), None);
-        assert_eq!(merge_workspace(&key, &synced, &stored, &ours), None);
+        let clash = merge_workspace(&key, &synced, &ours, &stored).unwrap_err();
+        assert_eq!(
+            clash.text().as_deref(),
+            Some("Here you changed the providers; the other tab changed the pricing comparison.")
+        );
+        assert!(merge_workspace(&key, &synced, &stored, &ours).is_err());
     }
 
     #[test]
@@ -242,7 +312,17 @@ mod merge_tests {
         let path = "/data/scorecard/cells/harbor/raci-written/score";
         let ours = edited(&synced, &[(path, json!(1))]);
         let stored = edited(&synced, &[(path, json!(2))]);
-        assert_eq!(merge_workspace(&key, &synced, &ours, &stored), None);
+        let clash = merge_workspace(&key, &synced, &ours, &stored).unwrap_err();
+        assert_eq!(
+            clash.text().as_deref(),
+            Some("Here you changed the scorecard; the other tab changed the scorecard.")
+        );
+        assert_eq!(
+            merge_workspace(&key, &synced, "not json", &stored)
+                .unwrap_err()
+                .text(),
+            None
+        );
     }
 
     #[test]
@@ -259,7 +339,7 @@ mod merge_tests {
         let ours = with(&|ws| ws.scorecard.evaluator = "Dana".into());
         let stored = with(&|ws| ws.scorecard.criteria[0].name = "Named owners".into());
         // Without the scorecard's code nothing says what `{}` stands for.
-        assert_eq!(merge_workspace(&key, &synced, &ours, &stored), None);
+        assert!(merge_workspace(&key, &synced, &ours, &stored).is_err());
         register::<Scorecard>();
         let merged = merge_workspace(&key, &synced, &ours, &stored).expect("merges");
         assert_eq!(merged.scorecard.evaluator, "Dana");
@@ -272,7 +352,7 @@ mod merge_tests {
         assert_eq!(*merged.scorecard, expected);
         // The same place changed two ways is still the buyer's choice.
         let other = with(&|ws| ws.scorecard.evaluator = "Lee".into());
-        assert_eq!(merge_workspace(&key, &synced, &ours, &other), None);
+        assert!(merge_workspace(&key, &synced, &ours, &other).is_err());
     }
 
     #[test]
@@ -284,8 +364,8 @@ mod merge_tests {
             &synced,
             &[("/data/scorecard/cells/harbor/raci-written/score", json!(9))],
         );
-        assert_eq!(merge_workspace(&key, &synced, &ours, &synced), None);
+        assert!(merge_workspace(&key, &synced, &ours, &synced).is_err());
         let newer = edited(&synced, &[("/version", json!(99))]);
-        assert_eq!(merge_workspace(&key, &synced, &synced, &newer), None);
+        assert!(merge_workspace(&key, &synced, &synced, &newer).is_err());
     }
 }

@@ -371,7 +371,11 @@ test('the provider sees what is still open and which entries are refused, and a 
   const rates = open.getByRole('listitem').filter({ hasText: 'Excluded with a rate, but no rate given yet:' });
   await rates.getByRole('button', { name: 'On-site visits' }).waitFor();
   await open.getByText('69 of 71 parts are still open.', { exact: false }).waitFor();
-  await page.getByRole('textbox', { name: 'On-site visits rate per visit' }).fill('150');
+  // Its jump lands on the rate to type, not on the choice already made.
+  await rates.getByRole('button', { name: 'On-site visits' }).click();
+  const rate = page.getByRole('textbox', { name: 'On-site visits rate per visit' });
+  await page.waitForFunction(() => document.activeElement?.id === 'rate-on_site');
+  await rate.fill('150');
   await rates.waitFor({ state: 'detached' });
   // A row accepted now, which the buyer then changes, is to decide again.
   await page.locator('fieldset.proposal-row').nth(0).getByRole('radio', { name: 'Accept as proposed' }).check();

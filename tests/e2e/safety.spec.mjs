@@ -38,10 +38,21 @@ test('edits in two tabs at once are a visible choice, and keeping both loses not
   await Promise.race([alert(a).waitFor(), alert(b).waitFor()]);
   const loser = (await alert(a).count()) > 0 ? a : b;
   assert.deepEqual(await axeViolations(loser), [], 'the conflict choice');
+  // It says what each tab changed, so the buyer knows what a choice gives up.
+  await alert(loser).getByText('Here you changed the company profile; the other tab changed the company profile.').waitFor();
+  // Scrolled down, out of sight of the notice, the Top pill says the work is not saved
+  // and leads to the choice.
+  await loser.setViewportSize({ width: 800, height: 300 });
+  await loser.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+  const pill = loser.getByRole('button', { name: 'Not saved: see why at the top of the page' });
+  await pill.click();
+  await loser.waitForFunction(() => document.activeElement?.textContent.includes('was changed in another tab'));
+  await loser.setViewportSize({ width: 1280, height: 720 });
   const winnerText = loser === a ? 'Edited in tab B' : 'Edited in tab A';
   const loserText = loser === a ? 'Edited in tab A' : 'Edited in tab B';
   await alert(loser).getByRole('button', { name: 'Keep both' }).click();
   await saved(loser);
+  await loser.getByRole('button', { name: 'Top of the page' }).waitFor({ state: 'attached' });
   await workspaceRow(loser, 'My first engagement (from this tab)').waitFor();
   // The copy holds this tab's edit; the original holds the other tab's.
   assert.equal(await loser.getByRole('textbox', { name: 'Company name' }).inputValue(), loserText);

@@ -32,8 +32,11 @@ fn ParsedField(
     /// Keeps the label for screen readers only (inside tables).
     #[prop(optional)]
     hide_label: bool,
+    /// A fixed id, for a page that jumps to this field; a unique one otherwise.
+    #[prop(optional_no_strip)]
+    id: Option<String>,
 ) -> impl IntoView {
-    let id = unique_id("fld");
+    let id = id.unwrap_or_else(|| unique_id("fld"));
     let error_id = format!("{id}-error");
     let hint_id = format!("{id}-hint");
     let (text, set_text) = signal(show(value.get_untracked()));
@@ -153,6 +156,9 @@ pub fn MoneyField(
     /// The unit after the amount ("an hour"), where the label is hidden.
     #[prop(optional)]
     suffix: &'static str,
+    /// A fixed id, for a page that jumps to this field.
+    #[prop(optional_no_strip)]
+    id: Option<String>,
 ) -> impl IntoView {
     let parse = Callback::new(|t: String| parse_money(&t, MAX_AMOUNT).map_err(|e| e.message()));
     view! {
@@ -166,6 +172,7 @@ pub fn MoneyField(
             suffix=suffix
             hint=hint
             hide_label=hide_label
+            id=id
         />
     }
 }

@@ -26,6 +26,11 @@ pub fn cover_anchor(item: CostItem) -> String {
     format!("cover-{}", item.key())
 }
 
+/// The id of an item's rate field on the provider's page, for the same jumps.
+pub fn rate_anchor(item: CostItem) -> String {
+    format!("rate-{}", item.key())
+}
+
 /// The six commonly excluded items: included, excluded with a rate, or excluded with no
 /// rate (an unknown cost), and what each adds to year 1.
 #[component]
@@ -94,6 +99,7 @@ fn ItemRow(provider: String, item: CostItem) -> impl IntoView {
         Some(_) => cover_anchor(item),
         None => unique_id("cover"),
     };
+    let rate_id = answers.map(|_| rate_anchor(item));
     let set_cover = move |ev| {
         if let Some(c) = Cover::from_key(&event_target_value(&ev)) {
             doc.send(PricingEdit::Quote(
@@ -153,6 +159,7 @@ fn ItemRow(provider: String, item: CostItem) -> impl IntoView {
                         currency=cur
                         hide_label=true
                         suffix=item.unit().each()
+                        id=rate_id.clone()
                     />
                 </Show>
             </td>

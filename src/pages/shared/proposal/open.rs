@@ -8,7 +8,7 @@ use super::{function_anchor, question_anchor, Draft};
 use crate::components::page_jumps::jump_button;
 use crate::components::typing::Refused;
 use crate::domain::proposal::progress::{Open, Progress};
-use crate::tools::pricing::rate_card::cover_anchor;
+use crate::tools::pricing::rate_card::{cover_anchor, rate_anchor};
 
 /// Open questions or functions named one by one in a line; past this, the rest are
 /// counted (34 questions, 36 functions), with a jump to the first of them.
@@ -82,7 +82,7 @@ pub fn OpenParts() -> impl IntoView {
             _ => None,
         });
         let rates = pick(|o| match o {
-            Open::Rate(item) => Some((item.label().to_owned(), cover_anchor(*item))),
+            Open::Rate(item) => Some((item.label().to_owned(), rate_anchor(*item))),
             _ => None,
         });
         let unanswered = pick(|o| match o {
