@@ -9,7 +9,7 @@ use crate::browser::state::{Conflict, Session, Tone};
 use crate::browser::storage;
 use crate::browser::tab_sync::{on_remote_write, ours_and_synced};
 use crate::domain::persist;
-use crate::domain::sync::{decide, Clash, Decision};
+use crate::domain::sync::{decide, Decision};
 
 /// This tab's and the stored version of a workspace both changed since they last agreed.
 pub(crate) fn on_conflict(saver: Saver, session: Session, conflict: Conflict) {
@@ -40,7 +40,7 @@ pub(crate) fn on_conflict(saver: Saver, session: Session, conflict: Conflict) {
         let merged =
             crate::chunks::merge_workspace(key.clone(), synced, ours.clone(), stored.clone())
                 .await
-                .unwrap_or_else(|_| Err(Clash::default()));
+                .unwrap_or(Err(None));
         saver.0.update_value(|inner| {
             inner.merging.remove(&key);
         });
@@ -64,8 +64,7 @@ pub(crate) fn on_conflict(saver: Saver, session: Session, conflict: Conflict) {
             }
             // Either side changed again while the merge's code loaded: start again.
             Ok(_) => on_conflict(saver, session, conflict),
-            Err(clash) => {
-                let changes = clash.text();
+            Err(changes) => {
                 add_conflict(
                     session,
                     Conflict {

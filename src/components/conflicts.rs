@@ -33,7 +33,7 @@ pub fn ConflictList() -> impl IntoView {
                     )
                 };
                 view! {
-                    <div class="notice warning" role="alert">
+                    <div class="notice warning conflict" role="alert">
                         <p>{text}</p>
                         {conflict.changes.clone().map(|c| view! { <p>{c}</p> })}
                         <button type="button" on:click=move |_| choose(Resolution::KeepBoth)>

@@ -86,14 +86,13 @@ pub fn SiteFooter() -> impl IntoView {
     }
 }
 
-/// Focuses the first notice under the header (a save problem or a choice between tabs).
-/// Whether there was one.
+/// Focuses the choice between tabs under the header, else the first notice there (a save
+/// problem). Whether there was one.
 fn focus_first_notice() -> bool {
     use wasm_bindgen::JsCast;
-    let first = document()
-        .query_selector(".notices .notice")
-        .ok()
-        .flatten()
+    let find = |selector: &str| document().query_selector(selector).ok().flatten();
+    let first = find(".notices .conflict")
+        .or_else(|| find(".notices .notice"))
         .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
     first.is_some_and(|notice| {
         let _ = notice.set_attribute("tabindex", "-1");

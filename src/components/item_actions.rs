@@ -36,7 +36,8 @@ pub fn ItemActions(
     can_forward: Option<Signal<bool>>,
     /// Moves the item by -1 or +1.
     on_move: Callback<i32>,
-    /// Deletes the item (or asks first); no Delete button without it.
+    /// Deletes the item (or asks first); no Delete button without it. Once the item has
+    /// gone, the focus goes to the Delete button now in its place (`follow_delete`).
     #[prop(optional)]
     on_delete: Option<Callback<()>>,
     /// Buttons shown between the move buttons and Delete.
@@ -89,7 +90,13 @@ pub fn ItemActions(
                         <button
                             type="button"
                             class="secondary danger"
-                            on:click=move |_| delete.run(())
+                            on:click=move |ev| {
+                                let place = Place::of(&ev);
+                                delete.run(());
+                                if let Some(place) = place {
+                                    follow_delete(place, 3);
+                                }
+                            }
                         >
                             "Delete"
                             <span class="visually-hidden">" " {name}</span>
@@ -97,6 +104,94 @@ pub fn ItemActions(
                     }
                 })}
         </div>
+    }
+}
+
+/// Where a pressed Delete button's item stood in its list.
+struct Place {
+    button: web_sys::HtmlElement,
+    list: web_sys::Element,
+    index: u32,
+}
+
+impl Place {
+    fn of(ev: &leptos::ev::MouseEvent) -> Option<Place> {
+        let button = ev
+            .current_target()?
+            .dyn_into::<web_sys::HtmlElement>()
+            .ok()?;
+        let (list, index) = place_in_list(&button.closest("li").ok()??)?;
+        Some(Place {
+            button,
+            list,
+            index,
+        })
+    }
+}
+
+/// Once the deleted item has gone, gives the focus to the Delete button of the item now in
+/// its place (the next one, else the new last one), else to the list's section heading:
+/// never to the "New …" field below the list, where Ctrl+Z would be the field's own text
+/// undo instead of bringing the item back. Only when the pressed button really went and
+/// took the focus with it: a delete that asks first leaves it in place, and its dialog
+/// puts the focus back itself. Checked over a few settled frames, as `keep_focus`.
+fn follow_delete(place: Place, tries: u32) {
+    super::after_settled(move || {
+        if !place.button.is_connected() {
+            if super::focus_lost() && !focus_in_list(&place.list, place.index, DELETE) {
+                focus_section_heading(&place.list);
+            }
+        } else if tries > 1 {
+            follow_delete(place, tries - 1);
+        }
+    });
+}
+
+/// The Delete button of an item's actions.
+const DELETE: &str = ".row-actions > button.danger";
+
+/// The list an item is in, and the item's place in it (from 0).
+pub fn place_in_list(item: &web_sys::Element) -> Option<(web_sys::Element, u32)> {
+    let list = item.parent_element()?;
+    let items = list.children();
+    let index =
+        (0..items.length()).find(|i| items.item(*i).is_some_and(|e| e.is_same_node(Some(item))))?;
+    Some((list, index))
+}
+
+/// Focuses the element matching `selector` in the item at `index` of `list`, or in its
+/// last item when there are fewer; false when there is none (the list is empty or gone).
+pub fn focus_in_list(list: &web_sys::Element, index: u32, selector: &str) -> bool {
+    let items = list.children();
+    let Some(last) = items.length().checked_sub(1) else {
+        return false;
+    };
+    list.is_connected()
+        && items
+            .item(index.min(last))
+            .and_then(|item| item.query_selector(selector).ok().flatten())
+            .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
+            .is_some_and(|el| el.focus().is_ok())
+}
+
+/// Focuses the heading of the section around `el` (made focusable from script only), or
+/// the page's heading when that section went too.
+fn focus_section_heading(el: &web_sys::Element) {
+    let heading = el
+        .closest("section")
+        .ok()
+        .flatten()
+        .filter(|s| s.is_connected())
+        .and_then(|s| s.query_selector("h2, h3").ok().flatten())
+        .and_then(|h| h.dyn_into::<web_sys::HtmlElement>().ok());
+    match heading {
+        Some(h) => {
+            if !h.has_attribute("tabindex") {
+                let _ = h.set_attribute("tabindex", "-1");
+            }
+            let _ = h.focus();
+        }
+        None => crate::browser::router::focus_heading(),
     }
 }
 

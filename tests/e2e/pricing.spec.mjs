@@ -36,6 +36,11 @@ async function addQuote(page, name) {
 
 async function exclusion(quote, item, cover, rate) {
   await quote.getByRole('combobox', { name: `${item} in this quote` }).selectOption(cover);
+  if (cover === 'rated') {
+    // Excluded "with a rate" before the rate is typed is an unknown cost, never a free one.
+    const row = quote.getByRole('row').filter({ has: quote.page().getByRole('rowheader', { name: item, exact: true }) });
+    await row.locator('td[data-label="Adds to year 1"]').filter({ hasText: /^(Unknown|Not needed)$/ }).waitFor();
+  }
   if (rate !== undefined) {
     const unit = item === 'After-hours incident response' ? 'per incident'
       : item === 'Software licensing' ? 'per seat a month'

@@ -350,7 +350,21 @@ fn a_lead_on_a_few_scores_is_no_recommendation_yet() {
     for id in &ids[2..] {
         ws.scorecard.set_score("harbor", id, None);
     }
-    let r = Brief::build(&ws).recommendation;
+    let brief = Brief::build(&ws);
+    let harbor = brief
+        .rows
+        .iter()
+        .find(|r| r.provider.id == "harbor")
+        .unwrap();
+    let open = ids.len() - 2;
+    assert!(
+        harbor
+            .score_text(brief.ranked())
+            .ends_with(&format!(", {open} criteria not scored)")),
+        "{}",
+        harbor.score_text(brief.ranked())
+    );
+    let r = brief.recommendation;
     assert!(
         r.headline
             .starts_with("No recommendation yet: Keystone Partners leads the providers"),
@@ -369,6 +383,46 @@ fn a_lead_on_a_few_scores_is_no_recommendation_yet() {
     assert!(r.settle.contains(
         &"Score the criteria still open for each provider: they can change the winner.".to_owned()
     ));
+}
+
+#[test]
+fn with_no_msp_work_in_the_raci_the_gaps_are_not_checked_rather_than_none() {
+    let mut ws = workspace();
+    let row = |ws: &Workspace| {
+        let brief = Brief::build(ws);
+        let harbor = brief
+            .rows
+            .iter()
+            .find(|r| r.provider.id == "harbor")
+            .unwrap();
+        harbor.gaps_text()
+    };
+    assert_ne!(row(&ws), "Not checked: the RACI gives the MSP no work yet");
+    ws.raci = crate::domain::raci::Raci::default().into();
+    assert_eq!(row(&ws), "Not checked: the RACI gives the MSP no work yet");
+}
+
+#[test]
+fn providers_with_no_quote_and_no_scores_leave_the_choice_settled() {
+    // Two providers added to the scorecard, not scored and not priced: they cannot be
+    // chosen, so their open criteria neither unsettle the scores nor ask for agreement.
+    let mut ws = workspace();
+    let settled = Brief::build(&ws).recommendation;
+    for (id, name) in [("delta", "Delta Hybrid"), ("echo", "Echo Retainer")] {
+        ws.providers.push(crate::domain::provider::Provider {
+            id: id.into(),
+            name: name.into(),
+        });
+    }
+    let r = Brief::build(&ws).recommendation;
+    assert_eq!(r.headline, settled.headline);
+    let scores = r.robustness.iter().find(|l| l.topic == "Scores").unwrap();
+    assert_eq!(
+        Some(scores),
+        settled.robustness.iter().find(|l| l.topic == "Scores")
+    );
+    assert!(!scores.text.contains("Delta"), "{}", scores.text);
+    assert!(!r.settle.iter().any(|s| s.contains("too close to call")));
 }
 
 #[test]
@@ -703,4 +757,41 @@ fn the_per_user_band_is_held_against_the_quoted_rate_not_the_all_in_figure() {
         shown.starts_with('$') && !shown.contains("common"),
         "{shown}"
     );
+}
+
+#[test]
+fn before_signing_counts_only_the_questions_it_has_not_asked_already() {
+    // Keystone leaves after-hours incident response with no rate: "Get a rate" asks it,
+    // so only the notice question is left to settle below.
+    let mut ws = workspace();
+    ws.pricing
+        .quote_mut("keystone")
+        .unwrap()
+        .card
+        .after_hours
+        .cover = crate::domain::pricing::exclusions::Cover::NoRate;
+    let brief = Brief::build(&ws);
+    let asked = brief
+        .asked
+        .iter()
+        .find(|a| a.provider == "keystone")
+        .unwrap();
+    assert_eq!(asked.questions.len(), 2);
+    let settle = &brief.recommendation.settle;
+    assert!(settle.contains(
+        &"Get a rate from Keystone Partners for after-hours incident response.".to_owned()
+    ));
+    assert!(settle.contains(&"Settle the other question for Keystone Partners below.".to_owned()));
+}
+
+#[test]
+fn the_brief_says_what_the_prices_are_for() {
+    let brief = Brief::build(&workspace());
+    assert_eq!(
+        brief.figures,
+        "Prices are for 75 users, 75 workstations, 3 servers and 5 network devices, growing \
+         0% a year, in USD."
+    );
+    let md = super::markdown::markdown(&brief, "Acme");
+    assert!(md.contains(&brief.figures), "in the Markdown too");
 }

@@ -21,8 +21,9 @@ pub fn markdown(brief: &Brief, title: &str) -> String {
         }
     }
     out.push_str(&format!(
-        "\n## Providers\n\nScores are {}.\n\n",
-        escape(&brief.basis)
+        "\n## Providers\n\nScores are {}. {}\n\n",
+        escape(&brief.basis),
+        escape(&brief.figures)
     ));
     out.push_str("| Provider | Score (rank) | Knock-outs | Total contract value | All-in year 1 | Per user a month | Unknown costs | RACI gaps | Questions |\n");
     out.push_str(&format!("|{}\n", " --- |".repeat(9)));

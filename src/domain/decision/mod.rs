@@ -43,6 +43,8 @@ pub struct Brief {
     /// Whose scores the ranking uses, in words: "your own" or "the mean of 3 evaluators'
     /// scores", followed by ", with 2 agreed scores" when the lead has agreed any.
     pub basis: String,
+    /// What the prices are for: "Prices are for 75 users, … growing 3% a year, in USD."
+    pub figures: String,
     pub rows: Vec<Row>,
     pub placement: Placement,
     pub frontier: Frontier,
@@ -84,7 +86,18 @@ impl Brief {
                 .find(|a| a.provider == id)
                 .map_or(0, |a| a.questions.len())
         };
-        let rows = row::rows(&ws.providers, &results, &comparison, count);
+        // The verdict the recommendation weighs is among the providers it can choose (a
+        // price, not knocked out): criteria left to score for one with no quote cannot
+        // change the choice, and must not say it is unsettled.
+        let priced: Vec<_> = ws
+            .providers
+            .iter()
+            .filter(|p| comparison.quote(&p.id).is_some_and(|q| q.rank.is_some()))
+            .cloned()
+            .collect();
+        let among_priced = (priced.len() >= 2 && priced.len() < ws.providers.len())
+            .then(|| crate::domain::scorecard::scoring::results(&sc, &priced).sensitivity);
+        let rows = row::rows(&ws.providers, &results, &comparison, count, duties.len());
         let placement = place(&ws.providers, &results, &comparison);
         let frontier = frontier(&placement.points);
         let readiness = readiness::readiness(&ws.raci, duties.len(), &report, &comparison);
@@ -92,7 +105,8 @@ impl Brief {
             rows: &rows,
             placement: &placement,
             frontier: &frontier,
-            sensitivity: &results.sensitivity,
+            sensitivity: among_priced.as_ref().unwrap_or(&results.sensitivity),
+            leader: results.sensitivity.winner.as_ref(),
             standings: &results.standings,
             comparison: &comparison,
             pricing: &ws.pricing,
@@ -102,6 +116,7 @@ impl Brief {
         Brief {
             currency: comparison.currency,
             basis: basis(&sc),
+            figures: figures(&comparison, ws.pricing.env.growth_bps),
             asked_of_all: questions::for_every_provider(&ws.raci, &report),
             rows,
             placement,
@@ -113,6 +128,24 @@ impl Brief {
             comparison,
         }
     }
+}
+
+/// The environment every price is worked out for, as the pricing comparison states it:
+/// an approver reading "$118,300 all-in" must know what it assumes.
+fn figures(c: &Comparison, growth_bps: crate::domain::pricing::money::Bps) -> String {
+    use crate::domain::input::group;
+    let n = c.counts;
+    let count = |n: u32| group(i64::from(n));
+    format!(
+        "Prices are for {} users, {} workstations, {} servers and {} network devices, growing \
+         {}% a year, in {}.",
+        count(n.users),
+        count(n.workstations),
+        count(n.servers),
+        count(n.network),
+        crate::domain::pricing::money::percent_text(growth_bps),
+        c.currency.code()
+    )
 }
 
 fn basis(sc: &crate::domain::scorecard::Scorecard) -> String {

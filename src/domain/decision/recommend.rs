@@ -57,7 +57,11 @@ pub struct Inputs<'a> {
     pub rows: &'a [Row],
     pub placement: &'a Placement,
     pub frontier: &'a Frontier,
+    /// The scorecard's verdict among the providers with a price (all of them, when fewer
+    /// than two have one).
     pub sensitivity: &'a Sensitivity,
+    /// The scorecard's leader among every provider it ranks.
+    pub leader: Option<&'a Provider>,
     /// What each provider's score can still become (`Standing::floor`, `ceiling`).
     pub standings: &'a [Standing],
     pub comparison: &'a Comparison,
@@ -203,7 +207,7 @@ fn nothing_to_choose(i: &Inputs, name: &dyn Fn(&str) -> String) -> Recommendatio
 fn verdict_line(i: &Inputs, top: &str, name: &dyn Fn(&str) -> String) -> Line {
     let s: &Sensitivity = i.sensitivity;
     let unpriced = |id: &str| !i.placement.points.iter().any(|p| p.provider == id);
-    let text = match &s.winner {
+    let text = match i.leader {
         Some(w) if w.id != top && unpriced(&w.id) => format!(
             "The scorecard's leader, {}, has no priced quote yet, so it cannot be weighed on \
              price. Of the providers with a price, {} scores highest.",
@@ -398,7 +402,11 @@ fn reversal_lines(
 
 fn settle(i: &Inputs, top: &Point, row: Option<&Row>, top_name: &str) -> Vec<String> {
     let mut out = Vec::new();
+    // Questions below that the lines on the price already ask (`questions::quote_questions`
+    // asks one for each of these too).
+    let mut said = 0;
     if let Some(price) = row.and_then(|r| r.price.as_ref()) {
+        said = price.unknown.len() + price.gaps.iter().filter(|g| !g.no_rate).count();
         let unknown: Vec<CostItem> = price.unknown.clone();
         if !unknown.is_empty() {
             out.push(format!(
@@ -442,11 +450,13 @@ fn settle(i: &Inputs, top: &Point, row: Option<&Row>, top_name: &str) -> Vec<Str
             )
         });
     }
-    if let Some(r) = row.filter(|r| r.questions > 0) {
-        out.push(match r.questions {
-            1 => format!("Settle the question for {top_name} below."),
-            n => format!("Settle the {n} questions for {top_name} below."),
-        });
+    let other = if said > 0 { "other " } else { "" };
+    match row.map_or(0, |r| r.questions.saturating_sub(said)) {
+        0 => {}
+        1 => out.push(format!("Settle the {other}question for {top_name} below.")),
+        n => out.push(format!(
+            "Settle the {n} {other}questions for {top_name} below."
+        )),
     }
     out
 }

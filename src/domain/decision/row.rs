@@ -32,6 +32,9 @@ pub struct Price {
     pub unknown: Vec<CostItem>,
     /// Work the RACI gives the MSP that this quote leaves out.
     pub gaps: Vec<Gap>,
+    /// Whether the RACI gives the MSP any work to check the quote against: with none,
+    /// no gaps means nothing was checked, not that there are none.
+    pub gaps_checked: bool,
 }
 
 /// One provider's line.
@@ -46,6 +49,8 @@ pub struct Row {
     pub price: Option<Price>,
     /// Its own questions to settle (the RACI's are asked of every provider besides).
     pub questions: usize,
+    /// Weighted criteria not scored yet for it: its score covers the others only.
+    pub unscored: usize,
 }
 
 impl Row {
@@ -62,6 +67,7 @@ pub fn rows(
     results: &Results,
     comparison: &Comparison,
     questions: impl Fn(&str) -> usize,
+    msp_duties: usize,
 ) -> Vec<Row> {
     let out = |id: &str| {
         results
@@ -85,15 +91,21 @@ pub fn rows(
                 knock_outs: standing.map(|s| s.knock_outs.clone()).unwrap_or_default(),
                 price: comparison.quote(&p.id).map(|q| {
                     let ranks = (rank_in(&total_ranks), rank_in(&year1_ranks));
-                    price(q, comparison.currency, ranks)
+                    price(q, comparison.currency, ranks, msp_duties > 0)
                 }),
                 questions: questions(&p.id),
+                unscored: standing.map_or(0, |s| s.open.len()),
             }
         })
         .collect()
 }
 
-fn price(q: &QuoteView, cur: Currency, ranks: (Option<usize>, Option<usize>)) -> Price {
+fn price(
+    q: &QuoteView,
+    cur: Currency,
+    ranks: (Option<usize>, Option<usize>),
+    gaps_checked: bool,
+) -> Price {
     let t = &q.totals;
     let priced = q.rank.is_some();
     let per_user_month = t.per_user_month.filter(|_| priced);
@@ -112,6 +124,7 @@ fn price(q: &QuoteView, cur: Currency, ranks: (Option<usize>, Option<usize>)) ->
             .map(|rate| (rate, UserBand::of(rate))),
         unknown: t.unknown(),
         gaps: q.findings.clone(),
+        gaps_checked,
     }
 }
 
@@ -142,9 +155,15 @@ impl Row {
         let score = self
             .score
             .map(crate::domain::scorecard::sensitivity::points);
+        // A score over part of the criteria says so, as the scorecard's results do.
+        let part = match self.unscored {
+            0 => String::new(),
+            1 => ", 1 criterion not scored".to_owned(),
+            n => format!(", {n} criteria not scored"),
+        };
         match (&self.place, score) {
-            (Place::Ranked(r), Some(s)) => format!("{s} ({r} of {ranked})"),
-            (Place::KnockedOut, Some(s)) => format!("{s}, knocked out"),
+            (Place::Ranked(r), Some(s)) => format!("{s} ({r} of {ranked}{part})"),
+            (Place::KnockedOut, Some(s)) => format!("{s}, knocked out{part}"),
             _ => "Not scored".to_owned(),
         }
     }
@@ -234,6 +253,7 @@ impl Row {
                 })
                 .collect::<Vec<_>>()
                 .join("; "),
+            Some(p) if !p.gaps_checked => "Not checked: the RACI gives the MSP no work yet".into(),
             Some(_) => "None".to_owned(),
             None => "–".to_owned(),
         }

@@ -73,15 +73,25 @@ impl Quote {
     }
 
     /// How the quote actually treats an item. A hybrid quote bills project hours at its
-    /// own project rate, whatever its rate card says.
+    /// own project rate, whatever its rate card says. An item excluded "with a rate" that
+    /// has no rate yet is an unknown cost, not a free one: $0 an hour would make the
+    /// quote look cheaper the less the buyer has typed.
     pub fn terms(&self, item: CostItem) -> Terms {
         if self.model == ModelKind::Hybrid && item == CostItem::ProjectWork {
-            Terms {
+            return Terms {
                 cover: Cover::Rated,
                 rate: self.rates.project_rate,
-            }
-        } else {
-            self.card.get(item)
+            };
+        }
+        match self.card.get(item) {
+            Terms {
+                cover: Cover::Rated,
+                rate: 0,
+            } => Terms {
+                cover: Cover::NoRate,
+                rate: 0,
+            },
+            terms => terms,
         }
     }
 }
@@ -132,6 +142,18 @@ mod tests {
             }
         );
         assert_eq!(q.terms(CostItem::Advisory).cover, Cover::NoRate);
+    }
+
+    #[test]
+    fn an_item_excluded_with_a_rate_not_typed_yet_is_an_unknown_cost() {
+        let mut q = Quote::default();
+        q.card.after_hours.cover = Cover::Rated;
+        assert_eq!(q.terms(CostItem::AfterHours).cover, Cover::NoRate);
+        q.card.after_hours.rate = 25_000;
+        assert_eq!(q.terms(CostItem::AfterHours).cover, Cover::Rated);
+        // What the buyer chose stays in the card, so the form shows it as chosen.
+        q.card.after_hours.rate = 0;
+        assert_eq!(q.card.after_hours.cover, Cover::Rated);
     }
 
     #[test]

@@ -2,23 +2,39 @@
 
 use super::model::Raci;
 
-/// Escapes text so Markdown shows it as typed: no links, emphasis, HTML or broken table
-/// cells. Line breaks become spaces.
+/// Escapes text so Markdown shows it as typed: no links, emphasis, HTML, headings or
+/// broken table cells. Line breaks become spaces. Only what Markdown would read is
+/// escaped: "Compliance (SOC 2)" or "Strategy & vendors" pasted into a plain-text email
+/// must read as typed, so brackets are enough to stop a link, "&" matters only as the
+/// start of an entity and "#" only at the start.
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
+    for (i, c) in text.char_indices() {
+        let special = match c {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '~' => true,
+            '#' => out.trim().is_empty(),
+            '&' => starts_entity(&text[i + 1..]),
+            _ => false,
+        };
         match c {
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '#' | '~' | '&' | '!' | '('
-            | ')' => {
+            '\r' => {}
+            '\n' => out.push(' '),
+            _ if special => {
                 out.push('\\');
                 out.push(c);
             }
-            '\r' => {}
-            '\n' => out.push(' '),
             _ => out.push(c),
         }
     }
     out
+}
+
+/// Whether the text after an "&" would make it an entity ("amp;", "#38;").
+fn starts_entity(rest: &str) -> bool {
+    let name = rest
+        .find(|c: char| !(c.is_ascii_alphanumeric() || c == '#'))
+        .map_or(rest, |end| &rest[..end]);
+    !name.is_empty() && rest[name.len()..].starts_with(';')
 }
 
 /// The whole matrix as one GitHub-style table, grouped by category.
@@ -52,11 +68,24 @@ mod tests {
     fn hostile_text_is_escaped() {
         assert_eq!(
             escape("<img src=x onerror=alert(1)>"),
-            "\\<img src=x onerror=alert\\(1\\)\\>"
+            "\\<img src=x onerror=alert(1)\\>"
         );
         assert_eq!(escape("a|b\nc"), "a\\|b c");
-        assert_eq!(escape("[link](http://x)"), "\\[link\\]\\(http://x\\)");
-        assert_eq!(escape("R&D"), "R\\&D");
+        assert_eq!(escape("[link](http://x)"), "\\[link\\](http://x)");
+        assert_eq!(escape("![x](y)"), "!\\[x\\](y)");
+        assert_eq!(escape("&amp; &#38; R&D & co;"), "\\&amp; \\&#38; R&D & co;");
+        assert_eq!(escape(" # Vendor #2"), " \\# Vendor #2");
+    }
+
+    #[test]
+    fn plain_text_reads_as_typed() {
+        for text in [
+            "Compliance control ownership (SOC 2, HIPAA, PCI)",
+            "Strategy & vendors",
+            "Vague SLAs (\"best effort\")!",
+        ] {
+            assert_eq!(escape(text), text);
+        }
     }
 
     #[test]

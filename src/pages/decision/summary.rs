@@ -23,7 +23,7 @@ const HEADINGS: [&str; 9] = [
 #[component]
 pub fn SummaryPanel() -> impl IntoView {
     let brief = expect_context::<BriefMemo>().0;
-    let basis = move || brief.with(|b| format!("Scores are {}.", b.basis));
+    let basis = move || brief.with(|b| format!("Scores are {}. {}", b.basis, b.figures));
     let rows = move || {
         brief.with(|b| {
             let (cur, ranked, priced) = (b.currency, b.ranked(), b.priced());

@@ -64,10 +64,11 @@ fn CategoryRow(cid: Id, position: Signal<usize>) -> impl IntoView {
     let delete = move |()| {
         let (n, label) = (count.get_untracked(), name.get_untracked());
         if editor.apply(RaciEdit::RemoveCategory(cid)) == Ok(Changed::Yes) {
-            editor.say(format!(
-                "Deleted {label} and its {n} functions. Ctrl+Z brings them back."
-            ));
-            crate::components::focus_by_id("raci-add-category-name");
+            editor.say(match n {
+                0 => format!("Deleted {label}, which had no functions. Ctrl+Z brings it back."),
+                1 => format!("Deleted {label} and its function. Ctrl+Z brings them back."),
+                n => format!("Deleted {label} and its {n} functions. Ctrl+Z brings them back."),
+            });
         }
     };
     view! {
@@ -119,7 +120,7 @@ fn AddCategory() -> impl IntoView {
 /// once the item is added.
 #[component]
 pub(super) fn AddNamed(
-    /// The name field's id (other views move the focus here).
+    /// The name field's id.
     id: &'static str,
     /// The name field's label.
     label: &'static str,

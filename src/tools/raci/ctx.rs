@@ -3,10 +3,13 @@
 
 use leptos::prelude::*;
 use leptos::reactive::computed::Selector;
+use wasm_bindgen::JsCast;
 
+use crate::browser::router::focus_heading;
 use crate::browser::state::Lib;
 use crate::components::doc::{step_said, Doc};
-use crate::components::{focus_by_id, focus_later};
+use crate::components::item_actions::{focus_in_list, place_in_list};
+use crate::components::{after_settled, focus_by_id, focus_later, focus_lost};
 use crate::domain::anchor::raci_cell;
 use crate::domain::edit::Changed;
 use crate::domain::raci::{EditError, Id, MatrixEdit, Raci, RaciEdit};
@@ -140,13 +143,34 @@ impl Editor {
     }
 
     pub fn undo(self) {
-        let done = self.doc.undo();
-        self.say(step_said(self.doc, true, done));
+        self.step(true);
     }
 
     pub fn redo(self) {
-        let done = self.doc.redo();
-        self.say(step_said(self.doc, false, done));
+        self.step(false);
+    }
+
+    /// Undoes or redoes a step. The step may take the focused element away (a row it
+    /// moves back is re-inserted, a finding it settles is removed): focus then goes back
+    /// near where it was, rather than to the top of the document. On the next frame for
+    /// the grid, once settled for the checks.
+    fn step(self, back: bool) {
+        let from = Origin::now(self);
+        let done = if back {
+            self.doc.undo()
+        } else {
+            self.doc.redo()
+        };
+        self.say(step_said(self.doc, back, done));
+        if done {
+            let put_back = move || {
+                if focus_lost() {
+                    from.refocus(self);
+                }
+            };
+            request_animation_frame(put_back);
+            after_settled(put_back);
+        }
     }
 
     /// Announces a message to screen readers.
@@ -186,6 +210,101 @@ impl Editor {
         self.cursor.set((function, p));
         focus_later(element.to_owned());
     }
+}
+
+/// Where the focus was when an undo or redo began.
+#[derive(Clone, Copy)]
+enum Origin {
+    /// A grid cell, and its row's place in the grid.
+    Cell { function: Id, party: Id, row: usize },
+    /// The link of the finding at this place in the checks' list.
+    Finding(u32),
+    /// Anywhere else.
+    Other,
+}
+
+impl Origin {
+    fn now(editor: Editor) -> Origin {
+        let Some(active) = document().active_element() else {
+            return Origin::Other;
+        };
+        let within = |selector: &str| active.closest(selector).ok().flatten();
+        if let Some(cell) = within(".raci-grid [data-f]") {
+            let id = |name: &str| cell.get_attribute(name).and_then(|v| v.parse::<Id>().ok());
+            if let (Some(function), Some(party)) = (id("data-f"), id("data-p")) {
+                let row = editor.with_untracked(|r| {
+                    r.row_ids().iter().position(|f| *f == function).unwrap_or(0)
+                });
+                return Origin::Cell {
+                    function,
+                    party,
+                    row,
+                };
+            }
+        }
+        within(".findings > li")
+            .and_then(|item| place_in_list(&item))
+            .map_or(Origin::Other, |(_, at)| Origin::Finding(at))
+    }
+
+    /// The same cell, else the one now in its row's place, in the same column (the row
+    /// header when the party went); the finding now in that place, else the checks'
+    /// heading; else the Undo button, or the page's heading when the matrix went.
+    fn refocus(self, editor: Editor) {
+        let done = match self {
+            Origin::Cell {
+                function,
+                party,
+                row,
+            } => match editor.with_untracked(|r| cell_near(r, function, party, row)) {
+                Some((f, p)) => {
+                    editor.focus_cell(f, p);
+                    true
+                }
+                None => false,
+            },
+            Origin::Finding(at) => {
+                document()
+                    .query_selector(".findings")
+                    .ok()
+                    .flatten()
+                    .is_some_and(|list| focus_in_list(&list, at, ".finding-what"))
+                    || focus_by_id("raci-checks-title")
+            }
+            Origin::Other => false,
+        };
+        if !done && !focus_undo_button() {
+            focus_heading();
+        }
+    }
+}
+
+/// The cell of `function` and `party`, else the one in the same column of the row now at
+/// `row` (the last when there are fewer), on the row header when the party went; none
+/// without rows.
+fn cell_near(r: &Raci, function: Id, party: Id, row: usize) -> Option<(Id, Id)> {
+    let rows = r.row_ids();
+    let f = if rows.contains(&function) {
+        function
+    } else {
+        *rows.get(row.min(rows.len().checked_sub(1)?))?
+    };
+    let p = if r.party(party).is_some() {
+        party
+    } else {
+        ROW_HEADER
+    };
+    Some((f, p))
+}
+
+/// Focuses the toolbar's Undo button (`UndoButtons` gives it its keys); false without one.
+fn focus_undo_button() -> bool {
+    document()
+        .query_selector(".raci-toolbar button[aria-keyshortcuts='Control+Z']")
+        .ok()
+        .flatten()
+        .and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok())
+        .is_some_and(|b| b.focus().is_ok())
 }
 
 /// The small side tag after a party's name, unless the name already says it

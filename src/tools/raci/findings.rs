@@ -55,7 +55,10 @@ pub fn ChecksPanel() -> impl IntoView {
     view! {
         <section class="panel checks no-print" aria-labelledby="raci-checks-title">
             <div class="checks-head">
-                <h2 id="raci-checks-title">"Checks"</h2>
+                // Focused when an undo takes away the last finding and its link had focus.
+                <h2 id="raci-checks-title" tabindex="-1">
+                    "Checks"
+                </h2>
                 <p
                     class="score"
                     class:all-clear=all_clear

@@ -46,39 +46,46 @@ pub fn Grid() -> impl IntoView {
                     "No functions yet. Add the first one below, or start from the template."
                 </p>
             </Show>
-            <div class="grid-scroll">
-                <table
-                    role="grid"
-                    class="raci-grid"
-                    aria-labelledby="raci-grid-title"
-                    aria-describedby="raci-grid-help"
-                    on:keydown=move |ev| on_key(editor, ev)
-                    on:click=move |ev| on_click(editor, ev)
-                    on:focusin=move |ev| {
-                        if let Some(cell) = cell_of(&ev) {
-                            if editor.cursor.get_untracked() != cell {
-                                editor.cursor.set(cell);
+            // The frame draws the shade that says the matrix scrolls sideways (raci.css).
+            <div class="grid-frame">
+                <div class="grid-scroll">
+                    <table
+                        role="grid"
+                        class="raci-grid"
+                        aria-labelledby="raci-grid-title"
+                        aria-describedby="raci-grid-help"
+                        on:keydown=move |ev| on_key(editor, ev)
+                        on:click=move |ev| on_click(editor, ev)
+                        on:focusin=move |ev| {
+                            if let Some(cell) = cell_of(&ev) {
+                                if editor.cursor.get_untracked() != cell {
+                                    editor.cursor.set(cell);
+                                }
                             }
                         }
-                    }
-                >
-                    <thead>
-                        <tr>
-                            <th scope="col" class="fn-col">
-                                "Function"
-                            </th>
-                            <For each=move || headers.get() key=|h| h.clone() let((_, name, side))>
-                                <th scope="col" class=format!("party-col side-{}", side.key())>
-                                    <span class="party-name">{name.clone()}</span>
-                                    {side_tag(&name, side)}
+                    >
+                        <thead>
+                            <tr>
+                                <th scope="col" class="fn-col">
+                                    "Function"
                                 </th>
-                            </For>
-                        </tr>
-                    </thead>
-                    <For each=move || categories.get() key=|c| *c let(cid)>
-                        <CategoryGroup cid=cid party_ids=party_ids />
-                    </For>
-                </table>
+                                <For
+                                    each=move || headers.get()
+                                    key=|h| h.clone()
+                                    let((_, name, side))
+                                >
+                                    <th scope="col" class=format!("party-col side-{}", side.key())>
+                                        <span class="party-name">{name.clone()}</span>
+                                        {side_tag(&name, side)}
+                                    </th>
+                                </For>
+                            </tr>
+                        </thead>
+                        <For each=move || categories.get() key=|c| *c let(cid)>
+                            <CategoryGroup cid=cid party_ids=party_ids />
+                        </For>
+                    </table>
+                </div>
             </div>
         </section>
     }

@@ -4,7 +4,6 @@ use leptos::prelude::*;
 
 use super::categories::AddNamed;
 use super::ctx::Editor;
-use crate::components::focus_by_id;
 use crate::components::item_actions::{Axis, ItemActions};
 use crate::domain::edit::Changed;
 use crate::domain::raci::{Id, RaciEdit, Side};
@@ -80,10 +79,15 @@ fn PartyRow(pid: Id, position: Signal<usize>) -> impl IntoView {
                 .count()
         });
         if editor.apply(RaciEdit::RemoveParty(pid)) == Ok(Changed::Yes) {
-            editor.say(format!(
-                "Deleted {name} and its letters in {letters} functions. Ctrl+Z brings it back."
-            ));
-            focus_by_id("raci-add-party");
+            editor.say(match letters {
+                0 => format!("Deleted {name}, which had no letters. Ctrl+Z brings it back."),
+                1 => {
+                    format!("Deleted {name} and its letters in 1 function. Ctrl+Z brings it back.")
+                }
+                n => format!(
+                    "Deleted {name} and its letters in {n} functions. Ctrl+Z brings it back."
+                ),
+            });
         }
     };
     view! {

@@ -6,9 +6,28 @@ use leptos::prelude::*;
 use super::ctx::Editor;
 use super::io::{ImportButton, ImportReport};
 use crate::browser::state::Lib;
-use crate::components::unique_id;
+use crate::components::{after_settled, focus_by_id, focus_lost, unique_id};
 use crate::domain::profile::Industry;
 use crate::domain::raci::template;
+
+/// The start screen goes with the button pressed: focus goes to the matrix's heading once
+/// the editor is drawn, not to the top of the document. The heading rather than a cell: a
+/// screen reader says where the buyer now is, one Tab enters the grid, and a blank
+/// matrix has no cell to land on. Checked over a few settled frames: on a loaded machine
+/// the start screen may go a frame after the first check, taking the focus with it then.
+fn focus_matrix() {
+    focus_matrix_within(3);
+}
+
+fn focus_matrix_within(tries: u32) {
+    after_settled(move || {
+        if focus_lost() {
+            focus_by_id("raci-grid-title");
+        } else if tries > 1 {
+            focus_matrix_within(tries - 1);
+        }
+    });
+}
 
 /// The first screen of an empty matrix: the co-managed template (for the company's
 /// industry), a blank start, or a CSV file.
@@ -21,14 +40,19 @@ pub fn StartPanel() -> impl IntoView {
     let from_template = move |_| {
         let i = industry.get_untracked();
         editor.replace(template::co_managed(i));
-        editor.say(format!(
-            "Started from the co-managed template for {}.",
-            i.label().to_ascii_lowercase()
-        ));
+        editor.say(match i {
+            Industry::General => "Started from the co-managed template.".to_owned(),
+            i => format!(
+                "Started from the co-managed template for {}.",
+                i.label().to_ascii_lowercase()
+            ),
+        });
+        focus_matrix();
     };
     let blank = move |_| {
         editor.replace(template::blank());
         editor.say("Started a blank matrix with three parties.");
+        focus_matrix();
     };
     let extra = move || template::extras(industry.get()).len();
     view! {

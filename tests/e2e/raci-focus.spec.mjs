@@ -1,0 +1,189 @@
+// RACI builder: where the keyboard focus goes when the element that had it goes away
+// (a deleted party or category, a start screen, a row moved back by undo, a finding
+// undone), and the shade that says the matrix scrolls sideways on a phone.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { launch } from './helpers.mjs';
+import { cell, grid, openRaci, row, rowNames, startFromTemplate, tabIntoGrid, waitFocus } from './raci-helpers.mjs';
+
+let browser;
+before(async () => {
+  browser = await launch();
+});
+after(() => browser.close());
+
+/** Waits until the focused element's text is `text` (a button's words with the hidden name). */
+function waitFocusText(page, text) {
+  return page.waitForFunction((t) => document.activeElement?.textContent === t, text);
+}
+
+/** Waits until the focus is in `name`'s row, in grid column `column` (0: the row header). */
+function waitFocusInRow(page, name, column) {
+  return page.waitForFunction(
+    ([n, c]) => {
+      const el = document.activeElement;
+      return el?.closest('tr')?.querySelector('.fn-text')?.textContent === n && el.cellIndex === c;
+    },
+    [name, column],
+  );
+}
+
+const parties = (page) => grid(page).locator('thead th .party-name').allTextContents();
+
+test('deleting a party or a category focuses the Delete button now in its place, so Ctrl+Z brings it back', async () => {
+  const context = await browser.newContext();
+  const page = await openRaci(context);
+  await startFromTemplate(page);
+  assert.deepEqual(await parties(page), ['Internal IT', 'MSP', 'Business leadership']);
+
+  // The middle party: the next one's Delete button, not the "New party" field.
+  await page.getByRole('button', { name: 'Delete MSP', exact: true }).focus();
+  await page.keyboard.press('Enter');
+  await waitFocusText(page, 'Delete Business leadership');
+  assert.deepEqual(await parties(page), ['Internal IT', 'Business leadership']);
+  await page.keyboard.press('Control+Z');
+  await page.waitForFunction(() => document.querySelectorAll('thead th .party-name').length === 3);
+  assert.deepEqual(await parties(page), ['Internal IT', 'MSP', 'Business leadership']);
+
+  // The last party: the one before it.
+  await page.getByRole('button', { name: 'Delete Business leadership', exact: true }).focus();
+  await page.keyboard.press('Enter');
+  await waitFocusText(page, 'Delete MSP');
+
+  // A category, first and last in the list.
+  await page.getByRole('button', { name: 'Delete Service desk', exact: true }).focus();
+  await page.keyboard.press('Enter');
+  await waitFocusText(page, 'Delete Operations');
+  await page.keyboard.press('Control+Z');
+  await row(page, 'Tier 1 help desk in business hours').waitFor();
+  await page.getByRole('button', { name: 'Delete Governance & exit', exact: true }).focus();
+  await page.keyboard.press('Enter');
+  await waitFocusText(page, 'Delete Projects');
+  assert.notEqual(await page.evaluate(() => document.activeElement.tagName), 'INPUT');
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
+test('deleting the only category focuses the Categories heading, and Ctrl+Z there brings it back', async () => {
+  const context = await browser.newContext();
+  const page = await openRaci(context);
+  await page.getByRole('button', { name: 'Start blank' }).click();
+  await page.getByRole('textbox', { name: 'New category' }).fill('Operations');
+  await page.getByRole('button', { name: 'Add category' }).click();
+  const remove = page.getByRole('button', { name: 'Delete Operations', exact: true });
+  await remove.focus();
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.activeElement?.id === 'raci-categories-title');
+  await page.keyboard.press('Control+Z');
+  await remove.waitFor();
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
+test('starting from the template or blank focuses the Matrix heading', async () => {
+  const context = await browser.newContext();
+  const page = await openRaci(context);
+  await page.getByRole('button', { name: 'Start from the co-managed template' }).focus();
+  await page.keyboard.press('Enter');
+  await waitFocus(page, { id: 'raci-grid-title' });
+  // One Tab from the heading enters the grid.
+  await page.keyboard.press('Tab');
+  await waitFocus(page, { fn: 'Tier 1 help desk in business hours' });
+
+  await page.getByRole('button', { name: 'Clear…' }).click();
+  await page.getByRole('dialog', { name: 'Clear the whole matrix?' }).getByRole('button', { name: 'Clear the matrix' }).click();
+  await page.getByRole('button', { name: 'Start blank' }).focus();
+  await page.keyboard.press('Enter');
+  await waitFocus(page, { id: 'raci-grid-title' });
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
+test('undo and redo of a row move keep the focus on the moved row, in the same column', async () => {
+  const context = await browser.newContext();
+  const page = await openRaci(context);
+  await startFromTemplate(page);
+  const first = 'Tier 1 help desk in business hours';
+  const second = 'After-hours calls and overnight help desk';
+  await tabIntoGrid(page);
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('Alt+ArrowDown');
+  await page.getByText('Moved down.').waitFor({ state: 'attached' });
+  await waitFocusInRow(page, first, 1);
+  assert.deepEqual((await rowNames(page)).slice(0, 2), [second, first]);
+
+  await page.keyboard.press('Control+Z');
+  await page.waitForFunction((n) => document.querySelector('.raci-grid .fn-text')?.textContent === n, first);
+  await waitFocusInRow(page, first, 1);
+  await page.keyboard.press('Control+Y');
+  await page.waitForFunction((n) => document.querySelector('.raci-grid .fn-text')?.textContent === n, second);
+  await waitFocusInRow(page, first, 1);
+  // Still on the grid's one tab stop: the arrows go on from there.
+  await page.keyboard.press('ArrowUp');
+  await waitFocusInRow(page, second, 1);
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
+test('undo that settles the focused finding moves the focus to its neighbour, not the page', async () => {
+  const context = await browser.newContext();
+  const page = await openRaci(context);
+  await startFromTemplate(page);
+  const internal = cell(page, '24/7 monitoring and alert triage', 0);
+  await internal.click(); // Internal IT: I → none
+  await internal.click(); // none → R
+  await internal.click(); // R → A: now two accountable parties
+  const what = '“24/7 monitoring and alert triage” has 2 accountable parties: Internal IT and MSP.';
+  const finding = page.getByRole('button', { name: what });
+  await finding.focus();
+  await page.keyboard.press('Control+Z');
+  await finding.waitFor({ state: 'detached' });
+  await page.waitForFunction(
+    (w) => {
+      const el = document.activeElement;
+      return (el?.matches('.finding-what') && el.textContent !== w) || el?.id === 'raci-checks-title';
+    },
+    what,
+  );
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
+test('undo on the start screen focuses the toolbar\'s Undo button once the matrix is back', async () => {
+  const context = await browser.newContext();
+  const page = await openRaci(context);
+  await startFromTemplate(page);
+  await page.getByRole('button', { name: 'Clear…' }).click();
+  await page.getByRole('dialog', { name: 'Clear the whole matrix?' }).getByRole('button', { name: 'Clear the matrix' }).click();
+  await page.getByRole('heading', { name: 'Start the matrix' }).waitFor();
+  await page.getByRole('button', { name: 'Undo', exact: true }).focus();
+  await page.keyboard.press('Enter');
+  await grid(page).waitFor();
+  await page.waitForFunction(() => document.activeElement?.matches('.raci-toolbar button[aria-keyshortcuts="Control+Z"]'));
+  await context.close();
+});
+
+test('on a phone a shade on the right edge says the matrix scrolls sideways, until its end', async () => {
+  const shade = (page) => page.evaluate(() => getComputedStyle(document.querySelector('.grid-frame'), '::after').opacity);
+  const narrow = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const phone = await openRaci(narrow);
+  await startFromTemplate(phone);
+  const scroller = phone.locator('.grid-scroll');
+  assert.ok(await scroller.evaluate((el) => el.scrollWidth > el.clientWidth), 'the matrix overflows');
+  assert.equal(await shade(phone), '1');
+  await scroller.evaluate((el) => {
+    el.scrollLeft = el.scrollWidth;
+  });
+  await phone.waitForFunction(() => getComputedStyle(document.querySelector('.grid-frame'), '::after').opacity === '0');
+  // The function names stay in their sticky column while the cells scroll under them.
+  const name = await phone.getByRole('rowheader', { name: /^Tier 1 help desk/ }).boundingBox();
+  const box = await scroller.boundingBox();
+  assert.ok(Math.abs(name.x - box.x) <= 2, `the name column sticks (${name.x} vs ${box.x})`);
+  await narrow.close();
+
+  const wide = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const laptop = await openRaci(wide);
+  await startFromTemplate(laptop);
+  assert.equal(await shade(laptop), '0', 'no shade where the matrix fits');
+  await wide.close();
+});
