@@ -69,7 +69,8 @@ pub fn read(bytes: u64, text: &str) -> Result<Imported, FileError> {
     if bytes > MAX_FILE_BYTES {
         return Err(FileError::TooBig { bytes });
     }
-    // Editors on Windows save a byte-order mark first, which JSON parsers refuse.
+    // Editors on Windows save a byte-order mark first, which JSON parsers refuse. The
+    // browser's Blob.text() drops it already; this keeps the reader right on its own.
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.trim().is_empty() {
         return Err(FileError::Empty);

@@ -67,7 +67,7 @@ pub fn merge_workspace(
 
 /// The parts of a workspace the buyer knows by name, as stored (`data`'s fields).
 const PARTS: [(&str, &str); 8] = [
-    ("name", "its name"),
+    ("name", "the workspace's name"),
     ("profile", "the company profile"),
     ("providers", "the providers"),
     ("raci", "the RACI matrix"),
@@ -103,21 +103,23 @@ impl Clash {
         }
     }
 
-    /// "Here you changed the RACI matrix; the other tab changed the RACI matrix and the
-    /// scorecard." `None` when neither is known.
+    /// "You and the other tab both changed the scorecard.", "Here you changed the RACI
+    /// matrix; the other tab changed the scorecard.", as it stood when the choice was
+    /// first asked. `None` when neither side's change can be named.
     pub fn text(&self) -> Option<String> {
-        if self.here.is_empty() && self.there.is_empty() {
-            return None;
-        }
-        let list = |parts: &[&str]| match parts {
-            [] => "nothing Splitline can name".to_owned(),
-            parts => and_list(parts),
-        };
-        Some(format!(
-            "Here you changed {}; the other tab changed {}.",
-            list(&self.here),
-            list(&self.there)
-        ))
+        Some(match (&self.here[..], &self.there[..]) {
+            ([], []) => return None,
+            (here, there) if here == there => {
+                format!("You and the other tab both changed {}.", and_list(here))
+            }
+            (here, []) => format!("Here you changed {}.", and_list(here)),
+            ([], there) => format!("The other tab changed {}.", and_list(there)),
+            (here, there) => format!(
+                "Here you changed {}; the other tab changed {}.",
+                and_list(here),
+                and_list(there)
+            ),
+        })
     }
 }
 
@@ -315,7 +317,7 @@ mod merge_tests {
         let clash = merge_workspace(&key, &synced, &ours, &stored).unwrap_err();
         assert_eq!(
             clash.text().as_deref(),
-            Some("Here you changed the scorecard; the other tab changed the scorecard.")
+            Some("You and the other tab both changed the scorecard.")
         );
         assert_eq!(
             merge_workspace(&key, &synced, "not json", &stored)

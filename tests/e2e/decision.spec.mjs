@@ -40,7 +40,7 @@ test('the worked example recommends Keystone and says how robust that is', async
   await rec.getByText("Unknown costs. If Harbor IT charges over $3,675 per incident for after-hours incident response, it costs more than Keystone Partners in total contract value.").waitFor();
   await rec.getByText('Scores. Clear winner: Keystone Partners leads Harbor IT by 20.0 points', { exact: false }).waitFor();
 
-  await page.getByText('Scores are your own. Prices are for 75 users, 75 workstations, 3 servers and 5 network devices, growing 0% a year, in USD.', { exact: true }).waitFor();
+  await page.getByText('Scores are your own. Prices are for 75 users, 75 workstations, 3 servers and 5 network devices, with no growth, in USD.', { exact: true }).waitFor();
   const table = page.getByRole('table');
   const row = (name) => table.getByRole('row', { name: new RegExp(`^${name}`) });
   assert.deepEqual(await row('Nimbus Cloud Services').getByRole('cell').allTextContents(), [

@@ -39,7 +39,7 @@ test('edits in two tabs at once are a visible choice, and keeping both loses not
   const loser = (await alert(a).count()) > 0 ? a : b;
   assert.deepEqual(await axeViolations(loser), [], 'the conflict choice');
   // It says what each tab changed, so the buyer knows what a choice gives up.
-  await alert(loser).getByText('Here you changed the company profile; the other tab changed the company profile.').waitFor();
+  await alert(loser).getByText('You and the other tab both changed the company profile.').waitFor();
   // Scrolled down, out of sight of the notice, the Top pill says the work is not saved
   // and leads to the choice.
   await loser.setViewportSize({ width: 800, height: 300 });

@@ -426,6 +426,25 @@ fn providers_with_no_quote_and_no_scores_leave_the_choice_settled() {
 }
 
 #[test]
+fn with_one_provider_to_choose_close_scores_elsewhere_ask_for_no_agreement() {
+    // Harbor unpriced, Nimbus knocked out: Keystone is the only choice, and Delta's open
+    // criteria (no quote) cannot make the scores "too close to call".
+    let mut ws = workspace();
+    ws.pricing.quote_mut("harbor").unwrap().rates.per_user = 0;
+    ws.providers.push(crate::domain::provider::Provider {
+        id: "delta".into(),
+        name: "Delta Hybrid".into(),
+    });
+    let r = Brief::build(&ws).recommendation;
+    assert_eq!(r.provider.map(|p| p.id), Some("keystone".to_owned()));
+    assert!(
+        !r.settle.iter().any(|s| s.contains("too close to call")),
+        "{:?}",
+        r.settle
+    );
+}
+
+#[test]
 fn a_priced_provider_not_scored_yet_keeps_the_choice_open() {
     // Harbor has a price but none of its scores: it could still score above Keystone.
     let mut ws = workspace();
@@ -789,8 +808,8 @@ fn the_brief_says_what_the_prices_are_for() {
     let brief = Brief::build(&workspace());
     assert_eq!(
         brief.figures,
-        "Prices are for 75 users, 75 workstations, 3 servers and 5 network devices, growing \
-         0% a year, in USD."
+        "Prices are for 75 users, 75 workstations, 3 servers and 5 network devices, with no \
+         growth, in USD."
     );
     let md = super::markdown::markdown(&brief, "Acme");
     assert!(md.contains(&brief.figures), "in the Markdown too");

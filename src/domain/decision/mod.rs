@@ -89,14 +89,20 @@ impl Brief {
         // The verdict the recommendation weighs is among the providers it can choose (a
         // price, not knocked out): criteria left to score for one with no quote cannot
         // change the choice, and must not say it is unsettled.
-        let priced: Vec<_> = ws
+        let choosable: Vec<_> = ws
             .providers
             .iter()
             .filter(|p| comparison.quote(&p.id).is_some_and(|q| q.rank.is_some()))
+            .filter(|p| {
+                results
+                    .standing(&p.id)
+                    .is_none_or(|s| s.knock_outs.is_empty())
+            })
             .cloned()
             .collect();
-        let among_priced = (priced.len() >= 2 && priced.len() < ws.providers.len())
-            .then(|| crate::domain::scorecard::scoring::results(&sc, &priced).sensitivity);
+        let contest = choosable.len() >= 2;
+        let among_choosable = (contest && choosable.len() < ws.providers.len())
+            .then(|| crate::domain::scorecard::scoring::results(&sc, &choosable).sensitivity);
         let rows = row::rows(&ws.providers, &results, &comparison, count, duties.len());
         let placement = place(&ws.providers, &results, &comparison);
         let frontier = frontier(&placement.points);
@@ -105,7 +111,8 @@ impl Brief {
             rows: &rows,
             placement: &placement,
             frontier: &frontier,
-            sensitivity: among_priced.as_ref().unwrap_or(&results.sensitivity),
+            sensitivity: among_choosable.as_ref().unwrap_or(&results.sensitivity),
+            contest,
             leader: results.sensitivity.winner.as_ref(),
             standings: &results.standings,
             comparison: &comparison,
@@ -134,16 +141,26 @@ impl Brief {
 /// an approver reading "$118,300 all-in" must know what it assumes.
 fn figures(c: &Comparison, growth_bps: crate::domain::pricing::money::Bps) -> String {
     use crate::domain::input::group;
+    use crate::domain::pricing::money::percent_text;
     let n = c.counts;
-    let count = |n: u32| group(i64::from(n));
+    let count = |n: u32, one: &str, many: &str| {
+        format!(
+            "{} {}",
+            group(i64::from(n)),
+            if n == 1 { one } else { many }
+        )
+    };
+    let growth = match growth_bps {
+        0 => "with no growth".to_owned(),
+        g if g < 0 => format!("shrinking {}% a year", percent_text(-g)),
+        g => format!("growing {}% a year", percent_text(g)),
+    };
     format!(
-        "Prices are for {} users, {} workstations, {} servers and {} network devices, growing \
-         {}% a year, in {}.",
-        count(n.users),
-        count(n.workstations),
-        count(n.servers),
-        count(n.network),
-        crate::domain::pricing::money::percent_text(growth_bps),
+        "Prices are for {}, {}, {} and {}, {growth}, in {}.",
+        count(n.users, "user", "users"),
+        count(n.workstations, "workstation", "workstations"),
+        count(n.servers, "server", "servers"),
+        count(n.network, "network device", "network devices"),
         c.currency.code()
     )
 }

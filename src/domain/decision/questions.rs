@@ -120,6 +120,12 @@ fn quote_questions(provider: &Provider, q: &Quote, view: &QuoteView, out: &mut V
         }
         let gap = view.findings.iter().find(|f| f.item == line.item);
         let text = match gap {
+            _ if line.rate_missing => format!(
+                "Type in {} rate for {} from the quote: until it is, it counts as an unknown \
+                 cost.",
+                possessive(name),
+                line.item.phrase()
+            ),
             Some(f) => format!("{} Ask for a rate card line for it.", f.text),
             None if line.needed => format!(
                 "Ask for a rate card line for {}: it is excluded with no rate, so the all-in \

@@ -57,9 +57,11 @@ pub struct Inputs<'a> {
     pub rows: &'a [Row],
     pub placement: &'a Placement,
     pub frontier: &'a Frontier,
-    /// The scorecard's verdict among the providers with a price (all of them, when fewer
-    /// than two have one).
+    /// The scorecard's verdict among the providers the brief can choose (a price, no red
+    /// flag); among all it ranks when fewer than two can be chosen.
     pub sensitivity: &'a Sensitivity,
+    /// Whether two or more providers can be chosen: only then can close scores decide.
+    pub contest: bool,
     /// The scorecard's leader among every provider it ranks.
     pub leader: Option<&'a Provider>,
     /// What each provider's score can still become (`Standing::floor`, `ceiling`).
@@ -437,7 +439,7 @@ fn settle(i: &Inputs, top: &Point, row: Option<&Row>, top_name: &str) -> Vec<Str
         out.push(
             "Score the criteria still open for each provider: they can change the winner.".into(),
         );
-    } else if matches!(i.sensitivity.verdict, Verdict::TooClose(_)) {
+    } else if i.contest && matches!(i.sensitivity.verdict, Verdict::TooClose(_)) {
         out.push("The scores are too close to call: agree the scores that decide it with the other evaluators.".into());
     }
     if i.blockers > 0 {

@@ -335,10 +335,28 @@ fn and_list(items: &[&str]) -> String {
 /// One flag for every item excluded with no rate (one per kind of use), rather than one
 /// near-identical flag per item.
 fn no_rate_flags(t: &QuoteTotals, out: &mut Vec<Flag>) {
+    // A rate still to type is not the provider's exclusion: it says so on its own.
+    let missing: Vec<&str> = t
+        .items
+        .iter()
+        .filter(|l| l.rate_missing)
+        .map(|l| l.item.label())
+        .collect();
+    if !missing.is_empty() {
+        out.push(advice(
+            Level::Warn,
+            format!(
+                "No rate typed in yet for {}: until it is, it counts as an unknown cost.",
+                and_list(&missing)
+            ),
+            " Type it in from the quote.",
+            " Type it in above, so the buyer's all-in figure can include it.",
+        ));
+    }
     let labels = |needed: bool| -> Vec<&str> {
         t.items
             .iter()
-            .filter(|l| l.cover == Cover::NoRate && l.needed == needed)
+            .filter(|l| l.cover == Cover::NoRate && !l.rate_missing && l.needed == needed)
             .map(|l| l.item.label())
             .collect()
     };

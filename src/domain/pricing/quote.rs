@@ -77,22 +77,36 @@ impl Quote {
     /// has no rate yet is an unknown cost, not a free one: $0 an hour would make the
     /// quote look cheaper the less the buyer has typed.
     pub fn terms(&self, item: CostItem) -> Terms {
-        if self.model == ModelKind::Hybrid && item == CostItem::ProjectWork {
+        if self.rate_missing(item) {
+            return Terms {
+                cover: Cover::NoRate,
+                rate: 0,
+            };
+        }
+        if self.hybrid_projects(item) {
             return Terms {
                 cover: Cover::Rated,
                 rate: self.rates.project_rate,
             };
         }
-        match self.card.get(item) {
-            Terms {
-                cover: Cover::Rated,
-                rate: 0,
-            } => Terms {
-                cover: Cover::NoRate,
-                rate: 0,
-            },
-            terms => terms,
+        self.card.get(item)
+    }
+
+    /// Whether the item is billed at a rate the buyer has not typed in yet.
+    pub fn rate_missing(&self, item: CostItem) -> bool {
+        if self.hybrid_projects(item) {
+            self.rates.project_rate == 0
+        } else {
+            self.card.get(item)
+                == Terms {
+                    cover: Cover::Rated,
+                    rate: 0,
+                }
         }
+    }
+
+    fn hybrid_projects(&self, item: CostItem) -> bool {
+        self.model == ModelKind::Hybrid && item == CostItem::ProjectWork
     }
 }
 
@@ -154,6 +168,16 @@ mod tests {
         // What the buyer chose stays in the card, so the form shows it as chosen.
         q.card.after_hours.rate = 0;
         assert_eq!(q.card.after_hours.cover, Cover::Rated);
+        assert!(q.rate_missing(CostItem::AfterHours));
+        assert!(
+            !q.rate_missing(CostItem::Advisory),
+            "excluded with no rate on purpose"
+        );
+        // A hybrid's project hours with no project rate are no more free.
+        q.model = ModelKind::Hybrid;
+        assert_eq!(q.terms(CostItem::ProjectWork).cover, Cover::NoRate);
+        q.rates.project_rate = 15_000;
+        assert_eq!(q.terms(CostItem::ProjectWork).cover, Cover::Rated);
     }
 
     #[test]

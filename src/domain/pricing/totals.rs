@@ -57,6 +57,9 @@ pub struct ItemLine {
     pub year1: Cents,
     /// The buyer expects to use some of it.
     pub needed: bool,
+    /// Excluded with a rate (or a hybrid's project hours) but no rate typed in yet: an
+    /// unknown cost until it is (`Quote::terms`), named as a rate still to type.
+    pub rate_missing: bool,
 }
 
 /// Everything the comparison shows for one quote.
@@ -138,6 +141,7 @@ pub fn totals(
                     rate,
                     year1: cost,
                     needed,
+                    rate_missing: cover == Cover::NoRate && q.rate_missing(item),
                 });
             }
         }

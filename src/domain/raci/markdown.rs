@@ -6,13 +6,18 @@ use super::model::Raci;
 /// broken table cells. Line breaks become spaces. Only what Markdown would read is
 /// escaped: "Compliance (SOC 2)" or "Strategy & vendors" pasted into a plain-text email
 /// must read as typed, so brackets are enough to stop a link, "&" matters only as the
-/// start of an entity and "#" only at the start.
+/// start of an entity and "#" only where it opens or closes a heading.
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for (i, c) in text.char_indices() {
         let special = match c {
             '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '~' => true,
-            '#' => out.trim().is_empty(),
+            // Opening a heading, or closing one: "Vendor #" in a heading would lose its "#".
+            '#' => {
+                out.trim().is_empty()
+                    || (out.ends_with(char::is_whitespace)
+                        && text[i..].trim_end().chars().all(|c| c == '#'))
+            }
             '&' => starts_entity(&text[i + 1..]),
             _ => false,
         };
@@ -75,6 +80,9 @@ mod tests {
         assert_eq!(escape("![x](y)"), "!\\[x\\](y)");
         assert_eq!(escape("&amp; &#38; R&D & co;"), "\\&amp; \\&#38; R&D & co;");
         assert_eq!(escape(" # Vendor #2"), " \\# Vendor #2");
+        // The first "#" escaped, the run is no longer a closing sequence.
+        assert_eq!(escape("Vendor ## "), "Vendor \\## ");
+        assert_eq!(escape("Vendor #2 #x"), "Vendor #2 #x");
     }
 
     #[test]

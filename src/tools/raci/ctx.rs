@@ -221,10 +221,17 @@ enum Origin {
     Finding(u32),
     /// Anywhere else.
     Other,
+    /// On the page itself: left there.
+    Nowhere,
 }
 
 impl Origin {
     fn now(editor: Editor) -> Origin {
+        // Focus already on the page (a click on plain text): nothing to put back, and
+        // moving it would scroll the page to the toolbar.
+        if focus_lost() {
+            return Origin::Nowhere;
+        }
         let Some(active) = document().active_element() else {
             return Origin::Other;
         };
@@ -272,6 +279,7 @@ impl Origin {
                     || focus_by_id("raci-checks-title")
             }
             Origin::Other => false,
+            Origin::Nowhere => return,
         };
         if !done && !focus_undo_button() {
             focus_heading();

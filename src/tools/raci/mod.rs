@@ -141,21 +141,26 @@ pub enum Part {
 }
 
 /// One helper for both parts, so they share one instance of the loading code. Neither
-/// asks for the chunk until the matrix is built: waiting one tick lets the whole editor
-/// mount first, so the notice above the matrix does not fetch ahead of it.
+/// asks for the chunk until the matrix is on screen: on a slow phone the chunk's files,
+/// fetched any earlier, shared the connection with the files the matrix waits for.
 fn later(part: Part) -> impl IntoView {
+    let painted = RwSignal::new(false);
+    crate::components::after_settled(move || {
+        painted.try_set(true);
+    });
     view! {
-        <Suspense fallback=|| ()>
-            {Suspend::new(async move {
-                leptos::task::tick().await;
-                panels(part)
-                    .await
-                    .unwrap_or_else(|_| match part {
-                        Part::Below => not_loaded(),
-                        Part::Notice => ().into_any(),
-                    })
-            })}
-        </Suspense>
+        <Show when=move || painted.get()>
+            <Suspense fallback=|| ()>
+                {Suspend::new(async move {
+                    panels(part)
+                        .await
+                        .unwrap_or_else(|_| match part {
+                            Part::Below => not_loaded(),
+                            Part::Notice => ().into_any(),
+                        })
+                })}
+            </Suspense>
+        </Show>
     }
 }
 
