@@ -52,7 +52,8 @@ test('edits in two tabs at once are a visible choice, and keeping both loses not
   const loserText = loser === a ? 'Edited in tab A' : 'Edited in tab B';
   await alert(loser).getByRole('button', { name: 'Keep both' }).click();
   await saved(loser);
-  await loser.getByRole('button', { name: 'Top of the page' }).waitFor({ state: 'attached' });
+  // Saved again, the pill (hidden unless scrolled) is the Top pill again.
+  await loser.locator('.to-top[aria-label="Top of the page"]').waitFor({ state: 'attached' });
   await workspaceRow(loser, 'My first engagement (from this tab)').waitFor();
   // The copy holds this tab's edit; the original holds the other tab's.
   assert.equal(await loser.getByRole('textbox', { name: 'Company name' }).inputValue(), loserText);
