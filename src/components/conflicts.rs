@@ -20,11 +20,14 @@ pub fn ConflictList() -> impl IntoView {
             {
                 let id = StoredValue::new(conflict.id.clone());
                 let choose = move |r: Resolution| resolve(saver, session, &id.get_value(), r);
+                // What each tab changed goes before the question (one text, kept small:
+                // this list is in every page's code).
                 let text = if conflict.theirs_exists {
                     format!(
-                        "“{}” was changed in another tab while you were editing it here. Which \
+                        "“{}” was changed in another tab while you were editing it here. {}Which \
                             version do you want to keep?",
                         conflict.name,
+                        conflict.changes.as_deref().map_or(String::new(), |c| format!("{c} ")),
                     )
                 } else {
                     format!(
@@ -33,9 +36,8 @@ pub fn ConflictList() -> impl IntoView {
                     )
                 };
                 view! {
-                    <div class="notice warning conflict" role="alert">
+                    <div class="notice warning" role="alert">
                         <p>{text}</p>
-                        {conflict.changes.clone().map(|c| view! { <p>{c}</p> })}
                         <button type="button" on:click=move |_| choose(Resolution::KeepBoth)>
                             "Keep both"
                         </button>

@@ -31,16 +31,6 @@ pub fn SiteFooter() -> impl IntoView {
         Some(false) => "the browser may clear it if space runs low: keep a backup",
         None => "download a backup now and then",
     };
-    // A save that waits for a choice (two tabs) or failed is told in a notice at the top,
-    // out of sight of a buyer working further down: the pill says so and leads there.
-    let unsaved = move || matches!(status.get(), SaveStatus::Failed(_) | SaveStatus::Held(_));
-    let (pill_name, pill_word) = (
-        move || match unsaved() {
-            true => "Not saved: see why at the top of the page",
-            false => "Top of the page",
-        },
-        move || if unsaved() { " Not saved" } else { " Top" },
-    );
     // A provider answering a request has no workspaces and saves no backups: its lines
     // replace the buyer's under `data-audience` (style/main.css), as the header's do.
     view! {
@@ -51,19 +41,16 @@ pub fn SiteFooter() -> impl IntoView {
             <button
                 type="button"
                 class="to-top secondary no-print"
-                class:urgent=unsaved
-                aria-label=pill_name
+                aria-label="Top of the page"
                 on:click=move |_| {
                     window().scroll_to_with_x_and_y(0.0, 0.0);
-                    if !(unsaved() && focus_first_notice()) {
-                        focus_heading();
-                    }
+                    focus_heading();
                 }
             >
                 // Short, so it covers little of the page it floats over: on a phone, the
                 // arrow alone (main.css).
                 <span aria-hidden="true">"↑"</span>
-                <span class="to-top-word">{pill_word}</span>
+                <span class="to-top-word">" Top"</span>
             </button>
             <p class="storage-health buyer-only" data-testid="storage-health">
                 {saved}
@@ -84,18 +71,4 @@ pub fn SiteFooter() -> impl IntoView {
             </p>
         </footer>
     }
-}
-
-/// Focuses the choice between tabs under the header, else the first notice there (a save
-/// problem). Whether there was one.
-fn focus_first_notice() -> bool {
-    use wasm_bindgen::JsCast;
-    let find = |selector: &str| document().query_selector(selector).ok().flatten();
-    let first = find(".notices .conflict")
-        .or_else(|| find(".notices .notice"))
-        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
-    first.is_some_and(|notice| {
-        let _ = notice.set_attribute("tabindex", "-1");
-        notice.focus().is_ok()
-    })
 }

@@ -104,17 +104,7 @@ pub fn cross_check(
         let owns = format!("The MSP owns {} in your RACI", item.phrase());
         let gives = format!("The buyer's RACI gives you {}", item.phrase());
         let no_rate = terms.cover == Cover::NoRate;
-        let (text, for_provider) = if quote.rate_missing(item) {
-            (
-                format!(
-                    "{owns}, but {quote_name} bills it on top and its rate is not typed in yet."
-                ),
-                format!(
-                    "{gives}, but your quote bills it on top and gives no rate yet: their \
-                     comparison counts it as an unknown cost."
-                ),
-            )
-        } else if no_rate {
+        let (text, for_provider) = if no_rate {
             (
                 format!("{owns}, but {quote_name} excludes it and gives no rate."),
                 format!(

@@ -163,13 +163,12 @@ impl Editor {
         };
         self.say(step_said(self.doc, back, done));
         if done {
-            let put_back = move || {
+            request_animation_frame(move || {
                 if focus_lost() {
                     from.refocus(self);
                 }
-            };
-            request_animation_frame(put_back);
-            after_settled(put_back);
+            });
+            put_back_settled(from, self, 3);
         }
     }
 
@@ -285,6 +284,20 @@ impl Origin {
             focus_heading();
         }
     }
+}
+
+/// Puts the focus back once settled, then after each of the next few settled frames while
+/// it is on the page: on a loaded machine the part that had it (the toolbar, when the
+/// start screen gives way to the matrix) may be rebuilt a frame later still.
+fn put_back_settled(from: Origin, editor: Editor, tries: u32) {
+    after_settled(move || {
+        if focus_lost() {
+            from.refocus(editor);
+        }
+        if tries > 1 {
+            put_back_settled(from, editor, tries - 1);
+        }
+    });
 }
 
 /// The cell of `function` and `party`, else the one in the same column of the row now at
