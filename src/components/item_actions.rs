@@ -94,7 +94,7 @@ pub fn ItemActions(
                                 let place = Place::of(&ev);
                                 delete.run(());
                                 if let Some(place) = place {
-                                    follow_delete(place, 3);
+                                    follow_delete(place, SETTLE_TRIES);
                                 }
                             }
                         >
@@ -106,6 +106,10 @@ pub fn ItemActions(
         </div>
     }
 }
+
+/// How many settled frames a focus fix waits for the part it follows to be rebuilt: three
+/// were too few for a delete's list on a loaded 2-core test machine.
+pub const SETTLE_TRIES: u32 = 10;
 
 /// Where a pressed Delete button's item stood in its list.
 struct Place {

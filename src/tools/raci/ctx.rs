@@ -168,6 +168,7 @@ impl Editor {
                     from.refocus(self);
                 }
             });
+            // Only a few: a later press (a delete) that drops the focus is not this step's.
             put_back_settled(from, self, 3);
         }
     }

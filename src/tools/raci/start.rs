@@ -16,7 +16,7 @@ use crate::domain::raci::template;
 /// matrix has no cell to land on. Checked over a few settled frames: on a loaded machine
 /// the start screen may go a frame after the first check, taking the focus with it then.
 fn focus_matrix() {
-    focus_matrix_within(3);
+    focus_matrix_within(crate::components::item_actions::SETTLE_TRIES);
 }
 
 fn focus_matrix_within(tries: u32) {
