@@ -102,14 +102,3 @@ pub async fn preload(route: Route) {
         Route::Home | Route::NotFound => Ok(()),
     };
 }
-
-split_point! {
-    /// Merging two tabs' changes to one workspace (`browser::tab_merge`): rare, so its code
-    /// (a JSON reader and the merge) loads only when it happens. When the changes clash,
-    /// it returns what each tab changed, in words (`Clash::text`), so that code stays here.
-    merge, fn merge_workspace(key: String, synced: String, ours: String, stored: String)
-        -> Result<crate::domain::workspace::Workspace, Option<String>> {
-        Ok(crate::domain::sync::merge_workspace(&key, &synced, &ours, &stored)
-            .map_err(|clash| clash.text()))
-    }
-}

@@ -113,6 +113,12 @@ thread_local! {
     static ANCHOR_RUN: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
 }
 
+/// The count of anchors looked for and the buyer's own moves so far: a fix of the focus
+/// after a change ends when it moves on too (`components::watch_focus`).
+pub fn moves() -> u32 {
+    ANCHOR_RUN.with(|r| r.get())
+}
+
 fn next_run() -> u32 {
     ANCHOR_RUN.with(|r| {
         r.set(r.get().wrapping_add(1));

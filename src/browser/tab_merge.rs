@@ -10,6 +10,7 @@ use crate::browser::storage;
 use crate::browser::tab_sync::{on_remote_write, ours_and_synced};
 use crate::domain::persist;
 use crate::domain::sync::{decide, Decision};
+use crate::split::split_point;
 
 /// This tab's and the stored version of a workspace both changed since they last agreed.
 pub(crate) fn on_conflict(saver: Saver, session: Session, conflict: Conflict) {
@@ -37,13 +38,40 @@ pub(crate) fn on_conflict(saver: Saver, session: Session, conflict: Conflict) {
         return;
     }
     leptos::task::spawn_local(async move {
-        let merged =
-            crate::chunks::merge_workspace(key.clone(), synced, ours.clone(), stored.clone())
-                .await
-                .unwrap_or(Err(None));
-        saver.0.update_value(|inner| {
-            inner.merging.remove(&key);
-        });
+        let (failed_key, failed) = (key.clone(), conflict.clone());
+        if settle(saver, session, conflict, key, synced, ours, stored)
+            .await
+            .is_err()
+        {
+            // The merge's code could not be fetched: ask, as when the changes clash.
+            done_merging(saver, &failed_key);
+            add_conflict(session, failed);
+            saver.flush(session);
+        }
+    });
+}
+
+fn done_merging(saver: Saver, key: &str) {
+    saver.0.update_value(|inner| {
+        inner.merging.remove(key);
+    });
+}
+
+split_point! {
+    /// Merges the two tabs' changes and keeps the result, or, when they clash, asks the
+    /// buyer with what each tab changed, in words (`Clash::text`). Rare, so this code and
+    /// the JSON reader the merge needs load only when it happens.
+    merge, fn settle(
+        saver: Saver,
+        session: Session,
+        conflict: Conflict,
+        key: String,
+        synced: String,
+        ours: String,
+        stored: String
+    ) -> () {
+        let merged = crate::domain::sync::merge_workspace(&key, &synced, &ours, &stored);
+        done_merging(saver, &key);
         let unmoved = texts(saver, session, &conflict.id)
             .is_some_and(|(_, now_ours, now_stored)| now_ours == ours && now_stored == stored);
         match merged {
@@ -64,11 +92,11 @@ pub(crate) fn on_conflict(saver: Saver, session: Session, conflict: Conflict) {
             }
             // Either side changed again while the merge's code loaded: start again.
             Ok(_) => on_conflict(saver, session, conflict),
-            Err(changes) => {
+            Err(clash) => {
                 add_conflict(
                     session,
                     Conflict {
-                        changes,
+                        changes: clash.text(),
                         ..conflict
                     },
                 );
@@ -76,7 +104,8 @@ pub(crate) fn on_conflict(saver: Saver, session: Session, conflict: Conflict) {
                 saver.flush(session);
             }
         }
-    });
+        Ok(())
+    }
 }
 
 /// The texts a merge needs: the last one both tabs agreed on, this tab's and the stored one.

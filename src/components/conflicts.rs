@@ -9,10 +9,52 @@ use crate::browser::persistence::Saver;
 use crate::browser::state::Session;
 use crate::browser::tab_sync::{resolve, Resolution};
 use crate::domain::reminder::{backup_due, reminder_text, SNOOZE_MS};
+use crate::split::split_point;
 
 /// Workspaces changed in this tab and another one: the buyer chooses, nothing is lost.
+/// The choice's code is with the merge's, fetched when a clash first happens (by then
+/// the merge has usually fetched it).
 #[component]
-pub fn ConflictList() -> impl IntoView {
+pub fn Conflicts() -> impl IntoView {
+    let session = Session::get();
+    let list = || async move { conflict_list().await.unwrap_or_else(|_| not_loaded()) };
+    view! {
+        <Show when=move || session.conflicts.0.with(|c| !c.is_empty())>
+            <Suspense fallback=|| ()>{Suspend::new(list())}</Suspense>
+        </Show>
+    }
+}
+
+split_point! {
+    /// The choice for each workspace in conflict.
+    merge, fn conflict_list() -> AnyView {
+        Ok(view! { <ConflictList /> }.into_any())
+    }
+}
+
+/// In place of the choice when its code cannot be fetched (offline, before the service
+/// worker kept it). This tab's version is not saved until the buyer chooses, and a reload
+/// would drop it: the copy keeps it.
+fn not_loaded() -> AnyView {
+    let session = Session::get();
+    view! {
+        <div class="notice warning" role="alert">
+            <p>
+                "A workspace was also changed in another tab, and the choice of which version \
+                    to keep could not be loaded: you may be offline. Until you choose, this \
+                    tab's changes are not saved. Download a copy of them now, then reload \
+                    once you are back online."
+            </p>
+            <button type="button" on:click=move |_| export_backup(session)>
+                "Download a copy of all workspaces"
+            </button>
+        </div>
+    }
+    .into_any()
+}
+
+#[component]
+fn ConflictList() -> impl IntoView {
     let session = Session::get();
     let saver = expect_context::<Saver>();
     view! {

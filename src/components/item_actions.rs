@@ -94,7 +94,7 @@ pub fn ItemActions(
                                 let place = Place::of(&ev);
                                 delete.run(());
                                 if let Some(place) = place {
-                                    follow_delete(place, SETTLE_TRIES);
+                                    follow_delete(place);
                                 }
                             }
                         >
@@ -106,10 +106,6 @@ pub fn ItemActions(
         </div>
     }
 }
-
-/// How many settled frames a focus fix waits for the part it follows to be rebuilt: three
-/// were too few for a delete's list on a loaded 2-core test machine.
-pub const SETTLE_TRIES: u32 = 10;
 
 /// Where a pressed Delete button's item stood in its list.
 struct Place {
@@ -138,16 +134,16 @@ impl Place {
 /// never to the "New …" field below the list, where Ctrl+Z would be the field's own text
 /// undo instead of bringing the item back. Only when the pressed button really went and
 /// took the focus with it: a delete that asks first leaves it in place, and its dialog
-/// puts the focus back itself. Checked over a few settled frames, as `keep_focus`.
-fn follow_delete(place: Place, tries: u32) {
-    super::after_settled(move || {
-        if !place.button.is_connected() {
-            if super::focus_lost() && !focus_in_list(&place.list, place.index, DELETE) {
-                focus_section_heading(&place.list);
-            }
-        } else if tries > 1 {
-            follow_delete(place, tries - 1);
+/// puts the focus back itself.
+fn follow_delete(place: Place) {
+    super::watch_focus(move || {
+        if place.button.is_connected() {
+            return false;
         }
+        if super::focus_lost() && !focus_in_list(&place.list, place.index, DELETE) {
+            focus_section_heading(&place.list);
+        }
+        true
     });
 }
 
@@ -200,11 +196,10 @@ fn focus_section_heading(el: &web_sys::Element) {
 }
 
 /// A keyed list moves the row's element to its new place, and a moved element loses the
-/// focus: give it back to the button that was pressed. After the next frame, then after
-/// each of the next few settled frames while the focus is on the page's body: a list read
-/// from the settled document (the RACI's, `Doc::with_settled`) moves in a task after the
-/// first frame, and on a loaded machine a part may be rebuilt a frame later still, with a
-/// new button of the same name, which then takes the focus.
+/// focus: give it back to the button that was pressed, whenever it falls to the page until
+/// the user presses on: a list read from the settled document (the RACI's,
+/// `Doc::with_settled`) moves in a task after the first frame, and on a loaded machine a
+/// part may be rebuilt a frame later still, with a new button of the same name.
 fn keep_focus(ev: &leptos::ev::MouseEvent) {
     let Some(button) = ev
         .current_target()
@@ -212,19 +207,11 @@ fn keep_focus(ev: &leptos::ev::MouseEvent) {
     else {
         return;
     };
-    let again = button.clone();
-    request_animation_frame(move || refocus(&button));
-    keep_focus_settled(again, 3);
-}
-
-fn keep_focus_settled(button: web_sys::HtmlElement, tries: u32) {
-    super::after_settled(move || {
+    super::watch_focus(move || {
         if super::focus_lost() {
             refocus(&button);
         }
-        if tries > 1 {
-            keep_focus_settled(button, tries - 1);
-        }
+        false
     });
 }
 

@@ -9,7 +9,7 @@ use crate::browser::share::{copy, full_url};
 use crate::chunks;
 use crate::domain::input::group;
 use crate::domain::share::body::{Sender, SharedDoc};
-use crate::domain::share::link::Reach;
+use crate::domain::share::link::{Reach, MAX_LINK_CHARS};
 
 /// A made link and whether copying it worked (the error is a sentence to show).
 pub type Made = Option<(String, Result<(), String>)>;
@@ -71,6 +71,13 @@ pub fn make_and_copy(
     let ticket = slot.asked.get_value();
     leptos::task::spawn_local(async move {
         match chunks::make_link(doc, sender).await {
+            // Longer than any link Splitline opens: copying it would only move the refusal
+            // to whoever opens it.
+            Ok(text) if text.len() > MAX_LINK_CHARS => {
+                if slot.newest(ticket) {
+                    error.try_set(Some(too_long(text.len())));
+                }
+            }
             Ok(text) => {
                 let url = full_url(&text);
                 if slot.show(ticket, (url.clone(), Ok(()))) {
@@ -84,6 +91,16 @@ pub fn make_and_copy(
             Err(_) => {}
         }
     });
+}
+
+/// Why no link was made for a document this big.
+fn too_long(chars: usize) -> String {
+    format!(
+        "This would be a link of {} characters, more than Splitline can open ({} at most), so \
+         none was made. Download the file instead: it carries everything.",
+        group(chars as i64),
+        group(MAX_LINK_CHARS as i64)
+    )
 }
 
 #[component]

@@ -86,6 +86,30 @@ pub fn after_settled(f: impl FnOnce() + 'static) {
     });
 }
 
+/// Calls `step` on each animation frame until it returns true, for a focus fix that waits
+/// for the part it follows to be rebuilt (which, read from the settled document, takes a
+/// frame and a task, and several frames on a loaded machine). It ends at the buyer's
+/// next own move (a key, a tap, a scroll), as the focus is theirs again then, or after
+/// `FOCUS_FRAMES`: a count of frames alone either ended too early on a slow machine or,
+/// longer, took the focus a later press had moved.
+pub fn watch_focus(step: impl FnMut() -> bool + 'static) {
+    use crate::browser::router::moves;
+    let step: Box<dyn FnMut() -> bool> = Box::new(step);
+    // Counted from the first frame: by then the move that started the fix has reached
+    // every listener, whichever order they run in.
+    leptos::prelude::request_animation_frame(move || watch_frames(step, moves(), FOCUS_FRAMES));
+}
+
+/// About three seconds at 60 frames a second.
+const FOCUS_FRAMES: u32 = 180;
+
+fn watch_frames(mut step: Box<dyn FnMut() -> bool>, since: u32, left: u32) {
+    use crate::browser::router::moves;
+    if moves() == since && !step() && left > 1 {
+        leptos::prelude::request_animation_frame(move || watch_frames(step, since, left - 1));
+    }
+}
+
 /// Whether the focus has fallen to the document's body, as when the focused element goes.
 pub fn focus_lost() -> bool {
     let document = leptos::prelude::document();

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use super::conflicts::{BackupReminder, ConflictList};
+use super::conflicts::{BackupReminder, Conflicts};
 use crate::browser::backup::export_backup;
 use crate::browser::download::offer;
 use crate::browser::router::focus_heading;
@@ -32,7 +32,7 @@ pub fn NoticeList() -> impl IntoView {
                     </button>
                 </div>
             </Show>
-            <ConflictList />
+            <Conflicts />
             <For each=move || notices.0.get() key=|n| n.id let(notice)>
                 <div
                     class=match notice.tone {

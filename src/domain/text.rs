@@ -48,6 +48,15 @@ pub fn possessive(name: &str) -> String {
     }
 }
 
+/// "1 month", "36 months".
+pub fn months(n: u32) -> String {
+    if n == 1 {
+        "1 month".to_owned()
+    } else {
+        format!("{n} months")
+    }
+}
+
 /// "a", "a and b", "a, b and c": a list inside a sentence.
 pub fn and_list<S: AsRef<str>>(items: &[S]) -> String {
     match items {
@@ -102,6 +111,13 @@ mod tests {
         assert_eq!(possessive("Harbor IT"), "Harbor IT's");
         assert_eq!(possessive("Keystone Partners"), "Keystone Partners'");
         assert_eq!(possessive("AWS"), "AWS's");
+    }
+
+    #[test]
+    fn a_month_to_month_term_is_one_month() {
+        assert_eq!(months(1), "1 month");
+        assert_eq!(months(0), "0 months");
+        assert_eq!(months(36), "36 months");
     }
 
     #[test]

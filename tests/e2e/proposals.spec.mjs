@@ -83,8 +83,20 @@ async function answer(context, link, { rate, text, rating, changeRow, contact })
   await gaps.getByText("The buyer's checks would flag this change:").waitFor();
   assert.match(await gaps.textContent(), /No one is accountable for “[^”]+”\. Give exactly one party an A/);
   assert.match(await gaps.textContent(), /No one does the work for “[^”]+”\./);
-  await row.getByRole('textbox', { name: 'Why this change' }).fill('We advise; your team decides.');
+  const reason = row.getByRole('textbox', { name: 'Why this change' });
+  await reason.fill('We advise; your team decides.');
+  // An arrow key moves between the two choices: the change is set aside, not lost.
+  await row.getByRole('radio', { name: 'Propose a change' }).focus();
+  await page.keyboard.press('ArrowUp');
+  await row.getByRole('radio', { name: 'Accept as proposed', checked: true }).waitFor();
+  await page.keyboard.press('ArrowDown');
+  await waitForValue(reason, 'We advise; your team decides.');
+  assert.equal(await row.getByRole('combobox', { name: 'MSP' }).inputValue(), 'C');
+  // A row "changed" to what the buyer proposed is still open: accepting the rest takes it.
+  const same = page.locator('fieldset.proposal-row').nth(changeRow + 1);
+  await same.getByRole('radio', { name: 'Propose a change' }).check();
   await page.getByRole('button', { name: 'Accept every row not yet decided' }).click();
+  await same.getByRole('radio', { name: 'Accept as proposed', checked: true }).waitFor();
   await page.getByRole('textbox', { name: 'Your name and how to reach you' }).fill(contact);
   // The counts every figure uses, the estimated ones marked, never "not given".
   const environment = await page.locator('details', { hasText: 'Their environment' }).textContent();
@@ -184,7 +196,11 @@ test('a buyer and two providers complete a request round: quotes ranked, answers
   await buyer.goto(responseA);
   await buyer.getByRole('heading', { name: "Harbor IT's response to your request" }).waitFor();
   await buyer.getByText('1 proposed RACI change for you to accept or reject', { exact: false }).waitFor();
+  // What the quote comes to, so a slip in a rate shows before it comes in.
+  await buyer.getByText(/It comes to \$[\d,.]+ a month, \$[\d,.]+ all-in in year 1 and \$[\d,.]+ over \d+ months for your counts\./).waitFor();
   await buyer.getByRole('button', { name: /Bring it into/ }).click();
+  // The buyer lands on the quote that came in.
+  await buyer.waitForFunction(() => document.activeElement?.id.startsWith('at-quote') && document.activeElement.textContent.includes('Harbor IT'));
   await buyer.waitForURL(/#\/pricing$/);
   await appReady(buyer);
 

@@ -275,10 +275,10 @@ fn price_lines(i: &Inputs, top: &Point, name: &dyn Fn(&str) -> String) -> Vec<Li
             "Terms",
             format!(
                 "The quotes run for different terms, so {compared}. Of the providers you can \
-                 choose, {} costs least by the year: {} a year on average over {} months.",
+                 choose, {} costs least by the year: {} a year on average over {}.",
                 q.name,
                 cur.format(q.yearly_average()),
-                q.term
+                crate::domain::text::months(q.term)
             ),
         ));
     } else if per_year {

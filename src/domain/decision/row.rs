@@ -183,9 +183,9 @@ impl Row {
             None => "No quote".to_owned(),
             Some(p) if !p.priced => "Not priced yet".to_owned(),
             Some(p) => format!(
-                "{} over {} months{}",
+                "{} over {}{}",
                 cur.format(p.total),
-                p.term,
+                crate::domain::text::months(p.term),
                 self.rank_suffix(p.total_rank, priced)
             ),
         }

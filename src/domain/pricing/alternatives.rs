@@ -198,11 +198,7 @@ impl InHouse {
             .max()
             .unwrap_or(0);
         if wait > 0 {
-            let months = if wait == 1 {
-                "month".to_owned()
-            } else {
-                format!("{wait} months")
-            };
+            let months = crate::domain::text::months(wait);
             out.push(format!("Recruiting takes time: the last hire is in post only after {months}, and nothing is covered by them before then. A co-managed service is typically live in about six weeks."));
         }
         out

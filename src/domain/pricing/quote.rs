@@ -78,35 +78,34 @@ impl Quote {
     /// quote look cheaper the less the buyer has typed.
     pub fn terms(&self, item: CostItem) -> Terms {
         if self.rate_missing(item) {
-            return Terms {
+            Terms {
                 cover: Cover::NoRate,
                 rate: 0,
-            };
+            }
+        } else {
+            self.stated(item)
         }
-        if self.hybrid_projects(item) {
-            return Terms {
-                cover: Cover::Rated,
-                rate: self.rates.project_rate,
-            };
-        }
-        self.card.get(item)
     }
 
     /// Whether the item is billed at a rate the buyer has not typed in yet.
     pub fn rate_missing(&self, item: CostItem) -> bool {
-        if self.hybrid_projects(item) {
-            self.rates.project_rate == 0
-        } else {
-            self.card.get(item)
-                == Terms {
-                    cover: Cover::Rated,
-                    rate: 0,
-                }
-        }
+        self.stated(item)
+            == Terms {
+                cover: Cover::Rated,
+                rate: 0,
+            }
     }
 
-    fn hybrid_projects(&self, item: CostItem) -> bool {
-        self.model == ModelKind::Hybrid && item == CostItem::ProjectWork
+    /// The item's terms as typed: the rate card's line, or a hybrid quote's project rate.
+    fn stated(&self, item: CostItem) -> Terms {
+        if self.model == ModelKind::Hybrid && item == CostItem::ProjectWork {
+            Terms {
+                cover: Cover::Rated,
+                rate: self.rates.project_rate,
+            }
+        } else {
+            self.card.get(item)
+        }
     }
 }
 

@@ -10,9 +10,10 @@ use crate::domain::library::Library;
 use crate::domain::pricing::benchmarks::priced;
 use crate::domain::pricing::exclusions::{CostItem, Cover};
 use crate::domain::pricing::quote::Quote;
+use crate::domain::pricing::totals::totals;
 use crate::domain::raci::Counter;
 use crate::domain::scorecard::claims::Claim;
-use crate::domain::text::{and_list, possessive};
+use crate::domain::text::{and_list, months, possessive};
 use crate::domain::workspace::Workspace;
 
 /// Why a response cannot be brought into this workspace. Nothing is changed.
@@ -62,8 +63,13 @@ pub struct Intake {
     /// Rate card items the provider excluded with a rate but gave none: brought in as
     /// excluded with no rate (an unknown cost), not as free.
     pub rates_missing: Vec<CostItem>,
+    /// What the quote comes to for the workspace's counts ("$145.00 a month, …"), so a
+    /// slip in a rate shows before it is brought in; `None` when it has no price.
+    pub price: Option<String>,
     /// The workspace already has a quote from this provider, which this replaces.
     pub replaces_quote: bool,
+    /// … and that quote has a price.
+    pub replaces_priced: bool,
     /// This quote has no price and replaces one that has.
     pub unpriced_over_priced: bool,
     /// Answers the workspace has from this provider that this response does not hold.
@@ -211,6 +217,13 @@ pub fn check(ws: &Workspace, response: &Response) -> Result<Intake, Refusal> {
     } else {
         0
     };
+    let mut quote = Quote {
+        provider: provider.id.clone(),
+        ..response.quote.clone()
+    };
+    for item in response.rates_missing() {
+        quote.card.get_mut(item).cover = Cover::NoRate;
+    }
     Ok(Intake {
         provider: provider.id.clone(),
         provider_name: provider.name.clone(),
@@ -221,17 +234,10 @@ pub fn check(ws: &Workspace, response: &Response) -> Result<Intake, Refusal> {
         kept_answers,
         covers_open: response.covers_open(),
         rates_missing: response.rates_missing(),
-        quote: {
-            let mut quote = Quote {
-                provider: provider.id.clone(),
-                ..response.quote.clone()
-            };
-            for item in response.rates_missing() {
-                quote.card.get_mut(item).cover = Cover::NoRate;
-            }
-            quote
-        },
+        price: price_text(ws, &quote),
+        quote,
         replaces_quote: ws.pricing.quote(&provider.id).is_some(),
+        replaces_priced: ws.pricing.quote(&provider.id).is_some_and(priced),
         unpriced_over_priced: !priced(&response.quote)
             && ws.pricing.quote(&provider.id).is_some_and(priced),
         // Answers to criteria deleted since show nowhere: losing them loses nothing.
@@ -251,6 +257,23 @@ pub fn check(ws: &Workspace, response: &Response) -> Result<Intake, Refusal> {
         older: sent.answered_ms.is_some_and(|at| at > response.made_ms),
         unanswered,
     })
+}
+
+/// "$145.00 a month, $120,000.00 all-in in year 1 and $360,000.00 over 36 months", for
+/// the workspace's counts and expected use; `None` for a quote with no price.
+fn price_text(ws: &Workspace, quote: &Quote) -> Option<String> {
+    if !priced(quote) {
+        return None;
+    }
+    let t = totals(quote, &ws.pricing.env, &ws.profile, &ws.pricing.usage);
+    let cur = ws.pricing.env.currency;
+    Some(format!(
+        "{} a month, {} all-in in year 1 and {} over {} for your counts",
+        cur.format(t.base_monthly),
+        cur.format(t.all_in_year1),
+        cur.format(t.total),
+        months(quote.term())
+    ))
 }
 
 /// The workspace a response belongs in: the open one if it sent the request, else the
@@ -334,14 +357,18 @@ impl Intake {
             "They excluded",
             " without giving a rate",
         );
+        let replacing = match (self.replaces_quote, self.replaces_priced) {
+            (false, _) => "",
+            (true, true) => ", replacing the quote you have from them",
+            (true, false) => ", replacing the quote with no price you started for them",
+        };
+        let price = self.price.as_ref().map_or_else(
+            || ". It has no price in it yet".to_owned(),
+            |p| format!(". It comes to {p}"),
+        );
         let mut lines = vec![format!(
-            "A quote ({}) for the pricing comparison{}.{silent}{rateless}",
+            "A quote ({}) for the pricing comparison{replacing}{price}.{silent}{rateless}",
             self.quote.model.label().to_ascii_lowercase(),
-            if self.replaces_quote {
-                ", replacing the quote you have from them"
-            } else {
-                ""
-            }
         )];
         // Counted as the provider's progress counts them: a rating alone is no answer.
         let written = self.claims.values().filter(|c| !c.text.is_empty()).count();
@@ -669,11 +696,34 @@ mod tests {
     }
 
     #[test]
+    fn the_preview_prices_the_quote_and_says_what_it_replaces() {
+        let mut ws = sent();
+        ws.pricing
+            .quotes
+            .iter_mut()
+            .for_each(|q| q.rates.per_user = 9_000);
+        let line = check(&ws, &response()).unwrap().lines().remove(0);
+        assert!(
+            line.starts_with("A quote (per user) for the pricing comparison, replacing the quote you have from them. It comes to $"),
+            "{line}"
+        );
+        let mut unpriced = response();
+        unpriced.quote.rates.per_user = 0;
+        let line = check(&ws, &unpriced).unwrap().lines().remove(0);
+        assert!(
+            line.ends_with("from them. It has no price in it yet."),
+            "{line}"
+        );
+    }
+
+    #[test]
     fn the_preview_says_what_comes_in_and_where() {
         let ws = sent();
         let intake = check(&ws, &response()).unwrap();
         let lines = intake.lines();
-        let quote_line = "A quote (per user) for the pricing comparison, replacing the quote you have from them.";
+        let quote_line = "A quote (per user) for the pricing comparison, replacing the quote \
+            with no price you started for them. It comes to $20,300 a month, $247,600 all-in in \
+            year 1 and $756,942.40 over 36 months for your counts.";
         assert_eq!(lines[0], quote_line);
         assert!(lines[2].starts_with("1 proposed RACI change"), "{lines:?}");
         // Rate card items the provider never answered for are named.

@@ -163,6 +163,7 @@ impl Request {
                 .iter()
                 .filter(|p| p.id != provider_id)
                 .map(|p| p.name.clone()),
+            &provider.name,
         );
         let mut masked = Vec::new();
         let mut hide = |text: &mut String, place: String| {

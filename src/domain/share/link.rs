@@ -189,9 +189,9 @@ pub fn unpack(text: &str) -> Result<(LinkKind, Vec<u8>), LinkError> {
             expected,
         });
     }
-    if payload.len() > expected {
-        return Err(LinkError::Damaged);
-    }
+    // Mail and chat apps can take a ")" or "." after a link into it: what follows the
+    // length the link declares is dropped, and the checksum still guards the rest.
+    let payload = payload.get(..expected).ok_or(LinkError::Damaged)?;
     let bytes = URL_SAFE_NO_PAD
         .decode(payload)
         .map_err(|_| LinkError::Damaged)?;
@@ -314,6 +314,15 @@ mod tests {
         assert_eq!(unpack("1szzzzz.AA"), Err(LinkError::NotALink));
         assert_eq!(unpack("1s2.AAA"), Err(LinkError::Damaged));
         assert_eq!(unpack("1s2.A!"), Err(LinkError::Damaged));
+    }
+
+    #[test]
+    fn punctuation_a_mail_app_took_into_the_link_is_dropped() {
+        let link = pack(LinkKind::Workspace, b"{\"a\":1}");
+        for tail in [")", ".", ",", ">", "AB"] {
+            assert_eq!(unpack(&format!("{link}{tail}")), unpack(&link), "{tail}");
+        }
+        assert!(unpack(&link).is_ok());
     }
 
     #[test]

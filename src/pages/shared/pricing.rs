@@ -7,6 +7,7 @@ use crate::browser::clock::{fresh_id, now_ms};
 use crate::domain::documents::PricingDoc;
 use crate::domain::pricing::compare::compare;
 use crate::domain::route::Route;
+use crate::domain::text::months;
 use crate::tools::pricing::fmt::money;
 
 /// A shared pricing comparison: every quote's all-in figures, and saving it.
@@ -27,7 +28,7 @@ pub fn SharedPricing(doc: PricingDoc) -> impl IntoView {
                     <td class="num">{money(cur, q.totals.base_monthly)}</td>
                     <td class="num">{money(cur, q.totals.all_in_year1)}</td>
                     <td class="num">
-                        {format!("{} over {} months", money(cur, q.totals.total), q.term)}
+                        {format!("{} over {}", money(cur, q.totals.total), months(q.term))}
                     </td>
                 </tr>
             }

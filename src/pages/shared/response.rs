@@ -6,8 +6,9 @@ use leptos::prelude::*;
 use std::sync::{Arc, Mutex};
 
 use crate::browser::clock::{format_time, now_ms};
-use crate::browser::share::leave_link_for;
+use crate::browser::share::leave_link_for_href;
 use crate::browser::state::{Lib, Notices, TakeBack};
+use crate::domain::anchor;
 use crate::domain::proposal::intake::{self, Replaced};
 use crate::domain::proposal::Response;
 use crate::domain::route::Route;
@@ -74,6 +75,8 @@ pub fn ResponsePreview(
                 lib.0.update(|l| {
                     l.switch(&target);
                 });
+                // The buyer lands on the quote that came in, not the top of the page.
+                let landing = anchor::at(Route::Pricing.href(), &anchor::quote(&intake.provider));
                 let mut replaced = None;
                 lib.update_active(|ws| replaced = Some(intake.apply(ws)));
                 notices.confirm_with(
@@ -85,7 +88,7 @@ pub fn ResponsePreview(
                     ),
                     replaced.map(|r| take_back(lib, notices, target.clone(), &name, r)),
                 );
-                leave_link_for(Route::Pricing);
+                leave_link_for_href(&landing);
             };
             view! {
                 {again.then(|| view! { <p class="notice warning">{intake::AGAIN}</p> })}

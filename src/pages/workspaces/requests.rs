@@ -118,7 +118,8 @@ pub fn Requests() -> impl IntoView {
                     your scorecard's questions and their position on your RACI. They answer in \
                     their own browser, with no account, and send a response back for you to import \
                     here. A request never carries your weights, scores, notes, other providers or \
-                    their prices."
+                    their prices. Other providers' names are replaced wherever you wrote them; \
+                    any figure you write in your note to the providers goes as you wrote it."
             </p>
             <DiscloseFields />
             <Show

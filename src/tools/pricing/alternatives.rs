@@ -13,6 +13,7 @@ use crate::domain::pricing::compare::Comparison;
 use crate::domain::pricing::edit::PricingEdit;
 use crate::domain::pricing::money::{Cents, Currency};
 use crate::domain::pricing::quote::MAX_ESCALATOR;
+use crate::domain::text::months;
 
 /// Fully managed IT and hiring, priced over the same terms as the quotes.
 #[component]
@@ -32,7 +33,7 @@ pub fn AlternativesPanel() -> impl IntoView {
                     value=Signal::derive(move || money(cur.get(), cmp.with(pick).0))
                 />
                 <Figure
-                    label=Signal::derive(move || format!("Over {} months", term()))
+                    label=Signal::derive(move || format!("Over {}", months(term())))
                     value=Signal::derive(move || money(cur.get(), cmp.with(pick).1))
                 />
             </dl>

@@ -189,7 +189,7 @@ pub fn QuoteOutcome(
                 <Figure label="Base monthly" value=text(|v, c| money(c, v.totals.base_monthly)) />
                 <Figure label="All-in year 1" value=text(|v, c| money(c, v.totals.all_in_year1)) />
                 <Figure
-                    label=text(|v, _| format!("Total over {} months", v.term))
+                    label=text(|v, _| format!("Total over {}", crate::domain::text::months(v.term)))
                     value=text(|v, c| money(c, v.totals.total))
                 />
                 <Figure

@@ -9,7 +9,7 @@ use crate::components::number_field::NumberField;
 use crate::components::unique_id;
 use crate::domain::pricing::edit::{Hours, PricingEdit, QuoteEdit, Rate};
 use crate::domain::pricing::models::{ModelKind, Rates};
-use crate::domain::pricing::money::Cents;
+use crate::domain::pricing::money::{Cents, Currency};
 use crate::domain::pricing::quote::{
     Quote, MAX_BLOCK_HOURS, MAX_ESCALATOR, MAX_NOTICE_DAYS, MAX_TERM, MIN_TERM,
 };
@@ -25,6 +25,16 @@ fn quote_memo(lib: Lib, id: StoredValue<String>) -> Memo<Quote> {
                 .unwrap_or_default()
         })
     })
+}
+
+/// A hint's market bands are in US dollars: beside figures in another currency they say
+/// so ("US$45 to US$175"), as the benchmarks do.
+fn us_bands(hint: &str, beside: Currency) -> String {
+    if beside == Currency::Usd {
+        hint.to_owned()
+    } else {
+        hint.replace('$', "US$")
+    }
 }
 
 /// The pricing model and its own figures.
@@ -50,7 +60,7 @@ pub fn ModelFields(provider: String) -> impl IntoView {
                         QuoteEdit::Rate(which, v),
                     ))
                     currency=cur
-                    hint=Signal::stored(hint.to_owned())
+                    hint=Signal::derive(move || us_bands(hint, cur.get()))
                 />
             }
         };

@@ -12,6 +12,7 @@ use crate::domain::pricing::compare::{Comparison, QuoteView};
 use crate::domain::pricing::money::{percent_text, Currency};
 use crate::domain::pricing::quote::MAX_TERM;
 use crate::domain::route::Route;
+use crate::domain::text::months;
 
 /// The quotes side by side, ranked by total contract value, with the charts.
 #[component]
@@ -67,10 +68,10 @@ fn summary(c: &Comparison, knocked: &[(String, Vec<String>)]) -> String {
     }
     let flags_of = |id: &str| knocked.iter().find(|(k, _)| k == id).map(|(_, f)| f);
     let mut text = format!(
-        "Lowest total contract value: {}, {} over {} months.",
+        "Lowest total contract value: {}, {} over {}.",
         best.name,
         money(c.currency, best.totals.total),
-        best.term
+        months(best.term)
     );
     let unknown = best.totals.unknown().len();
     if unknown > 0 {
@@ -88,10 +89,10 @@ fn summary(c: &Comparison, knocked: &[(String, Vec<String>)]) -> String {
         let open = c.ranked_among(|id| flags_of(id).is_some()).first().copied();
         text.push_str(&match open {
             Some(q) => format!(
-                " Of the providers you can choose, {} is lowest: {} over {} months.",
+                " Of the providers you can choose, {} is lowest: {} over {}.",
                 q.name,
                 money(c.currency, q.totals.total),
-                q.term
+                months(q.term)
             ),
             None if c.ranked_count() > 1 => {
                 " It knocks out every other priced quote too.".to_owned()
@@ -123,11 +124,11 @@ fn summary(c: &Comparison, knocked: &[(String, Vec<String>)]) -> String {
             )
         } else {
             format!(
-                "{among} {} costs less by the year: {} a year on average over {} months, \
+                "{among} {} costs less by the year: {} a year on average over {}, \
                  against {} for {}.",
                 q.name,
                 yearly(q),
-                q.term,
+                months(q.term),
                 yearly(open),
                 open.name
             )

@@ -9,7 +9,7 @@ use crate::browser::router::focus_heading;
 use crate::browser::state::Lib;
 use crate::components::doc::{step_said, Doc};
 use crate::components::item_actions::{focus_in_list, place_in_list};
-use crate::components::{after_settled, focus_by_id, focus_later, focus_lost};
+use crate::components::{focus_by_id, focus_later, focus_lost, watch_focus};
 use crate::domain::anchor::raci_cell;
 use crate::domain::edit::Changed;
 use crate::domain::raci::{EditError, Id, MatrixEdit, Raci, RaciEdit};
@@ -152,8 +152,9 @@ impl Editor {
 
     /// Undoes or redoes a step. The step may take the focused element away (a row it
     /// moves back is re-inserted, a finding it settles is removed): focus then goes back
-    /// near where it was, rather than to the top of the document. On the next frame for
-    /// the grid, once settled for the checks.
+    /// near where it was, rather than to the top of the document, whenever it falls to the
+    /// page before the user presses on (the grid redraws on the next frame, the checks once
+    /// settled, and a loaded machine may rebuild the toolbar a frame later still).
     fn step(self, back: bool) {
         let from = Origin::now(self);
         let done = if back {
@@ -163,13 +164,12 @@ impl Editor {
         };
         self.say(step_said(self.doc, back, done));
         if done {
-            request_animation_frame(move || {
+            watch_focus(move || {
                 if focus_lost() {
                     from.refocus(self);
                 }
+                false
             });
-            // Only a few: a later press (a delete) that drops the focus is not this step's.
-            put_back_settled(from, self, 3);
         }
     }
 
@@ -285,20 +285,6 @@ impl Origin {
             focus_heading();
         }
     }
-}
-
-/// Puts the focus back once settled, then after each of the next few settled frames while
-/// it is on the page: on a loaded machine the part that had it (the toolbar, when the
-/// start screen gives way to the matrix) may be rebuilt a frame later still.
-fn put_back_settled(from: Origin, editor: Editor, tries: u32) {
-    after_settled(move || {
-        if focus_lost() {
-            from.refocus(editor);
-        }
-        if tries > 1 {
-            put_back_settled(from, editor, tries - 1);
-        }
-    });
 }
 
 /// The cell of `function` and `party`, else the one in the same column of the row now at

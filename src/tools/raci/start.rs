@@ -6,27 +6,16 @@ use leptos::prelude::*;
 use super::ctx::Editor;
 use super::io::{ImportButton, ImportReport};
 use crate::browser::state::Lib;
-use crate::components::{after_settled, focus_by_id, focus_lost, unique_id};
+use crate::components::{focus_by_id, focus_lost, unique_id, watch_focus};
 use crate::domain::profile::Industry;
 use crate::domain::raci::template;
 
 /// The start screen goes with the button pressed: focus goes to the matrix's heading once
 /// the editor is drawn, not to the top of the document. The heading rather than a cell: a
 /// screen reader says where the buyer now is, one Tab enters the grid, and a blank
-/// matrix has no cell to land on. Checked over a few settled frames: on a loaded machine
-/// the start screen may go a frame after the first check, taking the focus with it then.
+/// matrix has no cell to land on.
 fn focus_matrix() {
-    focus_matrix_within(crate::components::item_actions::SETTLE_TRIES);
-}
-
-fn focus_matrix_within(tries: u32) {
-    after_settled(move || {
-        if focus_lost() {
-            focus_by_id("raci-grid-title");
-        } else if tries > 1 {
-            focus_matrix_within(tries - 1);
-        }
-    });
+    watch_focus(|| focus_lost() && focus_by_id("raci-grid-title"));
 }
 
 /// The first screen of an empty matrix: the co-managed template (for the company's

@@ -25,21 +25,28 @@ pub fn Positions() -> impl IntoView {
     let raci = draft.request.with_value(|r| r.raci.clone());
     let rows: Vec<Function> = raci.rows().into_iter().cloned().collect();
     let count = rows.len();
-    let ids: Vec<Id> = rows.iter().map(|f| f.id).collect();
     // What "accept every row" changed: (the replies before, after, how many rows), so
     // a click by mistake can be taken back while nothing else has changed a row since.
     let bulk = RwSignal::new(None::<(Vec<RaciReply>, Vec<RaciReply>, usize)>);
+    let raci = StoredValue::new(raci);
+    // Rows with no reply, and rows "changed" to what the buyer proposed: both count as
+    // not decided, so both are accepted.
     let accept_rest = move |_| {
         let before = draft.response.with_untracked(|r| r.raci.clone());
         draft.edit(|req, r| {
-            for &id in &ids {
-                if r.reply(id).is_none() {
-                    r.set_reply(req, id, None);
+            raci.with_value(|raci| {
+                for f in raci.rows() {
+                    let open = r
+                        .reply(f.id)
+                        .is_none_or(|p| p.change.as_ref().is_some_and(|c| c.same_as(f)));
+                    if open {
+                        r.set_reply(req, f.id, None);
+                    }
                 }
-            }
+            })
         });
         let after = draft.response.with_untracked(|r| r.raci.clone());
-        let accepted = after.len() - before.len();
+        let accepted = after.iter().filter(|a| !before.contains(a)).count();
         bulk.set((accepted > 0).then_some((before, after, accepted)));
     };
     let accept_button = NodeRef::<leptos::html::Button>::new();
@@ -59,7 +66,6 @@ pub fn Positions() -> impl IntoView {
             draft.response.with(|r| r.raci == *after).then_some(*n)
         })
     };
-    let raci = StoredValue::new(raci);
     view! {
         <section class="panel" aria-labelledby="proposal-raci">
             <h2 id="proposal-raci">{format!("3. Roles: who does what in {count} IT functions")}</h2>
@@ -117,14 +123,20 @@ fn Row(raci: StoredValue<Raci>, function: Function) -> impl IntoView {
     let group = unique_id("position");
     let heading_id = super::function_anchor(fid);
     let labelled_by = heading_id.clone();
+    // A change set aside by choosing "Accept" (an arrow key moves between the two
+    // radios), so choosing "Propose a change" again brings it back, reason and all.
+    let set_aside = StoredValue::new(None::<Change>);
     let accept = move |_| {
         draft.edit(|req, r| {
+            if let Some(c) = r.reply(fid).and_then(|p| p.change.clone()) {
+                set_aside.set_value(Some(c));
+            }
             r.set_reply(req, fid, None);
         })
     };
-    let seed_for_change = seed.clone();
     let change = move |_| {
-        let seed = seed_for_change.clone();
+        let back = set_aside.try_update_value(Option::take).flatten();
+        let seed = back.unwrap_or_else(|| seed.clone());
         draft.edit(move |req, r| {
             if r.reply(fid).and_then(|p| p.change.as_ref()).is_none() {
                 r.set_reply(req, fid, Some(seed));
@@ -183,6 +195,23 @@ fn ChangeFields(raci: StoredValue<Raci>, function: Id) -> impl IntoView {
             let id = unique_id("role");
             let current =
                 move || change.with(|c| c.roles.get(&pid).copied().unwrap_or_default().label());
+            // The buyer's letters, when the list lacks them ("C/I"): shown as they are, so
+            // the select never says "No role" for a role the row has.
+            let asked = raci
+                .with_value(|r| {
+                    r.function(function)
+                        .and_then(|f| f.roles.get(&pid).copied())
+                })
+                .filter(|l| CHOICES.iter().all(|(c, _)| *c != l.label()))
+                .map(|l| {
+                    let label = l.label();
+                    let same = label.clone();
+                    view! {
+                        <option value=label selected=move || current() == same>
+                            {l.spoken()}
+                        </option>
+                    }
+                });
             view! {
                 <div class="field">
                     <label for=id.clone()>{p.name.clone()}</label>
@@ -204,6 +233,7 @@ fn ChangeFields(raci: StoredValue<Raci>, function: Id) -> impl IntoView {
                                 }
                             })
                             .collect_view()}
+                        {asked}
                     </select>
                 </div>
             }
