@@ -41,8 +41,8 @@ fn not_loaded() -> AnyView {
         <div class="notice warning" role="alert">
             <p>
                 "A workspace was also changed in another tab, and the choice of which version \
-                    to keep could not be loaded: you may be offline. Until you choose, this \
-                    tab's changes are not saved. Download a copy of them now, then reload \
+                    to keep could not be loaded: you may be offline. This tab's changes are not \
+                    saved until that choice is made. Download a copy of them now, then reload \
                     once you are back online."
             </p>
             <button type="button" on:click=move |_| export_backup(session)>
@@ -62,8 +62,7 @@ fn ConflictList() -> impl IntoView {
             {
                 let id = StoredValue::new(conflict.id.clone());
                 let choose = move |r: Resolution| resolve(saver, session, &id.get_value(), r);
-                // What each tab changed goes before the question (one text, kept small:
-                // this list is in every page's code).
+                // What each tab changed goes before the question, in one text.
                 let text = if conflict.theirs_exists {
                     format!(
                         "“{}” was changed in another tab while you were editing it here. {}Which \

@@ -95,17 +95,25 @@ pub fn after_settled(f: impl FnOnce() + 'static) {
 pub fn watch_focus(step: impl FnMut() -> bool + 'static) {
     use crate::browser::router::moves;
     let step: Box<dyn FnMut() -> bool> = Box::new(step);
+    // The newest fix wins: an older one, still watching, ends (a press that sends only a
+    // click, as some assistive tools do, is not counted as a move).
+    let fix = NEWEST_FIX.fetch_add(1, Ordering::Relaxed) + 1;
     // Counted from the first frame: by then the move that started the fix has reached
     // every listener, whichever order they run in.
-    leptos::prelude::request_animation_frame(move || watch_frames(step, moves(), FOCUS_FRAMES));
+    leptos::prelude::request_animation_frame(move || {
+        watch_frames(step, (moves(), fix), FOCUS_FRAMES)
+    });
 }
+
+static NEWEST_FIX: AtomicU32 = AtomicU32::new(0);
 
 /// About three seconds at 60 frames a second.
 const FOCUS_FRAMES: u32 = 180;
 
-fn watch_frames(mut step: Box<dyn FnMut() -> bool>, since: u32, left: u32) {
+fn watch_frames(mut step: Box<dyn FnMut() -> bool>, since: (u32, u32), left: u32) {
     use crate::browser::router::moves;
-    if moves() == since && !step() && left > 1 {
+    let current = (moves(), NEWEST_FIX.load(Ordering::Relaxed)) == since;
+    if current && !step() && left > 1 {
         leptos::prelude::request_animation_frame(move || watch_frames(step, since, left - 1));
     }
 }

@@ -86,7 +86,7 @@ async function enterThreeQuotes(page) {
   await c.getByRole('textbox', { name: 'Hours in the monthly block' }).fill('30');
   await c.getByRole('textbox', { name: 'Block rate per hour' }).fill('140');
   await c.getByRole('textbox', { name: 'Overage rate per hour' }).fill('195');
-  await c.getByRole('textbox', { name: 'Hours you expect to use a month' }).fill('36');
+  await c.getByRole('textbox', { name: 'Expected hours used a month' }).fill('36');
   await c.getByRole('textbox', { name: 'Onboarding fee (one time)' }).fill('2500');
   await c.getByRole('textbox', { name: 'Platform / tool access fee a month' }).fill('250');
   await c.getByRole('textbox', { name: 'Annual price escalator' }).fill('4');

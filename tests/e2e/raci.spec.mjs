@@ -214,6 +214,11 @@ test('a hostile function name renders as text', async () => {
   await page.getByRole('combobox', { name: 'Category', exact: true }).fill('<b>Ops</b>');
   await page.getByRole('button', { name: 'Add function' }).click();
   await row(page, hostile).waitFor();
+  // The form says where the function went, and that the category is a new one.
+  assert.match(
+    await page.locator('.add-function .hint').textContent(),
+    /^Added “<img src=x onerror=alert\(1\)>” to a new category, “<b>Ops<\/b>”\./,
+  );
   assert.equal(await row(page, hostile).locator('.fn-text').textContent(), hostile);
   assert.equal(await grid(page).locator('img').count(), 0);
   assert.equal(await page.locator('main img, main b').count(), 0);

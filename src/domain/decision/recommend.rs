@@ -119,19 +119,20 @@ pub fn recommend(i: &Inputs) -> Recommendation {
         // A lead on a few scored criteria is not a choice yet.
         format!(
             "No recommendation yet: {top_name} leads the providers with a priced quote and no \
-             red flag ({} points, {} over {term} months), but {} still to score, enough to \
-             change that.",
+             red flag ({} points, {} over {}), but {} still to score, enough to change that.",
             points(top.score),
             cur.format(top.total),
+            crate::domain::text::months(term),
             Unscored::phrase_for(open)
         )
     } else {
         out.provider = top_row.map(|r| r.provider.clone());
         format!(
             "Choose {top_name}: the highest score of the providers with a priced quote and no \
-             red flag ({} points), for {} over {term} months.",
+             red flag ({} points), for {} over {}.",
             points(top.score),
-            cur.format(top.total)
+            cur.format(top.total),
+            crate::domain::text::months(term)
         )
     };
     out.robustness.push(verdict_line(i, &top.provider, &name));

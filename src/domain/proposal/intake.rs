@@ -9,6 +9,7 @@ use super::response::Response;
 use crate::domain::library::Library;
 use crate::domain::pricing::benchmarks::priced;
 use crate::domain::pricing::exclusions::{CostItem, Cover};
+use crate::domain::pricing::models::ModelKind;
 use crate::domain::pricing::quote::Quote;
 use crate::domain::pricing::totals::totals;
 use crate::domain::raci::Counter;
@@ -366,8 +367,23 @@ impl Intake {
             || ". It has no price in it yet".to_owned(),
             |p| format!(". It comes to {p}"),
         );
+        // The provider typed the buyer's expected use, which decides the overage.
+        let r = &self.quote.rates;
+        let usage = match self.quote.model {
+            ModelKind::BlockHours if r.expected_hours > r.block_hours => format!(
+                " They put your use at {} hours a month against a block of {}: the hours above \
+                 it are billed at the overage rate, so check that figure.",
+                r.expected_hours, r.block_hours
+            ),
+            ModelKind::BlockHours => format!(
+                " They put your use at {} hours a month, within the block of {}, so no overage \
+                 is counted: check that figure.",
+                r.expected_hours, r.block_hours
+            ),
+            _ => String::new(),
+        };
         let mut lines = vec![format!(
-            "A quote ({}) for the pricing comparison{replacing}{price}.{silent}{rateless}",
+            "A quote ({}) for the pricing comparison{replacing}{price}.{usage}{silent}{rateless}",
             self.quote.model.label().to_ascii_lowercase(),
         )];
         // Counted as the provider's progress counts them: a rating alone is no answer.
@@ -705,6 +721,18 @@ mod tests {
         let line = check(&ws, &response()).unwrap().lines().remove(0);
         assert!(
             line.starts_with("A quote (per user) for the pricing comparison, replacing the quote you have from them. It comes to $"),
+            "{line}"
+        );
+        let mut block = response();
+        block.quote.model = ModelKind::BlockHours;
+        (
+            block.quote.rates.block_hours,
+            block.quote.rates.expected_hours,
+        ) = (20, 30);
+        block.quote.rates.block_rate = 15_000;
+        let line = check(&ws, &block).unwrap().lines().remove(0);
+        assert!(
+            line.contains(" They put your use at 30 hours a month against a block of 20:"),
             "{line}"
         );
         let mut unpriced = response();

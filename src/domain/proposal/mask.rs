@@ -13,9 +13,24 @@ pub const NEUTRAL: &str = "another provider";
 /// Names shorter than this are not masked: "IT" would match half of every sentence.
 const MIN_NAME_CHARS: usize = 3;
 
-/// Words of a company's name too common to hide on their own: of "Crest Managed
-/// Services" only "Crest" is, as a buyer writes "Crest quoted less".
-const GENERIC: [&str; 28] = [
+/// The names to hide, folded for comparison, longest first (so "Harbor IT Group" is
+/// masked whole before "Harbor IT" could match part of it).
+pub fn hidden(names: impl IntoIterator<Item = String>) -> Vec<String> {
+    let mut out: Vec<String> = names
+        .into_iter()
+        .map(|n| lower(n.trim()))
+        .filter(|n| n.chars().count() >= MIN_NAME_CHARS)
+        .collect();
+    // Longest first; equal names next to each other, for `dedup`.
+    order::sort_by(&mut out, |a, b| {
+        b.len().cmp(&a.len()).then_with(|| a.cmp(b))
+    });
+    out.dedup();
+    out
+}
+
+/// Words of a company's name too common to point at it on their own.
+const GENERIC: [&str; 24] = [
     "managed",
     "services",
     "service",
@@ -40,40 +55,46 @@ const GENERIC: [&str; 28] = [
     "company",
     "limited",
     "corp",
-    "with",
-    "from",
-    "your",
-    "their",
 ];
 
-/// Words shorter than this are not hidden on their own.
+/// Words shorter than this are not looked for on their own.
 const MIN_WORD_CHARS: usize = 4;
 
-/// The names to hide, folded for comparison, longest first (so "Harbor IT Group" is
-/// masked whole before "Harbor IT" could match part of it): each name, and each word of
-/// it that is not a common one nor a word of `own`, the name of the provider the text
-/// goes to ("Harbor IT" and "Harbor Cloud": "harbor" stays for Harbor Cloud).
-pub fn hidden(names: impl IntoIterator<Item = String>, own: &str) -> Vec<String> {
+/// The words of other providers' several-word names that `text` has as words of its own
+/// ("Crest quoted less", with "Crest MSP" among `names`), each with its name: not
+/// replaced, as a common word ("Secure", "Response") would garble the text, but named
+/// to the buyer to check. Words of `own`, the recipient's name, are left out.
+pub fn mentions(text: &str, names: &[String], own: &str) -> Vec<(String, String)> {
+    let edge = |c: char| !c.is_alphanumeric();
+    let folded = lower(text);
     let own = lower(own);
-    let own_words: Vec<&str> = own.split_whitespace().collect();
-    let mut out: Vec<String> = Vec::new();
+    let own_words: Vec<&str> = own
+        .split_whitespace()
+        .map(|w| w.trim_matches(edge))
+        .collect();
+    let mut out: Vec<(String, String)> = Vec::new();
     for name in names {
-        let name = lower(name.trim());
-        let words = name
+        let words: Vec<&str> = name
             .split_whitespace()
-            .filter(|w| w.len() != name.len() && w.chars().count() >= MIN_WORD_CHARS)
-            .filter(|w| !GENERIC.contains(w) && !own_words.contains(w))
-            .map(str::to_owned);
-        out.extend(words);
-        if name.chars().count() >= MIN_NAME_CHARS {
-            out.push(name);
+            .map(|w| w.trim_matches(edge))
+            .collect();
+        if words.len() < 2 {
+            continue;
+        }
+        for word in words {
+            let key = lower(word);
+            let distinct = word.chars().count() >= MIN_WORD_CHARS
+                && !GENERIC.contains(&key.as_str())
+                && !own_words.contains(&key.as_str());
+            let named = distinct
+                && folded
+                    .match_indices(key.as_str())
+                    .any(|(at, _)| whole_word(&folded, at, at + key.len()));
+            if named && !out.iter().any(|(w, _)| lower(w) == key) {
+                out.push((word.to_owned(), name.trim().to_owned()));
+            }
         }
     }
-    // Longest first; equal names next to each other, for `dedup`.
-    order::sort_by(&mut out, |a, b| {
-        b.len().cmp(&a.len()).then_with(|| a.cmp(b))
-    });
-    out.dedup();
     out
 }
 
@@ -132,7 +153,7 @@ mod tests {
 
     #[test]
     fn masks_every_occurrence_whatever_the_case() {
-        let names = hidden(["Harbor IT".to_string(), "IT".to_string()], "");
+        let names = hidden(["Harbor IT".to_string(), "IT".to_string()]);
         assert_eq!(
             mask("HARBOR it keeps the firewall; harbor IT's SOC", &names).unwrap(),
             "another provider keeps the firewall; another provider's SOC"
@@ -142,7 +163,7 @@ mod tests {
 
     #[test]
     fn the_longest_name_wins_where_two_overlap() {
-        let names = hidden(["Harbor".to_string(), "Harbor IT Group".to_string()], "");
+        let names = hidden(["Harbor".to_string(), "Harbor IT Group".to_string()]);
         assert_eq!(
             mask("Harbor IT Group and Harbor", &names).unwrap(),
             "another provider and another provider"
@@ -151,7 +172,7 @@ mod tests {
 
     #[test]
     fn a_name_inside_a_longer_word_is_left_alone() {
-        let names = hidden(["Edge".to_string()], "");
+        let names = hidden(["Edge".to_string()]);
         assert_eq!(
             mask("Documentation and institutional knowledge", &names),
             None
@@ -160,7 +181,7 @@ mod tests {
             mask("Knowledge base kept by Edge, edge-to-edge", &names).unwrap(),
             "Knowledge base kept by another provider, another provider-to-another provider"
         );
-        let names = hidden(["(Edge)".to_string()], "");
+        let names = hidden(["(Edge)".to_string()]);
         assert_eq!(
             mask("Firewall(Edge)", &names).unwrap(),
             "Firewallanother provider"
@@ -168,27 +189,32 @@ mod tests {
     }
 
     #[test]
-    fn a_distinctive_word_of_a_name_is_hidden_too_but_not_the_recipients_own() {
-        let names = hidden(
-            [
-                "Crest Managed Services".to_string(),
-                "Harbor Cloud".to_string(),
-            ],
-            "Harbor IT",
-        );
+    fn a_word_of_another_providers_name_is_pointed_out_not_replaced() {
+        let names = [
+            "Crest Managed Services".to_string(),
+            "Harbor Cloud".to_string(),
+        ];
+        let note = "Crest quoted less; managed services stay; Harbor keeps it; crestfallen";
         assert_eq!(
-            mask(
-                "Crest quoted less; managed services stay; Harbor keeps it",
-                &names
-            )
-            .unwrap(),
-            "another provider quoted less; managed services stay; Harbor keeps it"
+            mentions(note, &names, "Harbor IT"),
+            [("Crest".to_string(), "Crest Managed Services".to_string())]
         );
+        let names = ["Secure Response Partners".to_string()];
+        assert_eq!(mentions("Incident response", &names, "Harbor IT").len(), 1);
+        assert!(mask("Incident response", &hidden(names)).is_none());
+        // Punctuation is no part of a word, on either side.
+        let names = ["Crest, Inc.".to_string()];
+        assert_eq!(
+            mentions("Crest's quote", &names, ""),
+            [("Crest".to_string(), "Crest, Inc.".to_string())]
+        );
+        // A one-word name is masked whole, so it is not pointed out as well.
+        assert!(mentions("Edge quoted", &["Edge".to_string()], "").is_empty());
     }
 
     #[test]
     fn accented_names_are_found() {
-        let names = hidden(["Øresund Tech".to_string()], "");
+        let names = hidden(["Øresund Tech".to_string()]);
         assert_eq!(mask("øRESUND tech", &names).unwrap(), NEUTRAL);
     }
 
@@ -204,7 +230,7 @@ mod tests {
             let mut words = words;
             words.insert(at.min(words.len()), name.clone());
             let text = words.join(" ");
-            let names = hidden([name.clone()], "");
+            let names = hidden([name.clone()]);
             let out = mask(&text, &names).unwrap_or(text);
             prop_assert!(out.split(' ').all(|w| lower(w) != lower(&name)), "{out}");
         }

@@ -163,7 +163,6 @@ impl Request {
                 .iter()
                 .filter(|p| p.id != provider_id)
                 .map(|p| p.name.clone()),
-            &provider.name,
         );
         let mut masked = Vec::new();
         let mut hide = |text: &mut String, place: String| {

@@ -317,6 +317,13 @@ mod tests {
     }
 
     #[test]
+    fn a_link_says_its_kind_even_when_it_does_not_open() {
+        let link = pack(LinkKind::Request, b"{}");
+        assert_eq!(kind_named(&link[..link.len() - 3]), Some(LinkKind::Request));
+        assert_eq!(kind_named("9q"), None);
+    }
+
+    #[test]
     fn punctuation_a_mail_app_took_into_the_link_is_dropped() {
         let link = pack(LinkKind::Workspace, b"{\"a\":1}");
         for tail in [")", ".", ",", ">", "AB"] {

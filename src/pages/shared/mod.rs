@@ -15,6 +15,7 @@ use crate::browser::share::{current_link_text, leave_link_for};
 use crate::browser::state::{Lib, Notices, Tone};
 use crate::domain::route::Route;
 use crate::domain::share::body::{open_link, Sender, SharedDoc};
+use crate::domain::share::link::{kind_named, LinkKind};
 use crate::domain::workspace::Workspace;
 
 /// Opens a share link read-only. Nothing is saved until the buyer chooses to.
@@ -29,7 +30,14 @@ pub fn SharedPage() -> impl IntoView {
                 <p class="notice error" role="alert">
                     {error.message()}
                 </p>
-                <p>"Nothing in your own workspaces was changed."</p>
+                <p>
+                    {if kind_named(text.trim()) == Some(LinkKind::Request) {
+                        "If it still does not open, ask the buyer who sent it to send the \
+                            request again."
+                    } else {
+                        "Nothing in your own workspaces was changed."
+                    }}
+                </p>
                 <p>
                     <a href=Route::Home.href()>"Go to the start page"</a>
                 </p>

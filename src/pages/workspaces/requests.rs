@@ -11,6 +11,7 @@ use crate::components::link_out::{make_and_copy, LinkOut, LinkSlot};
 use crate::components::unique_id;
 use crate::domain::envelope::{self, Kind};
 use crate::domain::files::slug;
+use crate::domain::proposal::mask::mentions;
 use crate::domain::proposal::request::{
     Disclose, Masked, Request, MAX_CONTACT_CHARS, MAX_NOTE_CHARS,
 };
@@ -19,14 +20,23 @@ use crate::domain::text::and_list;
 
 /// Builds the request to `provider` and records it as sent (keeping the id of one sent
 /// before, so its answers still match). `Err` is a sentence to show.
-fn make(lib: Lib, provider: &str) -> Result<(Request, Vec<Masked>), String> {
+/// `Ok` carries what the buyer should check in it (`checks_text`).
+fn make(lib: Lib, provider: &str) -> Result<(Request, Option<String>), String> {
     let mut made = Err(String::new());
     lib.update_active(|ws| {
         let id = ws.request_id(provider, || format!("{}{}", fresh_id(), fresh_id()));
-        made = Request::of(ws, provider, id, now_ms(), &ws.disclose);
-        if let Ok((request, _)) = &made {
-            ws.note_sent(provider, request);
-        }
+        made = Request::of(ws, provider, id, now_ms(), &ws.disclose).map(|(request, masked)| {
+            ws.note_sent(provider, &request);
+            let others: Vec<String> = ws
+                .providers
+                .iter()
+                .filter(|p| p.id != provider)
+                .map(|p| p.name.clone())
+                .collect();
+            let named = mentions(&request.buyer.note, &others, &request.provider);
+            let check = checks_text(&masked, &named);
+            (request, check)
+        });
     });
     made.map_err(|why| format!("The request could not be made: {why}."))
 }
@@ -40,14 +50,25 @@ fn edit(lib: Lib, change: impl FnOnce(&mut Disclose)) {
     });
 }
 
-fn masked_text(masked: &[Masked]) -> Option<String> {
+/// Where other providers' names were replaced, and words of their names the note still
+/// has, for the buyer to check before sending.
+fn checks_text(masked: &[Masked], named: &[(String, String)]) -> Option<String> {
     let places: Vec<&str> = masked.iter().map(|m| m.0.as_str()).collect();
-    (!places.is_empty()).then(|| {
-        format!(
+    let mut out = Vec::new();
+    if !places.is_empty() {
+        out.push(format!(
             "Other providers' names were replaced by “another provider” in {}. Check the request reads well.",
             and_list(&places)
-        )
-    })
+        ));
+    }
+    if !named.is_empty() {
+        let words: Vec<String> = named.iter().map(|(w, n)| format!("“{w}” ({n})")).collect();
+        out.push(format!(
+            "Your note to the providers has {}: if it means another provider, change the note before you send it.",
+            and_list(&words)
+        ));
+    }
+    (!out.is_empty()).then(|| out.join(" "))
 }
 
 fn company_label(name: &str) -> String {
@@ -80,8 +101,8 @@ pub fn Requests() -> impl IntoView {
         slot.clear();
         match make(lib, &provider) {
             Err(why) => error.set(Some(why)),
-            Ok((request, masked)) => {
-                message.set(Some(masked_text(&masked).unwrap_or_default()));
+            Ok((request, check)) => {
+                message.set(Some(check.unwrap_or_default()));
                 made_for.set(request.provider.clone());
                 let sender = Sender {
                     by: request.buyer.contact.clone(),
@@ -98,8 +119,8 @@ pub fn Requests() -> impl IntoView {
         slot.clear();
         match make(lib, &provider) {
             Err(why) => error.set(Some(why)),
-            Ok((request, masked)) => {
-                message.set(masked_text(&masked));
+            Ok((request, check)) => {
+                message.set(check);
                 let name = format!("splitline-request-{}.json", slug(&request.provider));
                 offer(
                     notices,
@@ -118,8 +139,9 @@ pub fn Requests() -> impl IntoView {
                     your scorecard's questions and their position on your RACI. They answer in \
                     their own browser, with no account, and send a response back for you to import \
                     here. A request never carries your weights, scores, notes, other providers or \
-                    their prices. Other providers' names are replaced wherever you wrote them; \
-                    any figure you write in your note to the providers goes as you wrote it."
+                    their prices. Other providers' names are replaced by “another provider” \
+                    wherever you wrote them; any figure you write in your note to the providers \
+                    goes as you wrote it."
             </p>
             <DiscloseFields />
             <Show

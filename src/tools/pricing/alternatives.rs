@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use super::fields::{MoneyField, PercentField};
-use super::fmt::{money, Figure};
+use super::fmt::{money, us_bands, Figure};
 use super::hires::HireList;
 use super::{currency, doc, typed, Cmp};
 use crate::browser::state::Lib;
@@ -59,9 +59,10 @@ pub fn AlternativesPanel() -> impl IntoView {
                                 PricingEdit::ManagedRate(v),
                             ))
                             currency=cur
-                            hint=Signal::stored(
-                                "Market band: $125 to $250 per user a month.".to_owned(),
-                            )
+                            hint=Signal::derive(move || us_bands(
+                                "Market band: $125 to $250 per user a month.",
+                                cur.get(),
+                            ))
                         />
                         <PercentField
                             label="Annual price escalator"

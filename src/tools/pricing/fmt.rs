@@ -119,6 +119,16 @@ pub fn compact(cur: Currency, cents: Cents) -> String {
     call(Kind::Compact, cur, &decimal(cents))
 }
 
+/// A hint's market bands are in US dollars: beside figures in another currency they say
+/// so ("US$45 to US$175"), as the benchmarks do.
+pub fn us_bands(hint: &str, beside: Currency) -> String {
+    if beside == Currency::Usd {
+        hint.to_owned()
+    } else {
+        hint.replace('$', "US$")
+    }
+}
+
 /// A whole number with the locale's grouping.
 pub fn count(n: impl Into<i64>) -> String {
     call(Kind::Count, Currency::Usd, &n.into().to_string())

@@ -3,13 +3,14 @@
 use leptos::prelude::*;
 
 use super::fields::{MoneyField, PercentField};
+use super::fmt::us_bands;
 use super::{currency, doc, typed_quote};
 use crate::browser::state::Lib;
 use crate::components::number_field::NumberField;
 use crate::components::unique_id;
 use crate::domain::pricing::edit::{Hours, PricingEdit, QuoteEdit, Rate};
 use crate::domain::pricing::models::{ModelKind, Rates};
-use crate::domain::pricing::money::{Cents, Currency};
+use crate::domain::pricing::money::Cents;
 use crate::domain::pricing::quote::{
     Quote, MAX_BLOCK_HOURS, MAX_ESCALATOR, MAX_NOTICE_DAYS, MAX_TERM, MIN_TERM,
 };
@@ -25,16 +26,6 @@ fn quote_memo(lib: Lib, id: StoredValue<String>) -> Memo<Quote> {
                 .unwrap_or_default()
         })
     })
-}
-
-/// A hint's market bands are in US dollars: beside figures in another currency they say
-/// so ("US$45 to US$175"), as the benchmarks do.
-fn us_bands(hint: &str, beside: Currency) -> String {
-    if beside == Currency::Usd {
-        hint.to_owned()
-    } else {
-        hint.replace('$', "US$")
-    }
 }
 
 /// The pricing model and its own figures.
@@ -128,7 +119,7 @@ pub fn ModelFields(provider: String) -> impl IntoView {
                 Rate::OverageRate,
             )}
             {hours(
-                "Hours you expect to use a month",
+                "Expected hours used a month",
                 "Hours above the block are billed at the overage rate; unused hours are lost.",
                 |r| r.expected_hours,
                 Hours::Expected,

@@ -185,6 +185,8 @@ pub fn AddFunction() -> impl IntoView {
             .unwrap_or_default()
     }));
     let error = RwSignal::new(None::<String>);
+    // Said aloud and shown: the new row can be far above, off screen.
+    let added = RwSignal::new(String::new());
     let options = Memo::new(move |_| {
         editor.with_settled(|r| {
             r.categories
@@ -196,6 +198,8 @@ pub fn AddFunction() -> impl IntoView {
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let (text, cat) = (name.get_untracked(), category.get_untracked());
+        let categories = move || editor.with_untracked(|r| r.categories.len());
+        let had = categories();
         let add = RaciEdit::AddFunction {
             category: Under::Named(cat.clone()),
             name: text.clone(),
@@ -212,13 +216,29 @@ pub fn AddFunction() -> impl IntoView {
                     .with_untracked(|r| r.function(id).and_then(|f| f.suggestion_note()))
                     .map(|note| format!(" {note}"))
                     .unwrap_or_default();
-                editor.say(format!(
-                    "Added “{}” to {}.{marked} Its details are below the matrix.",
-                    text.trim(),
-                    cat.trim()
-                ));
+                // The category as it is named ("ops" finds "Ops"); a name typed with a slip
+                // makes a category of its own: say so.
+                let named = editor.with_untracked(|r| {
+                    r.function(id)
+                        .and_then(|f| r.category(f.category))
+                        .map_or_else(|| cat.trim().to_owned(), |c| c.name.clone())
+                });
+                let group = if categories() > had {
+                    format!("a new category, “{named}”")
+                } else {
+                    named
+                };
+                let said = format!(
+                    "Added “{}” to {group}.{marked} Its details are below the matrix.",
+                    text.trim()
+                );
+                added.set(said.clone());
+                editor.say(said);
             }
-            Err(e) => error.set(Some(e.message())),
+            Err(e) => {
+                added.set(String::new());
+                error.set(Some(e.message()));
+            }
         }
     };
     view! {
@@ -236,7 +256,10 @@ pub fn AddFunction() -> impl IntoView {
                     maxlength="120"
                     autocomplete="off"
                     prop:value=move || name.get()
-                    on:input=move |ev| name.set(event_target_value(&ev))
+                    on:input=move |ev| {
+                        name.set(event_target_value(&ev));
+                        added.set(String::new());
+                    }
                     aria-describedby="raci-add-function-error"
                 />
             </div>
@@ -261,6 +284,7 @@ pub fn AddFunction() -> impl IntoView {
             <p class="field-error" id="raci-add-function-error" aria-live="polite">
                 {error}
             </p>
+            <p class="hint">{added}</p>
         </form>
     }
 }

@@ -165,6 +165,10 @@ impl Editor {
         self.say(step_said(self.doc, back, done));
         if done {
             watch_focus(move || {
+                // The editor went with its page: nothing to put the focus back in.
+                if self.cursor.try_get_untracked().is_none() {
+                    return true;
+                }
                 if focus_lost() {
                     from.refocus(self);
                 }

@@ -19,6 +19,22 @@ const CHOICES: [(&str, &str); 6] = [
     ("I", "I: kept informed"),
 ];
 
+/// "C/I: consulted, kept informed": letters the list lacks, in its options' words.
+fn spelled(l: Letters) -> String {
+    let words: Vec<&str> = l
+        .label()
+        .chars()
+        .filter_map(|c| match c {
+            'R' => Some("does the work"),
+            'A' => Some("answers for it"),
+            'C' => Some("consulted"),
+            'I' => Some("kept informed"),
+            _ => None,
+        })
+        .collect();
+    format!("{}: {}", l.label(), words.join(", "))
+}
+
 #[component]
 pub fn Positions() -> impl IntoView {
     let draft = Draft::get();
@@ -36,9 +52,12 @@ pub fn Positions() -> impl IntoView {
         draft.edit(|req, r| {
             raci.with_value(|raci| {
                 for f in raci.rows() {
-                    let open = r
-                        .reply(f.id)
-                        .is_none_or(|p| p.change.as_ref().is_some_and(|c| c.same_as(f)));
+                    // A reason written for it is kept: that row waits for the provider.
+                    let open = r.reply(f.id).is_none_or(|p| {
+                        p.change
+                            .as_ref()
+                            .is_some_and(|c| c.same_as(f) && c.reason.trim().is_empty())
+                    });
                     if open {
                         r.set_reply(req, f.id, None);
                     }
@@ -208,7 +227,7 @@ fn ChangeFields(raci: StoredValue<Raci>, function: Id) -> impl IntoView {
                     let same = label.clone();
                     view! {
                         <option value=label selected=move || current() == same>
-                            {l.spoken()}
+                            {spelled(l)}
                         </option>
                     }
                 });

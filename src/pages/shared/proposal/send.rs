@@ -103,7 +103,9 @@ pub fn Send() -> impl IntoView {
                 }}
             </p>
             {move || {
-                let what = match (changed_since(linked), changed_since(filed)) {
+                // A link refused (too long) was never made: nothing to be out of date.
+                let link_made = error.with(Option::is_none) && changed_since(linked);
+                let what = match (link_made, changed_since(filed)) {
                     (true, true) => "the link and the file",
                     (true, false) => "the link",
                     (false, true) => "the file",
