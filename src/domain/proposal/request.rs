@@ -129,6 +129,16 @@ impl Disclose {
     }
 }
 
+/// The names of the workspace's providers other than `provider_id`: what a request to
+/// that provider must not name.
+pub fn other_names(ws: &Workspace, provider_id: &str) -> Vec<String> {
+    ws.providers
+        .iter()
+        .filter(|p| p.id != provider_id)
+        .map(|p| p.name.clone())
+        .collect()
+}
+
 /// Where `Request::of` replaced another provider's name, for the buyer to review.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Masked(pub String);
@@ -158,12 +168,7 @@ impl Request {
             .iter()
             .find(|p| p.id == provider_id)
             .ok_or("this provider is no longer in the workspace")?;
-        let others = hidden(
-            ws.providers
-                .iter()
-                .filter(|p| p.id != provider_id)
-                .map(|p| p.name.clone()),
-        );
+        let others = hidden(other_names(ws, provider_id));
         let mut masked = Vec::new();
         let mut hide = |text: &mut String, place: String| {
             if let Some(clean) = mask::mask(text, &others) {

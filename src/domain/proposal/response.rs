@@ -319,6 +319,22 @@ impl Response {
         true
     }
 
+    /// "Accept every row not yet decided": rows with no position, and rows "changed" to
+    /// what the buyer proposed with no reason written (a reason keeps the row for the
+    /// provider to finish), are accepted as proposed.
+    pub fn accept_undecided(&mut self, request: &Request) {
+        for f in request.raci.rows() {
+            let open = self.reply(f.id).is_none_or(|p| {
+                p.change
+                    .as_ref()
+                    .is_some_and(|c| c.same_as(f) && c.reason.trim().is_empty())
+            });
+            if open {
+                self.set_reply(request, f.id, None);
+            }
+        }
+    }
+
     /// Carries the positions over to `request` sent again with changes, for each row
     /// changed since the position was taken: an acceptance or a change that changed
     /// nothing is taken back (it was not this row the provider accepted), a change the
@@ -458,6 +474,29 @@ pub(crate) mod tests {
         );
         r.set_reply(&req, req.raci.functions[0].id, None);
         r
+    }
+
+    #[test]
+    fn accepting_the_rest_takes_open_rows_and_rows_changed_to_nothing_without_a_reason() {
+        let req = request();
+        let mut r = response();
+        let f = &req.raci.functions;
+        let same = |reason: &str| Change {
+            roles: f[1].roles.clone(),
+            day_owner: f[1].day_owner,
+            night_owner: f[1].night_owner,
+            reason: reason.into(),
+        };
+        r.set_reply(&req, f[1].id, Some(same("")));
+        r.accept_undecided(&req);
+        assert!(r.reply(f[1].id).unwrap().change.is_none());
+        // The real change stays; every row now has a position.
+        assert!(r.reply(f[2].id).unwrap().change.is_some());
+        assert!(f.iter().all(|f| r.reply(f.id).is_some()));
+        // A row left as the buyer's but with a reason waits for the provider.
+        r.set_reply(&req, f[1].id, Some(same("Ask me")));
+        r.accept_undecided(&req);
+        assert!(r.reply(f[1].id).unwrap().change.is_some());
     }
 
     #[test]

@@ -13,7 +13,7 @@ use crate::domain::envelope::{self, Kind};
 use crate::domain::files::slug;
 use crate::domain::proposal::mask::mentions;
 use crate::domain::proposal::request::{
-    Disclose, Masked, Request, MAX_CONTACT_CHARS, MAX_NOTE_CHARS,
+    other_names, Disclose, Masked, Request, MAX_CONTACT_CHARS, MAX_NOTE_CHARS,
 };
 use crate::domain::share::body::{Sender, SharedDoc};
 use crate::domain::text::and_list;
@@ -27,12 +27,7 @@ fn make(lib: Lib, provider: &str) -> Result<(Request, Option<String>), String> {
         let id = ws.request_id(provider, || format!("{}{}", fresh_id(), fresh_id()));
         made = Request::of(ws, provider, id, now_ms(), &ws.disclose).map(|(request, masked)| {
             ws.note_sent(provider, &request);
-            let others: Vec<String> = ws
-                .providers
-                .iter()
-                .filter(|p| p.id != provider)
-                .map(|p| p.name.clone())
-                .collect();
+            let others = other_names(ws, provider);
             let named = mentions(&request.buyer.note, &others, &request.provider);
             let check = checks_text(&masked, &named);
             (request, check)

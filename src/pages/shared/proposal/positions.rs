@@ -21,18 +21,13 @@ const CHOICES: [(&str, &str); 6] = [
 
 /// "C/I: consulted, kept informed": letters the list lacks, in its options' words.
 fn spelled(l: Letters) -> String {
-    let words: Vec<&str> = l
-        .label()
-        .chars()
-        .filter_map(|c| match c {
-            'R' => Some("does the work"),
-            'A' => Some("answers for it"),
-            'C' => Some("consulted"),
-            'I' => Some("kept informed"),
-            _ => None,
-        })
+    let label = l.label();
+    let words: Vec<&str> = label
+        .split('/')
+        .filter_map(|one| CHOICES.iter().find(|(c, _)| *c == one))
+        .filter_map(|(_, text)| text.split_once(": ").map(|(_, words)| words))
         .collect();
-    format!("{}: {}", l.label(), words.join(", "))
+    format!("{label}: {}", words.join(", "))
 }
 
 #[component]
@@ -45,25 +40,9 @@ pub fn Positions() -> impl IntoView {
     // a click by mistake can be taken back while nothing else has changed a row since.
     let bulk = RwSignal::new(None::<(Vec<RaciReply>, Vec<RaciReply>, usize)>);
     let raci = StoredValue::new(raci);
-    // Rows with no reply, and rows "changed" to what the buyer proposed: both count as
-    // not decided, so both are accepted.
     let accept_rest = move |_| {
         let before = draft.response.with_untracked(|r| r.raci.clone());
-        draft.edit(|req, r| {
-            raci.with_value(|raci| {
-                for f in raci.rows() {
-                    // A reason written for it is kept: that row waits for the provider.
-                    let open = r.reply(f.id).is_none_or(|p| {
-                        p.change
-                            .as_ref()
-                            .is_some_and(|c| c.same_as(f) && c.reason.trim().is_empty())
-                    });
-                    if open {
-                        r.set_reply(req, f.id, None);
-                    }
-                }
-            })
-        });
+        draft.edit(|req, r| r.accept_undecided(req));
         let after = draft.response.with_untracked(|r| r.raci.clone());
         let accepted = after.iter().filter(|a| !before.contains(a)).count();
         bulk.set((accepted > 0).then_some((before, after, accepted)));
