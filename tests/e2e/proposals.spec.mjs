@@ -482,6 +482,23 @@ test('the same request open in two tabs: each shows the other\'s edits, and neit
   await context.close();
 });
 
+test('a request link cut off on the way tells the provider to ask again, and claims no answers are kept', async () => {
+  const buyer = await openPage(await browser.newContext());
+  await buyerSetUp(buyer);
+  const link = await requestLink(buyer, 'Harbor IT');
+  const context = await browser.newContext();
+  const page = await openPage(context, link.slice(0, Math.floor(link.length * 0.7)));
+  await page.getByRole('heading', { level: 1, name: 'This link could not be opened' }).waitFor();
+  await page.getByRole('alert').filter({ hasText: /The link is incomplete/ }).waitFor();
+  await page.getByText(/ask the buyer who sent it to send the request again/).waitFor();
+  // The provider's footer line says its answers come back with this link: not from this one.
+  assert.equal(await page.locator('.site-footer .provider-only').isVisible(), false);
+  assert.equal(await page.locator('.site-footer .buyer-only').first().isVisible(), false);
+  assert.equal(await page.locator('.site-header nav').isVisible(), false);
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
 test('on a phone the provider reaches each part of the response from the progress bar, which stays on screen', async () => {
   const buyerContext = await browser.newContext();
   const buyer = await openPage(buyerContext);

@@ -25,7 +25,7 @@ pub fn SharedPage() -> impl IntoView {
     let text = current_link_text().unwrap_or_default();
     match open_link(&text) {
         Err(error) => view! {
-            <div class="shared">
+            <div class="shared link-failed">
                 <h1 tabindex="-1">"This link could not be opened"</h1>
                 <p class="notice error" role="alert">
                     {error.message()}
