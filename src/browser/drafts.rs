@@ -29,10 +29,20 @@ fn seen_key(request: &str) -> String {
     format!("{}.seen", key(request))
 }
 
-/// The version noted as opened: when it was sent, and its checksum.
+/// The version noted as opened: when it was sent, and its checksum (its link follows).
 fn seen(text: &str) -> Option<(i64, u32)> {
-    let (at, sum) = text.split_once(' ')?;
-    Some((at.parse().ok()?, sum.parse().ok()?))
+    let mut parts = text.splitn(3, ' ');
+    Some((parts.next()?.parse().ok()?, parts.next()?.parse().ok()?))
+}
+
+/// The address of the newest version of `request` opened in this browser, to lead the
+/// provider back to the draft from their own response link. Notes written before the
+/// address was kept have none.
+pub fn request_address(request: &str) -> Option<String> {
+    let opened = storage::open().ok()?;
+    let note = storage::read(&opened.storage, &seen_key(request))?;
+    let address = note.splitn(3, ' ').nth(2)?;
+    address.starts_with("#/s/").then(|| address.to_owned())
 }
 
 /// When the version `seen` was sent, if it is newer than the one sent at `made_ms` with
@@ -42,10 +52,10 @@ fn newer((at, seen_sum): (i64, u32), made_ms: i64, sum: u32) -> Option<i64> {
 }
 
 /// Notes that the version of `request` sent at `made_ms`, with checksum `sum`, was
-/// opened, and returns when the newest version opened in this browser before was sent,
-/// if that one is newer and asks something else: an older link opened again answers an
-/// older version, and the page says so.
-pub fn newer_seen(request: &str, made_ms: i64, sum: u32) -> Option<i64> {
+/// opened at `address`, and returns when the newest version opened in this browser
+/// before was sent, if that one is newer and asks something else: an older link opened
+/// again answers an older version, and the page says so.
+pub fn newer_seen(request: &str, made_ms: i64, sum: u32, address: &str) -> Option<i64> {
     let opened = storage::open().ok()?;
     let key = seen_key(request);
     match storage::read(&opened.storage, &key)
@@ -55,7 +65,8 @@ pub fn newer_seen(request: &str, made_ms: i64, sum: u32) -> Option<i64> {
         Some(noted) if noted.0 > made_ms => newer(noted, made_ms, sum),
         _ => {
             // Losing this note only loses the warning; the draft is saved on its own.
-            let _ = storage::write(&opened.storage, &key, &format!("{made_ms} {sum}"));
+            let note = format!("{made_ms} {sum} {address}");
+            let _ = storage::write(&opened.storage, &key, &note);
             None
         }
     }

@@ -68,6 +68,11 @@ pub fn ConfirmDialog(
         }
     };
     let on_close = move |_| {
+        // The close event comes a task after `close()`: a quick second press may have
+        // opened the dialog again meanwhile, and that question stands.
+        if dialog.get_untracked().is_some_and(|d| d.open()) {
+            return;
+        }
         open.set(false);
         restore();
         // What was confirmed may remove that button only once the page has caught up

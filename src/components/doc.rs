@@ -118,6 +118,14 @@ impl<D: Document> Doc<D> {
         // Another tab's copy may have come in meanwhile (`forget_stale`).
         doc.forget_stale();
         doc.sync_buttons();
+        // A run of typing ends when the focus leaves its field (Tab, a click elsewhere):
+        // "100", Tab, and later "120" in the same field are two steps, so Undo gives 100.
+        // (No window when the first screens are rendered natively.)
+        #[cfg(target_arch = "wasm32")]
+        {
+            let left = window_event_listener(leptos::ev::focusout, move |_| doc.seal());
+            on_cleanup(move || left.remove());
+        }
         on_cleanup(move || {
             let empty = || Past::new(String::new(), 0, false);
             let Some(mut past) = doc.past.try_update_value(|p| std::mem::replace(p, empty()))
@@ -271,9 +279,10 @@ impl<D: Document> Doc<D> {
         self.seal();
     }
 
-    /// Ends a run of typing, so the next change is a step of its own.
+    /// Ends a run of typing, so the next change is a step of its own. Focus leaving a
+    /// field also fires as a page goes: the history may be gone then.
     pub fn seal(self) {
-        self.past.update_value(|p| p.steps.seal());
+        self.past.try_update_value(|p| p.steps.seal());
     }
 
     /// Takes back the last step, or first a refused entry typed since it (its field shows

@@ -66,7 +66,7 @@ pub fn SharePanel(
             <h2 id=title_id>{format!("Share this {what}")}</h2>
             <p class="hint">
                 "The link carries the data itself, after the # sign, which browsers never send to \
-                    a server. Anyone with the link can read it."
+                    a server. Anyone with the link can read it, notes included."
             </p>
             <div class="share-row">
                 {match fixed_name {

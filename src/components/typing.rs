@@ -68,6 +68,40 @@ fn change_shown(change: impl FnOnce(&mut Vec<(String, u64, Callback<()>)>)) {
 #[derive(Clone, Copy, Default)]
 pub struct Refused(pub RwSignal<Vec<(String, String)>>);
 
+/// The fields whose entry is refused, each a press away, and what that means: the
+/// figures (or the response) go on with the value from before. `carries`: "the figures
+/// use", "your response carries".
+#[component]
+pub fn RefusedFields(carries: &'static str) -> impl IntoView {
+    let refused = expect_context::<Refused>();
+    move || {
+        let fields = refused.0.get();
+        (!fields.is_empty()).then(|| {
+            let lead = if fields.len() > 1 {
+                format!(
+                    "These fields show an entry that is not accepted, so {carries} their earlier \
+                     value until you correct them:"
+                )
+            } else {
+                format!(
+                    "This field shows an entry that is not accepted, so {carries} its earlier \
+                     value until you correct it:"
+                )
+            };
+            let items = fields
+                .into_iter()
+                .map(|(id, label)| view! { <li>{super::page_jumps::jump_button(label, id)}</li> })
+                .collect_view();
+            view! {
+                <div class="notice warning open-parts">
+                    <p>{lead}</p>
+                    <ul>{items}</ul>
+                </div>
+            }
+        })
+    }
+}
+
 impl Refused {
     fn set(self, id: &str, label: Option<String>) {
         // Gone with the page when a field's cleanup comes after it.

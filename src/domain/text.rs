@@ -50,11 +50,14 @@ pub fn possessive(name: &str) -> String {
 
 /// "1 month", "36 months".
 pub fn months(n: u32) -> String {
-    if n == 1 {
-        "1 month".to_owned()
-    } else {
-        format!("{n} months")
-    }
+    counted(n, "month", "months")
+}
+
+/// "1 server", "3 servers", "1,200 users": a count with its noun.
+pub fn counted(n: impl Into<i64>, one: &str, many: &str) -> String {
+    let n = n.into();
+    let noun = if n == 1 { one } else { many };
+    format!("{} {noun}", crate::domain::input::group(n))
 }
 
 /// "a", "a and b", "a, b and c": a list inside a sentence.

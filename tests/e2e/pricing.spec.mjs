@@ -276,6 +276,12 @@ test('bad input is refused next to the field and the last good value is kept', a
   await escalator.pressSequentially('25');
   await q.getByText('Enter a percentage from 0% to 20%.').waitFor();
   assert.equal(await figure(q, 'Total over 36 months'), total);
+  // The comparison says its figures use the earlier values, each field a press away.
+  const refused = page.locator('#results-title ~ .open-parts');
+  await refused.getByText('These fields show an entry that is not accepted, so the figures use their earlier value until you correct them:').waitFor();
+  assert.deepEqual((await refused.getByRole('listitem').allInnerTexts()).sort(), ['Annual price escalator', 'Contract term (months)', 'Rate per user a month', 'Users']);
+  await refused.getByRole('button', { name: 'Users' }).click();
+  await page.waitForFunction(() => document.activeElement?.getAttribute('aria-invalid') === 'true');
   // Undo first puts back the refused entries typed since the last step, newest first,
   // each field showing its value again; neither left a step that changes nothing, so
   // the third Undo takes back the 3.5%.
@@ -372,6 +378,15 @@ test('undo and redo take back typing, a deleted quote and an added hire, by butt
   await redo.click();
   assert.equal(await rate.inputValue(), '120');
   await page.getByRole('status').filter({ hasText: 'Redone.' }).waitFor({ state: 'attached' });
+  // The same field typed in again after leaving it is a step of its own.
+  await rate.fill('150');
+  await rate.press('Tab');
+  await rate.fill('170');
+  await rate.press('Tab');
+  await undo.click();
+  assert.equal(await rate.inputValue(), '150');
+  await undo.click();
+  assert.equal(await rate.inputValue(), '120');
 
   // Deleting the quote, then Ctrl+Z outside a field, brings it back with its figures.
   await page.getByRole('button', { name: 'Delete quote from Harbor IT' }).click();

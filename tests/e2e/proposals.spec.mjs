@@ -170,6 +170,11 @@ test('a buyer and two providers complete a request round: quotes ranked, answers
   const own = await openPage(contextA, responseA);
   await own.getByRole('heading', { level: 1, name: 'Your response, as Harbor IT' }).waitFor();
   assert.equal(await own.getByText('not sent from this workspace', { exact: false }).count(), 0);
+  // And leads back to the draft, answers and all.
+  await own.getByRole('link', { name: 'go back to your answers' }).click();
+  await own.getByRole('heading', { level: 1, name: /Request for proposal to / }).waitFor();
+  assert.equal(await own.getByRole('textbox', { name: 'Your answer' }).first().inputValue(), written);
+  assert.deepEqual(own.errors, []);
   await own.close();
 
   // Provider B: answers, makes its link too, and sends the file (the buyer imports that).

@@ -30,35 +30,62 @@ function waitFocusInRow(page, name, column) {
 
 const parties = (page) => grid(page).locator('thead th .party-name').allTextContents();
 
-test('deleting a party or a category focuses the Delete button now in its place, so Ctrl+Z brings it back', async () => {
+test('deleting an empty party or category focuses the Delete button now in its place; one with content asks first', async () => {
   const context = await browser.newContext();
   const page = await openRaci(context);
   await startFromTemplate(page);
   assert.deepEqual(await parties(page), ['Internal IT', 'MSP', 'Business leadership']);
+  const add = async (kind, name) => {
+    await page.getByRole('textbox', { name: `New ${kind}` }).fill(name);
+    await page.getByRole('button', { name: `Add ${kind}` }).click();
+    await page.getByRole('button', { name: `Delete ${name}`, exact: true }).waitFor();
+  };
 
-  // The middle party: the next one's Delete button, not the "New party" field.
+  // A party with letters: Enter opens the question, whose Cancel is focused, so a second
+  // Enter (or one held down) deletes nothing.
   await page.getByRole('button', { name: 'Delete MSP', exact: true }).focus();
   await page.keyboard.press('Enter');
-  await waitFocusText(page, 'Delete Business leadership');
+  const askParty = page.getByRole('dialog', { name: /^Delete MSP and its letters in \d+ functions\?$/ });
+  await askParty.waitFor();
+  await page.keyboard.press('Enter');
+  await askParty.waitFor({ state: 'hidden' });
+  await waitFocusText(page, 'Delete MSP');
+  assert.deepEqual(await parties(page), ['Internal IT', 'MSP', 'Business leadership']);
+  await page.keyboard.press('Enter');
+  await askParty.getByRole('button', { name: 'Delete party' }).click();
+  await waitFocus(page, { id: 'raci-parties-title' });
   assert.deepEqual(await parties(page), ['Internal IT', 'Business leadership']);
   await page.keyboard.press('Control+Z');
   await page.waitForFunction(() => document.querySelectorAll('thead th .party-name').length === 3);
   assert.deepEqual(await parties(page), ['Internal IT', 'MSP', 'Business leadership']);
 
-  // The last party: the one before it.
-  await page.getByRole('button', { name: 'Delete Business leadership', exact: true }).focus();
+  // Empty parties go at once: the next one's Delete button, not the "New party" field;
+  // for the last, the one before it.
+  await add('party', 'Auditor');
+  await add('party', 'ERP vendor');
+  await page.getByRole('button', { name: 'Delete Auditor', exact: true }).focus();
   await page.keyboard.press('Enter');
-  await waitFocusText(page, 'Delete MSP');
+  await waitFocusText(page, 'Delete ERP vendor');
+  await page.keyboard.press('Enter');
+  await waitFocusText(page, 'Delete Business leadership');
+  assert.deepEqual(await parties(page), ['Internal IT', 'MSP', 'Business leadership']);
 
-  // A category, first and last in the list.
+  // A category with functions asks; confirmed, the focus goes to the Categories heading.
   await page.getByRole('button', { name: 'Delete Service desk', exact: true }).focus();
   await page.keyboard.press('Enter');
-  await waitFocusText(page, 'Delete Operations');
+  const askCategory = page.getByRole('dialog', { name: /^Delete Service desk and its \d+ functions\?$/ });
+  await askCategory.getByRole('button', { name: 'Delete category' }).click();
+  await waitFocus(page, { id: 'raci-categories-title' });
   await page.keyboard.press('Control+Z');
   await row(page, 'Tier 1 help desk in business hours').waitFor();
-  await page.getByRole('button', { name: 'Delete Governance & exit', exact: true }).focus();
+  // Empty categories, as empty parties.
+  await add('category', 'Alpha');
+  await add('category', 'Beta');
+  await page.getByRole('button', { name: 'Delete Alpha', exact: true }).focus();
   await page.keyboard.press('Enter');
-  await waitFocusText(page, 'Delete Projects');
+  await waitFocusText(page, 'Delete Beta');
+  await page.keyboard.press('Enter');
+  await waitFocusText(page, 'Delete Governance & exit');
   assert.notEqual(await page.evaluate(() => document.activeElement.tagName), 'INPUT');
   assert.deepEqual(page.errors, []);
   await context.close();

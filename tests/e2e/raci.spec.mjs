@@ -196,6 +196,13 @@ test('the grid is edited with the keyboard only', async () => {
   await page.keyboard.press('Control+A');
   await page.keyboard.type('Tier 1 help desk, 8 to 6');
   await row(page, 'Tier 1 help desk, 8 to 6').waitFor();
+  // Leaving the page with the focus still in the name (as browser Back does) takes the
+  // field's blur with it: the app goes on, and the name was kept.
+  await page.evaluate(() => { location.hash = '#/'; });
+  await page.getByRole('heading', { level: 1, name: 'Splitline' }).waitFor();
+  await page.evaluate(() => { location.hash = '#/raci'; });
+  await row(page, 'Tier 1 help desk, 8 to 6').waitFor();
+  assert.equal(await page.getByText('Splitline stopped').count(), 0);
   assert.deepEqual(page.errors, []);
   await context.close();
 });

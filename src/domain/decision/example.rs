@@ -376,10 +376,11 @@ fn a_lead_on_a_few_scores_is_no_recommendation_yet() {
         .ends_with("still to score, enough to change that."));
     // Nothing is chosen yet, so nothing is shown as chosen.
     assert_eq!(r.provider, None);
-    // A one-point change already decides it; the verdict says that first.
-    assert!(r.robustness[0]
-        .text
-        .starts_with("Too close to call: Keystone Partners leads Harbor IT by 5.0 points"));
+    // What is still to score could change it: the verdict says that before any one-point
+    // change on the few scores there are.
+    assert!(r.robustness[0].text.starts_with(
+        "Not settled yet: Keystone Partners leads Harbor IT by 5.0 points on what is scored so far"
+    ));
     assert!(r.settle.contains(
         &"Score the criteria still open for each provider: they can change the winner.".to_owned()
     ));

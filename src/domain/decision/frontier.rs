@@ -42,6 +42,23 @@ impl Step {
         }
     }
 
+    /// The extra points as `points_text` shows them, so the cost per point it is set
+    /// beside divides out ($26,500 for "0.8 more points" is $33,125 a point, not the
+    /// $32,330 of the 0.82 behind it); the exact gap when it shows as none.
+    fn shown_points(&self) -> f64 {
+        let scale = if self.extra_points < 0.05 {
+            100.0
+        } else {
+            10.0
+        };
+        let shown = (self.extra_points * scale).round() / scale;
+        if shown > 0.0 {
+            shown
+        } else {
+            self.extra_points
+        }
+    }
+
     /// "Keystone costs $44,100 more over the contract than Harbor for 20.0 more points
     /// ($2,205 a point)", or by the year when `per_year`. `name` turns a provider id into
     /// its name.
@@ -62,7 +79,7 @@ impl Step {
     }
 
     pub fn cost_per_point(&self) -> Cents {
-        (self.extra_cost as f64 / self.extra_points).round() as Cents
+        (self.extra_cost as f64 / self.shown_points()).round() as Cents
     }
 }
 
@@ -181,6 +198,14 @@ mod tests {
             extra_points: 6.2,
         };
         assert_eq!(step.cost_per_point(), 661_290);
+        // Priced by the points the sentence shows: $26,500 for "0.8" (0.82) is $33,125.
+        let step = Step {
+            extra_cost: 2_650_000,
+            extra_points: 0.82,
+            ..step
+        };
+        assert_eq!(step.points_text(), "0.8");
+        assert_eq!(step.cost_per_point(), 3_312_500);
     }
 
     fn arb_points() -> impl Strategy<Value = Vec<Point>> {

@@ -138,18 +138,12 @@ impl Brief {
 }
 
 /// The environment every price is worked out for, as the pricing comparison states it:
-/// an approver reading "$118,300 all-in" must know what it assumes.
-fn figures(c: &Comparison, growth_bps: crate::domain::pricing::money::Bps) -> String {
-    use crate::domain::input::group;
+/// an approver (or a colleague opening a shared comparison) reading "$118,300 all-in"
+/// must know what it assumes.
+pub fn figures(c: &Comparison, growth_bps: crate::domain::pricing::money::Bps) -> String {
     use crate::domain::pricing::money::percent_text;
+    use crate::domain::text::counted as count;
     let n = c.counts;
-    let count = |n: u32, one: &str, many: &str| {
-        format!(
-            "{} {}",
-            group(i64::from(n)),
-            if n == 1 { one } else { many }
-        )
-    };
     let growth = match growth_bps {
         0 => "with no growth".to_owned(),
         g if g < 0 => format!("shrinking {}% a year", percent_text(-g)),

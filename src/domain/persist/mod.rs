@@ -58,6 +58,9 @@ pub struct Prefs {
     pub last_export_ms: Option<i64>,
     /// "Remind me later" on the backup reminder lasts until then.
     pub reminder_snoozed_until_ms: Option<i64>,
+    /// Call mode goes to the next question after a score: a habit of the evaluator at
+    /// this browser, kept across reloads (a reload mid-call lost it).
+    pub call_advance: bool,
 }
 
 /// Every workspace as one file: the "download a copy" of a browser that cannot save.
@@ -163,6 +166,7 @@ mod tests {
                     active: Some("a".into()),
                     prefs: Prefs {
                         last_export_ms: Some(7),
+                        call_advance: true,
                         ..Prefs::default()
                     },
                 },
@@ -170,6 +174,7 @@ mod tests {
         );
         let (_, started) = boot(&[stored(&b), meta, stored(&a)], 10);
         assert_eq!(started.meta.prefs.last_export_ms, Some(7));
+        assert!(started.meta.prefs.call_advance);
         let lib = started.library.unwrap();
         assert_eq!(lib.workspaces().len(), 2);
         assert_eq!(lib.active_id(), "a");

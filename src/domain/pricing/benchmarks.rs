@@ -271,8 +271,20 @@ fn hourly_flag(cur: Currency, what: &str, rate: Cents, band: Band) -> Flag {
 }
 
 /// Where the base monthly price sits as a share of the fully managed estimate for the
-/// same users. Compared exactly (no rounded percentage decides a boundary).
-pub fn share_flag(base_monthly: Cents, fully_managed_monthly: Cents) -> Option<Flag> {
+/// same users. Compared exactly (no rounded percentage decides a boundary). A block of
+/// hours counts the overage the buyer expects (`overage`): 20 hours bought and 25 used
+/// cost the block and five hours more every month.
+pub fn share_flag(
+    base_monthly: Cents,
+    overage: Cents,
+    fully_managed_monthly: Cents,
+) -> Option<Flag> {
+    let what = if overage > 0 {
+        "The base price with the expected overage"
+    } else {
+        "The base price"
+    };
+    let base_monthly = base_monthly.saturating_add(overage);
     if fully_managed_monthly <= 0 {
         return None;
     }
@@ -281,7 +293,7 @@ pub fn share_flag(base_monthly: Cents, fully_managed_monthly: Cents) -> Option<F
     let pct = super::money::div_round(i128::from(base_monthly) * 100, fm);
     // The buyer set the estimate on the pricing page; the provider never saw it, so its
     // text says what it is.
-    let of = |estimate: &str| format!("The base price is about {pct}% of {estimate}");
+    let of = |estimate: &str| format!("{what} is about {pct}% of {estimate}");
     let (ours, theirs) = (
         of("the fully managed estimate"),
         of("a typical fully managed price for the same users"),
@@ -430,7 +442,8 @@ pub fn flags(q: &Quote, t: &QuoteTotals, cur: Currency, fully_managed_monthly: C
         }
     }
     no_rate_flags(t, &mut out);
-    out.extend(share_flag(t.base_monthly, fully_managed_monthly));
+    let overage = super::models::overage_monthly(q.model, r);
+    out.extend(share_flag(t.base_monthly, overage, fully_managed_monthly));
     if q.term() > USUAL_MAX_TERM {
         out.push(advice(
             Level::Note,
@@ -524,16 +537,22 @@ mod tests {
     #[test]
     fn share_of_fully_managed_boundaries_are_exact() {
         // Fully managed $10,000 a month: 40% is $4,000, 60% is $6,000.
-        let level = |base| share_flag(base, 1_000_000).unwrap().level;
+        let level = |base| share_flag(base, 0, 1_000_000).unwrap().level;
         assert_eq!(level(399_999), Level::Note);
         assert_eq!(level(400_000), Level::Ok);
         assert_eq!(level(600_000), Level::Ok);
         assert_eq!(level(600_001), Level::Warn);
         assert_eq!(
-            share_flag(712_500, 1_125_000).unwrap().text,
+            share_flag(712_500, 0, 1_125_000).unwrap().text,
             "The base price is about 63% of the fully managed estimate, above the usual 40% to 60%: at this price, get a fully managed quote too."
         );
-        assert_eq!(share_flag(100, 0), None);
+        assert_eq!(share_flag(100, 0, 0), None);
+        // Expected overage counts: a block at 35% with 10 points of overage is within.
+        let block = share_flag(350_000, 100_000, 1_000_000).unwrap();
+        assert_eq!(block.level, Level::Ok);
+        assert!(block
+            .text
+            .starts_with("The base price with the expected overage is about 45%"));
     }
 
     /// The flags of `q` for the default company, with no after-hours incidents expected.
@@ -612,7 +631,7 @@ mod tests {
             all.push(hourly_flag(Currency::Gbp, "Project work", rate * 3, HOURLY));
         }
         for base in [100_000, 500_000, 900_000] {
-            all.extend(share_flag(base, 1_000_000));
+            all.extend(share_flag(base, 0, 1_000_000));
         }
         let mut q = Quote::new("a".into());
         all.extend(flags_with_no_incidents(&q, Currency::Gbp, 1_000_000));

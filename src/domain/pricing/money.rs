@@ -85,11 +85,19 @@ impl Currency {
         }
     }
 
-    /// An amount for messages: "$1,234.50", "€95". Cents are shown only when there are some.
+    /// An amount for messages: "$95.50", "€95", "$290,599". Cents are shown only when
+    /// there are some, and only under 1,000: the brief set "$290,599.16 over 36 months"
+    /// beside "$146,165 over 24 months", and cents on a contract's total say nothing.
     /// The page itself formats figures for the buyer's locale; this is for sentences.
     pub fn format(self, cents: Cents) -> String {
         let sign = if cents < 0 { "-" } else { "" };
-        format!("{sign}{}{}", self.symbol(), plain(cents.saturating_abs()))
+        let abs = cents.saturating_abs();
+        let shown = if abs >= 100_000 {
+            (abs + 50) / 100 * 100
+        } else {
+            abs
+        };
+        format!("{sign}{}{}", self.symbol(), plain(shown))
     }
 }
 
@@ -559,7 +567,9 @@ mod tests {
         fn typed_amounts_read_back_exactly(cents in 0i64..=MAX) {
             prop_assert_eq!(parse_money(&plain(cents), MAX), Ok(cents));
             prop_assert_eq!(parse_money(&decimal(cents), MAX), Ok(cents));
-            prop_assert_eq!(parse_money(&Currency::Gbp.format(cents), MAX), Ok(cents));
+            // Sentences round amounts of 1,000 and more to whole units.
+            let said = if cents >= 100_000 { (cents + 50) / 100 * 100 } else { cents };
+            prop_assert_eq!(parse_money(&Currency::Gbp.format(cents), MAX), Ok(said));
         }
 
         #[test]

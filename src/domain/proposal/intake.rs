@@ -751,7 +751,7 @@ mod tests {
         let lines = intake.lines();
         let quote_line = "A quote (per user) for the pricing comparison, replacing the quote \
             with no price you started for them. It comes to $20,300 a month, $247,600 all-in in \
-            year 1 and $756,942.40 over 36 months for your counts.";
+            year 1 and $756,942 over 36 months for your counts.";
         assert_eq!(lines[0], quote_line);
         assert!(lines[2].starts_with("1 proposed RACI change"), "{lines:?}");
         // Rate card items the provider never answered for are named.

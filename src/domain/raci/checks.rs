@@ -429,8 +429,10 @@ fn check_function(raci: &Raci, f: &Function, out: &mut Vec<Finding>) {
             "Write the hand-off: who starts, when the other takes over and where it is tracked; or make one of them C.".into(),
         ));
     }
+    // Auditors expect someone inside the company to own each control: not the MSP, and
+    // not another outside party (a consultant, a vendor).
     if f.marks.compliance {
-        for p in accountable.iter().filter(|p| p.side == Side::Msp) {
+        for p in (accountable.iter()).filter(|p| matches!(p.side, Side::Msp | Side::Other)) {
             out.push(finding(
                 Rule::MspAccountableForCompliance,
                 format!("{about}:{}", p.id),
@@ -440,8 +442,14 @@ fn check_function(raci: &Raci, f: &Function, out: &mut Vec<Finding>) {
                     party: p.id,
                 },
                 format!(
-                    "{} is accountable for “{}”, a compliance duty.",
-                    p.name, f.name
+                    "{} is accountable for “{}”, a compliance duty{}.",
+                    p.name,
+                    f.name,
+                    if p.side == Side::Other {
+                        ", from outside the company"
+                    } else {
+                        ""
+                    }
                 ),
                 format!(
                     "Make an internal party accountable and keep {} responsible for the work.",
@@ -776,6 +784,18 @@ mod tests {
                 function: fx.f,
                 party: fx.msp
             }
+        );
+        // An outside party (a consultant) answering for it is no better.
+        let consultant = fx.raci.add_party("Consultant", Side::Other).unwrap();
+        fx.raci.set_cell(fx.f, fx.msp, Letters::parse("R").unwrap());
+        fx.raci
+            .set_cell(fx.f, consultant, Letters::parse("A").unwrap());
+        let found = check(&fx.raci).findings;
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].rule, Rule::MspAccountableForCompliance);
+        assert_eq!(
+            found[0].what,
+            "Consultant is accountable for “Patching”, a compliance duty, from outside the company."
         );
     }
 

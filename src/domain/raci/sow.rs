@@ -41,10 +41,15 @@ fn verb(parties: &[&Party], one: &'static str, many: &'static str) -> &'static s
 /// `text` as one sentence of the clause. Its lines are joined by semicolons: a P1 path is
 /// often a list, a step a line, and joined by spaces a phone number runs into the next name.
 /// A line that starts in lower case goes on the one before (prose wrapped by an email).
+/// List marks ("- ", "* ", "• ") go: the semicolons do their work.
 fn sentence(text: &str) -> String {
     let mut t = String::new();
     for line in text.lines() {
         let line = line.split_whitespace().collect::<Vec<_>>().join(" ");
+        let line = ["- ", "* ", "• "]
+            .iter()
+            .find_map(|mark| line.strip_prefix(mark))
+            .unwrap_or(&line);
         if line.is_empty() {
             continue;
         }
@@ -56,7 +61,7 @@ fn sentence(text: &str) -> String {
                 "; "
             });
         }
-        t.push_str(&line);
+        t.push_str(line);
     }
     if t.ends_with(['.', '!', '?']) {
         t
@@ -313,6 +318,16 @@ mod tests {
             "{}",
             clause_text(&raci, raci.function(f).unwrap())
         );
+        // A bulleted list loses its marks.
+        raci.set_text(
+            f,
+            TextField::P1,
+            "- Call NOC
+- Call IT manager",
+        )
+        .unwrap();
+        assert!(clause_text(&raci, raci.function(f).unwrap())
+            .ends_with("P1 escalation: Call NOC; Call IT manager."));
     }
 
     #[test]

@@ -20,26 +20,15 @@ pub fn weight_shares(weights: &[f64]) -> Vec<f64> {
     weights.iter().map(|w| w / sum * 100.0).collect()
 }
 
-/// Shares rounded to one decimal that still add up to exactly 100.0 (largest
-/// remainder), so the column the buyer reads sums to 100%.
+/// Shares rounded to one decimal, each on its own: equal weights show equal shares
+/// (forcing the column to add up to exactly 100.0 gave one of two weight-3 criteria 2.5%
+/// and the other 2.4%). The column can add up to 99.9 or 100.1; the grid's total row
+/// says 100%, which the shares are.
 pub fn display_shares(weights: &[f64]) -> Vec<f64> {
-    let exact = weight_shares(weights);
-    if exact.iter().all(|s| *s == 0.0) {
-        return exact;
-    }
-    let tenths: Vec<f64> = exact.iter().map(|s| s * 10.0).collect();
-    let mut floors: Vec<i64> = tenths.iter().map(|t| t.floor() as i64).collect();
-    let missing = 1000 - floors.iter().sum::<i64>();
-    let mut order: Vec<usize> = (0..tenths.len()).collect();
-    crate::domain::order::sort_by(&mut order, |&a, &b| {
-        let ra = tenths[a] - tenths[a].floor();
-        let rb = tenths[b] - tenths[b].floor();
-        rb.total_cmp(&ra).then(a.cmp(&b))
-    });
-    for &i in order.iter().take(missing.max(0) as usize) {
-        floors[i] += 1;
-    }
-    floors.into_iter().map(|f| f as f64 / 10.0).collect()
+    weight_shares(weights)
+        .into_iter()
+        .map(|s| (s * 10.0).round() / 10.0)
+        .collect()
 }
 
 /// Why a provider is not in the ranking.
@@ -226,13 +215,12 @@ mod tests {
     }
 
     #[test]
-    fn shares_are_normalised_and_display_shares_add_to_exactly_100() {
+    fn shares_are_normalised_and_equal_weights_show_equal_shares() {
         let shares = weight_shares(&[1.0, 1.0, 2.0]);
         assert!(close(shares[2], 50.0));
         assert_eq!(weight_shares(&[0.0, 0.0]), [0.0, 0.0]);
-        let shown = display_shares(&[1.0, 1.0, 1.0]);
-        assert_eq!(shown, [33.4, 33.3, 33.3]);
-        assert!(close(shown.iter().sum::<f64>(), 100.0));
+        assert_eq!(display_shares(&[1.0, 1.0, 1.0]), [33.3, 33.3, 33.3]);
+        assert_eq!(display_shares(&[2.0, 1.0]), [66.7, 33.3]);
         assert_eq!(display_shares(&[0.0, 3.0]), [0.0, 100.0]);
         assert_eq!(display_shares(&[0.0]), [0.0]);
     }

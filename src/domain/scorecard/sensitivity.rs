@@ -79,6 +79,8 @@ pub struct Sensitivity {
     pub score_flips: usize,
     pub weight_flip: Option<WeightFlip>,
     pub unscored: Option<Unscored>,
+    /// Everyone tied for first place, best-ranked first (two or more when it is a tie).
+    pub tied: Vec<String>,
 }
 
 /// Analyses the ranking `ranked` (table provider indices, best first). `entrants` are
@@ -94,6 +96,7 @@ pub fn analyse(table: &Table, ranked: &[usize], entrants: &[usize], threshold: f
         score_flips: 0,
         weight_flip: None,
         unscored: None,
+        tied: Vec::new(),
     };
     if ranked.len() < 2 {
         return out;
@@ -105,6 +108,10 @@ pub fn analyse(table: &Table, ranked: &[usize], entrants: &[usize], threshold: f
     let margin = totals[0] - totals[1];
     out.margin = Some(margin.max(0.0));
     if margin <= TIE_EPSILON {
+        out.tied = (ranked.iter().zip(&totals))
+            .take_while(|(_, t)| totals[0] - **t <= TIE_EPSILON)
+            .map(|(&p, _)| table.providers[p].name.clone())
+            .collect();
         out.verdict = Verdict::TooClose(Reason::Tie);
         return out;
     }
@@ -113,12 +120,14 @@ pub fn analyse(table: &Table, ranked: &[usize], entrants: &[usize], threshold: f
     out.score_flip = best;
     out.weight_flip = weight_flip(table, ranked, entrants);
     out.unscored = unscored(table, ranked, entrants);
-    out.verdict = if margin < threshold {
+    // Criteria still to score that could change the winner come first: a provider with
+    // 1 of 34 scored "too close to call" by 20 points read as a verdict on the scores.
+    out.verdict = if out.unscored.is_some() {
+        Verdict::TooClose(Reason::Unscored)
+    } else if margin < threshold {
         Verdict::TooClose(Reason::UnderThreshold)
     } else if out.score_flip.is_some() {
         Verdict::TooClose(Reason::ScoreFlip)
-    } else if out.unscored.is_some() {
-        Verdict::TooClose(Reason::Unscored)
     } else {
         Verdict::ClearWinner
     };
@@ -449,8 +458,8 @@ impl Sensitivity {
         match self.verdict {
             Verdict::NotEnough => "Not enough to compare yet.".into(),
             Verdict::TooClose(Reason::Tie) => format!(
-                "Too close to call: {} and {} are tied for first place.",
-                w.name, r.name
+                "Too close to call: {} are tied for first place.",
+                crate::domain::text::and_list(&self.tied)
             ),
             Verdict::TooClose(Reason::Unscored) => match &self.unscored {
                 Some(u) => format!(
@@ -779,6 +788,14 @@ mod tests {
             "Too close to call: MSP a and MSP b are tied for first place."
         );
         assert_eq!(s.weight_line(), None);
+        // Every provider tied at the top is named, not the first two.
+        sc.set_score("c", "c1", pts(3));
+        sc.set_score("d", "c1", pts(2));
+        let four = [provider("a"), provider("b"), provider("c"), provider("d")];
+        assert_eq!(
+            results(&sc, &four).sensitivity.line(),
+            "Too close to call: MSP a, MSP b and MSP c are tied for first place."
+        );
         let none = results(&card(&[("c1", "G", 1.0)]), &[]).sensitivity;
         assert_eq!(
             none.line(),

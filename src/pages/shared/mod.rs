@@ -50,7 +50,8 @@ pub fn SharedPage() -> impl IntoView {
         }
         // The provider checking the link they made: not the buyer's refusal.
         Ok((SharedDoc::Response(response), _)) if own_response(&response.request) => {
-            view! { <OwnResponse provider=response.provider /> }.into_any()
+            let back = crate::browser::drafts::request_address(&response.request);
+            view! { <OwnResponse provider=response.provider back=back /> }.into_any()
         }
         // A response is for the buyer who asked: what it brings, and bringing it in.
         Ok((SharedDoc::Response(response), _)) => view! {
@@ -77,8 +78,20 @@ fn own_response(request: &str) -> bool {
 }
 
 /// A provider opening their own response link, as anyone would before sending it.
+/// `back`: the address of the request it answers, when this browser kept it.
 #[component]
-fn OwnResponse(provider: String) -> impl IntoView {
+fn OwnResponse(provider: String, back: Option<String>) -> impl IntoView {
+    let way_back = match back {
+        Some(address) => view! {
+            "Your draft is still in this browser. To change an answer, "
+            <a href=address>"go back to your answers"</a>
+            " and make a new response link at the end."
+        }
+        .into_any(),
+        None => "Your draft is still in this browser. To change an answer, open the request \
+                 link the buyer sent you again, and make a new response link at the end."
+            .into_any(),
+    };
     view! {
         <div class="shared">
             <h1 tabindex="-1">{format!("Your response, as {provider}")}</h1>
@@ -88,10 +101,7 @@ fn OwnResponse(provider: String) -> impl IntoView {
                     see what it brings and add it to their comparison. Opening it here sent \
                     nothing."
             </p>
-            <p>
-                "Your draft is still in this browser. To change an answer, open the request \
-                    link the buyer sent you again, and make a new response link at the end."
-            </p>
+            <p>{way_back}</p>
         </div>
     }
 }

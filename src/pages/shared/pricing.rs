@@ -4,6 +4,7 @@ use leptos::prelude::*;
 
 use super::SaveAsNew;
 use crate::browser::clock::{fresh_id, now_ms};
+use crate::domain::decision::figures;
 use crate::domain::documents::PricingDoc;
 use crate::domain::pricing::compare::compare;
 use crate::domain::route::Route;
@@ -30,25 +31,28 @@ pub fn SharedPricing(doc: PricingDoc) -> impl IntoView {
                     <td class="num">
                         {format!("{} over {}", money(cur, q.totals.total), months(q.term))}
                     </td>
+                    <td class="num">{q.totals.unknown().len()}</td>
                 </tr>
             }
         })
         .collect_view();
+    let unknown = cmp.quotes.iter().any(|q| !q.totals.unknown().is_empty());
     let stored = StoredValue::new(doc.clone());
     let build =
         Callback::new(move |()| Ok(stored.get_value().into_workspace(fresh_id(), now_ms())));
     view! {
         <section class="panel" aria-labelledby="shared-pricing-title">
             <h2 id="shared-pricing-title">{doc.name.clone()}</h2>
-            <p>
-                {format!(
-                    "For {} users, {} workstations, {} servers and {} network devices.",
-                    cmp.counts.users,
-                    cmp.counts.workstations,
-                    cmp.counts.servers,
-                    cmp.counts.network,
-                )}
-            </p>
+            <p>{figures(&cmp, doc.pricing.env.growth_bps)}</p>
+            {unknown
+                .then(|| {
+                    view! {
+                        <p class="notice warning">
+                            "Items a quote excludes with no rate are not in its figures: \
+                                that quote costs more than shown."
+                        </p>
+                    }
+                })}
             <div class="table-scroll" tabindex="0" role="region" aria-label="Quote totals table">
                 <table class="shared-table">
                     <thead>
@@ -59,6 +63,7 @@ pub fn SharedPricing(doc: PricingDoc) -> impl IntoView {
                             <th scope="col">"Base a month"</th>
                             <th scope="col">"All-in, year 1"</th>
                             <th scope="col">"Total contract"</th>
+                            <th scope="col">"Excluded with no rate"</th>
                         </tr>
                     </thead>
                     <tbody>{rows}</tbody>

@@ -20,7 +20,7 @@ pub fn SharedRaci(doc: RaciDoc) -> impl IntoView {
     let head = raci
         .parties
         .iter()
-        .map(|p| view! { <th scope="col">{p.name.clone()}</th> })
+        .map(|p| view! { <th scope="col" class="letters">{p.name.clone()}</th> })
         .collect_view();
     let columns = raci.parties.len() + 1;
     let body = raci
@@ -33,7 +33,7 @@ pub fn SharedRaci(doc: RaciDoc) -> impl IntoView {
                     let cells = raci
                         .parties
                         .iter()
-                        .map(|p| view! { <td class="num">{f.letters(p.id).label()}</td> })
+                        .map(|p| view! { <td class="letters">{f.letters(p.id).label()}</td> })
                         .collect_view();
                     view! {
                         <tr>

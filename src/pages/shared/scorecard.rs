@@ -147,7 +147,7 @@ fn ScoreTable(card: CardFile) -> impl IntoView {
                     <thead>
                         <tr>
                             <th scope="col">"Criterion"</th>
-                            <th scope="col" class="num">"Weight"</th>
+                            <th scope="col" class="num">"Share"</th>
                             {head}
                         </tr>
                     </thead>

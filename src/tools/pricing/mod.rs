@@ -121,6 +121,7 @@ pub fn PricingPage() -> impl IntoView {
     let lib = Lib::get();
     let doc = PricingDoc::new(lib);
     provide_context(doc);
+    provide_context(crate::components::typing::Refused::default());
     provide_context(comparison(lib));
     provide_context(knocked_out(lib));
     let jumps = view! { <PageJumps sections=SECTIONS /> }.into_any();

@@ -8,6 +8,7 @@ use super::fmt::{count, maybe_money, money};
 use super::{Cmp, KnockedOut};
 use crate::browser::state::Lib;
 use crate::components::by_content::{by_content, column_heads, labelled_row, Cell, Row};
+use crate::components::typing::RefusedFields;
 use crate::domain::pricing::compare::{Comparison, QuoteView};
 use crate::domain::pricing::money::{percent_text, Currency};
 use crate::domain::pricing::quote::MAX_TERM;
@@ -26,6 +27,7 @@ pub fn ResultsPanel() -> impl IntoView {
         <section class="panel results" aria-labelledby="results-title">
             <h2 id="results-title">"Comparison"</h2>
             <Context />
+            <RefusedFields carries="the figures use" />
             <Show
                 when=has_quotes
                 fallback=|| view! { <p class="empty">"Add a quote to see the comparison."</p> }
@@ -137,6 +139,11 @@ fn summary(c: &Comparison, knocked: &[(String, Vec<String>)]) -> String {
     text
 }
 
+/// "1 server", "1.200 users": a count in the buyer's locale, with its noun.
+fn counted(n: u32, one: &str, many: &str) -> String {
+    format!("{} {}", count(n), if n == 1 { one } else { many })
+}
+
 /// The environment the figures are for, in one line (also heads the printout).
 #[component]
 fn Context() -> impl IntoView {
@@ -147,11 +154,11 @@ fn Context() -> impl IntoView {
         cmp.with(|c| {
             let n = c.counts;
             format!(
-                "For {} users, {} workstations, {} servers and {} network devices, growing {}% a year. Figures in {}.",
-                count(n.users),
-                count(n.workstations),
-                count(n.servers),
-                count(n.network),
+                "For {}, {}, {} and {}, growing {}% a year. Figures in {}.",
+                counted(n.users, "user", "users"),
+                counted(n.workstations, "workstation", "workstations"),
+                counted(n.servers, "server", "servers"),
+                counted(n.network, "network device", "network devices"),
                 percent_text(growth()),
                 c.currency.code()
             )

@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use super::ask::{AskDelete, AskDeleteDialog};
 use super::ctx::Editor;
 use crate::components::item_actions::ItemActions;
 use crate::domain::edit::Changed;
@@ -14,6 +15,7 @@ pub fn CategoriesPanel() -> impl IntoView {
     let ids = Memo::new(move |_| {
         editor.with_settled(|r| r.categories.iter().map(|c| c.id).collect::<Vec<_>>())
     });
+    let ask = AskDelete::new();
     view! {
         <section class="panel categories no-print" aria-labelledby="raci-categories-title">
             <h2 id="raci-categories-title">"Categories"</h2>
@@ -25,6 +27,7 @@ pub fn CategoriesPanel() -> impl IntoView {
                 <For each=move || ids.get() key=|c| *c let(cid)>
                     <CategoryRow
                         cid=cid
+                        ask=ask
                         position=Signal::derive(move || {
                             ids.with(|v| v.iter().position(|x| *x == cid).unwrap_or(0) + 1)
                         })
@@ -32,12 +35,18 @@ pub fn CategoriesPanel() -> impl IntoView {
                 </For>
             </ol>
             <AddCategory />
+            <AskDeleteDialog
+                ask=ask
+                message="Their letters, owners, escalation paths and notes go with them. Ctrl+Z \
+                    brings them back."
+                confirm_label="Delete category"
+            />
         </section>
     }
 }
 
 #[component]
-fn CategoryRow(cid: Id, position: Signal<usize>) -> impl IntoView {
+fn CategoryRow(cid: Id, position: Signal<usize>, ask: AskDelete) -> impl IntoView {
     let editor = Editor::get();
     let name = Memo::new(move |_| {
         editor.with(|r| r.category(cid).map(|c| c.name.clone()).unwrap_or_default())
@@ -61,7 +70,7 @@ fn CategoryRow(cid: Id, position: Signal<usize>) -> impl IntoView {
             editor.say("It is already at that end.");
         }
     };
-    let delete = move |()| {
+    let remove = move || {
         let (n, label) = (count.get_untracked(), name.get_untracked());
         if editor.apply(RaciEdit::RemoveCategory(cid)) == Ok(Changed::Yes) {
             editor.say(match n {
@@ -70,6 +79,18 @@ fn CategoryRow(cid: Id, position: Signal<usize>) -> impl IntoView {
                 n => format!("Deleted {label} and its {n} functions. Ctrl+Z brings them back."),
             });
         }
+    };
+    // A category with functions asks first: two presses of Enter (or one held down) took
+    // two categories and their functions, the focus going to the next Delete button.
+    let delete = move |()| match count.get_untracked() {
+        0 => remove(),
+        n => ask.ask(
+            match n {
+                1 => format!("Delete {} and its function?", name.get_untracked()),
+                n => format!("Delete {} and its {n} functions?", name.get_untracked()),
+            },
+            Callback::new(move |()| remove()),
+        ),
     };
     view! {
         <li class="item-row">
@@ -82,7 +103,6 @@ fn CategoryRow(cid: Id, position: Signal<usize>) -> impl IntoView {
                     autocomplete="off"
                     prop:value=move || name.get()
                     on:input=rename
-                    on:blur=move |_| editor.seal()
                     aria-invalid=move || error.get().map(|_| "true")
                     aria-describedby=error_id.clone()
                 />

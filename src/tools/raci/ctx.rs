@@ -137,11 +137,6 @@ impl Editor {
         }
     }
 
-    /// Ends a run of typing, so the next change is its own step.
-    pub fn seal(self) {
-        self.doc.seal();
-    }
-
     pub fn undo(self) {
         self.step(true);
     }

@@ -99,9 +99,10 @@ fn FunctionForm(fid: Id) -> impl IntoView {
                     autocomplete="off"
                     prop:value=read(|f| f.name.clone())
                     on:input=rename
+                    // Blur fires too as the page goes (Back while typing a name), when
+                    // its signals are gone: hence the `try_` read.
                     on:blur=move |_| {
-                        editor.seal();
-                        if name_error.get_untracked().is_some() {
+                        if name_error.try_get_untracked().flatten().is_some() {
                             name_error.set(None);
                             if let Some(el) = name_input.get_untracked() {
                                 el.set_value(
@@ -272,7 +273,6 @@ fn TextArea(fid: Id, field: TextField) -> impl IntoView {
                             },
                         );
                 }
-                on:blur=move |_| editor.seal()
             ></textarea>
             <p class="hint" id=hint_id>
                 {hint}

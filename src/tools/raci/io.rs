@@ -13,6 +13,7 @@ use crate::components::confirm::ConfirmDialog;
 use crate::domain::limits::{csv_hint, MAX_REPORTED_PROBLEMS};
 use crate::domain::raci::csv::{self, ImportError, Imported, Layout};
 use crate::domain::raci::{markdown, sow, Raci};
+use crate::domain::text::counted;
 use crate::split::{split_point, NotLoaded};
 
 /// Problems with the last imported file, shown by `ImportReport`.
@@ -44,7 +45,9 @@ pub fn ImportButton() -> impl IntoView {
             Layout::Long => "long",
         };
         editor.say(format!(
-            "Imported {f} functions and {p} parties from {} ({layout} layout).",
+            "Imported {} and {} from {} ({layout} layout).",
+            counted(f as i64, "function", "functions"),
+            counted(p as i64, "party", "parties"),
             file_name.get_untracked()
         ));
     };
@@ -94,7 +97,8 @@ pub fn ImportButton() -> impl IntoView {
                 }
                 Ok(imported) => {
                     problems.0.set(Vec::new());
-                    if editor.with_untracked(Raci::is_unstarted) {
+                    // Nothing to lose without functions (and Undo takes it back).
+                    if editor.with_untracked(|r| r.is_unstarted() || r.functions.is_empty()) {
                         apply(imported);
                     } else {
                         pending.set(Some(imported));
@@ -108,15 +112,16 @@ pub fn ImportButton() -> impl IntoView {
         let current = editor.with(|r| r.functions.len());
         pending.with(|p| match p {
             Some(i) => format!(
-                "“{}” has {} functions and {} parties{}. It replaces the current matrix of {current} functions. Undo takes it back until you reload the page.",
+                "“{}” has {} and {}{}. It replaces the current matrix of {}. Undo takes it back until you reload the page.",
                 file_name.get(),
-                i.raci.functions.len(),
-                i.raci.parties.len(),
+                counted(i.raci.functions.len() as i64, "function", "functions"),
+                counted(i.raci.parties.len() as i64, "party", "parties"),
                 match i.suggested.len() {
                     0 => String::new(),
                     1 => "; 1 function with no kinds in the file gets them from its name".into(),
                     n => format!("; {n} functions with no kinds in the file get them from their names"),
-                }
+                },
+                counted(current as i64, "function", "functions")
             ),
             None => String::new(),
         })

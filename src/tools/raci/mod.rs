@@ -1,6 +1,7 @@
 //! The RACI builder: a co-managed responsibility matrix that finds the gaps between the
 //! internal team and the MSP. Renders what `domain::raci` computes.
 
+mod ask;
 mod categories;
 mod ctx;
 mod details;

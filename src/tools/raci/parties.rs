@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use super::ask::{AskDelete, AskDeleteDialog};
 use super::categories::AddNamed;
 use super::ctx::Editor;
 use crate::components::item_actions::{Axis, ItemActions};
@@ -13,6 +14,7 @@ use crate::domain::raci::{Id, RaciEdit, Side};
 pub fn PartiesPanel() -> impl IntoView {
     let editor = Editor::get();
     let ids = Memo::new(move |_| editor.with_settled(|r| r.party_ids()));
+    let ask = AskDelete::new();
     view! {
         <section class="panel parties no-print" aria-labelledby="raci-parties-title">
             <h2 id="raci-parties-title">"Parties"</h2>
@@ -25,6 +27,7 @@ pub fn PartiesPanel() -> impl IntoView {
                 <For each=move || ids.get() key=|p| *p let(pid)>
                     <PartyRow
                         pid=pid
+                        ask=ask
                         position=Signal::derive(move || {
                             ids.with(|v| v.iter().position(|x| *x == pid).unwrap_or(0) + 1)
                         })
@@ -32,6 +35,12 @@ pub fn PartiesPanel() -> impl IntoView {
                 </For>
             </ol>
             <AddParty />
+            <AskDeleteDialog
+                ask=ask
+                message="Its column goes from the matrix, with every letter in it. Ctrl+Z brings \
+                    it back."
+                confirm_label="Delete party"
+            />
         </section>
     }
 }
@@ -50,7 +59,7 @@ fn side_select(current: impl Fn() -> Side + Copy + Send + Sync + 'static) -> imp
 }
 
 #[component]
-fn PartyRow(pid: Id, position: Signal<usize>) -> impl IntoView {
+fn PartyRow(pid: Id, position: Signal<usize>, ask: AskDelete) -> impl IntoView {
     let editor = Editor::get();
     // Its name is an input's value: it follows each keystroke, not the settled matrix.
     let party = Memo::new(move |_| editor.with(|r| r.party(pid).cloned().unwrap_or_default()));
@@ -70,14 +79,17 @@ fn PartyRow(pid: Id, position: Signal<usize>) -> impl IntoView {
             editor.say("It is already at that end.");
         }
     };
-    let delete = move |()| {
-        let name = party.with_untracked(|p| p.name.clone());
-        let letters = editor.with_untracked(|r| {
+    let lettered = move || {
+        editor.with_untracked(|r| {
             r.functions
                 .iter()
                 .filter(|f| !f.letters(pid).is_empty())
                 .count()
-        });
+        })
+    };
+    let remove = move || {
+        let name = party.with_untracked(|p| p.name.clone());
+        let letters = lettered();
         if editor.apply(RaciEdit::RemoveParty(pid)) == Ok(Changed::Yes) {
             editor.say(match letters {
                 0 => format!("Deleted {name}, which had no letters. Ctrl+Z brings it back."),
@@ -88,6 +100,20 @@ fn PartyRow(pid: Id, position: Signal<usize>) -> impl IntoView {
                     "Deleted {name} and its letters in {n} functions. Ctrl+Z brings it back."
                 ),
             });
+        }
+    };
+    // A party with letters asks first, as a category with functions does (categories.rs).
+    let delete = move |()| {
+        let name = party.with_untracked(|p| p.name.clone());
+        match lettered() {
+            0 => remove(),
+            n => ask.ask(
+                match n {
+                    1 => format!("Delete {name} and its letters in 1 function?"),
+                    n => format!("Delete {name} and its letters in {n} functions?"),
+                },
+                Callback::new(move |()| remove()),
+            ),
         }
     };
     view! {
@@ -101,7 +127,6 @@ fn PartyRow(pid: Id, position: Signal<usize>) -> impl IntoView {
                     autocomplete="off"
                     prop:value=name
                     on:input=rename
-                    on:blur=move |_| editor.seal()
                     aria-invalid=move || error.get().map(|_| "true")
                     aria-describedby=error_id.clone()
                 />

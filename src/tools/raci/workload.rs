@@ -98,7 +98,6 @@ fn OverloadLimit() -> impl IntoView {
                 autocomplete="off"
                 prop:value=move || value.get().to_string()
                 on:input=on_input
-                on:blur=move |_| editor.seal()
                 aria-invalid=move || error.get().map(|_| "true")
                 aria-describedby="raci-overload-hint raci-overload-error"
             />

@@ -123,7 +123,8 @@ pub fn CallMode() -> impl IntoView {
             })
         })
     });
-    let advance = RwSignal::new(false);
+    let prefs = crate::browser::state::Session::get().prefs.0;
+    let advance = Signal::derive(move || prefs.with(|p| p.call_advance));
     let score = move |s: Option<Score>| {
         let Some(q) = question.get_untracked() else {
             return;
@@ -196,7 +197,7 @@ pub fn CallMode() -> impl IntoView {
 fn CallQuestion(
     question: Memo<Option<Question>>,
     on_score: Callback<Option<Score>>,
-    advance: RwSignal<bool>,
+    advance: Signal<bool>,
 ) -> impl IntoView {
     let live = expect_context::<Live>();
     let doc = doc();
@@ -215,6 +216,7 @@ fn CallQuestion(
     let provider_select = unique_id("sc-call-provider");
     let note_id = unique_id("sc-call-note");
     let advance_id = unique_id("sc-call-advance");
+    let prefs = crate::browser::state::Session::get().prefs.0;
     let note_error = RwSignal::new(None::<&'static str>);
     let nav = move |how: Nav| {
         if let Some(q) = question.get_untracked() {
@@ -389,7 +391,10 @@ fn CallQuestion(
                     id=advance_id.clone()
                     type="checkbox"
                     prop:checked=advance
-                    on:change=move |ev| advance.set(event_target_checked(&ev))
+                    on:change=move |ev| {
+                        let on = event_target_checked(&ev);
+                        prefs.update(|p| p.call_advance = on);
+                    }
                 />
                 <label for=advance_id>"Go to the next question after scoring"</label>
             </div>

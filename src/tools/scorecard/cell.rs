@@ -91,6 +91,36 @@ fn show_now(ev: &web_sys::KeyboardEvent, score: Option<Score>) {
     }
 }
 
+/// What the grid says to a screen reader about a refused key (`refuse`), in the grid's
+/// one status line.
+#[derive(Clone, Copy)]
+pub struct GridSay(pub RwSignal<String>);
+
+/// Says beside the cell of `ev`, and to a screen reader, why what was typed is refused;
+/// `None` takes it away (and does nothing at the keys of a cell that shows none).
+fn refuse(ev: &web_sys::Event, why: Option<String>) {
+    let Some(td) = input_of(ev).and_then(|i| i.parent_element()) else {
+        return;
+    };
+    let _ = match &why {
+        Some(why) => td.set_attribute("data-refused", why),
+        None if td.has_attribute("data-refused") => td.remove_attribute("data-refused"),
+        None => return,
+    };
+    // try_: blur also fires as the page goes, its signals gone.
+    if let Some(say) = use_context::<GridSay>() {
+        say.0.try_set(why.unwrap_or_default());
+    }
+}
+
+/// Why "3.5" is refused, and what the cell keeps.
+fn no_halves(score: Option<Score>) -> String {
+    match score {
+        Some(s) => format!("Whole points only, 0 to 5: the cell keeps {}.", s.label()),
+        None => "Whole points only, 0 to 5: the cell stays empty.".to_owned(),
+    }
+}
+
 /// One score cell of the grid: type 0 to 5 or N, Delete clears, arrows move.
 #[component]
 pub fn GridCell(provider: String, criterion: String, selected: Selected) -> impl IntoView {
@@ -107,11 +137,28 @@ pub fn GridCell(provider: String, criterion: String, selected: Selected) -> impl
         let (provider, criterion) = ids.get_value();
         live.score(provider, criterion, score);
     };
+    // After "." or ",": the digit that follows is the fraction, not a new score ("3.5"
+    // had saved 5).
+    let half = StoredValue::new(false);
     let on_key = move |ev: web_sys::KeyboardEvent| {
         if ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
             return;
         }
         let key = ev.key();
+        if matches!(key.as_str(), "." | ",") {
+            ev.prevent_default();
+            half.set_value(true);
+            refuse(&ev, Some(no_halves(view.with_untracked(|v| v.score))));
+            return;
+        }
+        if half.get_value() {
+            half.set_value(false);
+            if key.len() == 1 && key.chars().all(|c| c.is_ascii_digit()) {
+                ev.prevent_default();
+                return;
+            }
+        }
+        refuse(&ev, None);
         let (p, c) = ids.get_value();
         let motion = match key.as_str() {
             "ArrowUp" => Some((0, -1)),
@@ -145,7 +192,16 @@ pub fn GridCell(provider: String, criterion: String, selected: Selected) -> impl
     let on_input = move |ev: web_sys::Event| {
         let typed = event_target_value(&ev);
         let last: String = typed.chars().last().map(String::from).unwrap_or_default();
-        match Score::parse(&typed).or_else(|| Score::parse(&last)) {
+        let score = if typed.contains(['.', ',']) {
+            refuse(
+                &ev,
+                Some(no_halves(view_for_input.with_untracked(|v| v.score))),
+            );
+            None
+        } else {
+            Score::parse(&typed).or_else(|| Score::parse(&last))
+        };
+        match score {
             Some(score) => set(Some(score)),
             None if typed.is_empty() => set(None),
             None => {
@@ -154,6 +210,10 @@ pub fn GridCell(provider: String, criterion: String, selected: Selected) -> impl
                 }
             }
         }
+    };
+    let on_blur = move |ev: web_sys::FocusEvent| {
+        half.try_set_value(false);
+        refuse(&ev, None);
     };
     let on_focus = move |ev: web_sys::FocusEvent| {
         if let Some(input) = input_of(&ev) {
@@ -182,6 +242,7 @@ pub fn GridCell(provider: String, criterion: String, selected: Selected) -> impl
                 on:keydown=on_key
                 on:input=on_input
                 on:focus=on_focus
+                on:blur=on_blur
             />
             <span class="sc-marks" aria-hidden="true">
                 {text(move || {

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use super::cell::{keep_a_tab_stop, GridCell};
+use super::cell::{keep_a_tab_stop, GridCell, GridSay};
 use super::details::CellDetails;
 use super::live::{Live, Selected};
 use super::sig::{list, show, show_or, text};
@@ -38,9 +38,14 @@ pub fn ScoreGrid() -> impl IntoView {
             request_animation_frame(move || keep_a_tab_stop(&table));
         }
     });
+    let say = GridSay(RwSignal::new(String::new()));
+    provide_context(say);
     view! {
         <section class="sc-grid-section" aria-labelledby="sc-grid-title">
             <h2 id="sc-grid-title">{text(evaluator)}</h2>
+            <p class="visually-hidden" role="status">
+                {text(move || say.0.get())}
+            </p>
             {show_or(
                 has_providers,
                 move || {

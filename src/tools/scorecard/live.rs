@@ -39,7 +39,7 @@ pub struct CritView {
     pub name: String,
     pub group: String,
     pub weight: Weight,
-    /// Share of all weight, rounded so the column adds up to 100.
+    /// Share of all weight, to a tenth of a percent (`display_shares`).
     pub share: f64,
     pub question: String,
     pub anchors: Anchors,

@@ -198,7 +198,7 @@ fn provider_page(sc: &Scorecard, r: &Results, s: &Standing) -> impl IntoView {
                     <tr>
                         <th scope="col">"Group"</th>
                         <th scope="col">"Criterion"</th>
-                        <th scope="col" class="num">"Weight"</th>
+                        <th scope="col" class="num">"Share"</th>
                         <th scope="col" class="num">"Score"</th>
                         <th scope="col">"Note"</th>
                     </tr>

@@ -90,7 +90,8 @@ fn unsaved(why: String) -> String {
 /// An older link opened after a newer one starts blank and keeps nothing: the draft
 /// answers the newer version.
 fn start(request: &Request) -> (Response, Option<String>, bool) {
-    if let Some(at) = drafts::newer_seen(&request.id, request.made_ms, request.sum()) {
+    let address = crate::browser::router::location_hash_raw();
+    if let Some(at) = drafts::newer_seen(&request.id, request.made_ms, request.sum(), &address) {
         return (Response::blank(request), Some(about::older_text(at)), false);
     }
     let mut start = drafts::load(&request.id).unwrap_or_else(|| Response::blank(request));

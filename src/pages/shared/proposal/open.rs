@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use super::{function_anchor, question_anchor, Draft};
 use crate::components::page_jumps::jump_button;
-use crate::components::typing::Refused;
+use crate::components::typing::RefusedFields;
 use crate::domain::proposal::progress::{Open, Progress};
 use crate::tools::pricing::rate_card::{cover_anchor, rate_anchor};
 
@@ -37,34 +37,11 @@ fn jumps(targets: Vec<(String, String)>, more_follows: bool) -> impl IntoView {
 #[component]
 pub fn OpenParts() -> impl IntoView {
     let draft = Draft::get();
-    let refused = expect_context::<Refused>();
     let open = Memo::new(move |_| {
         draft
             .request
             .with_value(|req| draft.response.with(|r| r.open(req)))
     });
-    let refused_view = move || {
-        let fields = refused.0.get();
-        (!fields.is_empty()).then(|| {
-            let lead = if fields.len() > 1 {
-                "These fields show an entry that is not accepted, so your response carries their \
-                 earlier value until you correct them:"
-            } else {
-                "This field shows an entry that is not accepted, so your response carries its \
-                 earlier value until you correct it:"
-            };
-            let items = fields
-                .into_iter()
-                .map(|(id, label)| view! { <li>{jump_button(label, id)}</li> })
-                .collect_view();
-            view! {
-                <div class="notice warning open-parts">
-                    <p>{lead}</p>
-                    <ul>{items}</ul>
-                </div>
-            }
-        })
-    };
     let list = move || {
         let open = open.get();
         if open.is_empty() {
@@ -151,7 +128,7 @@ pub fn OpenParts() -> impl IntoView {
         })
     };
     view! {
-        {refused_view}
+        <RefusedFields carries="your response carries" />
         {list}
     }
 }
