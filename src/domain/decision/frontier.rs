@@ -46,16 +46,9 @@ impl Step {
     /// beside divides out ($26,500 for "0.8 more points" is $33,125 a point, not the
     /// $32,330 of the 0.82 behind it); the exact gap when it shows as none.
     fn shown_points(&self) -> f64 {
-        let scale = if self.extra_points < 0.05 {
-            100.0
-        } else {
-            10.0
-        };
-        let shown = (self.extra_points * scale).round() / scale;
-        if shown > 0.0 {
-            shown
-        } else {
-            self.extra_points
+        match self.points_text().parse::<f64>() {
+            Ok(shown) if shown > 0.0 => shown,
+            _ => self.extra_points,
         }
     }
 
@@ -71,10 +64,10 @@ impl Step {
         format!(
             "{} costs {} more {span} than {} for {} more points ({} {each}).",
             name(&self.to),
-            cur.format(self.extra_cost),
+            cur.total(self.extra_cost),
             name(&self.from),
             self.points_text(),
-            cur.format(self.cost_per_point())
+            cur.total(self.cost_per_point())
         )
     }
 

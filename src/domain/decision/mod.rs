@@ -221,7 +221,7 @@ impl Brief {
                 "{} is knocked out: {} points for {}{}, not on the best-value line.",
                 self.name(&p.provider),
                 crate::domain::scorecard::sensitivity::points(p.score),
-                cur.format(p.cost),
+                cur.total(p.cost),
                 if self.placement.per_year {
                     " a year"
                 } else {

@@ -277,10 +277,9 @@ pub fn for_every_provider(raci: &Raci, report: &Report) -> Vec<Question> {
 /// the MSP a role or a shift, or it is about what the MSP hands back on exit.
 pub fn involves_msp(raci: &Raci, f: &Finding) -> bool {
     let msp = |id| raci.side_of(id) == Some(Side::Msp);
-    if matches!(
-        f.rule,
-        Rule::MspAccountableForCompliance | Rule::MissingExit | Rule::MissingToolOwnership
-    ) {
+    // An outside party accountable for compliance (not the MSP) is asked of the MSP only
+    // when the function gives it a role: the cell below names the party.
+    if matches!(f.rule, Rule::MissingExit | Rule::MissingToolOwnership) {
         return true;
     }
     let named = match f.target {

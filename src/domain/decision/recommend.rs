@@ -101,9 +101,9 @@ pub fn recommend(i: &Inputs) -> Recommendation {
     let mut out = Recommendation::default();
     if tied.len() > 1 {
         let price = if i.placement.per_year {
-            format!("on cost a year ({})", cur.format(top.cost))
+            format!("on cost a year ({})", cur.total(top.cost))
         } else {
-            format!("on total contract value ({})", cur.format(top.cost))
+            format!("on total contract value ({})", cur.total(top.cost))
         };
         out.headline = format!(
             "No single recommendation: {} tie on score ({} points) and {price}.",
@@ -121,7 +121,7 @@ pub fn recommend(i: &Inputs) -> Recommendation {
             "No recommendation yet: {top_name} leads the providers with a priced quote and no \
              red flag ({} points, {} over {}), but {} still to score, enough to change that.",
             points(top.score),
-            cur.format(top.total),
+            cur.total(top.total),
             crate::domain::text::months(term),
             Unscored::phrase_for(open)
         )
@@ -131,7 +131,7 @@ pub fn recommend(i: &Inputs) -> Recommendation {
             "Choose {top_name}: the highest score of the providers with a priced quote and no \
              red flag ({} points), for {} over {}.",
             points(top.score),
-            cur.format(top.total),
+            cur.total(top.total),
             crate::domain::text::months(term)
         )
     };
@@ -254,7 +254,7 @@ fn price_lines(i: &Inputs, top: &Point, name: &dyn Fn(&str) -> String) -> Vec<Li
             format!(
                 "{} is also the cheapest you can choose, {} less{} than {}.",
                 name(&top.provider),
-                cur.format(next.cost - top.cost),
+                cur.total(next.cost - top.cost),
                 if per_year { " a year" } else { "" },
                 name(&next.provider)
             )
@@ -278,7 +278,7 @@ fn price_lines(i: &Inputs, top: &Point, name: &dyn Fn(&str) -> String) -> Vec<Li
                 "The quotes run for different terms, so {compared}. Of the providers you can \
                  choose, {} costs least by the year: {} a year on average over {}.",
                 q.name,
-                cur.format(q.yearly_average()),
+                cur.total(q.yearly_average()),
                 crate::domain::text::months(q.term)
             ),
         ));

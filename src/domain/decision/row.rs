@@ -184,7 +184,7 @@ impl Row {
             Some(p) if !p.priced => "Not priced yet".to_owned(),
             Some(p) => format!(
                 "{} over {}{}",
-                cur.format(p.total),
+                cur.total(p.total),
                 crate::domain::text::months(p.term),
                 self.rank_suffix(p.total_rank, priced)
             ),
@@ -196,7 +196,7 @@ impl Row {
             Some(p) if p.priced => {
                 format!(
                     "{}{}",
-                    cur.format(p.year1),
+                    cur.total(p.year1),
                     self.rank_suffix(p.year1_rank, priced)
                 )
             }

@@ -85,19 +85,23 @@ impl Currency {
         }
     }
 
-    /// An amount for messages: "$95.50", "€95", "$290,599". Cents are shown only when
-    /// there are some, and only under 1,000: the brief set "$290,599.16 over 36 months"
-    /// beside "$146,165 over 24 months", and cents on a contract's total say nothing.
+    /// An amount for messages: "$1,234.50", "€95". Cents are shown only when there are some.
     /// The page itself formats figures for the buyer's locale; this is for sentences.
     pub fn format(self, cents: Cents) -> String {
         let sign = if cents < 0 { "-" } else { "" };
-        let abs = cents.saturating_abs();
-        let shown = if abs >= 100_000 {
-            (abs + 50) / 100 * 100
+        format!("{sign}{}{}", self.symbol(), plain(cents.saturating_abs()))
+    }
+
+    /// A total for a summary: `format`, but whole units from 1,000 up ("$290,599"). The
+    /// brief set "$290,599.16 over 36 months" beside "$146,165 over 24 months"; cents on a
+    /// contract's total say nothing. Never for a rate or a threshold, which stay exact.
+    pub fn total(self, cents: Cents) -> String {
+        if cents.unsigned_abs() >= 100_000 {
+            let whole = (i128::from(cents) + if cents < 0 { -50 } else { 50 }) / 100 * 100;
+            self.format(whole as Cents)
         } else {
-            abs
-        };
-        format!("{sign}{}{}", self.symbol(), plain(shown))
+            self.format(cents)
+        }
     }
 }
 
@@ -567,9 +571,10 @@ mod tests {
         fn typed_amounts_read_back_exactly(cents in 0i64..=MAX) {
             prop_assert_eq!(parse_money(&plain(cents), MAX), Ok(cents));
             prop_assert_eq!(parse_money(&decimal(cents), MAX), Ok(cents));
-            // Sentences round amounts of 1,000 and more to whole units.
+            prop_assert_eq!(parse_money(&Currency::Gbp.format(cents), MAX), Ok(cents));
+            // Summaries round totals of 1,000 and more to whole units.
             let said = if cents >= 100_000 { (cents + 50) / 100 * 100 } else { cents };
-            prop_assert_eq!(parse_money(&Currency::Gbp.format(cents), MAX), Ok(said));
+            prop_assert_eq!(parse_money(&Currency::Gbp.total(cents), MAX), Ok(said));
         }
 
         #[test]

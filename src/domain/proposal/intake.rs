@@ -270,9 +270,9 @@ fn price_text(ws: &Workspace, quote: &Quote) -> Option<String> {
     let cur = ws.pricing.env.currency;
     Some(format!(
         "{} a month, {} all-in in year 1 and {} over {} for your counts",
-        cur.format(t.base_monthly),
-        cur.format(t.all_in_year1),
-        cur.format(t.total),
+        cur.total(t.base_monthly),
+        cur.total(t.all_in_year1),
+        cur.total(t.total),
         months(quote.term())
     ))
 }

@@ -46,15 +46,16 @@ fn sentence(text: &str) -> String {
     let mut t = String::new();
     for line in text.lines() {
         let line = line.split_whitespace().collect::<Vec<_>>().join(" ");
-        let line = ["- ", "* ", "• "]
+        let item = ["- ", "* ", "• "]
             .iter()
-            .find_map(|mark| line.strip_prefix(mark))
-            .unwrap_or(&line);
+            .find_map(|mark| line.strip_prefix(mark));
+        let line = item.unwrap_or(&line);
         if line.is_empty() {
             continue;
         }
         if !t.is_empty() {
-            let goes_on = line.starts_with(|c: char| c.is_lowercase());
+            // A list item is its own step, whatever its first letter.
+            let goes_on = item.is_none() && line.starts_with(|c: char| c.is_lowercase());
             t.push_str(if goes_on || t.ends_with(['.', ';', ',', ':', '!', '?']) {
                 " "
             } else {
@@ -319,15 +320,10 @@ mod tests {
             clause_text(&raci, raci.function(f).unwrap())
         );
         // A bulleted list loses its marks.
-        raci.set_text(
-            f,
-            TextField::P1,
-            "- Call NOC
-- Call IT manager",
-        )
-        .unwrap();
+        raci.set_text(f, TextField::P1, "- Call NOC\n- call IT manager")
+            .unwrap();
         assert!(clause_text(&raci, raci.function(f).unwrap())
-            .ends_with("P1 escalation: Call NOC; Call IT manager."));
+            .ends_with("P1 escalation: Call NOC; call IT manager."));
     }
 
     #[test]

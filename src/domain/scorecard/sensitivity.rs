@@ -107,19 +107,24 @@ pub fn analyse(table: &Table, ranked: &[usize], entrants: &[usize], threshold: f
         .collect();
     let margin = totals[0] - totals[1];
     out.margin = Some(margin.max(0.0));
+    out.unscored = unscored(table, ranked, entrants);
     if margin <= TIE_EPSILON {
         out.tied = (ranked.iter().zip(&totals))
             .take_while(|(_, t)| totals[0] - **t <= TIE_EPSILON)
             .map(|(&p, _)| table.providers[p].name.clone())
             .collect();
-        out.verdict = Verdict::TooClose(Reason::Tie);
+        // Tied on 1 of 34 criteria is no verdict either.
+        out.verdict = if out.unscored.is_some() {
+            Verdict::TooClose(Reason::Unscored)
+        } else {
+            Verdict::TooClose(Reason::Tie)
+        };
         return out;
     }
     let (flips, best) = score_flips(table, ranked, &totals);
     out.score_flips = flips;
     out.score_flip = best;
     out.weight_flip = weight_flip(table, ranked, entrants);
-    out.unscored = unscored(table, ranked, entrants);
     // Criteria still to score that could change the winner come first: a provider with
     // 1 of 34 scored "too close to call" by 20 points read as a verdict on the scores.
     out.verdict = if out.unscored.is_some() {
@@ -454,7 +459,11 @@ impl Sensitivity {
                 None => "Not enough to compare yet: score at least two providers.".into(),
             };
         };
-        let lead = format!("{} leads {} by {} points", w.name, r.name, points(m));
+        let lead = if self.tied.is_empty() {
+            format!("{} leads {} by {} points", w.name, r.name, points(m))
+        } else {
+            format!("{} are tied", crate::domain::text::and_list(&self.tied))
+        };
         match self.verdict {
             Verdict::NotEnough => "Not enough to compare yet.".into(),
             Verdict::TooClose(Reason::Tie) => format!(
@@ -795,6 +804,18 @@ mod tests {
         assert_eq!(
             results(&sc, &four).sensitivity.line(),
             "Too close to call: MSP a, MSP b and MSP c are tied for first place."
+        );
+        // A tie on part of the criteria is not settled either.
+        let mut part = card(&[("c1", "G", 1.0), ("c2", "G", 1.0)]);
+        part.set_score("a", "c1", pts(3));
+        part.set_score("b", "c1", pts(3));
+        let s = results(&part, &[provider("a"), provider("b")]).sensitivity;
+        assert_eq!(s.verdict, Verdict::TooClose(Reason::Unscored));
+        assert_eq!(
+            s.line(),
+            "Not settled yet: MSP a and MSP b are tied on what is scored so far, but 1 \
+             criterion is still to score for MSP a and MSP b (50% of the weight), enough to \
+             change that."
         );
         let none = results(&card(&[("c1", "G", 1.0)]), &[]).sensitivity;
         assert_eq!(

@@ -31,12 +31,19 @@ pub fn SharedPricing(doc: PricingDoc) -> impl IntoView {
                     <td class="num">
                         {format!("{} over {}", money(cur, q.totals.total), months(q.term))}
                     </td>
-                    <td class="num">{q.totals.unknown().len()}</td>
+                    // A quote with no price yet keeps a new quote's exclusions: no count.
+                    <td class="num">
+                        {if q.rank.is_some() {
+                            q.totals.unknown().len().to_string()
+                        } else {
+                            "–".to_owned()
+                        }}
+                    </td>
                 </tr>
             }
         })
         .collect_view();
-    let unknown = cmp.quotes.iter().any(|q| !q.totals.unknown().is_empty());
+    let unknown = (cmp.ranked().iter()).any(|q| q.rank.is_some() && !q.totals.unknown().is_empty());
     let stored = StoredValue::new(doc.clone());
     let build =
         Callback::new(move |()| Ok(stored.get_value().into_workspace(fresh_id(), now_ms())));

@@ -41,8 +41,10 @@ pub fn AskDeleteDialog(
     confirm_label: &'static str,
 ) -> impl IntoView {
     let confirm = Callback::new(move |()| {
+        // try_run: the row may have gone meanwhile (another tab deleted it), and its
+        // delete with it.
         if let Some(act) = ask.act.try_update_value(Option::take).flatten() {
-            act.run(());
+            act.try_run(());
         }
     });
     view! {

@@ -71,7 +71,8 @@ fn CategoryRow(cid: Id, position: Signal<usize>, ask: AskDelete) -> impl IntoVie
         }
     };
     let remove = move || {
-        let (n, label) = (count.get_untracked(), name.get_untracked());
+        let n = editor.with_untracked(|r| r.functions_in(cid).count());
+        let label = name.get_untracked();
         if editor.apply(RaciEdit::RemoveCategory(cid)) == Ok(Changed::Yes) {
             editor.say(match n {
                 0 => format!("Deleted {label}, which had no functions. Ctrl+Z brings it back."),
@@ -82,7 +83,8 @@ fn CategoryRow(cid: Id, position: Signal<usize>, ask: AskDelete) -> impl IntoVie
     };
     // A category with functions asks first: two presses of Enter (or one held down) took
     // two categories and their functions, the focus going to the next Delete button.
-    let delete = move |()| match count.get_untracked() {
+    // Read fresh: the settled count lags a change by a frame (an Undo just pressed).
+    let delete = move |()| match editor.with_untracked(|r| r.functions_in(cid).count()) {
         0 => remove(),
         n => ask.ask(
             match n {

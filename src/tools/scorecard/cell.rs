@@ -145,6 +145,10 @@ pub fn GridCell(provider: String, criterion: String, selected: Selected) -> impl
             return;
         }
         let key = ev.key();
+        // A touch keyboard's keys come as "Unidentified": `on_input` reads what they typed.
+        if matches!(key.as_str(), "Unidentified" | "Process") {
+            return;
+        }
         if matches!(key.as_str(), "." | ",") {
             ev.prevent_default();
             half.set_value(true);
@@ -192,11 +196,16 @@ pub fn GridCell(provider: String, criterion: String, selected: Selected) -> impl
     let on_input = move |ev: web_sys::Event| {
         let typed = event_target_value(&ev);
         let last: String = typed.chars().last().map(String::from).unwrap_or_default();
-        let score = if typed.contains(['.', ',']) {
+        // Touch keyboards report no keys: the "." and the digit after it come here.
+        let fraction = half.get_value() && last.chars().all(|c| c.is_ascii_digit());
+        half.set_value(typed.contains(['.', ',']));
+        let score = if half.get_value() {
             refuse(
                 &ev,
                 Some(no_halves(view_for_input.with_untracked(|v| v.score))),
             );
+            None
+        } else if fraction {
             None
         } else {
             Score::parse(&typed).or_else(|| Score::parse(&last))
