@@ -102,6 +102,12 @@ pub fn RefusedFields(carries: &'static str) -> impl IntoView {
     }
 }
 
+/// What the fields within name, where a page holds several alike: each quote's "Rate per
+/// user a month" is listed as "Acme IT: Rate per user a month". Provided by the part
+/// that holds them (a quote's card, whose list row has its own owner).
+#[derive(Clone, Copy)]
+pub struct FieldPlace(pub Signal<String>);
+
 impl Refused {
     fn set(self, id: &str, label: Option<String>) {
         // Gone with the page when a field's cleanup comes after it.
@@ -137,6 +143,7 @@ pub struct Typing {
     held: StoredValue<Option<i64>>,
     id: StoredValue<String>,
     refused: Option<Refused>,
+    place: Option<FieldPlace>,
     /// Gives up the refused entry (Undo): the field shows the model's value again.
     put_back: Callback<()>,
 }
@@ -162,6 +169,7 @@ impl Typing {
             held,
             id,
             refused,
+            place: use_context::<FieldPlace>(),
             put_back,
         }
     }
@@ -241,6 +249,10 @@ impl Typing {
                 shown.push((id.clone(), at, self.put_back));
             });
             if let Some(r) = self.refused {
+                let label = match self.place.and_then(|p| p.0.try_get_untracked()) {
+                    Some(place) => format!("{place}: {label}"),
+                    None => label,
+                };
                 r.set(id, Some(label));
             }
         });

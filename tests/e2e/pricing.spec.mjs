@@ -253,6 +253,13 @@ test('bad input is refused next to the field and the last good value is kept', a
   await rate.fill('ten');
   await q.getByText('Enter an amount, like 95 or 1,250.50.').waitFor();
   assert.equal(await figure(q, 'Base monthly'), '$7,500.00');
+  // An amount in another currency is not taken as dollars.
+  await rate.fill('€90');
+  await q.getByText('Amounts here are in USD, and this one is in EUR: enter it in USD.').waitFor();
+  assert.equal(await figure(q, 'Base monthly'), '$7,500.00');
+  await rate.fill('US$ 100');
+  assert.equal(await rate.getAttribute('aria-invalid'), null);
+  await rate.fill('ten');
   const term = q.getByRole('textbox', { name: 'Contract term (months)' });
   await term.fill('0');
   await q.getByText('Enter a number from 1 to 120.').waitFor();
@@ -279,7 +286,8 @@ test('bad input is refused next to the field and the last good value is kept', a
   // The comparison says its figures use the earlier values, each field a press away.
   const refused = page.locator('#results-title ~ .open-parts');
   await refused.getByText('These fields show an entry that is not accepted, so the figures use their earlier value until you correct them:').waitFor();
-  assert.deepEqual((await refused.getByRole('listitem').allInnerTexts()).sort(), ['Annual price escalator', 'Contract term (months)', 'Rate per user a month', 'Users']);
+  // A quote's fields are named with its provider: each quote has a "Rate per user a month".
+  assert.deepEqual((await refused.getByRole('listitem').allInnerTexts()).sort(), ['Harbor IT: Annual price escalator', 'Harbor IT: Contract term (months)', 'Harbor IT: Rate per user a month', 'Users']);
   await refused.getByRole('button', { name: 'Users' }).click();
   await page.waitForFunction(() => document.activeElement?.getAttribute('aria-invalid') === 'true');
   // Undo first puts back the refused entries typed since the last step, newest first,

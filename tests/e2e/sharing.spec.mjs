@@ -2,6 +2,7 @@
 // clear errors for damaged links that change nothing, files in and out.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import { readFileSync } from 'node:fs';
 import { APP_URL, axeViolations, launch, openPage, saved, storedKeys, workspaceRow } from './helpers.mjs';
 
 let browser;
@@ -138,5 +139,23 @@ test('files of the wrong kind or shape are refused with a reason and import noth
   }
   await saved(page);
   assert.equal((await storedKeys(page)).filter((k) => k.startsWith('splitline.ws.')).length, 1);
+  await context.close();
+});
+
+test('a shared RACI shows each function\'s owners by day and after hours, and what the checks found', async () => {
+  const link = readFileSync(new URL('../fixtures/link-v1-raci.txt', import.meta.url), 'utf8').trim();
+  const context = await browser.newContext();
+  const viewer = await openPage(context, `${APP_URL}#/s/${link}`);
+  await viewer.getByRole('heading', { level: 2, name: 'Northwind Legal: MSP review 2026' }).waitFor();
+  const table = viewer.getByRole('table');
+  const heads = await table.locator('thead th').allInnerTexts();
+  assert.deepEqual(heads, ['Function', 'Internal IT', 'MSP', 'Business leadership', 'Business hours', 'After hours']);
+  const row = async (name) => (await table.getByRole('row').filter({ has: viewer.getByRole('rowheader', { name, exact: true }) }).getByRole('cell').allInnerTexts()).map((t) => t.trim());
+  assert.deepEqual(await row('Tier 1 help desk in business hours'), ['A/R', 'I', '', 'Internal IT', 'Not named']);
+  assert.deepEqual(await row('24/7 monitoring and alert triage'), ['I', 'A/R', '', 'MSP', 'MSP']);
+  await viewer.getByRole('heading', { level: 3, name: 'What the checks found' }).waitFor();
+  assert.ok((await viewer.locator('.shared-findings li').count()) > 0);
+  assert.deepEqual(await axeViolations(viewer), []);
+  assert.deepEqual(viewer.errors, []);
   await context.close();
 });

@@ -194,6 +194,11 @@ pub enum MoneyError {
         min: String,
         max: String,
     },
+    /// A mark of another currency ("€90" where amounts are in USD): never converted.
+    OtherCurrency {
+        typed: String,
+        expected: String,
+    },
 }
 
 impl MoneyError {
@@ -211,6 +216,13 @@ impl MoneyError {
             MoneyError::OutOfRange { min, max } => {
                 format!("Enter a percentage from {min} to {max}.")
             }
+            MoneyError::OtherCurrency { typed, expected } if typed == "$" => {
+                format!("Amounts here are in {expected}, not dollars: enter it in {expected}.")
+            }
+            MoneyError::OtherCurrency { typed, expected } => format!(
+                "Amounts here are in {expected}, and this one is in {typed}: enter it in \
+                 {expected}."
+            ),
         }
     }
 }
@@ -335,16 +347,50 @@ fn hundredths(d: &Decimal, max: i64) -> Result<i64, MoneyError> {
     Ok(if d.negative { -value } else { value })
 }
 
-const CURRENCY_MARKS: [&str; 12] = [
-    "US$", "CA$", "C$", "A$", "AU$", "USD", "EUR", "GBP", "CAD", "AUD", "$", "€",
+/// The currency marks an amount may carry, longest first so "CA$" is read before "$".
+/// `None` is the bare "$", which any dollar currency may use.
+const CURRENCY_MARKS: [(&str, Option<Currency>); 13] = [
+    ("US$", Some(Currency::Usd)),
+    ("CA$", Some(Currency::Cad)),
+    ("AU$", Some(Currency::Aud)),
+    ("USD", Some(Currency::Usd)),
+    ("EUR", Some(Currency::Eur)),
+    ("GBP", Some(Currency::Gbp)),
+    ("CAD", Some(Currency::Cad)),
+    ("AUD", Some(Currency::Aud)),
+    ("C$", Some(Currency::Cad)),
+    ("A$", Some(Currency::Aud)),
+    ("€", Some(Currency::Eur)),
+    ("£", Some(Currency::Gbp)),
+    ("$", None),
 ];
 
-/// Reads a money amount typed by the buyer into cents, from 0 to `max`.
-pub fn parse_money(text: &str, max: Cents) -> Result<Cents, MoneyError> {
-    let upper = text.to_ascii_uppercase();
-    let mut marks: Vec<&str> = CURRENCY_MARKS.to_vec();
-    marks.push("£");
-    let d = read_decimal(&upper, &marks)?;
+/// Takes the currency marks out of `upper`, refusing one that names a currency other
+/// than `currency`: "€90" in a comparison in dollars is not 90 dollars.
+fn strip_marks(upper: &str, currency: Currency) -> Result<String, MoneyError> {
+    let mut s = upper.to_owned();
+    for (mark, named) in CURRENCY_MARKS {
+        if !s.contains(mark) {
+            continue;
+        }
+        let fits = match named {
+            Some(named) => named == currency,
+            None => matches!(currency, Currency::Usd | Currency::Cad | Currency::Aud),
+        };
+        if !fits {
+            return Err(MoneyError::OtherCurrency {
+                typed: named.map_or("$", Currency::code).to_owned(),
+                expected: currency.code().to_owned(),
+            });
+        }
+        s = s.replace(mark, "");
+    }
+    Ok(s)
+}
+
+/// Reads a money amount typed by the buyer into cents, from 0 to `max`, in `currency`.
+pub fn parse_money(text: &str, max: Cents, currency: Currency) -> Result<Cents, MoneyError> {
+    let d = read_decimal(&strip_marks(&text.to_ascii_uppercase(), currency)?, &[])?;
     // Only where the dot could group thousands: 1 to 3 digits before it, not starting
     // with 0 ("0.500" is a decimal), in a positive amount.
     let grouping = (1..=3).contains(&d.whole.len()) && !d.whole.starts_with('0');
@@ -406,78 +452,108 @@ mod tests {
 
     #[test]
     fn reads_the_usual_ways_of_writing_an_amount() {
-        assert_eq!(parse_money("1,234.50", MAX), Ok(123_450));
-        assert_eq!(parse_money("$95", MAX), Ok(9_500));
-        assert_eq!(parse_money("95.5", MAX), Ok(9_550));
-        assert_eq!(parse_money(" 95.05 ", MAX), Ok(9_505));
-        assert_eq!(parse_money("USD 1 200", MAX), Ok(120_000));
-        assert_eq!(parse_money("€1.234,50", MAX), Ok(123_450));
-        assert_eq!(parse_money("95,50", MAX), Ok(9_550));
-        assert_eq!(parse_money("£1,000,000", MAX), Ok(100_000_000));
-        assert_eq!(parse_money("CA$ 80", MAX), Ok(8_000));
-        assert_eq!(parse_money("a$80", MAX), Ok(8_000));
-        assert_eq!(parse_money(".5", MAX), Ok(50));
-        assert_eq!(parse_money("0", MAX), Ok(0));
-        assert_eq!(parse_money("12.50 eur", MAX), Ok(1_250));
+        assert_eq!(parse_money("1,234.50", MAX, Currency::Usd), Ok(123_450));
+        assert_eq!(parse_money("$95", MAX, Currency::Usd), Ok(9_500));
+        assert_eq!(parse_money("95.5", MAX, Currency::Usd), Ok(9_550));
+        assert_eq!(parse_money(" 95.05 ", MAX, Currency::Usd), Ok(9_505));
+        assert_eq!(parse_money("USD 1 200", MAX, Currency::Usd), Ok(120_000));
+        assert_eq!(parse_money("€1.234,50", MAX, Currency::Eur), Ok(123_450));
+        assert_eq!(parse_money("95,50", MAX, Currency::Usd), Ok(9_550));
         assert_eq!(
-            parse_money("95.5000", MAX),
+            parse_money("£1,000,000", MAX, Currency::Gbp),
+            Ok(100_000_000)
+        );
+        assert_eq!(parse_money("CA$ 80", MAX, Currency::Cad), Ok(8_000));
+        assert_eq!(parse_money("a$80", MAX, Currency::Aud), Ok(8_000));
+        assert_eq!(parse_money(".5", MAX, Currency::Usd), Ok(50));
+        assert_eq!(parse_money("0", MAX, Currency::Usd), Ok(0));
+        assert_eq!(parse_money("12.50 eur", MAX, Currency::Eur), Ok(1_250));
+        assert_eq!(
+            parse_money("95.5000", MAX, Currency::Usd),
             Ok(9_550),
             "trailing zeros are not cents"
         );
-        assert_eq!(parse_money("1,234.500", MAX), Ok(123_450));
+        assert_eq!(parse_money("1,234.500", MAX, Currency::Usd), Ok(123_450));
     }
 
     #[test]
     fn refuses_what_it_would_have_to_guess() {
-        assert_eq!(parse_money("", MAX), Err(MoneyError::Empty));
-        assert_eq!(parse_money("$", MAX), Err(MoneyError::Empty));
-        assert_eq!(parse_money("ninety", MAX), Err(MoneyError::NotANumber));
+        assert_eq!(parse_money("", MAX, Currency::Usd), Err(MoneyError::Empty));
+        assert_eq!(parse_money("$", MAX, Currency::Usd), Err(MoneyError::Empty));
+        assert_eq!(
+            parse_money("ninety", MAX, Currency::Usd),
+            Err(MoneyError::NotANumber)
+        );
         // "2.500" is 2,500 where a dot groups thousands: asked, never read as 2.50.
-        let dot = parse_money("2.500", MAX).unwrap_err();
+        let dot = parse_money("2.500", MAX, Currency::Usd).unwrap_err();
         assert_eq!(
             dot.message(),
             "Did you mean 2,500? Type it without the dot, or with a comma: 2,500. For a \
              decimal, use two places, like 2.50."
         );
         assert_eq!(
-            parse_money("$1.234", MAX),
+            parse_money("$1.234", MAX, Currency::Usd),
             Err(MoneyError::DotOrThousands {
                 thousands: "1,234".into(),
                 decimal: "1.23".into()
             })
         );
         // Where a dot cannot group thousands, it is a decimal point.
-        assert_eq!(parse_money("0.500", MAX), Ok(50));
-        assert_eq!(parse_money(".500", MAX), Ok(50));
-        assert_eq!(parse_money("0.125", MAX), Err(MoneyError::TooManyDecimals));
+        assert_eq!(parse_money("0.500", MAX, Currency::Usd), Ok(50));
+        assert_eq!(parse_money(".500", MAX, Currency::Usd), Ok(50));
         assert_eq!(
-            parse_money("1234.567", MAX),
+            parse_money("0.125", MAX, Currency::Usd),
             Err(MoneyError::TooManyDecimals)
         );
-        assert_eq!(parse_money("-2.500", MAX), Err(MoneyError::Negative));
         assert_eq!(
-            parse_money("1.234,50", MAX),
+            parse_money("1234.567", MAX, Currency::Usd),
+            Err(MoneyError::TooManyDecimals)
+        );
+        assert_eq!(
+            parse_money("-2.500", MAX, Currency::Usd),
+            Err(MoneyError::Negative)
+        );
+        assert_eq!(
+            parse_money("1.234,50", MAX, Currency::Usd),
             Ok(123_450),
             "a dot that groups"
         );
         assert_eq!(
-            parse_money("95.1255", MAX),
+            parse_money("95.1255", MAX, Currency::Usd),
             Err(MoneyError::TooManyDecimals)
         );
-        assert_eq!(parse_money("1,2345", MAX), Err(MoneyError::NotANumber));
-        assert_eq!(parse_money("1.2.3", MAX), Err(MoneyError::NotANumber));
-        assert_eq!(parse_money("1,234.5.6", MAX), Err(MoneyError::NotANumber));
-        assert_eq!(parse_money("-5", MAX), Err(MoneyError::Negative));
-        assert_eq!(parse_money("(5.00)", MAX), Err(MoneyError::Negative));
-        assert_eq!(parse_money("12e3", MAX), Err(MoneyError::NotANumber));
         assert_eq!(
-            parse_money("10,000,000.01", MAX),
+            parse_money("1,2345", MAX, Currency::Usd),
+            Err(MoneyError::NotANumber)
+        );
+        assert_eq!(
+            parse_money("1.2.3", MAX, Currency::Usd),
+            Err(MoneyError::NotANumber)
+        );
+        assert_eq!(
+            parse_money("1,234.5.6", MAX, Currency::Usd),
+            Err(MoneyError::NotANumber)
+        );
+        assert_eq!(
+            parse_money("-5", MAX, Currency::Usd),
+            Err(MoneyError::Negative)
+        );
+        assert_eq!(
+            parse_money("(5.00)", MAX, Currency::Usd),
+            Err(MoneyError::Negative)
+        );
+        assert_eq!(
+            parse_money("12e3", MAX, Currency::Usd),
+            Err(MoneyError::NotANumber)
+        );
+        assert_eq!(
+            parse_money("10,000,000.01", MAX, Currency::Usd),
             Err(MoneyError::TooLarge {
                 max: "10,000,000".into()
             })
         );
         assert_eq!(
-            parse_money("99999999999999999999999", MAX),
+            parse_money("99999999999999999999999", MAX, Currency::Usd),
             Err(MoneyError::TooLarge {
                 max: "10,000,000".into()
             })
@@ -488,6 +564,44 @@ mod tests {
             }
             .message(),
             "Enter at most 10,000,000."
+        );
+    }
+
+    #[test]
+    fn refuses_an_amount_marked_in_another_currency() {
+        let other = |typed: &str, expected: &str| {
+            Err(MoneyError::OtherCurrency {
+                typed: typed.into(),
+                expected: expected.into(),
+            })
+        };
+        assert_eq!(parse_money("€90", MAX, Currency::Usd), other("EUR", "USD"));
+        assert_eq!(
+            parse_money("90 gbp", MAX, Currency::Eur),
+            other("GBP", "EUR")
+        );
+        assert_eq!(
+            parse_money("CA$ 80", MAX, Currency::Usd),
+            other("CAD", "USD")
+        );
+        assert_eq!(parse_money("A$80", MAX, Currency::Cad), other("AUD", "CAD"));
+        assert_eq!(
+            parse_money("US$80", MAX, Currency::Aud),
+            other("USD", "AUD")
+        );
+        assert_eq!(parse_money("$80", MAX, Currency::Gbp), other("$", "GBP"));
+        // A bare "$" is every dollar's own.
+        assert_eq!(parse_money("$80", MAX, Currency::Cad), Ok(8_000));
+        assert_eq!(parse_money("$80", MAX, Currency::Aud), Ok(8_000));
+        assert_eq!(parse_money("AU$80", MAX, Currency::Aud), Ok(8_000));
+        assert_eq!(parse_money("80 EUR", MAX, Currency::Eur), Ok(8_000));
+        assert_eq!(
+            other("EUR", "USD").unwrap_err().message(),
+            "Amounts here are in USD, and this one is in EUR: enter it in USD."
+        );
+        assert_eq!(
+            other("$", "EUR").unwrap_err().message(),
+            "Amounts here are in EUR, not dollars: enter it in EUR."
         );
     }
 
@@ -569,12 +683,12 @@ mod tests {
     proptest! {
         #[test]
         fn typed_amounts_read_back_exactly(cents in 0i64..=MAX) {
-            prop_assert_eq!(parse_money(&plain(cents), MAX), Ok(cents));
-            prop_assert_eq!(parse_money(&decimal(cents), MAX), Ok(cents));
-            prop_assert_eq!(parse_money(&Currency::Gbp.format(cents), MAX), Ok(cents));
+            prop_assert_eq!(parse_money(&plain(cents), MAX, Currency::Usd), Ok(cents));
+            prop_assert_eq!(parse_money(&decimal(cents), MAX, Currency::Usd), Ok(cents));
+            prop_assert_eq!(parse_money(&Currency::Gbp.format(cents), MAX, Currency::Gbp), Ok(cents));
             // Summaries round totals of 1,000 and more to whole units.
             let said = if cents >= 100_000 { (cents + 50) / 100 * 100 } else { cents };
-            prop_assert_eq!(parse_money(&Currency::Gbp.total(cents), MAX), Ok(said));
+            prop_assert_eq!(parse_money(&Currency::Gbp.total(cents), MAX, Currency::Gbp), Ok(said));
         }
 
         #[test]
@@ -584,7 +698,7 @@ mod tests {
 
         #[test]
         fn parsing_never_panics(s in ".*") {
-            let _ = parse_money(&s, MAX);
+            let _ = parse_money(&s, MAX, Currency::Usd);
             let _ = parse_percent(&s, -5_000, 5_000);
         }
 

@@ -177,20 +177,36 @@ pub fn appendix(raci: &Raci) -> Vec<Section> {
         .collect()
 }
 
-/// Who each party is, for the appendix's opening.
+/// Who each party is, for the appendix's opening: the parties of one side together, so
+/// two internal teams read "IT and Security (the customer's internal IT teams)", not the
+/// same description twice.
 pub fn party_line(raci: &Raci) -> String {
-    let describe = |p: &Party| {
-        let role = match p.side {
-            Side::Internal => "the customer's internal IT team",
-            Side::Msp => "the managed service provider",
-            Side::Business => "the customer's business side",
-            Side::Other => "a third party",
-        };
-        format!("{} ({role})", p.name)
-    };
-    raci.parties
-        .iter()
-        .map(describe)
+    let mut sides: Vec<Side> = Vec::new();
+    for p in &raci.parties {
+        if !sides.contains(&p.side) {
+            sides.push(p.side);
+        }
+    }
+    sides
+        .into_iter()
+        .map(|side| {
+            let of_side: Vec<&Party> = raci.parties.iter().filter(|p| p.side == side).collect();
+            let role = match side {
+                Side::Internal => verb(
+                    &of_side,
+                    "the customer's internal IT team",
+                    "the customer's internal IT teams",
+                ),
+                Side::Msp => verb(
+                    &of_side,
+                    "the managed service provider",
+                    "the managed service providers",
+                ),
+                Side::Business => "the customer's business side",
+                Side::Other => verb(&of_side, "a third party", "third parties"),
+            };
+            format!("{} ({role})", list(&of_side))
+        })
         .collect::<Vec<_>>()
         .join("; ")
 }
@@ -336,6 +352,15 @@ mod tests {
         assert!(md.starts_with("# Appendix: responsibilities (RACI)\n"));
         assert!(md.contains("between Northwind \\*Legal\\* and the managed service provider"));
         assert!(md.contains("**Parties.** Internal IT (the customer's internal IT team); MSP"));
+        // The parties of one side are described once.
+        raci.add_party("Security", Side::Internal).unwrap();
+        raci.add_party("Auditor", Side::Other).unwrap();
+        assert_eq!(
+            party_line(&raci),
+            "Internal IT and Security (the customer's internal IT teams); MSP (the managed \
+             service provider); Business leadership (the customer's business side); Auditor (a third \
+             party)"
+        );
         assert!(md.contains("## 1. Service desk"));
         assert!(
             md.contains("**1.1 Tier 1 help desk in business hours.** Internal IT is accountable")

@@ -1,4 +1,5 @@
-//! A RACI matrix opened from a share link: the matrix read-only, its check score, and saving it.
+//! A RACI matrix opened from a share link: the matrix read-only with each function's
+//! owners by day and after hours, what the checks found, and saving it.
 
 use leptos::prelude::*;
 
@@ -22,7 +23,12 @@ pub fn SharedRaci(doc: RaciDoc) -> impl IntoView {
         .iter()
         .map(|p| view! { <th scope="col" class="letters">{p.name.clone()}</th> })
         .collect_view();
-    let columns = raci.parties.len() + 1;
+    let columns = raci.parties.len() + 3;
+    // The owner's name, as the editor's owner columns show it.
+    let owner = move |id: Option<u32>| match id.and_then(|id| raci.party(id)) {
+        Some(p) => view! { <td class="owner">{p.name.clone()}</td> }.into_any(),
+        None => view! { <td class="owner muted">"Not named"</td> }.into_any(),
+    };
     let body = raci
         .categories
         .iter()
@@ -39,6 +45,8 @@ pub fn SharedRaci(doc: RaciDoc) -> impl IntoView {
                         <tr>
                             <th scope="row">{f.name.clone()}</th>
                             {cells}
+                            {owner(f.day_owner)}
+                            {owner(f.night_owner)}
                         </tr>
                     }
                 })
@@ -66,12 +74,50 @@ pub fn SharedRaci(doc: RaciDoc) -> impl IntoView {
                         <tr>
                             <th scope="col">"Function"</th>
                             {head}
+                            <th scope="col">"Business hours"</th>
+                            <th scope="col">"After hours"</th>
                         </tr>
                     </thead>
                     <tbody>{body}</tbody>
                 </table>
             </div>
+            <Findings findings=report.findings />
             <SaveAsNew make=build then=Route::Raci />
         </section>
     }
+}
+
+/// Each finding with its fix: what a colleague reviewing the matrix should raise before
+/// it goes into a Statement of Work. Findings in a row with the same fix (six functions
+/// with no P1 path) share one statement of it.
+#[component]
+fn Findings(findings: Vec<checks::Finding>) -> impl IntoView {
+    let mut groups: Vec<(String, Vec<String>)> = Vec::new();
+    for f in findings {
+        match groups.last_mut() {
+            Some((fix, whats)) if *fix == f.fix => whats.push(f.what),
+            _ => groups.push((f.fix, vec![f.what])),
+        }
+    }
+    (!groups.is_empty()).then(|| {
+        let items = groups
+            .into_iter()
+            .map(|(fix, whats)| {
+                let whats = whats
+                    .into_iter()
+                    .map(|w| view! { <p>{w}</p> })
+                    .collect_view();
+                view! {
+                    <li>
+                        {whats}
+                        <p class="muted">{fix}</p>
+                    </li>
+                }
+            })
+            .collect_view();
+        view! {
+            <h3>"What the checks found"</h3>
+            <ul class="shared-findings">{items}</ul>
+        }
+    })
 }

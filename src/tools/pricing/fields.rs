@@ -160,7 +160,9 @@ pub fn MoneyField(
     #[prop(optional_no_strip)]
     id: Option<String>,
 ) -> impl IntoView {
-    let parse = Callback::new(|t: String| parse_money(&t, MAX_AMOUNT).map_err(|e| e.message()));
+    let parse = Callback::new(move |t: String| {
+        parse_money(&t, MAX_AMOUNT, currency.get_untracked()).map_err(|e| e.message())
+    });
     view! {
         <ParsedField
             label=label

@@ -10,6 +10,7 @@ use super::rate_card::RateCardTable;
 use super::{currency, Cmp};
 use crate::browser::state::Lib;
 use crate::components::confirm::{ConfirmDialog, Pending};
+use crate::components::typing::FieldPlace;
 use crate::domain::pricing::compare::{QuoteView, MISSING_PROVIDER};
 use crate::domain::pricing::edit::PricingEdit;
 use crate::domain::pricing::money::Currency;
@@ -99,6 +100,7 @@ fn QuoteCard(
                 .map_or(MISSING_PROVIDER.to_owned(), |p| p.name.clone())
         })
     });
+    provide_context(FieldPlace(name.into()));
     let heading_id = crate::domain::anchor::quote(&id.get_value());
     let labelled_by = heading_id.clone();
     // A buyer done with a quote folds its terms away, leaving the figures and flags: three

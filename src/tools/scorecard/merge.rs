@@ -16,7 +16,9 @@ use crate::domain::scorecard::sensitivity::number;
 struct Row {
     id: String,
     name: String,
-    scores: Vec<String>,
+    /// Each evaluator's name and score: the name labels the score where the table
+    /// stacks on a phone.
+    scores: Vec<(String, String)>,
     mean: String,
     spread: String,
     disagree: bool,
@@ -58,6 +60,18 @@ pub fn MergeView() -> impl IntoView {
     }
 }
 
+/// The evaluators in the order of their columns: this card's first, then the merged ones.
+fn evaluator_names(sc: &crate::domain::scorecard::model::Scorecard) -> Vec<String> {
+    let me = if sc.evaluator.trim().is_empty() {
+        "You".to_owned()
+    } else {
+        format!("{} (you)", sc.evaluator.trim())
+    };
+    std::iter::once(me)
+        .chain(sc.others.iter().map(|o| o.evaluator.clone()))
+        .collect()
+}
+
 #[component]
 fn MergeTable() -> impl IntoView {
     let lib = Lib::get();
@@ -72,19 +86,7 @@ fn MergeTable() -> impl IntoView {
     let only_disagreements = RwSignal::new(false);
     let select_id = unique_id("sc-merge-provider");
     let only_id = unique_id("sc-only-disagree");
-    let evaluators = move || {
-        lib.0.with(|l| {
-            let sc = &l.active().scorecard;
-            let me = if sc.evaluator.trim().is_empty() {
-                "You".to_owned()
-            } else {
-                format!("{} (you)", sc.evaluator.trim())
-            };
-            std::iter::once(me)
-                .chain(sc.others.iter().map(|o| o.evaluator.clone()))
-                .collect::<Vec<_>>()
-        })
-    };
+    let evaluators = move || lib.0.with(|l| evaluator_names(&l.active().scorecard));
     let counts = Memo::new(move |_| {
         lib.0
             .with(|l| disagreements(&l.active().scorecard, &l.active().providers))
@@ -94,6 +96,7 @@ fn MergeTable() -> impl IntoView {
         let only = only_disagreements.get();
         lib.0.with(|l| {
             let sc = &l.active().scorecard;
+            let names = evaluator_names(sc);
             sc.ordered()
                 .into_iter()
                 .filter_map(|c| {
@@ -104,10 +107,13 @@ fn MergeTable() -> impl IntoView {
                     Some(Row {
                         id: c.id.clone(),
                         name: c.name.clone(),
-                        scores: stats
-                            .scores
+                        scores: names
                             .iter()
-                            .map(|s| s.map(Score::label).unwrap_or_else(|| "–".into()))
+                            .zip(&stats.scores)
+                            .map(|(name, s)| {
+                                let score = s.map(Score::label).unwrap_or_else(|| "–".into());
+                                (name.clone(), score)
+                            })
                             .collect(),
                         mean: stats.mean.map(number).unwrap_or_else(|| "–".into()),
                         spread: stats
@@ -172,7 +178,7 @@ fn MergeTable() -> impl IntoView {
             }}
         </p>
         <div class="sc-table-wrap" tabindex="0" role="region" aria-label="Scores by evaluator">
-            <table class="sc-table sc-merge-table">
+            <table class="sc-table sc-merge-table stacked">
                 <thead>
                     <tr>
                         <th scope="col">"Criterion"</th>
@@ -247,14 +253,24 @@ fn MergeRow(id: String, rows: Memo<Vec<Row>>, provider: RwSignal<String>) -> imp
                         .map(|r| {
                             r.scores
                                 .iter()
-                                .map(|s| view! { <td class="num">{s.clone()}</td> })
+                                .map(|(name, score)| {
+                                    view! {
+                                        <td class="num" data-label=name.clone()>
+                                            {score.clone()}
+                                        </td>
+                                    }
+                                })
                                 .collect_view()
                         })
                 })
             }}
-            <td class="num">{get(|r| r.mean.clone())}</td>
-            <td class="num">{get(|r| r.spread.clone())}</td>
-            <td>
+            <td class="num" data-label="Mean">
+                {get(|r| r.mean.clone())}
+            </td>
+            <td class="num" data-label="Spread">
+                {get(|r| r.spread.clone())}
+            </td>
+            <td data-label="Agreed">
                 <select
                     aria-label=get(|r| format!("Agreed score for {}", r.name))
                     on:change=on_agree
