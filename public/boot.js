@@ -142,6 +142,9 @@ await new Promise((painted) => requestAnimationFrame(() => setTimeout(painted, 0
 window.splitlinePreload?.(location.hash);
 const shell = fetch(tag.dataset.wasm);
 const { default: init } = await import(tag.dataset.js);
+// On a fast connection the app can start before the preloads above have all been asked
+// for one by one; from here it asks for its files itself.
+window.splitlineStopPreload?.();
 await init({ module_or_path: shell });
 
 // Offline support: the worker sits next to this file, so it works from any sub-path.

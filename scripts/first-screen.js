@@ -24,8 +24,11 @@
     return screen === 'request' || screen === 'response' ? 'shared' : screen;
   }
   var preloaded = {};
+  // Set once the app is about to start: it then fetches what it needs itself, and a
+  // preload issued after its own request would be a second, unused download.
+  var stopped = false;
   function preload(file) {
-    if (preloaded[file]) return;
+    if (preloaded[file] || stopped) return;
     preloaded[file] = true;
     var link = doc.createElement('link');
     link.rel = 'preload';
@@ -58,6 +61,9 @@
     // Storage is blocked: as far as this page can tell, a new visitor.
   }
   window.splitlineShow = show;
+  window.splitlineStopPreload = function () {
+    stopped = true;
+  };
   window.splitlinePreload = function (hash) {
     var files = (chunks[pageOf(hash)] || []).slice();
     // One request per task: asking for a file costs about a millisecond on a phone, so
