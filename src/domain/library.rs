@@ -2,6 +2,9 @@
 
 use super::workspace::{validate_name, NameError, Workspace};
 
+/// The name of the workspace a new visitor starts with.
+const FIRST_NAME: &str = "My first engagement";
+
 /// The workspaces in the order they were created, and the open one.
 ///
 /// Invariant: there is always at least one workspace and `active` names one of them,
@@ -20,7 +23,19 @@ pub struct Library {
 impl Library {
     /// What a new visitor starts with: one empty workspace with a friendly name.
     pub fn first(id: String, now_ms: i64) -> Library {
-        Library::new(Workspace::new(id, "My first engagement".into(), now_ms))
+        Library::new(Workspace::new(id, FIRST_NAME.into(), now_ms))
+    }
+
+    /// Adds imported workspaces (`insert`), the last one open; their ids in order. When
+    /// the library holds only the untouched workspace a new visitor starts with, it goes:
+    /// a backup restored into a new browser keeps its names ("My first engagement"),
+    /// instead of arriving as "My first engagement 2" beside an empty one.
+    pub fn import(&mut self, workspaces: Vec<Workspace>) -> Vec<String> {
+        let starter = matches!(self.workspaces.as_slice(), [only] if only.is_untouched(FIRST_NAME));
+        if starter && !workspaces.is_empty() {
+            self.workspaces.clear();
+        }
+        workspaces.into_iter().map(|ws| self.insert(ws)).collect()
     }
 
     /// A library holding one workspace, open.
@@ -216,6 +231,30 @@ mod tests {
 
     fn library() -> Library {
         Library::new(ws("a", "Acme", 1))
+    }
+
+    #[test]
+    fn an_import_into_a_new_browser_takes_the_place_of_the_untouched_start() {
+        let backup = vec![ws("x", FIRST_NAME, 5), ws("y", "Renewal", 6)];
+        let mut lib = Library::first("start".into(), 1);
+        assert_eq!(lib.import(backup.clone()), ["x", "y"]);
+        let names: Vec<&str> = lib.workspaces().iter().map(|w| w.name.as_str()).collect();
+        assert_eq!(names, [FIRST_NAME, "Renewal"], "the backup keeps its names");
+        assert_eq!(lib.active_id(), "y");
+        // Anything put in the start keeps it: the import goes beside it, renamed.
+        let mut lib = Library::first("start".into(), 1);
+        lib.active_mut().profile.company_name = "Contoso".into();
+        lib.import(backup.clone());
+        let names: Vec<&str> = lib.workspaces().iter().map(|w| w.name.as_str()).collect();
+        assert_eq!(names, [FIRST_NAME, "My first engagement 2", "Renewal"]);
+        let mut lib = Library::first("start".into(), 1);
+        lib.rename("start", "Mine", 2).unwrap();
+        assert_eq!(lib.import(backup).len(), 2);
+        assert_eq!(lib.workspaces().len(), 3);
+        // Nothing to import leaves the start as it is.
+        let mut lib = Library::first("start".into(), 1);
+        assert!(lib.import(Vec::new()).is_empty());
+        assert_eq!(lib.active_id(), "start");
     }
 
     #[test]

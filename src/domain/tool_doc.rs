@@ -37,6 +37,11 @@ pub struct ToolDoc<T> {
 }
 
 impl<T: Stored> ToolDoc<T> {
+    /// Whether the document is still a new workspace's: never stored, never changed.
+    pub fn is_untouched(&self) -> bool {
+        self.stored.is_none() && !self.edited
+    }
+
     /// Whether something has read the document (or it was made in memory).
     pub fn is_read(&self) -> bool {
         self.open.get().is_some()

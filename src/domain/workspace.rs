@@ -58,6 +58,20 @@ impl Workspace {
         }
     }
 
+    /// Whether nothing was ever put in it: the empty workspace a new visitor starts with,
+    /// as `new` made it (a name of its own counts as something).
+    pub fn is_untouched(&self, first_name: &str) -> bool {
+        self.name == first_name
+            && self.updated_ms == self.created_ms
+            && self.profile == CompanyProfile::default()
+            && self.providers.is_empty()
+            && self.requests.is_empty()
+            && self.disclose == Disclose::default()
+            && self.raci.is_untouched()
+            && self.scorecard.is_untouched()
+            && self.pricing.is_untouched()
+    }
+
     /// This workspace as a new one of the library: a fresh id (a file or link brought in
     /// never replaces the workspace it came from), stamped as made and changed now, so it
     /// keeps its place at the end of the list after a reload and the backup reminder

@@ -44,7 +44,7 @@ test('a function the MSP owns in the RACI but the quote excludes is flagged, and
   await q.getByRole('textbox', { name: 'After-hours incident response rate per incident' }).fill('300');
   // The unit is on screen beside the amount, not only in the field's accessible name.
   await q.getByRole('row', { name: /After-hours incident response/ }).getByText('an incident', { exact: true }).waitFor();
-  await q.getByText('The MSP owns after-hours incident response in your RACI, but Quote B excludes it: it is billed at $300 an incident on top of the base price.', { exact: false }).waitFor();
+  await q.getByText('The MSP owns after-hours incident response in your RACI, but it is not in Quote B\'s base price: it is billed at $300 an incident on top.', { exact: false }).waitFor();
   assert.equal(await gap.count(), 0);
   await q.getByRole('combobox', { name: 'After-hours incident response in this quote' }).selectOption('included');
   await q.getByRole('listitem').filter({ hasText: 'The MSP owns after-hours incident response' }).waitFor({ state: 'detached' });

@@ -260,6 +260,14 @@ test('bad input is refused next to the field and the last good value is kept', a
   await rate.fill('US$ 100');
   assert.equal(await rate.getAttribute('aria-invalid'), null);
   await rate.fill('ten');
+  // An optional fee emptied means none, not a refused entry that keeps the old fee.
+  const fee = q.getByRole('textbox', { name: 'Onboarding fee (one time)' });
+  const allIn = await figure(q, 'All-in year 1');
+  await fee.fill('2500');
+  assert.notEqual(await figure(q, 'All-in year 1'), allIn);
+  await fee.fill('');
+  assert.equal(await fee.getAttribute('aria-invalid'), null);
+  assert.equal(await figure(q, 'All-in year 1'), allIn);
   const term = q.getByRole('textbox', { name: 'Contract term (months)' });
   await term.fill('0');
   await q.getByText('Enter a number from 1 to 120.').waitFor();

@@ -61,7 +61,9 @@ test('a shared workspace opens read-only in a fresh browser and is saved only on
   assert.equal(new URL(viewer.url()).hash, '#/workspaces', 'the share data left the address bar');
   await viewer.getByRole('rowheader', { name: `Review ${HOSTILE} open` }).waitFor();
   await saved(viewer);
-  assert.equal((await storedKeys(viewer)).filter((k) => k.startsWith('splitline.ws.')).length, 2);
+  // In a new browser the saved workspace takes the place of the empty one it started with.
+  assert.equal((await storedKeys(viewer)).filter((k) => k.startsWith('splitline.ws.')).length, 1);
+  assert.equal(await viewer.getByRole('rowheader', { name: /My first engagement/ }).count(), 0);
   assert.deepEqual(viewer.errors, []);
   await sender.close();
   await fresh.close();
@@ -117,7 +119,23 @@ test('a workspace file exports and imports by picker and by drop, always as a ne
   await workspaceRow(page, 'My first engagement').waitFor();
   await saved(page);
   assert.equal((await storedKeys(page)).filter((k) => k.startsWith('splitline.ws.')).length, 3);
+  // "It is open now" goes once another workspace is open.
+  const importDone = page.getByText('Imported “My first engagement 3” as a new workspace. It is open now.');
+  await page.getByRole('combobox', { name: 'Workspace' }).selectOption({ label: 'My first engagement' });
+  await importDone.waitFor({ state: 'detached' });
   await context.close();
+
+  // In a new browser the file takes the place of the empty workspace it starts with, and
+  // keeps its name.
+  const fresh = await browser.newContext();
+  const other = await openPage(fresh, `${APP_URL}#/workspaces`);
+  await other.getByLabel("Import a Splitline file (a workspace, a backup, or one tool's document)").setInputFiles({ name: 'ws.json', mimeType: 'application/json', buffer: Buffer.from(text) });
+  await other.getByText('Imported “My first engagement” as a new workspace. It is open now.').waitFor();
+  assert.equal(await other.getByRole('textbox', { name: 'Company name' }).inputValue(), 'Litware Legal');
+  await saved(other);
+  assert.equal((await storedKeys(other)).filter((k) => k.startsWith('splitline.ws.')).length, 1);
+  assert.deepEqual(other.errors, []);
+  await fresh.close();
 });
 
 test('files of the wrong kind or shape are refused with a reason and import nothing', async () => {

@@ -655,6 +655,82 @@ fn a_tie_on_score_goes_to_the_cheaper_and_says_it_is_a_tie() {
 }
 
 #[test]
+fn a_tie_on_score_is_said_in_the_headline_and_priced() {
+    let mut ws = workspace();
+    let ids: Vec<String> = ws.scorecard.criteria.iter().map(|c| c.id.clone()).collect();
+    for c in &ids {
+        let s = ws.scorecard.score("keystone", c);
+        ws.scorecard.set_score("harbor", c, s);
+    }
+    ws.pricing.quote_mut("keystone").unwrap().rates.per_user = 9_000;
+    let r = Brief::build(&ws).recommendation;
+    // Not "the highest score": the price decided between equals.
+    assert_eq!(
+        r.headline,
+        "Choose Keystone Partners: it ties Harbor IT for the highest score (85.0 points) and \
+         costs less, $246,600 over 36 months."
+    );
+    assert_eq!(
+        robustness_of(&r)[1],
+        "Price. Keystone Partners costs $9,900 less over the contract than Harbor IT, which \
+         has the same score."
+    );
+}
+
+#[test]
+fn with_the_others_knocked_out_the_brief_says_so_and_what_is_unpriced() {
+    let mut ws = workspace();
+    knockout::set_ticked(&mut ws.scorecard, "keystone", "ko-lock-in", true);
+    let r = Brief::build(&ws).recommendation;
+    assert_eq!(
+        r.headline,
+        "Choose Harbor IT: the highest score of the providers with a priced quote and no red \
+         flag (65.0 points), for $256,500 over 36 months, plus after-hours incident response, \
+         which it gives no rate for."
+    );
+    let lines = robustness_of(&r);
+    // Scored but ruled out, not "score another provider".
+    assert_eq!(
+        lines[0],
+        "Scores. Harbor IT is the only provider with a priced quote left to choose: Keystone \
+         Partners and Nimbus Cloud Services are knocked out by red flags."
+    );
+    // Not "only quotes that already cost more leave costs unknown".
+    assert_eq!(
+        lines.last().unwrap(),
+        "Unknown costs. The quote from Harbor IT leaves after-hours incident response \
+         unpriced, so it will cost more than shown."
+    );
+}
+
+#[test]
+fn when_both_quotes_leave_an_item_unpriced_the_break_even_says_so() {
+    let mut ws = workspace();
+    ws.pricing
+        .quote_mut("keystone")
+        .unwrap()
+        .card
+        .after_hours
+        .cover = Cover::NoRate;
+    let r = Brief::build(&ws).recommendation;
+    assert!(r.headline.ends_with(
+        "for $297,000 over 36 months, plus after-hours incident response, which it gives no \
+         rate for."
+    ));
+    assert_eq!(
+        robustness_of(&r).last().unwrap(),
+        "Unknown costs. If Harbor IT charges over $3,375 per incident for after-hours incident \
+         response, it costs more than Keystone Partners in total contract value. The quote \
+         from Keystone Partners leaves after-hours incident response unpriced too, so the true \
+         break-even is higher."
+    );
+}
+
+fn robustness_of(r: &super::recommend::Recommendation) -> Vec<String> {
+    r.robustness.iter().map(|l| l.to_string()).collect()
+}
+
+#[test]
 fn many_unscored_criteria_share_one_question_and_a_few_get_one_each() {
     let mut ws = workspace();
     ws.scorecard.criteria = default_criteria();
@@ -754,7 +830,7 @@ fn the_per_user_band_is_held_against_the_quoted_rate_not_the_all_in_figure() {
     assert_eq!(text("nimbus"), "$85, within the common $65 to $120");
     assert_eq!(
         text("keystone"),
-        "$111.33 all-in; its $110 rate is within the common $65 to $120"
+        "$111.33 averaged over the contract; its $110 rate is within the common $65 to $120"
     );
     // A model without a per-user rate shows its all-in figure, with no band.
     let mut ws = workspace();

@@ -127,13 +127,32 @@ pub fn recommend(i: &Inputs) -> Recommendation {
         )
     } else {
         out.provider = top_row.map(|r| r.provider.clone());
-        format!(
-            "Choose {top_name}: the highest score of the providers with a priced quote and no \
-             red flag ({} points), for {} over {}.",
-            points(top.score),
-            cur.total(top.total),
-            crate::domain::text::months(term)
-        )
+        // Its own unpriced items are not in the total: the headline must not read as all-in.
+        let unpriced = top_row
+            .and_then(|r| r.price.as_ref())
+            .filter(|p| !p.unknown.is_empty())
+            .map_or(String::new(), |p| {
+                format!(
+                    ", plus {}, which it gives no rate for",
+                    unknown_phrase(&p.unknown)
+                )
+            });
+        let (pts, total) = (points(top.score), cur.total(top.total));
+        let months = crate::domain::text::months(term);
+        match score_ties(i, top).as_slice() {
+            [] => format!(
+                "Choose {top_name}: the highest score of the providers with a priced quote and \
+                 no red flag ({pts} points), for {total} over {months}{unpriced}."
+            ),
+            others => {
+                let others: Vec<String> = others.iter().map(|p| name(&p.provider)).collect();
+                format!(
+                    "Choose {top_name}: it ties {} for the highest score ({pts} points) and costs \
+                     less, {total} over {months}{unpriced}.",
+                    crate::domain::text::and_list(&others)
+                )
+            }
+        }
     };
     out.robustness.push(verdict_line(i, &top.provider, &name));
     out.robustness.extend(price_lines(i, top, &name));
@@ -174,6 +193,17 @@ fn still_open(i: &Inputs, top: &str) -> usize {
     open.len()
 }
 
+/// The providers the buyer can choose that score the same as `top` but cost more: the
+/// frontier keeps only the cheaper of a tie, so the brief must say the score did not decide.
+fn score_ties<'a>(i: &'a Inputs, top: &Point) -> Vec<&'a Point> {
+    i.placement
+        .points
+        .iter()
+        .filter(|p| !p.knocked_out && p.provider != top.provider)
+        .filter(|p| (p.score - top.score).abs() <= TIE_EPSILON && p.cost > top.cost)
+        .collect()
+}
+
 fn nothing_to_choose(i: &Inputs, name: &dyn Fn(&str) -> String) -> Recommendation {
     let headline = if i.rows.is_empty() {
         "No recommendation yet: add the providers you are evaluating, score them and enter \
@@ -210,7 +240,27 @@ fn nothing_to_choose(i: &Inputs, name: &dyn Fn(&str) -> String) -> Recommendatio
 fn verdict_line(i: &Inputs, top: &str, name: &dyn Fn(&str) -> String) -> Line {
     let s: &Sensitivity = i.sensitivity;
     let unpriced = |id: &str| !i.placement.points.iter().any(|p| p.provider == id);
+    let knocked_out: Vec<String> = i
+        .rows
+        .iter()
+        .filter(|r| r.knocked_out() && r.score.is_some())
+        .map(|r| r.provider.name.clone())
+        .collect();
     let text = match i.leader {
+        // With one provider left, "only one is ranked, score another" would be wrong
+        // when the others are scored but ruled out.
+        _ if !i.contest && !knocked_out.is_empty() => {
+            format!(
+                "{} is the only provider with a priced quote left to choose: {} {}.",
+                name(top),
+                crate::domain::text::and_list(&knocked_out),
+                if knocked_out.len() == 1 {
+                    "is knocked out by a red flag"
+                } else {
+                    "are knocked out by red flags"
+                }
+            )
+        }
         Some(w) if w.id != top && unpriced(&w.id) => format!(
             "The scorecard's leader, {}, has no priced quote yet, so it cannot be weighed on \
              price. Of the providers with a price, {} scores highest.",
@@ -232,8 +282,24 @@ fn price_lines(i: &Inputs, top: &Point, name: &dyn Fn(&str) -> String) -> Vec<Li
         .collect();
     let mut out = Vec::new();
     let per_year = i.placement.per_year;
+    let ties = score_ties(i, top);
+    for tie in &ties {
+        out.push(format!(
+            "{} costs {} less{} than {}, which has the same score.",
+            name(&top.provider),
+            cur.total(tie.cost - top.cost),
+            if per_year {
+                " a year"
+            } else {
+                " over the contract"
+            },
+            name(&tie.provider)
+        ));
+    }
     if let Some(step) = i.frontier.steps.iter().find(|s| s.to == top.provider) {
         out.push(step.sentence(name, cur, per_year));
+    } else if !ties.is_empty() {
+        // Said above: the provider it ties is the one it is cheaper than.
     } else if open.len() == 1 {
         out.push(format!(
             "{} is the only provider you can choose that has both scores and a price.",
@@ -346,11 +412,31 @@ fn reversal_lines(
         } else {
             dear.total
         };
+        if items.is_empty() {
+            continue;
+        }
+        // The dearer quote's own unpriced items count as nothing in the break-even.
+        let dear_items = unknown(&dear.provider);
+        let dear_too = if dear_items.is_empty() {
+            String::new()
+        } else {
+            format!(
+                " The quote from {} leaves {} unpriced too, so the true break-even is higher.",
+                name(&dear.provider),
+                unknown_phrase(&dear_items)
+            )
+        };
         let Some(rate) = quote
-            .filter(|_| !items.is_empty())
             .and_then(|q| rate_to_exceed(q, i.pricing, i.profile, past))
             .filter(|&rate| rate > 0)
         else {
+            out.push(format!(
+                "{} leaves {} unpriced, but at the use you expect no rate would make it cost \
+                 more than {}.",
+                name(&cheap.provider),
+                unknown_phrase(&items),
+                name(&dear.provider)
+            ));
             continue;
         };
         let basis = if i.placement.per_year {
@@ -361,7 +447,7 @@ fn reversal_lines(
         let unit = items[0].unit();
         out.push(if items.iter().all(|i| i.unit() == unit) {
             format!(
-                "If {} charges over {} {} for {}, it costs more than {} {basis}.",
+                "If {} charges over {} {} for {}, it costs more than {} {basis}.{dear_too}",
                 name(&cheap.provider),
                 // Rates are whole cents: "over" the cent below the rate that tips it reads
                 // as the round figure it usually is ("over $3,675", not "$3,675.01 or more").
@@ -374,7 +460,7 @@ fn reversal_lines(
             // One rate across hours, incidents and seats means nothing: the gap does.
             format!(
                 "If what {} charges for {} (it quotes no rate) comes to more than {} over {}, it \
-                 costs more than {} {basis}.",
+                 costs more than {} {basis}.{dear_too}",
                 name(&cheap.provider),
                 unknown_phrase(&items),
                 cur.format(past - cheap.total),
@@ -386,6 +472,22 @@ fn reversal_lines(
                 name(&dear.provider)
             )
         });
+    }
+    let own = unknown(&top.provider);
+    if out.is_empty()
+        && !own.is_empty()
+        && !i
+            .placement
+            .points
+            .iter()
+            .any(|p| !p.knocked_out && p.provider != top.provider)
+    {
+        // Nothing to weigh it against: what is unknown is how much more it will cost.
+        out.push(format!(
+            "The quote from {} leaves {} unpriced, so it will cost more than shown.",
+            name(&top.provider),
+            unknown_phrase(&own)
+        ));
     }
     if out.is_empty() {
         out.push(if any_unknown {

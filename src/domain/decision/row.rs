@@ -205,8 +205,8 @@ impl Row {
     }
 
     /// "$98.40, within the common $65 to $120" where the all-in figure is the quoted
-    /// rate; "$122.51 all-in; its $100 rate is within the common $65 to $120" where fees
-    /// and exclusions add to it. Other currencies and models without a rate get no band.
+    /// rate; "$122.51 averaged over the contract; its $100 rate is within the common $65 to
+    /// $120" where fees, exclusions or the escalator add to it. Other currencies and models without a rate get no band.
     pub fn per_user_text(&self, cur: Currency) -> String {
         let Some(price) = &self.price else {
             return "–".to_owned();
@@ -215,8 +215,10 @@ impl Row {
             (Some(all_in), Some((rate, band))) if all_in == rate => {
                 format!("{}, {}", cur.format(all_in), band.label())
             }
+            // The average over the whole contract (fees, escalator, growth), which a
+            // reader would not find beside year 1's figure under "all-in".
             (Some(all_in), Some((rate, band))) => format!(
-                "{} all-in; its {} rate is {}",
+                "{} averaged over the contract; its {} rate is {}",
                 cur.format(all_in),
                 cur.format(rate),
                 band.label()

@@ -116,13 +116,15 @@ pub fn cross_check(
             let per = item.unit().each();
             let rate = currency.format(terms.rate);
             (
+                // "Excludes" would be wrong for a hybrid quote, whose model prices project
+                // work: it is billed, only not in the base price.
                 format!(
-                    "{owns}, but {quote_name} excludes it: it is billed at {rate} {per} on top of \
-                     the base price."
+                    "{owns}, but it is not in {} base price: it is billed at {rate} {per} on top.",
+                    crate::domain::text::possessive(quote_name)
                 ),
                 format!(
-                    "{gives}, but your quote excludes it: their comparison adds it at {rate} \
-                     {per} on top of your base price."
+                    "{gives}, and your base price does not include it: their comparison adds \
+                     it at {rate} {per} on top."
                 ),
             )
         };
@@ -264,12 +266,12 @@ mod tests {
         assert_eq!(f[0].item, CostItem::ProjectWork, "unknown costs first");
         assert_eq!(
             f[1].text,
-            "The MSP owns vCIO and advisory time in your RACI, but Harbor IT excludes it: it is billed at £200 an hour on top of the base price."
+            "The MSP owns vCIO and advisory time in your RACI, but it is not in Harbor IT's base price: it is billed at £200 an hour on top."
         );
         assert_eq!(
             f[1].for_provider,
-            "The buyer's RACI gives you vCIO and advisory time, but your quote excludes it: their \
-             comparison adds it at £200 an hour on top of your base price."
+            "The buyer's RACI gives you vCIO and advisory time, and your base price does not \
+             include it: their comparison adds it at £200 an hour on top."
         );
     }
 
@@ -296,9 +298,7 @@ mod tests {
         )];
         let f = cross_check(&q, "Hybrid Co", &duties, Currency::Usd);
         assert_eq!(f.len(), 1);
-        assert!(f[0]
-            .text
-            .ends_with("billed at $175 an hour on top of the base price."));
+        assert!(f[0].text.ends_with("billed at $175 an hour on top."));
     }
 
     #[test]

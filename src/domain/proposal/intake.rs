@@ -64,6 +64,8 @@ pub struct Intake {
     /// Rate card items the provider excluded with a rate but gave none: brought in as
     /// excluded with no rate (an unknown cost), not as free.
     pub rates_missing: Vec<CostItem>,
+    /// Rate card items the provider chose to exclude with no rate: the price leaves them out.
+    pub no_rate: Vec<CostItem>,
     /// What the quote comes to for the workspace's counts ("$145.00 a month, …"), so a
     /// slip in a rate shows before it is brought in; `None` when it has no price.
     pub price: Option<String>,
@@ -233,6 +235,19 @@ pub fn check(ws: &Workspace, response: &Response) -> Result<Intake, Refusal> {
         request_sum: response.request_sum,
         earlier,
         kept_answers,
+        // Only where the response says which covers the provider chose (older ones don't).
+        no_rate: CostItem::ALL
+            .into_iter()
+            .filter(|&i| quote.card.get(i).cover == Cover::NoRate)
+            .filter(|i| {
+                response
+                    .covers
+                    .as_ref()
+                    .is_some_and(|given| given.contains(i))
+            })
+            .filter(|i| !response.rates_missing().contains(i))
+            .filter(|&i| !(quote.model == ModelKind::Hybrid && i == CostItem::ProjectWork))
+            .collect(),
         covers_open: response.covers_open(),
         rates_missing: response.rates_missing(),
         price: price_text(ws, &quote),
@@ -328,7 +343,7 @@ pub fn kept_text(kept: &[String]) -> Option<String> {
         ),
     };
     Some(format!(
-        "They answered {which} not changed after your new request, so check {them} against \
+        "They answered {which} not changed since, so check {them} against \
          {stand}. The scorecard marks {them}."
     ))
 }
@@ -358,9 +373,20 @@ impl Intake {
             "They excluded",
             " without giving a rate",
         );
+        // Said so the "all-in" figure is not read as the whole cost.
+        let left_out = match self.no_rate.as_slice() {
+            [] => String::new(),
+            items => format!(
+                " The figure leaves out {}, which they excluded with no rate.",
+                crate::domain::decision::questions::unknown_phrase(items)
+            ),
+        };
         let replacing = match (self.replaces_quote, self.replaces_priced) {
             (false, _) => "",
-            (true, true) => ", replacing the quote you have from them",
+            // Any change the buyer made to it goes too (Undo brings it back).
+            (true, true) => {
+                ", replacing the quote you have from them and any change you made to it"
+            }
             (true, false) => ", replacing the quote with no price you started for them",
         };
         let price = self.price.as_ref().map_or_else(
@@ -383,7 +409,7 @@ impl Intake {
             _ => String::new(),
         };
         let mut lines = vec![format!(
-            "A quote ({}) for the pricing comparison{replacing}{price}.{usage}{silent}{rateless}",
+            "A quote ({}) for the pricing comparison{replacing}{price}.{left_out}{usage}{silent}{rateless}",
             self.quote.model.label().to_ascii_lowercase(),
         )];
         // Counted as the provider's progress counts them: a rating alone is no answer.
@@ -720,7 +746,7 @@ mod tests {
             .for_each(|q| q.rates.per_user = 9_000);
         let line = check(&ws, &response()).unwrap().lines().remove(0);
         assert!(
-            line.starts_with("A quote (per user) for the pricing comparison, replacing the quote you have from them. It comes to $"),
+            line.starts_with("A quote (per user) for the pricing comparison, replacing the quote you have from them and any change you made to it. It comes to $"),
             "{line}"
         );
         let mut block = response();
@@ -739,7 +765,7 @@ mod tests {
         unpriced.quote.rates.per_user = 0;
         let line = check(&ws, &unpriced).unwrap().lines().remove(0);
         assert!(
-            line.ends_with("from them. It has no price in it yet."),
+            line.ends_with("any change you made to it. It has no price in it yet."),
             "{line}"
         );
     }
@@ -760,8 +786,10 @@ mod tests {
         assert_eq!(
             check(&ws, &silent).unwrap().lines()[0],
             format!(
-                "{quote_line} They did not say whether it includes software licensing and \
-                 on-site visits, which show as excluded with no rate."
+                "{quote_line} The figure leaves out project work, vCIO and advisory time, \
+                 after-hours incident response and compliance documentation, which they \
+                 excluded with no rate. They did not say whether it includes software \
+                 licensing and on-site visits, which show as excluded with no rate."
             )
         );
         let answered = response().raci.len();

@@ -163,7 +163,8 @@ fn save_as_new(lib: Lib, notices: Notices, made: Result<Workspace, String>, then
         }
     };
     let name = lib.0.try_update(|l| {
-        let id = l.insert(workspace);
+        // `import`: in a new browser it takes the place of the empty starting workspace.
+        let id = l.import(vec![workspace]).pop().unwrap_or_default();
         l.get(&id)
             .map(|w| w.display_name().to_owned())
             .unwrap_or_default()

@@ -51,6 +51,16 @@ pub fn Transfer() -> impl IntoView {
     // Said under the file field, where the buyer is: the page's notices are at its top,
     // out of view here, and a failed import must not leave an earlier success showing.
     let done = RwSignal::new(None::<String>);
+    // The workspace an import opened: once another is open (or it was deleted), "It is
+    // open now" is no longer true, and the message goes.
+    let opened = StoredValue::new(None::<String>);
+    Effect::new(move |_| {
+        let active = lib.0.with(|l| l.active_id().to_owned());
+        if opened.get_value().is_some_and(|id| id != active) {
+            opened.set_value(None);
+            done.set(None);
+        }
+    });
     let import = move |file: Option<web_sys::File>| {
         let Some(file) = file else { return };
         error.set(None);
@@ -63,7 +73,10 @@ pub fn Transfer() -> impl IntoView {
                 // A request file is for a provider: it opens the provider's page.
                 Ok(Imported::Request(request)) => open_request(*request, error).await,
                 Ok(imported) => match add(session, imported) {
-                    Ok(said) => done.set(Some(said)),
+                    Ok(said) => {
+                        opened.set_value(lib.0.try_with_untracked(|l| l.active_id().to_owned()));
+                        done.set(Some(said));
+                    }
                     Err(why) => error.set(Some(why)),
                 },
                 Err(message) => error.set(Some(message)),
@@ -174,13 +187,14 @@ fn add(session: Session, imported: Imported) -> Result<String, String> {
         .lib
         .0
         .try_update(|l| {
-            workspaces
-                .into_iter()
-                .zip(0..)
-                .map(|(ws, i)| {
-                    // A millisecond apart: the list is in order of arrival after a reload.
-                    let id = l.insert(ws.arriving(fresh_id(), now + i));
-                    l.get(&id)
+            // A millisecond apart: the list is in order of arrival after a reload.
+            let arriving = (workspaces.into_iter().zip(0..))
+                .map(|(ws, i)| ws.arriving(fresh_id(), now + i))
+                .collect();
+            let ids = l.import(arriving);
+            ids.iter()
+                .map(|id| {
+                    l.get(id)
                         .map(|w| w.display_name().to_owned())
                         .unwrap_or_default()
                 })

@@ -159,8 +159,15 @@ pub fn MoneyField(
     /// A fixed id, for a page that jumps to this field.
     #[prop(optional_no_strip)]
     id: Option<String>,
+    /// A fee that may be none: an emptied field means zero, not a refused entry that
+    /// keeps the old fee.
+    #[prop(optional)]
+    none_when_empty: bool,
 ) -> impl IntoView {
     let parse = Callback::new(move |t: String| {
+        if none_when_empty && t.trim().is_empty() {
+            return Ok(0);
+        }
         parse_money(&t, MAX_AMOUNT, currency.get_untracked()).map_err(|e| e.message())
     });
     view! {

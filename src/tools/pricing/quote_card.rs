@@ -214,20 +214,33 @@ pub fn QuoteOutcome(
 fn FlagList(provider: String, alone: bool) -> impl IntoView {
     let cmp = expect_context::<Cmp>().0;
     let id = StoredValue::new(provider);
+    // On the provider's page, the items it has not chosen a cover for yet: the blank
+    // quote's "excluded, no rate" is not something it said.
+    let answers = use_context::<super::rate_card::CoverAnswers>();
     let items = Memo::new(move |_| {
+        let given = answers.map(|a| a.given.get());
+        let undecided = |item| given.as_ref().is_some_and(|g| !g.contains(&item));
         cmp.with(|c| {
             c.quote(&id.get_value()).map_or_else(Vec::new, |q| {
                 let mut out: Vec<(&'static str, &'static str, String)> = q
                     .listed_findings()
                     .iter()
                     .map(|f| {
+                        let functions = f.functions.join(", ");
+                        if undecided(f.item) {
+                            let text = format!(
+                                "The buyer's RACI gives you {}: say in the rate card below \
+                                 whether your quote includes it. RACI functions: {functions}.",
+                                f.item.phrase()
+                            );
+                            return ("note", "RACI", text);
+                        }
                         let (level, label) = if f.no_rate {
                             ("warn", "RACI gap")
                         } else {
                             ("note", "RACI cost")
                         };
                         let text = if alone { &f.for_provider } else { &f.text };
-                        let functions = f.functions.join(", ");
                         (level, label, format!("{text} RACI functions: {functions}."))
                     })
                     .collect();

@@ -193,12 +193,14 @@ pub fn ContractFields(provider: String) -> impl IntoView {
                     value=Signal::derive(move || q.with(|q| q.onboarding))
                     on_change=Callback::new(move |v| set("onboarding", QuoteEdit::Onboarding(v)))
                     currency=cur
+                    none_when_empty=true
                 />
                 <MoneyField
                     label="Platform / tool access fee a month"
                     value=Signal::derive(move || q.with(|q| q.platform))
                     on_change=Callback::new(move |v| set("platform", QuoteEdit::Platform(v)))
                     currency=cur
+                    none_when_empty=true
                 />
                 <PercentField
                     label="Annual price escalator"
