@@ -37,9 +37,10 @@ pub struct ToolDoc<T> {
 }
 
 impl<T: Stored> ToolDoc<T> {
-    /// Whether the document is still a new workspace's: never stored, never changed.
+    /// Whether the document is still a new workspace's: never changed, and never stored
+    /// or stored empty (a new workspace's, read back after a reload).
     pub fn is_untouched(&self) -> bool {
-        self.stored.is_none() && !self.edited
+        !self.edited && self.stored.as_ref().is_none_or(|raw| raw.get() == "{}")
     }
 
     /// Whether something has read the document (or it was made in memory).

@@ -438,7 +438,7 @@ test('the provider sees what is still open and which entries are refused, and a 
   const response = await next.getByRole('textbox', { name: 'Response link' }).inputValue();
   const preview = await openPage(buyerContext, response);
   await preview.getByText(
-    `They answered this question before you changed it: ${q1}, in writing. That answer was not changed since, so check it against the question as it stands. The scorecard marks it.`,
+    `They answered this question before you changed it: ${q1}, in writing. That answer has not changed since, so check it against the question as it stands. The scorecard marks it.`,
   ).waitFor();
   // "My answer stands" confirms it: the mark goes and the answer field has the focus.
   await next.getByRole('button', { name: 'My answer stands' }).click();

@@ -667,8 +667,9 @@ fn a_tie_on_score_is_said_in_the_headline_and_priced() {
     // Not "the highest score": the price decided between equals.
     assert_eq!(
         r.headline,
-        "Choose Keystone Partners: it ties Harbor IT for the highest score (85.0 points) and \
-         costs less, $246,600 over 36 months."
+        "Choose Keystone Partners: it ties Harbor IT for the highest score of the providers \
+         with a priced quote and no red flag (85.0 points) and costs less, $246,600 over 36 \
+         months."
     );
     assert_eq!(
         robustness_of(&r)[1],

@@ -146,9 +146,16 @@ pub fn recommend(i: &Inputs) -> Recommendation {
             ),
             others => {
                 let others: Vec<String> = others.iter().map(|p| name(&p.provider)).collect();
+                // By the year when the terms differ: that is what "less" compared.
+                let less = if i.placement.per_year {
+                    "less a year"
+                } else {
+                    "less"
+                };
                 format!(
-                    "Choose {top_name}: it ties {} for the highest score ({pts} points) and costs \
-                     less, {total} over {months}{unpriced}.",
+                    "Choose {top_name}: it ties {} for the highest score of the providers with a \
+                     priced quote and no red flag ({pts} points) and costs {less}, {total} over \
+                     {months}{unpriced}.",
                     crate::domain::text::and_list(&others)
                 )
             }
@@ -249,6 +256,12 @@ fn verdict_line(i: &Inputs, top: &str, name: &dyn Fn(&str) -> String) -> Line {
     let text = match i.leader {
         // With one provider left, "only one is ranked, score another" would be wrong
         // when the others are scored but ruled out.
+        Some(w) if w.id != top && unpriced(&w.id) => format!(
+            "The scorecard's leader, {}, has no priced quote yet, so it cannot be weighed on \
+             price. Of the providers with a price, {} scores highest.",
+            w.name,
+            name(top)
+        ),
         _ if !i.contest && !knocked_out.is_empty() => {
             format!(
                 "{} is the only provider with a priced quote left to choose: {} {}.",
@@ -261,12 +274,6 @@ fn verdict_line(i: &Inputs, top: &str, name: &dyn Fn(&str) -> String) -> Line {
                 }
             )
         }
-        Some(w) if w.id != top && unpriced(&w.id) => format!(
-            "The scorecard's leader, {}, has no priced quote yet, so it cannot be weighed on \
-             price. Of the providers with a price, {} scores highest.",
-            w.name,
-            name(top)
-        ),
         _ => s.line(),
     };
     Line::new("Scores", text)

@@ -390,7 +390,13 @@ fn strip_marks(upper: &str, currency: Currency) -> Result<String, MoneyError> {
 
 /// Reads a money amount typed by the buyer into cents, from 0 to `max`, in `currency`.
 pub fn parse_money(text: &str, max: Cents, currency: Currency) -> Result<Cents, MoneyError> {
-    let d = read_decimal(&strip_marks(&text.to_ascii_uppercase(), currency)?, &[])?;
+    // Spaces go first, so "US $100" and "CA $80" are read by their marks.
+    let spaced: String = text
+        .to_ascii_uppercase()
+        .chars()
+        .filter(|c| !c.is_whitespace() && !matches!(c, '\u{a0}' | '\u{202f}'))
+        .collect();
+    let d = read_decimal(&strip_marks(&spaced, currency)?, &[])?;
     // Only where the dot could group thousands: 1 to 3 digits before it, not starting
     // with 0 ("0.500" is a decimal), in a positive amount.
     let grouping = (1..=3).contains(&d.whole.len()) && !d.whole.starts_with('0');
@@ -594,6 +600,8 @@ mod tests {
         assert_eq!(parse_money("$80", MAX, Currency::Cad), Ok(8_000));
         assert_eq!(parse_money("$80", MAX, Currency::Aud), Ok(8_000));
         assert_eq!(parse_money("AU$80", MAX, Currency::Aud), Ok(8_000));
+        assert_eq!(parse_money("US $100", MAX, Currency::Usd), Ok(10_000));
+        assert_eq!(parse_money("CA $80", MAX, Currency::Cad), Ok(8_000));
         assert_eq!(parse_money("80 EUR", MAX, Currency::Eur), Ok(8_000));
         assert_eq!(
             other("EUR", "USD").unwrap_err().message(),

@@ -328,13 +328,13 @@ pub fn kept_text(kept: &[String]) -> Option<String> {
     let (which, them, stand) = match kept {
         [] => return None,
         [one] => (
-            format!("this question before you changed it: {one}. That answer was"),
+            format!("this question before you changed it: {one}. That answer has"),
             "it",
             "the question as it stands",
         ),
         many => (
             format!(
-                "these {} questions before you changed them: {}. Those answers were",
+                "these {} questions before you changed them: {}. Those answers have",
                 many.len(),
                 and_list(many)
             ),
@@ -375,9 +375,10 @@ impl Intake {
         );
         // Said so the "all-in" figure is not read as the whole cost.
         let left_out = match self.no_rate.as_slice() {
+            _ if self.price.is_none() => String::new(),
             [] => String::new(),
             items => format!(
-                " The figure leaves out {}, which they excluded with no rate.",
+                " These figures leave out {}, which they excluded with no rate.",
                 crate::domain::decision::questions::unknown_phrase(items)
             ),
         };
@@ -786,7 +787,7 @@ mod tests {
         assert_eq!(
             check(&ws, &silent).unwrap().lines()[0],
             format!(
-                "{quote_line} The figure leaves out project work, vCIO and advisory time, \
+                "{quote_line} These figures leave out project work, vCIO and advisory time, \
                  after-hours incident response and compliance documentation, which they \
                  excluded with no rate. They did not say whether it includes software \
                  licensing and on-site visits, which show as excluded with no rate."

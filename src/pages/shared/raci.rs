@@ -25,9 +25,11 @@ pub fn SharedRaci(doc: RaciDoc) -> impl IntoView {
         .collect_view();
     let columns = raci.parties.len() + 3;
     // The owner's name, as the editor's owner columns show it.
-    let owner = move |id: Option<u32>| match id.and_then(|id| raci.party(id)) {
+    // A missing after-hours owner is a gap only where the function runs around the clock.
+    let owner = move |id: Option<u32>, needed: bool| match id.and_then(|id| raci.party(id)) {
         Some(p) => view! { <td class="owner">{p.name.clone()}</td> }.into_any(),
-        None => view! { <td class="owner muted">"Not named"</td> }.into_any(),
+        None if needed => view! { <td class="owner muted">"Not named"</td> }.into_any(),
+        None => view! { <td class="owner muted">"Not needed"</td> }.into_any(),
     };
     let body = raci
         .categories
@@ -45,8 +47,8 @@ pub fn SharedRaci(doc: RaciDoc) -> impl IntoView {
                         <tr>
                             <th scope="row">{f.name.clone()}</th>
                             {cells}
-                            {owner(f.day_owner)}
-                            {owner(f.night_owner)}
+                            {owner(f.day_owner, true)}
+                            {owner(f.night_owner, f.marks.around_clock)}
                         </tr>
                     }
                 })
@@ -88,15 +90,15 @@ pub fn SharedRaci(doc: RaciDoc) -> impl IntoView {
 }
 
 /// Each finding with its fix: what a colleague reviewing the matrix should raise before
-/// it goes into a Statement of Work. Findings in a row with the same fix (six functions
-/// with no P1 path) share one statement of it.
+/// it goes into a Statement of Work. Findings with the same fix (six functions with no P1
+/// path) share one statement of it.
 #[component]
 fn Findings(findings: Vec<checks::Finding>) -> impl IntoView {
     let mut groups: Vec<(String, Vec<String>)> = Vec::new();
     for f in findings {
-        match groups.last_mut() {
-            Some((fix, whats)) if *fix == f.fix => whats.push(f.what),
-            _ => groups.push((f.fix, vec![f.what])),
+        match groups.iter_mut().find(|(fix, _)| *fix == f.fix) {
+            Some((_, whats)) => whats.push(f.what),
+            None => groups.push((f.fix, vec![f.what])),
         }
     }
     (!groups.is_empty()).then(|| {

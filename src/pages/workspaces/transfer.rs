@@ -88,7 +88,8 @@ pub fn Transfer() -> impl IntoView {
             <h2 id="transfer-title">"Files and backups"</h2>
             <p class="hint">
                 "Files are JSON: readable, and safe to keep outside the browser. Importing never \
-                    replaces anything: every imported workspace is added as a new one."
+                    replaces your work: every imported workspace is added as a new one (in a \
+                    new browser, in place of the empty workspace it starts with)."
             </p>
             <div class="button-row">
                 <button
