@@ -251,6 +251,14 @@ mod tests {
         lib.rename("start", "Mine", 2).unwrap();
         assert_eq!(lib.import(backup).len(), 2);
         assert_eq!(lib.workspaces().len(), 3);
+        // After a reload the start's tool documents are stored text ("{}"): still untouched.
+        let start = Workspace::new("start".into(), FIRST_NAME.into(), 1);
+        let reloaded: Workspace =
+            serde_json::from_str(&serde_json::to_string(&start).unwrap()).unwrap();
+        let mut lib = Library::new(reloaded);
+        lib.import(vec![ws("x", FIRST_NAME, 5)]);
+        assert_eq!(lib.workspaces().len(), 1);
+        assert_eq!(lib.active_id(), "x");
         // Nothing to import leaves the start as it is.
         let mut lib = Library::first("start".into(), 1);
         assert!(lib.import(Vec::new()).is_empty());
