@@ -224,7 +224,8 @@ pub fn check(ws: &Workspace, response: &Response) -> Result<Intake, Refusal> {
         provider: provider.id.clone(),
         ..response.quote.clone()
     };
-    for item in response.rates_missing() {
+    let rates_missing = response.rates_missing();
+    for &item in &rates_missing {
         quote.card.get_mut(item).cover = Cover::NoRate;
     }
     Ok(Intake {
@@ -235,21 +236,21 @@ pub fn check(ws: &Workspace, response: &Response) -> Result<Intake, Refusal> {
         request_sum: response.request_sum,
         earlier,
         kept_answers,
-        // Only where the response says which covers the provider chose (older ones don't).
+        // As the provider chose them (the response's own card, before a missing rate is
+        // read as no rate), where the response says which it chose (older ones don't).
         no_rate: CostItem::ALL
             .into_iter()
-            .filter(|&i| quote.card.get(i).cover == Cover::NoRate)
+            .filter(|&i| response.quote.card.get(i).cover == Cover::NoRate)
             .filter(|i| {
                 response
                     .covers
                     .as_ref()
                     .is_some_and(|given| given.contains(i))
             })
-            .filter(|i| !response.rates_missing().contains(i))
             .filter(|&i| !(quote.model == ModelKind::Hybrid && i == CostItem::ProjectWork))
             .collect(),
         covers_open: response.covers_open(),
-        rates_missing: response.rates_missing(),
+        rates_missing,
         price: price_text(ws, &quote),
         quote,
         replaces_quote: ws.pricing.quote(&provider.id).is_some(),
