@@ -199,6 +199,28 @@ impl Notices {
         }
     }
 
+    /// Whether a confirmation on screen can take its step back (tracked).
+    pub fn can_take_back(self) -> bool {
+        self.0
+            .with(|list| list.iter().any(|n| n.take_back.is_some()))
+    }
+
+    /// Takes back the step of the newest confirmation that offers to, and drops its
+    /// notice; false when none does.
+    pub fn take_back(self) -> bool {
+        let newest = self.0.with_untracked(|list| {
+            list.iter()
+                .rev()
+                .find_map(|n| Some((n.id, n.take_back.clone()?)))
+        });
+        let Some((id, t)) = newest else {
+            return false;
+        };
+        self.dismiss(id);
+        (t.run)();
+        true
+    }
+
     pub fn dismiss(self, id: u32) {
         self.0.update(|list| list.retain(|n| n.id != id));
     }

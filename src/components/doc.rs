@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::typing;
-use crate::browser::state::Lib;
+use crate::browser::state::{Lib, Notices};
 use crate::domain::edit::Changed;
 use crate::domain::history::History;
 use crate::domain::workspace::Document;
@@ -82,6 +82,8 @@ fn keep<D: 'static>(k: Kept<D>) {
 /// A copyable handle to the open workspace's document of type `D`.
 pub struct Doc<D: Document> {
     lib: Lib,
+    /// Where a step taken outside the page (a response brought in) offers its take-back.
+    notices: Option<Notices>,
     past: StoredValue<Past<D>>,
     pub can_undo: RwSignal<bool>,
     pub can_redo: RwSignal<bool>,
@@ -109,6 +111,7 @@ impl<D: Document> Doc<D> {
         let past = kept.map_or_else(|| Past::new(open, replaced, false), |k| k.past);
         let doc = Doc {
             lib,
+            notices: use_context::<Notices>(),
             past: StoredValue::new(past),
             can_undo: RwSignal::new(false),
             can_redo: RwSignal::new(false),
@@ -310,6 +313,7 @@ impl<D: Document> Doc<D> {
                 p.steps.redo(current, typing::now())
             }
         });
+        let stepped = matches!(result, Some(Ok(_)));
         let done = if let Some(Ok(mut state)) = result {
             self.lib.update_active(|ws| {
                 D::doc_mut(ws).change(|doc| {
@@ -323,7 +327,9 @@ impl<D: Document> Doc<D> {
             false
         };
         self.sync_buttons();
-        done
+        // With the page's own steps used up, Undo takes back the step a confirmation on
+        // screen offers to (a response brought in): it came before them.
+        done || (back && !stepped && self.notices.is_some_and(Notices::take_back))
     }
 
     /// Forgets every step: after a change outside the document that its past states
@@ -431,8 +437,12 @@ pub fn UndoButtons(
                 </button>
             }
         };
-    // A refused entry on screen is what Undo puts back first, with or without a step.
-    let can_undo = Signal::derive(move || can_undo.get() || typing::any_refused());
+    // A refused entry on screen is what Undo puts back first, with or without a step; a
+    // confirmation's take-back comes after every step.
+    let notices = use_context::<Notices>();
+    let can_undo = Signal::derive(move || {
+        can_undo.get() || typing::any_refused() || notices.is_some_and(Notices::can_take_back)
+    });
     view! {
         <div class="group">
             {button("Undo", "Control+Z", can_undo, undo)}

@@ -91,7 +91,7 @@ pub fn ItemActions(
                             type="button"
                             class="secondary danger"
                             on:click=move |ev| {
-                                let place = Place::of(&ev);
+                                let place = Place::of(&ev, "li");
                                 delete.run(());
                                 if let Some(place) = place {
                                     follow_delete(place);
@@ -107,20 +107,22 @@ pub fn ItemActions(
     }
 }
 
-/// Where a pressed Delete button's item stood in its list.
-struct Place {
+/// Where a pressed button's item stood in its list, so that once the item has gone the
+/// focus can go to the item now in its place (`follow_removal`).
+pub struct Place {
     button: web_sys::HtmlElement,
     list: web_sys::Element,
     index: u32,
 }
 
 impl Place {
-    fn of(ev: &leptos::ev::MouseEvent) -> Option<Place> {
+    /// The pressed button's item: its closest ancestor matching `item`.
+    pub fn of(ev: &leptos::ev::MouseEvent, item: &str) -> Option<Place> {
         let button = ev
             .current_target()?
             .dyn_into::<web_sys::HtmlElement>()
             .ok()?;
-        let (list, index) = place_in_list(&button.closest("li").ok()??)?;
+        let (list, index) = place_in_list(&button.closest(item).ok()??)?;
         Some(Place {
             button,
             list,
@@ -136,12 +138,23 @@ impl Place {
 /// took the focus with it: a delete that asks first leaves it in place, and its dialog
 /// puts the focus back itself.
 fn follow_delete(place: Place) {
+    let list = place.list.clone();
+    follow_removal(place, DELETE, move || focus_section_heading(&list));
+}
+
+/// Once the pressed button's item has gone and taken the focus with it, focuses the
+/// element matching `selector` in the item now in its place (the next one, else the new
+/// last one), else runs `otherwise` (the list is empty or went with its section).
+pub fn follow_removal(place: Place, selector: &'static str, otherwise: impl FnOnce() + 'static) {
+    let mut otherwise = Some(otherwise);
     super::watch_focus(move || {
         if place.button.is_connected() {
             return false;
         }
-        if super::focus_lost() && !focus_in_list(&place.list, place.index, DELETE) {
-            focus_section_heading(&place.list);
+        if super::focus_lost() && !focus_in_list(&place.list, place.index, selector) {
+            if let Some(f) = otherwise.take() {
+                f();
+            }
         }
         true
     });

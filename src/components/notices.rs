@@ -7,7 +7,7 @@ use super::conflicts::{BackupReminder, Conflicts};
 use crate::browser::backup::export_backup;
 use crate::browser::download::offer;
 use crate::browser::router::focus_heading;
-use crate::browser::state::{Attachment, Notices, SaveStatus, Session, Status, TakeBack, Tone};
+use crate::browser::state::{Attachment, Notices, SaveStatus, Session, Status, Tone};
 
 /// Messages about storage: load problems (dismissable) and save failures (persistent).
 #[component]
@@ -35,16 +35,19 @@ pub fn NoticeList() -> impl IntoView {
             <Conflicts />
             <For each=move || notices.0.get() key=|n| n.id let(notice)>
                 <div
-                    class=match notice.tone {
-                        Tone::Error => "notice error",
-                        Tone::Warning => "notice warning",
-                        Tone::Info => "notice info",
+                    class=match (notice.tone, notice.take_back.is_some()) {
+                        (Tone::Error, _) => "notice error",
+                        (Tone::Warning, _) => "notice warning",
+                        // Kept in view (see decision.css): the page it confirms may open
+                        // scrolled far below the notices.
+                        (Tone::Info, true) => "notice info undoable",
+                        (Tone::Info, false) => "notice info",
                     }
                     role="alert"
                 >
                     <p>{notice.text.clone()}</p>
                     {notice.attachment.clone().map(|a| view! { <AttachmentButton attachment=a /> })}
-                    {notice.take_back.clone().map(|t| view! { <TakeBackButton id=notice.id t /> })}
+                    {notice.take_back.as_ref().map(|t| view! { <TakeBackButton label=t.label /> })}
                     <button
                         type="button"
                         class="secondary"
@@ -91,12 +94,10 @@ fn neighbour(ev: &web_sys::MouseEvent) -> Option<web_sys::HtmlElement> {
 
 /// Takes back what the notice confirms; the notice goes with it, and focus to the heading.
 #[component]
-fn TakeBackButton(id: u32, t: TakeBack) -> impl IntoView {
+fn TakeBackButton(label: &'static str) -> impl IntoView {
     let notices = expect_context::<Notices>();
-    let label = t.label;
     let on_click = move |_| {
-        notices.dismiss(id);
-        (t.run)();
+        notices.take_back();
         focus_heading();
     };
     view! {

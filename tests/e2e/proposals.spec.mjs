@@ -248,9 +248,28 @@ test('a buyer and two providers complete a request round: quotes ranked, answers
   await buyer.goto(`${APP_URL}#/workspaces`);
   await buyer.locator('.request-list li').filter({ hasText: 'Crest MSP' }).getByText(/Sent \d/).waitFor();
   await buyer.getByLabel('Import a Splitline file', { exact: false }).setInputFiles(fileB);
-  await buyer.getByRole('button', { name: /Bring it into “[^”]*”$/ }).click();
-  await buyer.waitForURL(/#\/pricing$/);
-  await appReady(buyer);
+  const bringBack = async () => {
+    await buyer.getByRole('button', { name: /Bring it into “[^”]*”$/ }).click();
+    await buyer.waitForURL(/#\/pricing$/);
+    await appReady(buyer);
+  };
+  await bringBack();
+  // Landed on Crest's quote, far down the page, the confirmation is still in view, and
+  // with no edit since, Ctrl+Z takes the response back as its button does.
+  await buyer.waitForFunction(() => document.activeElement?.id.startsWith('at-quote') && document.activeElement.textContent.includes('Crest MSP'));
+  const confirmation = buyer.getByRole('alert').filter({ hasText: "Crest MSP's response is in" });
+  assert.ok(await confirmation.evaluate((el) => {
+    const box = el.getBoundingClientRect();
+    return box.height > 0 && box.top >= 0 && box.bottom <= innerHeight;
+  }));
+  assert.ok(await buyer.evaluate(() => scrollY > innerHeight / 2));
+  await buyer.keyboard.press('Control+z');
+  await buyer.getByText("Crest MSP's response is taken back", { exact: false }).waitFor();
+  await buyer.getByTestId('save-status').filter({ hasText: /^Saved$/ }).waitFor();
+  assert.deepEqual(await crest(), back);
+  await buyer.goto(`${APP_URL}#/workspaces`);
+  await buyer.getByLabel('Import a Splitline file', { exact: false }).setInputFiles(fileB);
+  await bringBack();
 
   // The requests list says both are answered.
   await buyer.goto(`${APP_URL}#/workspaces`);
@@ -301,10 +320,19 @@ test('a buyer and two providers complete a request round: quotes ranked, answers
   assert.equal(await harborChange.getByText('We advise; your team decides.').count(), 1);
   // And what accepting it would leave, before the buyer accepts.
   assert.match(await harborChange.locator('dd.breaks').textContent(), /No one is accountable for “After-hours calls/);
-  await harborChange.getByRole('button', { name: "Accept Harbor IT's" }).click();
+  // From the keyboard: a settled change hands the focus to the next one, the last to its
+  // function's row in the matrix, never to the page.
+  await harborChange.getByRole('button', { name: "Accept Harbor IT's" }).focus();
+  await buyer.keyboard.press('Enter');
   await redline.getByRole('heading', { name: 'Changes proposed by providers (1)' }).waitFor();
-  await redline.getByRole('article', { name: /Crest MSP's change/ }).getByRole('button', { name: 'Reject' }).click();
+  const crestChange = redline.getByRole('article', { name: /Crest MSP's change/ });
+  const crestFunction = (await crestChange.getByRole('heading').textContent()).trim();
+  await buyer.waitForFunction(() => document.activeElement?.textContent === "Accept Crest MSP's");
+  await buyer.keyboard.press('Tab');
+  await buyer.keyboard.press('Enter');
   await redline.waitFor({ state: 'detached' });
+  await buyer.waitForFunction(() => /^rc-\d+-0$/.test(document.activeElement?.id ?? ''));
+  assert.equal(await buyer.evaluate(() => document.activeElement.querySelector('.fn-text').textContent), crestFunction);
   // Undo brings back the rejected change, then the accepted one with the old row.
   await buyer.getByRole('button', { name: 'Undo' }).click();
   await buyer.getByRole('heading', { name: 'Changes proposed by providers (1)' }).waitFor();

@@ -201,7 +201,8 @@ pub fn check(ws: &Workspace, response: &Response) -> Result<Intake, Refusal> {
                 day_owner: row.day_owner,
                 night_owner: row.night_owner,
                 reason: change.reason.trim().to_owned(),
-                on_earlier_row: reply.on_earlier_row(function),
+                asked: reply.asked,
+                on_earlier_row: false,
             });
         }
     }
@@ -683,7 +684,9 @@ mod tests {
         };
         assert!(r.set_reply(&request(), untouched.id, Some(noop)));
         let before = check(&ws, &r).unwrap();
-        assert!(before.counters.iter().all(|c| !c.on_earlier_row));
+        let earlier =
+            |ws: &Workspace, c: &Counter| c.on_earlier(ws.raci.function(c.function).unwrap());
+        assert!(before.counters.iter().all(|c| !earlier(&ws, c)));
         // The buyer changes both rows before the response comes in.
         for id in [changed, untouched.id] {
             let f = ws.raci.function_mut(id).unwrap();
@@ -700,7 +703,7 @@ mod tests {
             "the change that changed nothing is no counter"
         );
         assert_eq!(after.counters[0].function, changed);
-        assert!(after.counters[0].on_earlier_row);
+        assert!(earlier(&ws, &after.counters[0]));
         assert_eq!(after.unanswered, before.unanswered);
     }
 

@@ -28,10 +28,26 @@ pub struct Counter {
     #[serde(rename = "night", skip_serializing_if = "Option::is_none")]
     pub night_owner: Option<Id>,
     pub reason: String,
-    /// Proposed against the row as it was before the buyer changed it: accepting it
-    /// may also undo the buyer's own change.
+    /// `Function::position_sum` of the row the provider proposed against, so a row
+    /// changed since (by the buyer, or by accepting another provider's change on it)
+    /// shows (`on_earlier`). `None` in responses made before providers' pages kept it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub asked: Option<u32>,
+    /// Counters stored before `asked` was kept: whether the row had changed by the time
+    /// the response came in.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub on_earlier_row: bool,
+}
+
+impl Counter {
+    /// Whether this was proposed against the row as it was before it became `now`:
+    /// accepting it may also undo that change.
+    pub fn on_earlier(&self, now: &Function) -> bool {
+        match self.asked {
+            Some(sum) => sum != now.position_sum(),
+            None => self.on_earlier_row,
+        }
+    }
 }
 
 impl Function {
@@ -214,7 +230,7 @@ impl Raci {
             *f = f.with_roles(&c.roles, c.day_owner, c.night_owner);
         }
         // Another provider's proposal for the same row was against the old row; it stays
-        // for the buyer to weigh against the new one.
+        // for the buyer to weigh against the new one, marked as such (`on_earlier`).
         true
     }
 
@@ -280,6 +296,7 @@ mod tests {
             day_owner: Some(msp),
             night_owner: Some(msp),
             reason: "We run it end to end.".into(),
+            asked: Some(raci.function(function).unwrap().position_sum()),
             on_earlier_row: false,
         }
     }
@@ -403,6 +420,38 @@ mod tests {
             raci.changes(&nights),
             vec!["After hours: nobody named → MSP".to_owned()]
         );
+    }
+
+    #[test]
+    fn a_second_providers_change_on_a_row_reads_as_earlier_once_the_first_is_accepted() {
+        let mut raci = template::co_managed(Industry::General);
+        let f = raci.functions[0].id;
+        let mut theirs = counter(&raci, f);
+        theirs.day_owner = None;
+        raci.set_counters("p1", vec![counter(&raci, f)]);
+        raci.set_counters("p2", vec![theirs]);
+        let earlier = |raci: &Raci| {
+            let row = raci.function(f).unwrap();
+            raci.counters(f)
+                .map(|c| c.on_earlier(row))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(earlier(&raci), [false, false]);
+        let before = raci.clone();
+        assert!(raci.accept_counter("p1", f));
+        assert_eq!(earlier(&raci), [true]);
+        // Put back as it was, the row is what the provider saw again.
+        raci.function_mut(f)
+            .unwrap()
+            .clone_from(before.function(f).unwrap());
+        assert_eq!(earlier(&raci), [false]);
+        // Stored before `asked` was kept: the mark made on arrival.
+        let old = Counter {
+            asked: None,
+            on_earlier_row: true,
+            ..counter(&raci, f)
+        };
+        assert!(old.on_earlier(raci.function(f).unwrap()));
     }
 
     #[test]

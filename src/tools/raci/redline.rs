@@ -4,8 +4,9 @@
 
 use leptos::prelude::*;
 
-use super::ctx::Editor;
+use super::ctx::{Editor, ROW_HEADER};
 use crate::browser::state::Lib;
+use crate::components::item_actions::{follow_removal, Place};
 use crate::domain::raci::{checks, Counter, RaciEdit};
 use crate::domain::text::possessive;
 
@@ -56,7 +57,7 @@ pub fn Redline() -> impl IntoView {
                         .into_iter()
                         .map(|b| b.what)
                         .collect(),
-                        earlier: c.on_earlier_row,
+                        earlier: c.on_earlier(f),
                         reason: c.reason.clone(),
                     })
                 })
@@ -74,13 +75,15 @@ pub fn Redline() -> impl IntoView {
                         function's row; rejecting keeps yours. Until you reload the page, \
                         Undo takes either back."
                 </p>
-                <For
-                    each=move || shown.get()
-                    key=|s| (s.provider.clone(), s.function, s.theirs.clone(), s.yours.clone())
-                    let(s)
-                >
-                    <CounterItem shown=s />
-                </For>
+                <div class="counters">
+                    <For
+                        each=move || shown.get()
+                        key=|s| (s.provider.clone(), s.function, s.theirs.clone(), s.yours.clone())
+                        let(s)
+                    >
+                        <CounterItem shown=s />
+                    </For>
+                </div>
             </section>
         </Show>
     }
@@ -94,25 +97,27 @@ fn CounterItem(shown: Shown) -> impl IntoView {
     let whose = possessive(&who);
     let accept = {
         let (provider, whose) = (provider.clone(), whose.clone());
-        move |_| {
+        move |ev| {
             let edit = RaciEdit::AcceptCounter {
                 provider: provider.clone(),
                 function,
             };
             if editor.apply(edit).is_ok() {
                 editor.say(format!("Accepted {whose} change. Ctrl+Z takes it back."));
+                follow(&ev, editor, function);
             }
         }
     };
     let reject = {
         let whose = whose.clone();
-        move |_| {
+        move |ev| {
             let edit = RaciEdit::RejectCounter {
                 provider: provider.clone(),
                 function,
             };
             if editor.apply(edit).is_ok() {
                 editor.say(format!("Rejected {whose} change. Ctrl+Z takes it back."));
+                follow(&ev, editor, function);
             }
         }
     };
@@ -170,5 +175,17 @@ fn CounterItem(shown: Shown) -> impl IntoView {
                 <button type="button" class="secondary" on:click=reject>"Reject"</button>
             </div>
         </article>
+    }
+}
+
+/// Once a settled change has left the list, the focus goes on to the next change's Accept
+/// button, so the keyboard works through the list; after the last, to the function's row
+/// in the matrix, where the outcome shows. Never to the page, which would send the next
+/// Tab back to the top.
+fn follow(ev: &leptos::ev::MouseEvent, editor: Editor, function: u32) {
+    if let Some(place) = Place::of(ev, "article") {
+        follow_removal(place, "button", move || {
+            editor.focus_cell(function, ROW_HEADER)
+        });
     }
 }
