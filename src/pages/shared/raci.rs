@@ -1,5 +1,6 @@
 //! A RACI matrix opened from a share link: the matrix read-only with each function's
-//! owners by day and after hours, what the checks found, and saving it.
+//! owners by day and after hours (a card per function on a phone), what the checks
+//! found, and saving it.
 
 use leptos::prelude::*;
 
@@ -26,10 +27,13 @@ pub fn SharedRaci(doc: RaciDoc) -> impl IntoView {
     let columns = raci.parties.len() + 3;
     // The owner's name, as the editor's owner columns show it.
     // A missing after-hours owner is a gap only where the function runs around the clock.
-    let owner = move |id: Option<u32>, needed: bool| match id.and_then(|id| raci.party(id)) {
-        Some(p) => view! { <td class="owner">{p.name.clone()}</td> }.into_any(),
-        None if needed => view! { <td class="owner muted">"Not named"</td> }.into_any(),
-        None => view! { <td class="owner muted">"Not needed"</td> }.into_any(),
+    let owner = move |id: Option<u32>, needed: bool, label: &'static str| {
+        let (name, class) = match id.and_then(|id| raci.party(id)) {
+            Some(p) => (p.name.clone(), "owner"),
+            None if needed => ("Not named".to_owned(), "owner muted"),
+            None => ("Not needed".to_owned(), "owner muted"),
+        };
+        view! { <td class=class data-label=label>{name}</td> }
     };
     let body = raci
         .categories
@@ -41,14 +45,27 @@ pub fn SharedRaci(doc: RaciDoc) -> impl IntoView {
                     let cells = raci
                         .parties
                         .iter()
-                        .map(|p| view! { <td class="letters">{f.letters(p.id).label()}</td> })
+                        .map(|p| {
+                            let letters = f.letters(p.id);
+                            // A party with no role is left out of a phone's card.
+                            let class = if letters.is_empty() {
+                                "letters none"
+                            } else {
+                                "letters"
+                            };
+                            view! {
+                                <td class=class data-label=p.name.clone()>
+                                    {letters.label()}
+                                </td>
+                            }
+                        })
                         .collect_view();
                     view! {
                         <tr>
                             <th scope="row">{f.name.clone()}</th>
                             {cells}
-                            {owner(f.day_owner, true)}
-                            {owner(f.night_owner, f.marks.around_clock)}
+                            {owner(f.day_owner, true, "Business hours")}
+                            {owner(f.night_owner, f.marks.around_clock, "After hours")}
                         </tr>
                     }
                 })
@@ -71,7 +88,7 @@ pub fn SharedRaci(doc: RaciDoc) -> impl IntoView {
             <h2 id="shared-raci-title">{doc.name.clone()}</h2>
             <p>{score}</p>
             <div class="table-scroll" tabindex="0" role="region" aria-label="RACI matrix table">
-                <table class="shared-table">
+                <table class="shared-table stacked">
                     <thead>
                         <tr>
                             <th scope="col">"Function"</th>

@@ -98,26 +98,30 @@ fn CounterItem(shown: Shown) -> impl IntoView {
     let accept = {
         let (provider, whose) = (provider.clone(), whose.clone());
         move |ev| {
+            // Taken before the edit, while the change is still in the list.
+            let place = Place::of(&ev, "article");
             let edit = RaciEdit::AcceptCounter {
                 provider: provider.clone(),
                 function,
             };
             if editor.apply(edit).is_ok() {
                 editor.say(format!("Accepted {whose} change. Ctrl+Z takes it back."));
-                follow(&ev, editor, function);
+                follow(place, editor, function);
             }
         }
     };
     let reject = {
         let whose = whose.clone();
         move |ev| {
+            // Taken before the edit, while the change is still in the list.
+            let place = Place::of(&ev, "article");
             let edit = RaciEdit::RejectCounter {
                 provider: provider.clone(),
                 function,
             };
             if editor.apply(edit).is_ok() {
                 editor.say(format!("Rejected {whose} change. Ctrl+Z takes it back."));
-                follow(&ev, editor, function);
+                follow(place, editor, function);
             }
         }
     };
@@ -182,8 +186,8 @@ fn CounterItem(shown: Shown) -> impl IntoView {
 /// button, so the keyboard works through the list; after the last, to the function's row
 /// in the matrix, where the outcome shows. Never to the page, which would send the next
 /// Tab back to the top.
-fn follow(ev: &leptos::ev::MouseEvent, editor: Editor, function: u32) {
-    if let Some(place) = Place::of(ev, "article") {
+fn follow(place: Option<Place>, editor: Editor, function: u32) {
+    if let Some(place) = place {
         follow_removal(place, "button", move || {
             editor.focus_cell(function, ROW_HEADER)
         });
