@@ -199,10 +199,10 @@ impl Notices {
         }
     }
 
-    /// Whether a confirmation on screen can take its step back (tracked).
+    /// Whether a confirmation on screen can take its step back (untracked).
     pub fn can_take_back(self) -> bool {
         self.0
-            .with(|list| list.iter().any(|n| n.take_back.is_some()))
+            .with_untracked(|list| list.iter().any(|n| n.take_back.is_some()))
     }
 
     /// Takes back the step of the newest confirmation that offers to, and drops its

@@ -375,6 +375,11 @@ impl<D: Document> Doc<D> {
         let (u, r) = self
             .past
             .with_value(|p| (p.steps.can_undo(), p.steps.can_redo()));
+        // Read, not tracked: a page's buttons that followed the notices were run again by
+        // the notices' change as the app left the page, after its signals had gone. A
+        // confirmation dismissed since leaves Undo enabled until pressed, when it says
+        // there is nothing to undo.
+        let u = u || self.notices.is_some_and(Notices::can_take_back);
         if self.can_undo.get_untracked() != u {
             self.can_undo.set(u);
         }
@@ -437,12 +442,8 @@ pub fn UndoButtons(
                 </button>
             }
         };
-    // A refused entry on screen is what Undo puts back first, with or without a step; a
-    // confirmation's take-back comes after every step.
-    let notices = use_context::<Notices>();
-    let can_undo = Signal::derive(move || {
-        can_undo.get() || typing::any_refused() || notices.is_some_and(Notices::can_take_back)
-    });
+    // A refused entry on screen is what Undo puts back first, with or without a step.
+    let can_undo = Signal::derive(move || can_undo.get() || typing::any_refused());
     view! {
         <div class="group">
             {button("Undo", "Control+Z", can_undo, undo)}

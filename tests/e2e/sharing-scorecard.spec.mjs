@@ -170,6 +170,16 @@ test('RACI and pricing links open read-only and save as new workspaces', async (
   await viewer.getByRole('heading', { level: 1, name: 'Shared RACI matrix' }).waitFor();
   await viewer.getByRole('rowheader', { name: 'Incident response', exact: false }).first().waitFor();
   assert.deepEqual(await axeViolations(viewer), [], 'shared RACI');
+  // On a phone each function is a card: the matrix does not run off to the side, and each
+  // letter and owner sits under its column's name.
+  const phone = await openPage(await browser.newContext({ viewport: { width: 360, height: 740 } }), raciLink);
+  const table = phone.getByRole('region', { name: 'RACI matrix table' });
+  await phone.getByRole('rowheader', { name: 'Incident response', exact: false }).first().waitFor();
+  assert.ok(await table.evaluate((el) => el.scrollWidth <= el.clientWidth), 'the matrix does not scroll sideways');
+  assert.ok(await phone.evaluate(() => document.documentElement.scrollWidth <= innerWidth));
+  const owner = phone.locator('td.owner').first();
+  assert.equal(await owner.evaluate((td) => getComputedStyle(td, '::before').content), '"Business hours"');
+  await phone.context().close();
   await viewer.getByRole('button', { name: 'Save as a new workspace' }).click();
   await viewer.getByRole('heading', { level: 1, name: 'RACI builder' }).waitFor();
   await viewer.goto(pricingLink);
