@@ -1,6 +1,7 @@
 //! Loads the library at start-up and keeps storage in step with it.
 //!
-//! Saves are debounced (300 ms) so typing does not write on every key, and flushed
+//! Saves are debounced (300 ms, never more than about 2 s behind a run of changes) so
+//! typing does not write on every key, and flushed
 //! when the page is hidden or unloaded so the last keystrokes are never lost. Before a
 //! workspace key is written, its stored text is compared with what this tab last
 //! synced: if another tab wrote it in between, nothing is overwritten (`tab_sync`).
@@ -21,6 +22,10 @@ use crate::domain::persist::store::{Memory, WriteError};
 use crate::domain::persist::{self, Meta, Prefs, META_KEY};
 
 const DEBOUNCE: Duration = Duration::from_millis(300);
+
+/// The longest a change waits for a pause: a buyer scoring a call tap after tap never
+/// pauses for 300 ms, and nothing was written until they stopped.
+const MAX_WAIT_MS: i64 = 2000;
 
 /// What start-up found.
 pub struct Booted {
@@ -80,6 +85,7 @@ pub fn boot(notices: Notices) -> Booted {
         saving: started.saving,
         edited: false,
         timer: None,
+        waiting_since: 0,
         merging: HashSet::new(),
     }));
     Booted {
@@ -128,6 +134,8 @@ pub(crate) struct Inner {
     /// loses work).
     edited: bool,
     timer: Option<TimeoutHandle>,
+    /// When the change the timer waits to save was first made.
+    waiting_since: i64,
     /// Workspace keys whose two tabs' versions are being merged (`tab_merge`).
     pub(crate) merging: HashSet<String>,
 }
@@ -145,6 +153,7 @@ impl Saver {
             saving: Saving::default(),
             edited: false,
             timer: None,
+            waiting_since: 0,
             merging: HashSet::new(),
         }))
     }
@@ -192,8 +201,15 @@ impl Saver {
             if inner.storage.is_none() {
                 return false;
             }
-            if let Some(timer) = inner.timer.take() {
-                timer.clear();
+            let now = now_ms();
+            match inner.timer.take() {
+                // Waited long enough: the timer set last goes off, whatever comes after.
+                Some(timer) if now - inner.waiting_since >= MAX_WAIT_MS => {
+                    inner.timer = Some(timer);
+                    return true;
+                }
+                Some(timer) => timer.clear(),
+                None => inner.waiting_since = now,
             }
             inner.timer = set_timeout_with_handle(move || self.flush(session), DEBOUNCE).ok();
             true

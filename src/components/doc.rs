@@ -391,7 +391,9 @@ impl<D: Document> Doc<D> {
 
 /// Ctrl+Z undoes, Ctrl+Shift+Z and Ctrl+Y redo (Cmd on a Mac), while the page that
 /// calls this is open. Text fields keep their own undo while the caret is in them, except
-/// fields marked `data-doc-keys` (score cells, which take single keys, not text).
+/// fields marked `data-doc-keys` (score cells, which take single keys, not text). A
+/// checkbox, a radio button or a list has no undo of its own: there Ctrl+Z undoes the
+/// document, as it does on a button.
 pub fn undo_shortcuts(undo: impl Fn() + 'static, redo: impl Fn() + 'static) {
     crate::components::on_window_keydown(move |ev| {
         if !(ev.ctrl_key() || ev.meta_key()) || ev.alt_key() || ev.default_prevented() {
@@ -401,8 +403,15 @@ pub fn undo_shortcuts(undo: impl Fn() + 'static, redo: impl Fn() + 'static) {
             .target()
             .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
             .is_some_and(|el| {
-                (matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
-                    && !el.has_attribute("data-doc-keys"))
+                let text = match el.tag_name().as_str() {
+                    "TEXTAREA" => true,
+                    "INPUT" => !matches!(
+                        el.get_attribute("type").as_deref(),
+                        Some("checkbox" | "radio" | "file" | "range" | "color" | "button")
+                    ),
+                    _ => false,
+                };
+                (text && !el.has_attribute("data-doc-keys"))
                     || el.closest("dialog[open]").ok().flatten().is_some()
             });
         if in_field {

@@ -229,20 +229,17 @@ fn keep_focus(ev: &leptos::ev::MouseEvent) {
 }
 
 /// Focuses the pressed button, or the button with its words that replaced it (the words
-/// name the item and the move, so they find the one button).
-fn refocus(button: &web_sys::HtmlElement) {
+/// name the item and the move, so they find the one button); false when neither is there.
+pub fn refocus(button: &web_sys::HtmlElement) -> bool {
     if button.is_connected() {
-        let _ = button.focus();
-        return;
+        return button.focus().is_ok();
     }
     let words = button.text_content();
     let Ok(all) = document().query_selector_all(".row-actions button") else {
-        return;
+        return false;
     };
     let twin = (0..all.length())
         .filter_map(|i| all.item(i)?.dyn_into::<web_sys::HtmlElement>().ok())
         .find(|b| b.text_content() == words);
-    if let Some(twin) = twin {
-        let _ = twin.focus();
-    }
+    twin.is_some_and(|twin| twin.focus().is_ok())
 }

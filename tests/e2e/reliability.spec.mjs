@@ -242,3 +242,25 @@ test('a fault in the app shows what happened and a download of the saved work, w
   assert.deepEqual(page.errors, []);
   await context.close();
 });
+
+test('a run of changes with no pause is saved while it lasts, not only once it stops', async () => {
+  const context = await browser.newContext();
+  const page = await openPage(context, `${APP_URL}#/raci`);
+  await page.getByRole('button', { name: 'Start from the co-managed template' }).click();
+  await saved(page);
+  const key = (await storedKeys(page)).find((k) => k.startsWith('splitline.ws.'));
+  const before = await stored(page, key);
+  // A buyer marking rows during a call: a letter, the next row, every 150 ms, for 3 s
+  // (each change comes before the 300 ms pause a save waits for).
+  await page.locator('.raci-grid td[data-f]').first().focus();
+  let during = before;
+  const start = Date.now();
+  while (Date.now() - start < 3000) {
+    await page.keyboard.press('c');
+    await page.keyboard.press('ArrowDown');
+    await page.waitForTimeout(150);
+    during = await stored(page, key);
+  }
+  assert.notEqual(during, before, 'saved before the run of changes ended');
+  await context.close();
+});

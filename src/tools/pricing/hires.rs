@@ -41,8 +41,8 @@ pub fn HireList() -> impl IntoView {
     let focus_add = add_id.clone();
     let removed = Callback::new(move |role: String| {
         status.set(match role.trim() {
-            "" => "Deleted a hire. Ctrl+Z brings it back.".to_owned(),
-            role => format!("Deleted {role}. Ctrl+Z brings it back."),
+            "" => "Deleted a hire. Undo brings it back.".to_owned(),
+            role => format!("Deleted {role}. Undo brings it back."),
         });
         focus_later(focus_add.clone());
     });

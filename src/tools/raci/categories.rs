@@ -37,7 +37,7 @@ pub fn CategoriesPanel() -> impl IntoView {
             <AddCategory />
             <AskDeleteDialog
                 ask=ask
-                message="Their letters, owners, escalation paths and notes go with them. Ctrl+Z \
+                message="Their letters, owners, escalation paths and notes go with them. Undo \
                     brings them back."
                 confirm_label="Delete category"
             />
@@ -75,9 +75,9 @@ fn CategoryRow(cid: Id, position: Signal<usize>, ask: AskDelete) -> impl IntoVie
         let label = name.get_untracked();
         if editor.apply(RaciEdit::RemoveCategory(cid)) == Ok(Changed::Yes) {
             editor.say(match n {
-                0 => format!("Deleted {label}, which had no functions. Ctrl+Z brings it back."),
-                1 => format!("Deleted {label} and its function. Ctrl+Z brings them back."),
-                n => format!("Deleted {label} and its {n} functions. Ctrl+Z brings them back."),
+                0 => format!("Deleted {label}, which had no functions. Undo brings it back."),
+                1 => format!("Deleted {label} and its function. Undo brings them back."),
+                n => format!("Deleted {label} and its {n} functions. Undo brings them back."),
             });
         }
     };
@@ -200,12 +200,17 @@ pub(super) fn AddNamed(
 pub fn AddFunction() -> impl IntoView {
     let editor = Editor::get();
     let name = RwSignal::new(String::new());
-    let category = RwSignal::new(editor.with_untracked(|r| {
-        r.categories
-            .first()
-            .map(|c| c.name.clone())
-            .unwrap_or_default()
-    }));
+    // Empty means the first category, which the field shows as its placeholder: written
+    // into the field, a name tapped in on a phone was added to it ("Service deskOps").
+    let category = RwSignal::new(String::new());
+    let first = move || {
+        editor.with_untracked(|r| {
+            r.categories
+                .first()
+                .map(|c| c.name.clone())
+                .unwrap_or_default()
+        })
+    };
     let error = RwSignal::new(None::<String>);
     // Said aloud and shown: the new row can be far above, off screen.
     let added = RwSignal::new(String::new());
@@ -220,6 +225,7 @@ pub fn AddFunction() -> impl IntoView {
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let (text, cat) = (name.get_untracked(), category.get_untracked());
+        let cat = if cat.trim().is_empty() { first() } else { cat };
         let categories = move || editor.with_untracked(|r| r.categories.len());
         let had = categories();
         let add = RaciEdit::AddFunction {
@@ -294,6 +300,7 @@ pub fn AddFunction() -> impl IntoView {
                     maxlength="120"
                     autocomplete="off"
                     prop:value=move || category.get()
+                    placeholder=move || options.with(|o| o.first().cloned().unwrap_or_default())
                     on:input=move |ev| category.set(event_target_value(&ev))
                 />
                 <datalist id="raci-category-names">

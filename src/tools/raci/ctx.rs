@@ -8,7 +8,7 @@ use wasm_bindgen::JsCast;
 use crate::browser::router::focus_heading;
 use crate::browser::state::Lib;
 use crate::components::doc::{step_said, Doc};
-use crate::components::item_actions::{focus_in_list, place_in_list};
+use crate::components::item_actions::{focus_in_list, place_in_list, refocus};
 use crate::components::{focus_by_id, focus_later, focus_lost, watch_focus};
 use crate::domain::anchor::raci_cell;
 use crate::domain::edit::Changed;
@@ -212,14 +212,15 @@ impl Editor {
 }
 
 /// Where the focus was when an undo or redo began.
-#[derive(Clone, Copy)]
+#[derive(Clone)]
 enum Origin {
     /// A grid cell, and its row's place in the grid.
     Cell { function: Id, party: Id, row: usize },
     /// The link of the finding at this place in the checks' list.
     Finding(u32),
-    /// Anywhere else.
-    Other,
+    /// Anywhere else: that element, or one with its words (a party's Move button,
+    /// redrawn by the step).
+    Other(Option<web_sys::HtmlElement>),
     /// On the page itself: left there.
     Nowhere,
 }
@@ -232,7 +233,7 @@ impl Origin {
             return Origin::Nowhere;
         }
         let Some(active) = document().active_element() else {
-            return Origin::Other;
+            return Origin::Other(None);
         };
         let within = |selector: &str| active.closest(selector).ok().flatten();
         if let Some(cell) = within(".raci-grid [data-f]") {
@@ -250,14 +251,18 @@ impl Origin {
         }
         within(".findings > li")
             .and_then(|item| place_in_list(&item))
-            .map_or(Origin::Other, |(_, at)| Origin::Finding(at))
+            .map_or_else(
+                || Origin::Other(active.dyn_into().ok()),
+                |(_, at)| Origin::Finding(at),
+            )
     }
 
     /// The same cell, else the one now in its row's place, in the same column (the row
     /// header when the party went); the finding now in that place, else the checks'
-    /// heading; else the Undo button, or the page's heading when the matrix went.
-    fn refocus(self, editor: Editor) {
-        let done = match self {
+    /// heading; the element focused, or its twin; else the Undo button, or the page's
+    /// heading when the matrix went.
+    fn refocus(&self, editor: Editor) {
+        let done = match *self {
             Origin::Cell {
                 function,
                 party,
@@ -277,7 +282,7 @@ impl Origin {
                     .is_some_and(|list| focus_in_list(&list, at, ".finding-what"))
                     || focus_by_id("raci-checks-title")
             }
-            Origin::Other => false,
+            Origin::Other(ref el) => el.as_ref().is_some_and(refocus),
             Origin::Nowhere => return,
         };
         if !done && !focus_undo_button() {

@@ -59,7 +59,7 @@ fn FunctionForm(fid: Id) -> impl IntoView {
         let name = func.with_untracked(|f| f.as_ref().map(|f| f.name.clone()).unwrap_or_default());
         let next = neighbours();
         if editor.apply(RaciEdit::RemoveFunction(fid)) == Ok(Changed::Yes) {
-            editor.say(format!("Deleted “{name}”. Ctrl+Z brings it back."));
+            editor.say(format!("Deleted “{name}”. Undo brings it back."));
             match next {
                 Some(n) => editor.focus_cell(n, ROW_HEADER),
                 None => {

@@ -37,7 +37,7 @@ pub fn PartiesPanel() -> impl IntoView {
             <AddParty />
             <AskDeleteDialog
                 ask=ask
-                message="Its column goes from the matrix, with every letter in it. Ctrl+Z brings \
+                message="Its column goes from the matrix, with every letter in it. Undo brings \
                     it back."
                 confirm_label="Delete party"
             />
@@ -92,13 +92,13 @@ fn PartyRow(pid: Id, position: Signal<usize>, ask: AskDelete) -> impl IntoView {
         let letters = lettered();
         if editor.apply(RaciEdit::RemoveParty(pid)) == Ok(Changed::Yes) {
             editor.say(match letters {
-                0 => format!("Deleted {name}, which had no letters. Ctrl+Z brings it back."),
+                0 => format!("Deleted {name}, which had no letters. Undo brings it back."),
                 1 => {
-                    format!("Deleted {name} and its letters in 1 function. Ctrl+Z brings it back.")
+                    format!("Deleted {name} and its letters in 1 function. Undo brings it back.")
                 }
-                n => format!(
-                    "Deleted {name} and its letters in {n} functions. Ctrl+Z brings it back."
-                ),
+                n => {
+                    format!("Deleted {name} and its letters in {n} functions. Undo brings it back.")
+                }
             });
         }
     };

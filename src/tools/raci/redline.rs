@@ -105,7 +105,7 @@ fn CounterItem(shown: Shown) -> impl IntoView {
                 function,
             };
             if editor.apply(edit).is_ok() {
-                editor.say(format!("Accepted {whose} change. Ctrl+Z takes it back."));
+                editor.say(format!("Accepted {whose} change. Undo takes it back."));
                 follow(place, editor, function);
             }
         }
@@ -120,7 +120,7 @@ fn CounterItem(shown: Shown) -> impl IntoView {
                 function,
             };
             if editor.apply(edit).is_ok() {
-                editor.say(format!("Rejected {whose} change. Ctrl+Z takes it back."));
+                editor.say(format!("Rejected {whose} change. Undo takes it back."));
                 follow(place, editor, function);
             }
         }

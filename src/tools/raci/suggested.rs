@@ -44,7 +44,7 @@ pub fn SuggestedNotice() -> impl IntoView {
             .with_untracked(|s| s.as_ref().map(|s| s.functions.clone()).unwrap_or_default());
         let _ = editor.apply(RaciEdit::DeclineSuggestions(ids));
         editor.suggested.set(None);
-        editor.say("Took the marks back. They will not be suggested again; Ctrl+Z restores them.");
+        editor.say("Took the marks back. They will not be suggested again; Undo restores them.");
     };
     view! {
         {move || {

@@ -58,7 +58,7 @@ fn navigate(doc: ScorecardDoc, q: &Question, how: Nav) {
 
 /// On a phone the score buttons sit a screen below the question: after moving on, the
 /// new question's top (where it is, which one it is) must not stay above the screen.
-fn bring_question_into_view() {
+pub(super) fn bring_question_into_view() {
     use wasm_bindgen::JsCast;
     let Some(top) = document()
         .query_selector(".sc-call-progress")
@@ -404,7 +404,9 @@ fn CallQuestion(
             </p>
         </article>
         <details class="panel sc-call-flags">
-            <summary>"Red flags heard on this call"</summary>
+            <summary>
+                {f(|q| format!("Red flags heard from {} on this call", q.provider_name))}
+            </summary>
             <FlagChecklist provider=current_provider />
         </details>
     }

@@ -8,7 +8,7 @@ use crate::browser::clock::fresh_id;
 use crate::browser::open_docs::open_all;
 use crate::browser::state::Lib;
 use crate::components::confirm::{ConfirmDialog, Pending};
-use crate::components::{refocus_when_done, unique_id};
+use crate::components::{focus_by_id, refocus_when_done, unique_id};
 use crate::domain::provider::{self, MAX_PROVIDERS, MAX_PROVIDER_NAME_CHARS};
 
 /// The providers under evaluation (shared with the pricing comparison): add, rename,
@@ -197,6 +197,7 @@ fn AddProvider() -> impl IntoView {
     let added = RwSignal::new(String::new());
     let field_id = unique_id("sc-add-provider");
     let error_id = format!("{field_id}-error");
+    let field = field_id.clone();
     let add = move || {
         let name = draft.get_untracked();
         let id = fresh_id();
@@ -218,6 +219,9 @@ fn AddProvider() -> impl IntoView {
                 error.set(Some(e.message()));
             }
         }
+        // Back in the field, for the next name or to mend this one: a tap on the button
+        // had taken the focus, and a phone's keyboard with it.
+        focus_by_id(&field);
     };
     view! {
         <form

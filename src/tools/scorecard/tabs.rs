@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use super::sig::{aria, text};
-use crate::components::{focus_by_id, focus_later};
+use crate::components::focus_by_id;
 use crate::domain::scorecard::tab::Tab;
 
 /// The DOM id of a tab button.
@@ -67,7 +67,12 @@ pub fn TabList(
                             on:click=move |_| {
                                 open(tab, t);
                                 if t == Tab::Call {
-                                    focus_later("sc-call-card".to_owned());
+                                    request_animation_frame(|| {
+                                        focus_by_id("sc-call-card");
+                                        // Focus centres a card taller than a phone's screen,
+                                        // which hid whom and what it asks about above it.
+                                        super::call::bring_question_into_view();
+                                    });
                                 }
                             }
                         >
