@@ -214,3 +214,44 @@ test('on a phone a shade on the right edge says the matrix scrolls sideways, unt
   assert.equal(await shade(laptop), '0', 'no shade where the matrix fits');
   await wide.close();
 });
+
+test('Ctrl+Z works from a checkbox and a party\'s Move button, keeping the focus there; a category typed into the empty field is the one added', async () => {
+  const context = await browser.newContext();
+  const page = await openRaci(context);
+  await startFromTemplate(page);
+  // A ticked box has no undo of its own: Ctrl+Z on it undoes the matrix.
+  await grid(page).getByRole('rowheader').first().click();
+  const box = page.getByRole('checkbox', { name: 'Compliance or regulatory' });
+  const was = await box.isChecked();
+  await box.focus();
+  await page.keyboard.press('Space');
+  await page.waitForFunction((w) => document.activeElement.checked !== w, was);
+  await page.keyboard.press('Control+z');
+  await page.waitForFunction((w) => document.activeElement?.type === 'checkbox' && document.activeElement.checked === w, was);
+
+  // Undo of a party moved from its Move button leaves the focus on that button, where
+  // the buyer was, not on the toolbar at the top of the page.
+  await page.getByRole('button', { name: 'Move right Internal IT' }).focus();
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.querySelector('thead th .party-name')?.textContent === 'MSP');
+  await page.keyboard.press('Control+z');
+  await page.waitForFunction(() => document.querySelector('thead th .party-name')?.textContent === 'Internal IT');
+  await waitFocusText(page, 'Move right Internal IT');
+
+  // The category field starts empty, showing the first category: a name tapped in is
+  // the category, not added to the first one's name.
+  const category = page.locator('#raci-add-category');
+  assert.equal(await category.inputValue(), '');
+  assert.equal(await category.getAttribute('placeholder'), 'Service desk');
+  await page.getByRole('textbox', { name: 'Function name' }).fill('Printer fleet');
+  await category.click();
+  await page.keyboard.type('Facilities');
+  await page.getByRole('button', { name: 'Add function' }).click();
+  await page.locator('.add-function').getByText('Added “Printer fleet” to a new category, “Facilities”.', { exact: false }).waitFor();
+  // Left empty, it is the first category.
+  await category.fill('');
+  await page.getByRole('textbox', { name: 'Function name' }).fill('Loaner laptops');
+  await page.getByRole('button', { name: 'Add function' }).click();
+  await page.locator('.add-function').getByText('Added “Loaner laptops” to Service desk.', { exact: false }).waitFor();
+  await context.close();
+});

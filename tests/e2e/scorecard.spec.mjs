@@ -410,3 +410,29 @@ test('a wide lead on the first question is not a winner yet: the verdict says ho
   assert.deepEqual(page.errors, []);
   await context.close();
 });
+
+test('on a phone, call mode opens with whom and what it asks in view, names whom its red flags are for, and no pill covers its buttons', async () => {
+  const context = await browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+  const page = await openPage(context, SCORECARD);
+  // Adding providers one after another: the field keeps the focus.
+  for (const name of ['Harbor IT', 'Keystone Partners']) {
+    await addProvider(page, name);
+    await page.waitForFunction(() => document.activeElement?.labels?.[0]?.textContent === 'New provider');
+  }
+  await page.getByRole('tab', { name: 'Call mode' }).tap();
+  await page.getByRole('tab', { name: 'Call mode', selected: true }).waitFor();
+  await page.waitForFunction(() => document.activeElement?.id === 'sc-call-card');
+  const card = page.getByRole('article', { name: 'Question' });
+  const top = await card.getByText('Harbor IT · Ownership & RACI', { exact: true }).evaluate((el) => el.getBoundingClientRect().top);
+  assert.ok(top >= 0 && top < 740, `the card's first line is on screen (${top})`);
+  await page.getByText('Red flags heard from Harbor IT on this call').waitFor();
+  // Scrolled well down, nothing floats over Next unscored.
+  await page.evaluate(() => scrollBy(0, innerHeight * 2));
+  const next = page.getByRole('button', { name: 'Next unscored' });
+  await next.scrollIntoViewIfNeeded();
+  assert.ok(await next.evaluate((b) => {
+    const r = b.getBoundingClientRect();
+    return [[r.right - 4, r.top + 4], [r.left + 4, r.bottom - 4], [r.right - 4, r.bottom - 4]].every(([x, y]) => b.contains(document.elementFromPoint(x, y)));
+  }), 'Next unscored is not covered');
+  await context.close();
+});
