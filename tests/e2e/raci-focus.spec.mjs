@@ -234,6 +234,7 @@ test('Ctrl+Z works from a checkbox and a party\'s Move button, keeping the focus
   await page.getByRole('button', { name: 'Move right Internal IT' }).focus();
   await page.keyboard.press('Enter');
   await page.waitForFunction(() => document.querySelector('thead th .party-name')?.textContent === 'MSP');
+  await page.getByRole('status').filter({ hasText: 'Moved Internal IT to column 2 of 3.' }).waitFor({ state: 'attached' });
   await page.keyboard.press('Control+z');
   await page.waitForFunction(() => document.querySelector('thead th .party-name')?.textContent === 'Internal IT');
   await waitFocusText(page, 'Move right Internal IT');

@@ -67,8 +67,16 @@ fn CategoryRow(cid: Id, position: Signal<usize>, ask: AskDelete) -> impl IntoVie
     };
     let move_by = move |delta: i32| {
         if editor.apply(RaciEdit::MoveCategory(cid, delta)) != Ok(Changed::Yes) {
-            editor.say("It is already at that end.");
+            return editor.say("It is already at that end.");
         }
+        let (at, of) = editor.with_untracked(|r| {
+            let at = r.categories.iter().position(|c| c.id == cid).unwrap_or(0);
+            (at + 1, r.categories.len())
+        });
+        editor.say(format!(
+            "Moved {} to place {at} of {of}.",
+            name.get_untracked()
+        ));
     };
     let remove = move || {
         let n = editor.with_untracked(|r| r.functions_in(cid).count());
