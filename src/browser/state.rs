@@ -117,8 +117,11 @@ pub struct Attachment {
 pub struct TakeBack {
     /// The button's text.
     pub label: &'static str,
+    /// The workspace it changed: Undo in another one never takes it back.
+    pub workspace: String,
     /// An `Arc`, not a `Callback`: the page that made it may be gone when it is pressed.
-    pub run: Arc<dyn Fn() + Send + Sync>,
+    /// False when there was nothing left to take back.
+    pub run: Arc<dyn Fn() -> bool + Send + Sync>,
 }
 
 impl fmt::Debug for TakeBack {
@@ -139,6 +142,9 @@ pub struct Notice {
     /// when the buyer moves on to another page, so an old "It is open now." never fills
     /// a phone's first screen on the next page. Problems (`None`) stay until dismissed.
     pub page: Option<Route>,
+    /// Kept at the foot of the screen: about a step whose page opens scrolled far below
+    /// the notices (a response brought in lands on its quote).
+    pub in_view: bool,
 }
 
 #[derive(Clone, Copy)]
@@ -146,7 +152,7 @@ pub struct Notices(pub RwSignal<Vec<Notice>>);
 
 impl Notices {
     pub fn push(self, tone: Tone, text: String, attachment: Option<Attachment>) {
-        self.add(tone, text, attachment, None, None);
+        self.add(tone, text, attachment, None, None, false);
     }
 
     /// Confirms what the buyer just did, on `page` (where the app is, or is about to go).
@@ -156,15 +162,31 @@ impl Notices {
         self.confirm_with(page, text, None);
     }
 
-    /// `confirm`, with a button that takes the step back.
+    /// `confirm`, with a button that takes the step back, kept in view.
     pub fn confirm_with(self, page: Route, text: String, take_back: Option<TakeBack>) {
+        let in_view = take_back.is_some();
+        self.replace_confirmation(page, text, take_back, in_view);
+    }
+
+    /// `confirm`, kept in view (what taking a step back did, said where its button was).
+    pub fn confirm_in_view(self, page: Route, text: String) {
+        self.replace_confirmation(page, text, None, true);
+    }
+
+    fn replace_confirmation(
+        self,
+        page: Route,
+        text: String,
+        take_back: Option<TakeBack>,
+        in_view: bool,
+    ) {
         if self
             .0
             .with_untracked(|list| list.iter().any(|n| n.page.is_some()))
         {
             self.0.update(|list| list.retain(|n| n.page.is_none()));
         }
-        self.add(Tone::Info, text, None, Some(page), take_back);
+        self.add(Tone::Info, text, None, Some(page), take_back, in_view);
     }
 
     fn add(
@@ -174,6 +196,7 @@ impl Notices {
         attachment: Option<Attachment>,
         page: Option<Route>,
         take_back: Option<TakeBack>,
+        in_view: bool,
     ) {
         // Never an id used before: the list is keyed by id, and a new notice under a
         // dropped one's id would keep the old one's text on screen.
@@ -187,6 +210,7 @@ impl Notices {
                 attachment,
                 take_back,
                 page,
+                in_view,
             });
         });
     }
@@ -199,26 +223,33 @@ impl Notices {
         }
     }
 
-    /// Whether a confirmation on screen can take its step back (untracked).
-    pub fn can_take_back(self) -> bool {
-        self.0
-            .with_untracked(|list| list.iter().any(|n| n.take_back.is_some()))
+    /// The confirmation on screen that can take back its step in `workspace` (any, when
+    /// `None`), untracked. `confirm_with` keeps one confirmation at a time, so there is
+    /// at most one.
+    fn take_back_in(self, workspace: Option<&str>) -> Option<(u32, TakeBack)> {
+        self.0.with_untracked(|list| {
+            list.iter().find_map(|n| {
+                let t = n.take_back.as_ref()?;
+                workspace
+                    .is_none_or(|w| t.workspace == w)
+                    .then(|| (n.id, t.clone()))
+            })
+        })
     }
 
-    /// Takes back the step of the newest confirmation that offers to, and drops its
-    /// notice; false when none does.
-    pub fn take_back(self) -> bool {
-        let newest = self.0.with_untracked(|list| {
-            list.iter()
-                .rev()
-                .find_map(|n| Some((n.id, n.take_back.clone()?)))
-        });
-        let Some((id, t)) = newest else {
+    /// Whether a confirmation on screen can take back its step in `workspace`.
+    pub fn can_take_back(self, workspace: &str) -> bool {
+        self.take_back_in(Some(workspace)).is_some()
+    }
+
+    /// Takes back the step of the confirmation on screen (in `workspace`, when given) and
+    /// drops its notice; false when there is none, or nothing was left to take back.
+    pub fn take_back(self, workspace: Option<&str>) -> bool {
+        let Some((id, t)) = self.take_back_in(workspace) else {
             return false;
         };
         self.dismiss(id);
-        (t.run)();
-        true
+        (t.run)()
     }
 
     pub fn dismiss(self, id: u32) {

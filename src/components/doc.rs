@@ -313,7 +313,6 @@ impl<D: Document> Doc<D> {
                 p.steps.redo(current, typing::now())
             }
         });
-        let stepped = matches!(result, Some(Ok(_)));
         let done = if let Some(Ok(mut state)) = result {
             self.lib.update_active(|ws| {
                 D::doc_mut(ws).change(|doc| {
@@ -328,8 +327,25 @@ impl<D: Document> Doc<D> {
         };
         self.sync_buttons();
         // With the page's own steps used up, Undo takes back the step a confirmation on
-        // screen offers to (a response brought in): it came before them.
-        done || (back && !stepped && self.notices.is_some_and(Notices::take_back))
+        // screen offers to in this workspace (a response brought in): it came before them.
+        done || (back && self.take_back())
+    }
+
+    /// Runs the take-back of the confirmation on screen for the open workspace. Its
+    /// quote may go with the focus in it: the focus then goes to the page's heading.
+    fn take_back(self) -> bool {
+        let open = self.past.with_value(|p| p.workspace.clone());
+        let taken = self.notices.is_some_and(|n| n.take_back(Some(&open)));
+        if taken {
+            crate::components::watch_focus(|| {
+                let lost = crate::components::focus_lost();
+                if lost {
+                    crate::browser::router::focus_heading();
+                }
+                lost
+            });
+        }
+        taken
     }
 
     /// Forgets every step: after a change outside the document that its past states
@@ -379,7 +395,10 @@ impl<D: Document> Doc<D> {
         // the notices' change as the app left the page, after its signals had gone. A
         // confirmation dismissed since leaves Undo enabled until pressed, when it says
         // there is nothing to undo.
-        let u = u || self.notices.is_some_and(Notices::can_take_back);
+        let u = u || {
+            let open = self.past.with_value(|p| p.workspace.clone());
+            self.notices.is_some_and(|n| n.can_take_back(&open))
+        };
         if self.can_undo.get_untracked() != u {
             self.can_undo.set(u);
         }
@@ -403,13 +422,20 @@ pub fn undo_shortcuts(undo: impl Fn() + 'static, redo: impl Fn() + 'static) {
             .target()
             .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
             .is_some_and(|el| {
-                let text = match el.tag_name().as_str() {
-                    "TEXTAREA" => true,
-                    "INPUT" => !matches!(
-                        el.get_attribute("type").as_deref(),
-                        Some("checkbox" | "radio" | "file" | "range" | "color" | "button")
+                let text = match el.dyn_ref::<web_sys::HtmlInputElement>() {
+                    Some(input) => !matches!(
+                        input.type_().as_str(),
+                        "checkbox"
+                            | "radio"
+                            | "file"
+                            | "range"
+                            | "color"
+                            | "button"
+                            | "submit"
+                            | "reset"
+                            | "image"
                     ),
-                    _ => false,
+                    None => el.tag_name() == "TEXTAREA",
                 };
                 (text && !el.has_attribute("data-doc-keys"))
                     || el.closest("dialog[open]").ok().flatten().is_some()
@@ -452,7 +478,10 @@ pub fn UndoButtons(
             }
         };
     // A refused entry on screen is what Undo puts back first, with or without a step.
-    let can_undo = Signal::derive(move || can_undo.get() || typing::any_refused());
+    // try_get: a refused entry forgotten as its page is torn down (`typing::unlist`) can
+    // run this once more after the page's signals have gone.
+    let can_undo =
+        Signal::derive(move || can_undo.try_get().unwrap_or(false) || typing::any_refused());
     view! {
         <div class="group">
             {button("Undo", "Control+Z", can_undo, undo)}

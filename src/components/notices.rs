@@ -35,12 +35,10 @@ pub fn NoticeList() -> impl IntoView {
             <Conflicts />
             <For each=move || notices.0.get() key=|n| n.id let(notice)>
                 <div
-                    class=match (notice.tone, notice.take_back.is_some()) {
+                    class=match (notice.tone, notice.in_view) {
                         (Tone::Error, _) => "notice error",
                         (Tone::Warning, _) => "notice warning",
-                        // Kept in view (see decision.css): the page it confirms may open
-                        // scrolled far below the notices.
-                        (Tone::Info, true) => "notice info undoable",
+                        (Tone::Info, true) => "notice info in-view",
                         (Tone::Info, false) => "notice info",
                     }
                     role="alert"
@@ -97,7 +95,7 @@ fn neighbour(ev: &web_sys::MouseEvent) -> Option<web_sys::HtmlElement> {
 fn TakeBackButton(label: &'static str) -> impl IntoView {
     let notices = expect_context::<Notices>();
     let on_click = move |_| {
-        notices.take_back();
+        notices.take_back(None);
         focus_heading();
     };
     view! {

@@ -254,5 +254,6 @@ test('Ctrl+Z works from a checkbox and a party\'s Move button, keeping the focus
   await page.getByRole('textbox', { name: 'Function name' }).fill('Loaner laptops');
   await page.getByRole('button', { name: 'Add function' }).click();
   await page.locator('.add-function').getByText('Added “Loaner laptops” to Service desk.', { exact: false }).waitFor();
+  assert.deepEqual(page.errors, []);
   await context.close();
 });

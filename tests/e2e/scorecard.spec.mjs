@@ -434,5 +434,6 @@ test('on a phone, call mode opens with whom and what it asks in view, names whom
     const r = b.getBoundingClientRect();
     return [[r.right - 4, r.top + 4], [r.left + 4, r.bottom - 4], [r.right - 4, r.bottom - 4]].every(([x, y]) => b.contains(document.elementFromPoint(x, y)));
   }), 'Next unscored is not covered');
+  assert.deepEqual(page.errors, []);
   await context.close();
 });

@@ -179,6 +179,7 @@ test('RACI and pricing links open read-only and save as new workspaces', async (
   assert.ok(await phone.evaluate(() => document.documentElement.scrollWidth <= innerWidth));
   const owner = phone.locator('td.owner').first();
   assert.equal(await owner.evaluate((td) => getComputedStyle(td, '::before').content), '"Business hours"');
+  assert.deepEqual(phone.errors, []);
   await phone.context().close();
   await viewer.getByRole('button', { name: 'Save as a new workspace' }).click();
   await viewer.getByRole('heading', { level: 1, name: 'RACI builder' }).waitFor();

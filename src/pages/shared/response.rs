@@ -128,19 +128,22 @@ pub fn ResponsePreview(
 /// Puts back what the response replaced in workspace `id`, at most once.
 fn take_back(lib: Lib, notices: Notices, id: String, name: &str, r: Replaced) -> TakeBack {
     let name = name.to_owned();
+    let workspace = id.clone();
     let once = Mutex::new(Some(r));
     let run = move || {
         let Some(replaced) = once.lock().ok().and_then(|mut r| r.take()) else {
-            return;
+            return false;
         };
         let Some(mut ws) = lib.0.with_untracked(|l| l.get(&id).cloned()) else {
             let gone = "That workspace is gone, so there is nothing to take back.";
-            return notices.confirm(Route::Pricing, gone.to_owned());
+            notices.confirm_in_view(Route::Pricing, gone.to_owned());
+            return false;
         };
         if !replaced.restore(&mut ws) {
             let gone =
                 format!("{name} is no longer in the workspace, so there is nothing to take back.");
-            return notices.confirm(Route::Pricing, gone);
+            notices.confirm_in_view(Route::Pricing, gone);
+            return false;
         }
         ws.updated_ms = now_ms();
         // As a copy from another tab is put in: the open page's undo steps hold the
@@ -150,10 +153,12 @@ fn take_back(lib: Lib, notices: Notices, id: String, name: &str, r: Replaced) ->
             "{} response is taken back: their quote, answers and RACI changes are as they were before it.",
             possessive(&name)
         );
-        notices.confirm(Route::Pricing, said);
+        notices.confirm_in_view(Route::Pricing, said);
+        true
     };
     TakeBack {
         label: "Take the response back",
+        workspace,
         run: Arc::new(run),
     }
 }
