@@ -229,25 +229,20 @@ fn keep_focus(ev: &leptos::ev::MouseEvent) {
 }
 
 /// Focuses the pressed button, or the button with its words that replaced it (the words
-/// name the item and the move, so they find the one button); false when neither is there.
-pub fn refocus(button: &web_sys::HtmlElement) -> bool {
-    // focus() succeeds on an element that cannot take the focus (hidden, inert): ask
-    // where the focus is.
-    let focused = |el: &web_sys::HtmlElement| {
-        let _ = el.focus();
-        document()
-            .active_element()
-            .is_some_and(|a| a.is_same_node(Some(el)))
-    };
+/// name the item and the move, so they find the one button).
+fn refocus(button: &web_sys::HtmlElement) {
     if button.is_connected() {
-        return focused(button);
+        let _ = button.focus();
+        return;
     }
     let words = button.text_content();
     let Ok(all) = document().query_selector_all(".row-actions button") else {
-        return false;
+        return;
     };
     let twin = (0..all.length())
         .filter_map(|i| all.item(i)?.dyn_into::<web_sys::HtmlElement>().ok())
         .find(|b| b.text_content() == words);
-    twin.is_some_and(|twin| focused(&twin))
+    if let Some(twin) = twin {
+        let _ = twin.focus();
+    }
 }

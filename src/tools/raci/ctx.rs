@@ -8,7 +8,7 @@ use wasm_bindgen::JsCast;
 use crate::browser::router::focus_heading;
 use crate::browser::state::Lib;
 use crate::components::doc::{step_said, Doc};
-use crate::components::item_actions::{focus_in_list, place_in_list, refocus};
+use crate::components::item_actions::{focus_in_list, place_in_list};
 use crate::components::{focus_by_id, focus_later, focus_lost, watch_focus};
 use crate::domain::anchor::raci_cell;
 use crate::domain::edit::Changed;
@@ -218,8 +218,7 @@ enum Origin {
     Cell { function: Id, party: Id, row: usize },
     /// The link of the finding at this place in the checks' list.
     Finding(u32),
-    /// Anywhere else: that element, or one with its words (a party's Move button,
-    /// redrawn by the step).
+    /// Anywhere else: that element (a party's Move button, moved back by the step).
     Other(Option<web_sys::HtmlElement>),
     /// On the page itself: left there.
     Nowhere,
@@ -259,8 +258,8 @@ impl Origin {
 
     /// The same cell, else the one now in its row's place, in the same column (the row
     /// header when the party went); the finding now in that place, else the checks'
-    /// heading; the element focused, or its twin; else the Undo button, or the page's
-    /// heading when the matrix went.
+    /// heading; the element focused; else the Undo button, or the page's heading when the
+    /// matrix went.
     fn refocus(&self, editor: Editor) {
         let done = match *self {
             Origin::Cell {
@@ -282,7 +281,14 @@ impl Origin {
                     .is_some_and(|list| focus_in_list(&list, at, ".finding-what"))
                     || focus_by_id("raci-checks-title")
             }
-            Origin::Other(ref el) => el.as_ref().is_some_and(refocus),
+            // Not `item_actions::refocus` and its search for a twin: its code would join
+            // the RACI's first download (the party lists keep their elements on undo).
+            Origin::Other(ref el) => el.as_ref().is_some_and(|el| {
+                let _ = el.focus();
+                document()
+                    .active_element()
+                    .is_some_and(|a| a.is_same_node(Some(el)))
+            }),
             Origin::Nowhere => return,
         };
         if !done && !focus_undo_button() {
