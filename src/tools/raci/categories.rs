@@ -66,17 +66,17 @@ fn CategoryRow(cid: Id, position: Signal<usize>, ask: AskDelete) -> impl IntoVie
         error.set(result.err().map(|e| e.message()));
     };
     let move_by = move |delta: i32| {
-        if editor.apply(RaciEdit::MoveCategory(cid, delta)) != Ok(Changed::Yes) {
-            return editor.say("It is already at that end.");
-        }
-        let (at, of) = editor.with_untracked(|r| {
-            let at = r.categories.iter().position(|c| c.id == cid).unwrap_or(0);
-            (at + 1, r.categories.len())
-        });
-        editor.say(format!(
-            "Moved {} to place {at} of {of}.",
-            name.get_untracked()
-        ));
+        editor.move_item(
+            RaciEdit::MoveCategory(cid, delta),
+            name.get_untracked(),
+            "place",
+            |r| {
+                (
+                    r.categories.iter().position(|c| c.id == cid),
+                    r.categories.len(),
+                )
+            },
+        );
     };
     let remove = move || {
         let n = editor.with_untracked(|r| r.functions_in(cid).count());

@@ -105,6 +105,26 @@ impl Editor {
         self.doc.apply(edit)
     }
 
+    /// Applies the move of a party or category and says where it went ("Moved MSP to
+    /// column 2 of 3."), or that it is already at that end. `place` gives the item's
+    /// place in its list after the move, and the list's length.
+    pub fn move_item(
+        self,
+        edit: RaciEdit,
+        name: String,
+        unit: &str,
+        place: impl FnOnce(&Raci) -> (Option<usize>, usize),
+    ) {
+        if self.apply(edit) != Ok(Changed::Yes) {
+            return self.say("It is already at that end.");
+        }
+        let (at, of) = self.with_untracked(place);
+        self.say(format!(
+            "Moved {name} to {unit} {} of {of}.",
+            at.unwrap_or(0) + 1
+        ));
+    }
+
     /// Applies a change made on the matrix as one undo step (kept apart from `apply`,
     /// which the panels' chunk carries, so the matrix's code stays small).
     pub fn apply_matrix(self, edit: MatrixEdit) -> Changed {

@@ -75,17 +75,12 @@ fn PartyRow(pid: Id, position: Signal<usize>, ask: AskDelete) -> impl IntoView {
         error.set(result.err().map(|e| e.message()));
     };
     let move_by = move |delta: i32| {
-        if editor.apply(RaciEdit::MoveParty(pid, delta)) != Ok(Changed::Yes) {
-            return editor.say("It is already at that end.");
-        }
-        let (at, of) = editor.with_untracked(|r| {
-            let at = r.parties.iter().position(|p| p.id == pid).unwrap_or(0);
-            (at + 1, r.parties.len())
-        });
-        editor.say(format!(
-            "Moved {} to column {at} of {of}.",
-            name.get_untracked()
-        ));
+        editor.move_item(
+            RaciEdit::MoveParty(pid, delta),
+            name.get_untracked(),
+            "column",
+            |r| (r.parties.iter().position(|p| p.id == pid), r.parties.len()),
+        );
     };
     let lettered = move || {
         editor.with_untracked(|r| {
