@@ -425,3 +425,29 @@ fn a_fault_hands_its_message_to_the_page_fallback() {
     js("delete window.splitlineCrashed;");
     splitline::browser::crash::show("again");
 }
+
+#[wasm_bindgen_test]
+fn every_write_and_removal_goes_to_the_page_durable_copy() {
+    fresh(|| {
+        js("window.__copies = []; window.splitlineCopy = (k, t) => window.__copies.push(k + '=' + t);");
+        let store = storage::open().unwrap().storage;
+        storage::write(&store, "splitline.ws.a", "one").unwrap();
+        storage::remove(&store, "splitline.ws.a");
+        storage::signal(&store, "splitline.kept-over", "message");
+        let copies = js_sys::Reflect::get(&web_sys::window().unwrap(), &"__copies".into()).unwrap();
+        // Without the page's copy (a test page, an old loader) storage works as before.
+        js("delete window.splitlineCopy;");
+        let copies: Vec<String> = js_sys::Array::from(&copies)
+            .iter()
+            .filter_map(|c| c.as_string())
+            .collect();
+        // Neither the start-up probe nor a message to other tabs is copied; a removal is
+        // copied as null.
+        assert_eq!(copies, ["splitline.ws.a=one", "splitline.ws.a=null"]);
+        storage::write(&store, "splitline.ws.b", "two").unwrap();
+        assert_eq!(
+            storage::read(&store, "splitline.ws.b").as_deref(),
+            Some("two")
+        );
+    });
+}

@@ -2,7 +2,7 @@
 //! so the hook hands over to plain script in `boot.js` (`splitlineCrashed`), which shows
 //! the message and offers the stored workspaces as a file, without calling back in here.
 
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsValue;
 
 /// Installs the hook: the console message as before, then the page's fallback.
 pub fn install() {
@@ -14,13 +14,7 @@ pub fn install() {
 
 /// Hands the fault to the page; does nothing where the page has no fallback.
 pub fn show(detail: &str) {
-    let Some(window) = web_sys::window() else {
-        return;
-    };
-    let Ok(handler) = js_sys::Reflect::get(&window, &JsValue::from_str("splitlineCrashed")) else {
-        return;
-    };
-    if let Some(handler) = handler.dyn_ref::<js_sys::Function>() {
+    if let Some(handler) = super::page_hooks::find("splitlineCrashed") {
         let _ = handler.call1(&JsValue::NULL, &JsValue::from_str(detail));
     }
 }

@@ -10,6 +10,7 @@ pub mod download;
 pub mod drafts;
 pub mod file_import;
 pub mod open_docs;
+pub mod page_hooks;
 pub mod persistence;
 pub mod router;
 pub mod share;

@@ -5,8 +5,10 @@
 //! because a browser with storage disabled must still run the app in memory.
 
 use gloo_storage::{LocalStorage, Storage as _};
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 use web_sys::Storage;
+
+use super::page_hooks;
 
 use crate::domain::persist::store::{Store, WriteError};
 use crate::domain::persist::{PREFIX, PROBE_KEY};
@@ -34,8 +36,9 @@ pub fn open() -> Result<Opened, Unavailable> {
         Err(e) => return Err(Unavailable(js_message(&e))),
     };
     storage.length().map_err(|e| Unavailable(js_message(&e)))?;
-    let cannot_write = write(&storage, PROBE_KEY, "1").err();
-    remove(&storage, PROBE_KEY);
+    // Not `write`: the probe needs no durable copy.
+    let cannot_write = set(&storage, PROBE_KEY, "1").err();
+    let _ = storage.remove_item(PROBE_KEY);
     Ok(Opened {
         storage,
         cannot_write,
@@ -77,6 +80,38 @@ pub fn read(storage: &Storage, key: &str) -> Option<String> {
 }
 
 pub fn write(storage: &Storage, key: &str, text: &str) -> Result<(), WriteError> {
+    set(storage, key, text)?;
+    copy(key, &JsValue::from_str(text));
+    Ok(())
+}
+
+pub fn remove(storage: &Storage, key: &str) {
+    // A failed removal only leaves stale data behind; nothing is lost.
+    if storage.remove_item(key).is_ok() {
+        copy(key, &JsValue::NULL);
+    }
+}
+
+/// A message to other tabs (their `storage` event): written and removed at once, with no
+/// durable copy, so a restore never replays it. Unsent when storage is full.
+pub fn signal(storage: &Storage, key: &str, text: &str) {
+    if set(storage, key, text).is_ok() {
+        let _ = storage.remove_item(key);
+    }
+}
+
+/// Hands a write (or, as null, a removal) to boot.js's durable copy in IndexedDB.
+/// Chromium puts localStorage on disk late and in batches, later still after many
+/// writes: a browser killed during a call lost a quarter-minute of scores that showed as
+/// saved. IndexedDB has a write on disk once its transaction completes, and boot.js puts
+/// back what localStorage lost before the app reads it. See README, "Saving".
+fn copy(key: &str, text: &JsValue) {
+    if let Some(copy) = page_hooks::find("splitlineCopy") {
+        let _ = copy.call2(&JsValue::NULL, &JsValue::from_str(key), text);
+    }
+}
+
+fn set(storage: &Storage, key: &str, text: &str) -> Result<(), WriteError> {
     storage.set_item(key, text).map_err(|e| {
         let name = e
             .dyn_ref::<web_sys::DomException>()
@@ -89,11 +124,6 @@ pub fn write(storage: &Storage, key: &str, text: &str) -> Result<(), WriteError>
             WriteError::Other(js_message(&e))
         }
     })
-}
-
-pub fn remove(storage: &Storage, key: &str) {
-    // A failed removal only leaves stale data behind; nothing is lost.
-    let _ = storage.remove_item(key);
 }
 
 fn js_message(value: &wasm_bindgen::JsValue) -> String {

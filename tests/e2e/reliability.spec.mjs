@@ -1,7 +1,13 @@
 // Nothing lost, nothing trusted blindly: a full quota at start-up, data from a newer
 // version, changes that wait on a choice, and stored data that breaks the app's rules.
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { after, before, test } from 'node:test';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { chromium } from 'playwright-core';
 import { APP_URL, appReady, launch, openPage, saved, stored, storedKeys, workspaceRow } from './helpers.mjs';
 
 let browser;
@@ -274,5 +280,92 @@ test('a run of changes with no pause is saved while it lasts, not only once it s
   assert.ok(gap < 300, `the run never paused for 300 ms (longest gap ${Math.round(gap)} ms)`);
   assert.notEqual(during, before, 'saved before the run of changes ended');
   assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
+/** A Chromium of its own on a profile folder, so the test can kill it outright (a phone
+ *  that ends the browser, a crash) and start it again on the same profile. */
+async function killableBrowser(profile) {
+  const proc = spawn(process.env.CHROMIUM ?? '/usr/bin/chromium', [
+    '--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run',
+    '--disable-background-networking', '--disable-component-update', '--disable-sync',
+    `--user-data-dir=${profile}`, '--remote-debugging-port=0', 'about:blank',
+  ], { stdio: 'ignore', detached: true });
+  const portFile = path.join(profile, 'DevToolsActivePort');
+  for (let i = 0; i < 100; i++) {
+    try {
+      const port = readFileSync(portFile, 'utf8').split('\n')[0];
+      const cdp = await chromium.connectOverCDP(`http://127.0.0.1:${port}`);
+      return { context: cdp.contexts()[0], kill: () => process.kill(-proc.pid, 'SIGKILL') };
+    } catch {
+      await sleep(100);
+    }
+  }
+  throw new Error('Chromium did not start');
+}
+
+test('a browser killed outright keeps every change that showed as saved', async () => {
+  const profile = mkdtempSync(path.join(tmpdir(), 'splitline-kill-'));
+  let chrome;
+  try {
+    chrome = await killableBrowser(profile);
+    let page = await openPage(chrome.context, `${APP_URL}#/raci`);
+    await page.getByRole('button', { name: 'Start from the co-managed template' }).click();
+    await saved(page);
+    const key = (await storedKeys(page)).find((k) => k.startsWith('splitline.ws.'));
+    // A buyer marking rows during a call. Chromium holds back localStorage's trip to disk
+    // after many writes: without the IndexedDB copy, these changes were lost to the kill.
+    await page.locator('.raci-grid td[data-f]').first().focus();
+    for (let i = 0; i < 40; i++) {
+      await page.keyboard.press(i % 2 ? 'c' : 'i');
+      await page.keyboard.press('ArrowDown');
+      await sleep(150);
+    }
+    await saved(page);
+    const before = await stored(page, key);
+    // The copy's transaction completes a moment after the save.
+    await page.waitForFunction(async ([k, text]) => {
+      const db = await new Promise((done) => Object.assign(indexedDB.open('splitline'), { onsuccess: (e) => done(e.target.result) }));
+      const copy = await new Promise((done) => Object.assign(db.transaction('copies').objectStore('copies').get(k), { onsuccess: (e) => done(e.target.result) }));
+      db.close();
+      return copy?.text === text;
+    }, [key, before], { polling: 200 });
+    const errors = page.errors;
+    chrome.kill();
+
+    chrome = await killableBrowser(profile);
+    page = await openPage(chrome.context, `${APP_URL}#/raci`);
+    assert.equal(await stored(page, key), before, 'the last saved state came back');
+    await page.locator('.raci-grid td[data-f]').first().waitFor();
+    assert.deepEqual([...errors, ...page.errors], []);
+  } finally {
+    chrome?.kill();
+    rmSync(profile, { recursive: true, force: true });
+  }
+});
+
+test('a write localStorage lost is put back at the next start, but not while another tab runs', async () => {
+  const context = await browser.newContext();
+  const first = await openPage(context);
+  await saved(first);
+  // What a kill leaves behind: a key removed in localStorage's memory, never on disk,
+  // while its copy (a removal, stamped after the last stamp on disk) reached IndexedDB.
+  const key = 'splitline.backup.ws.gone.1';
+  await first.evaluate(async (k) => {
+    localStorage.setItem(k, 'kept aside');
+    const db = await new Promise((done) => Object.assign(indexedDB.open('splitline'), { onsuccess: (e) => done(e.target.result) }));
+    const put = db.transaction('copies', 'readwrite').objectStore('copies').put({ key: k, text: null, at: Date.now() + 60_000 }, k);
+    await new Promise((done) => (put.onsuccess = done));
+    db.close();
+  }, key);
+  // A tab that starts while another runs restores nothing: the running tab restored at
+  // its own start, and has written since.
+  const second = await openPage(context);
+  assert.equal(await stored(second, key), 'kept aside');
+  await second.close();
+  await first.close();
+  const third = await openPage(context);
+  assert.equal(await stored(third, key), null, 'the removal was put back');
+  assert.deepEqual([...first.errors, ...second.errors, ...third.errors], []);
   await context.close();
 });
