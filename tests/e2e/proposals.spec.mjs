@@ -268,8 +268,23 @@ test('a buyer and two providers complete a request round: quotes ranked, answers
   await buyer.getByTestId('save-status').filter({ hasText: /^Saved$/ }).waitFor();
   assert.deepEqual(await crest(), back);
   await buyer.goto(`${APP_URL}#/workspaces`);
+  await buyer.getByRole('button', { name: 'New workspace' }).click();
+  await buyer.getByRole('combobox', { name: 'Workspace' }).selectOption({ label: 'My first engagement' });
   await buyer.getByLabel('Import a Splitline file', { exact: false }).setInputFiles(fileB);
   await bringBack();
+  // Undo in another workspace leaves the response where it came in, though the notice
+  // that can take it back still shows there.
+  await buyer.getByTestId('save-status').filter({ hasText: /^Saved$/ }).waitFor();
+  const kept = await crest();
+  assert.equal(kept.counters, 1, 'the response is in');
+  const workspace = buyer.getByRole('combobox', { name: 'Workspace' });
+  await workspace.selectOption({ label: 'New engagement' });
+  await buyer.getByRole('alert').filter({ hasText: "Crest MSP's response is in" }).waitFor();
+  await buyer.keyboard.press('Control+z');
+  await buyer.getByRole('status').filter({ hasText: 'Nothing to undo.' }).waitFor({ state: 'attached' });
+  await workspace.selectOption({ label: 'My first engagement' });
+  await buyer.getByTestId('save-status').filter({ hasText: /^Saved$/ }).waitFor();
+  assert.deepEqual(await crest(), kept);
 
   // The requests list says both are answered.
   await buyer.goto(`${APP_URL}#/workspaces`);
