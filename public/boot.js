@@ -85,10 +85,14 @@ function restoreLost(open) {
     lost.onerror = fail;
     lost.onsuccess = () => {
       if (gaveUp) return done();
-      for (const { key, text, at } of lost.result) {
-        if (text === null) localStorage.removeItem(key);
-        else localStorage.setItem(key, text);
-        localStorage.setItem(MARK, String(Math.max(markOf(), at)));
+      try {
+        for (const { key, text, at } of lost.result) {
+          if (text === null) localStorage.removeItem(key);
+          else localStorage.setItem(key, text);
+          localStorage.setItem(MARK, String(Math.max(markOf(), at)));
+        }
+      } catch (full) {
+        return fail(full); // What was put back stays; the rest waits for the next start.
       }
       // A removal a day old is on disk in localStorage too: its copy can go.
       const old = store.index('at').openCursor(IDBKeyRange.upperBound(Date.now() - 86_400_000));

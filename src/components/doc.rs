@@ -410,9 +410,11 @@ impl<D: Document> Doc<D> {
 
 /// Ctrl+Z undoes, Ctrl+Shift+Z and Ctrl+Y redo (Cmd on a Mac), while the page that
 /// calls this is open. Text fields keep their own undo while the caret is in them, except
-/// fields marked `data-doc-keys` (score cells, which take single keys, not text). A
-/// checkbox, a radio button or a list has no undo of its own: there Ctrl+Z undoes the
-/// document, as it does on a button.
+/// fields marked `data-doc-keys` (score cells, which take single keys, not text) and
+/// number fields: the figures they drive change the page with each key, which splits
+/// the browser's own undo into a step per key, each sending a wrong figure, where the
+/// document's undo takes the whole entry back. A checkbox, a radio button or a list has
+/// no undo of its own: there Ctrl+Z undoes the document, as it does on a button.
 pub fn undo_shortcuts(undo: impl Fn() + 'static, redo: impl Fn() + 'static) {
     crate::components::on_window_keydown(move |ev| {
         if !(ev.ctrl_key() || ev.meta_key()) || ev.alt_key() || ev.default_prevented() {
@@ -437,7 +439,11 @@ pub fn undo_shortcuts(undo: impl Fn() + 'static, redo: impl Fn() + 'static) {
                     ),
                     None => el.tag_name() == "TEXTAREA",
                 };
-                (text && !el.has_attribute("data-doc-keys"))
+                let number = matches!(
+                    el.get_attribute("inputmode").as_deref(),
+                    Some("numeric" | "decimal")
+                );
+                (text && !number && !el.has_attribute("data-doc-keys"))
                     || el.closest("dialog[open]").ok().flatten().is_some()
             });
         if in_field {

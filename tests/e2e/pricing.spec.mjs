@@ -403,6 +403,14 @@ test('undo and redo take back typing, a deleted quote and an added hire, by butt
   assert.equal(await rate.inputValue(), '150');
   await undo.click();
   assert.equal(await rate.inputValue(), '120');
+  // Ctrl+Z in a number field takes the whole entry back, as Undo does: the browser's own
+  // undo went back a key at a time (the figures change the page with each key), and
+  // each step's figure reached the totals.
+  await rate.selectText();
+  await rate.pressSequentially('110', { delay: 50 });
+  await rate.press('Control+z');
+  assert.equal(await rate.inputValue(), '120');
+  assert.equal(await figure(q, 'Base monthly'), '$9,000.00');
 
   // Deleting the quote, then Ctrl+Z outside a field, brings it back with its figures.
   await page.getByRole('button', { name: 'Delete quote from Harbor IT' }).click();

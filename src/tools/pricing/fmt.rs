@@ -152,7 +152,8 @@ pub fn Figure(
     view! {
         <div>
             <dt>{label}</dt>
-            <dd>{value}</dd>
+            // Past "$256,500.00", a smaller size keeps a million on one line.
+            <dd class:long=move || value.with(|v| v.chars().count() > 11)>{value}</dd>
         </div>
     }
 }
