@@ -12,121 +12,6 @@ let fields = [];
 let focused = null;
 let live = false;
 
-// A durable copy of every write to localStorage, in IndexedDB (src/browser/storage.rs
-// hands each one here). Chromium puts localStorage on disk late and in batches, later
-// still after many writes, so a browser killed mid-call lost work that showed as saved.
-// A write here is on disk once its transaction completes. Every copy carries a stamp,
-// and localStorage keeps the latest stamp it was given (MARK): localStorage commits in
-// order, so copies stamped after its MARK are exactly the writes it lost.
-const COPIES = 'copies';
-const MARK = 'splitline:copied-at';
-let db = null;
-let opening;
-let copying = true;
-try {
-  if (localStorage.getItem(MARK) === null) localStorage.setItem(MARK, '0');
-} catch {
-  copying = false; // Without a mark, no copy could be told from a lost write.
-}
-
-function openCopies() {
-  opening ??= new Promise((done) => {
-    try {
-      const request = indexedDB.open('splitline', 1);
-      request.onupgradeneeded = () => request.result.createObjectStore(COPIES).createIndex('at', 'at');
-      request.onsuccess = () => {
-        db = request.result;
-        // A newer build asking for the database, or the browser closing it: let it go,
-        // and open it again on the next write.
-        db.onversionchange = db.onclose = () => {
-          db?.close();
-          db = null;
-          opening = undefined;
-        };
-        done(db);
-      };
-      request.onerror = () => done(null);
-    } catch {
-      done(null); // No IndexedDB (some private modes): localStorage alone, as before.
-    }
-  });
-  return opening;
-}
-
-const markOf = () => Number(localStorage.getItem(MARK)) || 0;
-
-/** Keeps a copy of `text` under `key`; null records a removal. */
-window.splitlineCopy = (key, text) => {
-  if (!copying) return;
-  const at = Math.max(Date.now(), markOf() + 1);
-  try {
-    localStorage.setItem(MARK, String(at));
-  } catch {
-    // A full storage: the copy is still kept, and restoring it later changes nothing.
-  }
-  const put = (open) => {
-    try {
-      open.transaction(COPIES, 'readwrite').objectStore(COPIES).put({ key, text, at }, key);
-    } catch {
-      // Closed under us: the next write opens it again.
-    }
-  };
-  // At once where the database is open: the last save runs as the tab closes, and a
-  // request not sent by then is never sent.
-  if (db) put(db);
-  else openCopies().then((open) => open && put(open));
-};
-
-/** Puts back into localStorage the writes it lost, oldest first, before the app reads it. */
-function restoreLost(open) {
-  return new Promise((done, fail) => {
-    const store = open.transaction(COPIES, 'readwrite').objectStore(COPIES);
-    const lost = store.index('at').getAll(IDBKeyRange.lowerBound(markOf(), true));
-    lost.onerror = fail;
-    lost.onsuccess = () => {
-      if (gaveUp) return done();
-      try {
-        for (const { key, text, at } of lost.result) {
-          if (text === null) localStorage.removeItem(key);
-          else localStorage.setItem(key, text);
-          localStorage.setItem(MARK, String(Math.max(markOf(), at)));
-        }
-      } catch (full) {
-        return fail(full); // What was put back stays; the rest waits for the next start.
-      }
-      // A removal a day old is on disk in localStorage too: its copy can go.
-      const old = store.index('at').openCursor(IDBKeyRange.upperBound(Date.now() - 86_400_000));
-      old.onsuccess = () => {
-        const cursor = old.result;
-        if (!cursor) return done();
-        if (cursor.value.text === null) cursor.delete();
-        cursor.continue();
-      };
-      old.onerror = fail;
-    };
-  });
-}
-
-/** Restores only while no other tab of the app runs: a tab that runs has restored at its
- *  own start, and has written since, in storage this tab may not see yet. */
-async function restoreCopies() {
-  const open = copying && (await openCopies());
-  if (!open) return;
-  const locks = navigator.locks;
-  if (!locks) return restoreLost(open);
-  await locks.request('splitline-restore', async () => {
-    const { held, pending } = await locks.query();
-    const running = [...held, ...pending].some((lock) => lock.name === 'splitline-running');
-    if (!running) await restoreLost(open);
-    // Held while this page lives; the next tab to start sees it.
-    locks.request('splitline-running', { mode: 'shared' }, () => new Promise(() => {}));
-  });
-}
-
-let gaveUp = false;
-const restoring = restoreCopies().catch(() => {
-  // A copy that cannot be read or put back (a full storage) leaves localStorage as it was.
-});
 
 // The position of an element under #app: the static screen and the live page are
 // rendered from the same components, so the same path names the same control.
@@ -257,16 +142,19 @@ window.splitlineCrashed = (detail) => {
 await new Promise((painted) => requestAnimationFrame(() => setTimeout(painted, 0)));
 window.splitlinePreload?.(location.hash);
 const shell = fetch(tag.dataset.wasm);
+// The durable copy of every save (copies.js): loaded after the first paint (in boot.js
+// its 1.3 KB made boot.js one round trip longer, and the first paint 120 ms later), and
+// its restore runs during the downloads, which take longer.
+let started = false;
+const copies = import(tag.dataset.copies).then((copy) => copy.restore(() => started));
 const { default: init } = await import(tag.dataset.js);
 // On a fast connection the app can start before the preloads above have all been asked
 // for one by one; from here it asks for its files itself.
 window.splitlineStopPreload?.();
 // The app waits for the restore, but not for ever: Safari has had an IndexedDB that never
 // answered on a first load. A restore that comes later writes nothing.
-await Promise.race([restoring, new Promise((late) => setTimeout(late, 1000))]);
-gaveUp = true;
-// A database that never opened holds no copies; later saves need not queue up for it.
-if (!db) copying = false;
+await Promise.race([copies.catch(() => {}), new Promise((late) => setTimeout(late, 1000))]);
+started = true;
 await init({ module_or_path: shell });
 
 // Offline support: the worker sits next to this file, so it works from any sub-path.

@@ -93,7 +93,7 @@ async function remember(response) {
   if (!build) return;
   const cache = await caches.open(PREFIX + build);
   const wanted = new Set();
-  for (const match of html.matchAll(/(?:src|href|data-js|data-wasm|data-loader)="([^"]+)"/g)) wanted.add(match[1]);
+  for (const match of html.matchAll(/(?:src|href|data-js|data-wasm|data-loader|data-copies)="([^"]+)"/g)) wanted.add(match[1]);
   const chunks = html.match(/data-chunks="([^"]*)"/)?.[1] ?? '';
   const jsUrl = html.match(/data-js="([^"]+)"/)?.[1];
   for (const chunk of chunks.split(' ').filter(Boolean)) wanted.add(new URL(chunk, new URL(jsUrl ?? './', INDEX)).href);

@@ -98,7 +98,7 @@ for (const f of modules) {
 //    import each other, so a per-file content hash would be circular; one id is not.
 const id = createHash('sha256');
 for (const f of [...modules, 'splitline.js', '__wasm_split.js'].sort()) id.update(fs.readFileSync(path.join(work, f)));
-id.update(fs.readFileSync(path.join(staging, 'boot.js')));
+for (const f of ['boot.js', 'copies.js']) id.update(fs.readFileSync(path.join(staging, f)));
 const build = id.digest('hex').slice(0, 16);
 const renamed = new Map([
   ['splitline.js', `splitline-${build}.js`],
@@ -124,6 +124,8 @@ for (const f of modules) fs.copyFileSync(path.join(work, f), path.join(staging, 
 // service worker serves named files from its cache).
 const boot = `boot-${build}.js`;
 fs.renameSync(path.join(staging, 'boot.js'), path.join(staging, boot));
+const copies = `copies-${build}.js`;
+fs.renameSync(path.join(staging, 'copies.js'), path.join(staging, copies));
 fs.writeFileSync(path.join(staging, renamed.get('splitline.js')), shellJs);
 fs.writeFileSync(path.join(staging, renamed.get('__wasm_split.js')), loader);
 
@@ -164,7 +166,7 @@ html = replaceOnce(html, '<div id="app"></div>', `<div id="app" data-static="hom
 html = replaceOnce(html, "script-src 'self'", `script-src 'self' 'sha256-${inlineHash}'`, 'index.html');
 const allChunks = [...renamed.values()].filter((f) => f.endsWith('.wasm') && !f.startsWith('splitline-'));
 // No preload links: boot.js starts the downloads after the first paint.
-const head = `<script type="module" src="${base}${boot}" data-js="${base}${renamed.get('splitline.js')}" data-wasm="${base}${renamed.get('splitline_bg.wasm')}" data-loader="${base}${renamed.get('__wasm_split.js')}" data-build="${build}" data-chunks="${allChunks.join(' ')}"></script>`;
+const head = `<script type="module" src="${base}${boot}" data-js="${base}${renamed.get('splitline.js')}" data-wasm="${base}${renamed.get('splitline_bg.wasm')}" data-loader="${base}${renamed.get('__wasm_split.js')}" data-copies="${base}${copies}" data-build="${build}" data-chunks="${allChunks.join(' ')}"></script>`;
 html = replaceOnce(html, '</head>', `${head}\n</head>`, 'index.html');
 fs.writeFileSync(indexPath, html);
 // The headers a <meta> cannot set (framing, nosniff, referrer, caching), for the hosts

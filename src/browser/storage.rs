@@ -100,10 +100,10 @@ pub fn signal(storage: &Storage, key: &str, text: &str) {
     }
 }
 
-/// Hands a write (or, as null, a removal) to boot.js's durable copy in IndexedDB.
+/// Hands a write (or, as null, a removal) to the durable copy in IndexedDB (copies.js).
 /// Chromium puts localStorage on disk late and in batches, later still after many
 /// writes: a browser killed during a call lost a quarter-minute of scores that showed as
-/// saved. IndexedDB has a write on disk once its transaction completes, and boot.js puts
+/// saved. IndexedDB has a write on disk once its transaction completes, and copies.js puts
 /// back what localStorage lost before the app reads it. See README, "Saving".
 fn copy(key: &str, text: &JsValue) {
     if let Some(copy) = page_hooks::find("splitlineCopy") {

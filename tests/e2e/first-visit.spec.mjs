@@ -382,6 +382,8 @@ test('after visiting each tool once, every page opens and works without a networ
       await check().waitFor();
     }
     assert.equal(await page.getByRole('textbox', { name: 'Company name' }).inputValue(), 'Offline Ltd');
+    // Saves made offline get their durable copy too: copies.js came from the cache.
+    assert.ok(await page.evaluate(() => typeof window.splitlineCopy === 'function'), 'the durable copy runs offline');
   } finally {
     await server.close();
     await context.close();

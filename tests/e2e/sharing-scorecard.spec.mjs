@@ -140,7 +140,7 @@ test('a cut-off scorecard link says so and changes no draft', async () => {
   const page = await openSeeded(context, samsWorkspace());
   const link = await shareLink(page);
   await saved(page);
-  // The app's own keys (not the stamp of its durable copy, see boot.js).
+  // The app's own keys (not the stamp of its durable copy, see public/copies.js).
   const drafts = () => page.evaluate(() => JSON.stringify(Object.entries(localStorage).filter(([k]) => k.startsWith('splitline.')).sort()));
   const before = await drafts();
   await page.goto(link.slice(0, Math.floor(link.length * 0.6)));
