@@ -104,19 +104,24 @@ function restoreLost(open) {
  *  start, and has written since, in storage this tab may not see yet. */
 export async function restore(started) {
   late = started;
+  let cleared = false;
   try {
-    if (localStorage.getItem(MARK) === null) localStorage.setItem(MARK, '0');
+    cleared = localStorage.getItem(MARK) === null;
+    if (cleared) localStorage.setItem(MARK, '0');
   } catch {
     copying = false; // Without a mark, no copy could be told from a lost write.
   }
   const open = copying && (await openCopies());
   if (!open) return;
+  // No mark means localStorage was emptied on purpose (a first start writes the mark
+  // seconds before any work could be lost): the copies of what it held go with it.
+  if (cleared) open.transaction(COPIES, 'readwrite').objectStore(COPIES).clear();
   const locks = navigator.locks;
-  if (!locks) return restoreLost(open);
+  if (!locks) return cleared || restoreLost(open);
   await locks.request('splitline-restore', async () => {
     const { held, pending } = await locks.query();
     const running = [...held, ...pending].some((lock) => lock.name === 'splitline-running');
-    if (!running) await restoreLost(open);
+    if (!running && !cleared) await restoreLost(open);
     // Held while this page lives; the next tab to start sees it.
     locks.request('splitline-running', { mode: 'shared' }, () => new Promise(() => {}));
   });

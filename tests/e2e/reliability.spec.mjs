@@ -344,7 +344,7 @@ test('a browser killed outright keeps every change that showed as saved', async 
   }
 });
 
-test('a write localStorage lost is put back at the next start, but not while another tab runs', async () => {
+test('a write localStorage lost is put back at the next start, but not while another tab runs, nor after localStorage is emptied', async () => {
   const context = await browser.newContext();
   const first = await openPage(context);
   await saved(first);
@@ -366,6 +366,11 @@ test('a write localStorage lost is put back at the next start, but not while ano
   await first.close();
   const third = await openPage(context);
   assert.equal(await stored(third, key), null, 'the removal was put back');
+  // localStorage emptied on purpose takes its copies with it: nothing comes back.
+  const workspace = (await storedKeys(third)).find((k) => k.startsWith('splitline.ws.'));
+  await third.evaluate(() => localStorage.clear());
+  await third.reload();
+  assert.ok(!(await storedKeys(third)).includes(workspace), 'the emptied workspace stays gone');
   assert.deepEqual([...first.errors, ...second.errors, ...third.errors], []);
   await context.close();
 });
