@@ -12,7 +12,6 @@ let fields = [];
 let focused = null;
 let live = false;
 
-
 // The position of an element under #app: the static screen and the live page are
 // rendered from the same components, so the same path names the same control.
 function pathOf(el) {

@@ -433,7 +433,7 @@ fn every_write_and_removal_goes_to_the_page_durable_copy() {
         let store = storage::open().unwrap().storage;
         storage::write(&store, "splitline.ws.a", "one").unwrap();
         storage::remove(&store, "splitline.ws.a");
-        storage::signal(&store, "splitline.kept-over", "message");
+        storage::signal(&store, "splitline.kept-over", "message").unwrap();
         let copies = js_sys::Reflect::get(&web_sys::window().unwrap(), &"__copies".into()).unwrap();
         // Without the page's copy (a test page, an old loader) storage works as before.
         js("delete window.splitlineCopy;");

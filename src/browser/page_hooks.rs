@@ -1,5 +1,5 @@
-//! The plain-script functions `public/boot.js` gives the app. Each is optional: the wasm
-//! tests, and a page without boot.js, run without them.
+//! The plain-script functions the page gives the app (`public/boot.js`, `public/copies.js`).
+//! Each is optional: the wasm tests, and a page without them, run without them.
 
 use wasm_bindgen::{JsCast, JsValue};
 

@@ -36,9 +36,7 @@ pub fn open() -> Result<Opened, Unavailable> {
         Err(e) => return Err(Unavailable(js_message(&e))),
     };
     storage.length().map_err(|e| Unavailable(js_message(&e)))?;
-    // Not `write`: the probe needs no durable copy.
-    let cannot_write = set(&storage, PROBE_KEY, "1").err();
-    let _ = storage.remove_item(PROBE_KEY);
+    let cannot_write = signal(&storage, PROBE_KEY, "1").err();
     Ok(Opened {
         storage,
         cannot_write,
@@ -92,12 +90,13 @@ pub fn remove(storage: &Storage, key: &str) {
     }
 }
 
-/// A message to other tabs (their `storage` event): written and removed at once, with no
-/// durable copy, so a restore never replays it. Unsent when storage is full.
-pub fn signal(storage: &Storage, key: &str, text: &str) {
-    if set(storage, key, text).is_ok() {
-        let _ = storage.remove_item(key);
-    }
+/// A write that leaves nothing behind (a message to other tabs, through their `storage`
+/// event, or the start-up probe): removed at once and never copied, so a restore never
+/// replays it. Whether it could be written.
+pub fn signal(storage: &Storage, key: &str, text: &str) -> Result<(), WriteError> {
+    let sent = set(storage, key, text);
+    let _ = storage.remove_item(key);
+    sent
 }
 
 /// Hands a write (or, as null, a removal) to the durable copy in IndexedDB (copies.js).

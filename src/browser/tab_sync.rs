@@ -222,7 +222,7 @@ pub fn resolve(saver: Saver, session: Session, id: &str, resolution: Resolution)
             if let Some(text) = &stored {
                 saver.0.with_value(|inner| {
                     if let Some(store) = &inner.storage {
-                        storage::signal(store, KEPT_OVER_KEY, &kept_over(id, text));
+                        let _ = storage::signal(store, KEPT_OVER_KEY, &kept_over(id, text));
                     }
                 });
             }

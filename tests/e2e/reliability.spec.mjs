@@ -8,7 +8,7 @@ import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { chromium } from 'playwright-core';
-import { APP_URL, appReady, launch, openPage, saved, stored, storedKeys, workspaceRow } from './helpers.mjs';
+import { APP_URL, CHROMIUM, CHROMIUM_ARGS, appReady, launch, openPage, saved, stored, storedKeys, workspaceRow } from './helpers.mjs';
 
 let browser;
 before(async () => {
@@ -286,11 +286,8 @@ test('a run of changes with no pause is saved while it lasts, not only once it s
 /** A Chromium of its own on a profile folder, so the test can kill it outright (a phone
  *  that ends the browser, a crash) and start it again on the same profile. */
 async function killableBrowser(profile) {
-  const proc = spawn(process.env.CHROMIUM ?? '/usr/bin/chromium', [
-    '--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run',
-    '--disable-background-networking', '--disable-component-update', '--disable-sync',
-    `--user-data-dir=${profile}`, '--remote-debugging-port=0', 'about:blank',
-  ], { stdio: 'ignore', detached: true });
+  const args = ['--headless=new', ...CHROMIUM_ARGS, `--user-data-dir=${profile}`, '--remote-debugging-port=0', 'about:blank'];
+  const proc = spawn(CHROMIUM, args, { stdio: 'ignore', detached: true });
   const portFile = path.join(profile, 'DevToolsActivePort');
   for (let i = 0; i < 100; i++) {
     try {
