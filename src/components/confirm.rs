@@ -1,5 +1,6 @@
-//! The modal confirm dialog asked before a step that cannot be undone, and `Pending`, the state
-//! of a "Delete …?" dialog over a list of items.
+//! The modal confirm dialog asked before a step that cannot be undone or that removes much
+//! at once (a quote with its rate card), and `Pending`, the state of a "Delete …?" dialog
+//! over a list of items.
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -7,8 +8,8 @@ use wasm_bindgen::JsCast;
 use super::{after_settled, focus_lost, unique_id};
 use crate::browser::router::focus_heading;
 
-/// A modal question before something that cannot be undone. Built on `<dialog>`, so
-/// focus stays inside it and Escape cancels.
+/// A modal question before something that cannot be undone, or removes much at once. Built
+/// on `<dialog>`, so focus stays inside it and Escape cancels.
 #[component]
 pub fn ConfirmDialog(
     /// Whether the dialog is open; it sets this back to false when it closes.
@@ -113,7 +114,7 @@ pub fn ConfirmDialog(
 }
 
 /// The first heading of the nearest section around `el`, made focusable.
-fn section_heading(el: &web_sys::HtmlElement) -> Option<web_sys::HtmlElement> {
+pub fn section_heading(el: &web_sys::HtmlElement) -> Option<web_sys::HtmlElement> {
     let section = el.closest("section").ok().flatten()?;
     let heading = section
         .query_selector("h2, h3")

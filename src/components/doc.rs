@@ -519,8 +519,15 @@ pub fn undo_controls<D: Document>(
 ) -> impl IntoView {
     let said = RwSignal::new(String::new());
     let step = move |back: bool| {
+        let near = document()
+            .active_element()
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+            .and_then(|e| super::confirm::section_heading(&e));
         let done = if back { doc.undo() } else { doc.redo() };
         said.set(step_said(doc, back, done).to_owned());
+        if done {
+            keep_focus_near(near, said);
+        }
     };
     undo_shortcuts(move || step(true), move || step(false));
     view! {
@@ -537,4 +544,24 @@ pub fn undo_controls<D: Document>(
             {extra}
         </div>
     }
+}
+
+/// A step may take the focused element away (Ctrl+Z right after adding a quote): focus
+/// then goes to the heading of the section it was in, else the page's title, instead of
+/// falling to the top of the document. `page` goes with the page, which ends the watch.
+fn keep_focus_near(near: Option<web_sys::HtmlElement>, page: RwSignal<String>) {
+    super::watch_focus(move || {
+        if page.try_get_untracked().is_none() {
+            return true;
+        }
+        if super::focus_lost() {
+            match near.as_ref().filter(|h| h.is_connected()) {
+                Some(h) => {
+                    let _ = h.focus();
+                }
+                None => crate::browser::router::focus_heading(),
+            }
+        }
+        false
+    });
 }

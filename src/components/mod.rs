@@ -2,6 +2,7 @@
 
 pub mod brief_link;
 pub mod by_content;
+pub mod change_note;
 pub mod confirm;
 pub mod conflicts;
 pub mod doc;

@@ -66,7 +66,26 @@ fn change_shown(change: impl FnOnce(&mut Vec<(String, u64, Callback<()>)>)) {
 /// its figures somewhere (the provider's response) names them before sending. Optional:
 /// fields work the same without it.
 #[derive(Clone, Copy, Default)]
-pub struct Refused(pub RwSignal<Vec<(String, String)>>);
+pub struct Refused(pub RwSignal<Vec<RefusedField>>);
+
+/// A field whose entry is refused: its input's id, its label, and the `FieldPlace` it
+/// sits in, if any.
+#[derive(Clone, PartialEq)]
+pub struct RefusedField {
+    pub id: String,
+    pub label: String,
+    pub place: Option<String>,
+}
+
+impl RefusedField {
+    /// The label, with its place where the page holds several alike.
+    fn full_label(&self) -> String {
+        match &self.place {
+            Some(place) => format!("{place}: {}", self.label),
+            None => self.label.clone(),
+        }
+    }
+}
 
 /// The fields whose entry is refused, each a press away, and what that means: the
 /// figures (or the response) go on with the value from before. `carries`: "the figures
@@ -90,7 +109,10 @@ pub fn RefusedFields(carries: &'static str) -> impl IntoView {
             };
             let items = fields
                 .into_iter()
-                .map(|(id, label)| view! { <li>{super::page_jumps::jump_button(label, id)}</li> })
+                .map(|f| {
+                    let label = f.full_label();
+                    view! { <li>{super::page_jumps::jump_button(label, f.id)}</li> }
+                })
                 .collect_view();
             view! {
                 <div class="notice warning open-parts">
@@ -109,24 +131,32 @@ pub fn RefusedFields(carries: &'static str) -> impl IntoView {
 pub struct FieldPlace(pub Signal<String>);
 
 impl Refused {
-    fn set(self, id: &str, label: Option<String>) {
+    fn set(self, id: &str, field: Option<RefusedField>) {
         // Gone with the page when a field's cleanup comes after it.
         let Some(listed) = self
             .0
-            .try_with_untracked(|list| list.iter().find(|(i, _)| i == id).map(|(_, l)| l.clone()))
+            .try_with_untracked(|list| list.iter().find(|f| f.id == id).cloned())
         else {
             return;
         };
         // Only a change notifies: every accepted key of every field comes here.
-        if listed == label {
+        if listed == field {
             return;
         }
         self.0.update(|list| {
-            list.retain(|(i, _)| i != id);
-            if let Some(label) = label {
-                list.push((id.to_owned(), label));
-            }
+            list.retain(|f| f.id != id);
+            list.extend(field);
         });
+    }
+
+    /// The labels of the refused fields in `place` (tracked).
+    pub fn in_place(self, place: &str) -> Vec<String> {
+        self.0.with(|list| {
+            list.iter()
+                .filter(|f| f.place.as_deref() == Some(place))
+                .map(|f| f.label.clone())
+                .collect()
+        })
     }
 }
 
@@ -249,11 +279,15 @@ impl Typing {
                 shown.push((id.clone(), at, self.put_back));
             });
             if let Some(r) = self.refused {
-                let label = match self.place.and_then(|p| p.0.try_get_untracked()) {
-                    Some(place) => format!("{place}: {label}"),
-                    None => label,
-                };
-                r.set(id, Some(label));
+                let place = self.place.and_then(|p| p.0.try_get_untracked());
+                r.set(
+                    id,
+                    Some(RefusedField {
+                        id: id.clone(),
+                        label,
+                        place,
+                    }),
+                );
             }
         });
     }

@@ -253,12 +253,16 @@ test('bad input is refused next to the field and the last good value is kept', a
   await rate.fill('ten');
   await q.getByText('Enter an amount, like 95 or 1,250.50.').waitFor();
   assert.equal(await figure(q, 'Base monthly'), '$7,500.00');
+  // The card's figures say they go on with the earlier rate, which the field no longer shows.
+  const heldBack = q.locator('.quote-outcome .held-back');
+  assert.equal(await heldBack.textContent(), 'These figures use the earlier “Rate per user a month” until you correct the entry above.');
   // An amount in another currency is not taken as dollars.
   await rate.fill('€90');
   await q.getByText('Amounts here are in USD, and this one is in EUR: enter it in USD.').waitFor();
   assert.equal(await figure(q, 'Base monthly'), '$7,500.00');
   await rate.fill('US$ 100');
   assert.equal(await rate.getAttribute('aria-invalid'), null);
+  await heldBack.waitFor({ state: 'detached' });
   await rate.fill('ten');
   // An optional fee emptied means none, not a refused entry that keeps the old fee.
   const fee = q.getByRole('textbox', { name: 'Onboarding fee (one time)' });
@@ -291,6 +295,7 @@ test('bad input is refused next to the field and the last good value is kept', a
   await escalator.pressSequentially('25');
   await q.getByText('Enter a percentage from 0% to 20%.').waitFor();
   assert.equal(await figure(q, 'Total over 36 months'), total);
+  assert.equal(await heldBack.textContent(), 'These figures use the earlier “Rate per user a month”, “Contract term (months)” and “Annual price escalator” until you correct those entries above.');
   // The comparison says its figures use the earlier values, each field a press away.
   const refused = page.locator('#results-title ~ .open-parts');
   await refused.getByText('These fields show an entry that is not accepted, so the figures use their earlier value until you correct them:').waitFor();
@@ -353,11 +358,25 @@ test('deleting a quote asks first and keeps the provider for another quote', asy
   await page.getByRole('button', { name: 'Delete quote from Harbor IT' }).click();
   await dialog.getByRole('button', { name: 'Delete quote' }).click();
   await card(page, 'Harbor IT').waitFor({ state: 'detached' });
+  // The panel says so where the quote was, with an Undo of its own: the page's is far up.
+  const note = page.locator('#quotes-title').locator('xpath=ancestor::section').getByRole('status');
+  await note.getByText('Deleted the quote from Harbor IT.').waitFor();
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'quotes-title');
+  await note.getByRole('button', { name: 'Undo the delete' }).click();
+  await card(page, 'Harbor IT').waitFor();
+  await page.waitForFunction(() => document.activeElement?.textContent === 'Harbor IT');
+  assert.equal(await note.textContent(), '');
+  await page.getByRole('button', { name: 'Delete quote from Harbor IT' }).click();
+  await dialog.getByRole('button', { name: 'Delete quote' }).click();
+  await card(page, 'Harbor IT').waitFor({ state: 'detached' });
+  await note.getByText('Deleted the quote from Harbor IT.').waitFor();
   // The provider is still in the workspace and can be quoted again.
   const select = page.getByRole('combobox', { name: 'Provider' });
   assert.equal(await select.locator('option:checked').textContent(), 'Harbor IT');
   await page.getByRole('button', { name: 'Add quote' }).click();
   await card(page, 'Harbor IT').waitFor();
+  // The next change ends the note: its Undo would take back something else by then.
+  assert.equal(await note.textContent(), '');
   // A new provider with the same name is refused.
   await page.getByRole('textbox', { name: 'New provider name' }).fill('harbor it');
   await page.getByRole('button', { name: 'Add quote' }).click();
@@ -370,6 +389,24 @@ test('deleting a quote asks first and keeps the provider for another quote', asy
   assert.deepEqual(ws.providers.map((p) => p.name), ['Harbor IT']);
   assert.equal(ws.pricing.quotes.length, 1);
   assert.equal(ws.pricing.quotes[0].provider, ws.providers[0].id);
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
+test('Ctrl+Z right after adding a quote takes it back, leaves the focus in the quotes and drops the word on the add', async () => {
+  const context = await browser.newContext({ locale: 'en-US' });
+  const page = await openPage(context, URL);
+  await addQuote(page, 'Harbor IT');
+  const said = page.locator('form.add-quote [aria-live]').filter({ hasText: 'Quote from Harbor IT added.' });
+  await said.waitFor({ state: 'attached' });
+  // Focus moved to the new quote's heading, which the undo takes away.
+  await page.waitForFunction(() => document.activeElement?.textContent === 'Harbor IT');
+  await page.keyboard.press('Control+z');
+  await card(page, 'Harbor IT').waitFor({ state: 'detached' });
+  await page.waitForFunction(() => document.activeElement?.id === 'quotes-title');
+  await said.waitFor({ state: 'detached' });
+  // The provider it added stays, ready for a quote again.
+  assert.equal(await page.getByRole('combobox', { name: 'Provider' }).locator('option:checked').textContent(), 'Harbor IT');
   assert.deepEqual(page.errors, []);
   await context.close();
 });

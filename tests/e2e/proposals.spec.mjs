@@ -133,7 +133,8 @@ test('a buyer and two providers complete a request round: quotes ranked, answers
   // So do the market benchmarks: what the buyer will make of the quote, not advice to the buyer.
   const flags = await a.getByRole('list', { name: 'Flags' }).textContent();
   assert.match(flags, /are excluded with no rate: unknown costs the all-in figure cannot include\. Give each a rate above, so the buyer's all-in figure can include them\./);
-  assert.match(flags, /at this price, the buyer may also ask for a fully managed quote\./);
+  // $95 is within the common band, so its 63% share of the fully managed estimate is a note.
+  assert.match(flags, /though the rate per user is within the common band: the buyer may compare it with a fully managed quote\./);
   for (const advice of ['Ask for a rate card line', 'at this price, get', 'You expect']) assert.ok(!flags.includes(advice), advice);
   // The provider sees the request alone: the header has none of the buyer's tools,
   // workspaces or save state; the buyer's header keeps them.

@@ -273,11 +273,14 @@ fn hourly_flag(cur: Currency, what: &str, rate: Cents, band: Band) -> Flag {
 /// Where the base monthly price sits as a share of the fully managed estimate for the
 /// same users. Compared exactly (no rounded percentage decides a boundary). A block of
 /// hours counts the overage the buyer expects (`overage`): 20 hours bought and 25 used
-/// cost the block and five hours more every month.
+/// cost the block and five hours more every month. `common_rate`: the rate per user is
+/// within the common band, where the default estimate puts anything above $90 over 60%;
+/// a high share is then a note, not a warning beside the band's green.
 pub fn share_flag(
     base_monthly: Cents,
     overage: Cents,
     fully_managed_monthly: Cents,
+    common_rate: bool,
 ) -> Option<Flag> {
     let what = if overage > 0 {
         "The base price with the expected overage"
@@ -305,6 +308,13 @@ pub fn share_flag(
             format!(", below {usual}: a thinner slice than usual."),
             " Check which work stays with your team.",
             " The buyer will check which work stays with their own team.",
+        )
+    } else if base > i128::from(SHARE_HIGH) * fm && common_rate {
+        (
+            Level::Note,
+            format!(", above {usual}, though the rate per user is within the common band:"),
+            " ask what the scope adds, and compare with a fully managed quote.",
+            " the buyer may compare it with a fully managed quote.",
         )
     } else if base > i128::from(SHARE_HIGH) * fm {
         (
@@ -443,7 +453,14 @@ pub fn flags(q: &Quote, t: &QuoteTotals, cur: Currency, fully_managed_monthly: C
     }
     no_rate_flags(t, &mut out);
     let overage = super::models::overage_monthly(q.model, r);
-    out.extend(share_flag(t.base_monthly, overage, fully_managed_monthly));
+    let common_rate = matches!(q.model, ModelKind::PerUser | ModelKind::Hybrid)
+        && UserBand::of(r.per_user) == UserBand::Common;
+    out.extend(share_flag(
+        t.base_monthly,
+        overage,
+        fully_managed_monthly,
+        common_rate,
+    ));
     if q.term() > USUAL_MAX_TERM {
         out.push(advice(
             Level::Note,
@@ -537,25 +554,58 @@ mod tests {
     #[test]
     fn share_of_fully_managed_boundaries_are_exact() {
         // Fully managed $10,000 a month: 40% is $4,000, 60% is $6,000.
-        let level = |base| share_flag(base, 0, 1_000_000).unwrap().level;
+        let level = |base| share_flag(base, 0, 1_000_000, false).unwrap().level;
         assert_eq!(level(399_999), Level::Note);
         assert_eq!(level(400_000), Level::Ok);
         assert_eq!(level(600_000), Level::Ok);
         assert_eq!(level(600_001), Level::Warn);
         assert_eq!(
-            share_flag(712_500, 0, 1_125_000).unwrap().text,
+            share_flag(712_500, 0, 1_125_000, false).unwrap().text,
             "The base price is about 63% of the fully managed estimate, above the usual 40% to 60%: at this price, get a fully managed quote too."
         );
-        assert_eq!(share_flag(100, 0, 0), None);
+        assert_eq!(share_flag(100, 0, 0, false), None);
         // Expected overage counts: a block at 35% with 10 points of overage is within.
-        let block = share_flag(350_000, 100_000, 1_000_000).unwrap();
+        let block = share_flag(350_000, 100_000, 1_000_000, false).unwrap();
         assert_eq!(block.level, Level::Ok);
         assert!(block
             .text
             .starts_with("The base price with the expected overage is about 45%"));
     }
 
-    /// The flags of `q` for the default company, with no after-hours incidents expected.
+    #[test]
+    fn a_high_share_beside_a_common_rate_is_a_note_not_a_warning() {
+        let mut q = Quote::new("a".into());
+        q.rates.per_user = 9_500;
+        for item in CostItem::ALL {
+            q.card.get_mut(item).cover = Cover::Included;
+        }
+        let base = totals(
+            &q,
+            &Environment::default(),
+            &CompanyProfile::default(),
+            &Usage::default(),
+        )
+        .base_monthly;
+        // The base is 63% of this estimate, as $95 is of $150.
+        let fully_managed = base * 150 / 95;
+        let all = default_flags(&q, Currency::Usd, fully_managed);
+        let share = all
+            .iter()
+            .find(|f| f.text.contains("% of the fully managed"))
+            .unwrap();
+        assert_eq!(share.level, Level::Note);
+        assert!(share.text.contains(
+            "above the usual 40% to 60%, though the rate per user is within the common band"
+        ));
+        assert!(all.iter().all(|f| f.level != Level::Warn), "{all:?}");
+        // Outside the common band the same share is a warning.
+        q.rates.per_user = 13_000;
+        let all = default_flags(&q, Currency::Usd, fully_managed);
+        assert!(all
+            .iter()
+            .any(|f| f.level == Level::Warn && f.text.contains("get a fully managed quote too")));
+    }
+
     /// The flags of `q` in the default environment, with the default expected use.
     fn default_flags(q: &Quote, cur: Currency, fully_managed: Cents) -> Vec<Flag> {
         let t = totals(
@@ -631,7 +681,8 @@ mod tests {
             all.push(hourly_flag(Currency::Gbp, "Project work", rate * 3, HOURLY));
         }
         for base in [100_000, 500_000, 900_000] {
-            all.extend(share_flag(base, 0, 1_000_000));
+            all.extend(share_flag(base, 0, 1_000_000, false));
+            all.extend(share_flag(base, 0, 1_000_000, true));
         }
         let mut q = Quote::new("a".into());
         all.extend(flags_with_no_incidents(&q, Currency::Gbp, 1_000_000));

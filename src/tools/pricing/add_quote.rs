@@ -4,6 +4,7 @@ use leptos::prelude::*;
 
 use crate::browser::clock::fresh_id;
 use crate::browser::state::Lib;
+use crate::components::change_note::ChangeNote;
 use crate::components::{focus_later, unique_id};
 use crate::domain::pricing::{AddError, Pick};
 use crate::domain::provider::{self, MAX_PROVIDER_NAME_CHARS};
@@ -39,7 +40,8 @@ pub fn AddQuoteForm() -> impl IntoView {
     });
     let name = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
-    let status = RwSignal::new(String::new());
+    // Gone at the next change, so an undo does not leave "added" behind.
+    let status = ChangeNote::new(lib);
     let select_id = unique_id("provider");
     let name_id = unique_id("provider-name");
     let error_id = format!("{name_id}-error");
@@ -67,7 +69,7 @@ pub fn AddQuoteForm() -> impl IntoView {
                 error.set(None);
                 name.set(String::new());
                 picked.set(None);
-                status.set(format!("Quote from {added} added."));
+                status.say(format!("Quote from {added} added."));
                 focus_later(crate::domain::anchor::quote(&id));
             }
             Err(e) => error.set(Some(e.message().to_owned())),
@@ -131,7 +133,7 @@ pub fn AddQuoteForm() -> impl IntoView {
                 {move || error.get()}
             </p>
             <p class="visually-hidden" aria-live="polite">
-                {move || status.get()}
+                {move || status.text()}
             </p>
         </form>
     }

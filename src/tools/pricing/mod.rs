@@ -10,6 +10,7 @@ mod export;
 mod fields;
 pub mod fmt;
 mod hires;
+pub mod outcome;
 pub mod quote_card;
 pub mod quote_fields;
 pub mod rate_card;

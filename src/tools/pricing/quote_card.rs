@@ -1,19 +1,19 @@
-//! The quotes: one card per quote with its fields, figures, benchmark flags and RACI findings,
+//! The quotes: one card per quote with its fields and what they add up to (`outcome`),
 //! the add form and the delete confirmation.
 
 use leptos::prelude::*;
 
 use super::add_quote::AddQuoteForm;
-use super::fmt::{maybe_money, money, Figure};
+use super::outcome::QuoteOutcome;
 use super::quote_fields::{ContractFields, ModelFields};
 use super::rate_card::RateCardTable;
-use super::{currency, Cmp};
 use crate::browser::state::Lib;
+use crate::components::change_note::ChangeNote;
 use crate::components::confirm::{ConfirmDialog, Pending};
+use crate::components::focus_later;
 use crate::components::typing::FieldPlace;
-use crate::domain::pricing::compare::{QuoteView, MISSING_PROVIDER};
+use crate::domain::pricing::compare::MISSING_PROVIDER;
 use crate::domain::pricing::edit::PricingEdit;
-use crate::domain::pricing::money::Currency;
 use crate::domain::provider;
 
 /// Every quote, and the form to add one.
@@ -47,7 +47,21 @@ pub fn QuotesPanel() -> impl IntoView {
         folded.set(next);
     };
     let doc = super::doc();
-    let delete = pending.then(move |id| doc.send(PricingEdit::RemoveQuote(id.to_owned())));
+    // The delete is a step like any other: the panel says so where the quote was, with
+    // its own Undo, as the page's Undo may be a long way up.
+    let deleted = ChangeNote::new(lib);
+    let gone = StoredValue::new(String::new());
+    let delete = pending.then(move |id| {
+        let name = doomed_name.get_untracked();
+        doc.send(PricingEdit::RemoveQuote(id.to_owned()));
+        gone.set_value(id.to_owned());
+        deleted.say(format!("Deleted the quote from {name}."));
+    });
+    let undo_delete = move |_| {
+        if doc.undo() {
+            focus_later(crate::domain::anchor::quote(&gone.get_value()));
+        }
+    };
     view! {
         <section class="panel quotes" aria-labelledby="quotes-title">
             <div class="quotes-head">
@@ -56,6 +70,17 @@ pub fn QuotesPanel() -> impl IntoView {
                     <button type="button" class="secondary small no-print" on:click=fold_all>
                         {move || if all_folded() { "Show all terms" } else { "Hide all terms" }}
                     </button>
+                </Show>
+            </div>
+            <div role="status" class="no-print">
+                <Show when=move || !deleted.text().is_empty()>
+                    <div class="notice info">
+                        <p>{move || deleted.text()}</p>
+                        <button type="button" class="secondary small" on:click=undo_delete>
+                            "Undo"
+                            <span class="visually-hidden">" the delete"</span>
+                        </button>
+                    </div>
                 </Show>
             </div>
             <Show when=move || ids.with(Vec::is_empty)>
@@ -72,8 +97,8 @@ pub fn QuotesPanel() -> impl IntoView {
                 title=Signal::derive(move || {
                     format!("Delete the quote from {}?", doomed_name.get())
                 })
-                message="The quote and its rate card are removed. The provider stays in the \
-                workspace for the scorecard."
+                message="The quote and its rate card are removed, until you undo it. The \
+                provider stays in the workspace for the scorecard."
                 confirm_label="Delete quote"
                 on_confirm=delete
             />
@@ -151,124 +176,5 @@ fn QuoteCard(
             </div>
             <QuoteOutcome provider=id.get_value() />
         </article>
-    }
-}
-
-/// The quote's figures, its benchmark flags and the RACI cross-check.
-#[component]
-pub fn QuoteOutcome(
-    provider: String,
-    /// The only quote (a provider filling in its own): no rank to show.
-    #[prop(optional)]
-    alone: bool,
-) -> impl IntoView {
-    let cmp = expect_context::<Cmp>().0;
-    let cur = currency(Lib::get());
-    let id = StoredValue::new(provider);
-    let view_of = Memo::new(move |_| cmp.with(|c| c.quote(&id.get_value()).cloned()));
-    // Each figure is a plain text signal, so one `Figure` serves them all.
-    let text = move |f: fn(&QuoteView, Currency) -> String| {
-        Signal::derive(move || {
-            view_of.with(|v| v.as_ref().map(|v| f(v, cur.get())).unwrap_or_default())
-        })
-    };
-    // The provider's own page has no scorecard, so no knock-outs to mark.
-    let knocked = use_context::<super::KnockedOut>();
-    let rank = Signal::derive(move || {
-        let rank = cmp
-            .with(|c| c.quote(&id.get_value()).map(|q| c.rank_text(q)))
-            .unwrap_or_default();
-        let out = knocked.is_some_and(|k| id.with_value(|id| k.has(id)));
-        if out {
-            format!("{rank} (knocked out)")
-        } else {
-            rank
-        }
-    });
-    view! {
-        <div class="quote-outcome">
-            <dl class="figures">
-                <Figure label="Base monthly" value=text(|v, c| money(c, v.totals.base_monthly)) />
-                <Figure label="All-in year 1" value=text(|v, c| money(c, v.totals.all_in_year1)) />
-                <Figure
-                    label=text(|v, _| format!("Total over {}", crate::domain::text::months(v.term)))
-                    value=text(|v, c| money(c, v.totals.total))
-                />
-                <Figure
-                    label="Per user a month"
-                    value=text(|v, c| maybe_money(c, v.totals.per_user_month))
-                />
-                <Figure
-                    label="Per device a month"
-                    value=text(|v, c| maybe_money(c, v.totals.per_device_month))
-                />
-                {(!alone).then(|| view! { <Figure label="Rank by total" value=rank /> })}
-            </dl>
-            <FlagList provider=id.get_value() alone=alone />
-        </div>
-    }
-}
-
-/// Benchmark flags and RACI findings, most serious first; `alone`, in the provider's words.
-#[component]
-fn FlagList(provider: String, alone: bool) -> impl IntoView {
-    let cmp = expect_context::<Cmp>().0;
-    let id = StoredValue::new(provider);
-    // On the provider's page, the items it has not chosen a cover for yet: the blank
-    // quote's "excluded, no rate" is not something it said.
-    let answers = use_context::<super::rate_card::CoverAnswers>();
-    let items = Memo::new(move |_| {
-        let given = answers.map(|a| a.given.get());
-        let undecided = |item| given.as_ref().is_some_and(|g| !g.contains(&item));
-        cmp.with(|c| {
-            c.quote(&id.get_value()).map_or_else(Vec::new, |q| {
-                let mut out: Vec<(&'static str, &'static str, String)> = q
-                    .listed_findings()
-                    .iter()
-                    .map(|f| {
-                        let functions = f.functions.join(", ");
-                        if undecided(f.item) {
-                            let text = format!(
-                                "The buyer's RACI gives you {}: say in the rate card below \
-                                 whether your quote includes it. RACI functions: {functions}.",
-                                f.item.phrase()
-                            );
-                            return ("note", "RACI", text);
-                        }
-                        let (level, label) = if f.no_rate {
-                            ("warn", "RACI gap")
-                        } else {
-                            ("note", "RACI cost")
-                        };
-                        let text = if alone { &f.for_provider } else { &f.text };
-                        (level, label, format!("{text} RACI functions: {functions}."))
-                    })
-                    .collect();
-                out.extend(q.flags.iter().map(|f| {
-                    let text = if alone { &f.for_provider } else { &f.text };
-                    (f.level.key(), f.level.label(), text.clone())
-                }));
-                out
-            })
-        })
-    });
-    view! {
-        <ul class="flags" aria-label="Flags">
-            {move || {
-                items
-                    .get()
-                    .into_iter()
-                    .map(|(level, label, text)| {
-                        view! {
-                            <li class=format!("flag {level}")>
-                                <span class="flag-label">{label}</span>
-                                " "
-                                <span>{text}</span>
-                            </li>
-                        }
-                    })
-                    .collect_view()
-            }}
-        </ul>
     }
 }

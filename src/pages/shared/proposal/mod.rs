@@ -22,7 +22,7 @@ use crate::domain::pricing::quote::Quote;
 use crate::domain::proposal::{Request, Response};
 use crate::domain::provider::Provider;
 use crate::domain::workspace::Workspace;
-use crate::tools::pricing::quote_card::QuoteOutcome;
+use crate::tools::pricing::outcome::QuoteOutcome;
 use crate::tools::pricing::quote_fields::{ContractFields, ModelFields};
 use crate::tools::pricing::rate_card::{CoverAnswers, RateCardTable};
 use crate::tools::pricing::{comparison, PricingDoc};
