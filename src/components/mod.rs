@@ -14,6 +14,7 @@ pub mod later;
 pub mod link_out;
 pub mod notices;
 pub mod number_field;
+pub mod number_text;
 pub mod page_intro;
 pub mod page_jumps;
 pub mod print_heading;

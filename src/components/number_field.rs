@@ -1,9 +1,9 @@
 //! A labelled whole-number input: bad input is refused next to the field, and the model
-//! keeps the value the field held before the typing began (`Typing`).
+//! keeps the value the field held before the typing began (`NumberText`).
 
 use leptos::prelude::*;
 
-use super::typing::Typing;
+use super::number_text::NumberText;
 use super::unique_id;
 use crate::domain::input::{group, parse_whole};
 
@@ -30,40 +30,15 @@ pub fn NumberField(
     let id = unique_id("num");
     let error_id = format!("{id}-error");
     let hint_id = format!("{id}-hint");
-    let (text, set_text) = signal(group(value.get_untracked()));
-    let (error, set_error) = signal(None::<String>);
-    let typing = Typing::new(
+    let parse = Callback::new(move |t: String| parse_whole(&t, min, max).map_err(|e| e.message()));
+    let field = NumberText::new(
         &id,
-        Callback::new(move |()| {
-            set_error.set(None);
-            set_text.set(group(value.get_untracked()));
-        }),
+        Signal::stored(label.clone()),
+        value,
+        on_change,
+        parse,
+        group,
     );
-    // Follow changes made elsewhere (another workspace opened, undo); mid-error, not the
-    // refused entry's own going back (`Typing::shows`).
-    Effect::new(move |_| {
-        let v = value.get();
-        if typing.shows(v, error.get_untracked().is_some()) {
-            set_error.set(None);
-            set_text.set(group(v));
-        }
-    });
-    let name = label.clone();
-    let on_input = move |ev| {
-        let typed = event_target_value(&ev);
-        typing.input(&text.get_untracked(), &typed, value);
-        set_text.set(typed.clone());
-        match parse_whole(&typed, min, max) {
-            Ok(v) => {
-                set_error.set(None);
-                typing.accept(v, value, on_change);
-            }
-            Err(e) => {
-                set_error.set(Some(e.message()));
-                typing.refuse(name.clone(), value, on_change);
-            }
-        }
-    };
     let described_by = {
         let mut ids = vec![error_id.clone()];
         if hint.is_some() {
@@ -80,11 +55,11 @@ pub fn NumberField(
                 inputmode="numeric"
                 autocomplete="off"
                 // The attribute gives the static first screen its value too.
-                value=text.get_untracked()
-                prop:value=text
-                on:input=on_input
-                on:blur=move |_| typing.end()
-                aria-invalid=move || error.get().map(|_| "true")
+                value=field.text.get_untracked()
+                prop:value=field.text
+                on:input=move |ev| field.input(ev)
+                on:blur=move |_| field.blur()
+                aria-invalid=move || field.invalid()
                 aria-describedby=described_by
             />
             {hint
@@ -96,7 +71,7 @@ pub fn NumberField(
                     }
                 })}
             <p class="field-error" id=error_id aria-live="polite">
-                {error}
+                {field.error}
             </p>
         </div>
     }

@@ -66,6 +66,17 @@ pub fn parse_decimal(text: &str) -> Option<f64> {
     Some(if negative { -value } else { value })
 }
 
+/// A decimal in millionths: the whole number a typed field (a weight, a margin) goes back
+/// to, exactly, when an entry is refused.
+pub fn micros(value: f64) -> i64 {
+    (value * 1e6).round() as i64
+}
+
+/// Millionths as the shortest decimal text that reads back to them: 2,500,000 is "2.5".
+pub fn micros_text(micros: i64) -> String {
+    decimal_text(micros as f64 / 1e6, 6)
+}
+
 /// Writes `value` with at most `decimals` digits after the point, dropping trailing
 /// zeros: (2.5, 3) → "2.5", (3.0, 3) → "3". For the short figures the app shows.
 pub fn decimal_text(value: f64, decimals: u32) -> String {

@@ -290,6 +290,30 @@ test('moving a party keeps the focus on the button pressed, twice in a row', asy
   await context.close();
 });
 
+test('the workload shows the share the overload limit is checked against, and a limit typed over 100 keeps the one before', async () => {
+  const context = await browser.newContext();
+  const page = await openRaci(context);
+  await startFromTemplate(page);
+  const limit = page.getByRole('textbox', { name: 'Overload limit (% of functions with R)' });
+  await limit.fill('60');
+  const msp = page.getByRole('region', { name: 'Workload per party' }).getByRole('row').filter({ has: page.getByRole('rowheader', { name: /^MSP/ }) });
+  await msp.getByText('over the limit').waitFor();
+  // The finding and the table give the same percentage.
+  const finding = await page.getByText(/^MSP does the work on \d+ of \d+ functions \(\d+%\), over your 60% limit\.$/).first().textContent();
+  const pct = finding.match(/\((\d+)%\)/)[1];
+  assert.equal((await msp.locator('td.share').textContent()).trim(), `${pct}% over the limit`);
+  // Typed key by key, "150" passes through 15 on its way over 100: the limit stays 60.
+  await limit.selectText();
+  await limit.pressSequentially('150');
+  await page.getByText('Enter a number from 1 to 100.').waitFor();
+  await page.getByText(/over your 60% limit\.$/).first().waitFor();
+  await saved(page);
+  await page.reload();
+  assert.equal(await page.getByRole('textbox', { name: 'Overload limit (% of functions with R)' }).inputValue(), '60');
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
 test('"Go to" takes the buyer from the toolbar to the parties and the workload below the matrix', async () => {
   const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
   const page = await openRaci(context);

@@ -88,12 +88,18 @@ test('three providers scored in call mode, one knocked out; ranking and verdict 
   await verdict.getByText(open).waitFor();
   // Compliance weight x: Harbor (820 + 60x)/(9 + x) = Keystone (720 + 80x)/(9 + x) at x = 5,
   // share 3/122 = 2.5% → 5/124 = 4.0%; the RACI weight would need 5 → 3 (4.1% → 2.5%), a bigger change.
-  await verdict.getByText('Smallest weight change that changes the winner: “Compliance accountability stays with you” from 3 (2.5%) to 5 (4.0%) puts Keystone Partners first.').waitFor();
+  await verdict.getByText('Smallest weight change that changes who leads so far: “Compliance accountability stays with you” from 3 (2.5%) to 5 (4.0%) puts Keystone Partners first.').waitFor();
   await page.getByText('Left out of the ranking as knocked out: Nimbus Managed.').waitFor();
 
   // The threshold is the buyer's own, kept with the scorecard.
-  await page.getByRole('textbox', { name: 'Too close to call under (points)' }).fill('2');
+  const margin = page.getByRole('textbox', { name: 'Too close to call under (points)' });
+  await margin.fill('2');
   await verdict.getByText(open).waitFor();
+  // "60" over the 50-point limit, key by key, passes through 6: the threshold stays 2
+  // (checked after the reload below).
+  await margin.selectText();
+  await margin.pressSequentially('60');
+  await page.getByText('Use a threshold from 0 to 50 points.').waitFor();
 
   // Showing knocked-out providers puts Nimbus back in the ranking, third.
   await page.getByRole('checkbox', { name: 'Show knocked-out providers in the ranking anyway' }).check();
@@ -136,7 +142,7 @@ test('call mode goes on to the next question after a score when asked, and remem
   await position.filter({ hasText: 'Question 1 of 34 · 0 scored' }).waitFor();
   const advance = page.getByRole('checkbox', { name: 'Go to the next question after scoring' });
   await advance.check();
-  await page.getByRole('heading', { level: 3, name: 'Written RACI with named owners' }).click();
+  // Straight after ticking the box, with the focus still on it: a score key scores.
   await page.keyboard.press('4');
   await position.filter({ hasText: 'Question 2 of 34 · 1 scored' }).waitFor();
   await saved(page);
@@ -245,6 +251,13 @@ test('criteria: weights are checked and shown as shares, equal for equal weights
   // 122 − 5 + 22 = 139: 22 / 139 = 15.8%.
   await weight.fill('22');
   await share.filter({ hasText: '15.8%' }).waitFor();
+  // Typed key by key, "1500" passes through a valid 150 on its way over the limit: the
+  // weight stays 22, not the 150 the shares would then show.
+  await weight.selectText();
+  await weight.pressSequentially('1500');
+  await page.getByText('Use a weight from 0 to 1000.').waitFor();
+  assert.equal(await share.innerText(), '15.8%');
+  await weight.fill('22');
   // Each share is rounded on its own: equal weights show equal shares, and the column
   // adds up to 100 give or take the rounding (100.8 here: many weight-3 shares round up).
   const items = page.locator('.sc-crit-item');
@@ -271,6 +284,22 @@ test('criteria: weights are checked and shown as shares, equal for equal weights
   await page.reload();
   await page.getByRole('textbox', { name: 'Weight of Local on-site engineers' }).waitFor();
   assert.equal(await page.getByRole('textbox', { name: 'Weight of Written RACI with named owners' }).inputValue(), '22');
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
+test('on a 390 px phone three providers are scored side by side, with no sideways scroll', async () => {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  const page = await openPage(context, SCORECARD);
+  for (const name of ['Acme IT', 'BlueSky Managed Services', 'Coretech']) await addProvider(page, name);
+  await page.getByRole('textbox', { name: 'Written RACI with named owners Acme IT' }).fill('4');
+  const coretech = page.getByRole('textbox', { name: 'Written RACI with named owners Coretech' });
+  await coretech.fill('5');
+  // The totals' "1 of 34 scored" wraps instead of widening its column.
+  await page.getByTestId('sc-total').filter({ hasText: '1 of 34 scored' }).first().waitFor();
+  const wrap = page.locator('.sc-grid-wrap');
+  const [scroll, client] = await wrap.evaluate((el) => [el.scrollWidth, el.clientWidth]);
+  assert.ok(scroll <= client, `the grid needs ${scroll} px and has ${client} px`);
   assert.deepEqual(page.errors, []);
   await context.close();
 });

@@ -387,6 +387,19 @@ fn a_lead_on_a_few_scores_is_no_recommendation_yet() {
 }
 
 #[test]
+fn a_function_added_with_no_one_on_it_is_asked_of_every_provider() {
+    let mut ws = workspace();
+    let category = ws.raci.categories[0].id;
+    ws.raci
+        .add_function(category, "Firewall management")
+        .unwrap();
+    let brief = Brief::build(&ws);
+    let asked = |text: &str| brief.asked_of_all.iter().any(|q| q.text.contains(text));
+    assert!(asked("No one is accountable for “Firewall management”"));
+    assert!(asked("No one does the work for “Firewall management”"));
+}
+
+#[test]
 fn with_no_msp_work_in_the_raci_the_gaps_are_not_checked_rather_than_none() {
     let mut ws = workspace();
     let row = |ws: &Workspace| {
@@ -710,6 +723,14 @@ fn many_unscored_criteria_share_one_question_and_a_few_get_one_each() {
         "{}",
         last.text
     );
+    // Three named, the rest counted.
+    assert!(
+        last.text
+            .contains(&format!("” and {} more. Score them", unscored - 3)),
+        "{}",
+        last.text
+    );
+    assert_eq!(last.text.matches('“').count(), 3);
     assert!(
         harbor.iter().any(|q| q.text.contains("scored 2 of 5")),
         "weak scores stay one each"

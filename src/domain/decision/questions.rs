@@ -23,6 +23,8 @@ use crate::domain::text::possessive;
 pub const WEAK_SCORE: f64 = 2.0;
 /// Up to this many unscored criteria get a question each; more share one.
 const MAX_UNSCORED_ONE_EACH: usize = 5;
+/// How many of the unscored criteria the one question names.
+const NAMED_UNSCORED: usize = 3;
 
 /// One question, and where it came from.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -238,7 +240,14 @@ fn weak_scores(provider: &Provider, sc: &Scorecard) -> Vec<Question> {
         out.push(ask(cell(&c.id), format!("Scorecard: {}", c.group), text));
     }
     if !one_each {
-        let names: Vec<String> = unscored.iter().map(|c| format!("“{}”", c.name)).collect();
+        // The first few in the scorecard's order, then a count: the brief asks this of each
+        // provider, and thirty names twice over made it a page longer.
+        let mut names: Vec<String> = (unscored.iter().take(NAMED_UNSCORED))
+            .map(|c| format!("“{}”", c.name))
+            .collect();
+        if unscored.len() > NAMED_UNSCORED {
+            names.push(format!("{} more", unscored.len() - NAMED_UNSCORED));
+        }
         out.push(ask(
             cell(&unscored[0].id),
             "Scorecard",
@@ -274,7 +283,8 @@ pub fn for_every_provider(raci: &Raci, report: &Report) -> Vec<Question> {
 }
 
 /// Whether settling a finding needs the MSP: it names an MSP party, its function gives
-/// the MSP a role or a shift, or it is about what the MSP hands back on exit.
+/// the MSP a role or a shift, its function has no one at all yet (a function the buyer
+/// added: whoever takes it may be the MSP), or it is about what the MSP hands back on exit.
 pub fn involves_msp(raci: &Raci, f: &Finding) -> bool {
     let msp = |id| raci.side_of(id) == Some(Side::Msp);
     // An outside party accountable for compliance (not the MSP) is asked of the MSP only
@@ -290,7 +300,11 @@ pub fn involves_msp(raci: &Raci, f: &Finding) -> bool {
         || f.function
             .and_then(|id| raci.function(id))
             .is_some_and(|func| {
-                func.roles.iter().any(|(p, l)| msp(*p) && !l.is_empty())
+                let nobody = func.roles.values().all(|l| l.is_empty())
+                    && func.day_owner.is_none()
+                    && func.night_owner.is_none();
+                nobody
+                    || func.roles.iter().any(|(p, l)| msp(*p) && !l.is_empty())
                     || func.day_owner.is_some_and(msp)
                     || func.night_owner.is_some_and(msp)
             })

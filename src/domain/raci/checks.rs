@@ -2,7 +2,7 @@
 //! wrong, why it matters and how to fix it, and points at the cell or field to change.
 
 use super::edit::{Shift, TextField};
-use super::letters::Letter;
+use super::letters::{Letter, Letters};
 use super::model::{Function, Id, Mark, Party, Raci, Side};
 
 /// Below this many functions, shares of the work say nothing, so overload is not checked.
@@ -16,6 +16,8 @@ pub enum Rule {
     NoResponsible,
     NoAfterHoursOwner,
     OwnerWithoutRole,
+    /// A party holding letters that say two things about it: A or R with C or I, or C with I.
+    MixedLetters,
     Collision,
     MspAccountableForCompliance,
     NoP1Path,
@@ -34,6 +36,7 @@ impl Rule {
             Rule::NoResponsible => "no-r",
             Rule::NoAfterHoursOwner => "no-night",
             Rule::OwnerWithoutRole => "owner-no-role",
+            Rule::MixedLetters => "mixed-letters",
             Rule::Collision => "collision",
             Rule::MspAccountableForCompliance => "msp-compliance",
             Rule::NoP1Path => "no-p1",
@@ -47,7 +50,10 @@ impl Rule {
     /// Whether a finding of this rule leaves a Statement of Work unfit to sign: an owner,
     /// a shift or an exit is missing, or an owner named cannot act. The others are advice on how the work is shared.
     pub fn blocks_sow(self) -> bool {
-        !matches!(self, Rule::Collision | Rule::Overloaded | Rule::Idle)
+        !matches!(
+            self,
+            Rule::MixedLetters | Rule::Collision | Rule::Overloaded | Rule::Idle
+        )
     }
 
     /// Why the rule matters, in one sentence.
@@ -58,6 +64,7 @@ impl Rule {
             Rule::NoResponsible => "An owner with nobody doing the work is a task that waits until something breaks.",
             Rule::NoAfterHoursOwner => "Problems that start at night wait until morning when no one is named to take them.",
             Rule::OwnerWithoutRole => "An owner who neither does the work nor answers for it is a name on paper: the call goes to a team that cannot act, and the SOW contradicts itself.",
+            Rule::MixedLetters => "A party that does the work or answers for it is informed already, and consulting it asks it of itself: the extra letter makes the SOW say two things about one party.",
             Rule::Collision => "Two responsible teams without a hand-off rule means double work, double tickets, or each waiting for the other.",
             Rule::MspAccountableForCompliance => "Regulators and auditors hold the company to account, and that cannot be outsourced even when the MSP does the documentation.",
             Rule::NoP1Path => "In a P1 incident there is no time to work out who to call, so the order must be written down and tested.",
@@ -325,6 +332,43 @@ fn owners_without_role(raci: &Raci, f: &Function, out: &mut Vec<Finding>) {
     }
 }
 
+/// Parties whose letters on `f` say two things about them (a key press adds a letter to
+/// a cell, so "A" then "I" gives A/I): keep the stronger role, or A/R.
+fn mixed_letters(raci: &Raci, f: &Function, out: &mut Vec<Finding>) {
+    use Letter::{Accountable, Consulted, Informed, Responsible};
+    for p in &raci.parties {
+        let l = f.letters(p.id);
+        let acts = l.has(Accountable) || l.has(Responsible);
+        let hears = l.has(Consulted) || l.has(Informed);
+        if !(acts && hears || l.has(Consulted) && l.has(Informed)) {
+            continue;
+        }
+        let keep = if acts {
+            [Accountable, Responsible]
+                .into_iter()
+                .filter(|x| l.has(*x))
+                .fold(Letters::NONE, Letters::with)
+        } else {
+            Letters::NONE.with(Consulted)
+        };
+        out.push(finding(
+            Rule::MixedLetters,
+            format!("{}:{}", f.id, p.id),
+            Some(f.id),
+            Target::Cell {
+                function: f.id,
+                party: p.id,
+            },
+            format!("{} holds {} on “{}”.", p.name, l.label(), f.name),
+            format!(
+                "Keep {} for {}: the other letters are part of it.",
+                keep.label(),
+                p.name
+            ),
+        ));
+    }
+}
+
 /// The checks on one row.
 fn check_function(raci: &Raci, f: &Function, out: &mut Vec<Finding>) {
     let holders = |letter| f.holders(&raci.parties, letter).collect::<Vec<_>>();
@@ -372,18 +416,24 @@ fn check_function(raci: &Raci, f: &Function, out: &mut Vec<Finding>) {
         )),
     }
     if responsible.is_empty() {
-        let likely = f
-            .day_owner
-            .and_then(|id| raci.party(id))
-            .or(accountable.first().copied())
-            .or(first_party);
+        let owner = f.day_owner.and_then(|id| raci.party(id));
+        let likely = owner.or(accountable.first().copied()).or(first_party);
+        // The owner check waits for an R (below): an R given to anyone else would then
+        // bring up a finding about the owner, so the fix names the owner now.
+        let fix = match owner {
+            Some(o) => format!(
+                "Give {} an R, as it owns this function in business hours; or give the R to another party and make that party the owner.",
+                o.name
+            ),
+            None => "Give at least one party an R.".into(),
+        };
         out.push(finding(
             Rule::NoResponsible,
             about.clone(),
             Some(f.id),
             cell_or_row(likely),
             format!("No one does the work for “{}”.", f.name),
-            "Give at least one party an R.".into(),
+            fix,
         ));
     }
     let night_owner = f.night_owner.and_then(|id| raci.party(id));
@@ -404,6 +454,7 @@ fn check_function(raci: &Raci, f: &Function, out: &mut Vec<Finding>) {
     if !responsible.is_empty() {
         owners_without_role(raci, f, out);
     }
+    mixed_letters(raci, f, out);
     let internal: Vec<&Party> = responsible
         .iter()
         .copied()
@@ -476,6 +527,14 @@ pub fn is_overloaded(r: usize, total: usize, parties: usize, limit_pct: u8) -> b
     parties > 1 && total >= MIN_FUNCTIONS_FOR_LOAD && r * 100 > usize::from(limit_pct) * total
 }
 
+/// The share of `total` functions a party does the work on, in whole percent rounded up:
+/// the measure the limit is checked against, so a party over a 66% limit never reads 66%.
+pub fn load_pct(r: usize, total: usize) -> usize {
+    (r * 100)
+        .checked_div(total)
+        .map_or(0, |_| (r * 100).div_ceil(total))
+}
+
 /// Overloaded and idle parties.
 fn check_parties(raci: &Raci, rows: &[&Function], out: &mut Vec<Finding>) {
     let total = rows.len();
@@ -508,7 +567,7 @@ fn check_parties(raci: &Raci, rows: &[&Function], out: &mut Vec<Finding>) {
                 format!(
                     "{} does the work on {r} of {total} functions ({}%), over your {limit}% limit.",
                     p.name,
-                    r * 100 / total
+                    load_pct(r, total)
                 ),
                 "Move some R to other parties, split the party (for example MSP service desk and MSP SOC), or raise the limit.".into(),
             ));
@@ -744,6 +803,24 @@ mod tests {
     }
 
     #[test]
+    fn with_no_r_the_fix_names_the_owner_whose_check_waits_for_one() {
+        let mut fx = fixture();
+        // Patching: IT accountable, the MSP responsible. The MSP owns it by day but keeps
+        // only an I.
+        fx.raci.set_owner(fx.f, Shift::Day, Some(fx.msp));
+        fx.raci.set_cell(fx.f, fx.msp, Letters::parse("I").unwrap());
+        let report = check(&fx.raci);
+        assert_eq!(rules(&fx.raci), [Rule::NoResponsible]);
+        assert_eq!(
+            report.findings[0].fix,
+            "Give MSP an R, as it owns this function in business hours; or give the R to another party and make that party the owner."
+        );
+        // An R elsewhere brings up the owner, as the fix said it would.
+        fx.raci.set_cell(fx.f, fx.biz, Letters::parse("R").unwrap());
+        assert_eq!(rules(&fx.raci), [Rule::OwnerWithoutRole]);
+    }
+
+    #[test]
     fn internal_and_msp_both_responsible_without_a_handoff() {
         let mut fx = fixture();
         fx.raci
@@ -812,11 +889,56 @@ mod tests {
     }
 
     #[test]
+    fn letters_that_say_two_things_about_a_party_are_flagged_with_what_to_keep() {
+        let mut fx = fixture();
+        let (it, msp, biz, patching) = (fx.it, fx.msp, fx.biz, fx.f);
+        let set = |fx: &mut Fixture, party, text| {
+            fx.raci
+                .set_cell(patching, party, Letters::parse(text).unwrap());
+        };
+        // Patching: IT accountable, the MSP responsible, Business informed.
+        set(&mut fx, it, "A/I");
+        let report = check(&fx.raci);
+        assert_eq!(rules(&fx.raci), [Rule::MixedLetters]);
+        let f = &report.findings[0];
+        assert_eq!(f.what, "Internal IT holds A/I on “Patching”.");
+        assert_eq!(
+            f.fix,
+            "Keep A for Internal IT: the other letters are part of it."
+        );
+        assert_eq!(
+            f.target,
+            Target::Cell {
+                function: fx.f,
+                party: fx.it
+            }
+        );
+        assert!(!f.rule.blocks_sow());
+        set(&mut fx, it, "A");
+        set(&mut fx, msp, "R/C/I");
+        assert_eq!(
+            check(&fx.raci).findings[0].fix,
+            "Keep R for MSP: the other letters are part of it."
+        );
+        set(&mut fx, msp, "R");
+        set(&mut fx, biz, "C/I");
+        assert_eq!(
+            check(&fx.raci).findings[0].fix,
+            "Keep C for Business: the other letters are part of it."
+        );
+        // A/R is one party answering for work it does itself: no finding.
+        set(&mut fx, biz, "I");
+        set(&mut fx, it, "A/R");
+        set(&mut fx, msp, "C");
+        assert_eq!(rules(&fx.raci), []);
+    }
+
+    #[test]
     fn an_overloaded_party_uses_the_configurable_limit() {
         let mut fx = fixture();
         let ids = fx.raci.row_ids();
         for f in &ids {
-            fx.raci.toggle_letter(*f, fx.biz, Letter::Responsible);
+            fx.raci.set_cell(*f, fx.biz, Letters::parse("R").unwrap());
         }
         // Business now does the work on 5 of 5 functions.
         let report = check(&fx.raci);

@@ -144,6 +144,19 @@ pub fn clause_text(raci: &Raci, f: &Function) -> String {
         }
         (None, None) => {}
     }
+    // An owner who neither does the work nor answers for it contradicts the sentences
+    // above (the check `OwnerWithoutRole`): said, as the other gaps are.
+    let idle = |p: &&Party| {
+        let l = f.letters(p.id);
+        !l.has(Letter::Accountable) && !l.has(Letter::Responsible)
+    };
+    let night_idle = night.filter(|n| day.is_none_or(|d| d.id != n.id));
+    for owner in [day, night_idle].into_iter().flatten().filter(idle) {
+        out.push(format!(
+            "{} owns it but neither does the work nor answers for it; this must be settled before signing.",
+            owner.name
+        ));
+    }
     if !f.handoff.trim().is_empty() {
         out.push(format!("Hand-off: {}", sentence(&f.handoff)));
     }
@@ -312,6 +325,13 @@ mod tests {
             clause_text(&raci, raci.function(f).unwrap()),
             "IT and MSP are each named accountable; this must be settled before signing. MSP does the work. MSP owns it in business hours. The after-hours owner is still to be named. P1 escalation: SOC on-call, then IT manager."
         );
+        // An owner with only an I is a contradiction the clause says, as the check does.
+        raci.set_owner(f, Shift::Night, Some(it));
+        raci.set_cell(f, it, Letters::parse("I").unwrap());
+        assert!(clause_text(&raci, raci.function(f).unwrap()).contains(
+            "In business hours MSP owns it; after hours, IT. IT owns it but neither does the work nor answers for it; this must be settled before signing."
+        ));
+        raci.set_owner(f, Shift::Night, None);
         // A path written a step a line keeps its steps apart.
         raci.set_text(
             f,

@@ -1,6 +1,6 @@
 //! Who carries the work: letter counts per party and a category × party heatmap.
 
-use super::checks::is_overloaded;
+use super::checks::{is_overloaded, load_pct};
 use super::letters::{Letter, Letters};
 use super::model::{Id, Raci, Side};
 
@@ -14,7 +14,8 @@ pub struct Load {
     pub a: usize,
     pub c: usize,
     pub i: usize,
-    /// This party's share of all R letters in the matrix, in whole percent.
+    /// The share of functions this party does the work on (R), in whole percent rounded
+    /// up: the measure the overload limit is checked against (`load_pct`).
     pub share_pct: u32,
     /// Over the matrix's overload limit (the same rule as the check).
     pub overloaded: bool,
@@ -43,12 +44,11 @@ pub fn workload(raci: &Raci) -> Vec<Load> {
             overloaded: false,
         })
         .collect();
-    let total: usize = loads.iter().map(|l| l.r).sum();
     let functions = raci.functions.len();
     let parties = raci.parties.len();
     for l in &mut loads {
         l.overloaded = is_overloaded(l.r, functions, parties, raci.overload_pct);
-        l.share_pct = (l.r * 100 + total / 2).checked_div(total).unwrap_or(0) as u32;
+        l.share_pct = load_pct(l.r, functions) as u32;
     }
     loads
 }
@@ -107,7 +107,7 @@ mod tests {
     use crate::domain::raci::template::co_managed;
 
     #[test]
-    fn counts_each_letter_and_shares_add_up() {
+    fn counts_each_letter_and_the_share_of_functions_worked_on() {
         let raci = co_managed(Industry::General);
         let loads = workload(&raci);
         assert_eq!(loads.len(), 3);
@@ -123,8 +123,31 @@ mod tests {
             msp.share_pct > loads[0].share_pct,
             "the MSP does most of the work"
         );
-        let sum: u32 = loads.iter().map(|l| l.share_pct).sum();
-        assert!((99..=101).contains(&sum), "{sum}");
+        let functions = raci.functions.len();
+        assert_eq!(
+            msp.share_pct as usize,
+            (expected_r * 100).div_ceil(functions)
+        );
+    }
+
+    #[test]
+    fn the_share_shown_is_the_one_the_limit_is_checked_against() {
+        // 25 of 37 is 67.6%: over a 67% limit, and shown as 68%, never as 67%.
+        assert_eq!(load_pct(25, 37), 68);
+        assert!(is_overloaded(25, 37, 2, 67));
+        assert_eq!(load_pct(0, 0), 0);
+        for total in 1..60 {
+            for r in 0..=total {
+                for limit in 1..=100u8 {
+                    let over = r * 100 > usize::from(limit) * total;
+                    assert_eq!(
+                        load_pct(r, total) > usize::from(limit),
+                        over,
+                        "{r}/{total} {limit}"
+                    );
+                }
+            }
+        }
     }
 
     #[test]

@@ -690,6 +690,15 @@ mod tests {
     }
 
     #[test]
+    fn a_weight_goes_to_millionths_and_back_exactly() {
+        use crate::domain::input::{micros, micros_text};
+        for v in [0.0, 1.0, 2.5, 0.000001, 123.456789, 1000.0] {
+            let back = Weight::parse(&micros_text(micros(w(v).get()))).unwrap();
+            assert_eq!(back, w(v));
+        }
+    }
+
+    #[test]
     fn scores_read_what_people_type_and_refuse_the_rest() {
         assert_eq!(Score::parse("3"), Some(Score::Points(3)));
         assert_eq!(Score::parse(" 0 "), Some(Score::Points(0)));

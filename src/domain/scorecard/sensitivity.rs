@@ -499,13 +499,21 @@ impl Sensitivity {
         if self.margin.is_none() || self.verdict == Verdict::TooClose(Reason::Tie) {
             return None;
         }
+        // With criteria still to score there is no winner yet, only a lead: "no weight
+        // change would change the winner" read as a settled result beside "Not settled yet".
+        let open = self.verdict == Verdict::TooClose(Reason::Unscored);
+        let winner = if open {
+            "who leads so far"
+        } else {
+            "the winner"
+        };
         Some(match &self.weight_flip {
             Some(f) if f.from == 0.0 && f.to < 0.005 => format!(
-                "Smallest weight change that changes the winner: any weight above 0 for “{}” puts {} first.",
+                "Smallest weight change that changes {winner}: any weight above 0 for “{}” puts {} first.",
                 f.criterion_name, f.new_leader.name
             ),
             Some(f) => format!(
-                "Smallest weight change that changes the winner: “{}” from {} ({}%) to {} ({}%) puts {} first.",
+                "Smallest weight change that changes {winner}: “{}” from {} ({}%) to {} ({}%) puts {} first.",
                 f.criterion_name,
                 number(f.from),
                 points(f.from_share),
@@ -513,6 +521,7 @@ impl Sensitivity {
                 points(f.to_share),
                 f.new_leader.name
             ),
+            None if open => "On what is scored so far, no change to a single criterion's weight (0 to 1,000) would change who leads.".into(),
             None => "No change to a single criterion's weight (0 to 1,000) would change the winner.".into(),
         })
     }
@@ -697,6 +706,12 @@ mod tests {
             "Not settled yet: MSP a leads MSP b by 60.0 points on what is scored so far, but 2 \
              criteria are still to score for MSP a and MSP b (75% of the weight), enough to \
              change that."
+        );
+        // No winner yet, so the weight line speaks of the lead.
+        assert!(
+            s.weight_line().unwrap().contains("who leads"),
+            "{:?}",
+            s.weight_line()
         );
     }
 

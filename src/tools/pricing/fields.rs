@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::components::typing::Typing;
+use crate::components::number_text::NumberText;
 use crate::components::unique_id;
 use crate::domain::pricing::money::{
     parse_money, parse_percent, percent_text, plain, Bps, Cents, Currency, MAX_AMOUNT,
@@ -39,56 +39,7 @@ fn ParsedField(
     let id = id.unwrap_or_else(|| unique_id("fld"));
     let error_id = format!("{id}-error");
     let hint_id = format!("{id}-hint");
-    let (text, set_text) = signal(show(value.get_untracked()));
-    let (error, set_error) = signal(None::<String>);
-    // The value this field itself last sent: when it comes back, the typed text stays
-    // as typed ("95.5" is not rewritten to "95.50" mid-word).
-    let sent = StoredValue::new(None::<i64>);
-    let typing = Typing::new(
-        &id,
-        Callback::new(move |()| {
-            set_error.set(None);
-            sent.set_value(None);
-            set_text.set(show(value.get_untracked()));
-        }),
-    );
-    // Mid-error, the refused entry's own going back leaves the text (`Typing::shows`).
-    Effect::new(move |_| {
-        let v = value.get();
-        let in_error = error.get_untracked().is_some();
-        if typing.shows(v, in_error) && (in_error || sent.get_value() != Some(v)) {
-            set_error.set(None);
-            set_text.set(show(v));
-        }
-    });
-    let on_input = move |ev| {
-        let typed = event_target_value(&ev);
-        typing.input(&text.get_untracked(), &typed, value);
-        set_text.set(typed.clone());
-        match parse.run(typed) {
-            Ok(v) => {
-                set_error.set(None);
-                sent.set_value(Some(v));
-                typing.accept(v, value, on_change);
-            }
-            Err(e) => {
-                set_error.set(Some(e));
-                typing.refuse(label.get_untracked(), value, on_change);
-            }
-        }
-    };
-    // Leaving the field tidies the text of an accepted value. A focused field whose row
-    // is being hidden gets its blur after its signals are gone: then there is nothing to do.
-    let on_blur = move |_| {
-        typing.end();
-        let (Some(err), Some(v)) = (error.try_get_untracked(), value.try_get_untracked()) else {
-            return;
-        };
-        if err.is_none() {
-            sent.try_set_value(None);
-            set_text.try_set(show(v));
-        }
-    };
+    let field = NumberText::new(&id, label, value, on_change, parse, show);
     let described_by = match hint {
         Some(_) => format!("{error_id} {hint_id}"),
         None => error_id.clone(),
@@ -113,11 +64,11 @@ fn ParsedField(
                     inputmode="decimal"
                     autocomplete="off"
                     // The attribute gives the static first screen its value too.
-                    value=text.get_untracked()
-                    prop:value=text
-                    on:input=on_input
-                    on:blur=on_blur
-                    aria-invalid=move || error.get().map(|_| "true")
+                    value=field.text.get_untracked()
+                    prop:value=field.text
+                    on:input=move |ev| field.input(ev)
+                    on:blur=move |_| field.blur()
+                    aria-invalid=move || field.invalid()
                     aria-describedby=described_by
                 />
                 {(!suffix.is_empty())
@@ -138,7 +89,7 @@ fn ParsedField(
                     }
                 })}
             <p class="field-error" id=error_id aria-live="polite">
-                {error}
+                {field.error}
             </p>
         </div>
     }

@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use super::ctx::{side_tag, Editor};
+use crate::components::number_text::NumberText;
 use crate::domain::raci::workload::{heatmap, workload};
 use crate::domain::raci::RaciEdit;
 
@@ -18,7 +19,8 @@ pub fn WorkloadPanel() -> impl IntoView {
             // Above the table, not its caption: a caption is as wide as its table, so on
             // a phone, where the table scrolls, the end of the line was cut off.
             <p class="hint" id="raci-workload-hint">
-                "Letters each party holds, and its share of all the work (R)."
+                "Letters each party holds, and the share of functions it does the work on (R), \
+                    which the overload limit below is checked against."
             </p>
             <div class="table-scroll" tabindex="0" role="region" aria-label="Workload per party">
                 <table class="workload-table" aria-describedby="raci-workload-hint">
@@ -75,19 +77,19 @@ pub fn WorkloadPanel() -> impl IntoView {
 #[component]
 fn OverloadLimit() -> impl IntoView {
     let editor = Editor::get();
-    let value = Memo::new(move |_| editor.with(|r| r.overload_pct));
-    let error = RwSignal::new(None::<String>);
-    let on_input = move |ev| {
-        let text = event_target_value(&ev);
-        let parsed = crate::domain::input::parse_whole(&text, 1, 100);
-        match parsed {
-            Ok(v) => {
-                let result = editor.typed("overload", RaciEdit::OverloadPct(v));
-                error.set(result.err().map(|e| e.message()));
-            }
-            Err(e) => error.set(Some(e.message())),
-        }
-    };
+    // Through `NumberText`: a refused entry ("150") leaves the limit it began from, not 15.
+    let limit = NumberText::new(
+        "raci-overload",
+        Signal::stored("Overload limit".to_owned()),
+        Signal::derive(move || editor.with(|r| i64::from(r.overload_pct))),
+        Callback::new(move |v: i64| {
+            let _ = editor.typed("overload", RaciEdit::OverloadPct(v));
+        }),
+        Callback::new(|t: String| {
+            crate::domain::input::parse_whole(&t, 1, 100).map_err(|e| e.message())
+        }),
+        |v| v.to_string(),
+    );
     view! {
         <div class="field overload">
             <label for="raci-overload">"Overload limit (% of functions with R)"</label>
@@ -96,9 +98,10 @@ fn OverloadLimit() -> impl IntoView {
                 type="text"
                 inputmode="numeric"
                 autocomplete="off"
-                prop:value=move || value.get().to_string()
-                on:input=on_input
-                aria-invalid=move || error.get().map(|_| "true")
+                prop:value=limit.text
+                on:input=move |ev| limit.input(ev)
+                on:blur=move |_| limit.blur()
+                aria-invalid=move || limit.invalid()
                 aria-describedby="raci-overload-hint raci-overload-error"
             />
             <p class="hint" id="raci-overload-hint">
@@ -106,7 +109,7 @@ fn OverloadLimit() -> impl IntoView {
                     single point of failure."
             </p>
             <p class="field-error" id="raci-overload-error" aria-live="polite">
-                {error}
+                {limit.error}
             </p>
         </div>
     }

@@ -79,11 +79,19 @@ enum Nav {
     Unscored,
 }
 
-/// True when a key press belongs to a text field or a list box, not to call mode.
+/// True when a key press belongs to a text field, a list box or a radio group (whose
+/// arrows are its own), not to call mode. A checkbox or a button takes no such keys: a
+/// score typed after ticking "Go to the next question" was lost there.
 fn typing_in_field(ev: &web_sys::KeyboardEvent) -> bool {
     ev.target()
         .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-        .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"))
+        .is_some_and(|el| match el.dyn_ref::<web_sys::HtmlInputElement>() {
+            Some(input) => !matches!(
+                input.type_().as_str(),
+                "checkbox" | "button" | "submit" | "reset"
+            ),
+            None => matches!(el.tag_name().as_str(), "TEXTAREA" | "SELECT"),
+        })
 }
 
 /// One provider, one question at a time, for a buyer on a live call. Keys 0 to 5 score,

@@ -9,7 +9,9 @@ use crate::browser::clock::fresh_id;
 use crate::browser::state::Lib;
 use crate::components::confirm::{ConfirmDialog, Pending};
 use crate::components::item_actions::ItemActions;
+use crate::components::number_text::NumberText;
 use crate::components::unique_id;
+use crate::domain::input::{micros, micros_text};
 use crate::domain::scorecard::edit::ScorecardEdit;
 use crate::domain::scorecard::model::{
     CriterionText, Scorecard, Weight, MAX_NAME_CHARS, MAX_TEXT_CHARS,
@@ -149,7 +151,6 @@ fn CriterionEdit(id: String, on_remove: Callback<String>) -> impl IntoView {
     let name_id = unique_id("sc-crit-name");
     let weight_id = unique_id("sc-crit-weight");
     let name_error = RwSignal::new(None::<&'static str>);
-    let weight_error = RwSignal::new(None::<&'static str>);
     let open = RwSignal::new(false);
     let name = v(|c| c.name.clone());
     let on_name = move |ev: web_sys::Event| {
@@ -162,34 +163,25 @@ fn CriterionEdit(id: String, on_remove: Callback<String>) -> impl IntoView {
         };
         name_error.set(live.doc.typed(&field, edit).err().map(|e| e.message()));
     };
-    let weight_text = RwSignal::new(live.doc.with_untracked(|sc| {
-        sc.criterion(&id.get_value())
-            .map(|c| c.weight.text())
-            .unwrap_or_default()
-    }));
-    // Follow changes made elsewhere (an import, another workspace) unless mid-error;
-    // "2." stays as typed because it reads as the weight the model holds.
-    let followed = view;
-    Effect::new(move |_| {
-        let Some(w) = followed.with(|c| c.as_ref().map(|c| c.weight)) else {
-            return;
-        };
-        if weight_error.get_untracked().is_none()
-            && Weight::parse(&weight_text.get_untracked()).ok() != Some(w)
-        {
-            weight_text.set(w.text());
-        }
-    });
-    let on_weight = move |ev| {
-        let typed = event_target_value(&ev);
-        weight_text.set(typed.clone());
-        let id = id.get_value();
-        let field = format!("weight:{id}");
-        let result = live
-            .doc
-            .typed(&field, ScorecardEdit::Weight { id, text: typed });
-        weight_error.set(result.err().map(|e| e.message()));
-    };
+    // Through `NumberText`: a refused entry ("1500") leaves the weight it began from.
+    let weight = NumberText::new(
+        &weight_id,
+        text(move || format!("Weight of {}", name.get())),
+        Signal::derive(move || view.with(|c| c.as_ref().map_or(0, |c| micros(c.weight.get())))),
+        Callback::new(move |micros| {
+            let id = id.get_value();
+            let text = micros_text(micros);
+            let _ = live
+                .doc
+                .typed(&format!("weight:{id}"), ScorecardEdit::Weight { id, text });
+        }),
+        Callback::new(|t: String| {
+            Weight::parse(&t)
+                .map(|w| micros(w.get()))
+                .map_err(|e| e.message().to_owned())
+        }),
+        micros_text,
+    );
     let (up, down) = (can(|c| c.can_move_up), can(|c| c.can_move_down));
     view! {
         <li class="sc-crit-item">
@@ -232,12 +224,13 @@ fn CriterionEdit(id: String, on_remove: Callback<String>) -> impl IntoView {
                         type="text"
                         inputmode="decimal"
                         autocomplete="off"
-                        prop:value=weight_text
-                        on:input=on_weight
-                        aria-invalid=invalid(weight_error)
+                        prop:value=weight.text
+                        on:input=move |ev| weight.input(ev)
+                        on:blur=move |_| weight.blur()
+                        aria-invalid=move || weight.invalid()
                     />
                     <p class="field-error" aria-live="polite">
-                        {error_text(weight_error)}
+                        {weight.error}
                     </p>
                 </div>
                 <p class="sc-share" data-testid="sc-share">

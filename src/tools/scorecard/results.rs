@@ -4,13 +4,16 @@ use leptos::prelude::*;
 
 use super::chart::ResultsChart;
 use super::live::Live;
-use super::sig::{error_text, flag, invalid, show, show_or, text};
+use super::sig::{flag, show, show_or, text};
 use crate::browser::state::Lib;
 use crate::components::by_content::column_heads;
+use crate::components::number_text::NumberText;
 use crate::components::unique_id;
+use crate::domain::input::{micros, micros_text, parse_decimal};
 use crate::domain::scorecard::edit::ScorecardEdit;
 use crate::domain::scorecard::knockout::by_others_phrase;
 use crate::domain::scorecard::model::Basis;
+use crate::domain::scorecard::model::{check_margin, EditError};
 use crate::domain::scorecard::scoring::{Place, Results, Standing};
 use crate::domain::scorecard::sensitivity::{number, points, Verdict};
 
@@ -214,13 +217,26 @@ fn ResultSettings() -> impl IntoView {
     let margin_id = unique_id("sc-margin");
     let show_id = unique_id("sc-show-ko");
     let basis_id = unique_id("sc-basis");
-    let margin_error = RwSignal::new(None::<&'static str>);
     let sc_get = move |f: fn(&crate::domain::scorecard::Scorecard) -> bool| {
         flag(move || lib.0.with(|l| f(&l.active().scorecard)))
     };
-    let initial_margin = lib
-        .0
-        .with_untracked(|l| number(l.active().scorecard.close_margin));
+    // In millionths, as a weight: a refused entry ("60" over 50) leaves the margin it began from.
+    let margin = NumberText::new(
+        &margin_id,
+        Signal::stored("Too close to call under (points)".to_owned()),
+        Signal::derive(move || lib.0.with(|l| micros(l.active().scorecard.close_margin))),
+        Callback::new(move |micros| {
+            let margin = ScorecardEdit::CloseMargin(micros_text(micros));
+            let _ = live.doc.typed("margin", margin);
+        }),
+        Callback::new(|t: String| {
+            parse_decimal(&t)
+                .filter(|p| check_margin(*p).is_ok())
+                .map(micros)
+                .ok_or_else(|| EditError::BadMargin.message().to_owned())
+        }),
+        |micros| number(micros as f64 / 1e6),
+    );
     view! {
         <div class="sc-settings">
             <div class="field">
@@ -229,16 +245,14 @@ fn ResultSettings() -> impl IntoView {
                     id=margin_id
                     type="text"
                     inputmode="decimal"
-                    value=initial_margin
-                    aria-invalid=invalid(margin_error)
-                    on:input=move |ev| {
-                        let margin = ScorecardEdit::CloseMargin(event_target_value(&ev));
-                        margin_error
-                            .set(live.doc.typed("margin", margin).err().map(|e| e.message()));
-                    }
+                    value=margin.text.get_untracked()
+                    prop:value=margin.text
+                    on:input=move |ev| margin.input(ev)
+                    on:blur=move |_| margin.blur()
+                    aria-invalid=move || margin.invalid()
                 />
                 <p class="field-error" aria-live="polite">
-                    {error_text(margin_error)}
+                    {margin.error}
                 </p>
             </div>
             <div class="sc-check">
