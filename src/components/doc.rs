@@ -519,13 +519,16 @@ pub fn undo_controls<D: Document>(
 ) -> impl IntoView {
     let said = RwSignal::new(String::new());
     let step = move |back: bool| {
+        // Nothing focused (a click on plain text): nothing to keep, and focusing the
+        // title would scroll the page to the top.
+        let had_focus = !super::focus_lost();
         let near = document()
             .active_element()
             .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
             .and_then(|e| super::confirm::section_heading(&e));
         let done = if back { doc.undo() } else { doc.redo() };
         said.set(step_said(doc, back, done).to_owned());
-        if done {
+        if done && had_focus {
             keep_focus_near(near, said);
         }
     };

@@ -51,6 +51,11 @@ impl NumberText {
         // not the refused entry's own going back (`Typing::shows`).
         Effect::new(move |_| {
             let v = value.get();
+            // Another value (undo, redo) ends what this field sent: a redo back to it
+            // must show it again.
+            if sent.get_value().is_some_and(|s| s != v) {
+                sent.set_value(None);
+            }
             let in_error = error.get_untracked().is_some();
             if typing.shows(v, in_error) && (in_error || sent.get_value() != Some(v)) {
                 set_error.set(None);

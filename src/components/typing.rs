@@ -62,7 +62,7 @@ fn change_shown(change: impl FnOnce(&mut Vec<(String, u64, Callback<()>)>)) {
     });
 }
 
-/// The fields of the page whose text is refused, as (input id, label): a page that sends
+/// The fields of the page whose text is refused (`RefusedField`): a page that sends
 /// its figures somewhere (the provider's response) names them before sending. Optional:
 /// fields work the same without it.
 #[derive(Clone, Copy, Default)]

@@ -255,7 +255,7 @@ test('bad input is refused next to the field and the last good value is kept', a
   assert.equal(await figure(q, 'Base monthly'), '$7,500.00');
   // The card's figures say they go on with the earlier rate, which the field no longer shows.
   const heldBack = q.locator('.quote-outcome .held-back');
-  assert.equal(await heldBack.textContent(), 'These figures use the earlier “Rate per user a month” until you correct the entry above.');
+  assert.equal(await heldBack.textContent(), 'These figures use the earlier “Rate per user a month” until you correct it in this quote\'s terms.');
   // An amount in another currency is not taken as dollars.
   await rate.fill('€90');
   await q.getByText('Amounts here are in USD, and this one is in EUR: enter it in USD.').waitFor();
@@ -295,7 +295,7 @@ test('bad input is refused next to the field and the last good value is kept', a
   await escalator.pressSequentially('25');
   await q.getByText('Enter a percentage from 0% to 20%.').waitFor();
   assert.equal(await figure(q, 'Total over 36 months'), total);
-  assert.equal(await heldBack.textContent(), 'These figures use the earlier “Rate per user a month”, “Contract term (months)” and “Annual price escalator” until you correct those entries above.');
+  assert.equal(await heldBack.textContent(), 'These figures use the earlier “Rate per user a month”, “Contract term (months)” and “Annual price escalator” until you correct them in this quote\'s terms.');
   // The comparison says its figures use the earlier values, each field a press away.
   const refused = page.locator('#results-title ~ .open-parts');
   await refused.getByText('These fields show an entry that is not accepted, so the figures use their earlier value until you correct them:').waitFor();

@@ -397,6 +397,21 @@ fn a_function_added_with_no_one_on_it_is_asked_of_every_provider() {
     let asked = |text: &str| brief.asked_of_all.iter().any(|q| q.text.contains(text));
     assert!(asked("No one is accountable for “Firewall management”"));
     assert!(asked("No one does the work for “Firewall management”"));
+    // Internal IT's own A/I is tidied by the buyer, not asked of providers.
+    let (f, it) = (ws.raci.functions[0].id, ws.raci.parties[0].id);
+    let mut letters = ws.raci.functions[0].letters(it);
+    letters = letters.with(crate::domain::raci::Letter::Informed);
+    ws.raci.set_cell(f, it, letters);
+    let report = crate::domain::raci::checks::check(&ws.raci);
+    assert!(report
+        .findings
+        .iter()
+        .any(|f| f.rule == crate::domain::raci::checks::Rule::MixedLetters));
+    let brief = Brief::build(&ws);
+    assert!(!brief
+        .asked_of_all
+        .iter()
+        .any(|q| q.text.contains(" holds ")));
 }
 
 #[test]

@@ -217,8 +217,8 @@ fn weak_scores(provider: &Provider, sc: &Scorecard) -> Vec<Question> {
         .filter(|(_, s)| s.is_none())
         .map(|(c, _)| *c)
         .collect();
-    // Past a handful, one question names them all: a list of dozens of "not scored yet"
-    // would bury the weak scores that matter.
+    // Past a handful, one question names a few and counts the rest: a list of dozens of
+    // "not scored yet" would bury the weak scores that matter.
     let one_each = unscored.len() <= MAX_UNSCORED_ONE_EACH;
     let mut out = Vec::new();
     for (c, score) in weighted.iter().zip(scores) {
@@ -296,6 +296,10 @@ pub fn involves_msp(raci: &Raci, f: &Finding) -> bool {
         Target::Cell { party, .. } | Target::Party(party) => msp(party),
         _ => false,
     };
+    // Tidying the buyer's own letters (an A/I of internal IT) is nothing to ask a provider.
+    if f.rule == Rule::MixedLetters {
+        return named;
+    }
     named
         || f.function
             .and_then(|id| raci.function(id))

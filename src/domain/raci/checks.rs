@@ -64,7 +64,7 @@ impl Rule {
             Rule::NoResponsible => "An owner with nobody doing the work is a task that waits until something breaks.",
             Rule::NoAfterHoursOwner => "Problems that start at night wait until morning when no one is named to take them.",
             Rule::OwnerWithoutRole => "An owner who neither does the work nor answers for it is a name on paper: the call goes to a team that cannot act, and the SOW contradicts itself.",
-            Rule::MixedLetters => "A party that does the work or answers for it is informed already, and consulting it asks it of itself: the extra letter makes the SOW say two things about one party.",
+            Rule::MixedLetters => "A party that does the work or answers for it is informed already, consulting it asks it of itself, and a consulted party is informed: the extra letter makes the SOW say two things about one party.",
             Rule::Collision => "Two responsible teams without a hand-off rule means double work, double tickets, or each waiting for the other.",
             Rule::MspAccountableForCompliance => "Regulators and auditors hold the company to account, and that cannot be outsourced even when the MSP does the documentation.",
             Rule::NoP1Path => "In a P1 incident there is no time to work out who to call, so the order must be written down and tested.",
@@ -418,11 +418,12 @@ fn check_function(raci: &Raci, f: &Function, out: &mut Vec<Finding>) {
     if responsible.is_empty() {
         let owner = f.day_owner.and_then(|id| raci.party(id));
         let likely = owner.or(accountable.first().copied()).or(first_party);
-        // The owner check waits for an R (below): an R given to anyone else would then
-        // bring up a finding about the owner, so the fix names the owner now.
-        let fix = match owner {
+        // The owner check waits for an R (below): an owner with neither R nor A would then
+        // be a finding of its own once anyone else got the R, so the fix names it now.
+        let idle_owner = owner.filter(|o| !f.letters(o.id).has(Letter::Accountable));
+        let fix = match idle_owner {
             Some(o) => format!(
-                "Give {} an R, as it owns this function in business hours; or give the R to another party and make that party the owner.",
+                "Give {} an R, as its owner in business hours; or give the R to another party and make that party the owner.",
                 o.name
             ),
             None => "Give at least one party an R.".into(),
@@ -813,7 +814,7 @@ mod tests {
         assert_eq!(rules(&fx.raci), [Rule::NoResponsible]);
         assert_eq!(
             report.findings[0].fix,
-            "Give MSP an R, as it owns this function in business hours; or give the R to another party and make that party the owner."
+            "Give MSP an R, as its owner in business hours; or give the R to another party and make that party the owner."
         );
         // An R elsewhere brings up the owner, as the fix said it would.
         fx.raci.set_cell(fx.f, fx.biz, Letters::parse("R").unwrap());

@@ -82,16 +82,13 @@ fn HeldBack() -> impl IntoView {
             .into_iter()
             .map(|l| format!("“{l}”"))
             .collect();
-        let entries = if labels.len() > 1 {
-            "those entries"
-        } else {
-            "the entry"
-        };
+        let them = if labels.len() > 1 { "them" } else { "it" };
         (!labels.is_empty()).then(|| {
             view! {
-                <p class="held-back">
+                <p class="held-back no-print">
                     {format!(
-                        "These figures use the earlier {} until you correct {entries} above.",
+                        "These figures use the earlier {} until you correct {them} in this \
+                         quote's terms.",
                         and_list(&labels),
                     )}
                 </p>

@@ -57,8 +57,15 @@ pub fn QuotesPanel() -> impl IntoView {
         gone.set_value(id.to_owned());
         deleted.say(format!("Deleted the quote from {name}."));
     });
+    // While the note shows, the delete is the newest step (a later one ends the note),
+    // but Undo first puts back any refused entry typed since: those go too.
     let undo_delete = move |_| {
-        if doc.undo() {
+        let back = move || ids.with_untracked(|ids| gone.with_value(|g| ids.contains(g)));
+        let mut tries = 0;
+        while !back() && tries < 20 && doc.undo() {
+            tries += 1;
+        }
+        if back() {
             focus_later(crate::domain::anchor::quote(&gone.get_value()));
         }
     };

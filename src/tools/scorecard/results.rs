@@ -15,7 +15,7 @@ use crate::domain::scorecard::knockout::by_others_phrase;
 use crate::domain::scorecard::model::Basis;
 use crate::domain::scorecard::model::{check_margin, EditError};
 use crate::domain::scorecard::scoring::{Place, Results, Standing};
-use crate::domain::scorecard::sensitivity::{number, points, Verdict};
+use crate::domain::scorecard::sensitivity::{points, Verdict};
 
 /// The ranking, the sensitivity verdict, the chart and the group subtotals.
 #[component]
@@ -235,7 +235,7 @@ fn ResultSettings() -> impl IntoView {
                 .map(micros)
                 .ok_or_else(|| EditError::BadMargin.message().to_owned())
         }),
-        |micros| number(micros as f64 / 1e6),
+        micros_text,
     );
     view! {
         <div class="sc-settings">
