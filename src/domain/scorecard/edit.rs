@@ -3,10 +3,9 @@
 
 use super::knockout;
 use super::model::{
-    check_margin, Basis, Criterion, CriterionText, Cursor, EditError, Score, Scorecard, Weight,
+    parse_margin, Basis, Criterion, CriterionText, Cursor, EditError, Score, Scorecard, Weight,
 };
 use crate::domain::edit::{put, Changed};
-use crate::domain::input::parse_decimal;
 
 /// A change to the scorecard. Cells are addressed by provider id and criterion id.
 #[derive(Clone, Debug, PartialEq)]
@@ -214,8 +213,7 @@ impl Scorecard {
             E::MoveGroup(group, step) => Changed::when(self.move_group(&group, step)),
             E::RestoreDefaultCriteria => Changed::when(self.restore_default_criteria() > 0),
             E::CloseMargin(text) => {
-                let points = parse_decimal(&text).ok_or(EditError::BadMargin)?;
-                check_margin(points)?;
+                let points = parse_margin(&text)?;
                 put(&mut self.close_margin, points)
             }
             E::ShowKnockedOut(on) => put(&mut self.show_knocked_out, on),

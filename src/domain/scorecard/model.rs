@@ -396,6 +396,12 @@ fn check_text(text: &str) -> Result<(), EditError> {
     }
 }
 
+/// Reads a typed closeness threshold ("2.5", "2,5"): the edit and the field's own check.
+pub fn parse_margin(text: &str) -> Result<f64, EditError> {
+    let points = crate::domain::input::parse_decimal(text).ok_or(EditError::BadMargin)?;
+    check_margin(points).map(|()| points)
+}
+
 /// Checks a closeness threshold: 0 to 50 points.
 pub fn check_margin(points: f64) -> Result<(), EditError> {
     if points.is_finite() && (0.0..=50.0).contains(&points) {

@@ -9,11 +9,11 @@ use crate::browser::state::Lib;
 use crate::components::by_content::column_heads;
 use crate::components::number_text::NumberText;
 use crate::components::unique_id;
-use crate::domain::input::{micros, micros_text, parse_decimal};
+use crate::domain::input::{micros, micros_text};
 use crate::domain::scorecard::edit::ScorecardEdit;
 use crate::domain::scorecard::knockout::by_others_phrase;
+use crate::domain::scorecard::model::parse_margin;
 use crate::domain::scorecard::model::Basis;
-use crate::domain::scorecard::model::{check_margin, EditError};
 use crate::domain::scorecard::scoring::{Place, Results, Standing};
 use crate::domain::scorecard::sensitivity::{points, Verdict};
 
@@ -230,10 +230,9 @@ fn ResultSettings() -> impl IntoView {
             let _ = live.doc.typed("margin", margin);
         }),
         Callback::new(|t: String| {
-            parse_decimal(&t)
-                .filter(|p| check_margin(*p).is_ok())
+            parse_margin(&t)
                 .map(micros)
-                .ok_or_else(|| EditError::BadMargin.message().to_owned())
+                .map_err(|e| e.message().to_owned())
         }),
         micros_text,
     );
