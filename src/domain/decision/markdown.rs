@@ -25,7 +25,7 @@ pub fn markdown(brief: &Brief, title: &str) -> String {
         escape(&brief.basis),
         escape(&brief.figures)
     ));
-    out.push_str("| Provider | Score (rank) | Knock-outs | Total contract value | All-in year 1 | Per user a month | Unknown costs | RACI gaps | Questions |\n");
+    out.push_str("| Provider | Score (rank) | Knock-outs | Total contract value | All-in year 1 | Per user a month | Unknown costs | MSP duties not in the base price | Questions |\n");
     out.push_str(&format!("|{}\n", " --- |".repeat(9)));
     for row in &brief.rows {
         let cells = [

@@ -1,5 +1,5 @@
 //! One row per provider: score and rank, knock-outs, what the quote costs and ranks,
-//! unknown costs, RACI gaps and open questions.
+//! unknown costs, the MSP's RACI duties left out of the base price, and open questions.
 
 use leptos::prelude::*;
 
@@ -16,7 +16,7 @@ const HEADINGS: [&str; 9] = [
     "All-in year 1 (rank)",
     "Per user a month",
     "Unknown costs",
-    "RACI gaps",
+    "MSP duties not in the base price",
     "Questions",
 ];
 
