@@ -13,13 +13,15 @@
 // deferred parts need (the page a new visitor opens first, whose bytes and time `make
 // bench-load` budgets: its panels load while the matrix shows, so they must not pull in a
 // second group) and the others, so code only the later pages share (the decision brief
-// with pricing, say) never rides along on the first visit.
+// with pricing, say) never rides along on the first visit. A lone chunk the RACI needs
+// may then join the RACI's group (`joinFirstVisitLoners`).
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { imports, leb, name, section, withoutCustom } from './wasm-binary.mjs';
 
 const SMALL = 6000;
+const LONER = 2 * SMALL;
 const FIRST_VISIT = 'raci';
 // A placeholder import module of the same length as "__wasm_split", patched after merging.
 const HOST = '__wasm_spliX';
@@ -45,6 +47,29 @@ function groupKey(chunk, pages, size) {
   const set = new Set(chunk.users.map(family));
   for (const f of [...set]) if (f.endsWith('_later') && set.has(f.slice(0, -'_later'.length))) set.delete(f);
   return [...set].sort().join('+');
+}
+
+/**
+ * A chunk the first visit needs that would stand alone (the RACI's checks, shared with the
+ * brief and shared links) joins the first visit's small group when every page that needs
+ * it loads that group anyway: no page fetches a file more, the first visit fetches one
+ * file fewer (a request and an instantiation before the matrix shows) and the chunk
+ * compresses with the group's context. The pages that load the group without needing the
+ * chunk pay its bytes, so only chunks under LONER bytes join.
+ */
+function joinFirstVisitLoners(groups, users, sizes) {
+  const small = groups.get('small');
+  if (!small) return;
+  const loaders = new Set(small.flatMap((m) => users.get(m)));
+  const firstVisit = (u) => u === FIRST_VISIT;
+  for (const [key, members] of [...groups]) {
+    if (key === 'small' || key === 'small-later' || members.length !== 1 || sizes.get(members[0]) >= LONER) continue;
+    const who = users.get(members[0]);
+    if (who.some(firstVisit) && who.every((u) => loaders.has(u))) {
+      small.push(members[0]);
+      groups.delete(key);
+    }
+  }
 }
 
 /** A module that imports what the chunks import (from HOST) and exports it back to them. */
@@ -88,15 +113,19 @@ export function mergeChunks(dir, loader) {
     .map((f) => f.slice('split_'.length, -'.wasm'.length));
   const groups = new Map();
   const mergedFiles = [];
+  const users = new Map(chunks.map((c) => [c.name, c.users]));
+  const sizes = new Map();
   for (const chunk of chunks) {
     // The size as served: post-build drops the target_features section later. Counted
     // with it, a RACI chunk of 5,939 bytes stood alone, and brotli without the small
     // group's context made it 2.7 KB dearer on the first visit.
     const bytes = fs.readFileSync(path.join(dir, `${chunk.name}.wasm`));
-    const key = groupKey(chunk, pages, withoutCustom(bytes, 'target_features').length);
+    sizes.set(chunk.name, withoutCustom(bytes, 'target_features').length);
+    const key = groupKey(chunk, pages, sizes.get(chunk.name));
     if (!groups.has(key)) groups.set(key, []);
     groups.get(key).push(chunk.name);
   }
+  joinFirstVisitLoners(groups, users, sizes);
   for (const members of groups.values()) {
     if (members.length < 2) continue;
     // The loader defines chunks in number order: the first member's loader is defined

@@ -157,12 +157,12 @@ test('Markdown downloads and the printable appendix', async () => {
   await page.getByRole('button', { name: 'Back to the editor' }).click();
   await grid(page).waitFor();
   await page.waitForFunction(() => document.activeElement?.id === 'raci-grid-title');
-  // Printing the editor shows the matrix alone.
+  // Printing the editor shows the matrix alone (not the share panel's name field either).
   await page.emulateMedia({ media: 'print' });
   const editor = await page.evaluate(() =>
-    ['.raci-toolbar', '.checks', '.details', '.parties', '.raci-grid'].map((s) => getComputedStyle(document.querySelector(s)).display),
+    ['.raci-toolbar', '.checks', '.details', '.parties', '.share-panel', '.raci-grid'].map((s) => getComputedStyle(document.querySelector(s)).display),
   );
-  assert.deepEqual(editor, ['none', 'none', 'none', 'none', 'table']);
+  assert.deepEqual(editor, ['none', 'none', 'none', 'none', 'none', 'table']);
   // The matrix prints across the paper; the other tools still print upright after it
   // (its stylesheet stays loaded).
   const orientation = async () => {
