@@ -20,6 +20,7 @@ use crate::domain::library::Library;
 use crate::domain::persist::save::{wanted_texts, Held, Outcome, Quarantined, Saving};
 use crate::domain::persist::store::{Memory, WriteError};
 use crate::domain::persist::{self, Meta, Prefs, META_KEY};
+use crate::domain::sync::kept_after_delete;
 
 const DEBOUNCE: Duration = Duration::from_millis(300);
 
@@ -265,14 +266,9 @@ impl Saver {
             );
         }
         for ws in outcome.kept_from_other_tab {
-            session.notices.push(
-                Tone::Warning,
-                format!(
-                    "“{}” was changed in another tab after you deleted it here, so it was kept.",
-                    ws.display_name()
-                ),
-                None,
-            );
+            session
+                .notices
+                .push(Tone::Warning, kept_after_delete(ws.display_name()), None);
             session.lib.0.update(|l| l.replace(ws));
         }
         for moved in outcome.quarantined {

@@ -14,7 +14,9 @@ use crate::domain::envelope::{self, EnvelopeError, Kind};
 use crate::domain::files::slug;
 use crate::domain::persist::save::decode_workspace;
 use crate::domain::persist::{self, WORKSPACE_PREFIX};
-use crate::domain::sync::{decide, kept_over, kept_over_mine, Decision, KEPT_OVER_KEY};
+use crate::domain::sync::{
+    decide, kept_after_delete, kept_over, kept_over_mine, Decision, KEPT_OVER_KEY,
+};
 
 /// Starts listening for writes by other tabs.
 pub fn listen(saver: Saver, session: Session) {
@@ -60,6 +62,18 @@ pub(crate) fn on_remote_write(saver: Saver, session: Session, id: &str, stored: 
             }
         }
         Decision::Adopt => adopt(saver, session, id, stored.unwrap_or_default()),
+        Decision::Revived => {
+            adopt(saver, session, id, stored.unwrap_or_default());
+            if let Some(name) = session
+                .lib
+                .0
+                .with_untracked(|l| l.get(id).map(|w| w.display_name().to_owned()))
+            {
+                session
+                    .notices
+                    .push(Tone::Warning, kept_after_delete(&name), None);
+            }
+        }
         Decision::Forget => {
             saver.0.update_value(|inner| {
                 inner.saving.synced.remove(&key);

@@ -118,7 +118,8 @@ impl EnvelopeError {
     pub fn message(&self) -> String {
         match self {
             EnvelopeError::NotJson(detail) => format!(
-                "It is not valid JSON: it was cut short, or it is not from Splitline ({detail})."
+                "It is not valid JSON, so it was cut short or is not from Splitline: {}.",
+                plain_reason(detail)
             ),
             EnvelopeError::NotSplitline => "This is JSON, but not something Splitline saved.".into(),
             EnvelopeError::WrongKind { expected, found } => format!(
@@ -134,13 +135,74 @@ impl EnvelopeError {
                 format!("Upgrading from format {from} failed: {reason}.")
             }
             EnvelopeError::BadData(detail) => {
-                format!("The data inside does not have the expected shape ({detail}).")
+                format!("The data inside does not have the expected shape: {}.", plain_reason(detail))
             }
             EnvelopeError::Inconsistent(detail) => {
                 format!("The data inside is inconsistent: {detail}.")
             }
         }
     }
+}
+
+/// The JSON reader's reason in the buyer's words, with where it is: "missing field
+/// `profile` at line 1 column 12" reads "“profile” is missing (line 1, column 12)", and
+/// "invalid type: string \"many\", expected u32" reads "text (“many”) where a whole
+/// number belongs". Reasons it does not know pass through as they are.
+fn plain_reason(detail: &str) -> String {
+    let (what, place) = match detail.rsplit_once(" at line ") {
+        Some((what, at)) => (
+            what,
+            format!(" (line {})", at.replace(" column ", ", column ")),
+        ),
+        None => (detail, String::new()),
+    };
+    let what = if let Some(field) = what.strip_prefix("missing field ") {
+        format!("“{}” is missing", field.trim_matches('`'))
+    } else if let Some(rest) = what.strip_prefix("invalid type: ") {
+        let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
+        format!(
+            "{} where {} belongs",
+            type_words(found),
+            type_words(expected)
+        )
+    } else if let Some(rest) = what.strip_prefix("unknown variant ") {
+        let value = rest.split_once(", expected").map_or(rest, |(v, _)| v);
+        format!(
+            "“{}” is not a choice this version knows",
+            value.trim_matches('`')
+        )
+    } else if what.starts_with("EOF while parsing") {
+        "the text stops before its end".to_owned()
+    } else {
+        what.to_owned()
+    };
+    what + &place
+}
+
+/// A JSON reader's name for a type, in words: "u32" is "a whole number".
+fn type_words(name: &str) -> String {
+    let quoted = |value: &str| value.trim_matches(|c| c == '"' || c == '`').to_owned();
+    match name.split_once(' ') {
+        Some(("string", value)) => return format!("text (“{}”)", quoted(value)),
+        Some(("integer" | "floating", value)) => return format!("the number {}", quoted(value)),
+        Some(("boolean", value)) => return format!("{} (yes or no)", quoted(value)),
+        Some(("struct", _)) => return "a group of fields".into(),
+        _ => {}
+    }
+    let whole = name.len() > 1 && name.starts_with(['u', 'i']) && name[1..].parse::<u8>().is_ok();
+    match name {
+        _ if whole => "a whole number",
+        "usize" | "isize" => "a whole number",
+        "f32" | "f64" => "a number",
+        "a string" | "string" => "text",
+        "a sequence" | "sequence" => "a list",
+        "a boolean" => "yes or no",
+        "null" | "unit value" => "nothing",
+        "map" | "a map" => "a group of fields",
+        "" => "something else",
+        other => other,
+    }
+    .to_owned()
 }
 
 #[derive(Serialize)]
@@ -300,6 +362,47 @@ mod tests {
         let pretty = encode_pretty(Kind::Meta, &Note { text: "x".into() });
         assert!(pretty.contains('\n'));
         assert_eq!(decode::<Note>(&pretty, Kind::Meta).unwrap().text, "x");
+    }
+
+    #[derive(Debug, Deserialize)]
+    #[allow(dead_code)]
+    struct Counted {
+        text: String,
+        count: u32,
+    }
+
+    #[test]
+    fn what_is_wrong_inside_a_file_is_said_in_words_with_where_it_is() {
+        let wrapped = |data: &str| {
+            format!(r#"{{"format":"splitline","kind":"meta","version":1,"data":{data}}}"#)
+        };
+        let message = |data: &str| {
+            decode::<Counted>(&wrapped(data), Kind::Meta)
+                .unwrap_err()
+                .message()
+        };
+        assert_eq!(
+            message(r#"{"text":"a","count":"many"}"#),
+            "The data inside does not have the expected shape: text (“many”) where a whole number belongs (line 1, column 26)."
+        );
+        assert_eq!(
+            message(r#"{"text":"a"}"#),
+            "The data inside does not have the expected shape: “count” is missing (line 1, column 12)."
+        );
+        assert_eq!(
+            message(r#"{"text":5,"count":1}"#),
+            "The data inside does not have the expected shape: the number 5 where text belongs (line 1, column 9)."
+        );
+        let cut = &wrapped(r#"{"text":"a","count":1}"#)[..60];
+        assert_eq!(
+            decode::<Counted>(cut, Kind::Meta).unwrap_err().message(),
+            "It is not valid JSON, so it was cut short or is not from Splitline: the text stops before its end (line 1, column 60)."
+        );
+        // A reason it does not know passes through.
+        assert_eq!(
+            plain_reason("trailing characters at line 2 column 1"),
+            "trailing characters (line 2, column 1)"
+        );
     }
 
     #[test]

@@ -197,6 +197,38 @@ impl Library {
         Some(removed)
     }
 
+    /// Puts back a workspace deleted from `index` (Undo), opened again when `reopen`. The
+    /// empty workspace a delete of the last one made in its place (`stand_in`) goes if it
+    /// is still untouched. False when its id is here again (another tab kept it).
+    pub fn restore(
+        &mut self,
+        mut workspace: Workspace,
+        index: usize,
+        reopen: bool,
+        stand_in: &str,
+    ) -> bool {
+        if self.get(&workspace.id).is_some() {
+            return false;
+        }
+        if self.name_taken(workspace.display_name()) {
+            workspace.name = self.fresh_name(workspace.display_name());
+        }
+        let id = workspace.id.clone();
+        self.workspaces
+            .insert(index.min(self.workspaces.len()), workspace);
+        let untouched = |w: &Workspace| w.id == stand_in && w.updated_ms == w.created_ms;
+        if let Some(at) = self.workspaces.iter().position(untouched) {
+            self.workspaces.remove(at);
+            if self.active == stand_in {
+                self.active = id.clone();
+            }
+        }
+        if reopen {
+            self.active = id;
+        }
+        true
+    }
+
     /// Replaces a workspace with a newer copy (from another tab). Adds it if unknown.
     pub fn replace(&mut self, workspace: Workspace) {
         self.replaced += 1;
@@ -330,6 +362,41 @@ mod tests {
         assert_eq!(lib.workspaces().len(), 1);
         assert_eq!(lib.active_id(), "r");
         assert_eq!(lib.delete("nope", "s".into(), 5), None);
+    }
+
+    #[test]
+    fn undo_of_a_delete_puts_the_workspace_back_where_it_was() {
+        let mut lib = library();
+        lib.create("b".into(), 2);
+        lib.create("c".into(), 3);
+        lib.switch("b");
+        let b = lib.delete("b", "r".into(), 4).unwrap();
+        assert!(lib.restore(b.clone(), 1, true, "r"));
+        let order: Vec<&str> = lib.workspaces().iter().map(|w| w.id.as_str()).collect();
+        assert_eq!(order, ["a", "b", "c"]);
+        assert_eq!(lib.active_id(), "b");
+        assert!(!lib.restore(b, 1, true, "r"), "already back");
+        // Not reopened when another one was open.
+        lib.switch("a");
+        let c = lib.delete("c", "r".into(), 5).unwrap();
+        assert!(lib.restore(c, 2, false, "r"));
+        assert_eq!(lib.active_id(), "a");
+    }
+
+    #[test]
+    fn undo_of_deleting_the_last_workspace_drops_its_untouched_stand_in() {
+        let mut lib = library();
+        let a = lib.delete("a", "r".into(), 4).unwrap();
+        assert!(lib.restore(a.clone(), 0, true, "r"));
+        assert_eq!(lib.workspaces().len(), 1);
+        assert_eq!(lib.active_id(), "a");
+        // A stand-in the buyer already used stays, and keeps its name.
+        let a = lib.delete("a", "s".into(), 5).unwrap();
+        lib.rename("s", "Acme", 6).unwrap();
+        assert!(lib.restore(a, 0, true, "s"));
+        let names: Vec<&str> = lib.workspaces().iter().map(|w| w.display_name()).collect();
+        assert_eq!(names, ["Acme 2", "Acme"]);
+        assert_eq!(lib.active_id(), "a");
     }
 
     #[test]

@@ -21,6 +21,10 @@ pub enum Decision {
     Adopt,
     /// Another tab deleted it and this tab has no unsaved edits: drop it here too.
     Forget,
+    /// This tab deleted it, and another tab changed it before the delete was saved: the
+    /// change is kept, as when the save finds it (`Saving::remove_deleted`), and the buyer
+    /// who deleted it is told.
+    Revived,
     /// Both tabs changed it: ask the buyer.
     Conflict,
 }
@@ -32,11 +36,21 @@ pub fn decide(ours: Option<&str>, synced: Option<&str>, stored: Option<&str>) ->
         return Decision::Ignore;
     }
     let unsaved_here = ours.is_some() && ours != synced;
+    let deleted_here = ours.is_none() && synced.is_some();
     match (unsaved_here, stored) {
+        (false, Some(_)) if deleted_here => Decision::Revived,
         (false, Some(_)) => Decision::Adopt,
         (false, None) => Decision::Forget,
         (true, _) => Decision::Conflict,
     }
+}
+
+/// Said in the tab that deleted a workspace another tab changed meanwhile: the change is
+/// kept, whichever the tab learns of first (the other tab's write or its own save).
+pub fn kept_after_delete(name: &str) -> String {
+    format!(
+        "“{name}” was changed in another tab after you deleted it here, so it was kept. Delete it again if you no longer need it."
+    )
 }
 
 /// Both tabs' changes to one workspace in one, when they touch different things: the
@@ -211,6 +225,11 @@ mod tests {
             Decision::Ignore,
             "already gone here"
         );
+    }
+
+    #[test]
+    fn a_change_from_another_tab_to_a_workspace_deleted_here_but_not_yet_saved_is_kept_and_said() {
+        assert_eq!(decide(None, Some("a"), Some("b")), Decision::Revived);
     }
 
     #[test]

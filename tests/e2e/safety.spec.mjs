@@ -208,6 +208,32 @@ test('a workspace deleted in another tab says so where it was open', async () =>
   await context.close();
 });
 
+test('a workspace deleted here while another tab changes it is kept, and this tab says so', async () => {
+  const context = await browser.newContext();
+  const a = await openPage(context, `${APP_URL}#/workspaces`);
+  await a.getByRole('button', { name: 'New workspace' }).click();
+  await workspaceRow(a, 'New engagement').waitFor();
+  await saved(a);
+  const b = await openPage(context, `${APP_URL}#/workspaces`);
+  await workspaceRow(b, 'New engagement').waitFor();
+  await a.getByRole('button', { name: 'Delete New engagement' }).click();
+  await a.getByRole('dialog').getByRole('button', { name: 'Delete workspace' }).click();
+  // Tab B's save lands before tab A's delete is saved (saves wait 300 ms for a pause).
+  await b.evaluate(() => {
+    const key = Object.keys(localStorage).find((k) => k.startsWith('splitline.ws.') && localStorage.getItem(k).includes('"New engagement"'));
+    const env = JSON.parse(localStorage.getItem(key));
+    env.data.profile.company_name = 'Typed in tab B';
+    localStorage.setItem(key, JSON.stringify(env));
+  });
+  await a.getByRole('alert').filter({ hasText: '“New engagement” was changed in another tab after you deleted it here, so it was kept.' }).waitFor();
+  await workspaceRow(a, 'New engagement').waitFor();
+  await saved(a);
+  await a.reload();
+  await workspaceRow(a, 'New engagement').waitFor();
+  assert.deepEqual([...a.errors, ...b.errors], []);
+  await context.close();
+});
+
 test('the storage health line shows the last save and the space used', async () => {
   const context = await browser.newContext();
   const page = await openPage(context, `${APP_URL}#/workspaces`);

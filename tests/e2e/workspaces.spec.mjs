@@ -104,16 +104,31 @@ test('switch, duplicate and delete with confirmation', async () => {
   await dialog.waitFor();
   // A screen reader reads what will happen with the question.
   const described = await dialog.evaluate((d) => document.getElementById(d.getAttribute('aria-describedby'))?.textContent);
-  assert.match(described, /cannot be undone/);
+  assert.match(described, /Undo is offered until you leave this page/);
   await dialog.getByRole('button', { name: 'Cancel' }).click();
   assert.equal(await workspaceRow(page, 'My first engagement (copy)').count(), 1);
 
   await page.getByRole('button', { name: 'Delete My first engagement (copy)' }).click();
   await dialog.getByRole('button', { name: 'Delete workspace' }).click();
   await workspaceRow(page, 'My first engagement (copy)').waitFor({ state: 'detached' });
-  await page.getByRole('status').filter({ hasText: 'Deleted “My first engagement (copy)”.' }).waitFor({ state: 'attached' });
+  const deleted = page.getByRole('alert').filter({ hasText: 'Deleted “My first engagement (copy)”.' });
   await saved(page);
-  assert.equal((await storedKeys(page)).filter((k) => k.startsWith('splitline.ws.')).length, 1);
+  const workspaceKeys = async () => (await storedKeys(page)).filter((k) => k.startsWith('splitline.ws.')).length;
+  assert.equal(await workspaceKeys(), 1);
+  // Undo puts it back in its place, with its data, and saves it again; the one open stays open.
+  await deleted.getByRole('button', { name: 'Undo' }).click();
+  await page.getByRole('alert').filter({ hasText: '“My first engagement (copy)” is back.' }).waitFor();
+  const rows = await page.getByRole('rowheader').allTextContents();
+  assert.equal(rows.length, 2);
+  assert.ok(!rows[0].includes('(copy)') && rows[1].includes('My first engagement (copy)'), rows.join(' | '));
+  await page.getByRole('rowheader', { name: 'My first engagement open' }).waitFor();
+  await saved(page);
+  assert.equal(await workspaceKeys(), 2);
+  await page.getByRole('button', { name: 'Delete My first engagement (copy)' }).click();
+  await dialog.getByRole('button', { name: 'Delete workspace' }).click();
+  await workspaceRow(page, 'My first engagement (copy)').waitFor({ state: 'detached' });
+  await saved(page);
+  assert.equal(await workspaceKeys(), 1);
   await page.reload();
   await page.getByRole('heading', { level: 1, name: 'Workspaces' }).waitFor();
   assert.equal(await page.getByRole('button', { name: /^Delete / }).count(), 1);

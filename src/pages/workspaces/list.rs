@@ -1,11 +1,14 @@
 //! The list of workspaces: create, open, rename in place, duplicate and delete.
 
+use std::sync::{Arc, Mutex};
+
 use leptos::prelude::*;
 
 use crate::browser::clock::{format_time, fresh_id, now_ms};
-use crate::browser::state::Lib;
+use crate::browser::state::{Lib, Notices, TakeBack};
 use crate::components::confirm::ConfirmDialog;
 use crate::components::{refocus_when_done, unique_id};
+use crate::domain::route::Route;
 
 /// Every workspace with open, rename, duplicate and delete.
 #[component]
@@ -50,17 +53,10 @@ pub fn WorkspaceList() -> impl IntoView {
         pending_delete.set(Some(id));
         confirm_open.set(true);
     });
+    let notices = expect_context::<Notices>();
     let delete = Callback::new(move |()| {
         if let Some(id) = pending_delete.get_untracked() {
-            let name = lib.0.with_untracked(|l| {
-                l.get(&id)
-                    .map(|w| w.display_name().to_owned())
-                    .unwrap_or_default()
-            });
-            lib.0.update(|l| {
-                l.delete(&id, fresh_id(), now_ms());
-            });
-            said.set(format!("Deleted “{name}”."));
+            delete_with_undo(lib, notices, &id);
         }
     });
     view! {
@@ -89,7 +85,7 @@ pub fn WorkspaceList() -> impl IntoView {
                 open=confirm_open
                 title=Signal::derive(move || format!("Delete “{}”?", doomed_name()))
                 message="Its company profile, RACI, scorecard and quotes are removed from this \
-                    browser. This cannot be undone."
+                    browser. Undo is offered until you leave this page."
                 confirm_label="Delete workspace"
                 on_confirm=delete
             />
@@ -98,6 +94,52 @@ pub fn WorkspaceList() -> impl IntoView {
             </p>
         </section>
     }
+}
+
+/// Deletes workspace `id` and says so with an Undo that puts it back where it was: the
+/// buyer who picked the wrong row of two similar names gets it back in one click.
+fn delete_with_undo(lib: Lib, notices: Notices, id: &str) {
+    let stand_in = fresh_id();
+    let deleted = lib.0.try_update(|l| {
+        let index = l.workspaces().iter().position(|w| w.id == id)?;
+        let was_open = l.active_id() == id;
+        let removed = l.delete(id, stand_in.clone(), now_ms())?;
+        let in_place = (l.active_id() == stand_in).then(|| l.active().display_name().to_owned());
+        Some((removed, index, was_open, in_place))
+    });
+    let Some(Some((removed, index, was_open, in_place))) = deleted else {
+        return;
+    };
+    let name = removed.display_name().to_owned();
+    let said = match in_place {
+        Some(new) => {
+            format!("Deleted “{name}”. An empty workspace, “{new}”, is open in its place.")
+        }
+        None => format!("Deleted “{name}”."),
+    };
+    let once = Mutex::new(Some(removed));
+    let run = move || {
+        let Some(ws) = once.lock().ok().and_then(|mut w| w.take()) else {
+            return false;
+        };
+        let back = lib
+            .0
+            .try_update(|l| l.restore(ws, index, was_open, &stand_in))
+            == Some(true);
+        let said = if back {
+            format!("“{name}” is back.")
+        } else {
+            format!("“{name}” is back already: another tab kept it.")
+        };
+        notices.confirm(Route::Workspaces, said);
+        back
+    };
+    let take_back = TakeBack {
+        label: "Undo",
+        workspace: id.to_owned(),
+        run: Arc::new(run),
+    };
+    notices.confirm_with(Route::Workspaces, said, Some(take_back));
 }
 
 /// One workspace: its name (editable in place) and what can be done with it.
