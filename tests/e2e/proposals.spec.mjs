@@ -287,10 +287,10 @@ test('a buyer and two providers complete a request round: quotes ranked, answers
   await buyer.getByTestId('save-status').filter({ hasText: /^Saved$/ }).waitFor();
   assert.deepEqual(await crest(), kept);
 
-  // The requests list says both are answered.
+  // The requests list says both are answered, and by whom to reply to.
   await buyer.goto(`${APP_URL}#/workspaces`);
-  for (const name of ['Harbor IT', 'Crest MSP']) {
-    await buyer.locator('.request-list li').filter({ hasText: name }).getByText(/Answered \d/).waitFor();
+  for (const [name, contact] of [['Harbor IT', 'Sam at Harbor'], ['Crest MSP', 'Lee at Crest']]) {
+    await buyer.locator('.request-list li').filter({ hasText: name }).getByText(new RegExp(`Answered \\d.* by ${contact}\\.`)).waitFor();
   }
   // Opening A's link again says that bringing it in again undoes what was done since.
   await buyer.goto(responseA);

@@ -31,7 +31,7 @@ impl Refusal {
     pub fn message(&self) -> String {
         match self {
             Refusal::NotSent { provider } => format!(
-                "This is {} answer to a request that was not sent from this workspace, or to a provider since removed from it. Open the workspace you sent the request from and import it there.",
+                "This is {} answer to a request that was not sent from this workspace, or to a provider since removed from it. Open the workspace you sent the request from and import it there: requests are kept only in the browser they were sent from, so on another device or browser, send yourself this link and open it there.",
                 possessive(provider)
             ),
             Refusal::Broken(why) => format!("The response cannot be read: {why}."),
@@ -506,7 +506,11 @@ impl Intake {
             quote: Some(self.quote),
             claims: self.claims,
             counters: self.counters,
-            answered: (Some(self.made_ms), Some(self.request_sum)),
+            answered: Answered {
+                at: Some(self.made_ms),
+                sum: Some(self.request_sum),
+                contact: Some(self.contact).filter(|c| !c.is_empty()),
+            },
         }
         .put(ws);
         replaced
@@ -520,7 +524,15 @@ pub struct Replaced {
     quote: Option<Quote>,
     claims: BTreeMap<String, Claim>,
     counters: Vec<Counter>,
-    answered: (Option<i64>, Option<u32>),
+    answered: Answered,
+}
+
+/// What the workspace's record of a request says of its last response (`Sent`).
+#[derive(Clone, Debug, Default, PartialEq)]
+struct Answered {
+    at: Option<i64>,
+    sum: Option<u32>,
+    contact: Option<String>,
 }
 
 impl Replaced {
@@ -543,7 +555,11 @@ impl Replaced {
                 .collect(),
             answered: ws
                 .sent(provider)
-                .map_or((None, None), |s| (s.answered_ms, s.answered_sum)),
+                .map_or_else(Answered::default, |s| Answered {
+                    at: s.answered_ms,
+                    sum: s.answered_sum,
+                    contact: s.contact.clone(),
+                }),
         }
     }
 
@@ -571,7 +587,8 @@ impl Replaced {
         ws.scorecard.set_claims(provider, self.claims);
         ws.raci.set_counters(provider, self.counters);
         if let Some(sent) = ws.requests.iter_mut().find(|s| s.provider == provider) {
-            (sent.answered_ms, sent.answered_sum) = self.answered;
+            let Answered { at, sum, contact } = self.answered;
+            (sent.answered_ms, sent.answered_sum, sent.contact) = (at, sum, contact);
         }
     }
 }
@@ -622,6 +639,11 @@ mod tests {
         assert_eq!(ws.raci.redline.len(), 1);
         assert_eq!(ws.raci.redline[0].reason, "We advise; your team decides.");
         assert_eq!(ws.sent("p2").unwrap().answered_ms, Some(1_800_000_500_000));
+        // Whom to reply to stays with the record of the request.
+        assert_eq!(
+            ws.sent("p2").unwrap().contact.as_deref(),
+            Some("Sam Ortiz, Crest")
+        );
         // A self-rating is never a score.
         assert_eq!(ws.scorecard.cells.get("p2"), None);
     }

@@ -24,6 +24,9 @@ pub struct Sent {
     /// again with changes, its answer is to an earlier version.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub answered_sum: Option<u32>,
+    /// Whom that response names to reach at the provider: the buyer replies to them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub contact: Option<String>,
 }
 
 impl Sent {
@@ -76,6 +79,7 @@ impl Workspace {
             sum: request.sum(),
             answered_ms: None,
             answered_sum: None,
+            contact: None,
         };
         match self.requests.iter_mut().find(|r| r.provider == provider) {
             // An answer to the earlier version still counts until a newer one comes.
@@ -83,6 +87,7 @@ impl Workspace {
                 *old = Sent {
                     answered_ms: old.answered_ms,
                     answered_sum: old.answered_sum,
+                    contact: old.contact.take(),
                     ..sent
                 }
             }

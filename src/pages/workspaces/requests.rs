@@ -257,9 +257,13 @@ fn RequestRow(id: String, on_link: Callback<String>, on_file: Callback<String>) 
                     format_time(at)
                 ),
                 Some(at) if at > 0 => format!(
-                    " Sent {}. Answered {}.",
+                    " Sent {}. Answered {}{}.",
                     format_time(s.made_ms),
-                    format_time(at)
+                    format_time(at),
+                    s.contact
+                        .as_ref()
+                        .map(|c| format!(" by {c}"))
+                        .unwrap_or_default()
                 ),
                 _ => format!(
                     " Sent {}. No response brought in yet.",
