@@ -120,6 +120,13 @@ test('a buyer and two providers complete a request round: quotes ranked, answers
   await appReady(buyer);
   assert.equal(await buyer.getByRole('textbox', { name: 'Your name and how to reach you' }).inputValue(), 'Dana, dana@acme.example');
   assert.equal(await buyer.getByRole('textbox', { name: 'Note to the providers (deadline, call dates)' }).inputValue(), 'Answers by Friday, please.');
+  // The buyer checking a link it sent is told the page is the provider's.
+  const check = await buyerContext.newPage();
+  await check.goto(linkA);
+  await check.getByRole('status').filter({ hasText: 'This is the request you sent to Harbor IT from “My first engagement”.' }).waitFor();
+  await check.getByRole('link', { name: 'Back to your requests' }).click();
+  await check.getByRole('heading', { level: 1, name: 'Workspaces' }).waitFor();
+  await check.close();
 
   // Provider A, in its own browser: answers, then sends a link.
   const contextA = await browser.newContext();
@@ -440,6 +447,8 @@ test('the provider sees what is still open and which entries are refused, and a 
   await rates.getByRole('button', { name: 'On-site visits' }).click();
   const rate = page.getByRole('textbox', { name: 'On-site visits rate per visit' });
   await page.waitForFunction(() => document.activeElement?.id === 'rate-on_site');
+  // Empty, not a "0" the list above calls missing.
+  assert.equal(await rate.inputValue(), '');
   await rate.fill('150');
   await rates.waitFor({ state: 'detached' });
   // A row accepted now, which the buyer then changes, is to decide again.

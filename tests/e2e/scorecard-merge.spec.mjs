@@ -176,6 +176,17 @@ test('my card exports as a scorecard file that a colleague can merge, and my own
   await colleague.locator('.sc-provider-name', { hasText: 'Nimbus Managed' }).waitFor();
   assert.deepEqual(colleague.errors, []);
   await other.close();
+  // Into a workspace with no providers yet, adding them is ticked already: unticked, the
+  // merge would keep none of the scores.
+  const empty = await browser.newContext();
+  const first = await openSeeded(empty, workspace([], { evaluator: 'Lee Park', card_id: 'card-lee' }), '#/scorecard?view=evaluators');
+  await importFile(first, 'scorecard-sam-ortiz.json', text);
+  const add = first.getByRole('region', { name: 'Import preview' }).getByRole('checkbox', { name: 'Add these providers to the workspace' });
+  assert.equal(await add.isChecked(), true);
+  await first.getByRole('button', { name: 'Merge the card of Sam Ortiz' }).click();
+  await first.getByRole('status').filter({ hasText: 'Added 0 criteria and 3 providers.' }).waitFor();
+  assert.deepEqual(first.errors, []);
+  await empty.close();
   await context.close();
 });
 

@@ -44,9 +44,18 @@ pub fn SharedPage() -> impl IntoView {
             </div>
         }
         .into_any(),
-        // A request is for the provider: its own page, not a shared copy.
+        // A request is for the provider: its own page, not a shared copy. The buyer who
+        // sent it (checking the link, or importing its file by mistake) is told so first.
         Ok((SharedDoc::Request(request), _)) => {
-            view! { <proposal::ProviderPage request=*request /> }.into_any()
+            let own = sent_from_here(&request.id).map(|workspace| {
+                let provider = request.provider.clone();
+                view! { <OwnRequest provider=provider workspace=workspace /> }
+            });
+            view! {
+                {own}
+                <proposal::ProviderPage request=*request />
+            }
+            .into_any()
         }
         // The provider checking the link they made: not the buyer's refusal.
         Ok((SharedDoc::Response(response), _)) if own_response(&response.request) => {
@@ -65,6 +74,35 @@ pub fn SharedPage() -> impl IntoView {
         }
         .into_any(),
         Ok((doc, sender)) => view! { <SharedDocument doc=doc sender=sender /> }.into_any(),
+    }
+}
+
+/// The workspace of this browser that sent request `id`, by name.
+fn sent_from_here(id: &str) -> Option<String> {
+    Lib::get().0.with_untracked(|l| {
+        (l.workspaces().iter())
+            .find(|w| w.sent_request(id))
+            .map(|w| w.display_name().to_owned())
+    })
+}
+
+/// The buyer opening a request they sent: the page below is the provider's.
+#[component]
+fn OwnRequest(provider: String, workspace: String) -> impl IntoView {
+    view! {
+        <div class="notice info own-request" role="status">
+            <p>
+                {format!(
+                    "This is the request you sent to {provider} from “{workspace}”. Below is \
+                     the page they see when they open it. What you type here stays in this \
+                     browser and is not part of your workspace: their answers come back as \
+                     the response they send you."
+                )}
+            </p>
+            <p>
+                <a href=Route::Workspaces.href()>"Back to your requests"</a>
+            </p>
+        </div>
     }
 }
 

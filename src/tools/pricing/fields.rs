@@ -114,20 +114,29 @@ pub fn MoneyField(
     /// keeps the old fee.
     #[prop(optional)]
     none_when_empty: bool,
+    /// An amount where zero means "not given yet" (a rate card line): zero shows as an
+    /// empty field, not a "0" the page then calls missing, and emptying it means zero.
+    #[prop(optional)]
+    blank_when_zero: bool,
 ) -> impl IntoView {
     let parse = Callback::new(move |t: String| {
-        if none_when_empty && t.trim().is_empty() {
+        if (none_when_empty || blank_when_zero) && t.trim().is_empty() {
             return Ok(0);
         }
         parse_money(&t, MAX_AMOUNT, currency.get_untracked()).map_err(|e| e.message())
     });
+    let show: fn(Cents) -> String = if blank_when_zero {
+        |c| if c == 0 { String::new() } else { plain(c) }
+    } else {
+        plain
+    };
     view! {
         <ParsedField
             label=label
             value=value
             on_change=on_change
             parse=parse
-            show=plain
+            show=show
             prefix=Some(Signal::derive(move || currency.get().symbol().to_owned()))
             suffix=suffix
             hint=hint

@@ -160,6 +160,7 @@ fn ItemRow(provider: String, item: CostItem) -> impl IntoView {
                         hide_label=true
                         suffix=item.unit().each()
                         id=rate_id.clone()
+                        blank_when_zero=true
                     />
                 </Show>
             </td>

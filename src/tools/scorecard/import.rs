@@ -290,6 +290,11 @@ fn preview(
         .iter()
         .map(|m| m.name.clone())
         .collect();
+    // A card none of whose providers are here keeps nothing unless they are added: a
+    // colleague's first merge into an empty workspace kept none of the scores.
+    if matched == 0 && !unmatched_providers.is_empty() {
+        add_providers.set(true);
+    }
     let by_name: Vec<String> = p
         .providers
         .iter()
