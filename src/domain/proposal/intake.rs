@@ -49,6 +49,8 @@ pub struct Intake {
     pub made_ms: i64,
     /// `Request::sum` of the version it answers.
     pub request_sum: u32,
+    /// `Response::sum`: what it answers, whenever it was sent.
+    pub body_sum: u32,
     /// The questions reworded since the provider answered, by name, when the response
     /// answers an earlier version of the request (`Some(vec![])`: only the counts or
     /// the RACI changed).
@@ -83,6 +85,9 @@ pub struct Intake {
     pub counters: Vec<Counter>,
     /// RACI functions the provider accepted as proposed.
     pub accepted: usize,
+    /// Changes the provider proposed that the buyer's row already says (a change
+    /// accepted from the redline before, or made the same way).
+    pub adopted: usize,
     /// RACI functions, by name, the provider accepted as they were before the buyer
     /// changed them: not counted as accepted.
     pub accepted_earlier: Vec<String>,
@@ -157,7 +162,7 @@ pub fn check(ws: &Workspace, response: &Response) -> Result<Intake, Refusal> {
         claims.insert(answer.question.clone(), claim);
     }
     let mut counters = Vec::new();
-    let (mut accepted, mut unchanged) = (0, 0);
+    let (mut accepted, mut adopted, mut unchanged) = (0, 0, 0);
     let mut accepted_earlier = Vec::new();
     for reply in &response.raci {
         let Some(function) = ws.raci.function(reply.function) else {
@@ -174,9 +179,9 @@ pub fn check(ws: &Workspace, response: &Response) -> Result<Intake, Refusal> {
         };
         // "Propose a change" with nothing changed (on the row as it is, or as it was
         // when they looked) is no position, not an acceptance; a change the buyer has
-        // made since is theirs accepted.
+        // made since is settled, as theirs.
         if reply.adopted_in(function) {
-            accepted += 1;
+            adopted += 1;
             continue;
         }
         if change.same_as(function) || reply.changes_nothing(function) {
@@ -229,12 +234,15 @@ pub fn check(ws: &Workspace, response: &Response) -> Result<Intake, Refusal> {
     for &item in &rates_missing {
         quote.card.get_mut(item).cover = Cover::NoRate;
     }
+    let body_sum = response.sum();
+    let same_answers = sent.answered_body == Some(body_sum);
     Ok(Intake {
         provider: provider.id.clone(),
         provider_name: provider.name.clone(),
         contact: response.contact.trim().to_owned(),
         made_ms: response.made_ms,
         request_sum: response.request_sum,
+        body_sum,
         earlier,
         kept_answers,
         // As the provider chose them (the response's own card, before a missing rate is
@@ -269,10 +277,11 @@ pub fn check(ws: &Workspace, response: &Response) -> Result<Intake, Refusal> {
         claims,
         counters,
         accepted,
+        adopted,
         accepted_earlier,
         skipped,
-        again: sent.answered_ms == Some(response.made_ms),
-        older: sent.answered_ms.is_some_and(|at| at > response.made_ms),
+        again: sent.answered_ms == Some(response.made_ms) || same_answers,
+        older: !same_answers && sent.answered_ms.is_some_and(|at| at > response.made_ms),
         unanswered,
     })
 }
@@ -439,8 +448,13 @@ impl Intake {
             1 => ", and 1 function they took no position on".to_owned(),
             n => format!(", and {n} functions they took no position on"),
         };
+        let adopted = match self.adopted {
+            0 => String::new(),
+            1 => ", 1 change of theirs your RACI already has".to_owned(),
+            n => format!(", {n} changes of theirs your RACI already has"),
+        };
         lines.push(format!(
-            "{} proposed RACI {} for you to accept or reject, {} accepted as you proposed{unanswered}.",
+            "{} proposed RACI {} for you to accept or reject{adopted}, {} accepted as you proposed{unanswered}.",
             self.counters.len(),
             if self.counters.len() == 1 {
                 "change"
@@ -510,6 +524,7 @@ impl Intake {
                 at: Some(self.made_ms),
                 sum: Some(self.request_sum),
                 contact: Some(self.contact).filter(|c| !c.is_empty()),
+                body: Some(self.body_sum),
             },
         }
         .put(ws);
@@ -533,6 +548,7 @@ struct Answered {
     at: Option<i64>,
     sum: Option<u32>,
     contact: Option<String>,
+    body: Option<u32>,
 }
 
 impl Replaced {
@@ -559,6 +575,7 @@ impl Replaced {
                     at: s.answered_ms,
                     sum: s.answered_sum,
                     contact: s.contact.clone(),
+                    body: s.answered_body,
                 }),
         }
     }
@@ -587,8 +604,14 @@ impl Replaced {
         ws.scorecard.set_claims(provider, self.claims);
         ws.raci.set_counters(provider, self.counters);
         if let Some(sent) = ws.requests.iter_mut().find(|s| s.provider == provider) {
-            let Answered { at, sum, contact } = self.answered;
-            (sent.answered_ms, sent.answered_sum, sent.contact) = (at, sum, contact);
+            let Answered {
+                at,
+                sum,
+                contact,
+                body,
+            } = self.answered;
+            (sent.answered_ms, sent.answered_sum) = (at, sum);
+            (sent.contact, sent.answered_body) = (contact, body);
         }
     }
 }
@@ -664,7 +687,7 @@ mod tests {
     }
 
     #[test]
-    fn an_acceptance_of_a_row_changed_since_is_not_counted_and_an_adopted_change_is() {
+    fn an_acceptance_of_a_row_changed_since_is_not_counted_and_an_adopted_change_is_said_apart() {
         let mut ws = sent();
         let r = response();
         let (accepted, changed) = (ws.raci.functions[0].clone(), ws.raci.functions[2].id);
@@ -678,7 +701,18 @@ mod tests {
         *row = row.with_roles(&theirs.roles, theirs.day_owner, theirs.night_owner);
         let after = check(&ws, &r).unwrap();
         assert_eq!(after.accepted_earlier, std::slice::from_ref(&accepted.name));
-        assert_eq!((after.accepted, after.counters.len()), (1, 0));
+        assert_eq!(
+            (after.accepted, after.adopted, after.counters.len()),
+            (0, 1, 0)
+        );
+        // Said as the buyer's doing, not as the provider's acceptance.
+        assert!(
+            after.lines().iter().any(|l| l.starts_with(
+                "0 proposed RACI changes for you to accept or reject, 1 change of theirs your RACI already has, 0 accepted as you proposed,"
+            )),
+            "{:?}",
+            after.lines()
+        );
         let said = format!(
             "They accepted “{}” as it was before you changed it, so it is not counted as accepted. Send the request again to ask about the row as it stands.",
             accepted.name
@@ -848,14 +882,23 @@ mod tests {
         // The same response a second time is named as such in the preview; a newer one
         // from the same provider is not.
         assert!(again.again);
-        let newer = Response {
+        let mut newer = Response {
             made_ms: response().made_ms + 1,
             ..response()
         };
+        newer.quote.rates.per_user += 100;
         assert!(!check(&ws, &newer).unwrap().again);
         check(&ws, &newer).unwrap().apply(&mut ws);
         let old = check(&ws, &response()).unwrap();
         assert!(old.older && !old.again);
+        // The same answers as a file made a minute before the link: the same response,
+        // not an older one.
+        let file = Response {
+            made_ms: newer.made_ms - 60_000,
+            ..newer.clone()
+        };
+        let same = check(&ws, &file).unwrap();
+        assert!(same.again && !same.older);
         again.apply(&mut ws);
         assert_eq!(ws.raci.redline.len(), 1);
         assert_eq!(ws.pricing.quotes.len(), 2);

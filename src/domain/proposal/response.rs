@@ -172,6 +172,18 @@ impl Change {
 }
 
 impl Response {
+    /// A checksum of what the provider answered, not of when it was sent: a link and a
+    /// file made from the same answers a minute apart have the same sum.
+    pub fn sum(&self) -> u32 {
+        let answered = Response {
+            made_ms: 0,
+            ..self.clone()
+        };
+        crate::domain::share::crc::crc32(
+            &serde_json::to_vec(&answered).expect("our models always serialise"),
+        )
+    }
+
     /// An empty response to `request`: nothing answered, no function decided.
     pub fn blank(request: &Request) -> Response {
         Response {

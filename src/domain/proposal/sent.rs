@@ -27,6 +27,10 @@ pub struct Sent {
     /// Whom that response names to reach at the provider: the buyer replies to them.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub contact: Option<String>,
+    /// `Response::sum` of that response: the same answers sent again as a file or a
+    /// later link are the same response, not a newer or an older one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub answered_body: Option<u32>,
 }
 
 impl Sent {
@@ -80,6 +84,7 @@ impl Workspace {
             answered_ms: None,
             answered_sum: None,
             contact: None,
+            answered_body: None,
         };
         match self.requests.iter_mut().find(|r| r.provider == provider) {
             // An answer to the earlier version still counts until a newer one comes.
@@ -88,6 +93,7 @@ impl Workspace {
                     answered_ms: old.answered_ms,
                     answered_sum: old.answered_sum,
                     contact: old.contact.take(),
+                    answered_body: old.answered_body,
                     ..sent
                 }
             }
