@@ -75,6 +75,9 @@ test("a colleague adds the shared card as a second evaluator, and their own scor
   const before = await storedWorkspace(page);
   await page.goto(link);
   await page.getByRole('heading', { level: 1, name: 'Shared scorecard' }).waitFor();
+  // The choices come before the scores of every criterion, not screens below them.
+  const top = (name) => page.getByRole('heading', { level: 2, name }).evaluate((h) => h.getBoundingClientRect().top);
+  assert.ok((await top('Keep it')) < (await top('Scores and notes')), 'Keep it is above the score table');
   await page.getByRole('combobox', { name: 'Add as an evaluator to workspace' }).selectOption({ label: 'Northwind MSP review' });
   await page.getByRole('button', { name: 'Add as an evaluator' }).click();
   await page.getByRole('tab', { name: 'Evaluators', selected: true }).waitFor();

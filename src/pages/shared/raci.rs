@@ -87,6 +87,8 @@ pub fn SharedRaci(doc: RaciDoc) -> impl IntoView {
         <section class="panel" aria-labelledby="shared-raci-title">
             <h2 id="shared-raci-title">{doc.name.clone()}</h2>
             <p>{score}</p>
+            // Above the matrix, which runs many screens on a phone.
+            <SaveAsNew make=build then=Route::Raci />
             <div class="table-scroll" tabindex="0" role="region" aria-label="RACI matrix table">
                 <table class="shared-table stacked">
                     <thead>
@@ -101,7 +103,6 @@ pub fn SharedRaci(doc: RaciDoc) -> impl IntoView {
                 </table>
             </div>
             <Findings findings=report.findings />
-            <SaveAsNew make=build then=Route::Raci />
         </section>
     }
 }

@@ -70,16 +70,17 @@ pub fn SharedScorecard(card: CardFile) -> impl IntoView {
                 <tbody>{ranking}</tbody>
             </table>
         </section>
-        <ScoreTable card=card.clone() />
+        // Before the scores of every criterion, which run five screens on a phone.
         <section class="panel" aria-labelledby="shared-keep-title">
             <h2 id="shared-keep-title">"Keep it"</h2>
-            <AddAsEvaluator card=card />
+            <AddAsEvaluator card=card.clone() />
             <p class="hint">
                 "Or start a new workspace with these providers, criteria and weights. These scores \
                     come in as this evaluator's card, and you score on your own."
             </p>
             <SaveAsNew make=build then=Route::Scorecard />
         </section>
+        <ScoreTable card=card />
     }
 }
 
