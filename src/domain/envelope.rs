@@ -128,7 +128,7 @@ impl EnvelopeError {
                 Kind::from_key(found).map_or(found.as_str(), |k| k.label())
             ),
             EnvelopeError::NewerVersion { found } => format!(
-                "This was saved by a newer version of Splitline (format {found}; this page reads up to {SCHEMA_VERSION}). Reload the page to get the update."
+                "This was saved by a newer version of Splitline (format {found}; this page reads up to {SCHEMA_VERSION}). Reload the page to get the update. If it still says this, this site does not have that version yet."
             ),
             EnvelopeError::BadVersion => "The format version is missing or invalid.".into(),
             EnvelopeError::Migration { from, reason } => {

@@ -120,7 +120,7 @@ impl LinkError {
                 "This link is {chars} characters long, more than any Splitline link can be, so it was not opened."
             ),
             LinkError::NewerFormat(f) => format!(
-                "This link was made by a newer version of Splitline (link format {f}). Reload the page to update, then open the link again."
+                "This link was made by a newer version of Splitline (link format {f}). Reload the page to update, then open the link again. If it still says this, this site does not have that version yet: ask the sender for a link made with this one."
             ),
             LinkError::NotALink => "This is not a Splitline share link, or it was changed on the way.".into(),
             LinkError::Truncated { have, expected } => format!(
