@@ -164,8 +164,15 @@ pub fn unpack(text: &str) -> Result<(LinkKind, Vec<u8>), LinkError> {
             chars: text.chars().count(),
         });
     }
-    // Mail clients wrap long links; the wrapping is not part of the data.
-    let text: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    // Mail clients wrap long links; the wrapping is not part of the data. Pasted into
+    // the address bar, a line break may arrive percent-encoded ("%0A"): a link never
+    // holds '%' otherwise.
+    let mut text: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    for encoded in ["%0A", "%0a", "%0D", "%0d", "%20", "%09"] {
+        if text.contains(encoded) {
+            text = text.replace(encoded, "");
+        }
+    }
     let mut chars = text.chars();
     let format = chars.next().ok_or(LinkError::Empty)?;
     if format != FORMAT {
@@ -268,6 +275,9 @@ mod tests {
         let (head, tail) = link.split_at(20);
         let wrapped = format!("{head}\r\n  {tail}");
         assert_eq!(unpack(&wrapped).unwrap().1, vec![7u8; 300]);
+        // The same break as the address bar keeps it, percent-encoded.
+        let encoded = format!("{head}%0D%0a%20{tail}");
+        assert_eq!(unpack(&encoded).unwrap().1, vec![7u8; 300]);
     }
 
     #[test]
