@@ -192,6 +192,14 @@ test('RACI and pricing links open read-only and save as new workspaces', async (
   await viewer.getByRole('heading', { level: 1, name: 'Shared pricing comparison' }).waitFor();
   await viewer.getByRole('rowheader', { name: 'Harbor IT' }).waitFor();
   assert.deepEqual(await axeViolations(viewer), [], 'shared pricing');
+  // On a phone each quote is a card too: its year-1 and contract figures are on screen.
+  const pricingPhone = await openPage(await browser.newContext({ viewport: { width: 360, height: 740 } }), pricingLink);
+  await pricingPhone.getByRole('rowheader', { name: 'Harbor IT' }).waitFor();
+  const totals = pricingPhone.getByRole('region', { name: 'Quote totals table' });
+  assert.ok(await totals.evaluate((el) => el.scrollWidth <= el.clientWidth), 'the totals do not scroll sideways');
+  assert.ok(await pricingPhone.evaluate(() => document.documentElement.scrollWidth <= innerWidth));
+  assert.deepEqual(pricingPhone.errors, []);
+  await pricingPhone.context().close();
   await viewer.getByRole('button', { name: 'Save as a new workspace' }).click();
   await viewer.getByRole('heading', { level: 1, name: 'Pricing comparison' }).waitFor();
   await saved(viewer);

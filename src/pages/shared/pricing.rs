@@ -23,16 +23,20 @@ pub fn SharedPricing(doc: PricingDoc) -> impl IntoView {
         .map(|q| {
             view! {
                 <tr>
-                    <td>{q.rank_label()}</td>
+                    <td data-label="Rank">{q.rank_label()}</td>
                     <th scope="row">{q.name.clone()}</th>
-                    <td>{q.model.label()}</td>
-                    <td class="num">{money(cur, q.totals.base_monthly)}</td>
-                    <td class="num">{money(cur, q.totals.all_in_year1)}</td>
-                    <td class="num">
+                    <td data-label="Model">{q.model.label()}</td>
+                    <td class="num" data-label="Base a month">
+                        {money(cur, q.totals.base_monthly)}
+                    </td>
+                    <td class="num" data-label="All-in, year 1">
+                        {money(cur, q.totals.all_in_year1)}
+                    </td>
+                    <td class="num" data-label="Total contract">
                         {format!("{} over {}", money(cur, q.totals.total), months(q.term))}
                     </td>
                     // A quote with no price yet keeps a new quote's exclusions: no count.
-                    <td class="num">
+                    <td class="num" data-label="Excluded with no rate">
                         {if q.rank.is_some() {
                             q.totals.unknown().len().to_string()
                         } else {
@@ -61,7 +65,9 @@ pub fn SharedPricing(doc: PricingDoc) -> impl IntoView {
                     }
                 })}
             <div class="table-scroll" tabindex="0" role="region" aria-label="Quote totals table">
-                <table class="shared-table">
+                // Stacked on a phone, as the shared RACI and scorecard are: seven columns
+                // put the year-1 and contract figures off the side of a 390 px screen.
+                <table class="shared-table stacked">
                     <thead>
                         <tr>
                             <th scope="col">"Rank"</th>
