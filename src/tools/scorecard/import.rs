@@ -253,18 +253,20 @@ fn bullets(items: Vec<String>) -> impl IntoView {
 /// Said when the card is an older share than the one it would replace (an old email's
 /// link opened after a newer one): merging would lose the later scores.
 fn older_card(this_ms: i64, held_ms: i64, held_cells: usize, cells: usize) -> impl IntoView {
-    let shared = if this_ms > 0 {
-        format!("was shared on {}", format_time(this_ms))
+    let (this, held) = (format_time(this_ms), format_time(held_ms));
+    // Times show to the minute: two shares a few seconds apart read the same.
+    let when = if this_ms <= 0 {
+        format!("was shared before the one you have (shared on {held})")
+    } else if this == held {
+        format!("was shared a few seconds before the one you have (both on {held})")
     } else {
-        "was shared earlier".to_owned()
+        format!("was shared on {this}, before the one you have (shared on {held})")
     };
     view! {
         <p class="notice warning">
             {format!(
-                "This card {shared}, before the one you have (shared on {}). It has {cells} \
-                 scores and notes, that one {held_cells}. Merging puts this older card in its \
-                 place.",
-                format_time(held_ms)
+                "This card {when}. It has {cells} scores and notes, that one {held_cells}. \
+                 Merging puts this older card in its place."
             )}
         </p>
     }
