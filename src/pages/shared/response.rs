@@ -11,6 +11,7 @@ use crate::browser::state::{Lib, Notices, TakeBack};
 use crate::domain::anchor;
 use crate::domain::proposal::intake::{self, Replaced};
 use crate::domain::proposal::Response;
+use crate::domain::provider::same_name;
 use crate::domain::route::Route;
 use crate::domain::text::{lower, possessive};
 
@@ -31,21 +32,31 @@ pub fn ResponsePreview(
         (ws.display_name().to_owned(), intake::check(ws, &response))
     });
     let (workspace, outcome) = checked;
+    // Named as the workspace names the provider the request went to: the name inside the
+    // response is the provider's to type (or anyone's, in an edited file).
+    let (provider, renamed) = match &outcome {
+        Ok(intake) if !same_name(&intake.provider_name, &response.provider) => (
+            intake.provider_name.clone(),
+            Some(format!(
+                "The response calls the provider “{}”. It answers your request to {}, and \
+                 comes in as theirs.",
+                response.provider, intake.provider_name
+            )),
+        ),
+        Ok(intake) => (intake.provider_name.clone(), None),
+        Err(_) => (response.provider.clone(), None),
+    };
     let when =
         (response.made_ms > 0).then(|| format!(" Sent on {}.", format_time(response.made_ms)));
     let from = match response.contact.trim() {
-        "" => format!("From {}.{}", response.provider, when.unwrap_or_default()),
+        "" => format!("From {provider}.{}", when.unwrap_or_default()),
         // "Sam Lee, Harbor IT" already names the firm.
-        who if lower(who).contains(&lower(&response.provider)) => {
+        who if lower(who).contains(&lower(&provider)) => {
             format!("From {who}.{}", when.unwrap_or_default())
         }
         // In brackets: a contact with its own "at" ("Alex at Acme, alex@…") read oddly
         // before "at Acme MSP".
-        who => format!(
-            "From {} ({who}).{}",
-            response.provider,
-            when.unwrap_or_default()
-        ),
+        who => format!("From {provider} ({who}).{}", when.unwrap_or_default()),
     };
     let body = match outcome {
         Err(refusal) => view! {
@@ -91,6 +102,7 @@ pub fn ResponsePreview(
                 leave_link_for_href(&landing);
             };
             view! {
+                {renamed.map(|t| view! { <p class="notice warning">{t}</p> })}
                 {again.then(|| view! { <p class="notice warning">{intake::AGAIN}</p> })}
                 {older.then(|| view! { <p class="notice warning">{intake::OLDER}</p> })}
                 {earlier.map(|t| view! { <p class="notice warning">{t}</p> })}
@@ -117,7 +129,7 @@ pub fn ResponsePreview(
     view! {
         <section class="panel" aria-labelledby="response-title">
             <h2 id="response-title">
-                {format!("{} response to your request", possessive(&response.provider))}
+                {format!("{} response to your request", possessive(&provider))}
             </h2>
             <p>{from}</p>
             {body}
