@@ -1095,7 +1095,9 @@ fn run(target: Target, input: &Input) -> bool {
                 let h = hash(t.as_bytes());
                 match imported {
                     Imported::Workspace(ws) => workspace(&ws, h),
-                    Imported::Library(list) => {
+                    Imported::Library {
+                        workspaces: list, ..
+                    } => {
                         for (i, ws) in list.iter().take(4).enumerate() {
                             workspace(ws, h.wrapping_add(i as u64));
                         }

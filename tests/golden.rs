@@ -59,9 +59,14 @@ fn file_format_1_of_every_kind_keeps_importing() {
     let ws = full_workspace();
     let read =
         |text: &str| files::read(text.len() as u64, text).expect("file format 1 must import");
-    let Imported::Library(list) = read(include_str!("fixtures/library-v1.json")) else {
+    let Imported::Library {
+        workspaces: list,
+        left_out,
+    } = read(include_str!("fixtures/library-v1.json"))
+    else {
         panic!("a backup of all workspaces")
     };
+    assert_eq!(left_out, Vec::<String>::new());
     assert_eq!(list.len(), 2);
     assert_eq!(list[0], ws);
     assert_eq!(list[1].name, "Second engagement");

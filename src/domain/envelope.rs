@@ -144,6 +144,16 @@ impl EnvelopeError {
     }
 }
 
+/// The JSON reader's reason in the buyer's words, without where it is (for a part of a
+/// file, whose lines count from the part's start).
+pub fn reason_in_words(detail: &str) -> String {
+    plain_reason(
+        detail
+            .rsplit_once(" at line ")
+            .map_or(detail, |(what, _)| what),
+    )
+}
+
 /// The JSON reader's reason in the buyer's words, with where it is: "missing field
 /// `profile` at line 1 column 12" reads "“profile” is missing (line 1, column 12)", and
 /// "invalid type: string \"many\", expected u32" reads "text (“many”) where a whole

@@ -3,12 +3,13 @@
 //! Files are pretty JSON inside the versioned envelope (see `envelope`), so they are
 //! readable, diffable and upgraded by the same migrations as stored data.
 
+use serde::Deserialize;
+use serde_json::value::RawValue;
 use serde_json::Value;
 
 use super::documents::{PricingDoc, RaciDoc};
 use super::envelope::{self, EnvelopeError, Kind};
 use super::limits::{MAX_FILE_BYTES, MAX_WORKSPACES};
-use super::persist::LibraryFile;
 use super::proposal::{Request, Response};
 use super::scorecard::card_file::{self, CardFile};
 use super::workspace::Workspace;
@@ -17,7 +18,11 @@ use super::workspace::Workspace;
 #[derive(Clone, Debug, PartialEq)]
 pub enum Imported {
     Workspace(Box<Workspace>),
-    Library(Vec<Workspace>),
+    /// A backup: the workspaces it could read, and a sentence for each it could not.
+    Library {
+        workspaces: Vec<Workspace>,
+        left_out: Vec<String>,
+    },
     Raci(Box<RaciDoc>),
     Pricing(Box<PricingDoc>),
     Scorecard(Box<CardFile>),
@@ -79,15 +84,12 @@ pub fn read(bytes: u64, text: &str) -> Result<Imported, FileError> {
         .map_err(|e| FileError::Unreadable(EnvelopeError::NotJson(e.to_string())))?;
     match envelope::kind_of(&value) {
         Some(Kind::Library) => {
-            let file: LibraryFile =
+            let file: RawLibrary =
                 envelope::decode_value(value, Kind::Library).map_err(FileError::Unreadable)?;
             if file.workspaces.len() > MAX_WORKSPACES {
                 return Err(FileError::TooManyWorkspaces(file.workspaces.len()));
             }
-            for ws in &file.workspaces {
-                ws.check().map_err(FileError::Broken)?;
-            }
-            Ok(Imported::Library(file.workspaces))
+            read_backup(&file)
         }
         Some(Kind::Meta) => Err(FileError::Unsupported("set of browser settings")),
         Some(Kind::Raci) => {
@@ -130,6 +132,52 @@ pub fn read(bytes: u64, text: &str) -> Result<Imported, FileError> {
     }
 }
 
+/// A backup with each workspace left as text, so one damaged workspace leaves the others
+/// to import (it cost a whole restore).
+#[derive(Deserialize)]
+struct RawLibrary {
+    workspaces: Vec<Box<RawValue>>,
+}
+
+/// Only the name of a workspace, to say which one was left out.
+#[derive(Deserialize)]
+struct NameOnly {
+    #[serde(default)]
+    name: String,
+}
+
+/// Reads every workspace of a backup that it can; refuses the file only when none is.
+fn read_backup(file: &RawLibrary) -> Result<Imported, FileError> {
+    let (mut workspaces, mut left_out) = (Vec::new(), Vec::new());
+    let mut first_error = None;
+    for (place, raw) in (1..).zip(&file.workspaces) {
+        let read = serde_json::from_str::<Workspace>(raw.get())
+            .map_err(|e| envelope::reason_in_words(&e.to_string()))
+            .and_then(|ws| ws.check().map(|()| ws));
+        match read {
+            Ok(ws) => workspaces.push(ws),
+            Err(why) => {
+                let name = serde_json::from_str::<NameOnly>(raw.get())
+                    .ok()
+                    .map(|n| n.name.trim().to_owned())
+                    .filter(|n| !n.is_empty())
+                    .map_or_else(|| format!("Workspace {place}"), |n| format!("“{n}”"));
+                left_out.push(format!(
+                    "{name} (number {place} in the file) was left out: {why}."
+                ));
+                first_error.get_or_insert(why);
+            }
+        }
+    }
+    match (workspaces.is_empty(), first_error) {
+        (true, Some(why)) => Err(FileError::Broken(why)),
+        _ => Ok(Imported::Library {
+            workspaces,
+            left_out,
+        }),
+    }
+}
+
 /// A file name from a document name: "Acme / 2026 review" → "acme-2026-review".
 pub fn slug(name: &str) -> String {
     super::text::slug_or(name, "untitled")
@@ -156,15 +204,13 @@ mod tests {
         let mut lib = Library::new(Workspace::new("a".into(), "Acme".into(), 1));
         lib.create("b".into(), 2);
         let text = library_file(&lib);
-        assert_eq!(
-            read(text.len() as u64, &text),
-            Ok(Imported::Library(lib.workspaces().to_vec()))
-        );
+        let all = Imported::Library {
+            workspaces: lib.workspaces().to_vec(),
+            left_out: Vec::new(),
+        };
+        assert_eq!(read(text.len() as u64, &text), Ok(all.clone()));
         let with_mark = format!("\u{feff}{text}");
-        assert_eq!(
-            read(with_mark.len() as u64, &with_mark),
-            Ok(Imported::Library(lib.workspaces().to_vec()))
-        );
+        assert_eq!(read(with_mark.len() as u64, &with_mark), Ok(all));
     }
 
     #[test]
@@ -219,6 +265,36 @@ mod tests {
             read(10, odd),
             Err(FileError::Unreadable(EnvelopeError::WrongKind { .. }))
         ));
+    }
+
+    #[test]
+    fn a_damaged_workspace_in_a_backup_is_left_out_and_named_and_the_others_import() {
+        let mut lib = Library::new(Workspace::new("a".into(), "Acme".into(), 1));
+        lib.create("b".into(), 2);
+        lib.rename("b", "Beta", 3).unwrap();
+        lib.create("c".into(), 4);
+        let text = library_file(&lib).replacen("\"employees\": 75", "\"employees\": \"many\"", 2);
+        let text = text.replacen("\"employees\": \"many\"", "\"employees\": 75", 1);
+        let Ok(Imported::Library {
+            workspaces,
+            left_out,
+        }) = read(10, &text)
+        else {
+            panic!("the readable workspaces import: {:?}", read(10, &text));
+        };
+        let names: Vec<&str> = workspaces.iter().map(|w| w.display_name()).collect();
+        assert_eq!(names, ["Acme", "New engagement"]);
+        assert_eq!(
+            left_out,
+            ["“Beta” (number 2 in the file) was left out: text (“many”) where a whole number belongs."]
+        );
+        // With none readable, nothing is imported and the reason is said.
+        let none = library_file(&lib).replace("\"employees\": 75", "\"employees\": \"many\"");
+        let err = read(10, &none).unwrap_err();
+        assert_eq!(
+            err.message(),
+            "The file's data is inconsistent: text (“many”) where a whole number belongs. Nothing was imported."
+        );
     }
 
     #[test]

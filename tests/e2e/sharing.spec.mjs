@@ -155,8 +155,26 @@ test('files of the wrong kind or shape are refused with a reason and import noth
     await picker.setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from(content) });
     await page.getByRole('alert').filter({ hasText: message }).waitFor();
   }
+  // In words, not the JSON reader's ("invalid type: string, expected u32").
+  const wrongType = '{"format":"splitline","kind":"workspace","version":1,"data":{"id":"a","name":"x","created_ms":0,"updated_ms":0,"profile":{"company_name":"","employees":"many","internal_it":5,"industry":"general"},"providers":[],"raci":{},"scorecard":{},"pricing":{}}}';
+  await picker.setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from(wrongType) });
+  await page.getByRole('alert').filter({ hasText: 'text (“many”) where a whole number belongs (line 1, column' }).waitFor();
   await saved(page);
   assert.equal((await storedKeys(page)).filter((k) => k.startsWith('splitline.ws.')).length, 1);
+  await context.close();
+});
+
+test('a backup with one damaged workspace imports the others and names the one left out', async () => {
+  const context = await browser.newContext();
+  const page = await openPage(context, `${APP_URL}#/workspaces`);
+  const workspace = (id, name, employees) => ({ id, name, created_ms: 0, updated_ms: 0, profile: { company_name: '', employees, internal_it: 2, industry: 'general' }, providers: [], raci: {}, scorecard: {}, pricing: {} });
+  const backup = { format: 'splitline', kind: 'library', version: 1, data: { workspaces: [workspace('a', 'Alpha', 40), workspace('b', 'Beta', 'many'), workspace('c', 'Gamma', 60)] } };
+  await page.getByLabel("Import a Splitline file (a workspace, a backup, or one tool's document)").setInputFiles({ name: 'backup.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(backup)) });
+  await page.getByText('Imported 2 workspaces as new workspaces. “Beta” (number 2 in the file) was left out: text (“many”) where a whole number belongs.').waitFor();
+  await workspaceRow(page, 'Alpha').waitFor();
+  await workspaceRow(page, 'Gamma').waitFor();
+  assert.equal(await workspaceRow(page, 'Beta').count(), 0);
+  assert.deepEqual(page.errors, []);
   await context.close();
 });
 

@@ -166,9 +166,16 @@ async fn open_request(request: Request, error: RwSignal<Option<String>>) {
 /// tool's document becomes a new workspace holding it. What was added, or why nothing.
 fn add(session: Session, imported: Imported) -> Result<String, String> {
     let now = now_ms();
+    let mut skipped = Vec::new();
     let workspaces: Vec<Workspace> = match imported {
         Imported::Workspace(ws) => vec![*ws],
-        Imported::Library(list) => list,
+        Imported::Library {
+            workspaces,
+            left_out,
+        } => {
+            skipped = left_out;
+            workspaces
+        }
         Imported::Raci(doc) => vec![doc.into_workspace(fresh_id(), now)],
         Imported::Pricing(doc) => vec![doc.into_workspace(fresh_id(), now)],
         // Each opens its own page (`import`): never added as a workspace.
@@ -202,8 +209,12 @@ fn add(session: Session, imported: Imported) -> Result<String, String> {
                 .collect()
         })
         .unwrap_or_default();
-    Ok(match names.as_slice() {
+    let said = match names.as_slice() {
         [one] => format!("Imported “{one}” as a new workspace. It is open now."),
         many => format!("Imported {} workspaces as new workspaces.", many.len()),
-    })
+    };
+    Ok(std::iter::once(said)
+        .chain(skipped)
+        .collect::<Vec<_>>()
+        .join(" "))
 }
