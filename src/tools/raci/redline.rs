@@ -8,7 +8,7 @@ use super::ctx::{Editor, ROW_HEADER};
 use crate::browser::state::Lib;
 use crate::components::item_actions::{follow_removal, Place};
 use crate::domain::raci::{checks, Counter, RaciEdit};
-use crate::domain::text::possessive;
+use crate::domain::text::{and_list, possessive};
 
 /// One counter-proposal as shown: function, provider, both rows in words, the reason.
 #[derive(Clone, PartialEq)]
@@ -26,6 +26,8 @@ struct Shown {
     /// Proposed against the row as it was before the buyer changed it.
     earlier: bool,
     reason: String,
+    /// The other providers proposing a change to the same function.
+    others: Vec<String>,
 }
 
 #[component]
@@ -59,10 +61,30 @@ pub fn Redline() -> impl IntoView {
                         .collect(),
                         earlier: c.on_earlier(f),
                         reason: c.reason.clone(),
+                        others: Vec::new(),
                     })
                 })
                 .collect::<Vec<_>>()
         })
+    });
+    // Function by function, in the matrix's order: two providers' changes to one row
+    // sit together and name each other.
+    let shown = Memo::new(move |_| {
+        let order = editor.with(|raci| raci.row_ids());
+        let mut list = shown.get();
+        let at = |f: u32| order.iter().position(|id| *id == f).unwrap_or(usize::MAX);
+        crate::domain::order::sort_by(&mut list, |a, b| at(a.function).cmp(&at(b.function)));
+        let names: Vec<(u32, String)> = list
+            .iter()
+            .map(|s| (s.function, s.provider_name.clone()))
+            .collect();
+        for s in &mut list {
+            s.others = (names.iter())
+                .filter(|(f, n)| *f == s.function && *n != s.provider_name)
+                .map(|(_, n)| n.clone())
+                .collect();
+        }
+        list
     });
     view! {
         <Show when=move || shown.with(|s| !s.is_empty())>
@@ -154,8 +176,21 @@ fn CounterItem(shown: Shown) -> impl IntoView {
                 .then(|| {
                     view! {
                         <p class="hint">
-                            "Proposed against your row as it was before you changed it: \
-                                accepting it can also undo your change."
+                            "Proposed against the row as it was before it changed: accepting \
+                                it replaces the whole row, so it can also undo that change."
+                        </p>
+                    }
+                })}
+            {(!shown.others.is_empty())
+                .then(|| {
+                    view! {
+                        <p class="hint">
+                            {format!(
+                                "{} also {} a change to this function. Accepting one makes \
+                                 it the row, and any other is then a change to that row.",
+                                and_list(&shown.others),
+                                if shown.others.len() == 1 { "proposes" } else { "propose" },
+                            )}
                         </p>
                     }
                 })}
