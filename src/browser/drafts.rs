@@ -115,6 +115,25 @@ pub fn follow(request: String, adopt: impl Fn(Response) + 'static) {
     on_cleanup(move || handle.remove());
 }
 
+fn sent_key(request: &str) -> String {
+    format!("{}.sent", key(request))
+}
+
+/// Notes that `response` was just made into a link or a file: when, and what it held
+/// (`Response::sum`), so the page can say after a reload whether it changed since.
+pub fn note_sent(response: &Response) {
+    if let Ok(opened) = storage::open() {
+        let note = format!("{} {}", response.made_ms, response.sum());
+        let _ = storage::write(&opened.storage, &sent_key(&response.request), &note);
+    }
+}
+
+/// When the response to `request` was last made into a link or a file, and its sum.
+pub fn last_sent(request: &str) -> Option<(i64, u32)> {
+    let opened = storage::open().ok()?;
+    seen(&storage::read(&opened.storage, &sent_key(request))?)
+}
+
 /// Saves the draft; the error is a sentence to show (the draft stays on the page).
 pub fn save(response: &Response) -> Result<(), String> {
     let opened = storage::open().map_err(|e| e.0)?;

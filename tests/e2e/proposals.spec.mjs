@@ -182,6 +182,13 @@ test('a buyer and two providers complete a request round: quotes ranked, answers
   await own.getByRole('link', { name: 'go back to your answers' }).click();
   await own.getByRole('heading', { level: 1, name: /Request for proposal to / }).waitFor();
   assert.equal(await own.getByRole('textbox', { name: 'Your answer' }).first().inputValue(), written);
+  // A page opened afresh still knows a link was made, and whether the answers changed since.
+  await own.getByText('You last made a link or a file of this response on', { exact: false }).waitFor();
+  await own.getByRole('textbox', { name: 'Your answer' }).first().fill(`${written} Changed.`);
+  const staleAfter = own.getByText('You changed your response after you last made a link or a file of it', { exact: false });
+  await staleAfter.waitFor();
+  await own.getByRole('textbox', { name: 'Your answer' }).first().fill(written);
+  await staleAfter.waitFor({ state: 'detached' });
   assert.deepEqual(own.errors, []);
   await own.close();
 

@@ -3,8 +3,9 @@
 use leptos::prelude::*;
 
 use super::Draft;
-use crate::browser::clock::now_ms;
+use crate::browser::clock::{format_time, now_ms};
 use crate::browser::download::offer;
+use crate::browser::drafts;
 use crate::browser::state::Notices;
 use crate::components::link_out::{make_and_copy, LinkOut, LinkSlot};
 use crate::components::unique_id;
@@ -45,8 +46,20 @@ pub fn Send() -> impl IntoView {
             })
         })
     };
+    // The last link or file made, as this browser noted it: after a reload the page
+    // still says when, and whether the answers changed since.
+    let last = RwSignal::new(
+        draft
+            .response
+            .with_untracked(|r| drafts::last_sent(&r.request)),
+    );
+    let note = move |response: &Response| {
+        drafts::note_sent(response);
+        last.set(Some((response.made_ms, response.sum())));
+    };
     let make_link = move |_| {
         let response = stamped();
+        note(&response);
         linked.set(Some(response.clone()));
         let sender = Sender {
             by: response.contact.clone(),
@@ -60,6 +73,7 @@ pub fn Send() -> impl IntoView {
         let name = format!("splitline-response-{}.json", slug(&response.provider));
         let text = envelope::encode_pretty(Kind::Response, &response);
         if offer(notices, &name, "application/json", &text) {
+            note(&response);
             downloaded.set(Some(name));
             filed.set(Some(response));
         }
@@ -109,16 +123,21 @@ pub fn Send() -> impl IntoView {
                     (true, true) => "the link and the file",
                     (true, false) => "the link",
                     (false, true) => "the file",
-                    (false, false) => return None,
+                    (false, false) => {
+                        return last.get().map(|(at, sum)| made_before(draft, at, sum));
+                    }
                 };
-                Some(view! {
-                    <p class="notice warning">
-                        {format!(
-                            "You changed your response after making {what}: make it again, \
-                             or the buyer gets the earlier version."
-                        )}
-                    </p>
-                })
+                Some(
+                    view! {
+                        <p class="notice warning">
+                            {format!(
+                                "You changed your response after making {what}: make it again, \
+                                 or the buyer gets the earlier version."
+                            )}
+                        </p>
+                    }
+                        .into_any(),
+                )
             }}
             <LinkOut made=slot.made label="Response link" />
             <p class="hint">
@@ -126,5 +145,33 @@ pub fn Send() -> impl IntoView {
                     their browser, they see your quote, answers and changes beside their own work."
             </p>
         </section>
+    }
+}
+
+/// What the page says of the last link or file made, once it no longer knows which it was
+/// (after a reload): when, and whether the answers changed since. Read inside the caller's
+/// reactive closure, so an edit updates it.
+fn made_before(draft: Draft, at: i64, sum: u32) -> AnyView {
+    let when = format_time(at);
+    if draft.response.with(|r| r.sum() != sum) {
+        view! {
+            <p class="notice warning">
+                {format!(
+                    "You changed your response after you last made a link or a file of it \
+                     ({when}): make it again, or the buyer gets the earlier version."
+                )}
+            </p>
+        }
+        .into_any()
+    } else {
+        view! {
+            <p class="hint">
+                {format!(
+                    "You last made a link or a file of this response on {when}. Nothing has \
+                     changed since."
+                )}
+            </p>
+        }
+        .into_any()
     }
 }
