@@ -85,7 +85,8 @@ pub fn Send() -> impl IntoView {
             <div class="field">
                 <label for=contact_id.clone()>"Your name and how to reach you"</label>
                 <input
-                    id=contact_id
+                    id=contact_id.clone()
+                    aria-describedby=format!("{contact_id}-hint")
                     type="text"
                     autocomplete="name"
                     maxlength=MAX_CONTACT_CHARS.to_string()
@@ -95,6 +96,12 @@ pub fn Send() -> impl IntoView {
                         draft.response.update(|r| r.contact = text);
                     }
                 />
+                <Show when=move || draft.response.with(|r| r.contact.trim().is_empty())>
+                    <p class="hint" id=format!("{contact_id}-hint")>
+                        "Without it, the buyer sees only your firm's name and has no one to \
+                            reply to."
+                    </p>
+                </Show>
             </div>
             <div class="button-row">
                 <button type="button" on:click=make_link>"Copy the response link"</button>
