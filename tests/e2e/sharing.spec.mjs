@@ -108,6 +108,8 @@ test('a workspace file exports and imports by picker and by drop, always as a ne
 
   await page.getByLabel("Import a Splitline file (a workspace, a backup, or one tool's document)").setInputFiles({ name: 'ws.json', mimeType: 'application/json', buffer: Buffer.from(text) });
   await page.getByText('Imported “My first engagement 2” as a new workspace.').waitFor();
+  // The same workspace again: said, so the look-alike names are not a mystery.
+  await page.getByText('“My first engagement” was here already: the file\'s copy of it is kept beside it, so delete the one you do not need.').waitFor();
   assert.equal(await page.getByRole('textbox', { name: 'Company name' }).inputValue(), 'Litware Legal');
 
   await page.evaluate((content) => {

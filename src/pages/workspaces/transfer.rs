@@ -17,6 +17,7 @@ use crate::domain::limits::backup_hint;
 use crate::domain::proposal::{Request, Response};
 use crate::domain::share::body::{Sender, SharedDoc};
 use crate::domain::share::link::MAX_LINK_CHARS;
+use crate::domain::text::and_list;
 use crate::domain::workspace::Workspace;
 use crate::pages::shared::response::ResponsePreview;
 
@@ -191,6 +192,14 @@ fn add(session: Session, imported: Imported) -> Result<String, String> {
             }
         },
     };
+    // The same workspace imported again (a backup restored twice, a file from yesterday)
+    // comes in as a copy: said, so two look-alike names are not a mystery.
+    let already: Vec<String> = session.lib.0.with_untracked(|l| {
+        (workspaces.iter())
+            .filter_map(|ws| l.get(&ws.id))
+            .map(|w| format!("“{}”", w.display_name()))
+            .collect()
+    });
     let names: Vec<String> = session
         .lib
         .0
@@ -213,8 +222,18 @@ fn add(session: Session, imported: Imported) -> Result<String, String> {
         [one] => format!("Imported “{one}” as a new workspace. It is open now."),
         many => format!("Imported {} workspaces as new workspaces.", many.len()),
     };
-    Ok(std::iter::once(said)
-        .chain(skipped)
-        .collect::<Vec<_>>()
-        .join(" "))
+    let copies = match already.as_slice() {
+        [] => None,
+        [one] => Some(format!(
+            "{one} was here already: the file's copy of it is kept beside it, so delete the one \
+             you do not need."
+        )),
+        many => Some(format!(
+            "{} were here already: the file's copies are kept beside them, so delete the ones \
+             you do not need.",
+            and_list(many)
+        )),
+    };
+    let lines = std::iter::once(said).chain(copies).chain(skipped);
+    Ok(lines.collect::<Vec<_>>().join(" "))
 }
