@@ -65,12 +65,12 @@ pub fn boot(notices: Notices) -> Booted {
         let text = if key == META_KEY {
             format!(
                 "Splitline could not open the app settings. {} They were left untouched, so this browser's settings are not saved until this page is updated.",
-                error.message()
+                error.summary()
             )
         } else {
             format!(
                 "Splitline could not open a saved workspace. {} It was left untouched.",
-                error.message()
+                error.summary()
             )
         };
         notices.push(Tone::Warning, text, None);
@@ -122,7 +122,7 @@ pub(crate) fn report_quarantined(notices: Notices, moved: Quarantined) {
         Tone::Error,
         format!(
             "Splitline could not read {what}. {} {kept} Download the raw data to keep a copy.",
-            moved.error.message()
+            moved.error.summary()
         ),
         Some(attachment),
     );

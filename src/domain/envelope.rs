@@ -114,13 +114,35 @@ pub enum EnvelopeError {
 }
 
 impl EnvelopeError {
-    /// A plain sentence for the buyer.
+    /// A plain sentence for the buyer, saying where a file is damaged and how.
     pub fn message(&self) -> String {
         match self {
             EnvelopeError::NotJson(detail) => format!(
                 "It is not valid JSON, so it was cut short or is not from Splitline: {}.",
                 plain_reason(detail)
             ),
+            EnvelopeError::BadData(detail) => {
+                format!(
+                    "The data inside does not have the expected shape: {}.",
+                    plain_reason(detail)
+                )
+            }
+            other => other.summary(),
+        }
+    }
+
+    /// `message` without the reader's detail of a damaged text: for data found in this
+    /// browser's storage, which the buyer downloads rather than mends. (It keeps the
+    /// wording of `plain_reason` off the start-up path, where every byte delays the
+    /// first screen.)
+    pub fn summary(&self) -> String {
+        match self {
+            EnvelopeError::NotJson(_) => {
+                "It is not valid JSON: it was cut short, or it is not from Splitline.".into()
+            }
+            EnvelopeError::BadData(_) => {
+                "The data inside does not have the shape this version of Splitline saves.".into()
+            }
             EnvelopeError::NotSplitline => "This is JSON, but not something Splitline saved.".into(),
             EnvelopeError::WrongKind { expected, found } => format!(
                 "Expected a {} but this is a {}.",
@@ -133,9 +155,6 @@ impl EnvelopeError {
             EnvelopeError::BadVersion => "The format version is missing or invalid.".into(),
             EnvelopeError::Migration { from, reason } => {
                 format!("Upgrading from format {from} failed: {reason}.")
-            }
-            EnvelopeError::BadData(detail) => {
-                format!("The data inside does not have the expected shape: {}.", plain_reason(detail))
             }
             EnvelopeError::Inconsistent(detail) => {
                 format!("The data inside is inconsistent: {detail}.")
