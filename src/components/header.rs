@@ -69,7 +69,6 @@ fn WorkspaceSwitcher() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     };
-    let active_name = move || lib.0.with(|l| l.active().display_name().to_owned());
     let on_change = move |ev| {
         let id = event_target_value(&ev);
         lib.0.update(|l| {
@@ -79,9 +78,7 @@ fn WorkspaceSwitcher() -> impl IntoView {
     view! {
         <label class="switcher">
             <span>"Workspace"</span>
-            // The list is narrow, and names made by the app differ at their ends ("… 2",
-            // "… (copy)"): the whole name shows on hover.
-            <select on:change=on_change on:keydown=open_list_on_keys title=active_name>
+            <select on:change=on_change on:keydown=open_list_on_keys>
                 <For each=options key=|o| o.clone() let((id, name, selected))>
                     <option value=id selected=selected>
                         {name}
