@@ -211,6 +211,9 @@ fn plain_reason(detail: &str) -> String {
 /// A JSON reader's name for a type, in words: "u32" is "a whole number".
 fn type_words(name: &str) -> String {
     let quoted = |value: &str| value.trim_matches(|c| c == '"' || c == '`').to_owned();
+    if let Some(value) = name.strip_prefix("floating point ") {
+        return format!("the number {}", quoted(value));
+    }
     match name.split_once(' ') {
         Some(("string", value)) => return format!("text (“{}”)", quoted(value)),
         Some(("integer" | "floating", value)) => return format!("the number {}", quoted(value)),
@@ -417,6 +420,10 @@ mod tests {
         assert_eq!(
             message(r#"{"text":"a"}"#),
             "The data inside does not have the expected shape: “count” is missing (line 1, column 12)."
+        );
+        assert_eq!(
+            message(r#"{"text":"a","count":1.5}"#),
+            "The data inside does not have the expected shape: the number 1.5 where a whole number belongs (line 1, column 23)."
         );
         assert_eq!(
             message(r#"{"text":5,"count":1}"#),

@@ -42,6 +42,8 @@ pub enum FileError {
     Unreadable(EnvelopeError),
     Unsupported(&'static str),
     Broken(String),
+    /// A backup none of whose workspaces could be read: a sentence for each.
+    NoneReadable(Vec<String>),
 }
 
 impl FileError {
@@ -65,6 +67,10 @@ impl FileError {
             FileError::Broken(why) => {
                 format!("The file's data is inconsistent: {why}. Nothing was imported.")
             }
+            FileError::NoneReadable(left_out) => format!(
+                "No workspace in this backup could be read, so nothing was imported. {}",
+                left_out.join(" ")
+            ),
         }
     }
 }
@@ -149,7 +155,6 @@ struct NameOnly {
 /// Reads every workspace of a backup that it can; refuses the file only when none is.
 fn read_backup(file: &RawLibrary) -> Result<Imported, FileError> {
     let (mut workspaces, mut left_out) = (Vec::new(), Vec::new());
-    let mut first_error = None;
     for (place, raw) in (1..).zip(&file.workspaces) {
         let read = serde_json::from_str::<Workspace>(raw.get())
             .map_err(|e| envelope::reason_in_words(&e.to_string()))
@@ -165,17 +170,16 @@ fn read_backup(file: &RawLibrary) -> Result<Imported, FileError> {
                 left_out.push(format!(
                     "{name} (number {place} in the file) was left out: {why}."
                 ));
-                first_error.get_or_insert(why);
             }
         }
     }
-    match (workspaces.is_empty(), first_error) {
-        (true, Some(why)) => Err(FileError::Broken(why)),
-        _ => Ok(Imported::Library {
-            workspaces,
-            left_out,
-        }),
+    if workspaces.is_empty() && !left_out.is_empty() {
+        return Err(FileError::NoneReadable(left_out));
     }
+    Ok(Imported::Library {
+        workspaces,
+        left_out,
+    })
 }
 
 /// A file name from a document name: "Acme / 2026 review" → "acme-2026-review".
@@ -293,7 +297,7 @@ mod tests {
         let err = read(10, &none).unwrap_err();
         assert_eq!(
             err.message(),
-            "The file's data is inconsistent: text (“many”) where a whole number belongs. Nothing was imported."
+            "No workspace in this backup could be read, so nothing was imported. “Acme” (number 1 in the file) was left out: text (“many”) where a whole number belongs. “Beta” (number 2 in the file) was left out: text (“many”) where a whole number belongs. “New engagement” (number 3 in the file) was left out: text (“many”) where a whole number belongs."
         );
     }
 

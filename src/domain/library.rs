@@ -210,12 +210,8 @@ impl Library {
         if self.get(&workspace.id).is_some() {
             return false;
         }
-        if self.name_taken(workspace.display_name()) {
-            workspace.name = self.fresh_name(workspace.display_name());
-        }
+        // The stand-in goes first: it took the default name the workspace may have had.
         let id = workspace.id.clone();
-        self.workspaces
-            .insert(index.min(self.workspaces.len()), workspace);
         let untouched = |w: &Workspace| w.id == stand_in && w.updated_ms == w.created_ms;
         if let Some(at) = self.workspaces.iter().position(untouched) {
             self.workspaces.remove(at);
@@ -223,6 +219,11 @@ impl Library {
                 self.active = id.clone();
             }
         }
+        if self.name_taken(workspace.display_name()) {
+            workspace.name = self.fresh_name(workspace.display_name());
+        }
+        self.workspaces
+            .insert(index.min(self.workspaces.len()), workspace);
         if reopen {
             self.active = id;
         }
@@ -385,6 +386,12 @@ mod tests {
 
     #[test]
     fn undo_of_deleting_the_last_workspace_drops_its_untouched_stand_in() {
+        // Under the default name, which the stand-in takes too: the name comes back as it was.
+        let mut lib = Library::new(ws("n", "New engagement", 1));
+        let n = lib.delete("n", "r".into(), 4).unwrap();
+        assert!(lib.restore(n, 0, true, "r"));
+        let names: Vec<&str> = lib.workspaces().iter().map(|w| w.display_name()).collect();
+        assert_eq!(names, ["New engagement"]);
         let mut lib = library();
         let a = lib.delete("a", "r".into(), 4).unwrap();
         assert!(lib.restore(a.clone(), 0, true, "r"));

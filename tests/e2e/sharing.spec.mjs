@@ -172,7 +172,8 @@ test('a backup with one damaged workspace imports the others and names the one l
   const workspace = (id, name, employees) => ({ id, name, created_ms: 0, updated_ms: 0, profile: { company_name: '', employees, internal_it: 2, industry: 'general' }, providers: [], raci: {}, scorecard: {}, pricing: {} });
   const backup = { format: 'splitline', kind: 'library', version: 1, data: { workspaces: [workspace('a', 'Alpha', 40), workspace('b', 'Beta', 'many'), workspace('c', 'Gamma', 60)] } };
   await page.getByLabel("Import a Splitline file (a workspace, a backup, or one tool's document)").setInputFiles({ name: 'backup.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(backup)) });
-  await page.getByText('Imported 2 workspaces as new workspaces. “Beta” (number 2 in the file) was left out: text (“many”) where a whole number belongs.').waitFor();
+  await page.getByText('Imported 2 workspaces as new workspaces.').waitFor();
+  await page.getByRole('alert').filter({ hasText: '“Beta” (number 2 in the file) was left out: text (“many”) where a whole number belongs.' }).waitFor();
   await workspaceRow(page, 'Alpha').waitFor();
   await workspaceRow(page, 'Gamma').waitFor();
   assert.equal(await workspaceRow(page, 'Beta').count(), 0);

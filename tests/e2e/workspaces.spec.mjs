@@ -104,7 +104,7 @@ test('switch, duplicate and delete with confirmation', async () => {
   await dialog.waitFor();
   // A screen reader reads what will happen with the question.
   const described = await dialog.evaluate((d) => document.getElementById(d.getAttribute('aria-describedby'))?.textContent);
-  assert.match(described, /Undo is offered until you leave this page/);
+  assert.match(described, /Undo is offered right after/);
   await dialog.getByRole('button', { name: 'Cancel' }).click();
   assert.equal(await workspaceRow(page, 'My first engagement (copy)').count(), 1);
 

@@ -450,11 +450,11 @@ impl Intake {
         };
         let adopted = match self.adopted {
             0 => String::new(),
-            1 => ", 1 change of theirs your RACI already has".to_owned(),
-            n => format!(", {n} changes of theirs your RACI already has"),
+            1 => " 1 more change they proposed is in your RACI already.".to_owned(),
+            n => format!(" {n} more changes they proposed are in your RACI already."),
         };
         lines.push(format!(
-            "{} proposed RACI {} for you to accept or reject{adopted}, {} accepted as you proposed{unanswered}.",
+            "{} proposed RACI {} for you to accept or reject, {} accepted as you proposed{unanswered}.{adopted}",
             self.counters.len(),
             if self.counters.len() == 1 {
                 "change"
@@ -521,7 +521,12 @@ impl Intake {
             claims: self.claims,
             counters: self.counters,
             answered: Answered {
-                at: Some(self.made_ms),
+                // The same answers sent earlier as a file never move the answer back in
+                // time: a response sent between the two would then look newer.
+                at: Some(match replaced.answered.at {
+                    Some(held) if self.again => held.max(self.made_ms),
+                    _ => self.made_ms,
+                }),
                 sum: Some(self.request_sum),
                 contact: Some(self.contact).filter(|c| !c.is_empty()),
                 body: Some(self.body_sum),
@@ -708,8 +713,9 @@ mod tests {
         // Said as the buyer's doing, not as the provider's acceptance.
         assert!(
             after.lines().iter().any(|l| l.starts_with(
-                "0 proposed RACI changes for you to accept or reject, 1 change of theirs your RACI already has, 0 accepted as you proposed,"
-            )),
+                "0 proposed RACI changes for you to accept or reject, 0 accepted as you proposed,"
+            ) && l
+                .ends_with(" 1 more change they proposed is in your RACI already.")),
             "{:?}",
             after.lines()
         );
@@ -899,6 +905,13 @@ mod tests {
         };
         let same = check(&ws, &file).unwrap();
         assert!(same.again && !same.older);
+        // Brought in, it does not move the answer back to the file's earlier time.
+        let mut with_file = ws.clone();
+        same.apply(&mut with_file);
+        assert_eq!(
+            with_file.sent("p2").unwrap().answered_ms,
+            Some(newer.made_ms)
+        );
         again.apply(&mut ws);
         assert_eq!(ws.raci.redline.len(), 1);
         assert_eq!(ws.pricing.quotes.len(), 2);

@@ -173,7 +173,10 @@ impl Change {
 
 impl Response {
     /// A checksum of what the provider answered, not of when it was sent: a link and a
-    /// file made from the same answers a minute apart have the same sum.
+    /// file made from the same answers a minute apart have the same sum. Workspaces and
+    /// providers' browsers keep it, so a field added to `Response` must not change the
+    /// sum of a response without it (`skip_serializing_if` its empty value; a test pins
+    /// the sum of the tests' response).
     pub fn sum(&self) -> u32 {
         let answered = Response {
             made_ms: 0,
@@ -447,6 +450,24 @@ pub(crate) mod tests {
         assert!(
             full.starts_with("2,000 of 2,000 characters: the answer is full"),
             "{full}"
+        );
+    }
+
+    #[test]
+    fn the_sum_of_a_response_stays_what_workspaces_and_drafts_have_kept() {
+        let r = response();
+        assert_eq!(
+            r.sum(),
+            Response {
+                made_ms: 7,
+                ..r.clone()
+            }
+            .sum()
+        );
+        assert_eq!(
+            r.sum(),
+            17_638_117,
+            "a change to Response changed every kept sum"
         );
     }
 

@@ -85,7 +85,7 @@ pub fn WorkspaceList() -> impl IntoView {
                 open=confirm_open
                 title=Signal::derive(move || format!("Delete “{}”?", doomed_name()))
                 message="Its company profile, RACI, scorecard and quotes are removed from this \
-                    browser. Undo is offered until you leave this page."
+                    browser. Undo is offered right after."
                 confirm_label="Delete workspace"
                 on_confirm=delete
             />

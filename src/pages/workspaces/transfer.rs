@@ -74,9 +74,11 @@ pub fn Transfer() -> impl IntoView {
                 // A request file is for a provider: it opens the provider's page.
                 Ok(Imported::Request(request)) => open_request(*request, error).await,
                 Ok(imported) => match add(session, imported) {
-                    Ok(said) => {
+                    Ok((said, left_out)) => {
                         opened.set_value(lib.0.try_with_untracked(|l| l.active_id().to_owned()));
                         done.set(Some(said));
+                        // What a backup could not bring is a problem to see, not a status.
+                        error.set(left_out);
                     }
                     Err(why) => error.set(Some(why)),
                 },
@@ -164,8 +166,9 @@ async fn open_request(request: Request, error: RwSignal<Option<String>>) {
 }
 
 /// Adds imported workspaces under fresh ids, so nothing existing is touched. A single
-/// tool's document becomes a new workspace holding it. What was added, or why nothing.
-fn add(session: Session, imported: Imported) -> Result<String, String> {
+/// tool's document becomes a new workspace holding it. What was added and what a backup
+/// left out, or why nothing was added.
+fn add(session: Session, imported: Imported) -> Result<(String, Option<String>), String> {
     let now = now_ms();
     let mut skipped = Vec::new();
     let workspaces: Vec<Workspace> = match imported {
@@ -234,6 +237,9 @@ fn add(session: Session, imported: Imported) -> Result<String, String> {
             and_list(many)
         )),
     };
-    let lines = std::iter::once(said).chain(copies).chain(skipped);
-    Ok(lines.collect::<Vec<_>>().join(" "))
+    let said = std::iter::once(said)
+        .chain(copies)
+        .collect::<Vec<_>>()
+        .join(" ");
+    Ok((said, (!skipped.is_empty()).then(|| skipped.join(" "))))
 }

@@ -221,6 +221,17 @@ fn ImportPreview(
 ) -> impl IntoView {
     let add_criteria = RwSignal::new(false);
     let add_providers = RwSignal::new(false);
+    // Each card starts unticked, except one none of whose providers are here: it keeps
+    // nothing unless they are added (a colleague's first merge into an empty workspace
+    // kept none of the scores).
+    Effect::new(move |_| {
+        let none_here = plan.with(|p| {
+            p.as_ref().is_some_and(|p| {
+                !p.providers.is_empty() && p.providers.iter().all(|m| m.ours.is_none())
+            })
+        });
+        add_providers.set(none_here);
+    });
     // The plan changes only when the workspace does; the preview is redrawn whole.
     move || {
         plan.get()
@@ -258,7 +269,7 @@ fn older_card(this_ms: i64, held_ms: i64, held_cells: usize, cells: usize) -> im
     let when = if this_ms <= 0 {
         format!("was shared before the one you have (shared on {held})")
     } else if this == held {
-        format!("was shared a few seconds before the one you have (both on {held})")
+        format!("was shared less than a minute before the one you have (both on {held})")
     } else {
         format!("was shared on {this}, before the one you have (shared on {held})")
     };
@@ -292,11 +303,6 @@ fn preview(
         .iter()
         .map(|m| m.name.clone())
         .collect();
-    // A card none of whose providers are here keeps nothing unless they are added: a
-    // colleague's first merge into an empty workspace kept none of the scores.
-    if matched == 0 && !unmatched_providers.is_empty() {
-        add_providers.set(true);
-    }
     let by_name: Vec<String> = p
         .providers
         .iter()

@@ -57,9 +57,16 @@ pub fn Send() -> impl IntoView {
         drafts::note_sent(response);
         last.set(Some((response.made_ms, response.sum())));
     };
+    // Noted once the link is on screen: one refused as too long was never made.
+    Effect::new(move |_| {
+        if slot.made.with(Option::is_some) {
+            if let Some(response) = linked.get_untracked() {
+                note(&response);
+            }
+        }
+    });
     let make_link = move |_| {
         let response = stamped();
-        note(&response);
         linked.set(Some(response.clone()));
         let sender = Sender {
             by: response.contact.clone(),
@@ -96,12 +103,17 @@ pub fn Send() -> impl IntoView {
                         draft.response.update(|r| r.contact = text);
                     }
                 />
-                <Show when=move || draft.response.with(|r| r.contact.trim().is_empty())>
-                    <p class="hint" id=format!("{contact_id}-hint")>
-                        "Without it, the buyer sees only your firm's name and has no one to \
-                            reply to."
-                    </p>
-                </Show>
+                <p class="hint" id=format!("{contact_id}-hint")>
+                    {move || {
+                        draft
+                            .response
+                            .with(|r| r.contact.trim().is_empty())
+                            .then_some(
+                                "Without it, the buyer sees only your firm's name and has no one \
+                                 to reply to.",
+                            )
+                    }}
+                </p>
             </div>
             <div class="button-row">
                 <button type="button" on:click=make_link>"Copy the response link"</button>
