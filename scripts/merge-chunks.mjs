@@ -22,6 +22,9 @@ import { imports, leb, name, section, withoutCustom } from './wasm-binary.mjs';
 
 const SMALL = 6000;
 const LONER = 2 * SMALL;
+// Pages loaded rarely, never on the way to a first screen: the code that merges two tabs'
+// edits of one workspace. Code they share with the first visit may ride with it.
+const RARE = ['merge'];
 const FIRST_VISIT = 'raci';
 // A placeholder import module of the same length as "__wasm_split", patched after merging.
 const HOST = '__wasm_spliX';
@@ -50,23 +53,25 @@ function groupKey(chunk, pages, size) {
 }
 
 /**
- * A chunk the first visit needs that would stand alone (the RACI's checks, shared with the
- * brief and shared links) joins the first visit's small group when every page that needs
- * it loads that group anyway: no page fetches a file more, the first visit fetches one
- * file fewer (a request and an instantiation before the matrix shows) and the chunk
- * compresses with the group's context. The pages that load the group without needing the
- * chunk pay its bytes, so only chunks under LONER bytes join.
+ * A group the first visit needs joins the first visit's small group when every page that
+ * needs it loads that group anyway: no page fetches a file more, the first visit fetches
+ * one file fewer (a request and an instantiation before the matrix shows) and the code
+ * compresses with the group's context. The pages that load the small group without
+ * needing the other pay its bytes: so it joins if it is under LONER bytes (the RACI's
+ * checks, shared with the brief and shared links), or if those pages are only RARE ones.
  */
 function joinFirstVisitLoners(groups, users, sizes) {
   const small = groups.get('small');
   if (!small) return;
   const loaders = new Set(small.flatMap((m) => users.get(m)));
-  const firstVisit = (u) => u === FIRST_VISIT;
   for (const [key, members] of [...groups]) {
-    if (key === 'small' || key === 'small-later' || members.length !== 1 || sizes.get(members[0]) >= LONER) continue;
-    const who = users.get(members[0]);
-    if (who.some(firstVisit) && who.every((u) => loaders.has(u))) {
-      small.push(members[0]);
+    if (key === 'small' || key === 'small-later') continue;
+    const who = new Set(members.flatMap((m) => users.get(m)));
+    if (!who.has(FIRST_VISIT) || ![...who].every((u) => loaders.has(u))) continue;
+    const bytes = members.reduce((sum, m) => sum + sizes.get(m), 0);
+    const payers = [...loaders].filter((u) => !who.has(u));
+    if (bytes < LONER || payers.every((u) => RARE.includes(u))) {
+      small.push(...members);
       groups.delete(key);
     }
   }
