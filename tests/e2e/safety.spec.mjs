@@ -192,7 +192,8 @@ test('undo in one tab never takes back what another tab changed since', async ()
   await context.close();
 });
 
-test('a workspace deleted in another tab says so where it was open', async () => {
+/** Two tabs of one browser on the workspaces page, both with a saved "New engagement". */
+async function twoTabsWithNewWorkspace() {
   const context = await browser.newContext();
   const a = await openPage(context, `${APP_URL}#/workspaces`);
   await a.getByRole('button', { name: 'New workspace' }).click();
@@ -200,6 +201,11 @@ test('a workspace deleted in another tab says so where it was open', async () =>
   await saved(a);
   const b = await openPage(context, `${APP_URL}#/workspaces`);
   await workspaceRow(b, 'New engagement').waitFor();
+  return { context, a, b };
+}
+
+test('a workspace deleted in another tab says so where it was open', async () => {
+  const { context, a, b } = await twoTabsWithNewWorkspace();
   await a.getByRole('banner').getByRole('link', { name: 'Provider scorecard' }).click();
   await b.getByRole('button', { name: 'Delete New engagement' }).click();
   await b.getByRole('dialog', { name: 'Delete “New engagement”?' }).getByRole('button', { name: 'Delete workspace' }).click();
@@ -209,13 +215,7 @@ test('a workspace deleted in another tab says so where it was open', async () =>
 });
 
 test('a workspace deleted here while another tab changes it is kept, and this tab says so', async () => {
-  const context = await browser.newContext();
-  const a = await openPage(context, `${APP_URL}#/workspaces`);
-  await a.getByRole('button', { name: 'New workspace' }).click();
-  await workspaceRow(a, 'New engagement').waitFor();
-  await saved(a);
-  const b = await openPage(context, `${APP_URL}#/workspaces`);
-  await workspaceRow(b, 'New engagement').waitFor();
+  const { context, a, b } = await twoTabsWithNewWorkspace();
   await a.getByRole('button', { name: 'Delete New engagement' }).click();
   await a.getByRole('dialog').getByRole('button', { name: 'Delete workspace' }).click();
   // Tab B's save lands before tab A's delete is saved (saves wait 300 ms for a pause).
