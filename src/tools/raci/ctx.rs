@@ -179,13 +179,15 @@ impl Editor {
         };
         self.say(step_said(self.doc, back, done));
         if done {
+            let mut frames = 0;
             watch_focus(move || {
                 // The editor went with its page: nothing to put the focus back in.
                 if self.cursor.try_get_untracked().is_none() {
                     return true;
                 }
+                frames += 1;
                 if focus_lost() {
-                    from.refocus(self);
+                    from.refocus(self, frames > PATIENCE);
                 }
                 false
             });
@@ -230,6 +232,10 @@ impl Editor {
         focus_later(element.to_owned());
     }
 }
+
+/// Frames an undo waits for the focused element to come back to the page before it puts
+/// the focus elsewhere.
+const PATIENCE: u32 = 10;
 
 /// Where the focus was when an undo or redo began.
 #[derive(Clone)]
@@ -280,7 +286,7 @@ impl Origin {
     /// header when the party went); the finding now in that place, else the checks'
     /// heading; the element focused; else the Undo button, or the page's heading when the
     /// matrix went.
-    fn refocus(&self, editor: Editor) {
+    fn refocus(&self, editor: Editor, impatient: bool) {
         let done = match *self {
             Origin::Cell {
                 function,
@@ -303,6 +309,9 @@ impl Origin {
             }
             // Not `item_actions::refocus` and its search for a twin: its code would join
             // the RACI's first download (the party lists keep their elements on undo).
+            // A keyed list moving the element takes it out and puts it back: out of the
+            // page for a frame or two on a loaded machine, it is waited for a little.
+            Origin::Other(Some(ref el)) if !el.is_connected() && !impatient => return,
             Origin::Other(ref el) => el.as_ref().is_some_and(|el| {
                 let _ = el.focus();
                 document()
