@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::{after_settled, focus_lost, unique_id};
-use crate::browser::router::focus_heading;
+use crate::browser::router::{focus_heading, moves};
 
 /// A modal question before something that cannot be undone, or removes much at once. Built
 /// on `<dialog>`, so focus stays inside it and Escape cancels.
@@ -77,9 +77,12 @@ pub fn ConfirmDialog(
         open.set(false);
         restore();
         // What was confirmed may remove that button only once the page has caught up
-        // (the RACI redraws from the settled document, a frame and a task later).
+        // (the RACI redraws from the settled document, a frame and a task later). Not
+        // after the buyer's next move: one already pressing a button on the screen that
+        // came in its place (the RACI's start screen) keeps the focus there.
+        let since = moves();
         after_settled(move || {
-            if focus_lost() {
+            if moves() == since && focus_lost() {
                 restore();
             }
         });

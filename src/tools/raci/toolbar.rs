@@ -5,9 +5,7 @@ use leptos::prelude::*;
 
 use super::ctx::Editor;
 use super::io::{export, Export, ImportButton, ImportReport};
-use crate::browser::router::focus_heading;
 use crate::browser::state::Lib;
-use crate::components::after_settled;
 use crate::components::confirm::ConfirmDialog;
 use crate::components::doc::UndoButtons;
 use crate::components::page_jumps::PageJumps;
@@ -62,11 +60,10 @@ pub fn Toolbar(
     });
     let clear = Callback::new(move |()| {
         editor.replace(Raci::default());
+        // The toolbar goes with the matrix, and the dialog's Clear button with it: the
+        // dialog then puts the focus on the page's heading, and only while the focus is
+        // lost, so a buyer already on the start screen's buttons keeps their place.
         editor.say("Cleared the matrix. Undo brings it back.");
-        // The toolbar goes with the matrix, and the dialog and its button with it: focus
-        // goes to the page's heading once the start screen is drawn, not to the top of
-        // the document.
-        after_settled(focus_heading);
     });
     view! {
         <div class="panel raci-toolbar" role="group" aria-label="Matrix actions">
