@@ -78,9 +78,13 @@ pub fn boot(notices: Notices) -> Booted {
     for moved in started.quarantined {
         report_quarantined(notices, moved);
     }
-    let library = started
+    let mut library = started
         .library
         .unwrap_or_else(|| Library::first(fresh_id(), now));
+    if let Some(id) = storage::tab_workspace() {
+        // Unknown when it was deleted meanwhile: the settings' choice stands.
+        library.switch(&id);
+    }
     let saver = Saver(StoredValue::new_local(Inner {
         storage,
         saving: started.saving,
@@ -227,9 +231,12 @@ impl Saver {
             .0
             .with_untracked(|c| c.iter().map(|c| persist::workspace_key(&c.id)).collect());
         let wanted = session.lib.0.with_untracked(wanted_texts);
-        let meta = session.lib.0.with_untracked(|l| Meta {
-            active: Some(l.active_id().to_owned()),
-            prefs: session.prefs.0.get_untracked(),
+        let meta = session.lib.0.with_untracked(|l| {
+            storage::keep_tab_workspace(l.active_id());
+            Meta {
+                active: Some(l.active_id().to_owned()),
+                prefs: session.prefs.0.get_untracked(),
+            }
         });
         let outcome = self
             .0

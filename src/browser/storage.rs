@@ -99,6 +99,26 @@ pub fn signal(storage: &Storage, key: &str, text: &str) -> Result<(), WriteError
     sent
 }
 
+/// This tab's open workspace, kept in `sessionStorage`, which a reload keeps and another
+/// tab does not share: a reload opens the workspace this tab had open, while the one
+/// opened last in any tab (the settings' `active`) is for a new tab.
+const TAB_WORKSPACE: &str = "splitline.tab-workspace";
+
+fn session() -> Option<Storage> {
+    web_sys::window()?.session_storage().ok().flatten()
+}
+
+pub fn tab_workspace() -> Option<String> {
+    session()?.get_item(TAB_WORKSPACE).ok().flatten()
+}
+
+pub fn keep_tab_workspace(id: &str) {
+    if let Some(session) = session() {
+        // Without it, a reload opens the workspace opened last in any tab: nothing lost.
+        let _ = session.set_item(TAB_WORKSPACE, id);
+    }
+}
+
 /// Hands a write (or, as null, a removal) to the durable copy in IndexedDB (copies.js).
 /// Chromium puts localStorage on disk late and in batches, later still after many
 /// writes: a browser killed during a call lost a quarter-minute of scores that showed as

@@ -136,6 +136,37 @@ test('switch, duplicate and delete with confirmation', async () => {
   await context.close();
 });
 
+test('a reload opens the workspace this tab had open, though another tab opened another since; a new tab opens the last one opened', async () => {
+  const context = await browser.newContext();
+  const open = (page) => page.getByRole('combobox', { name: 'Workspace' }).locator('option:checked');
+  const first = await openPage(context, `${APP_URL}#/workspaces`);
+  await first.getByRole('button', { name: 'New workspace' }).click();
+  await first.getByRole('status').filter({ hasText: 'Created “New engagement” and opened it.' }).waitFor({ state: 'attached' });
+  await saved(first);
+
+  const second = await openPage(context, `${APP_URL}#/workspaces`);
+  await second.getByRole('rowheader', { name: 'New engagement open' }).waitFor();
+  await second.getByRole('button', { name: 'Open My first engagement' }).click();
+  await second.getByRole('rowheader', { name: 'My first engagement open' }).waitFor();
+  await saved(second);
+
+  await first.reload();
+  await first.getByRole('rowheader', { name: 'New engagement open' }).waitFor();
+  assert.equal(await open(first).textContent(), 'New engagement');
+  await second.reload();
+  await second.getByRole('rowheader', { name: 'My first engagement open' }).waitFor();
+  const third = await openPage(context, `${APP_URL}#/workspaces`);
+  await third.getByRole('rowheader', { name: 'My first engagement open' }).waitFor();
+  // Deleted in another tab, the workspace a tab had open gives way on reload.
+  await second.getByRole('button', { name: 'Delete New engagement' }).click();
+  await second.getByRole('dialog', { name: 'Delete “New engagement”?' }).getByRole('button', { name: 'Delete workspace' }).click();
+  await saved(second);
+  await first.reload();
+  await first.getByRole('rowheader', { name: 'My first engagement open' }).waitFor();
+  for (const page of [first, second, third]) assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
 test('the company profile refuses bad numbers next to the field and keeps the last good value', async () => {
   const context = await browser.newContext();
   const page = await openPage(context, `${APP_URL}#/workspaces`);
