@@ -190,6 +190,27 @@ test('undo on the start screen focuses the toolbar\'s Undo button once the matri
   await context.close();
 });
 
+test('on a phone, tapping a function name brings its details into view, and "Back to the matrix" returns to its row', async () => {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+  const page = await openRaci(context);
+  await startFromTemplate(page);
+  await page.getByRole('heading', { name: 'Function details' }).waitFor({ state: 'attached' });
+  const name = 'After-hours calls and overnight help desk';
+  const header = page.getByRole('rowheader', { name: new RegExp(`^${name}`) });
+  const onScreen = (selector) => page.waitForFunction((sel) => {
+    const r = document.querySelector(sel)?.getBoundingClientRect();
+    return r && r.top >= 0 && r.bottom <= innerHeight;
+  }, selector);
+  await header.tap();
+  await page.locator('.details-title').filter({ hasText: name }).waitFor();
+  await onScreen('#raci-details-title');
+  await page.getByRole('button', { name: 'Back to the matrix' }).tap();
+  await waitFocus(page, { fn: name });
+  await onScreen(':focus');
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
 test('three parties fit a 390 px phone; on a narrower one a shade on the right edge says the matrix scrolls sideways, until its end', async () => {
   const shade = (page) => page.evaluate(() => getComputedStyle(document.querySelector('.grid-frame'), '::after').opacity);
   const narrow = await browser.newContext({ viewport: { width: 360, height: 740 } });

@@ -82,6 +82,7 @@ fn FunctionForm(fid: Id) -> impl IntoView {
             editor.say("It cannot move further in its category.");
         }
     };
+    let back = move |_| editor.focus_cell(fid, ROW_HEADER);
     view! {
         <h3 class="details-title">{read(|f| f.name.clone())}</h3>
         <Show when=move || !hint.with(String::is_empty)>
@@ -138,6 +139,11 @@ fn FunctionForm(fid: Id) -> impl IntoView {
             </button>
             <button type="button" class="secondary danger" on:click=delete>
                 "Delete function"
+            </button>
+            // Focused, the function's name in the matrix scrolls into view: the way
+            // back up from a phone's or a long matrix's details.
+            <button type="button" class="secondary" on:click=back>
+                "Back to the matrix"
             </button>
         </div>
     }

@@ -138,6 +138,25 @@ fn on_click(editor: Editor, ev: web_sys::MouseEvent) {
             party: p,
         });
         announce(editor, f, p);
+    } else {
+        request_animation_frame(bring_details_into_view);
+    }
+}
+
+/// A function's name is clicked or tapped to see its details, which sit below the
+/// matrix: on a phone, or under a long matrix, off the screen, where the tap seemed to do
+/// nothing. They come into view (their "Back to the matrix" returns to the row).
+fn bring_details_into_view() {
+    let Some(heading) = document().get_element_by_id("raci-details-title") else {
+        return;
+    };
+    let screen = window()
+        .inner_height()
+        .ok()
+        .and_then(|h| h.as_f64())
+        .unwrap_or(0.0);
+    if heading.get_bounding_client_rect().top() > screen {
+        heading.scroll_into_view();
     }
 }
 
