@@ -17,6 +17,7 @@ use crate::browser::state::{Attachment, Conflict, Notices, SaveStatus, Session, 
 use crate::browser::storage::{self, Local};
 use crate::browser::tab_merge::on_conflict;
 use crate::domain::library::Library;
+use crate::domain::persist::last_opened::LastOpened;
 use crate::domain::persist::save::{wanted_texts, Held, Outcome, Quarantined, Saving};
 use crate::domain::persist::store::{Memory, WriteError};
 use crate::domain::persist::{self, Meta, Prefs, META_KEY};
@@ -92,6 +93,7 @@ pub fn boot(notices: Notices) -> Booted {
         timer: None,
         waiting_since: 0,
         merging: HashSet::new(),
+        last_opened: LastOpened::new(library.active_id(), started.meta.active),
     }));
     Booted {
         library,
@@ -143,6 +145,7 @@ pub(crate) struct Inner {
     waiting_since: i64,
     /// Workspace keys whose two tabs' versions are being merged (`tab_merge`).
     pub(crate) merging: HashSet<String>,
+    last_opened: LastOpened,
 }
 
 /// Writes the library to storage, debounced. A copyable handle; the state stays on
@@ -160,6 +163,7 @@ impl Saver {
             timer: None,
             waiting_since: 0,
             merging: HashSet::new(),
+            last_opened: LastOpened::default(),
         }))
     }
 
@@ -231,19 +235,19 @@ impl Saver {
             .0
             .with_untracked(|c| c.iter().map(|c| persist::workspace_key(&c.id)).collect());
         let wanted = session.lib.0.with_untracked(wanted_texts);
-        let meta = session.lib.0.with_untracked(|l| {
-            storage::keep_tab_workspace(l.active_id());
-            Meta {
-                active: Some(l.active_id().to_owned()),
-                prefs: session.prefs.0.get_untracked(),
-            }
-        });
+        let open = session.lib.0.with_untracked(|l| l.active_id().to_owned());
+        storage::keep_tab_workspace(&open);
+        let prefs = session.prefs.0.get_untracked();
         let outcome = self
             .0
             .try_update_value(|inner| {
                 if let Some(timer) = inner.timer.take() {
                     timer.clear();
                 }
+                let meta = Meta {
+                    active: Some(inner.last_opened.name(&open)),
+                    prefs,
+                };
                 let store = inner.storage.clone()?;
                 Some(
                     inner

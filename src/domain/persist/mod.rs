@@ -4,6 +4,7 @@
 //! `read_library` decides, without touching storage, what loads, what must be moved to
 //! a backup key and what must be left alone.
 
+pub mod last_opened;
 pub mod save;
 pub mod store;
 
