@@ -190,7 +190,7 @@ test('undo on the start screen focuses the toolbar\'s Undo button once the matri
   await context.close();
 });
 
-test('on a phone, tapping a function name brings its details into view, and "Back to the matrix" returns to its row', async () => {
+test('on a phone, tapping a function name brings its details into view, and "Back to the matrix" returns to its row; a mouse click leaves the matrix in view', async () => {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
   const page = await openRaci(context);
   await startFromTemplate(page);
@@ -199,7 +199,7 @@ test('on a phone, tapping a function name brings its details into view, and "Bac
   const header = page.getByRole('rowheader', { name: new RegExp(`^${name}`) });
   const onScreen = (selector) => page.waitForFunction((sel) => {
     const r = document.querySelector(sel)?.getBoundingClientRect();
-    return r && r.top >= 0 && r.bottom <= innerHeight;
+    return r && r.top >= -1 && r.bottom <= innerHeight + 1;
   }, selector);
   await header.tap();
   await page.locator('.details-title').filter({ hasText: name }).waitFor();
@@ -209,6 +209,21 @@ test('on a phone, tapping a function name brings its details into view, and "Bac
   await onScreen(':focus');
   assert.deepEqual(page.errors, []);
   await context.close();
+
+  // A mouse's click selects the function and leaves the matrix where it is.
+  const desktop = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const wide = await openRaci(desktop);
+  await startFromTemplate(wide);
+  await wide.getByRole('heading', { name: 'Function details' }).waitFor({ state: 'attached' });
+  const named = wide.getByRole('rowheader', { name: new RegExp(`^${name}`) });
+  await named.scrollIntoViewIfNeeded();
+  const before = await wide.evaluate(() => scrollY);
+  await named.click();
+  await wide.locator('.details-title').filter({ hasText: name }).waitFor({ state: 'attached' });
+  await wide.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  assert.equal(await wide.evaluate(() => scrollY), before);
+  assert.deepEqual(wide.errors, []);
+  await desktop.close();
 });
 
 test('three parties fit a 390 px phone; on a narrower one a shade on the right edge says the matrix scrolls sideways, until its end', async () => {

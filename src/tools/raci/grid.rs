@@ -138,14 +138,21 @@ fn on_click(editor: Editor, ev: web_sys::MouseEvent) {
             party: p,
         });
         announce(editor, f, p);
-    } else {
+    } else if !by_mouse(&ev) {
         request_animation_frame(bring_details_into_view);
     }
 }
 
-/// A function's name is clicked or tapped to see its details, which sit below the
-/// matrix: on a phone, or under a long matrix, off the screen, where the tap seemed to do
-/// nothing. They come into view (their "Back to the matrix" returns to the row).
+/// A mouse's click on a name selects it and leaves the matrix where it is: a desktop
+/// buyer may go on with the arrow keys. A tap has nothing else to do.
+fn by_mouse(ev: &web_sys::MouseEvent) -> bool {
+    ev.dyn_ref::<web_sys::PointerEvent>()
+        .is_some_and(|p| p.pointer_type() == "mouse")
+}
+
+/// A function's name is tapped to see its details, which sit below the matrix: off the
+/// screen or at its bottom edge, where the tap seemed to do nothing. They come into
+/// view (their "Back to the matrix" returns to the row).
 fn bring_details_into_view() {
     let Some(heading) = document().get_element_by_id("raci-details-title") else {
         return;
@@ -155,7 +162,7 @@ fn bring_details_into_view() {
         .ok()
         .and_then(|h| h.as_f64())
         .unwrap_or(0.0);
-    if heading.get_bounding_client_rect().top() > screen {
+    if heading.get_bounding_client_rect().top() > screen * 0.75 {
         heading.scroll_into_view();
     }
 }
