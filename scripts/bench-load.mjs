@@ -76,8 +76,11 @@ async function raciStart(url) {
     await button.click({ noWaitAfter: true });
     await page.getByRole('grid').first().waitFor({ state: 'visible', timeout: 60000 });
     const usable = Date.now() - start;
-    const bytes = [...wasm.values()].reduce((sum, w) => sum + w.bytes, 0);
-    return { clicked, usable, bytes, files: wasm.size };
+    // Files whose download has finished: the panels below the matrix may have started by
+    // the time the grid is seen, with nothing received yet.
+    const done = [...wasm.values()].filter((w) => w.bytes > 0);
+    const bytes = done.reduce((sum, w) => sum + w.bytes, 0);
+    return { clicked, usable, bytes, files: done.length };
   } finally {
     await browser.close();
   }
