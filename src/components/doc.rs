@@ -337,13 +337,7 @@ impl<D: Document> Doc<D> {
         let open = self.past.with_value(|p| p.workspace.clone());
         let taken = self.notices.is_some_and(|n| n.take_back(Some(&open)));
         if taken {
-            crate::components::watch_focus(|| {
-                let lost = crate::components::focus_lost();
-                if lost {
-                    crate::browser::router::focus_heading();
-                }
-                lost
-            });
+            crate::components::heading_once_lost();
         }
         taken
     }

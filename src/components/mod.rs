@@ -107,6 +107,19 @@ pub fn watch_focus(step: impl FnMut() -> bool + 'static) {
     });
 }
 
+/// When what held the focus goes with its part of the page (a quote taken back, a cleared
+/// matrix's toolbar), the page's heading takes the focus once it falls to the page: not
+/// the top of the document, and not after the buyer's next move (`watch_focus`).
+pub fn heading_once_lost() {
+    watch_focus(|| {
+        let lost = focus_lost();
+        if lost {
+            crate::browser::router::focus_heading();
+        }
+        lost
+    });
+}
+
 static NEWEST_FIX: AtomicU32 = AtomicU32::new(0);
 
 /// About three seconds at 60 frames a second.

@@ -5,12 +5,11 @@ use leptos::prelude::*;
 
 use super::ctx::Editor;
 use super::io::{export, Export, ImportButton, ImportReport};
-use crate::browser::router::focus_heading;
 use crate::browser::state::Lib;
 use crate::components::confirm::ConfirmDialog;
 use crate::components::doc::UndoButtons;
+use crate::components::heading_once_lost;
 use crate::components::page_jumps::PageJumps;
-use crate::components::{focus_lost, watch_focus};
 use crate::domain::raci::{template, Raci};
 
 /// Where "Go to" takes a buyer: a matrix of 36 functions is about 5,000 px tall on a
@@ -64,15 +63,8 @@ pub fn Toolbar(
         editor.replace(Raci::default());
         editor.say("Cleared the matrix. Undo brings it back.");
         // The toolbar goes with the matrix, and the dialog with it, which then may not get
-        // to put the focus back: the page's heading takes it once it falls to the page.
-        // Not after the buyer's next move: one already on the start screen's buttons stays.
-        watch_focus(|| {
-            let lost = focus_lost();
-            if lost {
-                focus_heading();
-            }
-            lost
-        });
+        // to put the focus back. A buyer already on the start screen's buttons stays.
+        heading_once_lost();
     });
     view! {
         <div class="panel raci-toolbar" role="group" aria-label="Matrix actions">
