@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { launch, openPage, saved, waitForValue } from './helpers.mjs';
-import { SCORECARD, openTab, ranking, storedWorkspace } from './scorecard-helpers.mjs';
+import { PROVIDERS, SCORECARD, openSeeded, openTab, ranking, storedWorkspace, workspace } from './scorecard-helpers.mjs';
 
 let browser;
 before(async () => {
@@ -463,6 +463,46 @@ test('on a phone, call mode opens with whom and what it asks in view, names whom
     const r = b.getBoundingClientRect();
     return [[r.right - 4, r.top + 4], [r.left + 4, r.bottom - 4], [r.right - 4, r.bottom - 4]].every(([x, y]) => b.contains(document.elementFromPoint(x, y)));
   }), 'Next unscored is not covered');
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
+test("on a phone, call mode keeps a provider's long answer to four lines until asked, so the score buttons stay near", async () => {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  const long = 'We put a RACI schedule in every contract, with one accountable owner per function. '.repeat(8).trim();
+  const claim = (text) => ({ text, rating: 4, at_ms: 1_763_942_400_000 });
+  const page = await openSeeded(context, workspace(PROVIDERS, {
+    claims: { h1: { 'raci-written': claim(long), 'raci-gap-functions': claim('Yes, named in the schedule.') } },
+  }));
+  await openTab(page, 'Call mode');
+  const answer = page.getByRole('complementary', { name: "Harbor IT's answer" });
+  const text = answer.locator('.claim-text');
+  await text.getByText(long).waitFor();
+  const more = answer.getByRole('button', { name: 'Show all of their answer' });
+  await more.waitFor();
+  assert.equal(await more.getAttribute('aria-expanded'), 'false');
+  const lines = () => text.evaluate((p) => Math.round(p.getBoundingClientRect().height / parseFloat(getComputedStyle(p).lineHeight)));
+  assert.equal(await lines(), 4);
+  // The score buttons follow the cut answer within the screen's height.
+  const gap = async () => (await page.getByRole('button', { name: 'Score 4', exact: true }).boundingBox()).y - (await text.boundingBox()).y;
+  assert.ok((await gap()) < 400, `score buttons ${await gap()} px below the answer`);
+  await more.tap();
+  const less = answer.getByRole('button', { name: 'Show less of their answer' });
+  assert.equal(await less.getAttribute('aria-expanded'), 'true');
+  assert.ok((await lines()) > 8, 'the whole answer shows');
+  // Scoring leaves the answer open; the next question starts cut again.
+  await page.keyboard.press('4');
+  await page.getByTestId('sc-call-score').filter({ hasText: 'Scored 4 for Harbor IT' }).waitFor();
+  await less.waitFor();
+  await page.keyboard.press('ArrowRight');
+  await page.getByTestId('sc-call-position').filter({ hasText: 'Question 2 of' }).waitFor();
+  await answer.getByText('Yes, named in the schedule.').waitFor();
+  assert.equal(await answer.getByRole('button').count(), 0, 'a short answer has no button');
+  // The Scores tab's detail shows the whole answer.
+  await openTab(page, 'Scores');
+  await page.getByRole('textbox', { name: 'Written RACI with named owners Harbor IT' }).tap();
+  await answer.getByText(long).waitFor();
+  assert.equal(await answer.getByRole('button').count(), 0);
   assert.deepEqual(page.errors, []);
   await context.close();
 });

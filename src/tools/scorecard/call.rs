@@ -309,12 +309,16 @@ fn CallQuestion(
             <AnchorList anchors=Signal::derive(move || {
                 question.with(|q| q.as_ref().map(|q| q.anchors.clone()).unwrap_or_default())
             }) />
-            <ClaimNote claim=Signal::derive(move || {
-                question.with(|q| {
-                    let q = q.as_ref()?;
-                    Some((q.provider_name.clone(), q.claim.clone()?))
+            <ClaimNote
+                claim=Signal::derive(move || {
+                    question
+                        .with(|q| {
+                            let q = q.as_ref()?;
+                            Some((q.provider_name.clone(), q.claim.clone()?))
+                        })
                 })
-            }) />
+                short=true
+            />
             <ScoreButtons
                 current=Signal::derive(move || question.with(|q| q.as_ref().and_then(|q| q.score)))
                 on_pick=on_score

@@ -8,8 +8,17 @@ use crate::domain::scorecard::claims::{web_address, Claim};
 use crate::domain::text::possessive;
 
 /// The claim of `provider` (its name) on the shown criterion, if its response had one.
+/// `short` keeps a long answer to four lines until the buyer asks for the rest: in call
+/// mode the score buttons come after it, and on a phone a full answer pushed them a
+/// screen or more down.
 #[component]
-pub fn ClaimNote(claim: Signal<Option<(String, Claim)>>) -> impl IntoView {
+pub fn ClaimNote(
+    claim: Signal<Option<(String, Claim)>>,
+    #[prop(optional)] short: bool,
+) -> impl IntoView {
+    // Scoring changes the question's other fields: the note, and whether its whole text
+    // is open, stay as they are unless the answer itself changes.
+    let claim = Memo::new(move |_| claim.get());
     move || {
         claim.get().map(|(provider, c)| {
             let rating = c
@@ -33,7 +42,7 @@ pub fn ClaimNote(claim: Signal<Option<(String, Claim)>>) -> impl IntoView {
             view! {
                 <aside class="claim" aria-label=format!("{} answer", possessive(&provider))>
                     <p class="claim-title">{format!("What {provider} said in their response")}</p>
-                    <p class="claim-text">{c.text.clone()}</p>
+                    <ClaimText text=c.text.clone() short=short />
                     {rating.map(|r| view! { <p>{r}</p> })}
                     {evidence}
                     {earlier}
@@ -41,4 +50,55 @@ pub fn ClaimNote(claim: Signal<Option<(String, Claim)>>) -> impl IntoView {
             }
         })
     }
+}
+
+/// The answer's text; when `short`, cut to four lines with a button for the rest, shown
+/// only when there is more than fits.
+#[component]
+fn ClaimText(text: String, short: bool) -> impl IntoView {
+    if !short {
+        return view! { <p class="claim-text">{text}</p> }.into_any();
+    }
+    let open = RwSignal::new(false);
+    let cut = RwSignal::new(false);
+    let node = NodeRef::<leptos::html::P>::new();
+    let measure = move || {
+        if let Some(p) = node.get_untracked() {
+            if !open.get_untracked() {
+                cut.set(p.scroll_height() > p.client_height() + 1);
+            }
+        }
+    };
+    Effect::new(move || {
+        node.track();
+        measure();
+    });
+    // A turned phone or a wider window may fit the whole answer, or no longer fit it.
+    #[cfg(target_arch = "wasm32")]
+    {
+        let resized = window_event_listener(leptos::ev::resize, move |_| measure());
+        on_cleanup(move || resized.remove());
+    }
+    let id = crate::components::unique_id("claim-text");
+    let label = move || match open.get() {
+        true => "Show less of their answer",
+        false => "Show all of their answer",
+    };
+    view! {
+        <p class="claim-text" class:clamped=move || !open.get() node_ref=node id=id.clone()>
+            {text}
+        </p>
+        <Show when=move || open.get() || cut.get()>
+            <button
+                type="button"
+                class="link"
+                aria-expanded=move || open.get().to_string()
+                aria-controls=id.clone()
+                on:click=move |_| open.update(|o| *o = !*o)
+            >
+                {label}
+            </button>
+        </Show>
+    }
+    .into_any()
 }
