@@ -115,6 +115,8 @@ test('a buyer and two providers complete a request round: quotes ranked, answers
   assert.ok(linkA.length < 2000, `a typical request link fits an email (${linkA.length})`);
   // The link on screen names its provider, so it is not pasted to the other one.
   await buyer.getByRole('textbox', { name: 'Request link for Crest MSP' }).waitFor();
+  // Sent again unchanged, it is the same request: the same link, the same "Sent" date.
+  assert.equal(await requestLink(buyer, 'Harbor IT', linkB), linkA);
   // What the requests tell providers is kept in the workspace: next week's request says it too.
   await buyer.reload();
   await appReady(buyer);

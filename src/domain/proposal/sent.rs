@@ -74,6 +74,16 @@ impl Workspace {
         .is_ok_and(|(now, _)| now.sum() != sent.sum)
     }
 
+    /// When a request to `provider` made at `now_ms` counts as made: when the one last
+    /// sent, if nothing it carries changed since. Sent again, it is then the same request,
+    /// link for link, and its "Sent" date stays before the answer it already has.
+    pub fn request_made_ms(&self, provider: &str, now_ms: i64) -> i64 {
+        match self.sent(provider) {
+            Some(s) if !self.changed_since_sent(provider) => s.made_ms,
+            _ => now_ms,
+        }
+    }
+
     /// Remembers that `request` went to `provider` (replacing the earlier version).
     pub fn note_sent(&mut self, provider: &str, request: &Request) {
         let sent = Sent {
@@ -141,5 +151,22 @@ mod tests {
         ws.raci.function_mut(f).unwrap().night_owner = None;
         ws.raci.function_mut(f).unwrap().day_owner = None;
         assert!(ws.changed_since_sent("p2"));
+    }
+
+    #[test]
+    fn a_request_sent_again_unchanged_is_the_same_request() {
+        let mut ws = workspace();
+        ws.disclose = disclose();
+        assert_eq!(ws.request_made_ms("p2", 7), 7, "never sent");
+        let id = "0123456789abcdef";
+        let (req, _) = Request::of(&ws, "p2", id.into(), 5, &ws.disclose).unwrap();
+        ws.note_sent("p2", &req);
+        let made = ws.request_made_ms("p2", 9);
+        let (again, _) = Request::of(&ws, "p2", id.into(), made, &ws.disclose).unwrap();
+        assert_eq!(again, req);
+        ws.note_sent("p2", &again);
+        assert_eq!(ws.sent("p2").unwrap().made_ms, 5);
+        ws.disclose.note = "Answers by Monday.".into();
+        assert_eq!(ws.request_made_ms("p2", 9), 9, "changed since");
     }
 }
