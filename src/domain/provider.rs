@@ -9,6 +9,15 @@ use serde::{Deserialize, Serialize};
 pub const MAX_PROVIDERS: usize = 20;
 pub const MAX_PROVIDER_NAME_CHARS: usize = 80;
 
+/// Colours the charts tell providers apart by, before they repeat.
+pub const COLOURS: usize = 8;
+
+/// A provider's colour in every chart, below `COLOURS`: from its place in the workspace's
+/// list, so it keeps one colour from tool to tool whatever order a chart ranks it in.
+pub fn colour(providers: &[Provider], id: &str) -> usize {
+    providers.iter().position(|p| p.id == id).unwrap_or(0) % COLOURS
+}
+
 /// An MSP being evaluated.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Provider {

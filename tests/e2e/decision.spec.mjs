@@ -213,10 +213,12 @@ test('the pricing comparison and call mode say which provider the scorecard knoc
   await page.goto(`${APP_URL}#/pricing`);
   const results = page.getByRole('region', { name: 'Comparison', exact: true });
   await results.getByText(
-    'Lowest total contract value: Nimbus Cloud Services, $229,500.00 over 36 months. Your scorecard knocks Nimbus Cloud Services out (Proprietary tooling lock-in, with no clean hand-back). Of the providers you can choose, Harbor IT is lowest: $256,500.00 over 36 months.',
+    'Lowest total contract value: Nimbus Cloud Services, $229,500.00 over 36 months. Your scorecard knocks Nimbus Cloud Services out (Proprietary tooling lock-in, with no clean hand-back). Of the providers you can choose, Harbor IT is lowest: $256,500.00 over 36 months. It leaves after-hours incident response without a price, so the real figure is higher.',
   ).waitFor();
   await results.getByRole('rowheader', { name: 'Nimbus Cloud Services (knocked out)' }).waitFor();
   await page.getByRole('article', { name: 'Nimbus Cloud Services' }).getByText('1 of 3 (knocked out)', { exact: true }).waitFor();
+  // The others' rank among those the buyer can choose comes first, as the brief gives it.
+  await page.getByRole('article', { name: 'Harbor IT' }).getByText('1 of 2 you can choose (2 of 3 in all)', { exact: true }).waitFor();
   // So does call mode's provider picker.
   await page.goto(`${APP_URL}#/scorecard?view=call`);
   const picker = page.getByRole('combobox', { name: 'Provider on the call' });
@@ -304,5 +306,24 @@ test('at 360 px the brief does not scroll sideways, the value chart is drawn for
   await page.emulateMedia({ media: 'print' });
   assert.equal(await chart.getAttribute('viewBox'), '0 0 640 320');
   assert.equal(await page.getByRole('navigation', { name: 'Sections of this page' }).isVisible(), false);
+  await context.close();
+});
+
+test('a provider has one colour in the scorecard chart and the pricing chart, whatever its rank', async () => {
+  const { context, page } = await openBrief();
+  const colours = async (swatches) => {
+    await swatches.first().waitFor();
+    return Object.fromEntries(await swatches.evaluateAll((spans) =>
+      spans.map((s) => [s.parentElement.textContent.trim(), getComputedStyle(s).backgroundColor])));
+  };
+  await page.getByRole('banner').getByRole('link', { name: 'Scorecard' }).click();
+  await page.getByRole('tab', { name: 'Results' }).click();
+  const scorecard = await colours(page.locator('.sc-legend .sc-swatch'));
+  await page.getByRole('banner').getByRole('link', { name: 'Pricing' }).click();
+  const pricing = await colours(page.locator('.chart-figure .legend .swatch[class*="series-"]'));
+  // Keystone ranks first on the scorecard, Harbor is cheapest: each keeps its colour.
+  assert.deepEqual(Object.keys(scorecard).slice(0, 2), ['Keystone Partners', 'Harbor IT']);
+  for (const name of ['Harbor IT', 'Keystone Partners']) assert.equal(scorecard[name], pricing[name], name);
+  assert.notEqual(pricing['Harbor IT'], pricing['Keystone Partners']);
   await context.close();
 });

@@ -22,6 +22,8 @@ pub const MISSING_PROVIDER: &str = "Removed provider";
 pub struct QuoteView {
     pub provider: String,
     pub name: String,
+    /// Its colour in the charts (`provider::colour`).
+    pub colour: usize,
     pub model: ModelKind,
     pub term: u32,
     pub notice_days: u32,
@@ -186,6 +188,7 @@ pub fn compare(
             let (managed, in_house) = alt(q.term());
             QuoteView {
                 provider: q.provider.clone(),
+                colour: provider::colour(providers, &q.provider),
                 flags: flags(q, &t, cur, fm_monthly),
                 findings: cross_check(q, &name, duties, cur),
                 name,
@@ -268,6 +271,19 @@ mod tests {
         assert_eq!(c.quote("a").unwrap().rank, Some(3));
         assert!(!c.terms_differ());
         assert_eq!(c.max_years(), 3);
+    }
+
+    #[test]
+    fn a_quote_has_its_providers_colour_whatever_order_it_was_added_in() {
+        let (p, mut providers) = setup();
+        providers.rotate_left(1);
+        let c = compare(&p, &CompanyProfile::default(), &providers, &[]);
+        let colours: Vec<(&str, usize)> = c
+            .quotes
+            .iter()
+            .map(|q| (q.name.as_str(), q.colour))
+            .collect();
+        assert_eq!(colours, [("Alpha", 2), ("Bravo", 0), ("Charlie", 1)]);
     }
 
     #[test]

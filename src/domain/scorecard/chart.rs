@@ -22,8 +22,8 @@ const TOP: f64 = 4.0;
 /// One bar.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Bar {
-    /// Index of the provider in `Chart::series` (and its colour class).
-    pub series: usize,
+    /// The provider's colour (`Standing::colour`).
+    pub colour: usize,
     pub y: f64,
     pub width: f64,
     pub height: f64,
@@ -52,8 +52,8 @@ pub struct Tick {
 pub struct Chart {
     pub width: f64,
     pub height: f64,
-    /// Provider names, in rank order.
-    pub series: Vec<String>,
+    /// Provider names and colours, in rank order.
+    pub series: Vec<(String, usize)>,
     pub rows: Vec<Row>,
     pub ticks: Vec<Tick>,
     /// A sentence describing the chart for screen readers.
@@ -77,8 +77,7 @@ pub fn layout(results: &Results, width: f64) -> Chart {
         y += LABEL_HEIGHT;
         let bars = series
             .iter()
-            .enumerate()
-            .map(|(s, standing)| {
+            .map(|standing| {
                 let value = if index == 0 {
                     standing.total
                 } else {
@@ -86,7 +85,7 @@ pub fn layout(results: &Results, width: f64) -> Chart {
                 };
                 let length = value.map_or(0.0, |v| v.clamp(0.0, 100.0) / 100.0 * scale());
                 let bar = Bar {
-                    series: s,
+                    colour: standing.colour,
                     y,
                     width: length,
                     height: BAR_HEIGHT,
@@ -112,6 +111,7 @@ pub fn layout(results: &Results, width: f64) -> Chart {
         })
         .collect();
     let names: Vec<String> = series.iter().map(|s| s.provider.name.clone()).collect();
+    let colours = series.iter().map(|s| s.colour);
     let summary = if names.is_empty() {
         "No provider is ranked yet.".to_owned()
     } else {
@@ -123,7 +123,7 @@ pub fn layout(results: &Results, width: f64) -> Chart {
     Chart {
         width,
         height: y,
-        series: names,
+        series: names.iter().cloned().zip(colours).collect(),
         rows,
         ticks,
         summary,
@@ -153,7 +153,7 @@ mod tests {
         sc.set_score("b", "c1", Some(Score::Points(2)));
         let chart = layout(&results(&sc, &providers), NARROW);
         let scale = || scale(NARROW);
-        assert_eq!(chart.series, ["A", "B"]);
+        assert_eq!(chart.series, [("A".into(), 0), ("B".into(), 1)]);
         let labels: Vec<&str> = chart.rows.iter().map(|r| r.label.as_str()).collect();
         assert_eq!(labels, ["Total", "G1", "G2"]);
         // Totals: A 50, B 40.
@@ -174,6 +174,24 @@ mod tests {
         assert!(chart.height > *ys.last().unwrap());
         assert_eq!(chart.ticks.last().unwrap().x, scale());
         assert!(chart.summary.contains("A, B"));
+    }
+
+    #[test]
+    fn a_provider_keeps_its_colour_whatever_its_rank() {
+        let mut sc = card(&[("c1", "G", 1.0)]);
+        let providers: Vec<Provider> = ["a", "b"]
+            .iter()
+            .map(|id| Provider {
+                id: (*id).into(),
+                name: id.to_ascii_uppercase(),
+            })
+            .collect();
+        sc.set_score("a", "c1", Some(Score::Points(2)));
+        sc.set_score("b", "c1", Some(Score::Points(4)));
+        let chart = layout(&results(&sc, &providers), WIDE);
+        assert_eq!(chart.series, [("B".into(), 1), ("A".into(), 0)]);
+        let colours: Vec<usize> = chart.rows[0].bars.iter().map(|b| b.colour).collect();
+        assert_eq!(colours, [1, 0]);
     }
 
     #[test]

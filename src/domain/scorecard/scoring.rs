@@ -46,6 +46,8 @@ pub enum Place {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Standing {
     pub provider: Provider,
+    /// Its colour in the charts (`provider::colour`).
+    pub colour: usize,
     pub total: Option<f64>,
     /// Subtotal per group, in the order of `Results::groups`.
     pub groups: Vec<Option<f64>>,
@@ -140,6 +142,7 @@ pub fn results(sc: &Scorecard, providers: &[Provider]) -> Results {
             };
             Standing {
                 provider: provider.clone(),
+                colour: crate::domain::provider::colour(providers, &provider.id),
                 total,
                 groups: (0..table.groups.len())
                     .map(|g| table.group_total(p, g))

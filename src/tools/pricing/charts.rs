@@ -34,9 +34,6 @@ const NARROW: Frame = Frame {
     class: "chart narrow",
 };
 
-/// Distinct series colours before they repeat.
-const SERIES: usize = 8;
-
 /// The kinds of cost a total is made of, with their chart class. Their colours (greys and
 /// a brown, excluded items in red) are apart from the providers' in the year chart.
 const PARTS: [(&str, &str); 5] = [
@@ -333,7 +330,7 @@ fn by_year(c: &Comparison, f: Frame) -> Chart {
             let h = scale(y.total(), max, bottom - top);
             let x = left + group * k as f64 + group * 0.1 + bar * i as f64;
             marks.push(Mark::Rect {
-                class: format!("series-{}", i % SERIES),
+                class: format!("series-{}", q.colour),
                 x: px(x),
                 y: px(bottom - h),
                 width: px((bar - 2.0).max(1.0)),
@@ -362,18 +359,22 @@ fn by_year(c: &Comparison, f: Frame) -> Chart {
 pub fn YearChart() -> impl IntoView {
     let cmp = expect_context::<Cmp>().0;
     let names = Memo::new(move |_| {
-        cmp.with(|c| c.quotes.iter().map(|q| q.name.clone()).collect::<Vec<_>>())
+        cmp.with(|c| {
+            c.quotes
+                .iter()
+                .map(|q| (q.name.clone(), q.colour))
+                .collect::<Vec<_>>()
+        })
     });
     let legend = move || {
         names.with(|names| {
             names
                 .iter()
-                .enumerate()
-                .map(|(i, name)| {
+                .map(|(name, colour)| {
                     view! {
                         <li>
                             <span
-                                class=format!("swatch series-{}", i % SERIES)
+                                class=format!("swatch series-{colour}")
                                 aria-hidden="true"
                             ></span>
                             {name.clone()}

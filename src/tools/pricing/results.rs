@@ -13,7 +13,7 @@ use crate::domain::pricing::compare::{Comparison, QuoteView};
 use crate::domain::pricing::money::{percent_text, Currency};
 use crate::domain::pricing::quote::MAX_TERM;
 use crate::domain::route::Route;
-use crate::domain::text::months;
+use crate::domain::text::{and_list, months};
 
 /// The quotes side by side, ranked by total contract value, with the charts.
 #[component]
@@ -75,13 +75,7 @@ fn summary(c: &Comparison, knocked: &[(String, Vec<String>)]) -> String {
         money(c.currency, best.totals.total),
         months(best.term)
     );
-    let unknown = best.totals.unknown().len();
-    if unknown > 0 {
-        text.push_str(&format!(
-            " It leaves {unknown} excluded item{} without a price, so the real figure is higher.",
-            if unknown == 1 { "" } else { "s" }
-        ));
-    }
+    text.push_str(&unpriced(best));
     if let Some(flags) = flags_of(&best.provider) {
         text.push_str(&format!(
             " Your scorecard knocks {} out ({}).",
@@ -91,10 +85,11 @@ fn summary(c: &Comparison, knocked: &[(String, Vec<String>)]) -> String {
         let open = c.ranked_among(|id| flags_of(id).is_some()).first().copied();
         text.push_str(&match open {
             Some(q) => format!(
-                " Of the providers you can choose, {} is lowest: {} over {}.",
+                " Of the providers you can choose, {} is lowest: {} over {}.{}",
                 q.name,
                 money(c.currency, q.totals.total),
-                months(q.term)
+                months(q.term),
+                unpriced(q)
             ),
             None if c.ranked_count() > 1 => {
                 " It knocks out every other priced quote too.".to_owned()
@@ -137,6 +132,19 @@ fn summary(c: &Comparison, knocked: &[(String, Vec<String>)]) -> String {
         });
     }
     text
+}
+
+/// What the quote leaves out with no price, when it is named as the lowest: the chart
+/// beside it cannot show what it does not know.
+fn unpriced(q: &QuoteView) -> String {
+    let items: Vec<&str> = q.totals.unknown().into_iter().map(|i| i.phrase()).collect();
+    match items.is_empty() {
+        true => String::new(),
+        false => format!(
+            " It leaves {} without a price, so the real figure is higher.",
+            and_list(&items)
+        ),
+    }
 }
 
 /// "1 server", "1.200 users": a count in the buyer's locale, with its noun.

@@ -20,11 +20,10 @@ pub fn ResultsChart() -> impl IntoView {
                         .with(|c| {
                             c.series
                                 .iter()
-                                .enumerate()
-                                .map(|(i, name)| {
+                                .map(|(name, colour)| {
                                     view! {
                                         <li>
-                                            <span class=format!("sc-swatch s{i}")></span>
+                                            <span class=format!("sc-swatch s{colour}")></span>
                                             {name.clone()}
                                         </li>
                                     }
@@ -70,7 +69,7 @@ fn draw(c: &Chart, class: &'static str) -> AnyView {
                 .map(|b| {
                     view! {
                         <rect
-                            class=format!("sc-bar s{}", b.series)
+                            class=format!("sc-bar s{}", b.colour)
                             x="0"
                             y=b.y.to_string()
                             width=b.width.max(0.0).to_string()
