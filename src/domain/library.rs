@@ -31,11 +31,15 @@ impl Library {
     /// a backup restored into a new browser keeps its names ("My first engagement"),
     /// instead of arriving as "My first engagement 2" beside an empty one.
     pub fn import(&mut self, workspaces: Vec<Workspace>) -> Vec<String> {
-        let starter = matches!(self.workspaces.as_slice(), [only] if only.is_untouched(FIRST_NAME));
-        if starter && !workspaces.is_empty() {
+        if !self.has_work() && !workspaces.is_empty() {
             self.workspaces.clear();
         }
         workspaces.into_iter().map(|ws| self.insert(ws)).collect()
+    }
+
+    /// Whether it holds more than the untouched workspace a new visitor starts with.
+    pub fn has_work(&self) -> bool {
+        !matches!(self.workspaces.as_slice(), [only] if only.is_untouched(FIRST_NAME))
     }
 
     /// A library holding one workspace, open.
@@ -264,6 +268,17 @@ mod tests {
 
     fn library() -> Library {
         Library::new(ws("a", "Acme", 1))
+    }
+
+    #[test]
+    fn only_the_untouched_first_workspace_is_no_work() {
+        let mut lib = Library::first("f".into(), 1);
+        assert!(!lib.has_work());
+        lib.rename("f", "Contoso", 2).unwrap();
+        assert!(lib.has_work());
+        let mut two = Library::first("f".into(), 1);
+        two.create("g".into(), 2);
+        assert!(two.has_work());
     }
 
     #[test]
