@@ -62,59 +62,24 @@ pub fn Home() -> impl IntoView {
     }
 }
 
-/// For a returning visitor: the open workspace, when it last changed, and the way back
-/// into each tool that holds its work (and the brief, once two do). A new visitor sees
-/// nothing here, so the start page's static first screen is theirs as it is.
+/// For a returning visitor, a line that says their work is here: which workspace is
+/// open and when it last changed. Empty for a new visitor, so the start page's static
+/// first screen is theirs as it is. Plain text, since the shell carries it and every byte
+/// of the shell is on a new visitor's way to the first tool: links and a list cost 3 KB.
 #[component]
 fn WelcomeBack() -> impl IntoView {
     let lib = Lib::get();
-    let back = Memo::new(move |_| {
+    let line = move || {
         lib.0.with(|l| {
             let ws = l.active();
-            let touched = [
-                (Route::Raci, ws.raci.is_untouched()),
-                (Route::Scorecard, ws.scorecard.is_untouched()),
-                (Route::Pricing, ws.pricing.is_untouched()),
-            ];
-            let mut tools: Vec<Route> = touched.iter().filter(|t| !t.1).map(|t| t.0).collect();
-            // Two tools' work is enough for the brief to say something.
-            if tools.len() > 1 {
-                tools.push(Route::Decision);
-            }
-            let others = l.workspaces().len() - 1;
-            l.has_work()
-                .then(|| (ws.display_name().to_owned(), ws.updated_ms, tools, others))
+            l.has_work().then(|| {
+                format!(
+                    "Welcome back: your workspace “{}” (last changed {}) is open in every tool below.",
+                    ws.display_name(),
+                    format_time(ws.updated_ms)
+                )
+            })
         })
-    });
-    move || {
-        back.get().map(|(name, at, tools, others)| {
-            let when = format_time(at);
-            let links = (!tools.is_empty()).then(|| {
-                let items = tools
-                    .into_iter()
-                    .map(|r| view! { <li><a href=r.href()>{r.title()}</a></li> })
-                    .collect_view();
-                view! { <ul class="back-links">{items}</ul> }
-            });
-            let more = match others {
-                0 => None,
-                1 => Some("1 other workspace".to_owned()),
-                n => Some(format!("{n} other workspaces")),
-            };
-            view! {
-                <section class="panel welcome-back" aria-labelledby="welcome-back-title">
-                    <h2 id="welcome-back-title">"Pick up where you left off"</h2>
-                    <p>{format!("Your workspace “{name}” was last changed {}.", when)}</p>
-                    {links}
-                    {more.map(|m| {
-                        view! {
-                            <p>
-                                "Also here: " <a href=Route::Workspaces.href()>{m}</a> "."
-                            </p>
-                        }
-                    })}
-                </section>
-            }
-        })
-    }
+    };
+    view! { <p class="welcome-back">{line}</p> }
 }

@@ -138,16 +138,21 @@ mod tests {
     use crate::domain::scorecard::model::Score;
     use crate::domain::scorecard::scoring::results;
 
-    #[test]
-    fn bars_are_proportional_and_stacked_top_to_bottom() {
-        let mut sc = card(&[("c1", "G1", 1.0), ("c2", "G2", 1.0)]);
-        let providers: Vec<Provider> = ["a", "b"]
+    /// Providers "a" and "b", named "A" and "B".
+    fn a_and_b() -> Vec<Provider> {
+        ["a", "b"]
             .iter()
             .map(|id| Provider {
                 id: (*id).into(),
                 name: id.to_ascii_uppercase(),
             })
-            .collect();
+            .collect()
+    }
+
+    #[test]
+    fn bars_are_proportional_and_stacked_top_to_bottom() {
+        let mut sc = card(&[("c1", "G1", 1.0), ("c2", "G2", 1.0)]);
+        let providers = a_and_b();
         sc.set_score("a", "c1", Some(Score::Points(5)));
         sc.set_score("a", "c2", Some(Score::Points(0)));
         sc.set_score("b", "c1", Some(Score::Points(2)));
@@ -179,13 +184,7 @@ mod tests {
     #[test]
     fn a_provider_keeps_its_colour_whatever_its_rank() {
         let mut sc = card(&[("c1", "G", 1.0)]);
-        let providers: Vec<Provider> = ["a", "b"]
-            .iter()
-            .map(|id| Provider {
-                id: (*id).into(),
-                name: id.to_ascii_uppercase(),
-            })
-            .collect();
+        let providers = a_and_b();
         sc.set_score("a", "c1", Some(Score::Points(2)));
         sc.set_score("b", "c1", Some(Score::Points(4)));
         let chart = layout(&results(&sc, &providers), WIDE);
