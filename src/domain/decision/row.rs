@@ -74,23 +74,21 @@ pub fn rows(
             .standing(id)
             .is_some_and(|s| !s.knock_outs.is_empty())
     };
-    let open = comparison.ranked_among(out);
-    let total_ranks = ranks(&open);
-    let year1_ranks = ranks(&by(open, |q| q.totals.all_in_year1));
+    let year1 = by(comparison.ranked_among(out), |q| q.totals.all_in_year1);
     providers
         .iter()
         .map(|p| {
             let standing = results.standing(&p.id);
-            let rank_in = |ranks: &[(String, usize)]| {
-                ranks.iter().find(|(id, _)| *id == p.id).map(|(_, r)| *r)
-            };
             Row {
                 provider: p.clone(),
                 score: standing.and_then(|s| s.total),
                 place: standing.map_or(Place::NotScored, |s| s.place.clone()),
                 knock_outs: standing.map(|s| s.knock_outs.clone()).unwrap_or_default(),
                 price: comparison.quote(&p.id).map(|q| {
-                    let ranks = (rank_in(&total_ranks), rank_in(&year1_ranks));
+                    let ranks = (
+                        comparison.rank_among(&p.id, out).map(|(place, _)| place),
+                        year1.iter().position(|q| q.provider == p.id).map(|i| i + 1),
+                    );
                     price(q, comparison.currency, ranks, msp_duties > 0)
                 }),
                 questions: questions(&p.id),
@@ -126,15 +124,6 @@ fn price(
         gaps: q.findings.clone(),
         gaps_checked,
     }
-}
-
-/// Each quote's place in `quotes`, from 1.
-fn ranks(quotes: &[&QuoteView]) -> Vec<(String, usize)> {
-    quotes
-        .iter()
-        .enumerate()
-        .map(|(i, q)| (q.provider.clone(), i + 1))
-        .collect()
 }
 
 /// `quotes` ordered by a figure, lowest first, equal figures by name: the comparison's

@@ -124,6 +124,34 @@ impl Comparison {
         }
     }
 
+    /// A priced quote's place among the priced quotes not `left_out`, and how many
+    /// those are: `(1, 2)` is the cheapest of the two the buyer can choose.
+    pub fn rank_among(
+        &self,
+        provider: &str,
+        left_out: impl Fn(&str) -> bool,
+    ) -> Option<(usize, usize)> {
+        let open = self.ranked_among(left_out);
+        let place = open.iter().position(|q| q.provider == provider)?;
+        Some((place + 1, open.len()))
+    }
+
+    /// `rank_text` beside quotes `left_out` (knocked out by the scorecard): the rank
+    /// among the ones the buyer can choose comes first, as the summary and the brief
+    /// give it. "1 of 2 you can choose (2 of 3 in all)", "3 of 3 (knocked out)".
+    pub fn rank_text_among(&self, q: &QuoteView, left_out: impl Fn(&str) -> bool) -> String {
+        let rank = self.rank_text(q);
+        if left_out(&q.provider) {
+            return format!("{rank} (knocked out)");
+        }
+        match self.rank_among(&q.provider, left_out) {
+            Some((place, of)) if of < self.ranked_count() => {
+                format!("{place} of {of} you can choose ({rank} in all)")
+            }
+            _ => rank,
+        }
+    }
+
     /// Whether the quotes run for different terms, so totals alone mislead.
     pub fn terms_differ(&self) -> bool {
         self.quotes.windows(2).any(|w| w[0].term != w[1].term)
@@ -303,6 +331,28 @@ mod tests {
     }
 
     #[test]
+    fn beside_knocked_out_quotes_the_rank_among_those_left_comes_first() {
+        let (mut p, providers) = setup();
+        p.quote_mut("c").unwrap().rates.per_user = 0;
+        let c = compare(&p, &CompanyProfile::default(), &providers, &[]);
+        let out = |id: &str| id == "b";
+        let text = |id| c.rank_text_among(c.quote(id).unwrap(), out);
+        // Bravo is cheapest but knocked out; Charlie has no price.
+        assert_eq!(c.rank_among("a", out), Some((1, 1)));
+        assert_eq!(c.rank_among("b", out), None);
+        assert_eq!(c.rank_among("c", out), None);
+        assert_eq!(text("a"), "1 of 1 you can choose (2 of 2 in all)");
+        assert_eq!(text("b"), "1 of 2 (knocked out)");
+        assert_eq!(text("c"), "Not priced yet");
+        // With nobody knocked out, the plain rank.
+        assert_eq!(
+            c.rank_text_among(c.quote("a").unwrap(), |_| false),
+            "2 of 2"
+        );
+        assert_eq!(c.rank_among("a", |_| false), Some((2, 2)));
+    }
+
+    #[test]
     fn alternatives_are_priced_over_each_quotes_term() {
         let (mut p, providers) = setup();
         p.quote_mut("a").unwrap().term_months = 24;
@@ -389,7 +439,7 @@ mod tests {
 
 /// The hand-computed reference cases the end-to-end test enters through the page.
 #[cfg(test)]
-mod reference {
+pub(super) mod reference {
     use super::*;
     use crate::domain::pricing::exclusions::{CostItem, Cover, Terms};
     use crate::domain::pricing::{Pick, Pricing};

@@ -16,6 +16,7 @@ mod integrity;
 pub mod models;
 pub mod money;
 pub mod quote;
+pub mod summary;
 pub mod totals;
 
 use serde::{Deserialize, Serialize};

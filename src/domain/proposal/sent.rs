@@ -85,7 +85,8 @@ impl Workspace {
     }
 
     /// Remembers that `request` went to `provider` (replacing the earlier version).
-    pub fn note_sent(&mut self, provider: &str, request: &Request) {
+    /// Whether the record changed: the same request sent again leaves nothing to save.
+    pub fn note_sent(&mut self, provider: &str, request: &Request) -> bool {
         let sent = Sent {
             id: request.id.clone(),
             provider: provider.to_owned(),
@@ -99,15 +100,21 @@ impl Workspace {
         match self.requests.iter_mut().find(|r| r.provider == provider) {
             // An answer to the earlier version still counts until a newer one comes.
             Some(old) => {
-                *old = Sent {
+                let new = Sent {
                     answered_ms: old.answered_ms,
                     answered_sum: old.answered_sum,
-                    contact: old.contact.take(),
+                    contact: old.contact.clone(),
                     answered_body: old.answered_body,
                     ..sent
-                }
+                };
+                let changed = *old != new;
+                *old = new;
+                changed
             }
-            None => self.requests.push(sent),
+            None => {
+                self.requests.push(sent);
+                true
+            }
         }
     }
 }
@@ -160,11 +167,11 @@ mod tests {
         assert_eq!(ws.request_made_ms("p2", 7), 7, "never sent");
         let id = "0123456789abcdef";
         let (req, _) = Request::of(&ws, "p2", id.into(), 5, &ws.disclose).unwrap();
-        ws.note_sent("p2", &req);
+        assert!(ws.note_sent("p2", &req));
         let made = ws.request_made_ms("p2", 9);
         let (again, _) = Request::of(&ws, "p2", id.into(), made, &ws.disclose).unwrap();
         assert_eq!(again, req);
-        ws.note_sent("p2", &again);
+        assert!(!ws.note_sent("p2", &again), "nothing to save");
         assert_eq!(ws.sent("p2").unwrap().made_ms, 5);
         ws.disclose.note = "Answers by Monday.".into();
         assert_eq!(ws.request_made_ms("p2", 9), 9, "changed since");

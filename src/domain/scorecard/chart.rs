@@ -110,11 +110,14 @@ pub fn layout(results: &Results, width: f64) -> Chart {
             label: format!("{v}"),
         })
         .collect();
-    let names: Vec<String> = series.iter().map(|s| s.provider.name.clone()).collect();
-    let colours = series.iter().map(|s| s.colour);
-    let summary = if names.is_empty() {
+    let series: Vec<(String, usize)> = series
+        .iter()
+        .map(|s| (s.provider.name.clone(), s.colour))
+        .collect();
+    let summary = if series.is_empty() {
         "No provider is ranked yet.".to_owned()
     } else {
+        let names: Vec<&str> = series.iter().map(|(name, _)| name.as_str()).collect();
         format!(
             "Bars from 0 to 100 for the total and each group, for {}. The table lists the same figures.",
             names.join(", ")
@@ -123,7 +126,7 @@ pub fn layout(results: &Results, width: f64) -> Chart {
     Chart {
         width,
         height: y,
-        series: names.iter().cloned().zip(colours).collect(),
+        series,
         rows,
         ticks,
         summary,

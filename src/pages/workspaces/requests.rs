@@ -23,19 +23,19 @@ use crate::domain::text::and_list;
 /// `Ok` carries what the buyer should check in it (`checks_text`).
 fn make(lib: Lib, provider: &str) -> Result<(Request, Option<String>), String> {
     let mut made = Err(String::new());
+    let mut changed = false;
     // The same request sent again changes nothing to save.
     lib.change_active(|ws| {
-        let before = ws.requests.clone();
         let id = ws.request_id(provider, || format!("{}{}", fresh_id(), fresh_id()));
         let at = ws.request_made_ms(provider, now_ms());
         made = Request::of(ws, provider, id, at, &ws.disclose).map(|(request, masked)| {
-            ws.note_sent(provider, &request);
+            changed = ws.note_sent(provider, &request);
             let others = other_names(ws, provider);
             let named = mentions(&request.buyer.note, &others, &request.provider);
             let check = checks_text(&masked, &named);
             (request, check)
         });
-        ws.requests != before
+        changed
     });
     made.map_err(|why| format!("The request could not be made: {why}."))
 }

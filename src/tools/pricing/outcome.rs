@@ -31,29 +31,12 @@ pub fn QuoteOutcome(
     };
     // The provider's own page has no scorecard, so no knock-outs to mark.
     let knocked = use_context::<super::KnockedOut>();
-    // Beside knocked-out quotes, the rank among the ones the buyer can choose comes
-    // first: the one the summary and the brief give.
     let rank = Signal::derive(move || {
         cmp.with(|c| {
             let q = c.quote(&id.get_value())?;
-            let rank = c.rank_text(q);
-            let Some(k) = knocked else {
-                return Some(rank);
-            };
-            if k.has(&q.provider) {
-                return Some(format!("{rank} (knocked out)"));
-            }
-            let open = c.ranked_among(|p| k.has(p));
-            let Some(place) = open.iter().position(|o| o.provider == q.provider) else {
-                return Some(rank);
-            };
-            Some(match open.len() < c.ranked_count() {
-                true => format!(
-                    "{} of {} you can choose ({rank} in all)",
-                    place + 1,
-                    open.len()
-                ),
-                false => rank,
+            Some(match knocked {
+                Some(k) => c.rank_text_among(q, |p| k.has(p)),
+                None => c.rank_text(q),
             })
         })
         .unwrap_or_default()

@@ -12,8 +12,8 @@ use crate::components::typing::RefusedFields;
 use crate::domain::pricing::compare::{Comparison, QuoteView};
 use crate::domain::pricing::money::{percent_text, Currency};
 use crate::domain::pricing::quote::MAX_TERM;
+use crate::domain::pricing::summary::summary;
 use crate::domain::route::Route;
-use crate::domain::text::{and_list, months};
 
 /// The quotes side by side, ranked by total contract value, with the charts.
 #[component]
@@ -21,6 +21,8 @@ pub fn ResultsPanel() -> impl IntoView {
     let cmp = expect_context::<Cmp>().0;
     let knocked = expect_context::<KnockedOut>().0;
     let has_quotes = move || cmp.with(|c| !c.quotes.is_empty());
+    let summary_line =
+        move || cmp.with(|c| knocked.with(|k| summary(c, k, |n| money(c.currency, n))));
     // Charts of nothing but zeros only show a meaningless axis.
     let has_price = move || cmp.with(|c| c.quotes.iter().any(|q| q.totals.total > 0));
     view! {
@@ -33,7 +35,7 @@ pub fn ResultsPanel() -> impl IntoView {
                 fallback=|| view! { <p class="empty">"Add a quote to see the comparison."</p> }
             >
                 <p class="summary" aria-live="polite">
-                    {move || cmp.with(|c| knocked.with(|k| summary(c, k)))}
+                    {summary_line}
                 </p>
                 <Show when=move || cmp.with(Comparison::terms_differ)>
                     <p class="advice">
@@ -56,94 +58,6 @@ pub fn ResultsPanel() -> impl IntoView {
             </Show>
             <crate::components::brief_link::BriefLink />
         </section>
-    }
-}
-
-/// `knocked`: the scorecard's knocked-out providers and their red flags.
-fn summary(c: &Comparison, knocked: &[(String, Vec<String>)]) -> String {
-    let Some(best) = c.ranked().first().copied() else {
-        return String::new();
-    };
-    if best.rank.is_none() {
-        return "No quote has a price yet: type in the rates from each quote to rank them."
-            .to_owned();
-    }
-    let flags_of = |id: &str| knocked.iter().find(|(k, _)| k == id).map(|(_, f)| f);
-    let mut text = format!(
-        "Lowest total contract value: {}, {} over {}.",
-        best.name,
-        money(c.currency, best.totals.total),
-        months(best.term)
-    );
-    text.push_str(&unpriced(best));
-    if let Some(flags) = flags_of(&best.provider) {
-        text.push_str(&format!(
-            " Your scorecard knocks {} out ({}).",
-            best.name,
-            flags.join("; ")
-        ));
-        let open = c.ranked_among(|id| flags_of(id).is_some()).first().copied();
-        text.push_str(&match open {
-            Some(q) => format!(
-                " Of the providers you can choose, {} is lowest: {} over {}.{}",
-                q.name,
-                money(c.currency, q.totals.total),
-                months(q.term),
-                unpriced(q)
-            ),
-            None if c.ranked_count() > 1 => {
-                " It knocks out every other priced quote too.".to_owned()
-            }
-            None => " No other quote has a price yet.".to_owned(),
-        });
-    }
-    // A shorter contract can win on total alone: say which of the quotes the buyer can
-    // choose costs least by the year, against the lowest of them in total.
-    let left_out = |id: &str| flags_of(id).is_some();
-    let open = c.ranked_among(left_out).first().copied();
-    // The knocked-out ones are left out; say so unless the lines above already did.
-    let among = if flags_of(&best.provider).is_none()
-        && c.ranked()
-            .iter()
-            .any(|x| x.rank.is_some() && left_out(&x.provider))
-    {
-        " Of the providers you can choose,"
-    } else {
-        ""
-    };
-    if let (Some(q), Some(open)) = (c.lowest_yearly(left_out), open) {
-        let yearly = |q: &QuoteView| money(c.currency, q.yearly_average());
-        text.push_str(&if q.provider == open.provider {
-            format!(
-                "{among} {} is also the lowest by the year: {} a year on average.",
-                q.name,
-                yearly(q)
-            )
-        } else {
-            format!(
-                "{among} {} costs less by the year: {} a year on average over {}, \
-                 against {} for {}.",
-                q.name,
-                yearly(q),
-                months(q.term),
-                yearly(open),
-                open.name
-            )
-        });
-    }
-    text
-}
-
-/// What the quote leaves out with no price, when it is named as the lowest: the chart
-/// beside it cannot show what it does not know.
-fn unpriced(q: &QuoteView) -> String {
-    let items: Vec<&str> = q.totals.unknown().into_iter().map(|i| i.phrase()).collect();
-    match items.is_empty() {
-        true => String::new(),
-        false => format!(
-            " It leaves {} without a price, so the real figure is higher.",
-            and_list(&items)
-        ),
     }
 }
 
