@@ -28,7 +28,7 @@ export function cell(page, name, party) {
   return row(page, name).getByRole('gridcell').nth(party);
 }
 
-/** The score line, for example "86% 31 of 36 functions have no findings (…). 5 findings." */
+/** The score line, for example "86% 31 of 36 functions have no findings (…). 5 findings. All of them block the Statement of Work." */
 export async function score(page) {
   return (await page.getByTestId('raci-score').textContent()).replace(/\s+/g, ' ').trim();
 }

@@ -41,7 +41,7 @@ test('the template starts with the industry from the company profile and every d
   assert.equal(await cell(page, 'Tier 1 help desk in business hours', 0).textContent(), 'A/R');
   assert.equal(await cell(page, 'After-hours calls and overnight help desk', 1).textContent(), 'A/R');
   // Only the buyer's own P1 paths are missing.
-  assert.match(await score(page), /^\d+% 3\d of 41 functions have no findings \(\d+ of them are not marked for the 24\/7, P1 or compliance checks\)\. 6 findings\.$/);
+  assert.match(await score(page), /^\d+% 3\d of 41 functions have no findings \(\d+ of them are not marked for the 24\/7, P1 or compliance checks\)\. 6 findings\. All of them block the Statement of Work\.$/);
   assert.deepEqual(page.errors, []);
   await context.close();
 });
@@ -50,7 +50,7 @@ test('from the template, every finding is fixed until the score is 100%, and it 
   const context = await browser.newContext();
   const page = await openRaci(context);
   await startFromTemplate(page);
-  assert.equal(await score(page), '86% 31 of 36 functions have no findings (25 of them are not marked for the 24/7, P1 or compliance checks). 5 findings.');
+  assert.equal(await score(page), '86% 31 of 36 functions have no findings (25 of them are not marked for the 24/7, P1 or compliance checks). 5 findings. All of them block the Statement of Work.');
 
   // Add trouble of every other kind, so the loop below meets each kind of target.
   await cell(page, 'Tier 1 help desk in business hours', 1).click(); // I → (cycle) none

@@ -215,6 +215,16 @@ impl Report {
             (_, 0) => format!(" {all} finding{s}."),
             _ => format!(" {all} finding{s}, {matrix} about the matrix as a whole."),
         });
+        // The score counts functions, so 86% can sit beside findings that leave the
+        // SOW unfit to sign: say so, in the words of the decision brief.
+        let blocking = self.findings.iter().filter(|f| f.rule.blocks_sow()).count();
+        text.push_str(&match blocking {
+            0 => String::new(),
+            1 if all == 1 => " It blocks the Statement of Work.".to_owned(),
+            n if n == all => " All of them block the Statement of Work.".to_owned(),
+            1 => " 1 of them blocks the Statement of Work.".to_owned(),
+            n => format!(" {n} of them block the Statement of Work."),
+        });
         text
     }
 
@@ -656,6 +666,43 @@ mod tests {
         assert_eq!(report.findings, vec![]);
         assert_eq!(report.score_pct(), Some(100));
         assert_eq!(check(&Raci::default()).score_pct(), None);
+    }
+
+    #[test]
+    fn the_summary_says_how_many_findings_block_the_sow() {
+        let mut fx = fixture();
+        let line = |raci: &Raci| {
+            let text = check(raci).summary();
+            text[text.find(". ").unwrap() + 2..].to_owned()
+        };
+        assert_eq!(line(&fx.raci), "No findings.");
+        fx.raci.set_cell(fx.f, fx.it, Letters::NONE);
+        assert_eq!(
+            line(&fx.raci),
+            "1 finding. It blocks the Statement of Work."
+        );
+        // A hand-off collision is advice on how the work is shared, not a blocker.
+        let reporting = fx.raci.functions[4].id;
+        fx.raci
+            .set_cell(reporting, fx.it, Letters::parse("A/R").unwrap());
+        assert_eq!(
+            line(&fx.raci),
+            "2 findings. 1 of them blocks the Statement of Work."
+        );
+        fx.raci.set_cell(fx.f, fx.it, Letters::parse("A").unwrap());
+        assert_eq!(line(&fx.raci), "1 finding.");
+        fx.raci.set_cell(fx.f, fx.it, Letters::NONE);
+        fx.raci.set_cell(fx.f, fx.msp, Letters::NONE);
+        assert_eq!(
+            line(&fx.raci),
+            "3 findings. 2 of them block the Statement of Work."
+        );
+        fx.raci
+            .set_cell(reporting, fx.it, Letters::parse("A").unwrap());
+        assert_eq!(
+            line(&fx.raci),
+            "2 findings. All of them block the Statement of Work."
+        );
     }
 
     #[test]
